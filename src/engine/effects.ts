@@ -1,0 +1,98 @@
+import type { Effect, NumberExpr } from '../scenarios/schema.ts';
+import { advanceClock } from './clock.ts';
+import { nextInt } from './rng.ts';
+import type { ScenarioIndex } from './scenario-index.ts';
+import type { RunState } from './state.ts';
+
+/** Resolves a number that may refer to a scenario variable. Non-numeric variables count as 0. */
+export function evaluateNumber(state: RunState, expr: NumberExpr): number {
+  if (typeof expr === 'number') return expr;
+  const raw = state.vars[expr.var];
+  const value = typeof raw === 'number' ? raw : 0;
+  return value * (expr.times ?? 1) + (expr.plus ?? 0);
+}
+
+const BOUNDED_METRICS = new Set(['complianceExposure', 'fatigue']);
+
+/** Draws a scenario variable from its declared range into the (mutable) draft. */
+export function drawVariable(index: ScenarioIndex, s: RunState, id: string): void {
+  const variable = index.scenario.variables?.find((v) => v.id === id);
+  if (!variable) return;
+  let value: string | number;
+  if (variable.from) {
+    const [i, next] = nextInt(s.rng, 0, variable.from.length - 1);
+    s.rng = next;
+    value = variable.from[i] ?? variable.from[0]!;
+  } else {
+    const [n, next] = nextInt(s.rng, variable.min ?? 0, variable.max ?? 0);
+    s.rng = next;
+    value = n;
+  }
+  s.vars[id] = value;
+  s.log.push({ t: s.clock, type: 'variable.drawn', variable: id, value });
+}
+
+/** Applies named effects, in order, to a mutable draft. Each behaviour lives here and only here. */
+export function applyEffects(index: ScenarioIndex, s: RunState, effects: readonly Effect[] | undefined): void {
+  for (const effect of effects ?? []) applyEffect(index, s, effect);
+}
+
+function applyEffect(index: ScenarioIndex, s: RunState, effect: Effect): void {
+  switch (effect.type) {
+    case 'adjust': {
+      const { metric, by } = effect.params;
+      const value = s.metrics[metric] + evaluateNumber(s, by);
+      s.metrics[metric] = BOUNDED_METRICS.has(metric) ? clamp(value, 0, 100) : Math.max(0, value);
+      return;
+    }
+    case 'sentiment': {
+      const { stakeholder, by } = effect.params;
+      const current = s.sentiment[stakeholder];
+      if (current === undefined) return;
+      const value = clamp(current + evaluateNumber(s, by), 0, 100);
+      if (value !== current) {
+        s.sentiment[stakeholder] = value;
+        s.log.push({ t: s.clock, type: 'sentiment.changed', stakeholder, by: value - current, value });
+      }
+      return;
+    }
+    case 'set-flag':
+      if (!s.flags.includes(effect.params.flag)) {
+        s.flags.push(effect.params.flag);
+        s.flags.sort();
+      }
+      return;
+    case 'clear-flag':
+      s.flags = s.flags.filter((f) => f !== effect.params.flag);
+      return;
+    case 'service':
+      if (s.services[effect.params.service] !== effect.params.status) {
+        s.services[effect.params.service] = effect.params.status;
+        s.log.push({ t: s.clock, type: 'service.changed', service: effect.params.service, status: effect.params.status });
+      }
+      return;
+    case 'draw':
+      drawVariable(index, s, effect.params.var);
+      return;
+    case 'advance':
+      advanceClock(index, s, Math.max(0, Math.round(evaluateNumber(s, effect.params.minutes))));
+      return;
+    case 'notify': {
+      const clock = s.regulators[effect.params.regulator];
+      if (clock && clock.notifiedAt === null) {
+        clock.notifiedAt = s.clock;
+        const onTime = clock.deadline === null || s.clock <= clock.deadline;
+        s.log.push({ t: s.clock, type: 'regulator.notified', regulator: effect.params.regulator, onTime });
+      }
+      return;
+    }
+    default: {
+      const unreachable: never = effect;
+      throw new Error(`unknown effect ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+export function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}

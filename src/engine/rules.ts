@@ -1,0 +1,147 @@
+import type { Option } from '../scenarios/schema.ts';
+import { advanceClock, settle } from './clock.ts';
+import { holds } from './conditions.ts';
+import { applyEffects, drawVariable } from './effects.ts';
+import { draft } from './draft.ts';
+import { seedState } from './rng.ts';
+import type { ScenarioIndex } from './scenario-index.ts';
+import { emptyMetrics, type ChoiceSource, type RunState } from './state.ts';
+
+// The reducers the scenario machine's actions call. Each takes a run and returns a new one.
+
+export interface RunInput {
+  seed: number;
+  partner: string;
+}
+
+export function initialState(index: ScenarioIndex, input: RunInput): RunState {
+  const { scenario } = index;
+  const s: RunState = {
+    scenarioId: scenario.id,
+    partnerId: input.partner,
+    seed: input.seed,
+    rng: seedState(input.seed),
+    phase: 'preparation',
+    clock: 0,
+    beat: null,
+    beatEnteredAt: 0,
+    posedAt: null,
+    lastChoice: null,
+    budgetLeft: scenario.preparation.budget,
+    measures: [],
+    flags: [],
+    vars: {},
+    services: Object.fromEntries(scenario.company.services.map((x) => [x.id, x.status ?? 'up'])),
+    metrics: emptyMetrics(),
+    sentiment: Object.fromEntries(scenario.stakeholders.map((x) => [x.id, x.sentiment])),
+    regulators: Object.fromEntries(
+      (scenario.regulators ?? []).map((r) => [r.id, { startedAt: null, deadline: null, notifiedAt: null, missed: false }]),
+    ),
+    delivered: [],
+    ending: null,
+    log: [{ t: 0, type: 'run.started', seed: input.seed, partner: input.partner }],
+  };
+  for (const variable of scenario.variables ?? []) drawVariable(index, s, variable.id);
+  return s;
+}
+
+export function preparationCost(index: ScenarioIndex, measures: readonly string[]): number {
+  return measures.reduce((sum, id) => sum + (index.measures.get(id)?.cost ?? Infinity), 0);
+}
+
+/** A preparation plan is valid when every measure exists, none repeats, and it fits the budget. */
+export function canCommitPreparation(index: ScenarioIndex, state: RunState, measures: readonly string[]): boolean {
+  return (
+    state.phase === 'preparation' &&
+    new Set(measures).size === measures.length &&
+    preparationCost(index, measures) <= state.budgetLeft
+  );
+}
+
+export function commitPreparation(index: ScenarioIndex, state: RunState, measures: readonly string[]): RunState {
+  const s = draft(state);
+  // Apply in the scenario's own order so the same set always gives the same run.
+  const chosen = index.scenario.preparation.measures.filter((m) => measures.includes(m.id));
+  const spent = preparationCost(index, measures);
+  s.budgetLeft -= spent;
+  s.measures = chosen.map((m) => m.id);
+  s.log.push({ t: 0, type: 'preparation.committed', measures: s.measures, spent });
+  s.phase = 'incident';
+  for (const measure of chosen) applyEffects(index, s, measure.effects);
+  return s;
+}
+
+export function enterBeat(index: ScenarioIndex, state: RunState, beatId: string): RunState {
+  const beat = index.beats.get(beatId);
+  if (!beat) throw new Error(`no beat "${beatId}"`);
+  const s = draft(state);
+  s.beat = beatId;
+  s.beatEnteredAt = s.clock;
+  s.posedAt = beat.decision ? s.clock : null;
+  s.log.push({ t: s.clock, type: 'beat.entered', beat: beatId });
+  applyEffects(index, s, beat.onEnter);
+  settle(index, s);
+  if (beat.ending) {
+    s.phase = 'ended';
+    s.ending = beatId;
+    s.posedAt = null;
+    s.log.push({
+      t: s.clock,
+      type: 'ending.reached',
+      beat: beatId,
+      outcome: beat.ending.outcome,
+      metrics: { ...s.metrics },
+      sentiment: { ...s.sentiment },
+    });
+  }
+  return s;
+}
+
+export function findOption(index: ScenarioIndex, state: RunState, optionId: string): Option | undefined {
+  return state.beat ? index.options.get(state.beat)?.get(optionId) : undefined;
+}
+
+export function isOptionAvailable(index: ScenarioIndex, state: RunState, option: Option): boolean {
+  return option.requires === undefined || holds(index, state, option.requires);
+}
+
+/** A choice can be made when a decision is pending and the option exists and is available. */
+export function canChoose(index: ScenarioIndex, state: RunState, optionId: string): boolean {
+  if (state.phase !== 'incident' || state.posedAt === null) return false;
+  const option = findOption(index, state, optionId);
+  return option !== undefined && isOptionAvailable(index, state, option);
+}
+
+export function applyChoice(index: ScenarioIndex, state: RunState, optionId: string, by: ChoiceSource): RunState {
+  const beatId = state.beat;
+  const option = findOption(index, state, optionId);
+  if (!beatId || !option || state.posedAt === null) throw new Error(`cannot apply option "${optionId}" now`);
+  const partner = index.partners.get(state.partnerId);
+  const s = draft(state);
+  s.log.push({ t: s.clock, type: 'decision.made', beat: beatId, option: optionId, by, waited: s.clock - state.posedAt });
+  s.posedAt = null;
+  s.lastChoice = { beat: beatId, option: optionId, by };
+  s.metrics.spend += (option.cost ?? 0) * (partner?.costFactor ?? 1);
+  // The response takes time before it lands: the outage keeps costing while the work is done.
+  advanceClock(index, s, Math.round((option.minutes ?? 0) * (partner?.timeFactor ?? 1)));
+  applyEffects(index, s, option.effects);
+  settle(index, s);
+  return s;
+}
+
+export function decisionDeadline(index: ScenarioIndex, state: RunState): number | null {
+  const limit = state.beat ? index.beats.get(state.beat)?.decision?.timeLimit : undefined;
+  return state.posedAt === null || limit === undefined ? null : state.posedAt + limit;
+}
+
+export function hasTimedOut(index: ScenarioIndex, state: RunState): boolean {
+  const deadline = decisionDeadline(index, state);
+  return deadline !== null && state.clock >= deadline;
+}
+
+export function tick(index: ScenarioIndex, state: RunState, minutes: number): RunState {
+  if (state.phase !== 'incident' || minutes <= 0) return state;
+  const s = draft(state);
+  advanceClock(index, s, minutes);
+  return s;
+}

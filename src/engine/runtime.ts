@@ -1,0 +1,164 @@
+import { initialTransition, transition } from 'xstate';
+import type { CompiledScenario } from './compile.ts';
+import type { RunEvent, RunSnapshot } from './machine.ts';
+import { canChoose, findOption, isOptionAvailable, preparationCost, type RunInput } from './rules.ts';
+import type { LogEntry, RunState } from './state.ts';
+import { buildView, type GameView } from './view.ts';
+
+export const SAVE_FORMAT = 'war-room.run';
+export const SAVE_VERSION = 1;
+
+/** A run saved as JSON. `inputs` replay it exactly; `state` lets a reader check the replay. */
+export interface SavedRun {
+  format: typeof SAVE_FORMAT;
+  version: typeof SAVE_VERSION;
+  scenario: { id: string; fingerprint: string };
+  seed: number;
+  partner: string;
+  inputs: RunEvent[];
+  state: RunState;
+}
+
+/** A command the run refused, with a message a player or author can act on. */
+export class RunError extends Error {
+  override name = 'RunError';
+}
+
+/** The first snapshot of a run. Pure: the same scenario and input always give the same snapshot. */
+export function startSnapshot(compiled: CompiledScenario, input: RunInput): RunSnapshot {
+  return initialTransition(compiled.machine, input)[0];
+}
+
+/** One step of a run. Pure: XState's transition function computes the next snapshot without effects. */
+export function stepSnapshot(compiled: CompiledScenario, snapshot: RunSnapshot, event: RunEvent): RunSnapshot {
+  return transition(compiled.machine, snapshot, event)[0];
+}
+
+/** Explains why an event cannot be applied now, or returns null when it can. */
+export function refusal(compiled: CompiledScenario, state: RunState, event: RunEvent): string | null {
+  const { index } = compiled;
+  switch (event.type) {
+    case 'prep.commit': {
+      if (state.phase !== 'preparation') return 'preparation is over: the incident has started';
+      const unknown = event.measures.filter((m) => !index.measures.has(m));
+      if (unknown.length > 0) {
+        return `no preparation measure ${unknown.map((m) => `"${m}"`).join(', ')}; choose from ${[...index.measures.keys()].join(', ')}`;
+      }
+      if (new Set(event.measures).size !== event.measures.length) return 'a measure can be bought only once';
+      const cost = preparationCost(index, event.measures);
+      if (cost > state.budgetLeft) return `these measures cost ${cost} but the budget is ${state.budgetLeft}`;
+      return null;
+    }
+    case 'player.choose': {
+      if (state.phase === 'preparation') return 'the incident has not started: commit the preparation first';
+      if (state.phase === 'ended' || state.posedAt === null) return 'no decision is waiting for an answer';
+      const option = findOption(index, state, event.option);
+      if (!option) {
+        const ids = [...(index.options.get(state.beat ?? '')?.keys() ?? [])];
+        return `no option "${event.option}" in beat "${state.beat}"; options are ${ids.join(', ')}`;
+      }
+      if (!isOptionAvailable(index, state, option)) {
+        return `option "${option.id}" is not available${option.unavailable ? `: ${option.unavailable}` : ''}`;
+      }
+      return canChoose(index, state, event.option) ? null : `option "${option.id}" cannot be chosen now`;
+    }
+    case 'clock.tick':
+      if (!Number.isInteger(event.minutes) || event.minutes < 1) return 'the clock moves in whole minutes, at least 1';
+      return null;
+    default: {
+      const unreachable: never = event;
+      return `unknown event ${JSON.stringify(unreachable)}`;
+    }
+  }
+}
+
+/** A running game: the current snapshot of the scenario machine plus the inputs that led to it. */
+export class Run {
+  private constructor(
+    readonly compiled: CompiledScenario,
+    private snapshot: RunSnapshot,
+    private readonly history: RunEvent[],
+  ) {}
+
+  static start(compiled: CompiledScenario, input: RunInput): Run {
+    if (!Number.isSafeInteger(input.seed) || input.seed < 0) throw new RunError(`the seed must be a whole number >= 0, got ${input.seed}`);
+    if (!compiled.index.partners.has(input.partner)) {
+      throw new RunError(`no partner "${input.partner}"; choose from ${[...compiled.index.partners.keys()].join(', ')}`);
+    }
+    return new Run(compiled, startSnapshot(compiled, input), []);
+  }
+
+  /** Rebuilds a run from a save by replaying its inputs, and checks the result matches. */
+  static restore(compiled: CompiledScenario, data: unknown): Run {
+    const saved = data as Partial<SavedRun> | null;
+    if (typeof saved !== 'object' || saved === null || saved.format !== SAVE_FORMAT) throw new RunError('this is not a War Room save');
+    if (saved.version !== SAVE_VERSION) throw new RunError(`save format version ${String(saved.version)} is not supported (expected ${SAVE_VERSION})`);
+    const scenarioId = compiled.index.scenario.id;
+    if (saved.scenario?.id !== scenarioId) throw new RunError(`this save belongs to scenario "${String(saved.scenario?.id)}", not "${scenarioId}"`);
+    if (saved.scenario.fingerprint !== compiled.index.fingerprint) throw new RunError(`scenario "${scenarioId}" has changed since this run was saved`);
+    if (!Array.isArray(saved.inputs)) throw new RunError('the save has no inputs to replay');
+    const run = Run.start(compiled, { seed: Number(saved.seed), partner: String(saved.partner) });
+    saved.inputs.forEach((event, i) => {
+      try {
+        run.send(event);
+      } catch (error) {
+        throw new RunError(`input ${i + 1} of the save cannot be replayed: ${(error as Error).message}`);
+      }
+    });
+    if (saved.state !== undefined && JSON.stringify(saved.state) !== JSON.stringify(run.state)) {
+      throw new RunError('the saved state does not match a replay of its inputs');
+    }
+    return run;
+  }
+
+  get state(): RunState {
+    return this.snapshot.context;
+  }
+
+  get log(): readonly LogEntry[] {
+    return this.snapshot.context.log;
+  }
+
+  get inputs(): readonly RunEvent[] {
+    return this.history;
+  }
+
+  get isOver(): boolean {
+    return this.snapshot.status === 'done';
+  }
+
+  send(event: RunEvent): void {
+    const why = refusal(this.compiled, this.state, event);
+    if (why) throw new RunError(why);
+    this.snapshot = stepSnapshot(this.compiled, this.snapshot, event);
+    this.history.push(event);
+  }
+
+  commitPreparation(measures: string[]): void {
+    this.send({ type: 'prep.commit', measures });
+  }
+
+  choose(option: string): void {
+    this.send({ type: 'player.choose', option });
+  }
+
+  advance(minutes: number): void {
+    this.send({ type: 'clock.tick', minutes });
+  }
+
+  view(): GameView {
+    return buildView(this.compiled, this.state);
+  }
+
+  save(): SavedRun {
+    return {
+      format: SAVE_FORMAT,
+      version: SAVE_VERSION,
+      scenario: { id: this.compiled.index.scenario.id, fingerprint: this.compiled.index.fingerprint },
+      seed: this.state.seed,
+      partner: this.state.partnerId,
+      inputs: [...this.history],
+      state: this.state,
+    };
+  }
+}

@@ -1,0 +1,250 @@
+import type { DimensionName, ScoreEntry } from '../scenarios/schema.ts';
+import type { ScenarioIndex } from './scenario-index.ts';
+import { emptyMetrics, type LogEntry, type Metrics } from './state.ts';
+
+// Scores are pure functions of the scenario and a run's event log. Every point is an item
+// with a reason, so the debrief can say exactly why. docs/scoring.md is the same rubric in words.
+
+export type Rating = 'P' | 'S' | 'M' | 'U';
+
+export interface ScoreItem {
+  points: number;
+  reason: string;
+  objective: string | null;
+  source:
+    | { kind: 'option'; beat: string; option: string; t: number }
+    | { kind: 'measure'; measure: string }
+    | { kind: 'rule'; rule: string; t: number | null }
+    | { kind: 'outcome'; metric: string };
+}
+
+export interface DimensionScore {
+  dimension: DimensionName;
+  base: number;
+  score: number;
+  items: ScoreItem[];
+}
+
+export interface ObjectiveRating {
+  id: string;
+  text: string;
+  dimension: DimensionName;
+  rating: Rating;
+  label: string;
+  reason: string;
+  evidence: ScoreItem[];
+}
+
+export interface Verdict {
+  id: string;
+  label: string;
+  text: string;
+}
+
+export interface ScoreReport {
+  communication: DimensionScore;
+  proactivity: DimensionScore;
+  businessImpact: DimensionScore;
+  overall: number;
+  verdict: Verdict;
+  objectives: ObjectiveRating[];
+  /** True until the run reaches an ending: business impact then uses the metrics so far. */
+  provisional: boolean;
+}
+
+export const BASE: Record<DimensionName, number> = { communication: 50, proactivity: 50, businessImpact: 100 };
+
+/** How much of the business-impact score each outcome can take away at its worst. */
+export const IMPACT_WEIGHTS = { revenue: 35, customers: 20, downtime: 15, compliance: 15, reputation: 15 } as const;
+
+export const RULE_POINTS = {
+  regulatorOnTime: 5,
+  regulatorLate: -5,
+  regulatorMissed: -15,
+  timeout: -4,
+} as const;
+
+export const RATING_LABELS: Record<Rating, string> = {
+  P: 'Performed without challenges',
+  S: 'Performed with some challenges',
+  M: 'Performed with major challenges',
+  U: 'Unable to be performed',
+};
+
+export const VERDICTS: readonly (Verdict & { min: number })[] = [
+  { min: 85, id: 'strategic-partner', label: 'Strategic partner', text: 'In the war room with you: early, open and a step ahead.' },
+  { min: 70, id: 'trusted-advisor', label: 'Trusted advisor', text: 'Dependable under pressure, with a few gaps to close.' },
+  { min: 55, id: 'dependable-vendor', label: 'Dependable vendor', text: 'Fixed what broke, but mostly followed instead of leading.' },
+  { min: 40, id: 'reactive-fixer', label: 'Reactive fixer', text: 'Busy with tickets while the business carried the risk.' },
+  { min: 25, id: 'liability', label: 'Liability', text: 'The response added to the damage more often than it limited it.' },
+  { min: 0, id: 'biggest-regret', label: 'Biggest regret', text: 'On hold when it mattered: the business would not call them again.' },
+];
+
+export function verdictFor(overall: number): Verdict {
+  const found = VERDICTS.find((v) => overall >= v.min) ?? VERDICTS[VERDICTS.length - 1]!;
+  return { id: found.id, label: found.label, text: found.text };
+}
+
+const clamp100 = (x: number): number => Math.max(0, Math.min(100, x));
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+function fromEntries(entries: readonly ScoreEntry[] | undefined, source: ScoreItem['source']): Partial<Record<DimensionName, ScoreItem[]>> {
+  const out: Partial<Record<DimensionName, ScoreItem[]>> = {};
+  for (const e of entries ?? []) {
+    (out[e.dimension] ??= []).push({ points: e.points, reason: e.reason, objective: e.objective ?? null, source });
+  }
+  return out;
+}
+
+/** Scores a run from its log. */
+export function scoreRun(index: ScenarioIndex, log: readonly LogEntry[]): ScoreReport {
+  const { scenario } = index;
+  const items: Record<DimensionName, ScoreItem[]> = { communication: [], proactivity: [], businessImpact: [] };
+  const add = (part: Partial<Record<DimensionName, ScoreItem[]>>): void => {
+    for (const d of Object.keys(part) as DimensionName[]) items[d].push(...(part[d] ?? []));
+  };
+
+  let metrics: Metrics = emptyMetrics();
+  const sentiment: Record<string, number> = Object.fromEntries(scenario.stakeholders.map((s) => [s.id, s.sentiment]));
+  let ended = false;
+  const regulatorName = (id: string): string => scenario.regulators?.find((r) => r.id === id)?.name ?? id;
+
+  for (const entry of log) {
+    switch (entry.type) {
+      case 'preparation.committed':
+        for (const id of entry.measures) add(fromEntries(index.measures.get(id)?.score, { kind: 'measure', measure: id }));
+        break;
+      case 'decision.made': {
+        const option = index.options.get(entry.beat)?.get(entry.option);
+        add(fromEntries(option?.score, { kind: 'option', beat: entry.beat, option: entry.option, t: entry.t }));
+        if (entry.by === 'timeout') {
+          const title = index.beats.get(entry.beat)?.title ?? entry.beat;
+          items.proactivity.push({
+            points: RULE_POINTS.timeout,
+            reason: `Let the clock decide at "${title}"`,
+            objective: null,
+            source: { kind: 'rule', rule: 'timeout', t: entry.t },
+          });
+        }
+        break;
+      }
+      case 'regulator.notified':
+        items.communication.push({
+          points: entry.onTime ? RULE_POINTS.regulatorOnTime : RULE_POINTS.regulatorLate,
+          reason: entry.onTime
+            ? `Notified ${regulatorName(entry.regulator)} within the deadline`
+            : `Notified ${regulatorName(entry.regulator)} only after the deadline`,
+          objective: null,
+          source: { kind: 'rule', rule: 'regulator-notified', t: entry.t },
+        });
+        break;
+      case 'regulator.deadline-missed':
+        items.communication.push({
+          points: RULE_POINTS.regulatorMissed,
+          reason: `Missed the notification deadline of ${regulatorName(entry.regulator)}`,
+          objective: null,
+          source: { kind: 'rule', rule: 'regulator-missed', t: entry.t },
+        });
+        break;
+      case 'clock.advanced':
+        metrics = entry.metrics;
+        break;
+      case 'sentiment.changed':
+        sentiment[entry.stakeholder] = entry.value;
+        break;
+      case 'ending.reached':
+        metrics = entry.metrics;
+        Object.assign(sentiment, entry.sentiment);
+        ended = true;
+        break;
+      case 'run.started':
+      case 'variable.drawn':
+      case 'beat.entered':
+      case 'inject.delivered':
+      case 'service.changed':
+      case 'regulator.clock-started':
+        break;
+      default: {
+        const unreachable: never = entry;
+        throw new Error(`unknown log entry ${JSON.stringify(unreachable)}`);
+      }
+    }
+  }
+
+  items.businessImpact.unshift(...impactItems(index, metrics, sentiment));
+
+  const dimension = (d: DimensionName): DimensionScore => ({
+    dimension: d,
+    base: BASE[d],
+    score: Math.round(clamp100(BASE[d] + items[d].reduce((sum, i) => sum + i.points, 0))),
+    items: items[d],
+  });
+  const communication = dimension('communication');
+  const proactivity = dimension('proactivity');
+  const businessImpact = dimension('businessImpact');
+  const overall = Math.round((communication.score + proactivity.score + businessImpact.score) / 3);
+  const byDimension = { communication, proactivity, businessImpact };
+
+  return {
+    communication,
+    proactivity,
+    businessImpact,
+    overall,
+    verdict: verdictFor(overall),
+    objectives: scenario.objectives.map((o) => rateObjective(o, items[o.dimension], byDimension[o.dimension].score)),
+    provisional: !ended,
+  };
+}
+
+function impactItems(index: ScenarioIndex, m: Metrics, sentiment: Record<string, number>): ScoreItem[] {
+  const { scenario } = index;
+  const money = (x: number): string => `${Math.round(x).toLocaleString('en-GB')} ${scenario.company.currency ?? 'EUR'}`;
+  const share = (value: number, scale: number): number => (scale <= 0 ? (value > 0 ? 1 : 0) : Math.min(1, value / scale));
+  const startMood = average(scenario.stakeholders.map((s) => s.sentiment));
+  const endMood = average(scenario.stakeholders.map((s) => sentiment[s.id] ?? s.sentiment));
+  const moodDrop = Math.max(0, startMood - endMood);
+  const tolerance = scenario.stakes.downtimeToleranceMinutes;
+  const outcome = (metric: string, points: number, reason: string): ScoreItem => ({
+    points: -round1(points),
+    reason,
+    objective: null,
+    source: { kind: 'outcome', metric },
+  });
+  return [
+    outcome('revenueLost', IMPACT_WEIGHTS.revenue * share(m.revenueLost, scenario.stakes.revenueAtRisk),
+      `Revenue lost: ${money(m.revenueLost)} of ${money(scenario.stakes.revenueAtRisk)} at risk`),
+    outcome('customersAffected', IMPACT_WEIGHTS.customers * share(m.customersAffected, scenario.company.customers),
+      `Customers affected: ${m.customersAffected.toLocaleString('en-GB')} of ${scenario.company.customers.toLocaleString('en-GB')}`),
+    outcome('downtimeMinutes', IMPACT_WEIGHTS.downtime * share(m.downtimeMinutes, 2 * tolerance),
+      `Downtime: ${Math.round(m.downtimeMinutes)} min against ${tolerance} min the business can tolerate`),
+    outcome('complianceExposure', IMPACT_WEIGHTS.compliance * share(m.complianceExposure, 100),
+      `Compliance exposure: ${Math.round(m.complianceExposure)} of 100`),
+    outcome('sentiment', IMPACT_WEIGHTS.reputation * share(moodDrop, 50),
+      `Stakeholder confidence: ${Math.round(startMood)} at the start, ${Math.round(endMood)} at the end`),
+  ];
+}
+
+function average(xs: number[]): number {
+  return xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+function rateObjective(
+  objective: { id: string; text: string; dimension: DimensionName },
+  dimensionItems: ScoreItem[],
+  dimensionScore: number,
+): ObjectiveRating {
+  const evidence = dimensionItems.filter((i) => i.objective === objective.id);
+  const gained = evidence.filter((i) => i.points > 0).reduce((s, i) => s + i.points, 0);
+  const lost = evidence.filter((i) => i.points < 0).reduce((s, i) => s - i.points, 0);
+  let rating: Rating;
+  let reason: string;
+  if (gained + lost === 0) {
+    rating = dimensionScore >= 75 ? 'P' : dimensionScore >= 55 ? 'S' : dimensionScore >= 35 ? 'M' : 'U';
+    reason = `No decision tested this directly; rated from the ${objective.dimension} score (${dimensionScore}).`;
+  } else {
+    const ratio = gained / (gained + lost);
+    rating = ratio >= 0.85 ? 'P' : ratio >= 0.6 ? 'S' : ratio >= 0.3 ? 'M' : 'U';
+    reason = `${gained} points earned and ${lost} lost on decisions that tested this.`;
+  }
+  return { ...objective, rating, label: RATING_LABELS[rating], reason, evidence };
+}

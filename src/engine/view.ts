@@ -1,0 +1,166 @@
+import type { ChannelName, OutcomeName, PartnerTierName, ServiceStatusName } from '../scenarios/schema.ts';
+import type { CompiledScenario } from './compile.ts';
+import { decisionDeadline, isOptionAvailable } from './rules.ts';
+import { effectiveStatuses } from './services.ts';
+import type { Metrics, RunState } from './state.ts';
+import { interpolate } from './text.ts';
+
+// What a player can see right now, derived from the run state. Views render this and
+// nothing else; all text is plain text.
+
+export interface OptionView {
+  id: string;
+  /** 1-based position, the key that picks it. */
+  key: number;
+  label: string;
+  detail: string | null;
+  cost: number;
+  minutes: number;
+  available: boolean;
+  unavailable: string | null;
+}
+
+export interface InjectView {
+  id: string;
+  beat: string | null;
+  t: number;
+  channel: ChannelName;
+  from: string;
+  stakeholder: string | null;
+  audience: string[];
+  text: string;
+}
+
+export interface GameView {
+  scenarioId: string;
+  title: string;
+  phase: RunState['phase'];
+  clock: number;
+  seed: number;
+  currency: string;
+  partner: { id: string; name: string; tier: PartnerTierName };
+  preparation: {
+    budget: number;
+    budgetLeft: number;
+    measures: { id: string; name: string; description: string; cost: number; bought: boolean }[];
+  };
+  beat: { id: string; title: string; narrative: string } | null;
+  decision: { prompt: string; deadline: number | null; remaining: number | null; options: OptionView[] } | null;
+  lastChoice: { beat: string; option: string; label: string; outcome: string; by: 'player' | 'timeout' } | null;
+  injects: InjectView[];
+  services: { id: string; name: string; status: ServiceStatusName; effective: ServiceStatusName; dependsOn: string[] }[];
+  metrics: Metrics;
+  stakeholders: { id: string; name: string; role: string; sentiment: number; start: number }[];
+  regulators: { id: string; name: string; deadline: number | null; remaining: number | null; notified: boolean; missed: boolean }[];
+  ending: { beat: string; title: string; narrative: string; outcome: OutcomeName } | null;
+}
+
+export function buildView(compiled: CompiledScenario, state: RunState): GameView {
+  const { index } = compiled;
+  const { scenario } = index;
+  const partner = index.partners.get(state.partnerId) ?? scenario.partners[0]!;
+  const beat = state.beat ? index.beats.get(state.beat) : undefined;
+  const deadline = decisionDeadline(index, state);
+  const effective = effectiveStatuses(index, state);
+
+  const injectById = (beatId: string | null, id: string) =>
+    (beatId === null ? index.globalInjects : (index.beats.get(beatId)?.injects ?? [])).find((i) => i.id === id);
+  const injects: InjectView[] = [];
+  for (const entry of state.log) {
+    if (entry.type !== 'inject.delivered') continue;
+    const inject = injectById(entry.beat, entry.inject);
+    if (!inject) continue;
+    injects.push({
+      id: inject.id,
+      beat: entry.beat,
+      t: entry.t,
+      channel: inject.channel,
+      from: inject.from,
+      stakeholder: inject.stakeholder ?? null,
+      audience: inject.audience ?? [],
+      text: interpolate(inject.text, state),
+    });
+  }
+
+  const last = state.lastChoice;
+  const lastOption = last ? index.options.get(last.beat)?.get(last.option) : undefined;
+
+  return {
+    scenarioId: scenario.id,
+    title: scenario.title,
+    phase: state.phase,
+    clock: state.clock,
+    seed: state.seed,
+    currency: scenario.company.currency ?? 'EUR',
+    partner: { id: partner.id, name: partner.name, tier: partner.tier },
+    preparation: {
+      budget: scenario.preparation.budget,
+      budgetLeft: state.budgetLeft,
+      measures: scenario.preparation.measures.map((m) => ({
+        id: m.id,
+        name: m.name,
+        description: m.description,
+        cost: m.cost,
+        bought: state.measures.includes(m.id),
+      })),
+    },
+    beat: beat ? { id: beat.id, title: beat.title, narrative: interpolate(beat.narrative, state) } : null,
+    decision:
+      beat?.decision && state.posedAt !== null
+        ? {
+            prompt: interpolate(beat.decision.prompt, state),
+            deadline,
+            remaining: deadline === null ? null : Math.max(0, deadline - state.clock),
+            options: beat.decision.options.map((o, i) => {
+              const available = isOptionAvailable(index, state, o);
+              return {
+                id: o.id,
+                key: i + 1,
+                label: interpolate(o.label, state),
+                detail: o.detail ? interpolate(o.detail, state) : null,
+                cost: (o.cost ?? 0) * partner.costFactor,
+                minutes: Math.round((o.minutes ?? 0) * partner.timeFactor),
+                available,
+                unavailable: available ? null : (o.unavailable ?? 'Not possible with what you have in place'),
+              };
+            }),
+          }
+        : null,
+    lastChoice:
+      last && lastOption
+        ? { beat: last.beat, option: last.option, label: lastOption.label, outcome: interpolate(lastOption.outcome, state), by: last.by }
+        : null,
+    injects,
+    services: scenario.company.services.map((s) => ({
+      id: s.id,
+      name: s.name,
+      status: state.services[s.id] ?? 'up',
+      effective: effective[s.id] ?? 'up',
+      dependsOn: s.dependsOn ?? [],
+    })),
+    metrics: state.metrics,
+    stakeholders: scenario.stakeholders.map((s) => ({
+      id: s.id,
+      name: s.name,
+      role: s.role,
+      sentiment: state.sentiment[s.id] ?? s.sentiment,
+      start: s.sentiment,
+    })),
+    regulators: (scenario.regulators ?? []).map((r) => {
+      const clock = state.regulators[r.id];
+      const regDeadline = clock?.deadline ?? null;
+      return {
+        id: r.id,
+        name: r.name,
+        deadline: regDeadline,
+        remaining: regDeadline === null ? null : Math.max(0, regDeadline - state.clock),
+        notified: clock?.notifiedAt !== null && clock?.notifiedAt !== undefined,
+        missed: clock?.missed ?? false,
+      };
+    }),
+    ending:
+      state.ending && beat?.ending
+        ? { beat: beat.id, title: beat.title, narrative: interpolate(beat.narrative, state), outcome: beat.ending.outcome }
+        : null,
+  };
+}

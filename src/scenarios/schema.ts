@@ -1,0 +1,349 @@
+import { z } from 'zod';
+
+// The single source of truth for the scenario format. `scenarios/scenario.schema.json`
+// is generated from this file (`war-room schema`), and a test fails when it is stale.
+// Objects are strict so a misspelt field is reported instead of silently ignored.
+
+export const SCHEMA_VERSION = 1;
+
+const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids use lower-case letters, digits and dashes, like "tested-backups"')
+  .max(64)
+  .describe('A kebab-case identifier, unique within its list');
+const Text = z.string().trim().min(1, 'text must not be empty').max(4000);
+const Label = z.string().trim().min(1, 'text must not be empty').max(200);
+const Minutes = z.number().int().min(0).max(60 * 24 * 30).describe('Game minutes');
+const Money = z.number().min(0).max(1e12);
+
+export const DIMENSIONS = ['communication', 'proactivity', 'businessImpact'] as const;
+export const Dimension = z.enum(DIMENSIONS).describe('One of the three scores');
+
+export const METRICS = [
+  'downtimeMinutes',
+  'revenueLost',
+  'customersAffected',
+  'complianceExposure',
+  'fatigue',
+  'spend',
+] as const;
+export const Metric = z.enum(METRICS);
+
+export const SERVICE_STATUSES = ['up', 'degraded', 'down'] as const;
+export const ServiceStatus = z.enum(SERVICE_STATUSES);
+
+export const CHANNELS = ['alert', 'email', 'call', 'chat', 'social', 'news', 'regulator', 'vendor', 'status'] as const;
+export const Channel = z.enum(CHANNELS);
+
+export const PARTNER_TIERS = ['break-fix', 'managed', 'strategic'] as const;
+export const DIFFICULTIES = ['introductory', 'intermediate', 'advanced'] as const;
+export const OUTCOMES = ['good', 'mixed', 'bad'] as const;
+
+/** A number, or a scenario variable scaled: `{ var: restoreHours, times: 60 }`. */
+export const NumberExpr = z.union([
+  z.number(),
+  z.strictObject({
+    var: Id,
+    times: z.number().optional(),
+    plus: z.number().optional(),
+  }),
+]);
+
+export const CONDITION_SUBJECTS = [
+  'flag',
+  'measure',
+  'capability',
+  'metric',
+  'var',
+  'sentiment',
+  'service',
+  'clock',
+  'not',
+  'all',
+  'any',
+] as const;
+
+export interface Condition {
+  flag?: string;
+  measure?: string;
+  capability?: string;
+  metric?: (typeof METRICS)[number];
+  var?: string;
+  sentiment?: string;
+  service?: string;
+  clock?: true;
+  not?: Condition;
+  all?: Condition[];
+  any?: Condition[];
+  eq?: string | number;
+  gte?: number;
+  lte?: number;
+  is?: (typeof SERVICE_STATUSES)[number];
+}
+
+// One object with exactly one subject keeps error messages precise ("unknown field
+// 'flgs', did you mean 'flag'?") where a union of shapes would only say "no match".
+export const Condition: z.ZodType<Condition> = z
+  .strictObject({
+    flag: Id.optional().describe('True when this flag is set'),
+    measure: Id.optional().describe('True when this preparation measure was bought'),
+    capability: Id.optional().describe("True when the chosen IT partner has this capability"),
+    metric: Metric.optional().describe('Compare a metric with gte / lte'),
+    var: Id.optional().describe('Compare a scenario variable with eq / gte / lte'),
+    sentiment: Id.optional().describe("Compare a stakeholder's sentiment (0-100) with gte / lte"),
+    service: Id.optional().describe("Compare a service's own status with is"),
+    clock: z.literal(true).optional().describe('Compare the game clock (T+ minutes) with gte / lte'),
+    get not() {
+      return Condition.optional();
+    },
+    get all() {
+      return z.array(Condition).min(1).optional();
+    },
+    get any() {
+      return z.array(Condition).min(1).optional();
+    },
+    eq: z.union([z.string(), z.number()]).optional(),
+    gte: z.number().optional(),
+    lte: z.number().optional(),
+    is: ServiceStatus.optional(),
+  })
+  .superRefine((c, ctx) => {
+    const subjects = CONDITION_SUBJECTS.filter((k) => c[k] !== undefined);
+    if (subjects.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          subjects.length === 0
+            ? `a condition needs one of: ${CONDITION_SUBJECTS.join(', ')}`
+            : `a condition has exactly one subject, found ${subjects.join(' and ')}; combine them with all: [...]`,
+      });
+      return;
+    }
+    const subject = subjects[0];
+    const compares = c.eq !== undefined || c.gte !== undefined || c.lte !== undefined;
+    if ((subject === 'metric' || subject === 'sentiment' || subject === 'clock') && c.gte === undefined && c.lte === undefined) {
+      ctx.addIssue({ code: 'custom', message: `a ${subject} condition needs gte or lte` });
+    }
+    if (subject === 'var' && !compares) ctx.addIssue({ code: 'custom', message: 'a var condition needs eq, gte or lte' });
+    if (subject === 'service' && c.is === undefined) ctx.addIssue({ code: 'custom', message: 'a service condition needs is: up, degraded or down' });
+    if (c.is !== undefined && subject !== 'service') ctx.addIssue({ code: 'custom', path: ['is'], message: 'is only applies to service conditions' });
+  });
+
+// Behaviour a scenario refers to by name; each is implemented once in src/engine/effects.ts.
+export const Effect = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('adjust'),
+    params: z.strictObject({ metric: Metric, by: NumberExpr }),
+  }),
+  z.strictObject({
+    type: z.literal('sentiment'),
+    params: z.strictObject({ stakeholder: Id, by: NumberExpr }),
+  }),
+  z.strictObject({ type: z.literal('set-flag'), params: z.strictObject({ flag: Id }) }),
+  z.strictObject({ type: z.literal('clear-flag'), params: z.strictObject({ flag: Id }) }),
+  z.strictObject({
+    type: z.literal('service'),
+    params: z.strictObject({ service: Id, status: ServiceStatus }),
+  }),
+  z.strictObject({
+    type: z.literal('draw'),
+    params: z.strictObject({ var: Id }).describe('Draw a scenario variable again from its own range'),
+  }),
+  z.strictObject({
+    type: z.literal('advance'),
+    params: z.strictObject({ minutes: NumberExpr }).describe('Game time passes (outage costs keep accruing)'),
+  }),
+  z.strictObject({ type: z.literal('notify'), params: z.strictObject({ regulator: Id }) }),
+]);
+
+export const ScoreEntry = z.strictObject({
+  dimension: Dimension,
+  points: z.number().int().min(-50).max(50),
+  reason: Label.describe('One line the debrief shows'),
+  objective: Id.optional().describe('The learning objective this is evidence for'),
+});
+
+export const Option = z.strictObject({
+  id: Id,
+  label: Label,
+  detail: Text.optional(),
+  requires: Condition.optional().describe('When false the option is shown but cannot be chosen'),
+  unavailable: Label.optional().describe('Why the option cannot be chosen, shown when requires is false'),
+  cost: Money.optional().describe('Response cost, scaled by the partner costFactor'),
+  minutes: Minutes.optional().describe('Game minutes the response takes, scaled by the partner timeFactor'),
+  effects: z.array(Effect).optional(),
+  score: z.array(ScoreEntry).optional(),
+  outcome: Text.describe('What happened, shown after the choice'),
+  branches: z.array(z.strictObject({ when: Condition, next: Id })).optional(),
+  next: Id.describe('The beat that follows when no branch matches'),
+});
+
+export const Decision = z.strictObject({
+  prompt: Text,
+  timeLimit: Minutes.optional().describe('Game minutes before the default applies'),
+  default: Id.optional().describe('The option applied when the time limit runs out'),
+  options: z.array(Option).min(2).max(5),
+  advice: z
+    .strictObject({ option: Id, why: Text })
+    .describe('What a strategic partner would have done here, and why'),
+});
+
+export const Inject = z.strictObject({
+  id: Id,
+  channel: Channel,
+  from: Label,
+  stakeholder: Id.optional().describe('Links the inject to a stakeholder portrait'),
+  audience: z.array(Id).optional().describe('Workshop roles this inject is aimed at'),
+  at: Minutes.optional().describe('Beat injects: minutes after the beat starts. Scenario injects: T+ minutes'),
+  when: Condition.optional(),
+  text: Text,
+  effects: z.array(Effect).optional(),
+});
+
+export const FacilitatorNotes = z.strictObject({
+  questions: z.array(Text).optional(),
+  lookFor: z.array(Text).optional().describe('What good looks like'),
+  expectedActions: z.array(Text).optional(),
+});
+
+export const Beat = z.strictObject({
+  id: Id,
+  title: Label,
+  narrative: Text,
+  onEnter: z.array(Effect).optional(),
+  injects: z.array(Inject).optional(),
+  decision: Decision.optional(),
+  ending: z.strictObject({ outcome: z.enum(OUTCOMES) }).optional(),
+  facilitator: FacilitatorNotes.optional(),
+});
+
+export const Service = z.strictObject({
+  id: Id,
+  name: Label,
+  description: Text.optional(),
+  dependsOn: z.array(Id).optional(),
+  revenueShare: z.number().min(0).max(1).describe('Share of revenue that stops while this service is down'),
+  customerShare: z.number().min(0).max(1).describe('Share of customers affected while this service is down'),
+  status: ServiceStatus.optional().describe('Status when the incident starts (default up)'),
+});
+
+export const Partner = z.strictObject({
+  id: Id,
+  name: Label,
+  tier: z.enum(PARTNER_TIERS),
+  description: Text,
+  capabilities: z.array(Id),
+  timeFactor: z.number().min(0.1).max(10).describe('Multiplies the minutes options take'),
+  costFactor: z.number().min(0.1).max(10).describe('Multiplies what options cost'),
+});
+
+export const Variable = z
+  .strictObject({
+    id: Id,
+    min: z.number().int().optional(),
+    max: z.number().int().optional(),
+    from: z.array(z.union([z.string(), z.number()])).min(1).optional(),
+    description: Label.optional(),
+  })
+  .superRefine((v, ctx) => {
+    const range = v.min !== undefined || v.max !== undefined;
+    if (range === (v.from !== undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'a variable has either min and max, or from: [...]' });
+    } else if (range && (v.min === undefined || v.max === undefined || v.min > v.max)) {
+      ctx.addIssue({ code: 'custom', message: 'a ranged variable needs min <= max' });
+    }
+  });
+
+export const Scenario = z.strictObject({
+  $schema: z.string().optional(),
+  formatVersion: z.literal(SCHEMA_VERSION).describe('The scenario format version'),
+  id: Id,
+  title: Label,
+  summary: Text,
+  industry: Label,
+  themes: z.array(Id).min(1),
+  difficulty: z.enum(DIFFICULTIES),
+  playMinutes: z.number().int().min(5).max(180).describe('Expected real minutes of play'),
+  setting: Label.optional().describe('When and where the incident begins, e.g. "Friday 18:40"'),
+  objectives: z
+    .array(z.strictObject({ id: Id, dimension: Dimension, text: Text }))
+    .min(1),
+  company: z.strictObject({
+    name: Label,
+    description: Text,
+    currency: z.enum(['EUR', 'USD', 'GBP']).optional(),
+    revenuePerHour: Money,
+    customers: z.number().int().min(0),
+    employees: z.number().int().min(0).optional(),
+    services: z.array(Service).min(1),
+  }),
+  stakes: z
+    .strictObject({
+      revenueAtRisk: Money.describe('A loss this size or more scores as the worst business outcome'),
+      downtimeToleranceMinutes: Minutes.describe('Downtime the business can live with'),
+    })
+    .describe('Scales the business-impact score'),
+  stakeholders: z
+    .array(
+      z.strictObject({
+        id: Id,
+        name: Label,
+        role: Label,
+        sentiment: z.number().int().min(0).max(100),
+        cares: Label.optional().describe('What this stakeholder cares about most'),
+      }),
+    )
+    .min(1),
+  regulators: z
+    .array(
+      z.strictObject({
+        id: Id,
+        name: Label,
+        description: Text.optional(),
+        deadlineMinutes: Minutes,
+        trigger: Condition.describe('The notification clock starts when this becomes true'),
+        penalty: z.number().min(0).max(100).describe('Compliance exposure added when the deadline is missed'),
+      }),
+    )
+    .optional(),
+  partners: z.array(Partner).min(1),
+  variables: z.array(Variable).optional(),
+  preparation: z.strictObject({
+    budget: Money,
+    intro: Text.optional(),
+    measures: z
+      .array(
+        z.strictObject({
+          id: Id,
+          name: Label,
+          description: Text,
+          cost: Money,
+          effects: z.array(Effect).optional(),
+          score: z.array(ScoreEntry).optional(),
+        }),
+      )
+      .min(1),
+  }),
+  injects: z.array(Inject).optional().describe('Injects that arrive at a T+ time or on a condition, in any beat'),
+  start: Id.describe('The first beat of the incident'),
+  beats: z.array(Beat).min(2),
+  facilitator: z
+    .strictObject({ overview: Text.optional(), questions: z.array(Text).optional() })
+    .optional(),
+});
+
+export type Scenario = z.infer<typeof Scenario>;
+export type Beat = z.infer<typeof Beat>;
+export type Option = z.infer<typeof Option>;
+export type Decision = z.infer<typeof Decision>;
+export type Effect = z.infer<typeof Effect>;
+export type Inject = z.infer<typeof Inject>;
+export type ScoreEntry = z.infer<typeof ScoreEntry>;
+export type Partner = z.infer<typeof Partner>;
+export type NumberExpr = z.infer<typeof NumberExpr>;
+export type MetricName = (typeof METRICS)[number];
+export type DimensionName = (typeof DIMENSIONS)[number];
+export type ServiceStatusName = (typeof SERVICE_STATUSES)[number];
+export type ChannelName = (typeof CHANNELS)[number];
+export type OutcomeName = (typeof OUTCOMES)[number];
+export type PartnerTierName = (typeof PARTNER_TIERS)[number];
