@@ -47,7 +47,7 @@ export const NumberExpr = z.union([
     times: z.number().optional(),
     plus: z.number().optional(),
   }),
-]);
+]).meta({ id: 'NumberExpr' });
 
 export const CONDITION_SUBJECTS = [
   'flag',
@@ -127,7 +127,8 @@ export const Condition: z.ZodType<Condition> = z
     if (subject === 'var' && !compares) ctx.addIssue({ code: 'custom', message: 'a var condition needs eq, gte or lte' });
     if (subject === 'service' && c.is === undefined) ctx.addIssue({ code: 'custom', message: 'a service condition needs is: up, degraded or down' });
     if (c.is !== undefined && subject !== 'service') ctx.addIssue({ code: 'custom', path: ['is'], message: 'is only applies to service conditions' });
-  });
+  })
+  .meta({ id: 'Condition' });
 
 // Behaviour a scenario refers to by name; each is implemented once in src/engine/effects.ts.
 export const Effect = z.discriminatedUnion('type', [
@@ -154,14 +155,14 @@ export const Effect = z.discriminatedUnion('type', [
     params: z.strictObject({ minutes: NumberExpr }).describe('Game time passes (outage costs keep accruing)'),
   }),
   z.strictObject({ type: z.literal('notify'), params: z.strictObject({ regulator: Id }) }),
-]);
+]).meta({ id: 'Effect' });
 
 export const ScoreEntry = z.strictObject({
   dimension: Dimension,
   points: z.number().int().min(-50).max(50),
   reason: Label.describe('One line the debrief shows'),
   objective: Id.optional().describe('The learning objective this is evidence for'),
-});
+}).meta({ id: 'ScoreEntry' });
 
 export const Option = z.strictObject({
   id: Id,
@@ -198,7 +199,7 @@ export const Inject = z.strictObject({
   when: Condition.optional(),
   text: Text,
   effects: z.array(Effect).optional(),
-});
+}).meta({ id: 'Inject' });
 
 export const FacilitatorNotes = z.strictObject({
   questions: z.array(Text).optional(),

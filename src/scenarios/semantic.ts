@@ -1,0 +1,217 @@
+import type { Condition, Effect, Scenario, ScoreEntry } from './schema.ts';
+import type { PathSegment } from './locate.ts';
+import { didYouMean } from './suggest.ts';
+
+export interface SemanticProblem {
+  path: PathSegment[];
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/**
+ * Checks what a schema cannot: that every reference points at something that exists, ids are
+ * unique, and time limits have what they need. Runs only on a scenario that passed the schema.
+ */
+export function checkReferences(s: Scenario): SemanticProblem[] {
+  const problems: SemanticProblem[] = [];
+  const error = (path: PathSegment[], message: string): void => void problems.push({ path, message, severity: 'error' });
+  const warn = (path: PathSegment[], message: string): void => void problems.push({ path, message, severity: 'warning' });
+
+  const unique = (list: readonly { id: string }[] | undefined, path: PathSegment[], what: string): Set<string> => {
+    const seen = new Set<string>();
+    list?.forEach((item, i) => {
+      if (seen.has(item.id)) error([...path, i, 'id'], `duplicate ${what} id "${item.id}"`);
+      seen.add(item.id);
+    });
+    return seen;
+  };
+  const beats = unique(s.beats, ['beats'], 'beat');
+  const services = unique(s.company.services, ['company', 'services'], 'service');
+  const stakeholders = unique(s.stakeholders, ['stakeholders'], 'stakeholder');
+  const regulators = unique(s.regulators, ['regulators'], 'regulator');
+  const partners = unique(s.partners, ['partners'], 'partner');
+  const measures = unique(s.preparation.measures, ['preparation', 'measures'], 'measure');
+  const variables = unique(s.variables, ['variables'], 'variable');
+  const objectives = unique(s.objectives, ['objectives'], 'objective');
+  unique(s.injects, ['injects'], 'inject');
+  const capabilities = new Set(s.partners.flatMap((p) => p.capabilities));
+  const objectiveDimension = new Map(s.objectives.map((o) => [o.id, o.dimension]));
+
+  const setFlags = new Set<string>((s.regulators ?? []).map((r) => `missed-${r.id}`));
+  const collectFlags = (effects: readonly Effect[] | undefined): void =>
+    effects?.forEach((e) => e.type === 'set-flag' && setFlags.add(e.params.flag));
+  s.preparation.measures.forEach((m) => collectFlags(m.effects));
+  s.injects?.forEach((i) => collectFlags(i.effects));
+  s.beats.forEach((b) => {
+    collectFlags(b.onEnter);
+    b.injects?.forEach((i) => collectFlags(i.effects));
+    b.decision?.options.forEach((o) => collectFlags(o.effects));
+  });
+
+  const ref = (value: string, known: Set<string>, path: PathSegment[], what: string): void => {
+    if (!known.has(value)) error(path, `no ${what} "${value}"${didYouMean(value, known)}`);
+  };
+
+  const checkCondition = (c: Condition, path: PathSegment[]): void => {
+    if (c.flag !== undefined && !setFlags.has(c.flag)) {
+      error([...path, 'flag'], `flag "${c.flag}" is never set by any effect${didYouMean(c.flag, setFlags)}`);
+    }
+    if (c.measure !== undefined) ref(c.measure, measures, [...path, 'measure'], 'preparation measure');
+    if (c.capability !== undefined && !capabilities.has(c.capability)) {
+      warn([...path, 'capability'], `no partner has capability "${c.capability}"${didYouMean(c.capability, capabilities)}`);
+    }
+    if (c.var !== undefined) ref(c.var, variables, [...path, 'var'], 'variable');
+    if (c.sentiment !== undefined) ref(c.sentiment, stakeholders, [...path, 'sentiment'], 'stakeholder');
+    if (c.service !== undefined) ref(c.service, services, [...path, 'service'], 'service');
+    if (c.not) checkCondition(c.not, [...path, 'not']);
+    c.all?.forEach((x, i) => checkCondition(x, [...path, 'all', i]));
+    c.any?.forEach((x, i) => checkCondition(x, [...path, 'any', i]));
+  };
+
+  const checkEffects = (effects: readonly Effect[] | undefined, path: PathSegment[]): void => {
+    effects?.forEach((e, i) => {
+      const at: PathSegment[] = [...path, i, 'params'];
+      switch (e.type) {
+        case 'adjust':
+          if (typeof e.params.by === 'object') ref(e.params.by.var, variables, [...at, 'by', 'var'], 'variable');
+          return;
+        case 'sentiment':
+          ref(e.params.stakeholder, stakeholders, [...at, 'stakeholder'], 'stakeholder');
+          if (typeof e.params.by === 'object') ref(e.params.by.var, variables, [...at, 'by', 'var'], 'variable');
+          return;
+        case 'set-flag':
+        case 'clear-flag':
+          return;
+        case 'service':
+          ref(e.params.service, services, [...at, 'service'], 'service');
+          return;
+        case 'draw':
+          ref(e.params.var, variables, [...at, 'var'], 'variable');
+          return;
+        case 'advance':
+          if (typeof e.params.minutes === 'object') ref(e.params.minutes.var, variables, [...at, 'minutes', 'var'], 'variable');
+          return;
+        case 'notify':
+          ref(e.params.regulator, regulators, [...at, 'regulator'], 'regulator');
+          return;
+        default: {
+          const unreachable: never = e;
+          throw new Error(`unknown effect ${JSON.stringify(unreachable)}`);
+        }
+      }
+    });
+  };
+
+  const checkScore = (entries: readonly ScoreEntry[] | undefined, path: PathSegment[]): void => {
+    entries?.forEach((entry, i) => {
+      if (entry.objective === undefined) return;
+      const dimension = objectiveDimension.get(entry.objective);
+      if (dimension === undefined) ref(entry.objective, objectives, [...path, i, 'objective'], 'objective');
+      else if (dimension !== entry.dimension) {
+        error([...path, i, 'objective'], `objective "${entry.objective}" is scored as ${dimension}, but this entry is ${entry.dimension}`);
+      }
+    });
+  };
+
+  const checkText = (text: string | undefined, path: PathSegment[]): void => {
+    for (const match of text?.matchAll(/\{([a-z0-9][a-z0-9-]*)\}/g) ?? []) {
+      const name = match[1]!;
+      if (!variables.has(name)) error(path, `text refers to {${name}} but there is no such variable${didYouMean(name, variables)}`);
+    }
+  };
+
+  const checkInjects = (list: Scenario['injects'], path: PathSegment[]): void => {
+    list?.forEach((inject, i) => {
+      if (inject.stakeholder !== undefined) ref(inject.stakeholder, stakeholders, [...path, i, 'stakeholder'], 'stakeholder');
+      if (inject.when) checkCondition(inject.when, [...path, i, 'when']);
+      checkEffects(inject.effects, [...path, i, 'effects']);
+      checkText(inject.text, [...path, i, 'text']);
+    });
+  };
+
+  // The company's services
+  s.company.services.forEach((service, i) =>
+    service.dependsOn?.forEach((dep, j) => ref(dep, services, ['company', 'services', i, 'dependsOn', j], 'service')),
+  );
+  const cycle = findDependencyCycle(s);
+  if (cycle) error(['company', 'services'], `services depend on each other in a circle: ${cycle.join(' -> ')}`);
+
+  s.regulators?.forEach((r, i) => checkCondition(r.trigger, ['regulators', i, 'trigger']));
+  s.preparation.measures.forEach((m, i) => {
+    checkEffects(m.effects, ['preparation', 'measures', i, 'effects']);
+    checkScore(m.score, ['preparation', 'measures', i, 'score']);
+  });
+  checkInjects(s.injects, ['injects']);
+  ref(s.start, beats, ['start'], 'beat');
+
+  let endings = 0;
+  s.beats.forEach((beat, b) => {
+    const at: PathSegment[] = ['beats', b];
+    checkText(beat.narrative, [...at, 'narrative']);
+    checkEffects(beat.onEnter, [...at, 'onEnter']);
+    unique(beat.injects, [...at, 'injects'], 'inject');
+    checkInjects(beat.injects, [...at, 'injects']);
+    if (beat.ending) endings++;
+    if (Boolean(beat.decision) === Boolean(beat.ending)) {
+      error([...at, 'id'], `beat "${beat.id}" needs exactly one of decision or ending`);
+      return;
+    }
+    const decision = beat.decision;
+    if (!decision) return;
+    const options = unique(decision.options, [...at, 'decision', 'options'], 'option');
+    checkText(decision.prompt, [...at, 'decision', 'prompt']);
+    ref(decision.advice.option, options, [...at, 'decision', 'advice', 'option'], 'option');
+    if (decision.default !== undefined) {
+      ref(decision.default, options, [...at, 'decision', 'default'], 'option');
+      if (decision.timeLimit === undefined) error([...at, 'decision', 'default'], 'a default needs a timeLimit: when would it apply?');
+      const option = decision.options.find((o) => o.id === decision.default);
+      if (option?.requires) warn([...at, 'decision', 'default'], `the default option "${option.id}" has requires: if it is unavailable the decision waits`);
+    } else if (decision.timeLimit !== undefined) {
+      warn([...at, 'decision', 'timeLimit'], 'a timed decision without a default waits forever when time runs out');
+    }
+    decision.options.forEach((option, o) => {
+      const op: PathSegment[] = [...at, 'decision', 'options', o];
+      if (option.requires) checkCondition(option.requires, [...op, 'requires']);
+      checkEffects(option.effects, [...op, 'effects']);
+      checkScore(option.score, [...op, 'score']);
+      for (const [field, text] of [['label', option.label], ['detail', option.detail], ['outcome', option.outcome]] as const) {
+        checkText(text, [...op, field]);
+      }
+      const targets: [string, PathSegment[]][] = [
+        [option.next, [...op, 'next']],
+        ...(option.branches ?? []).map((br, k): [string, PathSegment[]] => [br.next, [...op, 'branches', k, 'next']]),
+      ];
+      option.branches?.forEach((br, k) => checkCondition(br.when, [...op, 'branches', k, 'when']));
+      for (const [target, path] of targets) {
+        ref(target, beats, path, 'beat');
+        if (target === beat.id) error(path, `an option cannot lead back to its own beat "${beat.id}"`);
+      }
+    });
+  });
+  if (endings === 0) error(['beats'], 'the scenario needs at least one beat with an ending');
+  return problems;
+}
+
+function findDependencyCycle(s: Scenario): string[] | null {
+  const deps = new Map(s.company.services.map((x) => [x.id, x.dependsOn ?? []]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (id: string): string[] | null => {
+    if (state.get(id) === 'done') return null;
+    if (state.get(id) === 'visiting') return [...stack.slice(stack.indexOf(id)), id];
+    state.set(id, 'visiting');
+    stack.push(id);
+    for (const dep of deps.get(id) ?? []) {
+      const found = deps.has(dep) ? visit(dep) : null;
+      if (found) return found;
+    }
+    stack.pop();
+    state.set(id, 'done');
+    return null;
+  };
+  for (const id of deps.keys()) {
+    const found = visit(id);
+    if (found) return found;
+  }
+  return null;
+}
