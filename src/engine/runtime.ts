@@ -1,4 +1,4 @@
-import { initialTransition, transition } from 'xstate';
+import { createActor } from 'xstate';
 import type { CompiledScenario } from './compile.ts';
 import type { RunEvent, RunSnapshot } from './machine.ts';
 import { canChoose, findOption, isOptionAvailable, preparationCost, type RunInput } from './rules.ts';
@@ -26,12 +26,33 @@ export class RunError extends Error {
 
 /** The first snapshot of a run. Pure: the same scenario and input always give the same snapshot. */
 export function startSnapshot(compiled: CompiledScenario, input: RunInput): RunSnapshot {
-  return initialTransition(compiled.machine, input)[0];
+  return compiled.machine.getInitialSnapshot(stepScope(compiled), input);
 }
 
-/** One step of a run. Pure: XState's transition function computes the next snapshot without effects. */
+type StepScope = Parameters<CompiledScenario['machine']['transition']>[2];
+const stepScopes = new WeakMap<CompiledScenario['machine'], StepScope>();
+
+/**
+ * XState's `transition()` builds a throwaway actor, and with it a whole initial snapshot,
+ * on every call; that costs several times the step itself. One inert scope per machine,
+ * made once and never started, gives the same pure step: it executes nothing (the machine
+ * only assigns), so snapshots stay immutable and the explorer can branch freely.
+ */
+function stepScope(compiled: CompiledScenario): StepScope {
+  let scope = stepScopes.get(compiled.machine);
+  if (!scope) {
+    const partner = compiled.index.scenario.partners[0]?.id ?? '';
+    const self = createActor(compiled.machine, { input: { seed: 0, partner } });
+    const noop = (): void => {};
+    scope = { self, system: self.system, id: '', sessionId: '', logger: noop, defer: noop, emit: noop, stopChild: noop, actionExecutor: noop } as unknown as StepScope;
+    stepScopes.set(compiled.machine, scope);
+  }
+  return scope;
+}
+
+/** One step of a run. Pure: the machine's transition computes the next snapshot without effects. */
 export function stepSnapshot(compiled: CompiledScenario, snapshot: RunSnapshot, event: RunEvent): RunSnapshot {
-  return transition(compiled.machine, snapshot, event)[0];
+  return compiled.machine.transition(snapshot, event, stepScope(compiled));
 }
 
 /** Explains why an event cannot be applied now, or returns null when it can. */
