@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { Run } from '../../src/engine/runtime.ts';
+import { scoreRun, verdictFor } from '../../src/engine/scoring.ts';
+import { compiledTiny } from './helpers.ts';
+
+describe('scoring', () => {
+  it('scores a prepared, open response from the log, with every reason', () => {
+    const compiled = compiledTiny();
+    const run = Run.start(compiled, { seed: 1, partner: 'ally' });
+    run.commitPreparation(['replica']);
+    run.choose('failover'); // 10 minutes down, then back up
+    run.choose('tell');
+    const report = scoreRun(compiled.index, run.log);
+    expect(report.provisional).toBe(false);
+    // 50 + 15 (told customers) + 5 (regulator told in time)
+    expect(report.communication.score).toBe(70);
+    expect(report.communication.items.map((i) => i.reason)).toEqual([
+      'Told customers what happened and when',
+      'Notified Data Protection Authority within the deadline',
+    ]);
+    // 50 + 5 (standby bought) + 10 (failover used)
+    expect(report.proactivity.score).toBe(65);
+    // 100 - 0.6 revenue (1000 of 60000) - 20 customers (all of them) - 1.3 downtime (10 of 2x60) - 0 - 0
+    expect(report.businessImpact.items.map((i) => i.points)).toEqual([-0.6, -20, -1.3, -0, -0]);
+    expect(report.businessImpact.score).toBe(78);
+    expect(report.overall).toBe(71);
+    expect(report.verdict.id).toBe('trusted-advisor');
+    expect(report.objectives.map((o) => [o.id, o.rating])).toEqual([
+      ['tell-early', 'P'],
+      ['prepared', 'P'],
+    ]);
+  });
+
+  it('penalises letting the clock decide and missing a deadline', () => {
+    const compiled = compiledTiny();
+    const run = Run.start(compiled, { seed: 1, partner: 'fixer' });
+    run.commitPreparation([]);
+    run.advance(15); // times out into "wait", which exposes data
+    run.advance(40); // the 30-minute notification deadline passes
+    run.choose('hide');
+    const report = scoreRun(compiled.index, run.log);
+    expect(report.proactivity.items.map((i) => [i.points, i.reason])).toEqual([
+      [-10, 'Waited while the shop was down'],
+      [-4, 'Let the clock decide at "The database falls over"'],
+    ]);
+    expect(report.communication.items.map((i) => i.points)).toEqual([-15, -15]);
+    expect(report.communication.score).toBe(20);
+    expect(report.objectives.find((o) => o.id === 'tell-early')?.rating).toBe('U');
+    expect(report.verdict.id).toBe(verdictFor(report.overall).id);
+    expect(report.overall).toBeLessThan(50);
+  });
+
+  it('marks scores provisional before an ending', () => {
+    const compiled = compiledTiny();
+    const run = Run.start(compiled, { seed: 1, partner: 'ally' });
+    run.commitPreparation([]);
+    run.advance(5);
+    const report = scoreRun(compiled.index, run.log);
+    expect(report.provisional).toBe(true);
+    expect(report.businessImpact.items[0]?.reason).toBe('Revenue lost: 500 EUR of 60,000 EUR at risk');
+  });
+
+  it('maps overall scores onto the partner verdict scale', () => {
+    expect([95, 85, 84, 70, 55, 40, 25, 24, 0].map((x) => verdictFor(x).id)).toEqual([
+      'strategic-partner',
+      'strategic-partner',
+      'trusted-advisor',
+      'trusted-advisor',
+      'dependable-vendor',
+      'reactive-fixer',
+      'liability',
+      'biggest-regret',
+      'biggest-regret',
+    ]);
+  });
+});
