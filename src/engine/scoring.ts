@@ -71,6 +71,12 @@ export const RATING_LABELS: Record<Rating, string> = {
   U: 'Unable to be performed',
 };
 
+/** Objective ratings: from the share of points won on decisions that tested it, or from its dimension's score. */
+export const RATING_BY_EVIDENCE: readonly [Rating, number][] = [['P', 0.85], ['S', 0.6], ['M', 0.3], ['U', 0]];
+export const RATING_BY_SCORE: readonly [Rating, number][] = [['P', 75], ['S', 55], ['M', 35], ['U', 0]];
+
+const ratingFrom = (table: readonly [Rating, number][], value: number): Rating => table.find(([, min]) => value >= min)?.[0] ?? 'U';
+
 export const VERDICTS: readonly (Verdict & { min: number })[] = [
   { min: 85, id: 'strategic-partner', label: 'Strategic partner', text: 'In the war room with you: early, open and a step ahead.' },
   { min: 70, id: 'trusted-advisor', label: 'Trusted advisor', text: 'Dependable under pressure, with a few gaps to close.' },
@@ -239,11 +245,11 @@ function rateObjective(
   let rating: Rating;
   let reason: string;
   if (gained + lost === 0) {
-    rating = dimensionScore >= 75 ? 'P' : dimensionScore >= 55 ? 'S' : dimensionScore >= 35 ? 'M' : 'U';
+    rating = ratingFrom(RATING_BY_SCORE, dimensionScore);
     reason = `No decision tested this directly; rated from the ${objective.dimension} score (${dimensionScore}).`;
   } else {
     const ratio = gained / (gained + lost);
-    rating = ratio >= 0.85 ? 'P' : ratio >= 0.6 ? 'S' : ratio >= 0.3 ? 'M' : 'U';
+    rating = ratingFrom(RATING_BY_EVIDENCE, ratio);
     reason = `${gained} points earned and ${lost} lost on decisions that tested this.`;
   }
   return { ...objective, rating, label: RATING_LABELS[rating], reason, evidence };
