@@ -1,0 +1,97 @@
+import type { CompiledScenario } from '../engine/compile.ts';
+import { Run, SAVE_FORMAT } from '../engine/runtime.ts';
+import type { Scenario } from '../scenarios/schema.ts';
+import { STORAGE_KEYS, tryRead, tryWrite, type KeyValueStorage } from './storage.ts';
+
+// The autosave is exactly Run.save() as JSON under one key, so it carries the engine's own
+// format version. What only the browser needs (pace, speed) sits beside it under another key.
+
+export const PACES = ['relaxed', 'standard', 'intense'] as const;
+export type Pace = (typeof PACES)[number];
+
+/** Real seconds one game minute lasts at 1×, per pace. Standard is the game's reference pace. */
+export const PACE_SECONDS: Record<Pace, number> = { relaxed: 5, standard: 3, intense: 2 };
+
+export type Speed = 1 | 2 | 4;
+
+export interface SessionMeta {
+  pace: Pace;
+  speed: Speed;
+  /** Where the player was before the run was saved, when that is not implied by the run's phase. */
+  briefing: boolean;
+}
+
+export type AutosaveRead =
+  | { kind: 'none' }
+  | { kind: 'restored'; run: Run; scenario: Scenario; meta: SessionMeta }
+  | { kind: 'rejected'; reason: string; keptAs: string | null };
+
+export function writeAutosave(storage: KeyValueStorage, run: Run, meta: SessionMeta): boolean {
+  return tryWrite(storage, STORAGE_KEYS.save, JSON.stringify(run.save())) && tryWrite(storage, STORAGE_KEYS.session, JSON.stringify(meta));
+}
+
+export function clearAutosave(storage: KeyValueStorage): void {
+  try {
+    storage.removeItem(STORAGE_KEYS.save);
+    storage.removeItem(STORAGE_KEYS.session);
+  } catch {
+    // A storage that refuses removal only means the finished run is offered again; harmless.
+  }
+}
+
+/**
+ * Reads the autosave and replays it. Anything that cannot be resumed is moved aside under a
+ * new key (never deleted) and reported with the reason, so the player can start fresh.
+ */
+export function readAutosave(
+  storage: KeyValueStorage,
+  scenarioById: (id: string) => Scenario | null,
+  compile: (scenario: Scenario) => CompiledScenario,
+  stamp: string,
+): AutosaveRead {
+  const raw = tryRead(storage, STORAGE_KEYS.save);
+  if (raw === null) return { kind: 'none' };
+  const reject = (reason: string): AutosaveRead => ({ kind: 'rejected', reason, keptAs: setAside(storage, raw, stamp) });
+
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (error) {
+    return reject(`the save is damaged and cannot be read as JSON (${(error as Error).message})`);
+  }
+  const header = data as { format?: unknown; scenario?: { id?: unknown } } | null;
+  if (typeof header !== 'object' || header === null || header.format !== SAVE_FORMAT) return reject('this is not a War Room save');
+  const id = typeof header.scenario?.id === 'string' ? header.scenario.id : null;
+  const scenario = id === null ? null : scenarioById(id);
+  if (!scenario) return reject(`the save is for scenario "${String(id)}", which this version of the game does not have`);
+  try {
+    const run = Run.restore(compile(scenario), data);
+    return { kind: 'restored', run, scenario, meta: readMeta(storage) };
+  } catch (error) {
+    return reject((error as Error).message);
+  }
+}
+
+function readMeta(storage: KeyValueStorage): SessionMeta {
+  const fallback: SessionMeta = { pace: 'standard', speed: 1, briefing: false };
+  try {
+    const meta = JSON.parse(tryRead(storage, STORAGE_KEYS.session) ?? 'null') as Partial<SessionMeta> | null;
+    if (!meta || typeof meta !== 'object') return fallback;
+    return {
+      pace: PACES.includes(meta.pace as Pace) ? (meta.pace as Pace) : fallback.pace,
+      speed: meta.speed === 2 || meta.speed === 4 ? meta.speed : 1,
+      briefing: meta.briefing === true,
+    };
+  } catch {
+    return fallback;
+  }
+}
+
+/** Moves a bad save to a key of its own and returns that key, or null if storage refused. */
+function setAside(storage: KeyValueStorage, raw: string, stamp: string): string | null {
+  let key = `${STORAGE_KEYS.badSavePrefix}${stamp}`;
+  for (let n = 2; tryRead(storage, key) !== null; n++) key = `${STORAGE_KEYS.badSavePrefix}${stamp}-${n}`;
+  if (!tryWrite(storage, key, raw)) return null;
+  clearAutosave(storage);
+  return key;
+}

@@ -1,0 +1,39 @@
+// Formatting shared by the screens and the Markdown export, so both say the same thing.
+
+/** Game time as the war room shows it: T+0:05, T+2:40, T+26:00. */
+export function gameTime(minutes: number): string {
+  const m = Math.max(0, Math.round(minutes));
+  return `T+${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/** A span of game minutes in words: "45 min", "2 h 5 min". */
+export function duration(minutes: number): string {
+  const m = Math.max(0, Math.round(minutes));
+  if (m < 60) return `${m} min`;
+  const rest = m % 60;
+  return rest === 0 ? `${m / 60} h` : `${Math.floor(m / 60)} h ${rest} min`;
+}
+
+export function money(amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(Math.round(amount));
+  } catch {
+    return `${Math.round(amount).toLocaleString('en-GB')} ${currency}`;
+  }
+}
+
+export function count(n: number): string {
+  return Math.round(n).toLocaleString('en-GB');
+}
+
+export function signed(points: number): string {
+  return points > 0 ? `+${points}` : points < 0 ? `−${Math.abs(points)}` : '0';
+}
+
+export const DIMENSION_LABELS = {
+  communication: 'Communication',
+  proactivity: 'Proactivity',
+  businessImpact: 'Business impact',
+} as const;
+
+export const TIER_LABELS = { 'break-fix': 'Break-fix vendor', managed: 'Managed service', strategic: 'Strategic partner' } as const;

@@ -1,0 +1,69 @@
+import type { ScoreReport } from '../engine/scoring.ts';
+import type { OutcomeName } from '../scenarios/schema.ts';
+import { STORAGE_KEYS, tryRead, tryWrite, type KeyValueStorage } from './storage.ts';
+
+// Past runs with their scores, newest first, so the title and picker can show progress.
+
+export interface HistoryEntry {
+  scenarioId: string;
+  title: string;
+  seed: number;
+  partner: string;
+  outcome: OutcomeName | null;
+  overall: number;
+  communication: number;
+  proactivity: number;
+  businessImpact: number;
+  verdict: string;
+  /** ISO date and time the run ended. */
+  endedAt: string;
+}
+
+export const HISTORY_LIMIT = 50;
+
+export function readHistory(storage: KeyValueStorage): HistoryEntry[] {
+  try {
+    const data = JSON.parse(tryRead(storage, STORAGE_KEYS.history) ?? '[]') as unknown;
+    return Array.isArray(data) ? data.filter(isEntry) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function recordRun(storage: KeyValueStorage, history: readonly HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {
+  const next = [entry, ...history].slice(0, HISTORY_LIMIT);
+  tryWrite(storage, STORAGE_KEYS.history, JSON.stringify(next));
+  return next;
+}
+
+export function historyEntry(
+  run: { scenarioId: string; title: string; seed: number; partner: string; outcome: OutcomeName | null },
+  report: ScoreReport,
+  endedAt: string,
+): HistoryEntry {
+  return {
+    ...run,
+    overall: report.overall,
+    communication: report.communication.score,
+    proactivity: report.proactivity.score,
+    businessImpact: report.businessImpact.score,
+    verdict: report.verdict.label,
+    endedAt,
+  };
+}
+
+/** The best overall score per scenario, for the picker's cards. */
+export function bestScores(history: readonly HistoryEntry[]): Map<string, number> {
+  const best = new Map<string, number>();
+  for (const h of history) best.set(h.scenarioId, Math.max(best.get(h.scenarioId) ?? -1, h.overall));
+  return best;
+}
+
+function isEntry(x: unknown): x is HistoryEntry {
+  const e = x as Partial<HistoryEntry> | null;
+  return (
+    typeof e === 'object' && e !== null &&
+    typeof e.scenarioId === 'string' && typeof e.title === 'string' &&
+    typeof e.overall === 'number' && typeof e.endedAt === 'string' && typeof e.seed === 'number'
+  );
+}

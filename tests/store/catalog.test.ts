@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { buildCatalog, describeIssue } from '../../src/store/catalog.ts';
+import { tinyScenario } from '../fixtures/tiny-scenario.ts';
+
+describe('scenario catalog', () => {
+  it('loads valid files and keeps broken ones with their errors instead of failing', () => {
+    const broken = stringify({ ...tinyScenario(), id: 'broken', difficulty: 'impossible' });
+    const catalog = buildCatalog({
+      '/scenarios/tiny.yaml': stringify(tinyScenario()),
+      '/scenarios/broken.yaml': broken,
+      '/scenarios/not-yaml.yaml': 'title: [unclosed',
+    });
+    expect(catalog.map((e) => e.file)).toEqual(['tiny.yaml', 'broken.yaml', 'not-yaml.yaml']);
+    expect(catalog[0]!.scenario?.title).toBe('Tiny outage');
+    expect(catalog[1]!.scenario).toBeNull();
+    expect(catalog[1]!.errors.some((e) => e.path === 'difficulty')).toBe(true);
+    expect(catalog[2]!.errors[0]!.file).toBe('not-yaml.yaml');
+  });
+
+  it('describes an issue by line and field', () => {
+    expect(describeIssue({ file: 'a.yaml', line: 12, column: 3, path: 'beats[0].next', message: 'no beat "x"' })).toBe(
+      'line 12, field beats[0].next: no beat "x"',
+    );
+    expect(describeIssue({ file: 'a.yaml', line: null, column: null, path: '', message: 'empty file' })).toBe('empty file');
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { compileScenario } from '../../src/engine/compile.ts';
+import { Run } from '../../src/engine/runtime.ts';
+import { scoreRun } from '../../src/engine/scoring.ts';
+import { buildDebrief } from '../../src/store/debrief.ts';
+import { tinyScenario } from '../fixtures/tiny-scenario.ts';
+
+/** Fixer partner, no measures, restore after 4 minutes, then silence: a poor but complete run. */
+export function finishedTinyRun() {
+  const compiled = compileScenario(tinyScenario());
+  const run = Run.start(compiled, { seed: 3, partner: 'fixer' });
+  run.commitPreparation(['templates']);
+  run.advance(4);
+  run.choose('restore');
+  run.choose('hide');
+  const report = scoreRun(compiled.index, run.log);
+  return { compiled, run, report, debrief: buildDebrief(compiled, run.state, report) };
+}
+
+describe('debrief data', () => {
+  it('lists each decision with the choice, its outcome, the advice and the options not taken', () => {
+    const { debrief } = finishedTinyRun();
+    expect(debrief.timeline).toHaveLength(2);
+    const [first, second] = debrief.timeline;
+    expect(first).toMatchObject({
+      n: 1,
+      t: 4,
+      beatTitle: 'The database falls over',
+      chosen: { id: 'restore', label: 'Restore from backup', outcome: 'Slow, but it worked.' },
+      by: 'player',
+      waited: 4,
+      advice: { id: 'failover', label: 'Fail over to the standby', followed: false },
+    });
+    expect(first!.notTaken.map((o) => o.id)).toEqual(['failover', 'wait']);
+    expect(second!.points).toEqual([{ dimension: 'communication', points: -15, reason: 'Stayed silent' }]);
+    expect(second!.advice.why).toBe('Silence breeds rumours.');
+  });
+
+  it('charts the metrics from the clock log as shares of the worst case, with a marker per decision', () => {
+    const { debrief, run } = finishedTinyRun();
+    const revenue = debrief.series.find((s) => s.metric === 'revenueLost')!;
+    expect(revenue.scale).toBe(60000);
+    expect(revenue.points[0]).toEqual({ t: 0, value: 0, share: 0 });
+    const last = revenue.points.at(-1)!;
+    expect(last.t).toBe(run.state.clock);
+    expect(last.value).toBe(run.state.metrics.revenueLost);
+    expect(last.share).toBeCloseTo(run.state.metrics.revenueLost / 60000);
+    const times = revenue.points.map((p) => p.t);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(new Set(times).size).toBe(times.length);
+    expect(debrief.markers).toEqual([
+      { n: 1, t: 4, label: 'The database falls over' },
+      { n: 2, t: debrief.timeline[1]!.t, label: 'Customers ask' },
+    ]);
+  });
+
+  it('carries the ending, the scores and five reflection questions led by the weakest score', () => {
+    const { debrief, report } = finishedTinyRun();
+    expect(debrief.ending).toEqual({ title: 'A rough week', narrative: 'It could have gone better.', outcome: 'bad' });
+    expect(debrief.report).toBe(report);
+    expect(debrief.questions).toHaveLength(5);
+    const weakest = (['communication', 'proactivity', 'businessImpact'] as const).reduce((a, b) =>
+      report[b].score < report[a].score ? b : a,
+    );
+    expect(debrief.questions[0]!.theme).toBe(weakest);
+    // The last question is about the first decision that parted from the advice.
+    expect(debrief.questions[4]!.text).toContain('“Restore from backup”');
+  });
+});

@@ -1,0 +1,23 @@
+import { createGameStore, type GameStore } from '../../src/store/game-store.ts';
+import { memoryStorage } from '../../src/store/storage.ts';
+import { tinyScenario } from '../fixtures/tiny-scenario.ts';
+import { fakeTime } from './fake-time.ts';
+
+export function tinyCatalog() {
+  return [{ file: 'tiny.yaml', scenario: tinyScenario(), errors: [] }];
+}
+
+/** A store on the tiny scenario with in-memory storage and a hand-cranked clock. */
+export function makeStore(options: { storage?: ReturnType<typeof memoryStorage>; seed?: number } = {}) {
+  const storage = options.storage ?? memoryStorage();
+  const time = fakeTime(0);
+  const store: GameStore = createGameStore({
+    catalog: tinyCatalog(),
+    storage,
+    now: time.now,
+    scheduler: time.scheduler,
+    randomSeed: () => options.seed ?? 42,
+    stamp: () => '2025-01-01T00-00-00Z',
+  });
+  return { store, storage, time, s: () => store.getState() };
+}
