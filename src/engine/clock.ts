@@ -18,7 +18,7 @@ export function injectKey(beat: string | null, inject: Inject): string {
 }
 
 /** The earliest game minute at which an inject may arrive, or null if it has no time. */
-function dueAt(s: RunState, inject: Inject, inBeat: boolean): number | null {
+export function dueAt(s: RunState, inject: Inject, inBeat: boolean): number | null {
   if (inject.at === undefined) return null;
   return inBeat ? s.beatEnteredAt + inject.at : inject.at;
 }
@@ -29,7 +29,7 @@ function isDue(index: ScenarioIndex, s: RunState, inject: Inject, inBeat: boolea
   return inject.when === undefined || holds(index, s, inject.when);
 }
 
-function deliver(index: ScenarioIndex, s: RunState, beat: string | null, inject: Inject): void {
+export function deliver(index: ScenarioIndex, s: RunState, beat: string | null, inject: Inject): void {
   s.delivered.push(injectKey(beat, inject));
   s.log.push({ t: s.clock, type: 'inject.delivered', inject: inject.id, beat });
   applyEffects(index, s, inject.effects);

@@ -6,19 +6,29 @@ import {
   canChoose,
   canCommitPreparation,
   commitPreparation,
+  decisionDeadline,
   enterBeat,
+  extendTimer,
   hasTimedOut,
+  holdTimer,
   initialState,
+  nextReleasableInject,
+  releaseInject,
+  skipOption,
   tick,
   type RunInput,
 } from './rules.ts';
 import type { ScenarioIndex } from './scenario-index.ts';
-import type { RunState } from './state.ts';
+import type { ChoiceSource, RunState } from './state.ts';
 
 export type RunEvent =
   | { type: 'prep.commit'; measures: string[] }
-  | { type: 'player.choose'; option: string }
-  | { type: 'clock.tick'; minutes: number };
+  | { type: 'player.choose'; option: string; votes?: Record<string, number> }
+  | { type: 'clock.tick'; minutes: number }
+  | { type: 'facilitator.extend'; minutes: number }
+  | { type: 'facilitator.hold' }
+  | { type: 'facilitator.release' }
+  | { type: 'facilitator.skip' };
 
 export type RunEventType = RunEvent['type'];
 
@@ -66,6 +76,10 @@ export function compileMachine(index: ScenarioIndex) {
               target: 'routing',
             })),
             'clock.tick': { actions: 'tick' },
+            'facilitator.extend': { guard: 'isTimed', actions: 'extendTimer' },
+            'facilitator.hold': { guard: 'isTimed', actions: 'holdTimer' },
+            'facilitator.release': { guard: 'hasInjectToRelease', actions: 'releaseInject' },
+            'facilitator.skip': { guard: 'canSkip', actions: 'skipDecision', target: 'routing' },
           },
           ...(decision.default !== undefined && decision.timeLimit !== undefined
             ? {
@@ -96,15 +110,24 @@ export function compileMachine(index: ScenarioIndex) {
       lastChoiceWas: ({ context }, params: { option: string }) => context.lastChoice?.option === params.option,
       conditionHolds: ({ context }, params: { condition: Condition }) => holds(index, context, params.condition),
       decisionTimedOut: ({ context }) => hasTimedOut(index, context),
+      isTimed: ({ context }) => decisionDeadline(index, context) !== null,
+      hasInjectToRelease: ({ context }) => nextReleasableInject(index, context) !== null,
+      canSkip: ({ context }) => skipOption(index, context) !== null,
     },
     actions: {
       commitPreparation: assign(({ context, event }) =>
         event.type === 'prep.commit' ? commitPreparation(index, context, event.measures) : context,
       ),
       enterBeat: assign(({ context }, params: { beat: string }) => enterBeat(index, context, params.beat)),
-      applyChoice: assign(({ context }, params: { option: string; by: 'player' | 'timeout' }) =>
-        applyChoice(index, context, params.option, params.by),
+      applyChoice: assign(({ context, event }, params: { option: string; by: ChoiceSource }) =>
+        applyChoice(index, context, params.option, params.by, event.type === 'player.choose' ? event.votes : undefined),
       ),
+      skipDecision: assign(({ context }) => applyChoice(index, context, skipOption(index, context)!, 'facilitator')),
+      extendTimer: assign(({ context, event }) =>
+        event.type === 'facilitator.extend' ? extendTimer(index, context, event.minutes) : context,
+      ),
+      holdTimer: assign(({ context }) => holdTimer(index, context)),
+      releaseInject: assign(({ context }) => releaseInject(index, context)),
       tick: assign(({ context, event }) => (event.type === 'clock.tick' ? tick(index, context, event.minutes) : context)),
     },
   }).createMachine({

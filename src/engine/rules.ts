@@ -1,5 +1,5 @@
-import type { Option } from '../scenarios/schema.ts';
-import { advanceClock, settle } from './clock.ts';
+import type { Inject, Option } from '../scenarios/schema.ts';
+import { advanceClock, deliver, dueAt, injectKey, settle } from './clock.ts';
 import { holds } from './conditions.ts';
 import { applyEffects, drawVariable } from './effects.ts';
 import { draft } from './draft.ts';
@@ -26,6 +26,8 @@ export function initialState(index: ScenarioIndex, input: RunInput): RunState {
     beat: null,
     beatEnteredAt: 0,
     posedAt: null,
+    timerExtension: 0,
+    timerHeld: false,
     lastChoice: null,
     budgetLeft: scenario.preparation.budget,
     measures: [],
@@ -78,6 +80,8 @@ export function enterBeat(index: ScenarioIndex, state: RunState, beatId: string)
   s.beat = beatId;
   s.beatEnteredAt = s.clock;
   s.posedAt = beat.decision ? s.clock : null;
+  s.timerExtension = 0;
+  s.timerHeld = false;
   s.log.push({ t: s.clock, type: 'beat.entered', beat: beatId });
   applyEffects(index, s, beat.onEnter);
   settle(index, s);
@@ -112,13 +116,19 @@ export function canChoose(index: ScenarioIndex, state: RunState, optionId: strin
   return option !== undefined && isOptionAvailable(index, state, option);
 }
 
-export function applyChoice(index: ScenarioIndex, state: RunState, optionId: string, by: ChoiceSource): RunState {
+export function applyChoice(
+  index: ScenarioIndex,
+  state: RunState,
+  optionId: string,
+  by: ChoiceSource,
+  votes?: Record<string, number>,
+): RunState {
   const beatId = state.beat;
   const option = findOption(index, state, optionId);
   if (!beatId || !option || state.posedAt === null) throw new Error(`cannot apply option "${optionId}" now`);
   const partner = index.partners.get(state.partnerId);
   const s = draft(state);
-  s.log.push({ t: s.clock, type: 'decision.made', beat: beatId, option: optionId, by, waited: s.clock - state.posedAt });
+  s.log.push({ t: s.clock, type: 'decision.made', beat: beatId, option: optionId, by, waited: s.clock - state.posedAt, ...(votes ? { votes } : {}) });
   s.posedAt = null;
   s.lastChoice = { beat: beatId, option: optionId, by };
   s.metrics.spend += (option.cost ?? 0) * (partner?.costFactor ?? 1);
@@ -131,7 +141,60 @@ export function applyChoice(index: ScenarioIndex, state: RunState, optionId: str
 
 export function decisionDeadline(index: ScenarioIndex, state: RunState): number | null {
   const limit = state.beat ? index.beats.get(state.beat)?.decision?.timeLimit : undefined;
-  return state.posedAt === null || limit === undefined ? null : state.posedAt + limit;
+  if (state.posedAt === null || limit === undefined || state.timerHeld) return null;
+  return state.posedAt + limit + state.timerExtension;
+}
+
+// Facilitator controls: a workshop's facilitator steers the pace of a run without editing it.
+
+export function extendTimer(index: ScenarioIndex, state: RunState, minutes: number): RunState {
+  const s = draft(state);
+  s.timerExtension += minutes;
+  s.log.push({ t: s.clock, type: 'timer.extended', beat: s.beat!, minutes });
+  return s;
+}
+
+export function holdTimer(index: ScenarioIndex, state: RunState): RunState {
+  const s = draft(state);
+  s.timerHeld = true;
+  s.log.push({ t: s.clock, type: 'timer.held', beat: s.beat! });
+  return s;
+}
+
+/** The inject that would arrive next by the clock: the current beat's first, then the scenario's. */
+export function nextReleasableInject(index: ScenarioIndex, state: RunState): { beat: string | null; inject: Inject } | null {
+  if (state.phase !== 'incident' || state.posedAt === null) return null;
+  const ready = (beat: string | null, inject: Inject): boolean =>
+    !state.delivered.includes(injectKey(beat, inject)) &&
+    inject.at !== undefined &&
+    (inject.when === undefined || holds(index, state, inject.when));
+  const earliest = (beat: string | null, list: readonly Inject[]) =>
+    list
+      .filter((i) => ready(beat, i))
+      .sort((a, b) => (dueAt(state, a, beat !== null) ?? 0) - (dueAt(state, b, beat !== null) ?? 0))[0];
+  const beatInject = state.beat ? earliest(state.beat, index.beats.get(state.beat)?.injects ?? []) : undefined;
+  if (beatInject) return { beat: state.beat, inject: beatInject };
+  const globalInject = earliest(null, index.globalInjects);
+  return globalInject ? { beat: null, inject: globalInject } : null;
+}
+
+export function releaseInject(index: ScenarioIndex, state: RunState): RunState {
+  const next = nextReleasableInject(index, state);
+  if (!next) return state;
+  const s = draft(state);
+  deliver(index, s, next.beat, next.inject);
+  settle(index, s);
+  return s;
+}
+
+/** The option a skipped beat resolves to: its default, else the advice, else the first available option. */
+export function skipOption(index: ScenarioIndex, state: RunState): string | null {
+  const decision = state.beat ? index.beats.get(state.beat)?.decision : undefined;
+  if (!decision || state.posedAt === null) return null;
+  const usable = (id: string | undefined) => id !== undefined && canChoose(index, state, id);
+  if (usable(decision.default)) return decision.default!;
+  if (usable(decision.advice.option)) return decision.advice.option;
+  return decision.options.find((o) => usable(o.id))?.id ?? null;
 }
 
 export function hasTimedOut(index: ScenarioIndex, state: RunState): boolean {

@@ -1,7 +1,16 @@
 import { createActor } from 'xstate';
 import type { CompiledScenario } from './compile.ts';
 import type { RunEvent, RunSnapshot } from './machine.ts';
-import { canChoose, findOption, isOptionAvailable, preparationCost, type RunInput } from './rules.ts';
+import {
+  canChoose,
+  decisionDeadline,
+  findOption,
+  isOptionAvailable,
+  nextReleasableInject,
+  preparationCost,
+  skipOption,
+  type RunInput,
+} from './rules.ts';
 import type { LogEntry, RunState } from './state.ts';
 import { buildView, type GameView } from './view.ts';
 
@@ -16,7 +25,16 @@ export interface SavedRun {
   seed: number;
   partner: string;
   inputs: RunEvent[];
+  /** Choices a facilitator took back: kept for the record, not replayed. */
+  undone?: UndoneChoice[];
   state: RunState;
+}
+
+/** A choice taken back with `undoLastChoice`, and the game time it was made at. */
+export interface UndoneChoice {
+  event: RunEvent;
+  t: number;
+  beat: string | null;
 }
 
 /** A command the run refused, with a message a player or author can act on. */
@@ -78,6 +96,10 @@ export function refusal(compiled: CompiledScenario, state: RunState, event: RunE
         const ids = [...(index.options.get(state.beat ?? '')?.keys() ?? [])];
         return `no option "${event.option}" in beat "${state.beat}"; options are ${ids.join(', ')}`;
       }
+      const votes = Object.entries(event.votes ?? {});
+      if (votes.some(([id, n]) => !index.options.get(state.beat ?? '')?.has(id) || !Number.isInteger(n) || n < 0)) {
+        return 'votes are whole numbers >= 0 for options of this decision';
+      }
       if (!isOptionAvailable(index, state, option)) {
         return `option "${option.id}" is not available${option.unavailable ? `: ${option.unavailable}` : ''}`;
       }
@@ -86,6 +108,15 @@ export function refusal(compiled: CompiledScenario, state: RunState, event: RunE
     case 'clock.tick':
       if (!Number.isInteger(event.minutes) || event.minutes < 1) return 'the clock moves in whole minutes, at least 1';
       return null;
+    case 'facilitator.extend':
+      if (!Number.isInteger(event.minutes) || event.minutes < 1) return 'a timer is extended by whole minutes, at least 1';
+      return decisionDeadline(index, state) === null ? 'no timed decision is running' : null;
+    case 'facilitator.hold':
+      return decisionDeadline(index, state) === null ? 'no timed decision is running' : null;
+    case 'facilitator.release':
+      return nextReleasableInject(index, state) === null ? 'no inject is waiting to be released in this beat' : null;
+    case 'facilitator.skip':
+      return skipOption(index, state) === null ? 'no decision is waiting that could be skipped' : null;
     default: {
       const unreachable: never = event;
       return `unknown event ${JSON.stringify(unreachable)}`;
@@ -98,7 +129,8 @@ export class Run {
   private constructor(
     readonly compiled: CompiledScenario,
     private snapshot: RunSnapshot,
-    private readonly history: RunEvent[],
+    private history: RunEvent[],
+    private readonly undoneChoices: UndoneChoice[] = [],
   ) {}
 
   static start(compiled: CompiledScenario, input: RunInput): Run {
@@ -126,6 +158,7 @@ export class Run {
         throw new RunError(`input ${i + 1} of the save cannot be replayed: ${(error as Error).message}`);
       }
     });
+    if (Array.isArray(saved.undone)) run.undoneChoices.push(...saved.undone);
     if (saved.state !== undefined && JSON.stringify(saved.state) !== JSON.stringify(run.state)) {
       throw new RunError('the saved state does not match a replay of its inputs');
     }
@@ -142,6 +175,10 @@ export class Run {
 
   get inputs(): readonly RunEvent[] {
     return this.history;
+  }
+
+  get undone(): readonly UndoneChoice[] {
+    return this.undoneChoices;
   }
 
   get isOver(): boolean {
@@ -167,6 +204,24 @@ export class Run {
     this.send({ type: 'clock.tick', minutes });
   }
 
+  /**
+   * Takes back the last choice and any clock ticks after it, by replaying the inputs before it.
+   * The choice is kept in `undone` (and in saves) so a workshop's record shows it happened.
+   */
+  undoLastChoice(): UndoneChoice {
+    const at = this.history.findLastIndex((e) => e.type === 'player.choose' || e.type === 'facilitator.skip');
+    if (at < 0) throw new RunError('there is no choice to undo');
+    const choice = this.state.log.filter((e) => e.type === 'decision.made').at(-1);
+    const undone: UndoneChoice = { event: this.history[at]!, t: choice?.t ?? this.state.clock, beat: choice?.beat ?? null };
+    const kept = this.history.slice(0, at);
+    let snapshot = startSnapshot(this.compiled, { seed: this.state.seed, partner: this.state.partnerId });
+    for (const event of kept) snapshot = stepSnapshot(this.compiled, snapshot, event);
+    this.snapshot = snapshot;
+    this.history = kept;
+    this.undoneChoices.push(undone);
+    return undone;
+  }
+
   view(): GameView {
     return buildView(this.compiled, this.state);
   }
@@ -179,6 +234,7 @@ export class Run {
       seed: this.state.seed,
       partner: this.state.partnerId,
       inputs: [...this.history],
+      ...(this.undoneChoices.length > 0 ? { undone: [...this.undoneChoices] } : {}),
       state: this.state,
     };
   }

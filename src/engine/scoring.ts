@@ -169,6 +169,8 @@ export function scoreRun(index: ScenarioIndex, log: readonly LogEntry[]): ScoreR
       case 'inject.delivered':
       case 'service.changed':
       case 'regulator.clock-started':
+      case 'timer.extended':
+      case 'timer.held':
         break;
       default: {
         const unreachable: never = entry;

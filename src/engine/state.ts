@@ -11,7 +11,7 @@ export interface RegulatorClock {
   missed: boolean;
 }
 
-export type ChoiceSource = 'player' | 'timeout';
+export type ChoiceSource = 'player' | 'timeout' | 'facilitator';
 
 export type LogEntry =
   | { t: number; type: 'run.started'; seed: number; partner: string }
@@ -19,7 +19,9 @@ export type LogEntry =
   | { t: number; type: 'preparation.committed'; measures: string[]; spent: number }
   | { t: number; type: 'beat.entered'; beat: string }
   | { t: number; type: 'inject.delivered'; inject: string; beat: string | null }
-  | { t: number; type: 'decision.made'; beat: string; option: string; by: ChoiceSource; waited: number }
+  | { t: number; type: 'decision.made'; beat: string; option: string; by: ChoiceSource; waited: number; votes?: Record<string, number> }
+  | { t: number; type: 'timer.extended'; beat: string; minutes: number }
+  | { t: number; type: 'timer.held'; beat: string }
   | { t: number; type: 'clock.advanced'; minutes: number; metrics: Metrics }
   | { t: number; type: 'sentiment.changed'; stakeholder: string; by: number; value: number }
   | { t: number; type: 'service.changed'; service: string; status: ServiceStatusName }
@@ -42,6 +44,10 @@ export interface RunState {
   beatEnteredAt: number;
   /** When the pending decision was put to the player; null when none is pending. */
   posedAt: number | null;
+  /** Minutes a facilitator added to the pending decision's time limit. */
+  timerExtension: number;
+  /** True when a facilitator stopped the pending decision's timer. */
+  timerHeld: boolean;
   lastChoice: { beat: string; option: string; by: ChoiceSource } | null;
   budgetLeft: number;
   measures: string[];

@@ -2,7 +2,7 @@ import type { ChannelName, OutcomeName, PartnerTierName, ServiceStatusName } fro
 import type { CompiledScenario } from './compile.ts';
 import { decisionDeadline, isOptionAvailable } from './rules.ts';
 import { effectiveStatuses } from './services.ts';
-import type { Metrics, RunState } from './state.ts';
+import type { ChoiceSource, Metrics, RunState } from './state.ts';
 import { interpolate } from './text.ts';
 
 // What a player can see right now, derived from the run state. Views render this and
@@ -45,8 +45,15 @@ export interface GameView {
     measures: { id: string; name: string; description: string; cost: number; bought: boolean }[];
   };
   beat: { id: string; title: string; narrative: string } | null;
-  decision: { prompt: string; deadline: number | null; remaining: number | null; options: OptionView[] } | null;
-  lastChoice: { beat: string; option: string; label: string; outcome: string; by: 'player' | 'timeout' } | null;
+  decision: {
+    prompt: string;
+    deadline: number | null;
+    remaining: number | null;
+    /** True when a facilitator stopped this decision's timer. */
+    timerHeld: boolean;
+    options: OptionView[];
+  } | null;
+  lastChoice: { beat: string; option: string; label: string; outcome: string; by: ChoiceSource } | null;
   injects: InjectView[];
   services: { id: string; name: string; status: ServiceStatusName; effective: ServiceStatusName; dependsOn: string[] }[];
   metrics: Metrics;
@@ -111,6 +118,7 @@ export function buildView(compiled: CompiledScenario, state: RunState): GameView
             prompt: interpolate(beat.decision.prompt, state),
             deadline,
             remaining: deadline === null ? null : Math.max(0, deadline - state.clock),
+            timerHeld: state.timerHeld,
             options: beat.decision.options.map((o, i) => {
               const available = isOptionAvailable(index, state, o);
               return {

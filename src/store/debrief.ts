@@ -1,3 +1,4 @@
+import type { ChoiceSource } from '../engine/state.ts';
 import type { CompiledScenario } from '../engine/compile.ts';
 import type { ScoreItem, ScoreReport } from '../engine/scoring.ts';
 import type { Metrics, RunState } from '../engine/state.ts';
@@ -31,7 +32,7 @@ export interface TimelineEntry {
   beatTitle: string;
   prompt: string;
   chosen: { id: string; label: string; outcome: string };
-  by: 'player' | 'timeout';
+  by: ChoiceSource;
   waited: number;
   advice: { id: string; label: string; why: string; followed: boolean };
   notTaken: { id: string; label: string }[];
