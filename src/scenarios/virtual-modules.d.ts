@@ -1,0 +1,4 @@
+declare module 'virtual:war-room/scenarios' {
+  const entries: import('./bundled.ts').BundledScenario[];
+  export default entries;
+}
