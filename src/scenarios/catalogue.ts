@@ -1,0 +1,48 @@
+import type { DimensionName, Scenario } from './schema.ts';
+
+// docs/scenarios.md is generated from the scenario files by `war-room docs`; a test fails when
+// it is stale, so the catalogue a facilitator reads is always the library that ships.
+
+const DIMENSION_LABEL: Record<DimensionName, string> = {
+  communication: 'Communication',
+  proactivity: 'Proactivity',
+  businessImpact: 'Business impact',
+};
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function catalogueMarkdown(entries: readonly { file: string; scenario: Scenario }[]): string {
+  const sorted = [...entries].sort((a, b) => a.scenario.title.localeCompare(b.scenario.title));
+  const lines = [
+    '# Scenario catalogue',
+    '',
+    '<!-- Generated from scenarios/*.yaml by `npx war-room docs`; tests/scenarios/catalogue.test.ts fails when it is stale. -->',
+    '',
+    `${sorted.length} scenarios ship with War Room.`,
+    '',
+    '| scenario | industry | themes | difficulty | play time | decisions | endings |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...sorted.map(({ scenario: s }) =>
+      `| [${cell(s.title)}](#${s.id}) | ${cell(s.industry)} | ${s.themes.join(', ')} | ${s.difficulty} | ${s.playMinutes} min | ${
+        s.beats.filter((b) => b.decision).length
+      } | ${s.beats.filter((b) => b.ending).length} |`,
+    ),
+    '',
+  ];
+  for (const { file, scenario: s } of sorted) {
+    lines.push(`<a id="${s.id}"></a>`, '', `## ${s.title}`, '');
+    lines.push(`\`scenarios/${file}\` · ${s.industry} · ${s.difficulty} · about ${s.playMinutes} minutes${s.setting ? ` · ${s.setting}` : ''}`, '');
+    lines.push(s.summary, '');
+    lines.push(`**${s.company.name}.** ${s.company.description}`, '');
+    lines.push('**Learning objectives**', '');
+    for (const o of s.objectives) lines.push(`- ${DIMENSION_LABEL[o.dimension]}: ${o.text}`);
+    lines.push('', '**Preparation** (budget ' + s.preparation.budget.toLocaleString('en-GB') + ')', '');
+    for (const m of s.preparation.measures) lines.push(`- ${m.name} (${m.cost.toLocaleString('en-GB')}): ${m.description}`);
+    lines.push('', '**IT partners to play**', '');
+    for (const p of s.partners) lines.push(`- ${p.name} (${p.tier}): ${p.description}`);
+    const endings = s.beats.filter((b) => b.ending);
+    lines.push('', `**Endings**: ${endings.map((b) => `${b.title} (${b.ending!.outcome})`).join('; ')}`, '');
+    if (s.facilitator?.overview) lines.push(`**For facilitators.** ${s.facilitator.overview}`, '');
+  }
+  return lines.join('\n');
+}
