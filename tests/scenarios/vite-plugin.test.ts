@@ -25,7 +25,7 @@ async function load(dir: string, command: 'serve' | 'build') {
       throw new Error(m);
     },
   };
-  const code = await (plugin.load as (this: typeof context, id: string) => Promise<string>).call(context, id);
+  const code = await (plugin.load as unknown as (this: typeof context, id: string) => Promise<string>).call(context, id);
   return { code, warnings };
 }
 
