@@ -1,0 +1,504 @@
+import type { CompiledScenario } from '../engine/compile.ts';
+import type { RunEvent } from '../engine/machine.ts';
+import { refusal, Run, RunError, SAVE_FORMAT, SAVE_VERSION, startSnapshot, stepSnapshot } from '../engine/runtime.ts';
+import { scoreRun, type Rating, type ScoreReport } from '../engine/scoring.ts';
+import type { LogEntry, RunState } from '../engine/state.ts';
+import { buildView, type GameView } from '../engine/view.ts';
+import type { Scenario } from '../scenarios/schema.ts';
+import { PACES, type Pace, type Speed } from '../store/autosave.ts';
+import { gameTime } from '../store/format.ts';
+import {
+  castVotes,
+  isDueDate,
+  MAX_NAME_LENGTH,
+  MAX_NOTE_LENGTH,
+  MAX_VOTES,
+  NOTE_KINDS,
+  type CorrectiveAction,
+  type JournalKind,
+  type NoteKind,
+  type Participant,
+  type Session,
+} from './session.ts';
+
+// The facilitator's exercise: a session and the engine run it drives. Every command either
+// refuses with a sentence saying why, or returns null and leaves a new session object (rev + 1)
+// for the console to save, render and send to the presenter.
+
+export interface ExerciseDeps {
+  /** Real time in ms. */
+  now(): number;
+  newId(): string;
+  scenario(id: string): Scenario | null;
+  compile(scenario: Scenario): CompiledScenario;
+}
+
+export const EXTEND_MINUTES = 5;
+export const SPEEDS: readonly Speed[] = [1, 2, 4];
+
+type Refusal = string | null;
+
+export class Exercise {
+  private run: Run | null = null;
+  private compiled: CompiledScenario | null = null;
+  private hiddenView: { key: string; view: GameView; state: RunState } | null = null;
+
+  private constructor(
+    private current: Session,
+    private readonly deps: ExerciseDeps,
+  ) {}
+
+  /** Opens a session, replaying its run. Throws a RunError saying why a run cannot be rebuilt. */
+  static open(session: Session, deps: ExerciseDeps): Exercise {
+    const ex = new Exercise(session, deps);
+    if (session.run) {
+      const scenario = deps.scenario(session.scenarioId);
+      if (!scenario) throw new RunError(`this session uses scenario "${session.scenarioId}", which this version of War Room does not have`);
+      const compiled = deps.compile(scenario);
+      ex.compiled = compiled;
+      ex.run = Run.restore(compiled, {
+        format: SAVE_FORMAT,
+        version: SAVE_VERSION,
+        scenario: { id: session.scenarioId, fingerprint: session.run.fingerprint },
+        seed: session.seed,
+        partner: session.partner,
+        inputs: session.run.inputs,
+        undone: session.run.undone,
+      });
+    }
+    return ex;
+  }
+
+  get session(): Session {
+    return this.current;
+  }
+
+  get scenario(): Scenario | null {
+    return this.compiled?.index.scenario ?? this.deps.scenario(this.current.scenarioId);
+  }
+
+  getCompiled(): CompiledScenario | null {
+    return this.compiled;
+  }
+
+  get state(): RunState | null {
+    return this.run?.state ?? null;
+  }
+
+  view(): GameView | null {
+    return this.run?.view() ?? null;
+  }
+
+  score(): ScoreReport | null {
+    return this.run && this.compiled ? scoreRun(this.compiled.index, this.run.log) : null;
+  }
+
+  /** What the room may see: before a recorded choice until it is revealed, else the live run. */
+  shown(): { view: GameView; state: RunState } | null {
+    const { run, compiled } = this;
+    if (!run || !compiled) return null;
+    const from = this.current.hiddenFrom;
+    if (from === null) return { view: run.view(), state: run.state };
+    const key = `${this.current.id}:${from}:${JSON.stringify(run.inputs.slice(0, from))}`;
+    if (this.hiddenView?.key !== key) {
+      let snapshot = startSnapshot(compiled, { seed: run.state.seed, partner: run.state.partnerId });
+      for (const event of run.inputs.slice(0, from)) snapshot = stepSnapshot(compiled, snapshot, event);
+      this.hiddenView = { key, view: buildView(compiled, snapshot.context), state: snapshot.context };
+    }
+    return { view: this.hiddenView.view, state: this.hiddenView.state };
+  }
+
+  /** True when game time should be running. */
+  get clockRunning(): boolean {
+    const s = this.current;
+    return s.stage === 'incident' && s.decision === 'open' && !s.paused && this.run?.state.phase === 'incident';
+  }
+
+  // ---- set-up ----------------------------------------------------------------------------
+
+  setFacilitator(name: string): Refusal {
+    return this.commit({ facilitator: clip(name) });
+  }
+
+  setTeamName(name: string): Refusal {
+    return this.commit({ team: { ...this.current.team, name: clip(name) } });
+  }
+
+  addParticipant(name: string, role: string): Refusal {
+    const trimmed = clip(name);
+    if (!trimmed) return 'give the participant a name';
+    const participant: Participant = { id: this.deps.newId(), name: trimmed, role };
+    return this.commit({ team: { ...this.current.team, participants: [...this.current.team.participants, participant] } });
+  }
+
+  updateParticipant(id: string, patch: Partial<Pick<Participant, 'name' | 'role'>>): Refusal {
+    const list = this.current.team.participants;
+    if (!list.some((p) => p.id === id)) return 'no such participant';
+    const participants = list.map((p) =>
+      p.id === id ? { ...p, ...(patch.name !== undefined ? { name: clip(patch.name) } : {}), ...(patch.role !== undefined ? { role: patch.role } : {}) } : p,
+    );
+    return this.commit({ team: { ...this.current.team, participants } });
+  }
+
+  removeParticipant(id: string): Refusal {
+    return this.commit({ team: { ...this.current.team, participants: this.current.team.participants.filter((p) => p.id !== id) } });
+  }
+
+  chooseScenario(id: string): Refusal {
+    if (this.current.stage !== 'setup') return 'the scenario is fixed once the briefing has started';
+    const scenario = this.deps.scenario(id);
+    if (!scenario) return `no scenario "${id}"`;
+    const partner = scenario.partners.some((p) => p.id === this.current.partner) ? this.current.partner : (scenario.partners[0]?.id ?? '');
+    return this.commit({ scenarioId: id, scenarioTitle: scenario.title, partner, ratings: {} });
+  }
+
+  choosePartner(id: string): Refusal {
+    if (this.current.stage !== 'setup') return 'the IT partner is fixed once the briefing has started';
+    if (!this.scenario?.partners.some((p) => p.id === id)) return `no partner "${id}" in this scenario`;
+    return this.commit({ partner: id });
+  }
+
+  setSeed(seed: number): Refusal {
+    if (this.current.stage !== 'setup') return 'the seed is fixed once the briefing has started';
+    if (!Number.isSafeInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) return `the seed must be a whole number from 0 to ${2 ** 31 - 1}`;
+    return this.commit({ seed });
+  }
+
+  setPace(pace: Pace): Refusal {
+    if (!PACES.includes(pace)) return `no pace "${pace}"`;
+    return this.commit({ pace });
+  }
+
+  /** Starts the run and shows the room the briefing and the preparation budget. */
+  openBriefing(): Refusal {
+    const s = this.current;
+    if (s.stage !== 'setup') return 'the briefing is already open';
+    if (!s.team.name) return 'give the team a name first (it heads the report)';
+    const scenario = this.deps.scenario(s.scenarioId);
+    if (!scenario) return 'choose a scenario first';
+    try {
+      this.compiled = this.deps.compile(scenario);
+      this.run = Run.start(this.compiled, { seed: s.seed, partner: s.partner });
+    } catch (error) {
+      this.compiled = null;
+      this.run = null;
+      return `"${scenario.title}" cannot start: ${(error as Error).message}`;
+    }
+    return this.commit({ stage: 'briefing', prep: [], ...this.runPatch() }, 'briefing', `Briefing opened for ${s.team.name}`);
+  }
+
+  backToSetup(): Refusal {
+    if (this.current.stage !== 'briefing') return 'the exercise has started; it can no longer go back to set-up';
+    this.run = null;
+    this.compiled = null;
+    return this.commit({ stage: 'setup', run: null, prep: [] });
+  }
+
+  togglePreparation(measure: string): Refusal {
+    const s = this.current;
+    const view = this.view();
+    if (s.stage !== 'briefing' || !view) return 'preparation is bought during the briefing';
+    const item = view.preparation.measures.find((m) => m.id === measure);
+    if (!item) return `no preparation measure "${measure}"`;
+    if (s.prep.includes(measure)) return this.commit({ prep: s.prep.filter((m) => m !== measure) });
+    const spent = s.prep.reduce((sum, id) => sum + (view.preparation.measures.find((m) => m.id === id)?.cost ?? 0), 0);
+    const left = view.preparation.budgetLeft - spent;
+    if (item.cost > left) return `"${item.name}" costs ${item.cost.toLocaleString('en-GB')} but only ${left.toLocaleString('en-GB')} of the budget is left`;
+    return this.commit({ prep: [...s.prep, measure] });
+  }
+
+  // ---- running the incident ----------------------------------------------------------------
+
+  /** Commits the preparation and starts the clock. */
+  startIncident(): Refusal {
+    if (this.current.stage !== 'briefing') return this.current.stage === 'setup' ? 'open the briefing first' : 'the incident has already started';
+    const why = this.engine({ type: 'prep.commit', measures: this.current.prep });
+    if (why) return why;
+    return this.commit({ stage: 'incident', decision: 'open', paused: false, startedAt: this.iso() }, 'started', 'Incident started');
+  }
+
+  pause(): Refusal {
+    if (this.current.stage !== 'incident') return 'the incident is not running';
+    if (this.current.paused) return null;
+    return this.commit({ paused: true }, 'paused', 'Paused');
+  }
+
+  resume(): Refusal {
+    if (this.current.stage !== 'incident') return 'the incident is not running';
+    if (!this.current.paused) return null;
+    return this.commit({ paused: false }, 'resumed', 'Resumed');
+  }
+
+  togglePause(): Refusal {
+    if (this.current.stage === 'briefing') return this.startIncident();
+    return this.current.paused ? this.resume() : this.pause();
+  }
+
+  setSpeed(speed: Speed): Refusal {
+    if (!SPEEDS.includes(speed)) return `speed is 1×, 2× or 4×`;
+    if (speed === this.current.speed) return null;
+    return this.commit({ speed }, 'speed', `Speed ${speed}×`);
+  }
+
+  cycleSpeed(): Refusal {
+    const next = SPEEDS[(SPEEDS.indexOf(this.current.speed) + 1) % SPEEDS.length]!;
+    return this.setSpeed(next);
+  }
+
+  /** Lets game time pass; the clock driver calls this only while clockRunning. */
+  tick(minutes: number): Refusal {
+    if (!this.clockRunning) return 'the clock is stopped';
+    return this.engine({ type: 'clock.tick', minutes });
+  }
+
+  release(): Refusal {
+    const why = this.live();
+    if (why) return why;
+    const before = this.run!.log.length;
+    const refused = this.engine({ type: 'facilitator.release' });
+    if (refused) return refused;
+    const delivered = this.run!.log.slice(before).filter((e) => e.type === 'inject.delivered').length;
+    return this.journal('released', delivered === 1 ? 'Released the next inject early' : `Released ${delivered} injects early`);
+  }
+
+  skip(): Refusal {
+    const why = this.live();
+    if (why) return why;
+    return this.engine({ type: 'facilitator.skip' }, 'skipped');
+  }
+
+  extend(minutes = EXTEND_MINUTES): Refusal {
+    const why = this.live();
+    if (why) return why;
+    const refused = this.engine({ type: 'facilitator.extend', minutes });
+    return refused ?? this.journal('extended', `Gave the decision ${minutes} more minutes`);
+  }
+
+  hold(): Refusal {
+    const why = this.live();
+    if (why) return why;
+    const refused = this.engine({ type: 'facilitator.hold' });
+    return refused ?? this.journal('held', "Stopped the decision's timer");
+  }
+
+  /** Marks the option the room is leaning to; the presenter does not show it until recorded. */
+  select(option: string | null): Refusal {
+    if (option !== null && !this.view()?.decision?.options.some((o) => o.id === option)) return `no option "${option}" in this decision`;
+    return this.commit({ selected: option });
+  }
+
+  /** Sets one option's vote count. */
+  setVotes(option: string, count: number): Refusal {
+    const decision = this.view()?.decision;
+    if (!decision || this.current.decision !== 'open') return 'no decision is open for a vote';
+    if (!decision.options.some((o) => o.id === option)) return `no option "${option}" in this decision`;
+    if (!Number.isInteger(count) || count < 0 || count > MAX_VOTES) return `a vote count is a whole number from 0 to ${MAX_VOTES}`;
+    const votes = { ...this.current.votes };
+    if (count === 0) delete votes[option];
+    else votes[option] = count;
+    return this.commit({ votes });
+  }
+
+  addVote(option: string, by: 1 | -1 = 1): Refusal {
+    return this.setVotes(option, Math.max(0, (this.current.votes[option] ?? 0) + by));
+  }
+
+  clearVotes(): Refusal {
+    return this.commit({ votes: {} });
+  }
+
+  /** Records the team's choice (the selected option when none is given) with the vote tally. */
+  record(option = this.current.selected): Refusal {
+    const why = this.live();
+    if (why) return why;
+    if (option === null) return 'mark the option the team chose first (keys 1–5)';
+    const votes = castVotes(this.current.votes);
+    return this.engine({ type: 'player.choose', option, ...(votes ? { votes } : {}) });
+  }
+
+  reveal(): Refusal {
+    if (this.current.decision !== 'recorded') return 'there is no recorded choice waiting to be revealed';
+    return this.commit({ decision: 'revealed', hiddenFrom: null }, 'revealed', 'Revealed the consequences');
+  }
+
+  /** After the consequences: put the next decision to the room. */
+  continue(): Refusal {
+    const d = this.current.decision;
+    if (d === 'recorded') return 'reveal the consequences first (R)';
+    if (d !== 'revealed') return 'the current decision is still open';
+    const next = this.run?.view().beat?.title;
+    return this.commit({ decision: 'open' }, 'continued', next ? `Moved on to "${next}"` : 'Moved on');
+  }
+
+  /** Takes back the last choice; the run keeps it in its record of undone choices. */
+  undo(): Refusal {
+    const { run, compiled } = this;
+    if (this.current.stage !== 'incident' || !run || !compiled) return 'undo works while the incident runs';
+    let undone;
+    try {
+      undone = run.undoLastChoice();
+    } catch (error) {
+      return (error as Error).message;
+    }
+    const event = undone.event;
+    const option = event.type === 'player.choose' ? event.option : null;
+    const label = undone.beat && option ? (compiled.index.options.get(undone.beat)?.get(option)?.label ?? option) : 'the skipped beat';
+    const votes = event.type === 'player.choose' ? (event.votes ?? {}) : {};
+    return this.commit(
+      { decision: 'open', hiddenFrom: null, votes, selected: option, ...this.runPatch() },
+      'undone',
+      `Took back "${label}" (chosen at ${gameTime(undone.t)})`,
+    );
+  }
+
+  end(): Refusal {
+    const s = this.current;
+    if (s.stage !== 'incident') return s.stage === 'debrief' ? 'the exercise has already ended' : 'the incident has not started';
+    return this.commit({ stage: 'debrief', paused: true, hiddenFrom: null, decision: s.decision === 'recorded' ? 'revealed' : s.decision, endedAt: this.iso() }, 'ended', 'Ended the exercise and opened the debrief');
+  }
+
+  /** Back from the debrief to a run that has not reached its ending (an end pressed too early). */
+  reopen(): Refusal {
+    if (this.current.stage !== 'debrief') return 'the exercise is not in its debrief';
+    if (this.run?.isOver) return 'the run has reached its ending; there is nothing left to play';
+    return this.commit({ stage: 'incident', paused: true, endedAt: null }, 'reopened', 'Went back to the incident');
+  }
+
+  // ---- evaluation -------------------------------------------------------------------------
+
+  addNote(input: { text: string; objective: string | null; kind: NoteKind }): Refusal {
+    const text = input.text.trim();
+    if (!text) return 'the note is empty';
+    if (text.length > MAX_NOTE_LENGTH) return `a note is at most ${MAX_NOTE_LENGTH} characters (this one has ${text.length})`;
+    const bad = this.checkObjective(input.objective) ?? (NOTE_KINDS.includes(input.kind) ? null : `no note kind "${input.kind}"`);
+    if (bad) return bad;
+    const state = this.run?.state;
+    const note = { id: this.deps.newId(), at: this.iso(), t: state?.clock ?? 0, beat: state?.beat ?? null, objective: input.objective, kind: input.kind, text };
+    return this.commit({ notes: [...this.current.notes, note] });
+  }
+
+  updateNote(id: string, patch: { text?: string; objective?: string | null; kind?: NoteKind }): Refusal {
+    const note = this.current.notes.find((n) => n.id === id);
+    if (!note) return 'no such note';
+    if (patch.text !== undefined && !patch.text.trim()) return 'a note cannot be empty; delete it instead';
+    if (patch.objective !== undefined) {
+      const bad = this.checkObjective(patch.objective);
+      if (bad) return bad;
+    }
+    const next = { ...note, ...patch, ...(patch.text !== undefined ? { text: patch.text.trim().slice(0, MAX_NOTE_LENGTH) } : {}) };
+    return this.commit({ notes: this.current.notes.map((n) => (n.id === id ? next : n)) });
+  }
+
+  removeNote(id: string): Refusal {
+    return this.commit({ notes: this.current.notes.filter((n) => n.id !== id) });
+  }
+
+  /** Overrides the game's suggested rating; null goes back to the suggestion. */
+  setRating(objective: string, rating: Rating | null): Refusal {
+    const bad = this.checkObjective(objective);
+    if (bad) return bad;
+    const ratings = { ...this.current.ratings };
+    if (rating === null) delete ratings[objective];
+    else if (['P', 'S', 'M', 'U'].includes(rating)) ratings[objective] = rating;
+    else return `a rating is P, S, M or U`;
+    return this.commit({ ratings });
+  }
+
+  addAction(input: Partial<Omit<CorrectiveAction, 'id'>> = {}): Refusal {
+    const action: CorrectiveAction = { id: this.deps.newId(), issue: '', action: '', objective: null, owner: '', due: '', ...input };
+    const bad = this.checkAction(action);
+    return bad ?? this.commit({ actions: [...this.current.actions, action] });
+  }
+
+  updateAction(id: string, patch: Partial<Omit<CorrectiveAction, 'id'>>): Refusal {
+    const action = this.current.actions.find((a) => a.id === id);
+    if (!action) return 'no such corrective action';
+    const next = { ...action, ...patch };
+    const bad = this.checkAction(next);
+    return bad ?? this.commit({ actions: this.current.actions.map((a) => (a.id === id ? next : a)) });
+  }
+
+  removeAction(id: string): Refusal {
+    return this.commit({ actions: this.current.actions.filter((a) => a.id !== id) });
+  }
+
+  // ---- internals --------------------------------------------------------------------------
+
+  private live(): Refusal {
+    const s = this.current;
+    if (s.stage !== 'incident') return s.stage === 'debrief' ? 'the exercise has ended' : 'start the incident first';
+    if (s.decision === 'recorded') return 'a choice is waiting: reveal its consequences first (R)';
+    if (s.decision === 'revealed') return 'move on to the next decision first (N)';
+    return null;
+  }
+
+  /** Sends an engine event; a choice the run makes (by the team, the clock or a skip) is recorded. */
+  private engine(event: RunEvent, kind: JournalKind = 'recorded'): Refusal {
+    const { run, compiled } = this;
+    if (!run || !compiled) return 'the exercise has not started';
+    const why = refusal(compiled, run.state, event);
+    if (why) return why;
+    const inputsBefore = run.inputs.length;
+    const madeBefore = decisions(run.log);
+    run.send(event);
+    const made = run.log.filter((e) => e.type === 'decision.made').slice(madeBefore);
+    if (made.length === 0) return this.commit(this.runPatch());
+    const first = made[0]!;
+    const label = compiled.index.options.get(first.beat)?.get(first.option)?.label ?? first.option;
+    const journalKind: JournalKind = first.by === 'timeout' ? 'timeout' : kind;
+    const text =
+      first.by === 'timeout'
+        ? `The clock ran out: "${label}" applied`
+        : first.by === 'facilitator'
+          ? `Skipped the beat: "${label}" applied`
+          : `Recorded the team's choice: "${label}"${first.votes ? ` (votes: ${voteSummary(first.votes, (o) => compiled.index.options.get(first.beat)?.get(o)?.label ?? o)})` : ''}`;
+    return this.commit({ ...this.runPatch(), decision: 'recorded', hiddenFrom: inputsBefore, votes: {}, selected: null }, journalKind, text);
+  }
+
+  private journal(kind: JournalKind, text: string): Refusal {
+    return this.commit({}, kind, text);
+  }
+
+  private runPatch(): Pick<Session, 'run'> {
+    const { run, compiled } = this;
+    if (!run || !compiled) return { run: null };
+    return { run: { fingerprint: compiled.index.fingerprint, inputs: [...run.inputs], undone: [...run.undone] } };
+  }
+
+  private commit(patch: Partial<Session>, kind?: JournalKind, text?: string): null {
+    const at = this.iso();
+    const journal = kind && text ? [...this.current.journal, { at, t: this.run?.state.clock ?? 0, kind, text }] : this.current.journal;
+    this.current = { ...this.current, ...patch, journal, rev: this.current.rev + 1, updatedAt: at };
+    return null;
+  }
+
+  private iso(): string {
+    return new Date(this.deps.now()).toISOString();
+  }
+
+  private checkObjective(objective: string | null): Refusal {
+    if (objective === null) return null;
+    return this.scenario?.objectives.some((o) => o.id === objective) ? null : `no learning objective "${objective}" in this scenario`;
+  }
+
+  private checkAction(a: CorrectiveAction): Refusal {
+    if (!isDueDate(a.due)) return `the due date "${a.due}" is not a date (use the date picker, or YYYY-MM-DD)`;
+    return this.checkObjective(a.objective);
+  }
+}
+
+function decisions(log: readonly LogEntry[]): number {
+  return log.reduce((n, e) => n + (e.type === 'decision.made' ? 1 : 0), 0);
+}
+
+/** "Fail over 4, Wait 2": a tally in words, biggest first. */
+export function voteSummary(votes: Record<string, number>, label: (option: string) => string = (o) => o): string {
+  return Object.entries(votes)
+    .sort((a, b) => b[1] - a[1])
+    .map(([option, n]) => `${label(option)} ${n}`)
+    .join(', ');
+}
+
+function clip(s: string): string {
+  return s.trim().slice(0, MAX_NAME_LENGTH);
+}

@@ -1,0 +1,198 @@
+import type { RunEvent } from '../engine/machine.ts';
+import type { UndoneChoice } from '../engine/runtime.ts';
+import type { Rating } from '../engine/scoring.ts';
+import type { Pace, Speed } from '../store/autosave.ts';
+
+// A facilitated exercise as plain JSON: who is in the room, where the exercise stands, the run's
+// inputs (which replay it exactly), and everything the evaluator entered. It is saved after every
+// change, sent to nowhere but local storage, and exported as a session file.
+
+export const SESSION_FORMAT = 'war-room.facilitator-session';
+export const SESSION_VERSION = 1;
+
+/** setup: the team is being entered; briefing: the room reads the brief and buys preparation. */
+export type Stage = 'setup' | 'briefing' | 'incident' | 'debrief';
+
+/**
+ * Where the current decision stands in the room. `recorded`: the team's choice is in the run, but
+ * the room still sees the situation before it until the facilitator reveals the consequences.
+ */
+export type DecisionStage = 'open' | 'recorded' | 'revealed';
+
+export interface Participant {
+  id: string;
+  name: string;
+  /** A role id from roles.ts, which injects can be aimed at. */
+  role: string;
+}
+
+export const NOTE_KINDS = ['observation', 'strength', 'improvement'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
+export const NOTE_KIND_LABELS: Record<NoteKind, string> = {
+  observation: 'Observation',
+  strength: 'Strength',
+  improvement: 'Area for improvement',
+};
+
+export interface Note {
+  id: string;
+  /** Real time the note was taken (ISO). */
+  at: string;
+  /** Game time (T+ minutes) when it was taken. */
+  t: number;
+  beat: string | null;
+  objective: string | null;
+  kind: NoteKind;
+  text: string;
+}
+
+/** One line of the improvement plan. `due` is a calendar date (YYYY-MM-DD) or empty. */
+export interface CorrectiveAction {
+  id: string;
+  issue: string;
+  action: string;
+  objective: string | null;
+  owner: string;
+  due: string;
+}
+
+export type JournalKind =
+  | 'briefing'
+  | 'started'
+  | 'paused'
+  | 'resumed'
+  | 'speed'
+  | 'released'
+  | 'skipped'
+  | 'extended'
+  | 'held'
+  | 'recorded'
+  | 'timeout'
+  | 'revealed'
+  | 'continued'
+  | 'undone'
+  | 'ended'
+  | 'reopened';
+
+/** What the facilitator did, with real and game time: the exercise's own log next to the run's. */
+export interface JournalEntry {
+  at: string;
+  t: number;
+  kind: JournalKind;
+  text: string;
+}
+
+/** Enough to rebuild the run with Run.restore: the engine's save without its derived state. */
+export interface SessionRun {
+  fingerprint: string;
+  inputs: RunEvent[];
+  undone: UndoneChoice[];
+}
+
+export interface Session {
+  format: typeof SESSION_FORMAT;
+  version: typeof SESSION_VERSION;
+  id: string;
+  /** Goes up by one on every change; the presenter and the archive keep the highest. */
+  rev: number;
+  createdAt: string;
+  updatedAt: string;
+  facilitator: string;
+  team: { name: string; participants: Participant[] };
+  scenarioId: string;
+  scenarioTitle: string;
+  partner: string;
+  seed: number;
+  pace: Pace;
+  stage: Stage;
+  decision: DecisionStage;
+  /** While a choice is recorded but not revealed: how many run inputs the room's view replays. */
+  hiddenFrom: number | null;
+  paused: boolean;
+  speed: Speed;
+  /** Preparation measures the room is buying, before the incident starts. */
+  prep: string[];
+  run: SessionRun | null;
+  /** The room's vote tally for the open decision, by option id. */
+  votes: Record<string, number>;
+  /** The option the facilitator has marked as the team's choice, not yet recorded. */
+  selected: string | null;
+  notes: Note[];
+  /** Evaluator ratings per objective id; an objective not here takes the game's suggestion. */
+  ratings: Record<string, Rating>;
+  actions: CorrectiveAction[];
+  journal: JournalEntry[];
+  startedAt: string | null;
+  endedAt: string | null;
+}
+
+export interface SessionDefaults {
+  id: string;
+  now: string;
+  scenarioId: string;
+  scenarioTitle: string;
+  partner: string;
+  seed: number;
+}
+
+export function newSession(d: SessionDefaults): Session {
+  return {
+    format: SESSION_FORMAT,
+    version: SESSION_VERSION,
+    id: d.id,
+    rev: 0,
+    createdAt: d.now,
+    updatedAt: d.now,
+    facilitator: '',
+    team: { name: '', participants: [] },
+    scenarioId: d.scenarioId,
+    scenarioTitle: d.scenarioTitle,
+    partner: d.partner,
+    seed: d.seed,
+    pace: 'standard',
+    stage: 'setup',
+    decision: 'open',
+    hiddenFrom: null,
+    paused: false,
+    speed: 1,
+    prep: [],
+    run: null,
+    votes: {},
+    selected: null,
+    notes: [],
+    ratings: {},
+    actions: [],
+    journal: [],
+    startedAt: null,
+    endedAt: null,
+  };
+}
+
+export const MAX_NOTE_LENGTH = 4000;
+export const MAX_NAME_LENGTH = 120;
+export const MAX_VOTES = 999;
+
+/** A calendar date as an input of type date gives it, or empty for "not set". */
+export function isDueDate(s: string): boolean {
+  if (s === '') return true;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** Total votes cast in a tally. */
+export function voteTotal(votes: Record<string, number>): number {
+  return Object.values(votes).reduce((a, b) => a + b, 0);
+}
+
+/** The tally without zero counts, or undefined when nobody voted: what the engine records. */
+export function castVotes(votes: Record<string, number>): Record<string, number> | undefined {
+  const cast = Object.entries(votes).filter(([, n]) => n > 0);
+  return cast.length > 0 ? Object.fromEntries(cast) : undefined;
+}
+
+/** The role-holders in the room for a list of role ids, in the order of the list. */
+export function peopleInRoles(participants: readonly Participant[], roles: readonly string[]): { role: string; people: string[] }[] {
+  return roles.map((role) => ({ role, people: participants.filter((p) => p.role === role).map((p) => p.name) }));
+}

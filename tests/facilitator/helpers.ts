@@ -1,0 +1,63 @@
+import { compileScenario, type CompiledScenario } from '../../src/engine/compile.ts';
+import { Exercise, type ExerciseDeps } from '../../src/facilitator/exercise.ts';
+import { newSession } from '../../src/facilitator/session.ts';
+import { Scenario } from '../../src/scenarios/schema.ts';
+import { tinyScenario } from '../fixtures/tiny-scenario.ts';
+
+/** The tiny fixture with what a workshop adds: injects aimed at roles and facilitator notes. */
+export function workshopScenario(): Scenario {
+  const raw = tinyScenario();
+  raw.injects![0]!.audience = ['comms', 'ceo'];
+  const outage = raw.beats[0]!;
+  outage.injects![0]!.audience = ['cio'];
+  outage.facilitator = {
+    questions: ['Who may decide to fail over at night?'],
+    lookFor: ['A decision within minutes'],
+    expectedActions: ['Page the on-call lead'],
+  };
+  raw.facilitator = { overview: 'A short drill on failover and honest updates.' };
+  return Scenario.parse(raw);
+}
+
+export interface Harness {
+  ex: Exercise;
+  deps: ExerciseDeps;
+  compiled: CompiledScenario;
+  advanceRealTime(ms: number): void;
+}
+
+/** An exercise on the workshop scenario with a fake clock (starting 2025-03-14 09:00 UTC) and counting ids. */
+export function harness(): Harness {
+  const scenario = workshopScenario();
+  const compiled = compileScenario(scenario);
+  let now = Date.parse('2025-03-14T09:00:00Z');
+  let n = 0;
+  const deps: ExerciseDeps = {
+    now: () => now,
+    newId: () => `id-${++n}`,
+    scenario: (id) => (id === scenario.id ? scenario : null),
+    compile: () => compiled,
+  };
+  const session = newSession({ id: 'session-1', now: new Date(now).toISOString(), scenarioId: 'tiny', scenarioTitle: scenario.title, partner: 'ally', seed: 7 });
+  const ex = Exercise.open(session, deps);
+  return { ex, deps, compiled, advanceRealTime: (ms) => void (now += ms) };
+}
+
+/** Set-up done and the incident running, with two participants. */
+export function running(): Harness {
+  const h = harness();
+  const { ex } = h;
+  ok(ex.setTeamName('Blue team'));
+  ok(ex.setFacilitator('Sam Rivera'));
+  ok(ex.addParticipant('Priya Shah', 'cio'));
+  ok(ex.addParticipant('Tom Berg', 'comms'));
+  ok(ex.openBriefing());
+  ok(ex.togglePreparation('replica'));
+  ok(ex.startIncident());
+  return h;
+}
+
+/** Asserts a command was accepted, showing the refusal when it was not. */
+export function ok(refusal: string | null): void {
+  if (refusal !== null) throw new Error(`refused: ${refusal}`);
+}

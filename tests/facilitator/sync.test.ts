@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { PresenterFrame } from '../../src/facilitator/frame.ts';
+import {
+  byeMessage,
+  consoleClosedMessage,
+  consoleOpenMessage,
+  consoleReceive,
+  consoleStart,
+  frameMessage,
+  helloMessage,
+  parseSyncMessage,
+  presenterReceive,
+  presenterStart,
+} from '../../src/facilitator/sync.ts';
+
+const frame = (sessionId: string, rev: number): PresenterFrame => ({ sessionId, rev, stage: 'incident' }) as PresenterFrame;
+
+describe('sync messages', () => {
+  it('ignores anything that is not a message of this protocol', () => {
+    expect(parseSyncMessage(null)).toBeNull();
+    expect(parseSyncMessage('hello')).toBeNull();
+    expect(parseSyncMessage({ v: 2, kind: 'hello', presenter: 'p' })).toBeNull();
+    expect(parseSyncMessage({ v: 1, kind: 'shout', presenter: 'p' })).toBeNull();
+    expect(parseSyncMessage({ v: 1, kind: 'hello', presenter: '' })).toBeNull();
+    expect(parseSyncMessage({ v: 1, kind: 'frame', console: 'c', frame: { sessionId: 's' } })).toBeNull();
+    expect(parseSyncMessage(helloMessage('p1'))).toEqual({ v: 1, kind: 'hello', presenter: 'p1' });
+    expect(parseSyncMessage(frameMessage('c1', frame('s', 3)))?.kind).toBe('frame');
+  });
+});
+
+describe('presenter side', () => {
+  it('shows newer frames of a session and never goes back to an older one', () => {
+    let s = presenterStart(null);
+    expect(s.link).toBe('waiting');
+    s = presenterReceive(s, frameMessage('c1', frame('s1', 5)));
+    expect(s).toMatchObject({ link: 'connected', console: 'c1', frame: { rev: 5 } });
+    s = presenterReceive(s, frameMessage('c1', frame('s1', 4)));
+    expect(s.frame?.rev).toBe(5);
+    s = presenterReceive(s, frameMessage('c1', frame('s1', 6)));
+    expect(s.frame?.rev).toBe(6);
+  });
+
+  it('follows the console to another session, even one with a lower revision', () => {
+    let s = presenterReceive(presenterStart(frame('s1', 40)), frameMessage('c1', frame('s2', 1)));
+    expect(s.frame).toMatchObject({ sessionId: 's2', rev: 1 });
+    s = presenterReceive(s, consoleClosedMessage('c-other'));
+    expect(s.link).toBe('connected');
+    s = presenterReceive(s, consoleClosedMessage('c1'));
+    expect(s.link).toBe('closed');
+    expect(s.frame?.sessionId).toBe('s2');
+  });
+});
+
+describe('console side', () => {
+  it('answers a presenter’s hello with the current frame and counts presenters', () => {
+    const f = frame('s1', 9);
+    let step = consoleReceive(consoleStart('c1'), helloMessage('p1'), f);
+    expect(step.reply).toEqual(frameMessage('c1', f));
+    step = consoleReceive(step.state, helloMessage('p2'), f);
+    step = consoleReceive(step.state, helloMessage('p2'), f);
+    expect(step.state.presenters).toEqual(['p1', 'p2']);
+    step = consoleReceive(step.state, byeMessage('p1'), f);
+    expect(step.state.presenters).toEqual(['p2']);
+    expect(consoleReceive(consoleStart('c1'), helloMessage('p1'), null).reply).toBeNull();
+  });
+
+  it('steps back when a console opened later takes over, and stops answering', () => {
+    let step = consoleReceive(consoleStart('c1'), consoleOpenMessage('c1'), null);
+    expect(step.state.authority).toBe(true);
+    step = consoleReceive(step.state, consoleOpenMessage('c2'), null);
+    expect(step.state.authority).toBe(false);
+    expect(consoleReceive(step.state, helloMessage('p1'), frame('s1', 1)).reply).toBeNull();
+  });
+});
