@@ -1,30 +1,19 @@
 import { compileScenario, type CompiledScenario } from '../engine/compile.ts';
+import type { BundledScenario } from '../scenarios/bundled.ts';
+import type { ScenarioProblem } from '../scenarios/load.ts';
 import type { Scenario } from '../scenarios/schema.ts';
-import { parseScenario, type LoadIssue } from './scenario-parse.ts';
 
-// Every scenario file the game ships, parsed once at start-up. A file that fails to load stays in
-// the catalog with its errors, so the picker can show what is wrong instead of hiding it.
+// Every scenario file the game ships. Only types come from the loader: the browser receives
+// scenarios already validated at build time, without the YAML parser or the schema. A file that fails to load stays in the catalog with its
+// errors, so the picker can show what is wrong instead of hiding it.
 
-export interface CatalogEntry {
-  /** The file name, e.g. "ransomware-manufacturer.yaml". */
-  file: string;
-  scenario: Scenario | null;
-  errors: LoadIssue[];
-}
+export type CatalogEntry = BundledScenario;
+export type { ScenarioProblem };
 
-export type { LoadIssue };
-
-export function buildCatalog(files: Record<string, string>): CatalogEntry[] {
-  return Object.entries(files)
-    .map(([path, text]) => {
-      const file = path.split('/').pop() ?? path;
-      try {
-        const { scenario, errors } = parseScenario(text, file);
-        return { file, scenario: errors.length === 0 ? scenario : null, errors };
-      } catch (error) {
-        return { file, scenario: null, errors: [issue(file, `could not be read: ${(error as Error).message}`)] };
-      }
-    })
+/** The catalog from scenarios validated at build time (virtual:war-room/scenarios). */
+export function catalogFrom(entries: readonly BundledScenario[]): CatalogEntry[] {
+  return entries
+    .map((e) => ({ file: e.file.split('/').pop() ?? e.file, scenario: e.errors.length === 0 ? e.scenario : null, errors: e.errors }))
     .sort(byTitle);
 }
 
@@ -34,11 +23,7 @@ function byTitle(a: CatalogEntry, b: CatalogEntry): number {
   return (a.scenario?.title ?? a.file).localeCompare(b.scenario?.title ?? b.file);
 }
 
-function issue(file: string, message: string): LoadIssue {
-  return { file, line: null, column: null, path: '', message };
-}
-
-/** Compiles scenarios on first use and remembers them; a scenario that cannot compile reports why. */
+/** Compiles scenarios on first use and remembers them. */
 export class CompiledCache {
   private readonly cache = new Map<string, CompiledScenario>();
 
@@ -56,8 +41,8 @@ export function findScenario(catalog: readonly CatalogEntry[], id: string): Scen
   return catalog.find((e) => e.scenario?.id === id)?.scenario ?? null;
 }
 
-/** "beats[2].next, line 40: no beat "x"" — the one line a card shows for a broken file. */
-export function describeIssue(issue: LoadIssue): string {
-  const where = [issue.line !== null ? `line ${issue.line}` : null, issue.path ? `field ${issue.path}` : null].filter(Boolean).join(', ');
+/** "line 40, field beats[2].next: no beat "x"": the one line a card shows per problem. */
+export function describeIssue(issue: { line: number | null; path: string; message: string }): string {
+  const where = [issue.line !== null ? `line ${issue.line}` : null, issue.path && issue.path !== '(file)' ? `field ${issue.path}` : null].filter(Boolean).join(', ');
   return where ? `${where}: ${issue.message}` : issue.message;
 }

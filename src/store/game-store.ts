@@ -62,6 +62,7 @@ export interface GameState {
   setPace(pace: Pace): void;
   /** Starts a run from the selection and opens the briefing. Returns why it could not, or null. */
   beginBriefing(): string | null;
+  showBriefing(): void;
   showPreparation(): void;
   /** Ticks or unticks a measure; refuses (with a message in prep.message) what the budget cannot pay. */
   togglePreparation(measure: string): string | null;
@@ -244,6 +245,9 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         if (!partner) return `"${scenario.title}" has no IT partner to play`;
         return startRun(scenario, partner.id, seed);
       },
+      showBriefing() {
+        if (run?.state.phase === 'preparation') set({ screen: 'briefing' });
+      },
       showPreparation() {
         if (!run) return;
         set({ screen: run.state.phase === 'preparation' ? 'preparation' : 'incident' });
@@ -337,6 +341,18 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       },
     };
   });
+
+  // One view that throws while updating must not stop the others, nor the command that changed
+  // the state: zustand calls listeners in a loop, so each is isolated here.
+  const subscribe = store.subscribe;
+  store.subscribe = (listener) =>
+    subscribe((state, prev) => {
+      try {
+        listener(state, prev);
+      } catch (error) {
+        console.error('A view failed to update; the game goes on.', error);
+      }
+    });
 
   // Resume where the player left off, or explain why that is not possible.
   const saved = readAutosave(storage, (id) => findScenario(catalog, id), (s) => compiledCache.get(s), stamp());

@@ -249,3 +249,26 @@ describe('game store: autosave and resume', () => {
     expect(track(makeStore({ storage: first.storage })).s().muted).toBe(true);
   });
 });
+
+describe('game store: robustness', () => {
+  it('keeps other views updating and commands working when one view throws', () => {
+    const { s, store } = track(makeStore());
+    const seen: number[] = [];
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      store.subscribe(() => {
+        throw new Error('broken view');
+      });
+      store.subscribe((state) => seen.push(state.view?.clock ?? -1));
+      toIncident(s);
+      expect(s().choose('restore')).toBeNull();
+    } finally {
+      console.error = original;
+    }
+    expect(seen.length).toBeGreaterThan(0);
+    expect(s().view?.beat?.id).toBe('update');
+    expect(errors.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,70 @@
+import scenarios from 'virtual:war-room/scenarios';
+import { catalogFrom } from './store/catalog.ts';
+import { createGameStore } from './store/game-store.ts';
+import { memoryStorage, type KeyValueStorage } from './store/storage.ts';
+import { mountApp } from './ui/app.ts';
+import type { WarRoomModule } from './ui/context.ts';
+import { createSound } from './ui/sound.ts';
+import './ui/styles.css';
+
+// The one file that wires the game together: scenarios, storage, real time, sound, the HTML
+// screens, and the Phaser war room, which loads in its own chunk when the incident first opens.
+
+function browserStorage(): KeyValueStorage {
+  try {
+    const probe = '__war-room-probe__';
+    window.localStorage.setItem(probe, '1');
+    window.localStorage.removeItem(probe);
+    return window.localStorage;
+  } catch {
+    // Private modes can refuse storage: play on, without saves.
+    return memoryStorage();
+  }
+}
+
+function randomSeed(): number {
+  const word = new Uint32Array(1);
+  crypto.getRandomValues(word);
+  return word[0]! % 1_000_000;
+}
+
+// import.meta.glob resolves to nothing when the scene is absent, so the game still builds and
+// plays (with an HTML-only incident screen) in a checkout without src/game.
+const warRoomChunks = import.meta.glob<WarRoomModule>('./game/index.ts');
+const loadWarRoomChunk = warRoomChunks['./game/index.ts'];
+let warRoom: Promise<WarRoomModule> | null = null;
+
+const motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
+const store = createGameStore({
+  catalog: catalogFrom(scenarios),
+  storage: browserStorage(),
+  now: () => performance.now(),
+  scheduler: {
+    setTimer: (callback, ms) => window.setTimeout(callback, ms),
+    clearTimer: (handle) => window.clearTimeout(handle as number),
+  },
+  randomSeed,
+  reducedMotion: motionQuery.matches,
+});
+motionQuery.addEventListener('change', (e) => store.getState().setReducedMotion(e.matches));
+
+const root = document.getElementById('app');
+if (!root) throw new Error('index.html has no #app element');
+
+mountApp(root, {
+  store,
+  sound: createSound(store.getState().muted),
+  loadWarRoom: loadWarRoomChunk ? () => (warRoom ??= loadWarRoomChunk()) : null,
+  download(fileName, mime, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+  print: () => window.print(),
+});
+document.body.dataset.ready = '1';

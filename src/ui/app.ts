@@ -1,0 +1,139 @@
+import type { GameState, Screen } from '../store/game-store.ts';
+import type { AppContext, ScreenView } from './context.ts';
+import { h, replace } from './dom.ts';
+import { brandMark } from './parts/brand.ts';
+import { briefingScreen } from './screens/briefing.ts';
+import { debriefScreen } from './screens/debrief.ts';
+import { incidentScreen } from './screens/incident.ts';
+import { pickerScreen } from './screens/picker.ts';
+import { preparationScreen } from './screens/preparation.ts';
+import { titleScreen } from './screens/title.ts';
+
+// The page shell: top bar, notice banner, and the current screen. Screens are created when they
+// open and destroyed when they close, so none of them keeps listening in the background.
+
+const SCREEN_TITLES: Record<Screen, string> = {
+  title: 'War Room',
+  picker: 'Choose a scenario · War Room',
+  briefing: 'Briefing · War Room',
+  preparation: 'Preparation · War Room',
+  incident: 'Incident · War Room',
+  debrief: 'Debrief · War Room',
+};
+
+function createScreen(screen: Screen, ctx: AppContext): ScreenView {
+  switch (screen) {
+    case 'title':
+      return titleScreen(ctx);
+    case 'picker':
+      return pickerScreen(ctx);
+    case 'briefing':
+      return briefingScreen(ctx);
+    case 'preparation':
+      return preparationScreen(ctx);
+    case 'incident':
+      return incidentScreen(ctx);
+    case 'debrief':
+      return debriefScreen(ctx);
+    default: {
+      const unreachable: never = screen;
+      throw new Error(`unknown screen ${String(unreachable)}`);
+    }
+  }
+}
+
+export function mountApp(root: HTMLElement, options: Omit<AppContext, 'toolbar'>): { destroy(): void } {
+  const toolbar = h('div', { class: 'topbar__slot' });
+  const ctx: AppContext = { ...options, toolbar };
+  const { store, sound } = ctx;
+
+  const muteButton = h('button', {
+    class: 'btn btn--ghost sound-toggle',
+    attrs: { type: 'button' },
+    on: {
+      click: () => {
+        const next = !store.getState().muted;
+        store.getState().setMuted(next);
+        if (!next) sound.unlock();
+      },
+    },
+  });
+  const renderMute = (muted: boolean): void => {
+    muteButton.setAttribute('aria-pressed', String(!muted));
+    replace(
+      muteButton,
+      h('span', { class: muted ? 'icon icon--mute' : 'icon icon--sound', attrs: { 'aria-hidden': 'true' } }),
+      h('span', { class: 'sound-toggle__text', text: muted ? 'Sound off' : 'Sound on' }),
+    );
+  };
+
+  const topbar = h('header', { class: 'topbar' }, brandMark(), toolbar, h('div', { class: 'topbar__tools' }, muteButton));
+  const noticeSlot = h('div', { class: 'notice-slot' });
+  const main = h('main', { id: 'main', class: 'main', attrs: { tabindex: '-1' } });
+  const skip = h('a', { class: 'skip-link', attrs: { href: '#main' }, text: 'Skip to the game' });
+  replace(root, skip, topbar, noticeSlot, main);
+
+  let current: { screen: Screen; view: ScreenView } | null = null;
+  const show = (screen: Screen): void => {
+    current?.view.destroy();
+    const view = createScreen(screen, ctx);
+    replace(main, view.el);
+    current = { screen, view };
+    document.title = SCREEN_TITLES[screen];
+    document.body.dataset.screen = screen;
+    window.scrollTo(0, 0);
+    view.focus();
+  };
+
+  const renderNotice = (state: GameState): void => {
+    const notice = state.notice;
+    if (!notice) {
+      replace(noticeSlot);
+      return;
+    }
+    const dismiss = h('button', {
+      class: 'btn btn--small',
+      attrs: { type: 'button' },
+      text: 'Dismiss',
+      on: { click: () => store.getState().dismissNotice() },
+    });
+    replace(
+      noticeSlot,
+      h(
+        'div',
+        { class: `notice notice--${notice.tone}`, attrs: { role: notice.tone === 'error' ? 'alert' : 'status' } },
+        h('div', { class: 'notice__body' }, h('strong', { class: 'notice__title', text: notice.title }), h('p', { text: notice.text })),
+        dismiss,
+      ),
+    );
+  };
+
+  // Sound cues belong to the whole game, not one screen: any click or key may unlock audio.
+  const unlock = (): void => sound.unlock();
+  window.addEventListener('pointerdown', unlock);
+  window.addEventListener('keydown', unlock);
+
+  const unsubscribe = store.subscribe((state, prev) => {
+    if (state.screen !== prev.screen) show(state.screen);
+    if (state.notice !== prev.notice) renderNotice(state);
+    if (state.muted !== prev.muted) {
+      renderMute(state.muted);
+      sound.setMuted(state.muted);
+    }
+  });
+  const initial = store.getState();
+  renderMute(initial.muted);
+  renderNotice(initial);
+  show(initial.screen);
+
+  return {
+    destroy() {
+      unsubscribe();
+      window.removeEventListener('pointerdown', unlock);
+      window.removeEventListener('keydown', unlock);
+      current?.view.destroy();
+      current = null;
+      replace(root);
+    },
+  };
+}

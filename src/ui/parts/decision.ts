@@ -1,0 +1,206 @@
+import type { GameView, OptionView } from '../../engine/view.ts';
+import { duration, gameTime, money } from '../../store/format.ts';
+import { h, replace } from '../dom.ts';
+import { icon } from './icons.ts';
+
+// The situation, the decision and its options, the outcome of the last choice, and the ending.
+
+export interface DecisionPanel {
+  el: HTMLElement;
+  /** `fresh` is true when a new decision has just been put to the player. */
+  update(view: GameView, fresh: boolean): void;
+  /** Where focus goes when the screen opens or a decision arrives. */
+  focusTarget(): HTMLElement;
+  /** Triggers option n (1-based) as if its button were pressed. Returns false if there is none. */
+  press(n: number): boolean;
+}
+
+export interface DecisionPanelOptions {
+  onChoose(option: string): string | null;
+  onDebrief(): void;
+  /** Real seconds one game minute lasts right now (pace and speed), for the countdown. */
+  secondsPerMinute(): number;
+  paused(): boolean;
+  /** The option the clock will pick when the time runs out (the view does not carry it). */
+  defaultOption(view: GameView): string | null;
+}
+
+const OUTCOME_LABELS = { good: 'Good outcome', mixed: 'Mixed outcome', bad: 'Bad outcome' } as const;
+
+export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
+  // Always in the page (empty when there is nothing to say) so screen readers track it as a live region.
+  const outcome = h('div', { class: 'outcome', attrs: { role: 'status' } });
+  const beatTitle = h('h2', { id: 'beat-heading', class: 'beat__title' });
+  const narrative = h('p', { id: 'beat-narrative', class: 'beat__narrative' });
+  const prompt = h('h3', { class: 'decision__prompt', attrs: { tabindex: '-1', 'aria-describedby': 'beat-narrative' } });
+  const countdownText = h('span', { class: 'countdown__text' });
+  const countdownFill = h('span', { class: 'countdown__fill' });
+  const countdown = h(
+    'div',
+    { class: 'countdown' },
+    icon('timer', 'ico countdown__icon'),
+    countdownText,
+    h('span', { class: 'countdown__bar', attrs: { 'aria-hidden': 'true' } }, countdownFill),
+  );
+  const optionList = h('ol', { class: 'options', attrs: { 'aria-label': 'Options' } });
+  const error = h('p', { class: 'choose-error', attrs: { role: 'alert' } });
+  const hint = h('p', { class: 'key-hint small muted', text: 'Press 1–5 to choose · Esc or P to pause' });
+  const decision = h('div', { class: 'decision' }, prompt, countdown, optionList, error, hint);
+
+  const endingTitle = h('h2', { class: 'ending__title', attrs: { tabindex: '-1' } });
+  const endingText = h('p', { class: 'ending__text' });
+  const endingBadge = h('p', { class: 'ending__badge' });
+  const endingWhen = h('p', { class: 'eyebrow' });
+  const debriefButton = h('button', { class: 'btn btn--primary btn--large', attrs: { type: 'button' }, text: 'See the debrief', on: { click: () => opts.onDebrief() } });
+  const ending = h('div', { class: 'ending' }, endingWhen, endingTitle, endingBadge, endingText, debriefButton);
+
+  const situation = h('div', { class: 'beat' }, h('p', { class: 'eyebrow', text: 'Situation' }), beatTitle, narrative);
+  const el = h('section', { class: 'panel decision-panel', attrs: { 'aria-labelledby': 'beat-heading' } }, outcome, situation, decision, ending);
+
+  let buttons: { option: OptionView; button: HTMLButtonElement; reason: HTMLElement }[] = [];
+  let lastChoiceKey = '';
+  let ended = false;
+  let limit = 0;
+
+  const choose = (option: OptionView): void => {
+    if (opts.paused()) return;
+    if (!option.available) {
+      error.textContent = `“${option.label}” is not available: ${option.unavailable ?? 'not possible now'}.`;
+      return;
+    }
+    const why = opts.onChoose(option.id);
+    error.textContent = why ? `That did not work: ${why}.` : '';
+  };
+
+  const renderOptions = (view: GameView): void => {
+    const d = view.decision!;
+    buttons = d.options.map((option) => {
+      const reason = h('span', { class: 'option__reason' });
+      const button = h(
+        'button',
+        {
+          class: 'option',
+          attrs: { type: 'button', 'aria-keyshortcuts': String(option.key) },
+          data: { option: option.id },
+          on: { click: () => choose(currentOption(option.id) ?? option) },
+        },
+        h('kbd', { class: 'option__key', attrs: { 'aria-hidden': 'true' }, text: String(option.key) }),
+        h(
+          'span',
+          { class: 'option__body' },
+          h('span', { class: 'option__label', text: option.label }),
+          option.detail ? h('span', { class: 'option__detail', text: option.detail }) : null,
+          h('span', { class: 'option__meta', text: optionMeta(option, view.currency) }),
+          reason,
+        ),
+      );
+      return { option, button, reason };
+    });
+    replace(optionList, ...buttons.map((b) => h('li', null, b.button)));
+  };
+
+  const currentOption = (id: string): OptionView | undefined => buttons.find((b) => b.option.id === id)?.option;
+
+  const refreshAvailability = (view: GameView): void => {
+    for (const b of buttons) {
+      const option = view.decision?.options.find((o) => o.id === b.option.id);
+      if (!option) continue;
+      b.option = option;
+      b.button.setAttribute('aria-disabled', String(!option.available));
+      b.button.classList.toggle('option--unavailable', !option.available);
+      b.reason.textContent = option.available ? '' : `Unavailable: ${option.unavailable ?? 'not possible now'}`;
+    }
+  };
+
+  const renderCountdown = (view: GameView): void => {
+    const d = view.decision;
+    if (!d || d.remaining === null || d.deadline === null) {
+      countdown.hidden = true;
+      return;
+    }
+    countdown.hidden = false;
+    limit = Math.max(limit, d.remaining, 1);
+    const seconds = Math.round(d.remaining * opts.secondsPerMinute());
+    const fallback = d.options.find((o) => o.id === opts.defaultOption(view));
+    replace(
+      countdownText,
+      h('strong', { text: `${duration(d.remaining)} left to decide` }),
+      ` · about ${seconds} s real time`,
+      fallback ? h('span', { class: 'countdown__default', text: `Then by default: ${fallback.label}` }) : null,
+    );
+    countdownFill.style.width = `${Math.max(0, Math.min(100, (d.remaining / limit) * 100))}%`;
+    countdown.classList.toggle('countdown--urgent', d.remaining <= Math.max(2, limit / 4));
+  };
+
+  const renderOutcome = (view: GameView): void => {
+    const last = view.lastChoice;
+    const key = last ? `${last.beat}/${last.option}/${view.clock}/${last.by}` : '';
+    if (key === lastChoiceKey) return;
+    lastChoiceKey = key;
+    if (!last) {
+      replace(outcome);
+      return;
+    }
+    replace(
+      outcome,
+      h('p', { class: 'outcome__label' }, last.by === 'timeout' ? 'Time ran out. Applied by default: ' : 'You chose: ', h('strong', { text: last.label })),
+      h('p', { class: 'outcome__text', text: last.outcome }),
+    );
+  };
+
+  return {
+    el,
+    update(view, fresh) {
+      renderOutcome(view);
+      if (view.phase === 'ended' && view.ending) {
+        if (!ended) {
+          ended = true;
+          situation.hidden = true;
+          decision.hidden = true;
+          ending.hidden = false;
+          endingWhen.textContent = `Incident closed at ${gameTime(view.clock)}`;
+          endingTitle.textContent = view.ending.title;
+          endingText.textContent = view.ending.narrative;
+          endingBadge.textContent = OUTCOME_LABELS[view.ending.outcome];
+          endingBadge.className = `ending__badge ending__badge--${view.ending.outcome}`;
+        }
+        return;
+      }
+      ending.hidden = true;
+      situation.hidden = false;
+      beatTitle.textContent = view.beat?.title ?? '';
+      narrative.textContent = view.beat?.narrative ?? '';
+      if (!view.decision) {
+        decision.hidden = true;
+        return;
+      }
+      decision.hidden = false;
+      if (fresh) {
+        limit = 0;
+        prompt.textContent = view.decision.prompt;
+        error.textContent = '';
+        renderOptions(view);
+      }
+      refreshAvailability(view);
+      renderCountdown(view);
+    },
+    focusTarget() {
+      return ended ? endingTitle : prompt;
+    },
+    press(n) {
+      if (ended) return false;
+      const b = buttons[n - 1];
+      if (!b) return false;
+      b.button.focus();
+      choose(b.option);
+      return true;
+    },
+  };
+}
+
+function optionMeta(option: OptionView, currency: string): string {
+  const cost = option.cost > 0 ? `Costs ${money(option.cost, currency)}` : 'No cost';
+  const time = option.minutes > 0 ? `takes ${duration(option.minutes)}` : 'immediate';
+  return `${cost} · ${time}`;
+}
+

@@ -1,0 +1,71 @@
+import type { InjectView } from '../../engine/view.ts';
+import { gameTime } from '../../store/format.ts';
+import type { ChannelName } from '../../scenarios/schema.ts';
+import { h } from '../dom.ts';
+import { icon } from './icons.ts';
+
+// The inject feed. It is a polite live region: only new messages are added to it, so a screen
+// reader announces each one once, in full, without re-reading the rest.
+
+export const CHANNEL_LABELS: Record<ChannelName, string> = {
+  alert: 'Alert',
+  email: 'Email',
+  call: 'Phone call',
+  chat: 'Chat',
+  social: 'Social post',
+  news: 'News',
+  regulator: 'Regulator',
+  vendor: 'Vendor',
+  status: 'Status page',
+};
+
+export interface Feed {
+  el: HTMLElement;
+  /** Shows every inject in the list; only the ones not seen before are added (and announced). */
+  update(injects: readonly InjectView[]): InjectView[];
+  destroy(): void;
+}
+
+export function createFeed(): Feed {
+  const list = h('ol', { class: 'feed__list', attrs: { reversed: true } });
+  const empty = h('p', { class: 'feed__empty muted small', text: 'Quiet, for now. Messages, calls and alerts will appear here.' });
+  const log = h('div', { class: 'feed__log', attrs: { role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-labelledby': 'feed-heading' } }, list);
+  const el = h('section', { class: 'panel feed', attrs: { 'aria-labelledby': 'feed-heading' } }, h('h2', { id: 'feed-heading', class: 'panel__title', text: 'Incoming' }), empty, log);
+  let shown = 0;
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+
+  return {
+    el,
+    update(injects) {
+      const fresh = injects.slice(shown);
+      shown = injects.length;
+      empty.hidden = shown > 0;
+      for (const inject of fresh) {
+        const item = h(
+          'li',
+          { class: `inject inject--${inject.channel} inject--new`, data: { channel: inject.channel } },
+          h(
+            'p',
+            { class: 'inject__meta' },
+            icon(inject.channel, 'ico inject__icon'),
+            h('span', { class: 'inject__channel', text: CHANNEL_LABELS[inject.channel] }),
+            h('span', { class: 'inject__from', text: ` from ${inject.from}` }),
+            h('span', { class: 'inject__time', text: `, ${gameTime(inject.t)}` }),
+          ),
+          h('p', { class: 'inject__text', text: inject.text }),
+        );
+        list.prepend(item);
+        const timer = setTimeout(() => {
+          item.classList.remove('inject--new');
+          timers.delete(timer);
+        }, 4000);
+        timers.add(timer);
+      }
+      return fresh;
+    },
+    destroy() {
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+    },
+  };
+}

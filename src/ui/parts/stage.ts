@@ -1,0 +1,65 @@
+import type { AppContext } from '../context.ts';
+import { h } from '../dom.ts';
+
+// The Phaser war room, loaded on demand in its own chunk, with a progress bar while it loads.
+// The canvas is decorative for assistive tech: everything a player must read is in HTML.
+
+export function createStage(ctx: AppContext): { el: HTMLElement; destroy(): void } {
+  const host = h('div', { class: 'stage__canvas', attrs: { 'aria-hidden': 'true' } });
+  const progress = h('progress', { class: 'stage__progress', attrs: { max: '100', value: '5', 'aria-label': 'Loading the war room view' } });
+  const label = h('p', { class: 'stage__label', text: 'Loading the war room…' });
+  const loader = h('div', { class: 'stage__loader' }, label, progress);
+  const el = h('div', { class: 'stage' }, host, loader);
+
+  let closed = false;
+  let mounted: { destroy(): void } | null = null;
+  let frameWatch = 0;
+
+  const fail = (message: string): void => {
+    if (closed) return;
+    loader.classList.add('stage__loader--static');
+    progress.hidden = true;
+    label.textContent = message;
+  };
+
+  const load = ctx.loadWarRoom;
+  if (!load) {
+    fail('Operations view');
+    el.classList.add('stage--fallback');
+  } else {
+    delete document.body.dataset.warRoomFrame;
+    void load()
+      .then((mod) => {
+        if (closed) return;
+        progress.value = 70;
+        mounted = mod.mountWarRoom(host, ctx.store);
+        progress.value = 90;
+        const started = performance.now();
+        const waitForFrame = (): void => {
+          if (closed) return;
+          if (document.body.dataset.warRoomFrame === '1' || performance.now() - started > 8000) {
+            progress.value = 100;
+            loader.hidden = true;
+            return;
+          }
+          frameWatch = requestAnimationFrame(waitForFrame);
+        };
+        waitForFrame();
+      })
+      .catch((error: unknown) => {
+        console.error('The war room view failed to load', error);
+        fail('The war room view could not be loaded; everything you need is in the panels.');
+        el.classList.add('stage--fallback');
+      });
+  }
+
+  return {
+    el,
+    destroy() {
+      closed = true;
+      cancelAnimationFrame(frameWatch);
+      mounted?.destroy();
+      mounted = null;
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import type { GameView } from '../../engine/view.ts';
+import { count, duration, money } from '../../store/format.ts';
+import type { ServiceStatusName } from '../../scenarios/schema.ts';
+import { h, replace } from '../dom.ts';
+import { icon, type IconName } from './icons.ts';
+import { sentimentMeter } from './sentiment.ts';
+
+// Readouts of the incident in text: the canvas draws the same things, but what a player must
+// read lives here, so it works with a screen reader and without the war room scene.
+
+export const STATUS_TEXT: Record<ServiceStatusName, { icon: IconName; label: string }> = {
+  up: { icon: 'check', label: 'Up' },
+  degraded: { icon: 'warning-dot', label: 'Degraded' },
+  down: { icon: 'cross', label: 'Down' },
+};
+
+export function createMetricsStrip(): { el: HTMLElement; update(view: GameView, totalCustomers: number): void } {
+  const tile = (label: string): { el: HTMLElement; value: HTMLElement; sub: HTMLElement } => {
+    const value = h('dd', { class: 'metric__value' });
+    const sub = h('span', { class: 'metric__sub' });
+    return { el: h('div', { class: 'metric' }, h('dt', { class: 'metric__label', text: label }), value, sub), value, sub };
+  };
+  const revenue = tile('Revenue lost');
+  const customers = tile('Customers hit');
+  const downtime = tile('Downtime');
+  const compliance = tile('Compliance');
+  const regulators = h('div', { class: 'metric metric--regulators' });
+  const el = h('dl', { class: 'metrics', attrs: { 'aria-label': 'Incident figures' } }, revenue.el, customers.el, downtime.el, compliance.el, regulators);
+
+  return {
+    el,
+    update(view, totalCustomers) {
+      const m = view.metrics;
+      revenue.value.textContent = money(m.revenueLost, view.currency);
+      revenue.sub.textContent = `spent ${money(m.spend, view.currency)}`;
+      customers.value.textContent = count(m.customersAffected);
+      customers.sub.textContent = `of ${count(totalCustomers)}`;
+      downtime.value.textContent = duration(m.downtimeMinutes);
+      downtime.sub.textContent = `fatigue ${Math.round(m.fatigue)}`;
+      compliance.value.textContent = `${Math.round(m.complianceExposure)}`;
+      compliance.sub.textContent = 'exposure of 100';
+      for (const [t, v] of [[revenue, m.revenueLost], [customers, m.customersAffected], [downtime, m.downtimeMinutes], [compliance, m.complianceExposure]] as const) {
+        t.el.classList.toggle('metric--hot', v > 0);
+      }
+      const active = view.regulators.filter((r) => r.deadline !== null);
+      regulators.hidden = active.length === 0;
+      replace(
+        regulators,
+        h('dt', { class: 'metric__label', text: 'Notify regulator' }),
+        ...active.map((r) =>
+          h(
+            'dd',
+            { class: `reg reg--${r.notified ? 'done' : r.missed ? 'missed' : 'open'}` },
+            icon(r.notified ? 'check' : r.missed ? 'cross' : 'timer', 'ico ico--inline'),
+            r.notified ? ` ${r.name}: notified` : r.missed ? ` ${r.name}: deadline missed` : ` ${r.name}: ${duration(r.remaining ?? 0)} left`,
+          ),
+        ),
+      );
+    },
+  };
+}
+
+export function createSystemsPanel(): { el: HTMLElement; update(view: GameView): void } {
+  const services = h('ul', { class: 'systems__list' });
+  const people = h('ul', { class: 'systems__people' });
+  const el = h(
+    'section',
+    { class: 'panel systems', attrs: { 'aria-labelledby': 'systems-heading' } },
+    h('h2', { id: 'systems-heading', class: 'panel__title', text: 'Systems and people' }),
+    services,
+    people,
+  );
+  let lastKey = '';
+  return {
+    el,
+    update(view) {
+      // Rebuild only when something shown here changed, not on every clock tick.
+      const key = JSON.stringify([view.services.map((s) => s.effective + s.status), view.stakeholders.map((s) => Math.round(s.sentiment))]);
+      if (key === lastKey) return;
+      lastKey = key;
+      const names = new Map(view.services.map((s) => [s.id, s.name]));
+      replace(
+        services,
+        ...view.services.map((s) => {
+          const st = STATUS_TEXT[s.effective];
+          const via = s.effective !== s.status ? ` (because ${s.dependsOn.filter((d) => view.services.find((x) => x.id === d)?.effective !== 'up').map((d) => names.get(d) ?? d).join(', ')} ${s.effective === 'down' ? 'is down' : 'is struggling'})` : '';
+          return h(
+            'li',
+            { class: `svc svc--${s.effective}` },
+            icon(st.icon, 'ico svc__icon'),
+            h('span', { class: 'svc__name', text: s.name }),
+            h('span', { class: 'svc__status', text: `${st.label}${via}` }),
+          );
+        }),
+      );
+      replace(people, ...view.stakeholders.map((p) => h('li', { class: 'who' }, h('span', { class: 'who__name' }, h('strong', { text: p.name }), h('span', { class: 'muted', text: ` · ${p.role}` })), sentimentMeter(p.name, p.sentiment, p.start))));
+    },
+  };
+}

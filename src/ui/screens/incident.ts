@@ -1,0 +1,179 @@
+import type { GameView } from '../../engine/view.ts';
+import { PACE_SECONDS, type Speed } from '../../store/autosave.ts';
+import { gameTime } from '../../store/format.ts';
+import type { GameState } from '../../store/game-store.ts';
+import type { AppContext, ScreenView } from '../context.ts';
+import { focusHeading, h, isTypingTarget } from '../dom.ts';
+import { createDecisionPanel } from '../parts/decision.ts';
+import { createFeed } from '../parts/feed.ts';
+import { createPauseDialog } from '../parts/pause-dialog.ts';
+import { createStage } from '../parts/stage.ts';
+import { createMetricsStrip, createSystemsPanel } from '../parts/status.ts';
+import { cueForChannel, cueForOutcome, type Cue } from '../sound.ts';
+
+// The incident: the war room canvas with the HTML layer beside it. Keyboard: 1–5 choose,
+// Esc or P pause. Shortcuts are ignored while focus is in a form field.
+
+const SPEEDS: Speed[] = [1, 2, 4];
+const CUE_PRIORITY: Cue[] = ['phone', 'alert', 'message'];
+
+export function incidentScreen(ctx: AppContext): ScreenView {
+  const { store, sound } = ctx;
+  const initial = store.getState();
+  const scenario = initial.scenario;
+
+  const clock = h('p', { class: 'clock', attrs: { role: 'timer', 'aria-label': 'Game clock' } });
+  const runState = h('span', { class: 'run-state' });
+  const speedButtons = SPEEDS.map((speed) =>
+    h('button', {
+      class: 'btn btn--small speed',
+      attrs: { type: 'button', 'aria-pressed': 'false', 'aria-label': `Speed ${speed} times` },
+      text: `${speed}×`,
+      on: { click: () => store.getState().setSpeed(speed) },
+    }),
+  );
+  const pauseButton = h('button', {
+    class: 'btn btn--small pause-button',
+    attrs: { type: 'button', 'aria-keyshortcuts': 'Escape P' },
+    on: { click: () => store.getState().togglePause() },
+  });
+  const heading = h('h1', { class: 'visually-hidden', text: `Incident: ${scenario?.title ?? ''}` });
+  const buttons = h('div', { class: 'controls__buttons' }, h('div', { class: 'speeds', attrs: { role: 'group', 'aria-label': 'Game speed' } }, ...speedButtons), pauseButton);
+  const controls = h(
+    'div',
+    { class: 'controls' },
+    h('p', { class: 'controls__title', text: scenario?.title ?? '' }),
+    h('div', { class: 'controls__clock' }, clock, runState),
+    buttons,
+  );
+
+  const metrics = createMetricsStrip();
+  const systems = createSystemsPanel();
+  const feed = createFeed();
+  const stage = createStage(ctx);
+  const secondsPerMinute = (): number => PACE_SECONDS[store.getState().selection.pace] / store.getState().speed;
+  const decision = createDecisionPanel({
+    onChoose: (option) => store.getState().choose(option),
+    onDebrief: () => store.getState().showDebrief(),
+    secondsPerMinute,
+    paused: () => store.getState().paused,
+    defaultOption: (view) => (view.beat ? (scenario?.beats.find((b) => b.id === view.beat!.id)?.decision?.default ?? null) : null),
+  });
+  const pauseDialog = createPauseDialog({
+    onResume: () => store.getState().resume(),
+    onQuit: () => store.getState().showTitle(),
+  });
+  // A short note for screen readers when time is running out; polite, so it never interrupts.
+  const urgency = h('p', { class: 'visually-hidden', attrs: { 'aria-live': 'polite' } });
+
+  ctx.toolbar.append(controls);
+  const el = h(
+    'div',
+    { class: 'screen incident-screen' },
+    heading,
+    h('div', { class: 'incident' }, h('div', { class: 'incident__main' }, metrics.el, stage.el, h('div', { class: 'incident__lower' }, feed.el, systems.el)), decision.el),
+    urgency,
+    pauseDialog.el,
+  );
+
+  let decisionKey = '';
+  let warned = '';
+  const keyOf = (): string => {
+    const run = store.getState().getRun();
+    return run ? `${run.state.beat}@${run.state.posedAt}` : '';
+  };
+
+  const renderControls = (state: GameState): void => {
+    const view = state.view;
+    clock.textContent = gameTime(view?.clock ?? 0);
+    const ended = view?.phase === 'ended';
+    runState.textContent = ended ? 'Closed' : state.paused ? 'Paused' : 'Live';
+    runState.className = `run-state ${ended ? 'run-state--ended' : state.paused ? 'run-state--paused' : 'run-state--live'}`;
+    speedButtons.forEach((b, i) => b.setAttribute('aria-pressed', String(SPEEDS[i] === state.speed)));
+    pauseButton.textContent = state.paused ? 'Resume' : 'Pause';
+    buttons.hidden = ended;
+    document.documentElement.style.setProperty('--minute-ms', `${Math.round(secondsPerMinute() * 1000)}ms`);
+  };
+
+  const renderView = (view: GameView, first: boolean): void => {
+    metrics.update(view, scenario?.company.customers ?? 0);
+    systems.update(view);
+    const key = keyOf();
+    const fresh = key !== decisionKey;
+    decisionKey = key;
+    decision.update(view, fresh || first);
+    if (!first && fresh && !store.getState().paused) focusHeading(decision.focusTarget());
+    const d = view.decision;
+    if (d?.remaining != null && d.remaining <= 3 && warned !== key) {
+      warned = key;
+      urgency.textContent = `${d.remaining} game minute${d.remaining === 1 ? '' : 's'} left to decide.`;
+    }
+  };
+
+  const playCues = (fresh: readonly { channel: Parameters<typeof cueForChannel>[0] }[]): void => {
+    const cues = new Set(fresh.map((i) => cueForChannel(i.channel)));
+    const cue = CUE_PRIORITY.find((c) => cues.has(c));
+    if (cue) sound.play(cue);
+  };
+
+  const onKey = (e: KeyboardEvent): void => {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
+    if (isTypingTarget(e.target) || pauseDialog.isOpen) return;
+    const state = store.getState();
+    if (e.key === 'Escape' || e.key === 'p' || e.key === 'P') {
+      if (state.view?.phase !== 'incident') return;
+      e.preventDefault();
+      state.togglePause();
+      return;
+    }
+    if (/^[1-5]$/.test(e.key) && !state.paused && decision.press(Number(e.key))) e.preventDefault();
+  };
+
+  const syncPause = (state: GameState): void => {
+    if (state.paused && state.view?.phase === 'incident') pauseDialog.open(state.pauseReason ?? 'player', state.view.clock);
+    else pauseDialog.close();
+  };
+
+  const first = store.getState();
+  renderControls(first);
+  if (first.view) {
+    feed.update(first.view.injects);
+    renderView(first.view, true);
+  }
+
+  const unsubscribe = store.subscribe((state, prev) => {
+    if (state.paused !== prev.paused || state.speed !== prev.speed || state.view !== prev.view) renderControls(state);
+    if (state.view && state.view !== prev.view) {
+      const fresh = feed.update(state.view.injects);
+      renderView(state.view, false);
+      if (state.view.phase === 'ended' && prev.view?.phase !== 'ended' && state.view.ending) sound.play(cueForOutcome(state.view.ending.outcome));
+      else if (fresh.length > 0) playCues(fresh);
+      else if (state.view.lastChoice !== prev.view?.lastChoice && state.view.lastChoice?.by === 'player') sound.play('choice');
+    }
+    if (state.paused !== prev.paused || state.view?.phase !== prev.view?.phase) syncPause(state);
+  });
+  window.addEventListener('keydown', onKey);
+
+  // Pause when the player switches tabs: the clock should not run where nobody is watching.
+  const onVisibility = (): void => {
+    if (document.hidden && store.getState().view?.phase === 'incident') store.getState().pause('hidden');
+  };
+  document.addEventListener('visibilitychange', onVisibility);
+
+  return {
+    el,
+    focus() {
+      if (store.getState().paused && store.getState().view?.phase === 'incident') syncPause(store.getState());
+      else focusHeading(decision.focusTarget());
+    },
+    destroy() {
+      unsubscribe();
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('visibilitychange', onVisibility);
+      pauseDialog.close();
+      feed.destroy();
+      stage.destroy();
+      controls.remove();
+    },
+  };
+}

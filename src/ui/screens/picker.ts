@@ -1,0 +1,277 @@
+import { PACE_SECONDS, PACES, type Pace } from '../../store/autosave.ts';
+import { describeIssue, type CatalogEntry } from '../../store/catalog.ts';
+import { TIER_LABELS } from '../../store/format.ts';
+import type { GameState } from '../../store/game-store.ts';
+import { bestScores } from '../../store/history.ts';
+import type { Scenario } from '../../scenarios/schema.ts';
+import type { AppContext, ScreenView } from '../context.ts';
+import { focusHeading, h, replace, uid } from '../dom.ts';
+import { scoreClass } from '../parts/history.ts';
+
+// Choose a scenario (filterable cards), the IT partner, the pace and the seed.
+
+const DIFFICULTY_LABELS = { introductory: 'Introductory', intermediate: 'Intermediate', advanced: 'Advanced' } as const;
+const PACE_LABELS: Record<Pace, string> = { relaxed: 'Relaxed', standard: 'Standard', intense: 'Intense' };
+const PLAY_TIME = [
+  { value: 'any', label: 'Any length', test: () => true },
+  { value: '15', label: 'Up to 15 min', test: (m: number) => m <= 15 },
+  { value: '30', label: 'Up to 30 min', test: (m: number) => m <= 30 },
+  { value: '60', label: 'Up to an hour', test: (m: number) => m <= 60 },
+  { value: 'long', label: 'Over an hour', test: (m: number) => m > 60 },
+] as const;
+
+interface Filters {
+  theme: string;
+  industry: string;
+  time: string;
+  difficulty: string;
+}
+
+export function themeLabel(theme: string): string {
+  return theme.replace(/-/g, ' ');
+}
+
+export function pickerScreen(ctx: AppContext): ScreenView {
+  const { store } = ctx;
+  const catalog = store.getState().catalog;
+  const playable = catalog.flatMap((e) => (e.scenario ? [e.scenario] : []));
+  const filters: Filters = { theme: 'all', industry: 'all', time: 'any', difficulty: 'all' };
+  const best = bestScores(store.getState().history);
+
+  const heading = h('h1', { text: 'Choose a scenario' });
+  const countStatus = h('p', { class: 'muted small', attrs: { role: 'status' } });
+  const cardList = h('ul', { class: 'cards', attrs: { 'aria-label': 'Scenarios' } });
+
+  const select = (label: string, key: keyof Filters, options: { value: string; label: string }[]): HTMLElement => {
+    const id = uid('filter');
+    const control = h(
+      'select',
+      { id, class: 'select', on: { change: (e) => ((filters[key] = (e.target as HTMLSelectElement).value), renderCards()) } },
+      ...options.map((o) => h('option', { attrs: { value: o.value }, text: o.label })),
+    );
+    return h('div', { class: 'field' }, h('label', { attrs: { for: id }, text: label }), control);
+  };
+  const unique = (xs: string[]): string[] => [...new Set(xs)].sort((a, b) => a.localeCompare(b));
+  const filterBar = h(
+    'div',
+    { class: 'filters', attrs: { role: 'group', 'aria-label': 'Filter scenarios' } },
+    select('Theme', 'theme', [{ value: 'all', label: 'All themes' }, ...unique(playable.flatMap((s) => s.themes)).map((t) => ({ value: t, label: themeLabel(t) }))]),
+    select('Industry', 'industry', [{ value: 'all', label: 'All industries' }, ...unique(playable.map((s) => s.industry)).map((i) => ({ value: i, label: i }))]),
+    select('Play time', 'time', PLAY_TIME.map((p) => ({ value: p.value, label: p.label }))),
+    select('Difficulty', 'difficulty', [{ value: 'all', label: 'Any difficulty' }, ...Object.entries(DIFFICULTY_LABELS).map(([value, label]) => ({ value, label }))]),
+  );
+
+  const matches = (s: Scenario): boolean =>
+    (filters.theme === 'all' || s.themes.includes(filters.theme)) &&
+    (filters.industry === 'all' || s.industry === filters.industry) &&
+    (filters.difficulty === 'all' || s.difficulty === filters.difficulty) &&
+    (PLAY_TIME.find((p) => p.value === filters.time)?.test(s.playMinutes) ?? true);
+
+  const card = (entry: CatalogEntry, selectedId: string | null): HTMLElement => {
+    const s = entry.scenario;
+    if (!s) {
+      const titleId = uid('card');
+      return h(
+        'li',
+        null,
+        h(
+          'article',
+          { class: 'card card--broken', attrs: { 'aria-labelledby': titleId } },
+          h('p', { class: 'card__eyebrow', text: 'Could not load' }),
+          h('h2', { id: titleId, class: 'card__title', text: entry.file }),
+          h('p', { class: 'small', text: `This scenario file has ${entry.errors.length} problem${entry.errors.length === 1 ? '' : 's'} and cannot be played until they are fixed:` }),
+          h('ul', { class: 'errors' }, ...entry.errors.slice(0, 4).map((e) => h('li', { text: `${e.file}: ${describeIssue(e)}` }))),
+          entry.errors.length > 4 ? h('p', { class: 'small muted', text: `…and ${entry.errors.length - 4} more. Run “npx war-room validate” for the full list.` }) : null,
+        ),
+      );
+    }
+    const selected = s.id === selectedId;
+    const titleId = uid('card');
+    const bestScore = best.get(s.id);
+    const chooseButton = h('button', {
+      class: selected ? 'btn btn--primary card__choose' : 'btn card__choose',
+      attrs: { type: 'button', 'aria-pressed': String(selected), 'aria-describedby': titleId },
+      text: selected ? 'Selected' : 'Select',
+      on: {
+        click: () => {
+          store.getState().selectScenario(s.id);
+          setup.scrollIntoView?.({ block: 'nearest' });
+        },
+      },
+    });
+    return h(
+      'li',
+      null,
+      h(
+        'article',
+        { class: selected ? 'card card--selected' : 'card', attrs: { 'aria-labelledby': titleId }, data: { scenario: s.id } },
+        h('p', { class: 'card__eyebrow', text: s.industry }),
+        h('h2', { id: titleId, class: 'card__title', text: s.title }),
+        h(
+          'dl',
+          { class: 'card__facts' },
+          h('div', null, h('dt', { text: 'Difficulty' }), h('dd', { class: `badge badge--${s.difficulty}`, text: DIFFICULTY_LABELS[s.difficulty] })),
+          h('div', null, h('dt', { text: 'Play time' }), h('dd', { text: `about ${s.playMinutes} min` })),
+          bestScore !== undefined ? h('div', null, h('dt', { text: 'Your best' }), h('dd', { class: `score-pill ${scoreClass(bestScore)}`, text: String(bestScore) })) : null,
+        ),
+        h('ul', { class: 'chips', attrs: { 'aria-label': 'Themes' } }, ...s.themes.map((t) => h('li', { class: 'chip', text: themeLabel(t) }))),
+        h('p', { class: 'card__summary', text: s.summary }),
+        h(
+          'details',
+          { class: 'card__objectives' },
+          h('summary', { text: `${s.objectives.length} learning objective${s.objectives.length === 1 ? '' : 's'}` }),
+          h('ul', null, ...s.objectives.map((o) => h('li', { text: o.text }))),
+        ),
+        chooseButton,
+      ),
+    );
+  };
+
+  const renderCards = (): void => {
+    const selectedId = store.getState().selection.scenarioId;
+    const shown = catalog.filter((e) => !e.scenario || matches(e.scenario));
+    replace(cardList, ...shown.map((e) => card(e, selectedId)));
+    const visible = shown.filter((e) => e.scenario).length;
+    countStatus.textContent =
+      visible === playable.length ? `${playable.length} scenarios` : `Showing ${visible} of ${playable.length} scenarios`;
+    if (visible === 0) cardList.append(h('li', { class: 'empty' }, h('p', { text: 'No scenario matches these filters. Try “All themes” or “Any length”.' })));
+  };
+
+  // The run set-up: partner, pace, seed.
+  const setup = h('section', { class: 'panel setup', attrs: { 'aria-labelledby': 'setup-heading' } });
+  const setupBody = h('div', { class: 'setup__body' });
+  setup.append(h('h2', { id: 'setup-heading', class: 'panel__title', text: 'Your run' }), setupBody);
+  const startError = h('p', { class: 'field__error', attrs: { role: 'alert' } });
+
+  const renderSetup = (state: GameState): void => {
+    const scenario = playable.find((s) => s.id === state.selection.scenarioId) ?? null;
+    if (!scenario) {
+      replace(setupBody, h('p', { class: 'muted', text: 'Select a scenario to set up your run.' }));
+      return;
+    }
+    const partnerName = 'partner';
+    const partners = h(
+      'fieldset',
+      { class: 'fieldset' },
+      h('legend', { text: 'Your IT partner' }),
+      h('p', { class: 'small muted', text: 'Who answers when you call. Their capabilities decide which options you get; their speed and rates decide what each costs.' }),
+      ...scenario.partners.map((p) => {
+        const id = uid('partner');
+        const input = h('input', {
+          id,
+          attrs: { type: 'radio', name: partnerName, value: p.id, checked: p.id === state.selection.partnerId },
+          on: { change: () => store.getState().selectPartner(p.id) },
+        });
+        return h(
+          'div',
+          { class: 'choice' },
+          input,
+          h(
+            'label',
+            { attrs: { for: id } },
+            h('span', { class: 'choice__title' }, p.name, h('span', { class: `tier tier--${p.tier}`, text: TIER_LABELS[p.tier] })),
+            h('span', { class: 'choice__text', text: p.description }),
+          ),
+        );
+      }),
+    );
+    const paces = h(
+      'fieldset',
+      { class: 'fieldset' },
+      h('legend', { text: 'Difficulty: the pace of the clock' }),
+      ...PACES.map((pace) => {
+        const id = uid('pace');
+        return h(
+          'div',
+          { class: 'choice choice--inline' },
+          h('input', { id, attrs: { type: 'radio', name: 'pace', value: pace, checked: pace === state.selection.pace }, on: { change: () => store.getState().setPace(pace) } }),
+          h(
+            'label',
+            { attrs: { for: id } },
+            h('span', { class: 'choice__title', text: PACE_LABELS[pace] }),
+            h('span', { class: 'choice__text', text: `a game minute every ${PACE_SECONDS[pace]} s` }),
+          ),
+        );
+      }),
+    );
+    const seedId = uid('seed');
+    const seedHint = uid('seed-hint');
+    const seedError = h('p', { id: uid('seed-error'), class: 'field__error', attrs: { role: 'alert' } });
+    const seedInput = h('input', {
+      id: seedId,
+      class: 'input input--seed',
+      attrs: { type: 'text', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false', value: String(state.selection.seed), 'aria-describedby': `${seedHint} ${seedError.id}` },
+      on: {
+        change: (e) => {
+          const input = e.target as HTMLInputElement;
+          const text = input.value.trim();
+          const why = /^\d+$/.test(text) ? store.getState().setSeed(Number(text)) : 'the seed must be a whole number, like 48213';
+          seedError.textContent = why ? `Seed not changed: ${why}.` : '';
+          input.setAttribute('aria-invalid', String(why !== null));
+        },
+      },
+    });
+    const seed = h(
+      'div',
+      { class: 'field' },
+      h('label', { attrs: { for: seedId }, text: 'Seed' }),
+      h(
+        'div',
+        { class: 'seed-row' },
+        seedInput,
+        h('button', { class: 'btn', attrs: { type: 'button' }, text: 'New seed', on: { click: () => store.getState().rollSeed() } }),
+      ),
+      h('p', { id: seedHint, class: 'small muted', text: 'The seed fixes the dice. Type a seed from an earlier run to replay it exactly.' }),
+      seedError,
+    );
+    const start = h('button', {
+      class: 'btn btn--primary btn--large',
+      attrs: { type: 'button' },
+      text: 'Open the briefing',
+      on: {
+        click: () => {
+          const why = store.getState().beginBriefing();
+          startError.textContent = why ? `Cannot start: ${why}.` : '';
+        },
+      },
+    });
+    replace(
+      setupBody,
+      h('p', { class: 'setup__scenario' }, h('span', { class: 'muted', text: 'Scenario: ' }), h('strong', { text: scenario.title })),
+      partners,
+      paces,
+      seed,
+      h('div', { class: 'actions' }, start),
+      startError,
+    );
+  };
+
+  const back = h('button', { class: 'btn btn--ghost', attrs: { type: 'button' }, text: '← Title', on: { click: () => store.getState().showTitle() } });
+  const el = h(
+    'div',
+    { class: 'screen picker-screen' },
+    h('div', { class: 'screen__head' }, back, heading, countStatus),
+    h('div', { class: 'picker' }, h('section', { class: 'picker__list', attrs: { 'aria-label': 'Scenario list' } }, filterBar, cardList), setup),
+  );
+
+  renderCards();
+  renderSetup(store.getState());
+  const unsubscribe = store.subscribe((state, prev) => {
+    if (state.selection.scenarioId !== prev.selection.scenarioId) {
+      renderCards();
+      renderSetup(state);
+    } else if (state.selection !== prev.selection) {
+      // Keep focus where it is: only re-render the set-up when the seed changed from outside the field.
+      if (state.selection.seed !== prev.selection.seed) {
+        const input = setup.querySelector<HTMLInputElement>('.input--seed');
+        if (input && document.activeElement !== input) input.value = String(state.selection.seed);
+      }
+    }
+  });
+
+  return {
+    el,
+    focus: () => focusHeading(heading),
+    destroy: unsubscribe,
+  };
+}

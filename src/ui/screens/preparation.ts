@@ -1,0 +1,121 @@
+import { money } from '../../store/format.ts';
+import type { GameState } from '../../store/game-store.ts';
+import type { AppContext, ScreenView } from '../context.ts';
+import { focusHeading, h, uid } from '../dom.ts';
+
+// Spend the budget on preventive measures. The total updates as measures are ticked; a measure
+// the budget cannot pay is refused with a message saying so.
+
+export function preparationScreen(ctx: AppContext): ScreenView {
+  const { store } = ctx;
+  const { scenario, view } = store.getState();
+  const heading = h('h1', { text: 'Preparation' });
+  if (!scenario || !view) {
+    return { el: h('div', { class: 'screen' }, heading, h('p', { text: 'No run is set up. Go back and choose a scenario.' })), focus: () => focusHeading(heading), destroy: () => {} };
+  }
+  const cur = view.currency;
+  const budget = view.preparation.budgetLeft;
+  const measures = view.preparation.measures;
+
+  const spentText = h('strong', { class: 'budget__spent' });
+  const leftText = h('strong', { class: 'budget__left' });
+  const fill = h('span', { class: 'budget__fill' });
+  const budgetStatus = h('p', { class: 'visually-hidden', attrs: { role: 'status' } });
+  const message = h('p', { class: 'prep-message', attrs: { role: 'alert' } });
+
+  const boxes = new Map<string, HTMLInputElement>();
+  const list = h(
+    'ul',
+    { class: 'measures' },
+    ...measures.map((m) => {
+      const id = uid('measure');
+      const box = h('input', {
+        id,
+        attrs: { type: 'checkbox', value: m.id },
+        on: {
+          change: () => {
+            store.getState().togglePreparation(m.id);
+            // The store decides; the box shows what it decided.
+            box.checked = store.getState().prep.selected.includes(m.id);
+          },
+        },
+      });
+      boxes.set(m.id, box);
+      return h(
+        'li',
+        { class: 'measure' },
+        box,
+        h(
+          'label',
+          { attrs: { for: id } },
+          h('span', { class: 'measure__head' }, h('span', { class: 'measure__name', text: m.name }), h('span', { class: 'measure__cost', text: money(m.cost, cur) })),
+          h('span', { class: 'measure__text', text: m.description }),
+        ),
+      );
+    }),
+  );
+
+  const render = (state: GameState): void => {
+    const selected = state.prep.selected;
+    const spent = selected.reduce((sum, id) => sum + (measures.find((m) => m.id === id)?.cost ?? 0), 0);
+    spentText.textContent = money(spent, cur);
+    leftText.textContent = money(budget - spent, cur);
+    fill.style.width = `${budget > 0 ? Math.min(100, (spent / budget) * 100) : 0}%`;
+    budgetStatus.textContent = `${money(spent, cur)} chosen, ${money(budget - spent, cur)} left.`;
+    for (const [id, box] of boxes) {
+      box.checked = selected.includes(id);
+      box.closest('.measure')?.classList.toggle('measure--chosen', box.checked);
+      const cost = measures.find((m) => m.id === id)?.cost ?? 0;
+      box.closest('.measure')?.classList.toggle('measure--unaffordable', !box.checked && cost > budget - spent);
+    }
+    message.textContent = state.prep.message ?? '';
+  };
+
+  const start = h('button', {
+    class: 'btn btn--primary btn--large',
+    attrs: { type: 'button' },
+    text: 'Start the incident',
+    on: { click: () => store.getState().commitPreparation() },
+  });
+  const back = h('button', { class: 'btn btn--ghost', attrs: { type: 'button' }, text: '← Briefing', on: { click: () => store.getState().showBriefing() } });
+
+  const el = h(
+    'div',
+    { class: 'screen prep-screen' },
+    h(
+      'div',
+      { class: 'screen__head' },
+      back,
+      h('p', { class: 'eyebrow', text: scenario.title }),
+      heading,
+      h('p', { class: 'lede', text: scenario.preparation.intro ?? 'Before anything breaks, you have a budget for preventive measures. What you buy now decides which options you have later.' }),
+    ),
+    h(
+      'section',
+      { class: 'panel budget', attrs: { 'aria-label': 'Budget' } },
+      h(
+        'div',
+        { class: 'budget__figures' },
+        h('span', null, 'Budget ', h('strong', { text: money(budget, cur) })),
+        h('span', null, 'Chosen ', spentText),
+        h('span', null, 'Left ', leftText),
+      ),
+      h('div', { class: 'budget__bar', attrs: { 'aria-hidden': 'true' } }, fill),
+      budgetStatus,
+    ),
+    h('fieldset', { class: 'fieldset fieldset--measures' }, h('legend', { text: 'Preventive measures' }), list),
+    message,
+    h(
+      'div',
+      { class: 'actions actions--end' },
+      h('p', { class: 'small muted', text: 'Once the incident starts the clock runs: every minute you hesitate costs game time. Esc or P pauses.' }),
+      start,
+    ),
+  );
+
+  render(store.getState());
+  const unsubscribe = store.subscribe((state, prev) => {
+    if (state.prep !== prev.prep) render(state);
+  });
+  return { el, focus: () => focusHeading(heading), destroy: unsubscribe };
+}
