@@ -1,0 +1,277 @@
+import type { CompiledScenario } from './compile.ts';
+import { controlKey, controlRelevance } from './control-key.ts';
+import type { RunEvent, RunSnapshot } from './machine.ts';
+import { canChoose, decisionDeadline } from './rules.ts';
+import { startSnapshot, stepSnapshot } from './runtime.ts';
+
+// Walks every path of a scenario. XState's pure transition makes snapshots immutable, so a
+// branch is just another call to stepSnapshot from the same snapshot. Runs that agree on
+// their control key (control-key.ts) have the same future, so each key is explored once
+// and the number of complete paths is counted over the merged graph.
+
+/** One way forward from a snapshot at rest. */
+export type Branch =
+  | { kind: 'prep'; measures: string[] }
+  | { kind: 'choose'; option: string; key: number }
+  | { kind: 'wait'; minutes: number };
+
+export interface GraphEdge {
+  branch: Branch;
+  /** Index into `nodes`, or -1 when the search stopped at its state limit. */
+  child: number;
+  /** The edge leads back to a state still being explored: a loop. Path counts skip it. */
+  loop: boolean;
+}
+
+export interface GraphNode {
+  beat: string | null;
+  kind: 'preparation' | 'decision' | 'ending' | 'dead-end';
+  ending: string | null;
+  edges: GraphEdge[];
+  /** Complete paths (ending in an ending) from here, over the graph without loop edges. */
+  paths: number;
+}
+
+export interface ExploreRoot {
+  seed: number;
+  partner: string;
+  node: number;
+}
+
+/** Inputs that replay a path with `war-room play --think 0`. */
+export interface PathExample {
+  seed: number;
+  partner: string;
+  prep: string[];
+  /** 1-based option numbers, or "t" for letting the timer run out. */
+  choices: string[];
+}
+
+export interface DeadEnd {
+  beat: string | null;
+  reason: string;
+  states: number;
+  example: PathExample;
+}
+
+export interface Loop {
+  beat: string | null;
+  example: PathExample;
+}
+
+export interface ExploreOptions {
+  seeds?: readonly number[];
+  partners?: readonly string[];
+  /** Stops the search after this many distinct states (it is then reported as truncated). */
+  maxStates?: number;
+}
+
+export interface Exploration {
+  nodes: GraphNode[];
+  roots: ExploreRoot[];
+  pathsExplored: number;
+  reachedBeats: Set<string>;
+  reachedEndings: Set<string>;
+  /** `beat/option` of every option taken on some path, by the player or by a timeout. */
+  takenOptions: Set<string>;
+  endingExamples: Map<string, PathExample>;
+  deadEnds: DeadEnd[];
+  loops: Loop[];
+  truncated: boolean;
+  /** Transitions computed: the cost of the search. */
+  transitions: number;
+}
+
+export const DEFAULT_SEEDS: readonly number[] = [1, 2, 3];
+export const DEFAULT_MAX_STATES = 200_000;
+
+export function branchEvent(branch: Branch): RunEvent {
+  switch (branch.kind) {
+    case 'prep':
+      return { type: 'prep.commit', measures: branch.measures };
+    case 'choose':
+      return { type: 'player.choose', option: branch.option };
+    case 'wait':
+      return { type: 'clock.tick', minutes: branch.minutes };
+    default: {
+      const unreachable: never = branch;
+      throw new Error(`unknown branch ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+/** Every set of measures that fits the budget, in a stable order (the empty plan first). */
+export function preparationPlans(compiled: CompiledScenario): string[][] {
+  const { budget, measures } = compiled.index.scenario.preparation;
+  const plans: string[][] = [];
+  const grow = (i: number, chosen: string[], spent: number): void => {
+    if (i === measures.length) {
+      plans.push(chosen);
+      return;
+    }
+    const measure = measures[i]!;
+    grow(i + 1, chosen, spent);
+    if (spent + measure.cost <= budget) grow(i + 1, [...chosen, measure.id], spent + measure.cost);
+  };
+  grow(0, [], 0);
+  return plans.sort((a, b) => a.length - b.length);
+}
+
+/** The branches of a snapshot at rest; empty at an ending or a dead end. */
+export function branchesAt(compiled: CompiledScenario, snapshot: RunSnapshot, plans: readonly string[][]): Branch[] {
+  const { index } = compiled;
+  const s = snapshot.context;
+  if (snapshot.status === 'done') return [];
+  if (s.phase === 'preparation') return plans.map((measures) => ({ kind: 'prep', measures }));
+  const decision = s.beat === null ? undefined : index.beats.get(s.beat)?.decision;
+  if (!decision || s.posedAt === null) return [];
+  const branches: Branch[] = [];
+  decision.options.forEach((option, i) => {
+    if (canChoose(index, s, option.id)) branches.push({ kind: 'choose', option: option.id, key: i + 1 });
+  });
+  const deadline = decisionDeadline(index, s);
+  // Waiting is a choice only when the clock eventually decides; with no default it never ends.
+  if (deadline !== null && decision.default !== undefined) {
+    branches.push({ kind: 'wait', minutes: Math.max(1, deadline - s.clock) });
+  }
+  return branches;
+}
+
+export function exampleOf(seed: number, partner: string, branches: readonly Branch[]): PathExample {
+  const example: PathExample = { seed, partner, prep: [], choices: [] };
+  for (const b of branches) {
+    if (b.kind === 'prep') example.prep = b.measures;
+    else if (b.kind === 'choose') example.choices.push(String(b.key));
+    else example.choices.push('t');
+  }
+  return example;
+}
+
+function deadEndReason(compiled: CompiledScenario, snapshot: RunSnapshot): string {
+  const s = snapshot.context;
+  const beat = s.beat === null ? undefined : compiled.index.beats.get(s.beat);
+  if (!beat?.decision) return 'the run stopped outside any decision';
+  const timed = beat.decision.timeLimit !== undefined;
+  return `none of the ${beat.decision.options.length} options is available${
+    timed ? ' and the time limit has no default' : ' and the decision has no time limit with a default'
+  }`;
+}
+
+/** Explores every path from every seed and partner. Pure and deterministic. */
+export function explore(compiled: CompiledScenario, options: ExploreOptions = {}): Exploration {
+  const { index } = compiled;
+  const seeds = options.seeds ?? DEFAULT_SEEDS;
+  const partners = options.partners ?? index.scenario.partners.map((p) => p.id);
+  const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
+  const relevance = controlRelevance(index);
+  const plans = preparationPlans(compiled);
+
+  const nodes: GraphNode[] = [];
+  const ids = new Map<string, number>();
+  const onStack = new Set<number>();
+  const result: Exploration = {
+    nodes,
+    roots: [],
+    pathsExplored: 0,
+    reachedBeats: new Set(),
+    reachedEndings: new Set(),
+    takenOptions: new Set(),
+    endingExamples: new Map(),
+    deadEnds: [],
+    loops: [],
+    truncated: false,
+    transitions: 0,
+  };
+  const deadEndsByBeat = new Map<string, DeadEnd>();
+  const loopBeats = new Set<string>();
+  const trail: Branch[] = [];
+  let rootSeed = 0;
+  let rootPartner = '';
+
+  const noteLog = (snapshot: RunSnapshot, from: number): void => {
+    const log = snapshot.context.log;
+    for (let i = from; i < log.length; i++) {
+      const entry = log[i]!;
+      if (entry.type === 'beat.entered') result.reachedBeats.add(entry.beat);
+      else if (entry.type === 'decision.made') result.takenOptions.add(`${entry.beat}/${entry.option}`);
+      else if (entry.type === 'ending.reached' && !result.reachedEndings.has(entry.beat)) {
+        result.reachedEndings.add(entry.beat);
+        result.endingExamples.set(entry.beat, exampleOf(rootSeed, rootPartner, trail));
+      }
+    }
+  };
+
+  const visit = (snapshot: RunSnapshot): number => {
+    const key = controlKey(index, relevance, snapshot);
+    const known = ids.get(key);
+    if (known !== undefined) return known;
+    if (nodes.length >= maxStates) {
+      result.truncated = true;
+      return -1;
+    }
+    const s = snapshot.context;
+    const done = snapshot.status === 'done';
+    const node: GraphNode = {
+      beat: s.beat,
+      kind: done ? 'ending' : s.phase === 'preparation' ? 'preparation' : 'decision',
+      ending: done ? s.ending : null,
+      edges: [],
+      paths: 0,
+    };
+    const id = nodes.length;
+    nodes.push(node);
+    ids.set(key, id);
+    if (done) {
+      node.paths = 1;
+      return id;
+    }
+    onStack.add(id);
+    const branches = branchesAt(compiled, snapshot, plans);
+    for (const branch of branches) {
+      const next = stepSnapshot(compiled, snapshot, branchEvent(branch));
+      result.transitions++;
+      trail.push(branch);
+      noteLog(next, s.log.length);
+      const child = visit(next);
+      const loop = child >= 0 && onStack.has(child);
+      if (loop && !loopBeats.has(s.beat ?? '')) {
+        loopBeats.add(s.beat ?? '');
+        result.loops.push({ beat: s.beat, example: exampleOf(rootSeed, rootPartner, trail) });
+      }
+      trail.pop();
+      node.edges.push({ branch, child, loop });
+      if (child >= 0 && !loop) node.paths += nodes[child]!.paths;
+    }
+    onStack.delete(id);
+    if (branches.length === 0) {
+      node.kind = 'dead-end';
+      const beatKey = s.beat ?? '';
+      const existing = deadEndsByBeat.get(beatKey);
+      if (existing) existing.states++;
+      else {
+        const deadEnd: DeadEnd = {
+          beat: s.beat,
+          reason: deadEndReason(compiled, snapshot),
+          states: 1,
+          example: exampleOf(rootSeed, rootPartner, trail),
+        };
+        deadEndsByBeat.set(beatKey, deadEnd);
+        result.deadEnds.push(deadEnd);
+      }
+    }
+    return id;
+  };
+
+  for (const seed of seeds) {
+    for (const partner of partners) {
+      rootSeed = seed;
+      rootPartner = partner;
+      const start = startSnapshot(compiled, { seed, partner });
+      noteLog(start, 0);
+      const node = visit(start);
+      result.roots.push({ seed, partner, node });
+      if (node >= 0) result.pathsExplored += nodes[node]!.paths;
+    }
+  }
+  return result;
+}

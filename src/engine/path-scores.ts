@@ -1,0 +1,137 @@
+import type { DimensionName } from '../scenarios/schema.ts';
+import type { CompiledScenario } from './compile.ts';
+import { branchEvent, type Exploration } from './explore.ts';
+import type { RunSnapshot } from './machine.ts';
+import { nextFloat, seedState } from './rng.ts';
+import { startSnapshot, stepSnapshot } from './runtime.ts';
+import { scoreRun } from './scoring.ts';
+import { RangeAccumulator, type Range } from './stats.ts';
+
+// Scores over the complete paths of an explored scenario. Scores depend on the whole log,
+// which the control key leaves out, so each path is replayed for real. Paths share their
+// prefixes (one transition per trie edge); past the cap a seeded uniform sample is scored.
+
+export type ScoreName = DimensionName | 'overall';
+export const SCORE_NAMES: readonly ScoreName[] = ['communication', 'proactivity', 'businessImpact', 'overall'];
+
+export interface PathScores {
+  scores: Record<ScoreName, Range>;
+  /** Complete paths scored (with repeats when sampled). */
+  scored: number;
+  sampled: boolean;
+}
+
+export interface PathScoreOptions {
+  /** Score every path up to this many; above it score this many sampled paths. */
+  cap?: number;
+  sampleSeed?: number;
+}
+
+export const DEFAULT_PATH_CAP = 50_000;
+
+/** A path as edge indices: the first picks a root, the rest pick an edge at each node. */
+type PathIndices = number[];
+
+export function scorePaths(compiled: CompiledScenario, graph: Exploration, options: PathScoreOptions = {}): PathScores {
+  const cap = options.cap ?? DEFAULT_PATH_CAP;
+  const acc = Object.fromEntries(SCORE_NAMES.map((n) => [n, new RangeAccumulator()])) as Record<ScoreName, RangeAccumulator>;
+  const { nodes, roots } = graph;
+  const usable = (child: number, loop: boolean): boolean => child >= 0 && !loop && nodes[child]!.paths > 0;
+
+  const score = (snapshot: RunSnapshot, times: number): void => {
+    const report = scoreRun(compiled.index, snapshot.context.log);
+    acc.communication.add(report.communication.score, times);
+    acc.proactivity.add(report.proactivity.score, times);
+    acc.businessImpact.add(report.businessImpact.score, times);
+    acc.overall.add(report.overall, times);
+  };
+  const rootSnapshot = (i: number): RunSnapshot => {
+    const root = roots[i]!;
+    return startSnapshot(compiled, { seed: root.seed, partner: root.partner });
+  };
+
+  const sampled = graph.pathsExplored > cap;
+  if (!sampled) {
+    const walk = (id: number, snapshot: RunSnapshot): void => {
+      const node = nodes[id]!;
+      if (node.kind === 'ending') return score(snapshot, 1);
+      for (const edge of node.edges) {
+        if (usable(edge.child, edge.loop)) walk(edge.child, stepSnapshot(compiled, snapshot, branchEvent(edge.branch)));
+      }
+    };
+    roots.forEach((root, i) => {
+      if (root.node >= 0 && nodes[root.node]!.paths > 0) walk(root.node, rootSnapshot(i));
+    });
+  } else {
+    const samples = samplePaths(graph, cap, options.sampleSeed ?? 1);
+    // Sorted samples share prefixes: each group of equal prefixes is stepped once.
+    samples.sort(comparePaths);
+    const walk = (id: number, snapshot: RunSnapshot, group: PathIndices[], depth: number): void => {
+      const node = nodes[id]!;
+      if (node.kind === 'ending') return score(snapshot, group.length);
+      for (let start = 0; start < group.length; ) {
+        const pick = group[start]![depth]!;
+        let end = start + 1;
+        while (end < group.length && group[end]![depth] === pick) end++;
+        const edge = node.edges[pick]!;
+        walk(edge.child, stepSnapshot(compiled, snapshot, branchEvent(edge.branch)), group.slice(start, end), depth + 1);
+        start = end;
+      }
+    };
+    for (let start = 0; start < samples.length; ) {
+      const rootIndex = samples[start]![0]!;
+      let end = start + 1;
+      while (end < samples.length && samples[end]![0] === rootIndex) end++;
+      walk(roots[rootIndex]!.node, rootSnapshot(rootIndex), samples.slice(start, end), 1);
+      start = end;
+    }
+  }
+
+  return {
+    scores: Object.fromEntries(SCORE_NAMES.map((n) => [n, acc[n].range()])) as Record<ScoreName, Range>,
+    scored: acc.overall.count,
+    sampled,
+  };
+}
+
+/**
+ * Draws `count` complete paths uniformly: at each node an edge is picked with probability
+ * proportional to the complete paths behind it, so every path is equally likely.
+ */
+function samplePaths(graph: Exploration, count: number, seed: number): PathIndices[] {
+  const { nodes, roots } = graph;
+  let rng = seedState(seed);
+  const pickWeighted = (weights: number[]): number => {
+    const total = weights.reduce((a, b) => a + b, 0);
+    const [f, next] = nextFloat(rng);
+    rng = next;
+    let target = f * total;
+    for (let i = 0; i < weights.length; i++) {
+      target -= weights[i]!;
+      if (target < 0 && weights[i]! > 0) return i;
+    }
+    // Rounding can leave the target a hair above zero: fall back to the last weighted edge.
+    for (let i = weights.length - 1; i >= 0; i--) if (weights[i]! > 0) return i;
+    return 0;
+  };
+  const rootWeights = roots.map((r) => (r.node >= 0 ? nodes[r.node]!.paths : 0));
+  const samples: PathIndices[] = [];
+  for (let n = 0; n < count; n++) {
+    const rootIndex = pickWeighted(rootWeights);
+    const path: PathIndices = [rootIndex];
+    let node = nodes[roots[rootIndex]!.node]!;
+    while (node.kind !== 'ending') {
+      const i = pickWeighted(node.edges.map((e) => (e.child >= 0 && !e.loop ? nodes[e.child]!.paths : 0)));
+      path.push(i);
+      node = nodes[node.edges[i]!.child]!;
+    }
+    samples.push(path);
+  }
+  return samples;
+}
+
+function comparePaths(a: PathIndices, b: PathIndices): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
