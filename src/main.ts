@@ -44,6 +44,8 @@ const store = createGameStore({
     clearTimer: (handle) => window.clearTimeout(handle as number),
   },
   randomSeed,
+  // Wall-clock time for dating history entries and set-aside saves (now() above is monotonic).
+  stamp: () => new Date().toISOString(),
   reducedMotion: motionQuery.matches,
 });
 motionQuery.addEventListener('change', (e) => store.getState().setReducedMotion(e.matches));

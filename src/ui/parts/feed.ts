@@ -30,7 +30,8 @@ export function createFeed(): Feed {
   const list = h('ol', { class: 'feed__list', attrs: { reversed: true } });
   const empty = h('p', { class: 'feed__empty muted small', text: 'Quiet, for now. Messages, calls and alerts will appear here.' });
   const log = h('div', { class: 'feed__log', attrs: { role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-labelledby': 'feed-heading' } }, list);
-  const el = h('section', { class: 'panel feed', attrs: { 'aria-labelledby': 'feed-heading' } }, h('h2', { id: 'feed-heading', class: 'panel__title', text: 'Incoming' }), empty, log);
+  // Focusable because it scrolls: keyboard users must be able to reach older messages.
+  const el = h('section', { class: 'panel feed', attrs: { 'aria-labelledby': 'feed-heading', tabindex: '0' } }, h('h2', { id: 'feed-heading', class: 'panel__title', text: 'Incoming' }), empty, log);
   let shown = 0;
   const timers = new Set<ReturnType<typeof setTimeout>>();
 

@@ -1,7 +1,7 @@
 import type { HistoryEntry } from '../../store/history.ts';
 import { h } from '../dom.ts';
 
-/** Past runs as a table, newest first, with the best and latest scores summarised above it. */
+/** Past runs as a list, newest first, with the best and latest scores summarised above it. */
 export function historyPanel(history: readonly HistoryEntry[], limit = 8): HTMLElement {
   const section = h('section', { class: 'panel history', attrs: { 'aria-labelledby': 'history-heading' } });
   section.append(h('h2', { id: 'history-heading', class: 'panel__title', text: 'Your past runs' }));
@@ -27,27 +27,22 @@ export function historyPanel(history: readonly HistoryEntry[], limit = 8): HTMLE
       ),
     ),
   );
-  const rows = history.slice(0, limit).map((e) =>
-    h(
-      'tr',
-      null,
-      h('td', { text: formatDate(e.endedAt) }),
-      h('th', { attrs: { scope: 'row' }, text: e.title }),
-      h('td', { text: e.partner }),
-      h('td', { class: 'num', text: String(e.seed) }),
-      h('td', { class: 'num' }, h('span', { class: `score-pill ${scoreClass(e.overall)}`, text: String(e.overall) })),
-      h('td', { text: e.verdict }),
-    ),
-  );
   section.append(
     h(
-      'div',
-      { class: 'table-wrap', attrs: { role: 'region', 'aria-labelledby': 'history-heading', tabindex: '0' } },
-      h(
-        'table',
-        { class: 'table' },
-        h('thead', null, h('tr', null, ...['When', 'Scenario', 'Partner', 'Seed', 'Overall', 'Verdict'].map((c) => h('th', { attrs: { scope: 'col' }, text: c })))),
-        h('tbody', null, ...rows),
+      'ol',
+      { class: 'runs', attrs: { 'aria-label': 'Recent runs, newest first' } },
+      ...history.slice(0, limit).map((e) =>
+        h(
+          'li',
+          { class: 'run' },
+          h('span', { class: `score-pill run__score ${scoreClass(e.overall)}`, attrs: { 'aria-label': `Overall ${e.overall}` }, text: String(e.overall) }),
+          h(
+            'div',
+            { class: 'run__body' },
+            h('strong', { class: 'run__title', text: e.title }),
+            h('span', { class: 'run__meta small muted', text: `${e.verdict} · ${e.partner} · seed ${e.seed} · ${formatDate(e.endedAt)}` }),
+          ),
+        ),
       ),
     ),
   );

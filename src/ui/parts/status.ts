@@ -16,9 +16,9 @@ export const STATUS_TEXT: Record<ServiceStatusName, { icon: IconName; label: str
 
 export function createMetricsStrip(): { el: HTMLElement; update(view: GameView, totalCustomers: number): void } {
   const tile = (label: string): { el: HTMLElement; value: HTMLElement; sub: HTMLElement } => {
-    const value = h('dd', { class: 'metric__value' });
+    const value = h('span', { class: 'metric__value' });
     const sub = h('span', { class: 'metric__sub' });
-    return { el: h('div', { class: 'metric' }, h('dt', { class: 'metric__label', text: label }), value, sub), value, sub };
+    return { el: h('div', { class: 'metric' }, h('dt', { class: 'metric__label', text: label }), h('dd', { class: 'metric__data' }, value, ' ', sub)), value, sub };
   };
   const revenue = tile('Revenue lost');
   const customers = tile('Customers hit');
@@ -65,7 +65,8 @@ export function createSystemsPanel(): { el: HTMLElement; update(view: GameView):
   const people = h('ul', { class: 'systems__people' });
   const el = h(
     'section',
-    { class: 'panel systems', attrs: { 'aria-labelledby': 'systems-heading' } },
+    // Focusable because it scrolls: keyboard users must be able to reach what is below the fold.
+    { class: 'panel systems', attrs: { 'aria-labelledby': 'systems-heading', tabindex: '0' } },
     h('h2', { id: 'systems-heading', class: 'panel__title', text: 'Systems and people' }),
     services,
     people,
@@ -83,13 +84,15 @@ export function createSystemsPanel(): { el: HTMLElement; update(view: GameView):
         services,
         ...view.services.map((s) => {
           const st = STATUS_TEXT[s.effective];
-          const via = s.effective !== s.status ? ` (because ${s.dependsOn.filter((d) => view.services.find((x) => x.id === d)?.effective !== 'up').map((d) => names.get(d) ?? d).join(', ')} ${s.effective === 'down' ? 'is down' : 'is struggling'})` : '';
+          const blockers = s.dependsOn.filter((d) => view.services.find((x) => x.id === d)?.effective !== 'up').map((d) => names.get(d) ?? d);
+          const via = s.effective !== s.status && blockers.length > 0 ? `because ${blockers.join(', ')} ${blockers.length > 1 ? 'are' : 'is'} ${s.effective === 'down' ? 'down' : 'struggling'}` : '';
           return h(
             'li',
             { class: `svc svc--${s.effective}` },
             icon(st.icon, 'ico svc__icon'),
             h('span', { class: 'svc__name', text: s.name }),
-            h('span', { class: 'svc__status', text: `${st.label}${via}` }),
+            h('span', { class: 'svc__status', text: st.label }),
+            via ? h('span', { class: 'svc__via', text: via }) : null,
           );
         }),
       );

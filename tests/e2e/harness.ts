@@ -1,0 +1,163 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+// Builds the game once, serves it with `vite preview` on a free port, and drives Debian's
+// Chromium through playwright-core. Output (build, screenshots) goes to tests/e2e/out/, which
+// git ignores; the build has its own directory so it never races another `vite build` into dist/.
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const OUT = join(ROOT, 'tests/e2e/out');
+const DIST = join(OUT, 'dist');
+const VITE = join(ROOT, 'node_modules/.bin/vite');
+// While scenario files are being written, a frozen copy can stand in: E2E_VITE_CONFIG names a
+// vite config whose scenarios plugin reads E2E_SCENARIOS_DIR. By default the real ones are used.
+const CONFIG_ARGS = process.env.E2E_VITE_CONFIG ? ['--config', process.env.E2E_VITE_CONFIG] : [];
+const SCENARIOS = process.env.E2E_SCENARIOS_DIR ?? join(ROOT, 'scenarios');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+function run(args: string[]): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(VITE, args, { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolvePromise(output) : reject(new Error(`vite ${args[0]} failed (${code}):\n${output}`))));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePromise(port));
+    });
+  });
+}
+
+async function waitForHttp(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${url} did not answer within ${ms} ms`);
+}
+
+export interface Served {
+  url: string;
+  browser: Browser;
+  /** Scenario YAML as it was when the game was built, by file name, for headless replays. */
+  scenarioTexts: Map<string, string>;
+  close(): Promise<void>;
+}
+
+export async function serveGame(): Promise<Served> {
+  mkdirSync(OUT, { recursive: true });
+  // Snapshot the scenarios first: other people may edit them while the tests run.
+  const scenarioTexts = new Map(
+    readdirSync(SCENARIOS)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => [f, readFileSync(join(SCENARIOS, f), 'utf8')] as const),
+  );
+  await run(['build', ...CONFIG_ARGS, '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn']);
+  const port = await freePort();
+  const preview: ChildProcess = spawn(VITE, ['preview', ...CONFIG_ARGS, '--outDir', DIST, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  try {
+    await waitForHttp(url, 15_000);
+  } catch (error) {
+    preview.kill();
+    throw error;
+  }
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return {
+    url,
+    browser,
+    scenarioTexts,
+    async close() {
+      await browser.close().catch(() => {});
+      preview.kill();
+    },
+  };
+}
+
+/** Opens the game in a fresh browser context (its own empty localStorage). */
+export async function openGame(served: Served, viewport = { width: 1280, height: 720 }): Promise<Page> {
+  const context = await served.browser.newContext({ viewport, acceptDownloads: true, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  (page as Page & { errors: string[] }).errors = errors;
+  await page.goto(served.url);
+  await page.waitForSelector('body[data-ready="1"]');
+  return page;
+}
+
+const require = createRequire(import.meta.url);
+export const AXE_PATH = require.resolve('axe-core/axe.min.js');
+
+export type Impact = 'minor' | 'moderate' | 'serious' | 'critical';
+export interface AxeSummary {
+  counts: Record<Impact, number>;
+  serious: { id: string; impact: string; help: string; targets: string[] }[];
+}
+
+/** Runs axe-core on the page as it is now. */
+export async function axe(page: Page): Promise<AxeSummary> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } };
+    const result = await w.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  });
+  const counts: Record<Impact, number> = { minor: 0, moderate: 0, serious: 0, critical: 0 };
+  for (const v of violations) counts[v.impact as Impact] += v.nodes;
+  return { counts, serious: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') };
+}
+
+/** Presses Tab until the focused element satisfies `test` (evaluated in the page), or fails. */
+export async function tabTo(page: Page, description: string, test: string, max = 120): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    // eslint-disable-next-line no-new-func
+    const ok = await page.evaluate(`(() => { const el = document.activeElement; return !!el && (${test}); })()`);
+    if (ok) return;
+  }
+  throw new Error(`Tab never reached ${description}`);
+}
+
+/** A test for tabTo: the focused element is a button (or link) whose text includes `text`. */
+export const buttonNamed = (text: string): string =>
+  `(el.tagName === 'BUTTON' || el.tagName === 'A') && el.textContent.includes(${JSON.stringify(text)})`;
+
+export async function shot(page: Page, name: string): Promise<string> {
+  const path = join(OUT, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}

@@ -1,0 +1,324 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileScenario } from '../../src/engine/compile.ts';
+import type { RunEvent } from '../../src/engine/machine.ts';
+import { Run } from '../../src/engine/runtime.ts';
+import { scoreRun } from '../../src/engine/scoring.ts';
+import { parseScenario } from '../../src/scenarios/load.ts';
+import { buildDebrief } from '../../src/store/debrief.ts';
+import { debriefMarkdown } from '../../src/store/export.ts';
+import { axe, buttonNamed, OUT, openGame, serveGame, shot, tabTo, type AxeSummary, type Served } from './harness.ts';
+
+// The browser game end to end: built with `vite build`, served by `vite preview`, played in
+// headless Chromium. Scores in the browser must equal a headless replay of the same inputs.
+
+const SCENARIO = 'ransomware-manufacturer';
+const SAVE_KEY = 'war-room.save';
+let served: Served;
+
+beforeAll(async () => {
+  served = await serveGame();
+}, 180_000);
+
+afterAll(async () => {
+  await served?.close();
+});
+
+function compiledScenario() {
+  const file = `${SCENARIO}.yaml`;
+  const text = served.scenarioTexts.get(file);
+  if (!text) throw new Error(`scenarios/${file} is missing`);
+  const { scenario, errors } = parseScenario(text, file);
+  if (!scenario) throw new Error(`scenarios/${file} does not load: ${errors.map((e) => e.message).join('; ')}`);
+  return compileScenario(scenario);
+}
+
+interface SavedInputs {
+  seed: number;
+  partner: string;
+  inputs: RunEvent[];
+}
+
+async function savedRun(page: Page): Promise<SavedInputs | null> {
+  return page.evaluate((key) => {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as SavedInputs) : null;
+  }, SAVE_KEY);
+}
+
+async function choicesMade(page: Page): Promise<number> {
+  return ((await savedRun(page))?.inputs ?? []).filter((i) => i.type === 'player.choose').length;
+}
+
+async function focusedText(page: Page): Promise<string> {
+  return page.evaluate(() => document.activeElement?.textContent ?? '');
+}
+
+async function download(page: Page, kind: 'md' | 'json'): Promise<string> {
+  await tabTo(page, `the ${kind} export button`, `el.dataset.export === ${JSON.stringify(kind)}`);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  return readFileSync((await file.path())!, 'utf8');
+}
+
+/** Title to the first decision by mouse, for the tests that are not about the keyboard. */
+async function startIncident(page: Page, measures = 1): Promise<void> {
+  await page.getByRole('button', { name: 'Choose a scenario' }).click();
+  await page.locator(`[data-scenario="${SCENARIO}"] .card__choose`).click();
+  await page.getByRole('button', { name: 'Open the briefing' }).click();
+  await page.getByRole('button', { name: 'Go to preparation' }).click();
+  for (let i = 0; i < measures; i++) await page.locator('.measure input').nth(i).check();
+  await page.getByRole('button', { name: 'Start the incident' }).click();
+  await page.waitForSelector('.option');
+}
+
+async function chooseByKey(page: Page, pick: (available: number[]) => number): Promise<void> {
+  const before = await choicesMade(page);
+  const keys = await page.$$eval('.option[aria-disabled="false"] .option__key', (els) => els.map((e) => Number(e.textContent)));
+  expect(keys.length).toBeGreaterThan(0);
+  await page.keyboard.press(String(pick(keys)));
+  await page.waitForFunction(
+    ([key, n]) => (JSON.parse(localStorage.getItem(key as string) ?? '{"inputs":[]}').inputs as { type: string }[]).filter((i) => i.type === 'player.choose').length > (n as number),
+    [SAVE_KEY, before],
+  );
+}
+
+async function playToEnd(page: Page, pick: (available: number[], turn: number) => number): Promise<number> {
+  let turn = 0;
+  while (!(await page.locator('.ending:not([hidden])').count())) {
+    await chooseByKey(page, (keys) => pick(keys, turn));
+    turn += 1;
+    if (turn > 60) throw new Error('the scenario did not end within 60 decisions');
+  }
+  return turn;
+}
+
+describe('solo play in the browser', () => {
+  it('plays a whole scenario by keyboard alone, and the debrief and its exports match a headless replay', async () => {
+    const page = await openGame(served);
+    const compiled = compiledScenario();
+
+    // Title -> picker.
+    await tabTo(page, 'Choose a scenario', buttonNamed('Choose a scenario'));
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.picker-screen');
+    // Pick the scenario, the strategic partner (last in the list) and a seed.
+    await tabTo(page, `the ${SCENARIO} card`, `el.classList.contains('card__choose') && el.closest('[data-scenario]')?.dataset.scenario === ${JSON.stringify(SCENARIO)}`);
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'the partner choice', `el.name === 'partner'`);
+    const partners = compiled.index.scenario.partners;
+    for (let i = 1; i < partners.length; i++) await page.keyboard.press('ArrowDown');
+    await tabTo(page, 'the seed field', `el.classList.contains('input--seed')`);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('4242');
+    await page.keyboard.press('Tab');
+    await tabTo(page, 'Open the briefing', buttonNamed('Open the briefing'));
+    await page.keyboard.press('Enter');
+
+    // Briefing -> preparation.
+    await page.waitForSelector('.briefing-screen');
+    await tabTo(page, 'Go to preparation', buttonNamed('Go to preparation'));
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.prep-screen');
+
+    // Tick every measure in order with Space: the budget refuses some, with a message.
+    await tabTo(page, 'the first measure', `el.type === 'checkbox'`);
+    const measureCount = await page.locator('.measure input').count();
+    for (let i = 0; i < measureCount; i++) {
+      await page.keyboard.press('Space');
+      if (i < measureCount - 1) await page.keyboard.press('Tab');
+    }
+    const budget = compiled.index.scenario.preparation.budget;
+    const costs = compiled.index.scenario.preparation.measures.map((m) => m.cost);
+    if (costs.reduce((a, b) => a + b, 0) > budget) {
+      await expect.poll(() => page.locator('.prep-message').textContent()).toMatch(/costs .* but only .* of the budget is left/);
+    }
+    const ticked = await page.$$eval('.measure input', (els) => els.filter((e) => (e as HTMLInputElement).checked).length);
+    expect(ticked).toBeGreaterThan(0);
+    await tabTo(page, 'Start the incident', buttonNamed('Start the incident'));
+    await page.keyboard.press('Enter');
+
+    // The incident: focus lands on the decision; keys 1-5 choose; P and Esc pause and resume.
+    await page.waitForSelector('.decision__prompt');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('decision__prompt'))).toBe(true);
+    await chooseByKey(page, (keys) => keys[0]!);
+    await page.keyboard.press('p');
+    await expect.poll(() => page.locator('dialog.pause-dialog[open]').count()).toBe(1);
+    const whilePaused = await choicesMade(page);
+    await page.keyboard.press('1');
+    expect(await choicesMade(page)).toBe(whilePaused);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dialog.pause-dialog[open]').count()).toBe(0);
+    // A new decision takes focus to its heading.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('decision__prompt'))).toBe(true);
+    const turns = await playToEnd(page, (keys, turn) => keys[turn % keys.length]!);
+    expect(turns).toBeGreaterThan(1);
+
+    await expect.poll(() => focusedText(page)).toBe(await page.locator('.ending__title').textContent());
+    await tabTo(page, 'See the debrief', buttonNamed('See the debrief'));
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-score="overall"]');
+
+    const score = async (name: string) => Number(await page.locator(`[data-score="${name}"]`).textContent());
+    const shown = {
+      overall: await score('overall'),
+      communication: await score('communication'),
+      proactivity: await score('proactivity'),
+      businessImpact: await score('businessImpact'),
+    };
+
+    // The headless engine replays the same seed and inputs (choices and clock ticks).
+    const saved = (await savedRun(page))!;
+    expect(saved.seed).toBe(4242);
+    expect(saved.partner).toBe(partners[partners.length - 1]!.id);
+    const replay = Run.start(compiled, { seed: saved.seed, partner: saved.partner });
+    for (const input of saved.inputs) replay.send(input);
+    expect(replay.isOver).toBe(true);
+    const report = scoreRun(compiled.index, replay.log);
+    expect(shown).toEqual({
+      overall: report.overall,
+      communication: report.communication.score,
+      proactivity: report.proactivity.score,
+      businessImpact: report.businessImpact.score,
+    });
+    expect(await page.locator('.verdict__label').textContent()).toBe(report.verdict.label);
+    const ratings = await page.$$eval('.objective .rating', (els) => els.map((e) => e.textContent));
+    expect(ratings).toEqual(report.objectives.map((o) => o.rating));
+
+    // Exports, downloaded by keyboard: the JSON replays, the Markdown is the run's debrief.
+    const json = JSON.parse(await download(page, 'json'));
+    expect(json.save.inputs).toEqual(saved.inputs);
+    expect(json.scores.overall).toBe(report.overall);
+    const markdown = await download(page, 'md');
+    expect(markdown).toBe(debriefMarkdown(buildDebrief(compiled, replay.state, report)));
+    expect(markdown).toContain(`| **Overall** | **${report.overall}** |`);
+    for (const entry of replay.log) {
+      if (entry.type === 'decision.made') expect(markdown).toContain(compiled.index.options.get(entry.beat)!.get(entry.option)!.label.slice(0, 30));
+    }
+    await page.context().close();
+  }, 240_000);
+
+  it('resumes exactly after a reload mid-incident: same seed, choices, clock and messages', async () => {
+    const page = await openGame(served);
+    await startIncident(page, 2);
+    await chooseByKey(page, (keys) => keys[keys.length - 1]!);
+    await page.waitForTimeout(3_500); // at least one game minute passes in real time
+    await page.keyboard.press('p');
+    await expect.poll(() => page.locator('dialog.pause-dialog[open]').count()).toBe(1);
+    const look = () =>
+      page.evaluate(() => ({
+        clock: document.querySelector('.clock')?.textContent,
+        beat: document.querySelector('.beat__title')?.textContent,
+        prompt: document.querySelector('.decision__prompt')?.textContent,
+        outcome: document.querySelector('.outcome')?.textContent,
+        feed: [...document.querySelectorAll('.inject')].map((e) => e.textContent),
+        options: [...document.querySelectorAll('.option')].map((e) => `${e.getAttribute('aria-disabled')} ${e.textContent}`),
+        metrics: document.querySelector('.metrics')?.textContent,
+      }));
+    const before = await look();
+    const savedBefore = await savedRun(page);
+    expect(before.clock).not.toBe('T+0:00');
+    expect(before.feed.length).toBeGreaterThan(0);
+
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    await expect.poll(() => page.locator('dialog.pause-dialog[open]').count()).toBe(1);
+    expect(await page.locator('dialog.pause-dialog').textContent()).toContain('Welcome back');
+    expect(await look()).toEqual(before);
+    expect(await savedRun(page)).toEqual(savedBefore);
+
+    // Resuming starts the clock again from where it stopped.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.clock').textContent(), { timeout: 8_000 }).not.toBe(before.clock);
+    await page.context().close();
+  }, 120_000);
+
+  it('explains a corrupted save, keeps it aside under another key, and starts fresh', async () => {
+    const page = await openGame(served);
+    const broken = '{"format":"war-room.run","version":1,"scenario":{"id":"ransomware-manufacturer"},"inputs":[{"type":"player.cho';
+    await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [SAVE_KEY, broken]);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    const notice = page.locator('.notice[role="alert"]');
+    await expect.poll(() => notice.count()).toBe(1);
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toContain('Your saved game could not be resumed');
+    expect(text).toContain('cannot be read as JSON');
+    const keptAs = /under “([^”]+)”/.exec(text)?.[1];
+    expect(keptAs).toMatch(/^war-room\.save\.bad\./);
+    const storage = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+    expect(storage[keptAs!]).toBe(broken);
+    expect(storage[SAVE_KEY]).toBeUndefined();
+    expect(await page.evaluate(() => document.body.dataset.screen)).toBe('title');
+
+    // An incompatible version is explained too, and the earlier bad save is not overwritten.
+    await page.evaluate(([key]) => localStorage.setItem(key!, JSON.stringify({ format: 'war-room.run', version: 99, scenario: { id: 'x' } })), [SAVE_KEY]);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    expect(await page.locator('.notice[role="alert"]').textContent()).toMatch(/not supported|does not have/);
+    const after = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('war-room.save.bad.')));
+    expect(after).toHaveLength(2);
+    expect(await page.evaluate((k) => localStorage.getItem(k), keptAs!)).toBe(broken);
+
+    // The fresh start works.
+    await page.getByRole('button', { name: 'Choose a scenario' }).click();
+    await page.waitForSelector('.picker-screen');
+    await page.context().close();
+  }, 60_000);
+
+  it('passes axe-core on every screen at desktop and phone size, with screenshots of each', async () => {
+    const results: Record<string, Record<string, AxeSummary['counts']>> = {};
+    const problems: string[] = [];
+    for (const viewport of [
+      { width: 1280, height: 720 },
+      { width: 390, height: 844 },
+    ]) {
+      const size = `${viewport.width}x${viewport.height}`;
+      const page = await openGame(served, viewport);
+      const check = async (screen: string): Promise<void> => {
+        await page.waitForTimeout(250);
+        await shot(page, `${size}-${screen}`);
+        const summary = await axe(page);
+        (results[screen] ??= {})[size] = summary.counts;
+        for (const v of summary.serious) problems.push(`${size} ${screen}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
+      };
+      await check('01-title');
+      await page.getByRole('button', { name: 'Choose a scenario' }).click();
+      await check('02-picker');
+      await page.locator(`[data-scenario="${SCENARIO}"] .card__choose`).click();
+      await page.getByRole('button', { name: 'Open the briefing' }).click();
+      await check('03-briefing');
+      await page.getByRole('button', { name: 'Go to preparation' }).click();
+      const boxes = page.locator('.measure input');
+      for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).click();
+      await check('04-preparation');
+      await page.getByRole('button', { name: 'Start the incident' }).click();
+      await page.waitForSelector('.option');
+      await page.waitForTimeout(2_500);
+      await check('05-incident');
+      await chooseByKey(page, (keys) => keys[0]!);
+      await chooseByKey(page, (keys) => keys[keys.length - 1]!);
+      await check('06-incident-later');
+      await page.keyboard.press('p');
+      await check('07-pause');
+      await page.keyboard.press('Escape');
+      await playToEnd(page, (keys) => keys[0]!);
+      await check('08-ending');
+      await page.getByRole('button', { name: 'See the debrief' }).click();
+      await page.waitForSelector('[data-score="overall"]');
+      await check('09-debrief');
+      await page.screenshot({ path: join(OUT, `${size}-09-debrief-full.png`), fullPage: true });
+      await page.getByRole('button', { name: 'Title' }).first().click();
+      await check('10-title-with-history');
+      await page.evaluate(() => localStorage.setItem('war-room.save', 'not json'));
+      await page.reload();
+      await page.waitForSelector('body[data-ready="1"]');
+      await check('11-title-bad-save');
+      await page.context().close();
+    }
+    writeFileSync(join(OUT, 'axe.json'), JSON.stringify(results, null, 2));
+    console.log(`axe-core violations (nodes) by impact:\n${JSON.stringify(results, null, 1)}`);
+    expect(problems).toEqual([]);
+  }, 300_000);
+});
