@@ -81,8 +81,9 @@ function applyEffect(index: ScenarioIndex, s: RunState, effect: Effect): void {
       const clock = s.regulators[effect.params.regulator];
       if (clock && clock.notifiedAt === null) {
         clock.notifiedAt = s.clock;
-        const onTime = clock.deadline === null || s.clock <= clock.deadline;
-        s.log.push({ t: s.clock, type: 'regulator.notified', regulator: effect.params.regulator, onTime });
+        // Telling a regulator before anything notifiable happened is recorded, not scored.
+        const when = clock.deadline === null ? 'early' : s.clock <= clock.deadline ? 'on-time' : 'late';
+        s.log.push({ t: s.clock, type: 'regulator.notified', regulator: effect.params.regulator, when });
       }
       return;
     }

@@ -28,8 +28,8 @@ export function rubric(): RubricSection[] {
       ],
       points: [
         `Telling a regulator within its deadline: ${signed(RULE_POINTS.regulatorOnTime)}`,
-        `Telling a regulator after its deadline: ${signed(RULE_POINTS.regulatorLate)}`,
-        `Missing a regulator's deadline altogether: ${signed(RULE_POINTS.regulatorMissed)}`,
+        `Letting a regulator's deadline pass: ${signed(RULE_POINTS.regulatorMissed)}; telling them late still earns ${signed(RULE_POINTS.regulatorLate)}, because late beats silence`,
+        'Telling a regulator before anything notifiable has happened earns nothing: the clock had not started',
       ],
     },
     {

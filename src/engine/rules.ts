@@ -79,11 +79,17 @@ export function enterBeat(index: ScenarioIndex, state: RunState, beatId: string)
   const s = draft(state);
   s.beat = beatId;
   s.beatEnteredAt = s.clock;
-  s.posedAt = beat.decision ? s.clock : null;
+  s.posedAt = null;
   s.timerExtension = 0;
   s.timerHeld = false;
   s.log.push({ t: s.clock, type: 'beat.entered', beat: beatId });
   applyEffects(index, s, beat.onEnter);
+  // The decision is put to the player once the entry effects have landed: time an entry lets
+  // pass ("six hours later...") must not eat the decision's own time limit.
+  if (beat.decision) {
+    s.beatEnteredAt = s.clock;
+    s.posedAt = s.clock;
+  }
   settle(index, s);
   if (beat.ending) {
     s.phase = 'ended';

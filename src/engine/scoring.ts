@@ -59,7 +59,8 @@ export const IMPACT_WEIGHTS = { revenue: 35, customers: 20, downtime: 15, compli
 
 export const RULE_POINTS = {
   regulatorOnTime: 5,
-  regulatorLate: -5,
+  /** A late notice still limits the damage of the missed deadline (-15), so it must not score below silence. */
+  regulatorLate: 5,
   regulatorMissed: -15,
   timeout: -4,
 } as const;
@@ -135,11 +136,13 @@ export function scoreRun(index: ScenarioIndex, log: readonly LogEntry[]): ScoreR
         break;
       }
       case 'regulator.notified':
+        if (entry.when === 'early') break;
         items.communication.push({
-          points: entry.onTime ? RULE_POINTS.regulatorOnTime : RULE_POINTS.regulatorLate,
-          reason: entry.onTime
-            ? `Notified ${regulatorName(entry.regulator)} within the deadline`
-            : `Notified ${regulatorName(entry.regulator)} only after the deadline`,
+          points: entry.when === 'on-time' ? RULE_POINTS.regulatorOnTime : RULE_POINTS.regulatorLate,
+          reason:
+            entry.when === 'on-time'
+              ? `Notified ${regulatorName(entry.regulator)} within the deadline`
+              : `Notified ${regulatorName(entry.regulator)} late, which still beats silence`,
           objective: null,
           source: { kind: 'rule', rule: 'regulator-notified', t: entry.t },
         });

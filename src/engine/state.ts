@@ -26,7 +26,7 @@ export type LogEntry =
   | { t: number; type: 'sentiment.changed'; stakeholder: string; by: number; value: number }
   | { t: number; type: 'service.changed'; service: string; status: ServiceStatusName }
   | { t: number; type: 'regulator.clock-started'; regulator: string; deadline: number }
-  | { t: number; type: 'regulator.notified'; regulator: string; onTime: boolean }
+  | { t: number; type: 'regulator.notified'; regulator: string; when: 'early' | 'on-time' | 'late' }
   | { t: number; type: 'regulator.deadline-missed'; regulator: string }
   | { t: number; type: 'ending.reached'; beat: string; outcome: OutcomeName; metrics: Metrics; sentiment: Record<string, number> };
 

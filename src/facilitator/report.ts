@@ -324,7 +324,7 @@ function buildTimeline(
         items.push({ t: e.t, at: null, kind: 'regulator', text: `${regulatorName(e.regulator)}: notification clock started, deadline ${gameTime(e.deadline)}`, detail: null });
         break;
       case 'regulator.notified':
-        items.push({ t: e.t, at: null, kind: 'regulator', text: `${regulatorName(e.regulator)} notified ${e.onTime ? 'within' : 'after'} the deadline`, detail: null });
+        items.push({ t: e.t, at: null, kind: 'regulator', text: `${regulatorName(e.regulator)} notified ${e.when === 'on-time' ? 'within the deadline' : e.when === 'late' ? 'after the deadline' : 'before the clock started'}`, detail: null });
         break;
       case 'regulator.deadline-missed':
         items.push({ t: e.t, at: null, kind: 'regulator', text: `${regulatorName(e.regulator)}: notification deadline missed`, detail: null });

@@ -9,7 +9,7 @@ describe('scoring rubric', () => {
 
   it('states the numbers the scoring uses', () => {
     const text = rubricMarkdown();
-    expect(text).toContain('Missing a regulator\'s deadline altogether: −15');
+    expect(text).toContain('Letting a regulator\'s deadline pass: −15; telling them late still earns +5');
     expect(text).toContain('Revenue lost, against the revenue at risk in the scenario: up to −35');
     expect(text).toContain('85+: Strategic partner.');
     expect(rubric().map((s) => s.title)).toContain('The verdict on your partner');

@@ -37,6 +37,22 @@ describe('Run', () => {
     });
   });
 
+  it('starts a decision\'s time limit after the beat\'s entry effects', () => {
+    const run = Run.start(
+      compiledTiny((s) => {
+        const update = s.beats[1]!;
+        update.onEnter = [{ type: 'advance', params: { minutes: 120 } }];
+        update.decision!.timeLimit = 10;
+        update.decision!.default = 'hide';
+      }),
+      { seed: 1, partner: 'ally' },
+    );
+    run.commitPreparation([]);
+    run.choose('wait'); // to "update", whose entry lets two hours pass
+    expect(run.state).toMatchObject({ beat: 'update', clock: 120, posedAt: 120 });
+    expect(run.view().decision?.remaining).toBe(10);
+  });
+
   it('routes on conditions that see the chosen option’s effects', () => {
     const run = Run.start(compiledTiny(), { seed: 1, partner: 'ally' });
     run.commitPreparation(['replica']);

@@ -12,19 +12,16 @@ describe('scoring', () => {
     run.choose('tell');
     const report = scoreRun(compiled.index, run.log);
     expect(report.provisional).toBe(false);
-    // 50 + 15 (told customers) + 5 (regulator told in time)
-    expect(report.communication.score).toBe(70);
-    expect(report.communication.items.map((i) => i.reason)).toEqual([
-      'Told customers what happened and when',
-      'Notified Data Protection Authority within the deadline',
-    ]);
+    // 50 + 15 (told customers); the regulator was told before anything notifiable happened: no points
+    expect(report.communication.score).toBe(65);
+    expect(report.communication.items.map((i) => i.reason)).toEqual(['Told customers what happened and when']);
     // 50 + 5 (standby bought) + 10 (failover used)
     expect(report.proactivity.score).toBe(65);
     // 100 - 0.6 revenue (1000 of 60000) - 20 customers (all of them) - 1.3 downtime (10 of 2x60) - 0 - 0
     expect(report.businessImpact.items.map((i) => i.points)).toEqual([-0.6, -20, -1.3, -0, -0]);
     expect(report.businessImpact.score).toBe(78);
-    expect(report.overall).toBe(71);
-    expect(report.verdict.id).toBe('trusted-advisor');
+    expect(report.overall).toBe(69);
+    expect(report.verdict.id).toBe('dependable-vendor');
     expect(report.objectives.map((o) => [o.id, o.rating])).toEqual([
       ['tell-early', 'P'],
       ['prepared', 'P'],
@@ -48,6 +45,21 @@ describe('scoring', () => {
     expect(report.objectives.find((o) => o.id === 'tell-early')?.rating).toBe('U');
     expect(report.verdict.id).toBe(verdictFor(report.overall).id);
     expect(report.overall).toBeLessThan(50);
+  });
+
+  it('scores a late notice above silence, and an on-time one above both', () => {
+    const communication = (notifyAfter: number | null): number => {
+      const compiled = compiledTiny();
+      const run = Run.start(compiled, { seed: 1, partner: 'ally' });
+      run.commitPreparation([]);
+      run.choose('wait'); // exposes data: the 30-minute notification clock starts
+      if (notifyAfter !== null) run.advance(notifyAfter);
+      if (notifyAfter === null) run.advance(40);
+      run.choose(notifyAfter === null ? 'hide' : 'tell');
+      const items = scoreRun(compiled.index, run.log).communication.items.filter((i) => i.source.kind === 'rule');
+      return items.reduce((sum, i) => sum + i.points, 0);
+    };
+    expect([communication(5), communication(40), communication(null)]).toEqual([5, -10, -15]);
   });
 
   it('marks scores provisional before an ending', () => {
