@@ -268,7 +268,7 @@ export function controlKey(index: ScenarioIndex, relevance: ControlRelevance, sn
     s.phase,
     s.partnerId,
     s.beat,
-    s.posedAt === null ? null : timedDecision ? s.clock - s.posedAt : 0,
+    s.posedAt === null ? null : timedDecision ? [s.clock - s.posedAt, s.timerExtension, s.timerHeld] : 0,
     beatTimed ? s.clock - s.beatEnteredAt : null,
     clock,
     s.flags.filter((f) => live.flags.has(f)),

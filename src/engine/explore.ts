@@ -114,7 +114,15 @@ export function preparationPlans(compiled: CompiledScenario): string[][] {
     if (spent + measure.cost <= budget) grow(i + 1, [...chosen, measure.id], spent + measure.cost);
   };
   grow(0, [], 0);
-  return plans.sort((a, b) => a.length - b.length);
+  // Fewest measures first, then in the scenario's order: the plain plan is explored first.
+  const position = new Map(measures.map((m, i) => [m.id, i]));
+  const rank = (plan: string[]): number[] => plan.map((id) => position.get(id)!);
+  return plans.sort((a, b) => a.length - b.length || compareLists(rank(a), rank(b)));
+}
+
+function compareLists(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
 }
 
 /** The branches of a snapshot at rest; empty at an ending or a dead end. */

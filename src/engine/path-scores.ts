@@ -27,7 +27,7 @@ export interface PathScoreOptions {
   sampleSeed?: number;
 }
 
-export const DEFAULT_PATH_CAP = 50_000;
+export const DEFAULT_PATH_CAP = 2_000;
 
 /** A path as edge indices: the first picks a root, the rest pick an edge at each node. */
 type PathIndices = number[];

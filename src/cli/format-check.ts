@@ -1,0 +1,101 @@
+import type { CheckReport } from '../engine/check.ts';
+import type { ScenarioProblem } from '../scenarios/load.ts';
+import type { FileCheck } from './check.ts';
+import { count, padEnd, padStart, seconds } from './text.ts';
+
+// The human-readable `war-room check` report: problems first, compiler style
+// (file:line:column), then a compact block per scenario and one summary table.
+
+const SCORE_LABELS = {
+  communication: 'communication',
+  proactivity: 'proactivity',
+  businessImpact: 'business impact',
+  overall: 'overall',
+} as const;
+
+export function problemLine(p: ScenarioProblem, severity: 'error' | 'warning'): string {
+  return `${p.file}:${p.line}:${p.column}: ${severity}: ${p.path}: ${p.message}`;
+}
+
+const list = (xs: readonly string[]): string => (xs.length === 0 ? 'none' : xs.join(', '));
+
+function scenarioBlock(f: FileCheck, r: CheckReport): string[] {
+  const out: string[] = [];
+  out.push(`${f.file}  ${r.id}: ${r.title}`);
+  out.push(
+    `  beats ${r.beats} · decisions ${r.decisions} · endings ${r.endings} · paths ${count(r.pathsExplored)} · ` +
+      `states ${count(r.states)}${r.complete ? '' : ' (search stopped early)'} · ${seconds(f.ms)}`,
+  );
+  out.push(`  unreachable beats    ${list(r.unreachableBeats)}`);
+  out.push(`  dead ends            ${list(r.deadEnds.map((d) => `${d.beat} (${d.reason})`))}`);
+  out.push(`  unreached endings    ${list(r.unreachedEndings)}`);
+  out.push(`  timed, no default    ${list(r.timedWithoutDefault)}`);
+  if (r.loops.length > 0) out.push(`  loops                ${list(r.loops.map((l) => l.beat ?? '(start)'))}`);
+  if (r.neverTakenOptions.length > 0) out.push(`  never available      ${list(r.neverTakenOptions)}`);
+  const how = r.scoresSampled ? `a sample of ${count(r.pathsScored)} paths` : `all ${count(r.pathsScored)} paths`;
+  out.push(`  scores over ${how}:${' '.repeat(Math.max(1, 22 - how.length))}min   mean    max`);
+  for (const [name, label] of Object.entries(SCORE_LABELS) as [keyof typeof SCORE_LABELS, string][]) {
+    const s = r.scores[name];
+    out.push(`    ${padEnd(label, 32)}${padStart(s.min, 3)}  ${padStart(s.mean.toFixed(1), 5)}  ${padStart(s.max, 5)}`);
+  }
+  out.push('  policies (mean overall over seeds, best partner):');
+  for (const p of r.policies) {
+    out.push(`    ${padEnd(p.name, 32)}${padStart(p.overall.toFixed(1), 5)}  ${p.partner}${p.simple ? '' : '  (the intended good play)'}`);
+  }
+  out.push('  balance:');
+  for (const c of r.balance) out.push(`    ${c.ok ? '✓' : '✗'} ${c.rule}: ${c.detail}`);
+  const s = r.seedSpread;
+  out.push(
+    `  seed spread: business impact over seeds 1-${s.seeds} (advice, ${s.partner}, greedy preparation): ` +
+      `min ${s.min} · p10 ${s.p10} · mean ${s.mean} · p90 ${s.p90} · max ${s.max}`,
+  );
+  return out;
+}
+
+function summaryTable(files: FileCheck[]): string[] {
+  const header = ['scenario', 'beats', 'dec', 'end', 'paths', 'states', 'unreach', 'dead', 'balance', 'time', 'result'];
+  const rows = files.map((f) => {
+    const r = f.report;
+    const result = f.errors.length > 0 ? `${f.errors.length} error${f.errors.length === 1 ? '' : 's'}` : 'ok';
+    if (!r) return [f.id ?? f.file, '-', '-', '-', '-', '-', '-', '-', '-', seconds(f.ms), result];
+    const passed = r.balance.filter((c) => c.ok).length;
+    return [
+      r.id,
+      String(r.beats),
+      String(r.decisions),
+      String(r.endings),
+      count(r.pathsExplored),
+      count(r.states),
+      String(r.unreachableBeats.length),
+      String(r.deadEnds.length),
+      `${passed}/${r.balance.length}`,
+      seconds(f.ms),
+      result,
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 || i === cells.length - 1 ? padEnd(c, widths[i]!) : padStart(c, widths[i]!))).join('  ').trimEnd();
+  const total = files.reduce((a, f) => a + f.ms, 0);
+  const failed = files.filter((f) => f.errors.length > 0).length;
+  return [
+    line(header),
+    ...rows.map(line),
+    `${files.length} file${files.length === 1 ? '' : 's'} · ${failed} with errors · ${seconds(total)} in all`,
+  ];
+}
+
+export function formatCheck(files: FileCheck[]): string {
+  const out: string[] = [];
+  for (const f of files) {
+    for (const e of f.errors) out.push(problemLine(e, 'error'));
+    for (const w of f.warnings) out.push(problemLine(w, 'warning'));
+  }
+  if (out.length > 0) out.push('');
+  for (const f of files) {
+    if (!f.report) continue;
+    out.push(...scenarioBlock(f, f.report), '');
+  }
+  out.push(...summaryTable(files));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,55 @@
+// The help text of each command. Kept apart from the code so it reads as one page.
+
+export const MAIN_HELP = `war-room: check and play War Room incident scenarios
+
+Usage:
+  war-room check [files or folders] [--json] [--strict]   validate, explore and balance-check scenarios
+  war-room play <file> [--seed N] [--partner ID] [--prep a,b] [--choices 2,1,t]   play headless
+  war-room schema                                          regenerate scenarios/scenario.schema.json
+
+Run "war-room <command> --help" for a command's options.
+Exit codes: 0 fine, 1 a scenario has errors, 2 bad command-line input.
+`;
+
+export const CHECK_HELP = `war-room check [files or folders] [options]
+
+Loads each scenario (folders: every *.yaml / *.yml in them, default scenarios/), compiles it,
+explores every path (seeds, partners, preparations, options, letting timers run out), plays
+simple policies and reports structure, score ranges and the balance rules. See docs/checker.md.
+
+Options:
+  --json              print one JSON object { "scenarios": [...] } instead of the report
+  --strict            failed balance rules are errors too (exit 1)
+  --seeds LIST        seeds to explore, e.g. 1-3 (default) or 1,4,9
+  --max-states N      stop a search after N distinct states (default 200000); stopping is an error
+  --paths N           score every path up to N, else a seeded sample of N paths (default 2000)
+  -h, --help          this help
+
+Exit code 1 when any file has an error (load errors, unreachable beats, dead ends,
+endings never reached, an unfinished search), 0 otherwise.
+`;
+
+export const PLAY_HELP = `war-room play <file> [options]
+
+Plays a scenario without a screen: commits the preparation, then for each decision thinks
+--think game minutes (stopping short of a deadline) and picks the next of --choices.
+The same seed and choices always give the same output.
+
+Options:
+  --seed N            the run's seed (default 1)
+  --partner ID        the IT partner (default: the scenario's first)
+  --prep a,b          preparation measures to buy (default: none)
+  --choices 2,1,t     1-based option numbers in order; t lets the decision's timer run out
+  --think M           game minutes before each choice (default 2; 0 chooses at once)
+  --json              print { scenario, seed, partner, choices, timeline, scores, ending }
+  -h, --help          this help
+
+Exit code 2 for bad arguments (unknown option number, partner or measure, a preparation
+over budget, choices that run out before an ending), 1 when the file itself has errors.
+`;
+
+export const SCHEMA_HELP = `war-room schema
+
+Regenerates scenarios/scenario.schema.json from the zod schema in src/scenarios/schema.ts
+and prints its path. Editors use it through the yaml-language-server $schema comment.
+`;

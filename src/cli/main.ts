@@ -1,0 +1,51 @@
+import { writeSchemaFile } from '../scenarios/load-file.ts';
+import { UsageError } from './args.ts';
+import { runCheck } from './check.ts';
+import { MAIN_HELP, SCHEMA_HELP } from './help.ts';
+import { runPlay } from './play.ts';
+
+// The `war-room` command: picks the command, prints what it returns, sets the exit code.
+// Exit codes: 0 fine, 1 a scenario has errors, 2 bad command-line input.
+
+async function runSchema(args: string[]): Promise<{ output: string; exitCode: number }> {
+  if (args.includes('--help') || args.includes('-h')) return { output: SCHEMA_HELP, exitCode: 0 };
+  if (args.length > 0) throw new UsageError(`schema takes no arguments, got "${args[0]}"`);
+  return { output: `${await writeSchemaFile()}\n`, exitCode: 0 };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    let result: { output: string; exitCode: number };
+    switch (command) {
+      case 'check':
+        result = await runCheck(rest);
+        break;
+      case 'play':
+        result = await runPlay(rest);
+        break;
+      case 'schema':
+        result = await runSchema(rest);
+        break;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        result = { output: MAIN_HELP, exitCode: command === undefined ? 2 : 0 };
+        break;
+      default:
+        throw new UsageError(`unknown command "${command}"; the commands are check, play and schema (war-room --help)`);
+    }
+    process.stdout.write(result.output);
+    return result.exitCode;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`war-room: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`war-room: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,30 @@
+// Small text helpers for aligned terminal output.
+
+export function padEnd(value: string | number, width: number): string {
+  return String(value).padEnd(width);
+}
+
+export function padStart(value: string | number, width: number): string {
+  return String(value).padStart(width);
+}
+
+/** 1,234,567; past a trillion, 1.2e15 (path counts get astronomical). */
+export function count(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  return n >= 1e12 ? n.toExponential(1).replace('+', '') : Math.round(n).toLocaleString('en-GB');
+}
+
+export function seconds(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** T+h:mm of game time. */
+export function gameTime(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `T+${h}:${String(m).padStart(2, '0')}`;
+}
+
+export function money(amount: number, currency: string): string {
+  return `${Math.round(amount).toLocaleString('en-GB')} ${currency}`;
+}

@@ -1,0 +1,251 @@
+import type { CompiledScenario } from './compile.ts';
+import { DEFAULT_MAX_STATES, DEFAULT_SEEDS, explore, type DeadEnd, type Exploration, type Loop, type PathExample } from './explore.ts';
+import { DEFAULT_PATH_CAP, SCORE_NAMES, scorePaths, type ScoreName } from './path-scores.ts';
+import { ADVICE_POLICY, evaluatePolicies, greedyPreparation, playPolicy, POLICIES, type PolicyResult } from './policies.ts';
+import { round1, spreadOf, type Range, type Spread } from './stats.ts';
+
+// Everything `war-room check` reports about one compiled scenario: structure (from the
+// explorer), score ranges over paths, simple policies, and issue 4's balance rules.
+// Locations are paths into the scenario (e.g. ['beats', 3]); the CLI turns them into
+// line and column.
+
+export type ScenarioPath = (string | number)[];
+
+export interface CheckProblem {
+  severity: 'error' | 'warning';
+  path: ScenarioPath;
+  message: string;
+  /** Inputs that replay the situation, when there is one. */
+  example?: PathExample;
+}
+
+export interface BalanceCheck {
+  rule: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface SeedSpread extends Spread {
+  score: 'businessImpact';
+  policy: string;
+  partner: string;
+  seeds: number;
+}
+
+export interface CheckReport {
+  id: string;
+  title: string;
+  beats: number;
+  decisions: number;
+  endings: number;
+  pathsExplored: number;
+  states: number;
+  transitions: number;
+  /** False when the search stopped at its state limit: reachability is then incomplete. */
+  complete: boolean;
+  unreachableBeats: string[];
+  deadEnds: DeadEnd[];
+  unreachedEndings: string[];
+  timedWithoutDefault: string[];
+  loops: Loop[];
+  neverTakenOptions: string[];
+  endingExamples: Record<string, PathExample>;
+  scores: Record<ScoreName, Range>;
+  scoresSampled: boolean;
+  pathsScored: number;
+  policies: PolicyResult[];
+  balance: BalanceCheck[];
+  seedSpread: SeedSpread;
+  problems: CheckProblem[];
+}
+
+export interface CheckOptions {
+  seeds?: readonly number[];
+  maxStates?: number;
+  /** Score every complete path up to this many, else a sample of this many. */
+  pathCap?: number;
+  policySeeds?: readonly number[];
+  spreadSeeds?: number;
+}
+
+export const BALANCE = {
+  minScoreRange: 40,
+  maxSimplePolicy: 70,
+} as const;
+
+export const SPREAD_SEEDS = 200;
+
+export function checkScenario(compiled: CompiledScenario, options: CheckOptions = {}): CheckReport {
+  const { scenario } = compiled.index;
+  const seeds = options.seeds ?? DEFAULT_SEEDS;
+  const graph = explore(compiled, { seeds, maxStates: options.maxStates ?? DEFAULT_MAX_STATES });
+  const structure = structureOf(compiled, graph);
+  const pathScores = scorePaths(compiled, graph, { cap: options.pathCap ?? DEFAULT_PATH_CAP });
+  const policies = evaluatePolicies(compiled, options.policySeeds ? { seeds: options.policySeeds } : {});
+  const seedSpread = spreadOverSeeds(compiled, options.spreadSeeds ?? SPREAD_SEEDS);
+  const balance = balanceChecks(structure, graph.truncated, pathScores.scores, policies);
+
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    beats: scenario.beats.length,
+    decisions: scenario.beats.filter((b) => b.decision).length,
+    endings: scenario.beats.filter((b) => b.ending).length,
+    pathsExplored: graph.pathsExplored,
+    states: graph.nodes.length,
+    transitions: graph.transitions,
+    complete: !graph.truncated,
+    ...structure,
+    endingExamples: Object.fromEntries(graph.endingExamples),
+    scores: pathScores.scores,
+    scoresSampled: pathScores.sampled,
+    pathsScored: pathScores.scored,
+    policies,
+    balance,
+    seedSpread,
+    problems: problemsOf(compiled, graph, structure, seeds, options.maxStates ?? DEFAULT_MAX_STATES),
+  };
+}
+
+interface Structure {
+  unreachableBeats: string[];
+  deadEnds: DeadEnd[];
+  unreachedEndings: string[];
+  timedWithoutDefault: string[];
+  loops: Loop[];
+  neverTakenOptions: string[];
+}
+
+function structureOf(compiled: CompiledScenario, graph: Exploration): Structure {
+  const { scenario } = compiled.index;
+  return {
+    unreachableBeats: scenario.beats.filter((b) => !graph.reachedBeats.has(b.id)).map((b) => b.id),
+    deadEnds: graph.deadEnds,
+    unreachedEndings: scenario.beats.filter((b) => b.ending && !graph.reachedEndings.has(b.id)).map((b) => b.id),
+    timedWithoutDefault: scenario.beats
+      .filter((b) => b.decision?.timeLimit !== undefined && b.decision.default === undefined)
+      .map((b) => b.id),
+    loops: graph.loops,
+    neverTakenOptions: scenario.beats.flatMap((b) =>
+      graph.reachedBeats.has(b.id)
+        ? (b.decision?.options ?? []).filter((o) => !graph.takenOptions.has(`${b.id}/${o.id}`)).map((o) => `${b.id}/${o.id}`)
+        : [],
+    ),
+  };
+}
+
+function describeSeeds(seeds: readonly number[]): string {
+  const sorted = [...seeds].sort((a, b) => a - b);
+  const contiguous = sorted.every((s, i) => i === 0 || s === sorted[i - 1]! + 1);
+  return contiguous && sorted.length > 1 ? `seeds ${sorted[0]}-${sorted[sorted.length - 1]}` : `seed${sorted.length === 1 ? '' : 's'} ${sorted.join(', ')}`;
+}
+
+function problemsOf(compiled: CompiledScenario, graph: Exploration, s: Structure, seeds: readonly number[], maxStates: number): CheckProblem[] {
+  const { scenario } = compiled.index;
+  const beatIndex = new Map(scenario.beats.map((b, i) => [b.id, i]));
+  const at = (beat: string | null, ...rest: ScenarioPath): ScenarioPath =>
+    beat === null || !beatIndex.has(beat) ? ['start'] : ['beats', beatIndex.get(beat)!, ...rest];
+  const scope = `${describeSeeds(seeds)}, every partner and every preparation that fits the budget`;
+  const searched = graph.truncated ? ' in the part of the search that finished' : '';
+  const problems: CheckProblem[] = [];
+
+  if (graph.truncated) {
+    problems.push({
+      severity: 'error',
+      path: ['beats'],
+      message:
+        `the search stopped after ${maxStates.toLocaleString('en-GB')} distinct states before exploring every path; ` +
+        'conditions on metrics, sentiments or the clock keep runs apart, so prefer flags for routing (see docs/checker.md) or raise --max-states',
+    });
+  }
+  const unreachedEndings = new Set(s.unreachedEndings);
+  for (const beat of s.unreachableBeats) {
+    if (unreachedEndings.has(beat)) continue;
+    problems.push({ severity: 'error', path: at(beat, 'id'), message: `beat "${beat}" is never reached${searched} (${scope}); check the next and branches that should lead here` });
+  }
+  for (const beat of s.unreachedEndings) {
+    problems.push({ severity: 'error', path: at(beat, 'id'), message: `ending "${beat}" is never reached${searched} (${scope}); check the branches that should lead here` });
+  }
+  for (const d of s.deadEnds) {
+    problems.push({
+      severity: 'error',
+      path: at(d.beat, 'decision'),
+      message: `dead end at beat "${d.beat}": ${d.reason} (${d.states} state${d.states === 1 ? '' : 's'})`,
+      example: d.example,
+    });
+  }
+  for (const loop of s.loops) {
+    problems.push({
+      severity: 'warning',
+      path: at(loop.beat, 'decision'),
+      message: `a run can come back to beat "${loop.beat}" with nothing changed, so it could go round forever; paths through this loop are not counted`,
+      example: loop.example,
+    });
+  }
+  for (const id of s.neverTakenOptions) {
+    const [beat, option] = id.split('/') as [string, string];
+    const optionIndex = scenario.beats[beatIndex.get(beat)!]?.decision?.options.findIndex((o) => o.id === option) ?? -1;
+    problems.push({
+      severity: 'warning',
+      path: at(beat, 'decision', 'options', optionIndex, 'requires'),
+      message: `option "${option}" of beat "${beat}" is never available when the decision is put${searched}; check its requires`,
+    });
+  }
+  return problems;
+}
+
+function balanceChecks(s: Structure, truncated: boolean, scores: Record<ScoreName, Range>, policies: PolicyResult[]): BalanceCheck[] {
+  const incomplete = truncated ? ' (search incomplete)' : '';
+  const list = (xs: string[]): string => (xs.length === 0 ? 'none' : xs.join(', '));
+  const checks: BalanceCheck[] = [
+    { rule: 'every beat reachable', ok: s.unreachableBeats.length === 0 && !truncated, detail: `unreachable: ${list(s.unreachableBeats)}${incomplete}` },
+    { rule: 'every ending reached', ok: s.unreachedEndings.length === 0 && !truncated, detail: `unreached: ${list(s.unreachedEndings)}${incomplete}` },
+    { rule: 'no dead ends', ok: s.deadEnds.length === 0, detail: `dead ends: ${list(s.deadEnds.map((d) => d.beat ?? '(start)'))}` },
+  ];
+  for (const name of SCORE_NAMES) {
+    if (name === 'overall') continue;
+    const r = scores[name];
+    const spread = round1(r.max - r.min);
+    checks.push({
+      rule: `${name}: best and worst paths differ by at least ${BALANCE.minScoreRange}`,
+      ok: spread >= BALANCE.minScoreRange,
+      detail: `${r.min} to ${r.max} (${spread} points)`,
+    });
+  }
+  const simple = policies.filter((p) => p.simple);
+  const above = simple.filter((p) => p.overall > BALANCE.maxSimplePolicy);
+  const bestSimple = simple.reduce<PolicyResult | null>((a, b) => (a === null || b.overall > a.overall ? b : a), null);
+  checks.push({
+    rule: `no simple policy scores above ${BALANCE.maxSimplePolicy} overall`,
+    ok: above.length === 0,
+    detail:
+      above.length > 0
+        ? above.map((p) => `"${p.name}" ${p.overall} with ${p.partner}`).join('; ')
+        : `best: "${bestSimple?.name ?? '-'}" ${bestSimple?.overall ?? 0}`,
+  });
+  const advice = policies.find((p) => p.name === ADVICE_POLICY);
+  if (advice) {
+    const beaten = simple.filter((p) => p.overall >= advice.overall);
+    checks.push({
+      rule: "the strategic partner's advice beats every simple policy",
+      ok: beaten.length === 0,
+      detail:
+        beaten.length > 0
+          ? `advice ${advice.overall}, but ${beaten.map((p) => `"${p.name}" ${p.overall}`).join(', ')}`
+          : `advice ${advice.overall} against best simple ${bestSimple?.overall ?? 0}`,
+    });
+  }
+  return checks;
+}
+
+/** Business impact over many seeds, always following the advice with the first partner. */
+export function spreadOverSeeds(compiled: CompiledScenario, count: number): SeedSpread {
+  const policy = POLICIES.find((p) => p.name === ADVICE_POLICY)!;
+  const partner = compiled.index.scenario.partners[0]!.id;
+  const prep = greedyPreparation(compiled);
+  const values: number[] = [];
+  for (let seed = 1; seed <= count; seed++) {
+    values.push(playPolicy(compiled, policy, { seed, partner, prep }).report.businessImpact.score);
+  }
+  return { score: 'businessImpact', policy: policy.name, partner, seeds: count, ...spreadOf(values) };
+}
