@@ -42,7 +42,8 @@ function applyEffect(index: ScenarioIndex, s: RunState, effect: Effect): void {
     case 'adjust': {
       const { metric, by } = effect.params;
       const value = s.metrics[metric] + evaluateNumber(s, by);
-      s.metrics[metric] = BOUNDED_METRICS.has(metric) ? clamp(value, 0, 100) : Math.max(0, value);
+      const max = BOUNDED_METRICS.has(metric) ? 100 : metric === 'customersAffected' ? index.scenario.company.customers : Infinity;
+      s.metrics[metric] = clamp(value, 0, max);
       return;
     }
     case 'sentiment': {

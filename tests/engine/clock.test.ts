@@ -11,6 +11,16 @@ describe('game time', () => {
     expect(run.state.metrics).toMatchObject({ revenueLost: 600, downtimeMinutes: 6, customersAffected: 1000 });
   });
 
+  it('never counts more customers affected than the company has', () => {
+    const compiled = compiledTiny((s) => {
+      s.beats[0]!.onEnter!.push({ type: 'adjust', params: { metric: 'customersAffected', by: 5000 } });
+    });
+    const run = Run.start(compiled, { seed: 1, partner: 'ally' });
+    run.commitPreparation([]);
+    run.advance(5);
+    expect(run.state.metrics.customersAffected).toBe(1000);
+  });
+
   it('delivers scenario injects at their time, with their effects', () => {
     const run = Run.start(compiledTiny(), { seed: 1, partner: 'ally' });
     run.commitPreparation([]);
