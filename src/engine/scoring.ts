@@ -115,6 +115,7 @@ export function scoreRun(index: ScenarioIndex, log: readonly LogEntry[]): ScoreR
   const sentiment: Record<string, number> = Object.fromEntries(scenario.stakeholders.map((s) => [s.id, s.sentiment]));
   let ended = false;
   const regulatorName = (id: string): string => scenario.regulators?.find((r) => r.id === id)?.name ?? id;
+  const regulatorObjective = (id: string): string | null => scenario.regulators?.find((r) => r.id === id)?.objective ?? null;
 
   for (const entry of log) {
     switch (entry.type) {
@@ -143,7 +144,7 @@ export function scoreRun(index: ScenarioIndex, log: readonly LogEntry[]): ScoreR
             entry.when === 'on-time'
               ? `Notified ${regulatorName(entry.regulator)} within the deadline`
               : `Notified ${regulatorName(entry.regulator)} late, which still beats silence`,
-          objective: null,
+          objective: regulatorObjective(entry.regulator),
           source: { kind: 'rule', rule: 'regulator-notified', t: entry.t },
         });
         break;
@@ -151,7 +152,7 @@ export function scoreRun(index: ScenarioIndex, log: readonly LogEntry[]): ScoreR
         items.communication.push({
           points: RULE_POINTS.regulatorMissed,
           reason: `Missed the notification deadline of ${regulatorName(entry.regulator)}`,
-          objective: null,
+          objective: regulatorObjective(entry.regulator),
           source: { kind: 'rule', rule: 'regulator-missed', t: entry.t },
         });
         break;

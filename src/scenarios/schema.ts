@@ -304,6 +304,7 @@ export const Scenario = z.strictObject({
         deadlineMinutes: Minutes,
         trigger: Condition.describe('The notification clock starts when this becomes true'),
         penalty: z.number().min(0).max(100).describe('Compliance exposure added when the deadline is missed'),
+        objective: Id.optional().describe('A communication objective the notification is evidence for'),
       }),
     )
     .optional(),

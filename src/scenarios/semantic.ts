@@ -136,7 +136,14 @@ export function checkReferences(s: Scenario): SemanticProblem[] {
   const cycle = findDependencyCycle(s);
   if (cycle) error(['company', 'services'], `services depend on each other in a circle: ${cycle.join(' -> ')}`);
 
-  s.regulators?.forEach((r, i) => checkCondition(r.trigger, ['regulators', i, 'trigger']));
+  s.regulators?.forEach((r, i) => {
+    checkCondition(r.trigger, ['regulators', i, 'trigger']);
+    const dimension = r.objective === undefined ? undefined : objectiveDimension.get(r.objective);
+    if (r.objective !== undefined && dimension === undefined) ref(r.objective, objectives, ['regulators', i, 'objective'], 'objective');
+    else if (dimension !== undefined && dimension !== 'communication') {
+      error(['regulators', i, 'objective'], `objective "${r.objective}" is scored as ${dimension}; a regulator's notice is communication evidence`);
+    }
+  });
   s.preparation.measures.forEach((m, i) => {
     checkEffects(m.effects, ['preparation', 'measures', i, 'effects']);
     checkScore(m.score, ['preparation', 'measures', i, 'score']);

@@ -86,3 +86,17 @@ describe('scoring', () => {
     ]);
   });
 });
+
+describe('regulator evidence', () => {
+  it('counts a missed deadline against the regulator’s objective', () => {
+    const compiled = compiledTiny((s) => void (s.regulators![0]!.objective = 'tell-early'));
+    const run = Run.start(compiled, { seed: 1, partner: 'fixer' });
+    run.commitPreparation([]);
+    run.choose('wait');
+    run.advance(40);
+    run.choose('tell'); // the deadline passed at T+31 (-15); then customers were told (+15) and the regulator, late (+5)
+    const objective = scoreRun(compiled.index, run.log).objectives.find((o) => o.id === 'tell-early')!;
+    expect(objective.evidence.map((e) => e.points)).toEqual([-15, 15, 5]);
+    expect(objective.rating).toBe('M'); // 20 of 35 points earned: 57%
+  });
+});

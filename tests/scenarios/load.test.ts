@@ -112,3 +112,21 @@ describe('reference checks', () => {
     );
   });
 });
+
+describe('regulator objectives', () => {
+  const withRegulator = (objective: string) =>
+    readFileSync(join(FIXTURES, 'minimal.yaml'), 'utf8').replace(
+      'partners:\n',
+      `regulators:\n  - { id: dpa, name: DPA, deadlineMinutes: 30, trigger: { service: shop, is: down }, penalty: 10, objective: ${objective} }\npartners:\n`,
+    );
+
+  it('accepts a communication objective', () => {
+    expect(parseScenario(withRegulator('tell-early'), 'x.yaml').errors).toEqual([]);
+  });
+
+  it('names an unknown objective with a suggestion', () => {
+    expect(parseScenario(withRegulator('tell-erly'), 'x.yaml').errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'regulators[0].objective: no objective "tell-erly"; did you mean "tell-early"?',
+    ]);
+  });
+});
