@@ -150,6 +150,7 @@ function toJson(f: FileCheck): Record<string, unknown> {
     states: r?.states ?? 0,
     scoresSampled: r?.scoresSampled ?? false,
     pathsScored: r?.pathsScored ?? 0,
+    pathsSteered: r?.pathsSteered ?? 0,
     balance: r?.balance ?? [],
     seedSpread: r?.seedSpread ?? null,
     endingExamples: r?.endingExamples ?? {},

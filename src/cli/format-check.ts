@@ -32,8 +32,11 @@ function scenarioBlock(f: FileCheck, r: CheckReport): string[] {
   out.push(`  timed, no default    ${list(r.timedWithoutDefault)}`);
   if (r.loops.length > 0) out.push(`  loops                ${list(r.loops.map((l) => l.beat ?? '(start)'))}`);
   if (r.neverTakenOptions.length > 0) out.push(`  never available      ${list(r.neverTakenOptions)}`);
-  const how = r.scoresSampled ? `a sample of ${count(r.pathsScored)} paths` : `all ${count(r.pathsScored)} paths`;
-  out.push(`  scores over ${how}:${' '.repeat(Math.max(1, 22 - how.length))}min   mean    max`);
+  const how = r.scoresSampled
+    ? `a sample of ${count(r.pathsScored)} paths (+${r.pathsSteered} steered to the extremes)`
+    : `all ${count(r.pathsScored)} paths`;
+  out.push(`  scores over ${how}`);
+  out.push(`    ${' '.repeat(32)}min   mean    max`);
   for (const [name, label] of Object.entries(SCORE_LABELS) as [keyof typeof SCORE_LABELS, string][]) {
     const s = r.scores[name];
     out.push(`    ${padEnd(label, 32)}${padStart(s.min, 3)}  ${padStart(s.mean.toFixed(1), 5)}  ${padStart(s.max, 5)}`);

@@ -53,6 +53,8 @@ export interface CheckReport {
   scores: Record<ScoreName, Range>;
   scoresSampled: boolean;
   pathsScored: number;
+  /** Paths steered to the best and worst scores (see extreme-paths.ts), when sampling. */
+  pathsSteered: number;
   policies: PolicyResult[];
   balance: BalanceCheck[];
   seedSpread: SeedSpread;
@@ -100,6 +102,7 @@ export function checkScenario(compiled: CompiledScenario, options: CheckOptions 
     scores: pathScores.scores,
     scoresSampled: pathScores.sampled,
     pathsScored: pathScores.scored,
+    pathsSteered: pathScores.steered,
     policies,
     balance,
     seedSpread,

@@ -1,6 +1,7 @@
 import type { DimensionName } from '../scenarios/schema.ts';
 import type { CompiledScenario } from './compile.ts';
 import { branchEvent, type Exploration } from './explore.ts';
+import { extremePaths, type PathIndices } from './extreme-paths.ts';
 import type { RunSnapshot } from './machine.ts';
 import { nextFloat, seedState } from './rng.ts';
 import { startSnapshot, stepSnapshot } from './runtime.ts';
@@ -9,7 +10,8 @@ import { RangeAccumulator, type Range } from './stats.ts';
 
 // Scores over the complete paths of an explored scenario. Scores depend on the whole log,
 // which the control key leaves out, so each path is replayed for real. Paths share their
-// prefixes (one transition per trie edge); past the cap a seeded uniform sample is scored.
+// prefixes (one transition per trie edge); past the cap a seeded uniform sample is scored,
+// and steered best and worst paths (extreme-paths.ts) widen the min and max.
 
 export type ScoreName = DimensionName | 'overall';
 export const SCORE_NAMES: readonly ScoreName[] = ['communication', 'proactivity', 'businessImpact', 'overall'];
@@ -19,6 +21,8 @@ export interface PathScores {
   /** Complete paths scored (with repeats when sampled). */
   scored: number;
   sampled: boolean;
+  /** Paths steered to the best and worst scores, added to min and max (not the mean) when sampled. */
+  steered: number;
 }
 
 export interface PathScoreOptions {
@@ -28,9 +32,6 @@ export interface PathScoreOptions {
 }
 
 export const DEFAULT_PATH_CAP = 2_000;
-
-/** A path as edge indices: the first picks a root, the rest pick an edge at each node. */
-type PathIndices = number[];
 
 export function scorePaths(compiled: CompiledScenario, graph: Exploration, options: PathScoreOptions = {}): PathScores {
   const cap = options.cap ?? DEFAULT_PATH_CAP;
@@ -51,6 +52,7 @@ export function scorePaths(compiled: CompiledScenario, graph: Exploration, optio
   };
 
   const sampled = graph.pathsExplored > cap;
+  let steered = 0;
   if (!sampled) {
     const walk = (id: number, snapshot: RunSnapshot): void => {
       const node = nodes[id]!;
@@ -63,35 +65,56 @@ export function scorePaths(compiled: CompiledScenario, graph: Exploration, optio
       if (root.node >= 0 && nodes[root.node]!.paths > 0) walk(root.node, rootSnapshot(i));
     });
   } else {
-    const samples = samplePaths(graph, cap, options.sampleSeed ?? 1);
-    // Sorted samples share prefixes: each group of equal prefixes is stepped once.
-    samples.sort(comparePaths);
-    const walk = (id: number, snapshot: RunSnapshot, group: PathIndices[], depth: number): void => {
-      const node = nodes[id]!;
-      if (node.kind === 'ending') return score(snapshot, group.length);
-      for (let start = 0; start < group.length; ) {
-        const pick = group[start]![depth]!;
-        let end = start + 1;
-        while (end < group.length && group[end]![depth] === pick) end++;
-        const edge = node.edges[pick]!;
-        walk(edge.child, stepSnapshot(compiled, snapshot, branchEvent(edge.branch)), group.slice(start, end), depth + 1);
-        start = end;
-      }
-    };
-    for (let start = 0; start < samples.length; ) {
-      const rootIndex = samples[start]![0]!;
-      let end = start + 1;
-      while (end < samples.length && samples[end]![0] === rootIndex) end++;
-      walk(roots[rootIndex]!.node, rootSnapshot(rootIndex), samples.slice(start, end), 1);
-      start = end;
-    }
+    replayPaths(compiled, graph, samplePaths(graph, cap, options.sampleSeed ?? 1), (snapshot, times) => score(snapshot, times));
+    // The best and worst paths are rarely in a sample: steer to them and widen the ranges.
+    const extremes = extremePaths(compiled, graph);
+    steered = extremes.length;
+    replayPaths(compiled, graph, extremes, (snapshot) => {
+      const report = scoreRun(compiled.index, snapshot.context.log);
+      acc.communication.include(report.communication.score);
+      acc.proactivity.include(report.proactivity.score);
+      acc.businessImpact.include(report.businessImpact.score);
+      acc.overall.include(report.overall);
+    });
   }
 
   return {
     scores: Object.fromEntries(SCORE_NAMES.map((n) => [n, acc[n].range()])) as Record<ScoreName, Range>,
     scored: acc.overall.count,
     sampled,
+    steered,
   };
+}
+
+/** Replays paths given as edge indices; sorted, they share prefixes, so each shared step is taken once. */
+function replayPaths(
+  compiled: CompiledScenario,
+  graph: Exploration,
+  paths: PathIndices[],
+  onEnd: (snapshot: RunSnapshot, times: number) => void,
+): void {
+  const { nodes, roots } = graph;
+  const sorted = [...paths].sort(comparePaths);
+  const walk = (id: number, snapshot: RunSnapshot, group: PathIndices[], depth: number): void => {
+    const node = nodes[id]!;
+    if (node.kind === 'ending') return onEnd(snapshot, group.length);
+    for (let start = 0; start < group.length; ) {
+      const pick = group[start]![depth]!;
+      let end = start + 1;
+      while (end < group.length && group[end]![depth] === pick) end++;
+      const edge = node.edges[pick]!;
+      walk(edge.child, stepSnapshot(compiled, snapshot, branchEvent(edge.branch)), group.slice(start, end), depth + 1);
+      start = end;
+    }
+  };
+  for (let start = 0; start < sorted.length; ) {
+    const rootIndex = sorted[start]![0]!;
+    let end = start + 1;
+    while (end < sorted.length && sorted[end]![0] === rootIndex) end++;
+    const root = roots[rootIndex]!;
+    walk(root.node, startSnapshot(compiled, { seed: root.seed, partner: root.partner }), sorted.slice(start, end), 1);
+    start = end;
+  }
 }
 
 /**

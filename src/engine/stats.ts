@@ -25,6 +25,12 @@ export class RangeAccumulator {
     this.n += times;
   }
 
+  /** Widens min and max without counting towards the mean (a value found on purpose, not sampled). */
+  include(value: number): void {
+    if (value < this.lo) this.lo = value;
+    if (value > this.hi) this.hi = value;
+  }
+
   get count(): number {
     return this.n;
   }
@@ -32,7 +38,8 @@ export class RangeAccumulator {
   /** An empty accumulator reports zeros rather than infinities, so JSON stays valid. */
   range(): Range {
     if (this.n === 0) return { min: 0, max: 0, mean: 0 };
-    return { min: this.lo, max: this.hi, mean: round1(this.sum / this.n) };
+    const mean = round1(this.sum / this.n);
+    return { min: this.lo, max: this.hi, mean: Math.min(this.hi, Math.max(this.lo, mean)) };
   }
 }
 

@@ -213,6 +213,17 @@ describe('scores over paths', () => {
     expect(all.scores.communication.max).toBeGreaterThanOrEqual(65);
   });
 
+  it('steers to the best and worst paths when it samples', () => {
+    const all = scorePaths(compiled, graph, { cap: 1000 });
+    const one = scorePaths(compiled, graph, { cap: 1 });
+    expect(one.scored).toBe(1);
+    expect(one.steered).toBeGreaterThan(0);
+    for (const name of ['communication', 'proactivity'] as const) {
+      expect(one.scores[name].min).toBe(all.scores[name].min);
+      expect(one.scores[name].max).toBe(all.scores[name].max);
+    }
+  });
+
   it('samples the same paths for the same seed', () => {
     expect(scorePaths(compiled, graph, { cap: 20, sampleSeed: 3 })).toEqual(scorePaths(compiled, graph, { cap: 20, sampleSeed: 3 }));
   });

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { warRoom } from './run-cli.ts';
+
+describe('war-room play', () => {
+  it('gives byte-identical output for the same seed and choices', () => {
+    const args = ['play', 'tests/fixtures/scenarios/minimal.yaml', '--seed', '7', '--prep', 'templates', '--choices', '1', '--json'];
+    const first = warRoom(...args);
+    const second = warRoom(...args);
+    expect(first.status).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    const out = JSON.parse(first.stdout);
+    expect(out).toMatchObject({ scenario: 'minimal', seed: 7, partner: 'ally', ending: { beat: 'recovered', outcome: 'good' } });
+    expect(out.choices).toEqual([{ beat: 'outage', option: 'tell', key: 1, by: 'player' }]);
+    // Two minutes of thought, then the choice.
+    expect(out.timeline.find((e: { kind: string }) => e.kind === 'choice')).toMatchObject({ t: 2, label: 'Post an honest status update' });
+    expect(out.scores.communication.score).toBe(60);
+  });
+
+  it('lets the timer run out with t, and prints a readable timeline', () => {
+    const r = warRoom('play', 'tests/fixtures/scenarios/minimal.yaml', '--choices', 't');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('T+0:10     → time ran out after 10 min: 2. Wait and see');
+    expect(r.stdout).toContain('■ Ending (good): Back online');
+    expect(r.stdout).toMatch(/proactivity\s+46/);
+    expect(r.stdout).toContain('Let the clock decide at "The shop is down"');
+  });
+
+  it('explains bad arguments in one line with exit code 2', () => {
+    const option = warRoom('play', 'tests/fixtures/scenarios/minimal.yaml', '--choices', '3');
+    expect(option.status).toBe(2);
+    expect(option.stderr).toBe('war-room: choice 1 is 3 but decision 1 (beat "outage") has options 1-2\n');
+    const partner = warRoom('play', 'tests/fixtures/scenarios/minimal.yaml', '--partner', 'nobody', '--choices', '1');
+    expect(partner.status).toBe(2);
+    expect(partner.stderr).toContain('no partner "nobody"');
+  });
+});
