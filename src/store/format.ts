@@ -14,6 +14,12 @@ export function duration(minutes: number): string {
   return rest === 0 ? `${m / 60} h` : `${Math.floor(m / 60)} h ${rest} min`;
 }
 
+/** A compact span for tight readouts: "45m", "2h 05m", "124h 32m". */
+export function durationShort(minutes: number): string {
+  const m = Math.max(0, Math.round(minutes));
+  return m < 60 ? `${m}m` : `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m`;
+}
+
 export function money(amount: number, currency: string): string {
   try {
     return new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(Math.round(amount));

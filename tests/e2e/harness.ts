@@ -12,7 +12,6 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const OUT = join(ROOT, 'tests/e2e/out');
-const DIST = join(OUT, 'dist');
 const VITE = join(ROOT, 'node_modules/.bin/vite');
 // While scenario files are being written, a frozen copy can stand in: E2E_VITE_CONFIG names a
 // vite config whose scenarios plugin reads E2E_SCENARIOS_DIR. By default the real ones are used.
@@ -74,7 +73,9 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serveGame(): Promise<Served> {
+/** `outName` gives each test file its own build folder, so files run in parallel never race. */
+export async function serveGame(outName = 'dist'): Promise<Served> {
+  const DIST = join(OUT, outName);
   mkdirSync(OUT, { recursive: true });
   // Snapshot the scenarios first: other people may edit them while the tests run.
   const scenarioTexts = new Map(

@@ -42,3 +42,18 @@ describe('debrief exports', () => {
     expect(exportFileName(debrief, 'md')).toBe('war-room-tiny-seed-3.md');
   });
 });
+
+describe('formatting shared by screens and exports', () => {
+  it('writes game time, spans and money the same way everywhere', async () => {
+    const { gameTime, duration, durationShort, money, signed } = await import('../../src/store/format.ts');
+    expect(gameTime(0)).toBe('T+0:00');
+    expect(gameTime(125)).toBe('T+2:05');
+    expect(duration(45)).toBe('45 min');
+    expect(duration(120)).toBe('2 h');
+    expect(duration(125)).toBe('2 h 5 min');
+    expect(durationShort(7472)).toBe('124h 32m');
+    expect(money(1234.4, 'EUR')).toBe('€1,234');
+    expect(signed(-5)).toBe('−5');
+    expect(signed(3)).toBe('+3');
+  });
+});

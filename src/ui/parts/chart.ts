@@ -111,14 +111,22 @@ export function metricsChart(d: DebriefData): HTMLElement {
   const legend = h(
     'ul',
     { class: 'chart-legend', attrs: { 'aria-hidden': 'true' } },
-    ...d.series.map((s) => h('li', { class: `chart-legend__item ${STYLE[s.metric].cls}` }, h('span', { class: 'chart-legend__swatch' }), `${s.label} (100% = ${formatMetric(s.metric, s.scale, d.currency)})`)),
+    ...d.series.map((s) =>
+      h(
+        'li',
+        { class: `chart-legend__item ${STYLE[s.metric].cls}` },
+        h('span', { class: 'chart-legend__swatch' }),
+        s.metric === 'complianceExposure' ? `${s.label} (out of 100)` : `${s.label} (100% = ${formatMetric(s.metric, s.scale, d.currency)})`,
+      ),
+    ),
     h('li', { class: 'chart-legend__item' }, h('span', { class: 'chart-legend__marker', text: '1' }), 'Decision, numbered as in the timeline'),
   );
 
   return h(
     'figure',
     { class: 'chart-figure' },
-    h('div', { class: 'chart-wrap' }, chart),
+    // On a phone the chart keeps a readable size and scrolls sideways; focusable so keys can scroll it.
+    h('div', { class: 'chart-wrap', attrs: { tabindex: '0', role: 'group', 'aria-label': 'Chart, scrolls sideways on small screens' } }, chart),
     legend,
     h('figcaption', { class: 'small muted', text: 'Each line is a share of its worst case: 100% is the loss the business-impact score treats as the worst outcome.' }),
     dataTable(d),

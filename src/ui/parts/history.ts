@@ -23,7 +23,7 @@ export function historyPanel(history: readonly HistoryEntry[], limit = 8): HTMLE
         'div',
         { class: 'stat' },
         h('dt', { text: 'Latest' }),
-        h('dd', null, String(latest.overall), trend === null ? null : h('span', { class: trend >= 0 ? 'trend trend--up' : 'trend trend--down', text: trend >= 0 ? ` ▲ ${trend} on last time` : ` ▼ ${-trend} on last time` })),
+        h('dd', null, String(latest.overall), trend === null ? null : h('span', { class: trend >= 0 ? 'trend trend--up' : 'trend trend--down', text: trend >= 0 ? `▲ ${trend} since last try` : `▼ ${-trend} since last try` })),
       ),
     ),
   );

@@ -20,7 +20,7 @@ const REASON_TEXT: Record<PauseReason, string> = {
 export function createPauseDialog(opts: { onResume(): void; onQuit(): void }): PauseDialog {
   const reasonText = h('p', { class: 'dialog__text' });
   const clockText = h('p', { class: 'dialog__clock' });
-  const resume = h('button', { class: 'btn btn--primary btn--large', attrs: { type: 'button', autofocus: true }, text: 'Resume', on: { click: () => opts.onResume() } });
+  const resume = h('button', { class: 'btn btn--primary btn--large', attrs: { type: 'button' }, text: 'Resume', on: { click: () => opts.onResume() } });
   const quit = h('button', { class: 'btn btn--ghost', attrs: { type: 'button' }, text: 'Leave to the title (the run is saved)', on: { click: () => opts.onQuit() } });
   const keys = h(
     'dl',

@@ -1,5 +1,5 @@
 import type { GameView } from '../../engine/view.ts';
-import { count, duration, money } from '../../store/format.ts';
+import { count, duration, durationShort, money } from '../../store/format.ts';
 import type { ServiceStatusName } from '../../scenarios/schema.ts';
 import { h, replace } from '../dom.ts';
 import { icon, type IconName } from './icons.ts';
@@ -35,7 +35,7 @@ export function createMetricsStrip(): { el: HTMLElement; update(view: GameView, 
       revenue.sub.textContent = `spent ${money(m.spend, view.currency)}`;
       customers.value.textContent = count(m.customersAffected);
       customers.sub.textContent = `of ${count(totalCustomers)}`;
-      downtime.value.textContent = duration(m.downtimeMinutes);
+      downtime.value.textContent = durationShort(m.downtimeMinutes);
       downtime.sub.textContent = `fatigue ${Math.round(m.fatigue)}`;
       compliance.value.textContent = `${Math.round(m.complianceExposure)}`;
       compliance.sub.textContent = 'exposure of 100';

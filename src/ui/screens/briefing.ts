@@ -18,6 +18,8 @@ export function briefingScreen(ctx: AppContext): ScreenView {
   const cur = c.currency ?? 'EUR';
   const partner = scenario.partners.find((p) => p.id === view.partner.id) ?? scenario.partners[0]!;
   const serviceName = new Map(c.services.map((s) => [s.id, s.name]));
+  const dependants = new Map<string, string[]>();
+  for (const s of c.services) for (const d of s.dependsOn ?? []) dependants.set(d, [...(dependants.get(d) ?? []), s.name]);
 
   const section = (id: string, title: string, ...children: (Node | null)[]): HTMLElement =>
     h('section', { class: 'panel', attrs: { 'aria-labelledby': id } }, h('h2', { id, class: 'panel__title', text: title }), ...children);
@@ -51,7 +53,11 @@ export function briefingScreen(ctx: AppContext): ScreenView {
           h(
             'p',
             { class: 'small muted' },
-            `Carries ${percent(s.revenueShare)} of revenue and ${percent(s.customerShare)} of customers`,
+            s.revenueShare === 0 && s.customerShare === 0
+              ? dependants.has(s.id)
+                ? `Earns nothing itself, but ${dependants.get(s.id)!.join(', ')} cannot run without it`
+                : 'Supports the business indirectly'
+              : `Carries ${percent(s.revenueShare)} of revenue and ${percent(s.customerShare)} of customers`,
             s.dependsOn?.length ? ` · needs ${s.dependsOn.map((d) => serviceName.get(d) ?? d).join(', ')}` : '',
           ),
         ),
@@ -124,7 +130,7 @@ export function briefingScreen(ctx: AppContext): ScreenView {
       h('p', { class: 'lede', text: scenario.summary }),
     ),
     h('div', { class: 'brief-grid' }, company, stakes, services, people, partnerPanel, objectives),
-    h('div', { class: 'actions actions--end' }, next),
+    h('div', { class: 'actions actions--end actions--sticky' }, h('p', { class: 'small muted', text: 'Next: spend your preparation budget, then the incident starts.' }), next),
   );
   return { el, focus: () => focusHeading(heading), destroy: () => {} };
 }

@@ -196,7 +196,7 @@ function timelineItem(e: DebriefData['timeline'][number]): HTMLElement {
       h('dt', { text: e.advice.followed ? 'A strategic partner would have done the same' : 'A strategic partner would have chosen' }),
       h('dd', null, e.advice.followed ? null : h('strong', { text: `${e.advice.label}. ` }), e.advice.why),
       e.notTaken.length ? h('dt', { text: 'Not taken' }) : null,
-      e.notTaken.length ? h('dd', { text: e.notTaken.map((o) => o.label).join(' · ') }) : null,
+      e.notTaken.length ? h('dd', null, h('ul', { class: 'not-taken' }, ...e.notTaken.map((o) => h('li', { text: o.label })))) : null,
       e.points.length ? h('dt', { text: 'Score' }) : null,
       e.points.length
         ? h('dd', null, ...e.points.map((p) => h('span', { class: 'point' }, h('span', { class: p.points >= 0 ? 'pts pts--plus' : 'pts pts--minus', text: signed(p.points) }), ` ${DIMENSION_LABELS[p.dimension].toLowerCase()}: ${p.reason}`)))

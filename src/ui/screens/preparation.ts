@@ -19,6 +19,7 @@ export function preparationScreen(ctx: AppContext): ScreenView {
 
   const spentText = h('strong', { class: 'budget__spent' });
   const leftText = h('strong', { class: 'budget__left' });
+  const leftCopy = h('span');
   const fill = h('span', { class: 'budget__fill' });
   const budgetStatus = h('p', { class: 'visually-hidden', attrs: { role: 'status' } });
   const message = h('p', { class: 'prep-message', attrs: { role: 'alert' } });
@@ -50,6 +51,7 @@ export function preparationScreen(ctx: AppContext): ScreenView {
           { attrs: { for: id } },
           h('span', { class: 'measure__head' }, h('span', { class: 'measure__name', text: m.name }), h('span', { class: 'measure__cost', text: money(m.cost, cur) })),
           h('span', { class: 'measure__text', text: m.description }),
+          h('span', { class: 'measure__note' }),
         ),
       );
     }),
@@ -60,13 +62,17 @@ export function preparationScreen(ctx: AppContext): ScreenView {
     const spent = selected.reduce((sum, id) => sum + (measures.find((m) => m.id === id)?.cost ?? 0), 0);
     spentText.textContent = money(spent, cur);
     leftText.textContent = money(budget - spent, cur);
+    leftCopy.textContent = money(budget - spent, cur);
     fill.style.width = `${budget > 0 ? Math.min(100, (spent / budget) * 100) : 0}%`;
     budgetStatus.textContent = `${money(spent, cur)} chosen, ${money(budget - spent, cur)} left.`;
     for (const [id, box] of boxes) {
       box.checked = selected.includes(id);
       box.closest('.measure')?.classList.toggle('measure--chosen', box.checked);
       const cost = measures.find((m) => m.id === id)?.cost ?? 0;
-      box.closest('.measure')?.classList.toggle('measure--unaffordable', !box.checked && cost > budget - spent);
+      const unaffordable = !box.checked && cost > budget - spent;
+      box.closest('.measure')?.classList.toggle('measure--unaffordable', unaffordable);
+      const note = box.closest('.measure')?.querySelector('.measure__note');
+      if (note) note.textContent = unaffordable ? `Over budget: ${money(cost - (budget - spent), cur)} more than is left` : '';
     }
     message.textContent = state.prep.message ?? '';
   };
@@ -104,11 +110,12 @@ export function preparationScreen(ctx: AppContext): ScreenView {
       budgetStatus,
     ),
     h('fieldset', { class: 'fieldset fieldset--measures' }, h('legend', { text: 'Preventive measures' }), list),
-    message,
+    // The bar stays on screen while the list scrolls, so a refusal is seen where it happens.
     h(
       'div',
-      { class: 'actions actions--end' },
-      h('p', { class: 'small muted', text: 'Once the incident starts the clock runs: every minute you hesitate costs game time. Esc or P pauses.' }),
+      { class: 'actions actions--end actions--sticky prep-bar' },
+      message,
+      h('p', { class: 'small muted' }, h('strong', { class: 'prep-bar__left' }, 'Left: ', leftCopy), ' · Once the incident starts the clock runs; Esc or P pauses.'),
       start,
     ),
   );
