@@ -9,6 +9,7 @@ import type { ScenarioProblem } from '../scenarios/load.ts';
 import { findScenarioFiles, loadScenarioFile } from '../scenarios/load-file.ts';
 import { formatPath, locate } from '../scenarios/locate.ts';
 import { integer, parse, seedList } from './args.ts';
+import { checkInWorkers, defaultJobs } from './check-pool.ts';
 import { formatCheck } from './format-check.ts';
 import { CHECK_HELP } from './help.ts';
 
@@ -30,6 +31,9 @@ export interface FileCheck {
 export interface CheckRun {
   files: FileCheck[];
   ok: boolean;
+  /** Wall-clock time of the whole check. */
+  ms: number;
+  jobs: number;
 }
 
 export interface CheckCommandOptions {
@@ -39,6 +43,8 @@ export interface CheckCommandOptions {
   maxStates: number;
   pathCap: number;
   cwd: string;
+  /** Files checked at once, in worker threads (1: in this thread). */
+  jobs: number;
 }
 
 export async function runCheck(args: string[]): Promise<{ output: string; exitCode: number }> {
@@ -48,6 +54,7 @@ export async function runCheck(args: string[]): Promise<{ output: string; exitCo
     seeds: { type: 'string' },
     'max-states': { type: 'string' },
     paths: { type: 'string' },
+    jobs: { type: 'string', short: 'j' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { output: CHECK_HELP, exitCode: 0 };
@@ -58,8 +65,9 @@ export async function runCheck(args: string[]): Promise<{ output: string; exitCo
     maxStates: integer(values['max-states'], 'max-states', 200_000, 1),
     pathCap: integer(values.paths, 'paths', DEFAULT_PATH_CAP, 1),
     cwd: process.cwd(),
+    jobs: values.jobs === undefined ? 0 : integer(values.jobs, 'jobs', 1, 1),
   });
-  const output = values.json ? `${JSON.stringify({ scenarios: run.files.map(toJson) }, null, 2)}\n` : formatCheck(run.files);
+  const output = values.json ? `${JSON.stringify({ scenarios: run.files.map(toJson) }, null, 2)}\n` : formatCheck(run);
   return { output, exitCode: run.ok ? 0 : 1 };
 }
 
@@ -68,13 +76,16 @@ export async function checkFiles(options: CheckCommandOptions): Promise<CheckRun
     const rel = relative(options.cwd, path);
     return rel.startsWith('..') || rel === '' ? path : rel;
   };
+  const started = performance.now();
   const found = await findScenarioFiles(options.paths);
   const files: FileCheck[] = found.errors.map((e) => ({ file: shown(e.file), id: null, errors: [{ ...e, file: shown(e.file) }], warnings: [], report: null, ms: 0 }));
-  for (const file of found.files) files.push(await checkFile(shown(file), options));
-  return { files, ok: files.every((f) => f.errors.length === 0) };
+  const targets = found.files.map(shown);
+  const jobs = options.jobs > 0 ? options.jobs : defaultJobs(targets.length);
+  files.push(...(await checkInWorkers(targets, options, jobs, (file) => checkFile(file, options))));
+  return { files, ok: files.every((f) => f.errors.length === 0), ms: Math.round(performance.now() - started), jobs: Math.min(jobs, Math.max(1, targets.length)) };
 }
 
-async function checkFile(file: string, options: CheckCommandOptions): Promise<FileCheck> {
+export async function checkFile(file: string, options: CheckCommandOptions): Promise<FileCheck> {
   const started = performance.now();
   const entry: FileCheck = { file, id: null, errors: [], warnings: [], report: null, ms: 0 };
   try {

@@ -1,6 +1,6 @@
 import type { CheckReport } from '../engine/check.ts';
 import type { ScenarioProblem } from '../scenarios/load.ts';
-import type { FileCheck } from './check.ts';
+import type { CheckRun, FileCheck } from './check.ts';
 import { count, padEnd, padStart, seconds } from './text.ts';
 
 // The human-readable `war-room check` report: problems first, compiler style
@@ -55,7 +55,7 @@ function scenarioBlock(f: FileCheck, r: CheckReport): string[] {
   return out;
 }
 
-function summaryTable(files: FileCheck[]): string[] {
+function summaryTable({ files, ms, jobs }: CheckRun): string[] {
   const header = ['scenario', 'beats', 'dec', 'end', 'paths', 'states', 'unreach', 'dead', 'balance', 'time', 'result'];
   const rows = files.map((f) => {
     const r = f.report;
@@ -79,16 +79,17 @@ function summaryTable(files: FileCheck[]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]): string =>
     cells.map((c, i) => (i === 0 || i === cells.length - 1 ? padEnd(c, widths[i]!) : padStart(c, widths[i]!))).join('  ').trimEnd();
-  const total = files.reduce((a, f) => a + f.ms, 0);
   const failed = files.filter((f) => f.errors.length > 0).length;
   return [
     line(header),
     ...rows.map(line),
-    `${files.length} file${files.length === 1 ? '' : 's'} · ${failed} with errors · ${seconds(total)} in all`,
+    `${files.length} file${files.length === 1 ? '' : 's'} · ${failed} with errors · ${seconds(ms)} in all` +
+      (jobs > 1 ? ` (${jobs} files at a time; the time column is per file)` : ''),
   ];
 }
 
-export function formatCheck(files: FileCheck[]): string {
+export function formatCheck(run: CheckRun): string {
+  const { files } = run;
   const out: string[] = [];
   for (const f of files) {
     for (const e of f.errors) out.push(problemLine(e, 'error'));
@@ -99,6 +100,6 @@ export function formatCheck(files: FileCheck[]): string {
     if (!f.report) continue;
     out.push(...scenarioBlock(f, f.report), '');
   }
-  out.push(...summaryTable(files));
+  out.push(...summaryTable(run));
   return `${out.join('\n')}\n`;
 }

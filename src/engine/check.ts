@@ -210,7 +210,7 @@ function balanceChecks(s: Structure, truncated: boolean, scores: Record<ScoreNam
     const r = scores[name];
     const spread = round1(r.max - r.min);
     checks.push({
-      rule: `${name}: best and worst paths differ by at least ${BALANCE.minScoreRange}`,
+      rule: `${name === 'businessImpact' ? 'business impact' : name}: best and worst paths differ by at least ${BALANCE.minScoreRange}`,
       ok: spread >= BALANCE.minScoreRange,
       detail: `${r.min} to ${r.max} (${spread} points)`,
     });

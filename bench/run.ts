@@ -1,0 +1,24 @@
+import { checkBench } from './check.ts';
+import { engineBench } from './engine.ts';
+
+// `npm run bench`: prints numbers (it is not a test). Each section lives in its own file;
+// add a section by adding a line here. `npm run bench -- engine` runs only that section.
+
+const SECTIONS: { name: string; run: () => Promise<void> }[] = [
+  { name: 'engine', run: engineBench },
+  { name: 'check', run: checkBench },
+];
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !SECTIONS.some((s) => s.name === w));
+if (unknown.length > 0) {
+  console.error(`unknown bench section ${unknown.join(', ')}; sections: ${SECTIONS.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+const started = performance.now();
+for (const section of SECTIONS) {
+  if (wanted.length > 0 && !wanted.includes(section.name)) continue;
+  await section.run();
+  console.log('');
+}
+console.log(`bench finished in ${((performance.now() - started) / 1000).toFixed(1)} s (node ${process.version})`);
