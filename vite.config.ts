@@ -1,10 +1,49 @@
-import { defineConfig } from 'vite';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { scenariosPlugin } from './src/scenarios/vite-plugin.ts';
 
 // The browser game. Scenario files are validated at build time and bundled as JSON
 // (see src/scenarios/vite-plugin.ts).
+// Two pages: the game (index.html) and facilitator mode (facilitator.html, see docs/facilitator.md).
+// A service worker precaches every built file, scenarios included, so a workshop runs offline
+// once the app has been opened, and the manifest makes it installable.
 export default defineConfig({
-  plugins: [scenariosPlugin()],
+  plugins: [
+    scenariosPlugin(),
+    facilitatorPage(),
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script-defer',
+      // The workbox glob below already precaches every icon in public/.
+      includeManifestIcons: false,
+      manifest: {
+        name: 'War Room',
+        short_name: 'War Room',
+        description: 'An incident tabletop game: rehearse how your IT partner responds when the company’s IT goes down.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#0a1017',
+        theme_color: '#0a1017',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'icons/war-room.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+        shortcuts: [{ name: 'Facilitator console', short_name: 'Facilitate', url: './facilitator.html#/console' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // Phaser's chunk is over the default 2 MiB limit and the war room needs it offline.
+        maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   server: { port: 5173, strictPort: false },
   build: {
     target: 'es2022',
@@ -12,3 +51,16 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
 });
+
+/** Adds facilitator.html as a second page when the root has one (the benchmark's bare Phaser app has not). */
+function facilitatorPage(): Plugin {
+  return {
+    name: 'war-room-facilitator-page',
+    config(config) {
+      const root = resolve(config.root ?? process.cwd());
+      const page = join(root, 'facilitator.html');
+      if (!existsSync(page)) return undefined;
+      return { build: { rolldownOptions: { input: { main: join(root, 'index.html'), facilitator: page } } } };
+    },
+  };
+}

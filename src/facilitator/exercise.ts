@@ -283,7 +283,11 @@ export class Exercise {
 
   /** Marks the option the room is leaning to; the presenter does not show it until recorded. */
   select(option: string | null): Refusal {
-    if (option !== null && !this.view()?.decision?.options.some((o) => o.id === option)) return `no option "${option}" in this decision`;
+    if (option !== null) {
+      const found = this.view()?.decision?.options.find((o) => o.id === option);
+      if (!found) return `no option "${option}" in this decision`;
+      if (!found.available) return `option ${found.key} is not available: ${found.unavailable ?? 'not possible now'}`;
+    }
     return this.commit({ selected: option });
   }
 

@@ -84,6 +84,16 @@ describe('facilitator exercise: the incident', () => {
     expect(ex.session.journal.map((j) => j.text)).toContain('Recorded the team\'s choice: "Fail over to the standby" (votes: Fail over to the standby 4, Restore from backup 2)');
   });
 
+  it('will not mark an option the team cannot choose, and says why', () => {
+    const { ex } = harness();
+    ok(ex.setTeamName('Blue team'));
+    ok(ex.choosePartner('fixer'));
+    ok(ex.openBriefing());
+    ok(ex.startIncident());
+    expect(ex.select('failover')).toBe('option 1 is not available: Needs a standby and a partner who can run it');
+    expect(ex.session.selected).toBeNull();
+  });
+
   it('treats a decision the clock made like a recorded one, and journals it as a timeout', () => {
     const { ex } = running();
     ok(ex.tick(15));

@@ -1,0 +1,254 @@
+import type { CatalogEntry } from '../../store/catalog.ts';
+import { h, isTypingTarget, replace } from '../../ui/dom.ts';
+import { brandMark } from '../../ui/parts/brand.ts';
+import { createConfirmDialog } from './confirm-dialog.ts';
+import type { ConsoleState, ConsoleStore, ConsoleTab } from './console-store.ts';
+import { controlsView } from './controls-view.ts';
+import { evaluationView } from './evaluation-view.ts';
+import { materialView } from './material-view.ts';
+import { reportView } from './report-view.ts';
+import { sessionsView } from './sessions-view.ts';
+import { setupView, type View } from './setup-view.ts';
+import { commandFor, SHORTCUT_HELP, type Command } from './shortcuts.ts';
+
+// The facilitator console: a top bar with the tabs, and under it the set-up, the live exercise
+// (controls, private material, evaluation), the report, or the session history.
+
+export interface ConsoleEnv {
+  catalog: CatalogEntry[];
+  download(fileName: string, mime: string, text: string): void;
+  print(): void;
+  openPresenter(): void;
+  now(): number;
+}
+
+const TABS: { id: ConsoleTab; label: string }[] = [
+  { id: 'exercise', label: 'Exercise' },
+  { id: 'report', label: 'Report' },
+  { id: 'sessions', label: 'Sessions' },
+];
+
+export function mountConsole(root: HTMLElement, store: ConsoleStore, env: ConsoleEnv): { destroy(): void } {
+  const confirm = createConfirmDialog();
+  const act = (f: Parameters<ConsoleState['act']>[0], announce?: string): string | null => store.getState().act(f, announce);
+
+  const askEnd = async (): Promise<void> => {
+    const s = store.getState();
+    if (s.session.stage !== 'incident') return void act((x) => x.end());
+    const finished = s.view?.phase === 'ended';
+    const yes = await confirm.ask({
+      title: 'End the exercise?',
+      text: finished
+        ? 'The run has reached its ending. The projector shows the scores and the console opens the report.'
+        : 'The run has not reached its ending; the scores will use the figures so far. You can go back to the incident from the report.',
+      confirm: 'End and debrief',
+      danger: !finished,
+    });
+    if (yes) act((x) => x.end(), 'Exercise ended; the report is open');
+  };
+
+  // ---- top bar ----
+  const who = h('p', { class: 'fac-top__who' });
+  const presenterStatus = h('p', { class: 'fac-top__status', attrs: { role: 'status' } });
+  const savedStatus = h('p', { class: 'fac-top__saved' });
+  const presenterButton = h(
+    'button',
+    { class: 'btn btn--small', attrs: { type: 'button', 'aria-keyshortcuts': 'W' }, on: { click: () => env.openPresenter() } },
+    'Open presenter ',
+    h('kbd', { attrs: { 'aria-hidden': 'true' }, text: 'W' }),
+  );
+  const helpButton = h(
+    'button',
+    { class: 'btn btn--small btn--ghost', attrs: { type: 'button', 'aria-keyshortcuts': 'Shift+?' }, on: { click: () => showHelp() } },
+    'Shortcuts ',
+    h('kbd', { attrs: { 'aria-hidden': 'true' }, text: '?' }),
+  );
+  const tabButtons = TABS.map((t) =>
+    h('button', { class: 'fac-tab', attrs: { type: 'button', 'data-tab': t.id }, text: t.label, on: { click: () => store.getState().setTab(t.id) } }),
+  );
+  const topbar = h(
+    'header',
+    { class: 'fac-top' },
+    h('div', { class: 'fac-top__brand' }, brandMark(), h('span', { class: 'fac-top__mode', text: 'Facilitator console' })),
+    h('nav', { class: 'fac-tabs', attrs: { 'aria-label': 'Console' } }, ...tabButtons),
+    who,
+    h('div', { class: 'fac-top__tools' }, savedStatus, presenterStatus, presenterButton, helpButton),
+  );
+
+  const messageSlot = h('div', { class: 'fac-message-slot' });
+  const live = h('p', { class: 'visually-hidden', attrs: { 'aria-live': 'polite', role: 'status' } });
+  const takeover = h(
+    'div',
+    { class: 'fac-takeover', attrs: { role: 'alert' } },
+    h('p', { text: 'This exercise is now run from another console window. This window is read-only so the two never disagree.' }),
+    h('button', { class: 'btn btn--primary', attrs: { type: 'button' }, text: 'Run it from here', on: { click: () => void store.getState().takeControl() } }),
+  );
+
+  // ---- the views ----
+  const setup = setupView(store, env.catalog, env.openPresenter);
+  const controls = controlsView(store, { onEnd: () => void askEnd() });
+  const material = materialView(store);
+  const evaluation = evaluationView(store);
+  const live3 = h('div', { class: 'fac-live' }, controls.el, material.el, evaluation.el);
+  const report = reportView(store, { download: env.download, print: env.print, now: env.now });
+  const sessions = sessionsView(store, { download: env.download, confirm: confirm.ask, now: env.now });
+  const main = h('main', { id: 'main', class: 'fac-main', attrs: { tabindex: '-1' } });
+
+  const help = h(
+    'dialog',
+    { class: 'dialog fac-dialog', attrs: { 'aria-labelledby': 'fac-help-title' } },
+    h('h2', { class: 'dialog__title', id: 'fac-help-title', text: 'Keyboard shortcuts' }),
+    h('dl', { class: 'keys fac-keys' }, ...SHORTCUT_HELP.flatMap((s) => [h('dt', null, h('kbd', { text: s.keys })), h('dd', { text: s.does })])),
+    h('p', { class: 'muted small', text: 'Shortcuts work whenever the cursor is not in a text field.' }),
+    h('div', { class: 'actions' }, h('button', { class: 'btn btn--primary', attrs: { type: 'button' }, text: 'Close', on: { click: () => help.close() } })),
+  );
+  const showHelp = (): void => {
+    if (!help.open) help.showModal();
+  };
+
+  replace(root, h('a', { class: 'skip-link', attrs: { href: '#main' }, text: 'Skip to the console' }), topbar, messageSlot, takeover, main, live, help, confirm.el);
+  document.documentElement.dataset.facilitator = 'console';
+  document.title = 'Facilitator console · War Room';
+
+  let shown: { key: string; views: View[] } | null = null;
+  const show = (state: ConsoleState): void => {
+    const key = state.tab === 'exercise' ? (state.session.stage === 'setup' ? 'setup' : 'live') : state.tab;
+    if (shown?.key === key) return;
+    const views: View[] = key === 'setup' ? [setup] : key === 'live' ? [controls, material, evaluation] : key === 'report' ? [report] : [sessions];
+    replace(main, key === 'setup' ? setup.el : key === 'live' ? live3 : key === 'report' ? report.el : sessions.el);
+    const first = shown === null;
+    shown = { key, views };
+    for (const v of views) v.update(state);
+    if (!first) views[0]!.focus();
+  };
+
+  const render = (state: ConsoleState, prev: ConsoleState | null): void => {
+    show(state);
+    for (const v of shown!.views) v.update(state);
+    for (const b of tabButtons) {
+      const current = b.dataset.tab === state.tab;
+      if (current) b.setAttribute('aria-current', 'page');
+      else b.removeAttribute('aria-current');
+    }
+    const s = state.session;
+    replace(who, s.team.name ? `${s.team.name} · ${s.scenarioTitle}` : s.scenarioTitle || 'New exercise');
+    const n = state.sync.presenters.length;
+    replace(presenterStatus, n === 0 ? 'No presenter window' : n === 1 ? 'Presenter connected' : `${n} presenter windows`);
+    presenterStatus.className = `fac-top__status fac-top__status--${n > 0 ? 'on' : 'off'}`;
+    replace(savedStatus, state.storageProblem ? 'Not saved: see the message' : 'Saved');
+    savedStatus.className = `fac-top__saved${state.storageProblem ? ' fac-top__saved--bad' : ''}`;
+    takeover.hidden = state.sync.authority;
+    document.body.dataset.stage = s.stage;
+    document.body.dataset.decision = s.decision;
+    document.body.dataset.rev = String(s.rev);
+    document.body.dataset.phase = state.view?.phase ?? 'none';
+
+    if (!prev || state.message !== prev.message || state.storageProblem !== prev.storageProblem) {
+      const m = state.message ?? (state.storageProblem ? { tone: 'error' as const, text: state.storageProblem } : null);
+      replace(
+        messageSlot,
+        m
+          ? h(
+              'div',
+              { class: `notice notice--${m.tone} fac-message`, attrs: { role: m.tone === 'error' ? 'alert' : 'status' } },
+              h('p', { class: 'fac-message__text', text: m.text }),
+              state.message
+                ? h('button', { class: 'btn btn--small', attrs: { type: 'button' }, text: 'Dismiss', on: { click: () => store.getState().dismissMessage() } })
+                : null,
+            )
+          : null,
+      );
+    }
+    if (prev && state.announcement.n !== prev.announcement.n) replace(live, state.announcement.text);
+  };
+
+  const run = (c: Command): void => {
+    const s = store.getState();
+    const options = s.view?.decision?.options ?? [];
+    switch (c.kind) {
+      case 'toggle-pause':
+        act((x) => x.togglePause(), s.session.stage === 'briefing' ? 'Incident started' : s.session.paused ? 'Resumed' : 'Paused');
+        return;
+      case 'speed':
+        act((x) => x.cycleSpeed());
+        return;
+      case 'release':
+        act((x) => x.release(), 'Inject released');
+        return;
+      case 'skip':
+        act((x) => x.skip(), 'Beat skipped');
+        return;
+      case 'extend':
+        act((x) => x.extend(), 'Timer extended');
+        return;
+      case 'hold':
+        act((x) => x.hold(), 'Timer stopped');
+        return;
+      case 'record':
+        act((x) => x.record(), 'Choice recorded');
+        return;
+      case 'reveal':
+        act((x) => x.reveal(), 'Consequences revealed');
+        return;
+      case 'continue':
+        act((x) => x.continue(), 'Next decision');
+        return;
+      case 'undo':
+        act((x) => x.undo(), 'Last choice undone; it stays in the record');
+        return;
+      case 'end':
+        void askEnd();
+        return;
+      case 'note':
+        if (s.tab !== 'exercise' || s.session.stage === 'setup') s.setTab('exercise');
+        evaluation.focusNote();
+        return;
+      case 'presenter':
+        env.openPresenter();
+        return;
+      case 'help':
+        showHelp();
+        return;
+      case 'select': {
+        const option = options[c.n - 1];
+        if (option) act((x) => x.select(s.session.selected === option.id ? null : option.id));
+        return;
+      }
+      case 'vote': {
+        const option = options[c.n - 1];
+        if (option) act((x) => x.addVote(option.id, 1), `${option.label}: ${(s.session.votes[option.id] ?? 0) + 1} votes`);
+        return;
+      }
+      default: {
+        const unreachable: never = c;
+        throw new Error(`unknown command ${JSON.stringify(unreachable)}`);
+      }
+    }
+  };
+  const onKey = (e: KeyboardEvent): void => {
+    if (e.defaultPrevented || e.repeat || isTypingTarget(e.target)) return;
+    if (confirm.el.open || help.open) return;
+    // Space and Enter on a focused button belong to the button.
+    if ((e.key === ' ' || e.key === 'Enter') && e.target instanceof HTMLButtonElement) return;
+    const command = commandFor(e);
+    if (!command) return;
+    const s = store.getState();
+    // Shortcuts steer the exercise; on the report and history tabs only the global ones apply.
+    const global = command.kind === 'help' || command.kind === 'presenter' || command.kind === 'note';
+    if (!global && (s.tab !== 'exercise' || s.session.stage === 'setup')) return;
+    e.preventDefault();
+    run(command);
+  };
+  window.addEventListener('keydown', onKey);
+
+  const unsubscribe = store.subscribe((state, prev) => render(state, prev));
+  render(store.getState(), null);
+
+  return {
+    destroy() {
+      unsubscribe();
+      window.removeEventListener('keydown', onKey);
+      replace(root);
+    },
+  };
+}

@@ -1,0 +1,334 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { CompiledScenario } from '../../engine/compile.ts';
+import type { ScoreReport } from '../../engine/scoring.ts';
+import type { GameView } from '../../engine/view.ts';
+import type { Scenario } from '../../scenarios/schema.ts';
+import { PACE_SECONDS } from '../../store/autosave.ts';
+import { CompiledCache, findScenario, type CatalogEntry } from '../../store/catalog.ts';
+import { createClockDriver, type Scheduler } from '../../store/clock-driver.ts';
+import type { KeyValueStorage } from '../../store/storage.ts';
+import { Exercise, type ExerciseDeps } from '../exercise.ts';
+import { presenterFrame, type PresenterFrame } from '../frame.ts';
+import { latestUnfinished, newerCopy, readCurrent, writeCurrent, writeFrame, type SessionArchive } from '../persist.ts';
+import { mergeSessions, readSessionFile } from '../session-file.ts';
+import { newSession, type Session } from '../session.ts';
+import {
+  consoleClosedMessage,
+  consoleOpenMessage,
+  consoleReceive,
+  consoleStart,
+  frameMessage,
+  type ConsoleSync,
+  type SyncChannel,
+  type SyncMessage,
+} from '../sync.ts';
+
+// The console's state: the exercise, what it shows, and the plumbing around it. After every
+// accepted command the session is written to localStorage (synchronously) and to the archive,
+// and a new frame goes to the presenter. Everything with a side effect comes in through deps,
+// so the whole console runs in Node tests.
+
+export type ConsoleTab = 'exercise' | 'report' | 'sessions';
+
+export interface ConsoleMessage {
+  tone: 'error' | 'info';
+  text: string;
+}
+
+export interface ConsoleState {
+  session: Session;
+  view: GameView | null;
+  score: ScoreReport | null;
+  tab: ConsoleTab;
+  /** The answer to the last command that was refused, or a notice. */
+  message: ConsoleMessage | null;
+  /** Short text for the live region after a command succeeds. */
+  announcement: { text: string; n: number };
+  sync: ConsoleSync;
+  /** Every session in the archive, newest first. */
+  history: Session[];
+  storageProblem: string | null;
+
+  /** Runs a command on the exercise; a refusal becomes the message. Returns the refusal. */
+  act(command: (ex: Exercise) => string | null, announce?: string): string | null;
+  setTab(tab: ConsoleTab): void;
+  dismissMessage(): void;
+  notify(message: ConsoleMessage): void;
+  /** Starts a new exercise; the current one stays in the history. */
+  newExercise(): void;
+  /** Opens a session from the history. */
+  openSession(id: string): Promise<string | null>;
+  removeSession(id: string): Promise<void>;
+  /** Adds sessions to the archive (an import). */
+  addSessions(sessions: Session[]): Promise<void>;
+  /** Takes the exercise back from another console window. */
+  takeControl(): Promise<void>;
+  /** Checks a session file and adds what passes; existing sessions are never replaced. */
+  importSessions(text: string): Promise<{ messages: string[]; problems: string[] }>;
+  /** The scores of a stored session (replayed), or null before its incident starts. */
+  scoreOf(session: Session): ScoreReport | null;
+  exercise(): Exercise;
+  compiled(): CompiledScenario | null;
+  frame(): PresenterFrame;
+  dispose(): void;
+}
+
+export type ConsoleStore = StoreApi<ConsoleState>;
+
+export interface ConsoleDeps {
+  catalog: CatalogEntry[];
+  storage: KeyValueStorage;
+  archive: SessionArchive;
+  /** Set when the archive is a stand-in (no IndexedDB): the history will not survive the tab. */
+  archiveProblem?: string | null;
+  openChannel(onMessage: (m: SyncMessage) => void): SyncChannel;
+  now(): number;
+  /** Monotonic ms for the game clock. */
+  monotonic(): number;
+  scheduler: Scheduler;
+  newId(): string;
+  randomSeed(): number;
+}
+
+export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStore> {
+  const cache = new CompiledCache();
+  const exerciseDeps: ExerciseDeps = {
+    now: deps.now,
+    newId: deps.newId,
+    scenario: (id) => findScenario(deps.catalog, id),
+    compile: (s: Scenario) => cache.get(s),
+  };
+  const self = deps.newId();
+
+  let archived: Session[] = [];
+  let storageProblem = deps.archiveProblem ?? null;
+  try {
+    archived = await deps.archive.getAll();
+  } catch (error) {
+    storageProblem = `The session history could not be read (${(error as Error).message}). This exercise is still saved in this browser tab’s storage.`;
+  }
+
+  const fresh = (): Session => {
+    const first = deps.catalog.find((e) => e.scenario)?.scenario;
+    return newSession({
+      id: deps.newId(),
+      now: new Date(deps.now()).toISOString(),
+      scenarioId: first?.id ?? '',
+      scenarioTitle: first?.title ?? '',
+      partner: first?.partners[0]?.id ?? '',
+      seed: deps.randomSeed(),
+    });
+  };
+
+  // Resume the newest copy of the current session, else the latest unfinished one, else start fresh.
+  const local = readCurrent(deps.storage);
+  const candidate = newerCopy(local, local ? (archived.find((s) => s.id === local.id) ?? null) : latestUnfinished(archived));
+  let startMessage: ConsoleMessage | null = null;
+  let ex: Exercise;
+  try {
+    ex = Exercise.open(candidate ?? fresh(), exerciseDeps);
+  } catch (error) {
+    startMessage = {
+      tone: 'error',
+      text: `The last exercise (“${candidate?.team.name || 'unnamed team'}”) could not be resumed: ${(error as Error).message}. It is kept in the session history; a new exercise is ready.`,
+    };
+    if (candidate) await deps.archive.put(candidate).catch(() => undefined);
+    ex = Exercise.open(fresh(), exerciseDeps);
+  }
+
+  let channel: SyncChannel | null = null;
+  let writes: Promise<void> = Promise.resolve();
+  let announceN = 0;
+  const scores = new Map<string, ScoreReport | null>();
+
+  const sortHistory = (list: Session[]): Session[] => [...list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  const withSession = (list: Session[], s: Session): Session[] => sortHistory([s, ...list.filter((x) => x.id !== s.id)]);
+
+  const store = createStore<ConsoleState>()((set, get) => {
+    const frame = (): PresenterFrame => {
+      const state = ex.state;
+      return presenterFrame({
+        session: ex.session,
+        shown: ex.shown(),
+        live: state ? { view: ex.view()!, state } : null,
+        report: ex.score(),
+      });
+    };
+
+    /** Saves, broadcasts and refreshes after the session changed. */
+    const changed = (patch: Partial<ConsoleState> = {}): void => {
+      const session = ex.session;
+      const problem = persist(session);
+      const f = frame();
+      if (get()?.sync.authority ?? true) {
+        writeFrame(deps.storage, f);
+        channel?.post(frameMessage(self, f));
+      }
+      set({
+        session,
+        view: ex.view(),
+        score: ex.score(),
+        history: withSession(get()?.history ?? archived, session),
+        ...(problem ? { storageProblem: problem } : {}),
+        ...patch,
+      });
+    };
+
+    const persist = (session: Session): string | null => {
+      const ok = writeCurrent(deps.storage, session);
+      writes = writes
+        .then(() => deps.archive.put(session))
+        .catch((error: Error) => set({ storageProblem: `The session history refused to save (${error.message}). The exercise itself is still saved in this tab’s storage.` }));
+      return ok ? null : 'This browser refused to save the exercise (storage full or blocked). Export the session file from Sessions now, so nothing is lost.';
+    };
+
+    const switchTo = (session: Session): string | null => {
+      try {
+        ex = Exercise.open(session, exerciseDeps);
+      } catch (error) {
+        return `This session cannot be opened: ${(error as Error).message}`;
+      }
+      changed({ tab: session.stage === 'debrief' ? 'report' : 'exercise', message: null });
+      return null;
+    };
+
+    return {
+      session: ex.session,
+      view: ex.view(),
+      score: ex.score(),
+      tab: ex.session.stage === 'debrief' ? 'report' : 'exercise',
+      message: startMessage,
+      announcement: { text: '', n: 0 },
+      sync: consoleStart(self),
+      history: sortHistory(archived),
+      storageProblem,
+
+      act(command, announce) {
+        if (!get().sync.authority) {
+          const text = 'Another console window is running this exercise. Use “Run it from here” to take over.';
+          set({ message: { tone: 'error', text } });
+          return text;
+        }
+        const rev = ex.session.rev;
+        const why = command(ex);
+        if (why) {
+          set({ message: { tone: 'error', text: capitalise(why) } });
+          return why;
+        }
+        if (ex.session.rev === rev) return null;
+        const tab: Partial<ConsoleState> = ex.session.stage === 'debrief' && get().session.stage !== 'debrief' ? { tab: 'report' } : {};
+        changed({ message: null, ...tab, ...(announce ? { announcement: { text: announce, n: ++announceN } } : {}) });
+        return null;
+      },
+      setTab(tab) {
+        set({ tab });
+      },
+      dismissMessage() {
+        set({ message: null });
+      },
+      notify(message) {
+        set({ message });
+      },
+      newExercise() {
+        const current = ex.session;
+        ex = Exercise.open({ ...fresh(), facilitator: current.facilitator, pace: current.pace }, exerciseDeps);
+        changed({ tab: 'exercise', message: { tone: 'info', text: `A new exercise is ready. “${current.team.name || 'The previous exercise'}” is in Sessions.` } });
+      },
+      async openSession(id) {
+        await writes;
+        const session = (await deps.archive.get(id)) ?? get().history.find((s) => s.id === id) ?? null;
+        if (!session) return 'that session is no longer in the history';
+        const why = switchTo(session);
+        if (why) set({ message: { tone: 'error', text: why } });
+        return why;
+      },
+      async removeSession(id) {
+        if (id === ex.session.id) return;
+        await writes;
+        await deps.archive.delete(id);
+        set({ history: get().history.filter((s) => s.id !== id) });
+      },
+      async addSessions(sessions) {
+        for (const s of sessions) await deps.archive.put(s);
+        set({ history: sortHistory([...sessions, ...get().history.filter((h) => !sessions.some((s) => s.id === h.id))]) });
+      },
+      async takeControl() {
+        // The other window may have moved the exercise on: continue from the newest copy.
+        const local = readCurrent(deps.storage);
+        const archivedCopy = await deps.archive.get(ex.session.id).catch(() => null);
+        const newest = newerCopy(local && local.id === ex.session.id ? local : null, archivedCopy) ?? ex.session;
+        set({ sync: { ...get().sync, authority: true } });
+        channel?.post(consoleOpenMessage(self));
+        if (newest.rev > ex.session.rev) switchTo(newest);
+        else changed();
+      },
+      async importSessions(text) {
+        const checked = readSessionFile(text, (s) => {
+          try {
+            Exercise.open(s, exerciseDeps);
+            return null;
+          } catch (error) {
+            return (error as Error).message;
+          }
+        });
+        await writes;
+        const stored = await deps.archive.getAll().catch(() => get().history);
+        const merged = mergeSessions(stored, checked.sessions, deps.newId);
+        await get().addSessions(merged.added);
+        return { messages: merged.messages, problems: checked.problems };
+      },
+      scoreOf(session) {
+        const key = `${session.id}:${session.rev}`;
+        if (!scores.has(key)) {
+          if (scores.size > 200) scores.clear();
+          let report: ScoreReport | null = null;
+          try {
+            report = session.run ? Exercise.open(session, exerciseDeps).score() : null;
+          } catch {
+            report = null;
+          }
+          scores.set(key, report);
+        }
+        return scores.get(key) ?? null;
+      },
+      exercise: () => ex,
+      compiled: () => ex.getCompiled(),
+      frame,
+      dispose() {
+        driver.dispose();
+        unsubscribe();
+        channel?.post(consoleClosedMessage(self));
+        channel?.close();
+        channel = null;
+      },
+    };
+  });
+
+  channel = deps.openChannel((message) => {
+    const { state, reply } = consoleReceive(store.getState().sync, message, store.getState().frame());
+    if (state !== store.getState().sync) store.setState({ sync: state });
+    if (reply) channel?.post(reply);
+  });
+  channel.post(consoleOpenMessage(self));
+  writeCurrent(deps.storage, ex.session);
+  writeFrame(deps.storage, store.getState().frame());
+  channel.post(frameMessage(self, store.getState().frame()));
+
+  // Game time runs while a decision is open, the exercise is not paused, and this window leads.
+  const driver = createClockDriver({
+    now: deps.monotonic,
+    scheduler: deps.scheduler,
+    onTick: (minutes) => void store.getState().act((x) => (x.clockRunning ? x.tick(minutes) : null)),
+  });
+  const syncDriver = (s: ConsoleState): void => {
+    driver.setMsPerMinute((PACE_SECONDS[s.session.pace] * 1000) / s.session.speed);
+    driver.setRunning(s.sync.authority && ex.clockRunning);
+  };
+  const unsubscribe = store.subscribe(syncDriver);
+  syncDriver(store.getState());
+  return store;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,160 @@
+import type { GameView } from '../../engine/view.ts';
+import { interpolate } from '../../engine/text.ts';
+import type { Scenario } from '../../scenarios/schema.ts';
+import { duration, gameTime, money } from '../../store/format.ts';
+import { h, replace } from '../../ui/dom.ts';
+import { roleLabel } from '../roles.ts';
+import type { ConsoleState, ConsoleStore } from './console-store.ts';
+import { keyed, list } from './parts.ts';
+import type { View } from './setup-view.ts';
+
+// The facilitator's private material for where the exercise stands: the beat as the room reads
+// it, the questions to ask, what good looks like, the expected actions, the advice, every option
+// in detail, and who each inject is aimed at.
+
+export function materialView(store: ConsoleStore): View {
+  const body = h('div', { class: 'fac-material__body' });
+  const heading = h('h2', { class: 'fac-panel__title', attrs: { tabindex: '-1' }, text: 'Facilitator material' });
+  const el = h('section', { class: 'fac-panel fac-material', attrs: { 'aria-labelledby': 'fac-material-title' } }, heading, body);
+  heading.id = 'fac-material-title';
+
+  const render = keyed((state: ConsoleState) => {
+    const ex = store.getState().exercise();
+    const scenario = ex.scenario;
+    const s = state.session;
+    if (!scenario) return replace(body, h('p', { class: 'muted', text: 'Choose a scenario in the set-up.' }));
+    if (s.stage === 'setup' || s.stage === 'briefing') return replace(body, ...briefingMaterial(scenario, state.view));
+    if (s.stage === 'debrief') return replace(body, h('p', { text: 'The exercise has ended. The report tab has the after-action report and the improvement plan.' }));
+    // While a choice waits to be revealed, the room (and so the facilitator) is still on its beat.
+    const view = s.decision === 'recorded' ? (ex.shown()?.view ?? state.view) : state.view;
+    if (!view) return replace(body);
+    replace(body, ...beatMaterial(scenario, view, state, ex.state ? (t: string) => interpolate(t, ex.state!) : (t: string) => t));
+  });
+
+  return {
+    el,
+    update(state) {
+      const ex = store.getState().exercise();
+      const shownBeat = ex.shown()?.view.beat?.id;
+      render(
+        JSON.stringify([state.session.stage, state.session.decision, state.view?.beat?.id, shownBeat, state.view?.injects.length, state.view?.decision?.options.map((o) => o.available), state.session.team.participants, state.view?.ending?.beat]),
+        state,
+      );
+    },
+    focus() {
+      heading.focus();
+    },
+  };
+}
+
+function briefingMaterial(scenario: Scenario, view: GameView | null): Node[] {
+  const currency = scenario.company.currency ?? 'EUR';
+  const out: Node[] = [h('p', { class: 'eyebrow', text: 'Before the incident' }), h('h3', { class: 'fac-beat-title', text: scenario.title })];
+  if (scenario.facilitator?.overview) out.push(private_('Overview for the facilitator', h('p', { text: scenario.facilitator.overview })));
+  if (scenario.facilitator?.questions?.length) out.push(private_('Questions for the whole exercise', list(scenario.facilitator.questions)));
+  out.push(
+    h('h4', { class: 'fac-subtitle', text: `The company: ${scenario.company.name}` }),
+    h('p', { text: scenario.company.description }),
+    h(
+      'ul',
+      { class: 'fac-facts' },
+      h('li', { text: `Revenue at risk: ${money(scenario.stakes.revenueAtRisk, currency)}` }),
+      h('li', { text: `Downtime the business tolerates: ${duration(scenario.stakes.downtimeToleranceMinutes)}` }),
+      h('li', { text: `Revenue per hour: ${money(scenario.company.revenuePerHour, currency)}` }),
+    ),
+    h('h4', { class: 'fac-subtitle', text: 'Learning objectives' }),
+    list(scenario.objectives.map((o) => o.text)),
+    h('h4', { class: 'fac-subtitle', text: 'Stakeholders' }),
+    list(scenario.stakeholders.map((st) => `${st.name}, ${st.role}${st.cares ? `: cares about ${st.cares}` : ''}`)),
+  );
+  if (view) out.push(h('p', { class: 'muted small', text: `IT partner in play: ${view.partner.name}. Seed ${view.seed}.` }));
+  return out;
+}
+
+function beatMaterial(scenario: Scenario, view: GameView, state: ConsoleState, text: (s: string) => string): Node[] {
+  const out: Node[] = [];
+  const s = state.session;
+  if (view.ending && s.decision === 'open') {
+    out.push(h('p', { class: 'eyebrow', text: 'Ending' }), h('h3', { class: 'fac-beat-title', text: view.ending.title }), h('p', { text: view.ending.narrative }));
+    if (scenario.facilitator?.questions?.length) out.push(private_('Questions for the debrief', list(scenario.facilitator.questions)));
+    return out;
+  }
+  if (!view.beat) return out;
+  const beat = scenario.beats.find((b) => b.id === view.beat!.id);
+  out.push(h('p', { class: 'eyebrow', text: 'This beat, as the room reads it' }), h('h3', { class: 'fac-beat-title', text: view.beat.title }), h('p', { text: view.beat.narrative }));
+
+  const live = state.view;
+  if (s.decision === 'recorded' && live?.lastChoice) {
+    out.push(private_('What will be revealed', h('p', null, h('strong', { text: `${live.lastChoice.label}: ` }), live.lastChoice.outcome)));
+  }
+  const notes = beat?.facilitator;
+  if (notes?.questions?.length) out.push(private_('Questions to ask', list(notes.questions)));
+  if (notes?.lookFor?.length) out.push(private_('What good looks like', list(notes.lookFor)));
+  if (notes?.expectedActions?.length) out.push(private_('Expected actions', list(notes.expectedActions)));
+
+  const decision = beat?.decision;
+  if (decision) {
+    const advised = decision.options.find((o) => o.id === decision.advice.option);
+    out.push(
+      private_(
+        'What a strategic partner would do',
+        h('p', null, h('strong', { text: advised ? text(advised.label) : decision.advice.option }), h('br'), text(decision.advice.why)),
+        decision.default && decision.timeLimit !== undefined
+          ? h('p', { class: 'muted small', text: `If time runs out: “${text(decision.options.find((o) => o.id === decision.default)?.label ?? decision.default)}” applies.` })
+          : null,
+      ),
+    );
+    const optionViews = view.decision?.options ?? [];
+    out.push(
+      h('h4', { class: 'fac-subtitle', text: 'The options in detail' }),
+      h(
+        'ol',
+        { class: 'fac-option-detail' },
+        ...decision.options.map((o, i) => {
+          const ov = optionViews.find((x) => x.id === o.id);
+          const facts = [ov && ov.cost > 0 ? money(ov.cost, view.currency) : null, ov && ov.minutes > 0 ? duration(ov.minutes) : null].filter(Boolean).join(' · ');
+          return h(
+            'li',
+            null,
+            h('strong', { text: `${i + 1}. ${text(o.label)}` }),
+            o.id === decision.advice.option ? h('span', { class: 'fac-tag fac-tag--advice', text: 'advised' }) : null,
+            facts ? h('span', { class: 'muted small', text: ` ${facts}` }) : null,
+            o.detail ? h('p', { class: 'small', text: text(o.detail) }) : null,
+            ov && !ov.available ? h('p', { class: 'small fac-warn', text: `Not available: ${ov.unavailable ?? ''}` }) : null,
+          );
+        }),
+      ),
+    );
+  }
+
+  const entered = view.injects.filter((i) => i.beat === view.beat!.id || i.beat === null);
+  const recent = entered.slice(-6).reverse();
+  if (recent.length) {
+    out.push(
+      h('h4', { class: 'fac-subtitle', text: 'Injects (newest first)' }),
+      h(
+        'ul',
+        { class: 'fac-injects' },
+        ...recent.map((i) => {
+          const aimed = i.audience.map((r) => {
+            const people = s.team.participants.filter((p) => p.role === r).map((p) => p.name);
+            return people.length ? `${roleLabel(r)} (${people.join(', ')})` : roleLabel(r);
+          });
+          return h(
+            'li',
+            { class: 'fac-inject' },
+            h('p', { class: 'fac-inject__head', text: `${gameTime(i.t)} · ${i.channel} · ${i.from}` }),
+            h('p', { text: i.text }),
+            aimed.length ? h('p', { class: 'fac-inject__aim', text: `On the spot: ${aimed.join('; ')}` }) : null,
+          );
+        }),
+      ),
+    );
+  }
+  return out;
+}
+
+/** Material only the facilitator sees, marked as such. */
+function private_(title: string, ...children: (Node | null)[]): HTMLElement {
+  return h('div', { class: 'fac-private' }, h('h4', { class: 'fac-private__title', text: title }), ...children);
+}

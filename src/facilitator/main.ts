@@ -1,0 +1,126 @@
+import scenarios from 'virtual:war-room/scenarios';
+import { catalogFrom } from '../store/catalog.ts';
+import { memoryStorage, type KeyValueStorage } from '../store/storage.ts';
+import '../ui/styles.css';
+import { createConsoleStore } from './console/console-store.ts';
+import { mountConsole } from './console/console-app.ts';
+import './facilitator.css';
+import { keyedStore, memoryStore, openDatabase } from './idb.ts';
+import { ARCHIVE_DB, readFrame, type SessionArchive } from './persist.ts';
+import { mountPresenter, type WarRoomModule } from './presenter/presenter-app.ts';
+import type { Session } from './session.ts';
+import { openSyncChannel } from './sync.ts';
+
+// Facilitator mode's entry (facilitator.html): #/console is the laptop, #/presenter the projector.
+// Both are this one page, so a presenter opened from the console shares its storage and channel.
+
+export const CONSOLE_HASH = '#/console';
+export const PRESENTER_HASH = '#/presenter';
+
+const root = document.getElementById('app');
+if (!root) throw new Error('facilitator.html has no #app element');
+const catalog = catalogFrom(scenarios);
+const isPresenter = location.hash.startsWith(PRESENTER_HASH);
+
+// Switching between console and presenter in one tab starts the other app cleanly.
+window.addEventListener('hashchange', () => {
+  if (location.hash.startsWith(PRESENTER_HASH) !== isPresenter) location.reload();
+});
+
+function browserStorage(): KeyValueStorage {
+  try {
+    const probe = '__war-room-probe__';
+    window.localStorage.setItem(probe, '1');
+    window.localStorage.removeItem(probe);
+    return window.localStorage;
+  } catch {
+    return memoryStorage();
+  }
+}
+
+const newId = (): string => crypto.randomUUID();
+const pageUrl = (hash: string): string => `${location.origin}${location.pathname}${hash}`;
+
+// import.meta.glob finds nothing when the Phaser scene is absent; the presenter then shows the
+// services as text instead of the war room.
+const warRoomChunks = import.meta.glob<WarRoomModule>('../game/index.ts');
+const loadWarRoom = warRoomChunks['../game/index.ts'] ?? null;
+
+function download(fileName: string, mime: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function openArchive(): Promise<{ archive: SessionArchive; problem: string | null }> {
+  try {
+    const db = await openDatabase(ARCHIVE_DB.name, ARCHIVE_DB.version, [{ name: ARCHIVE_DB.store, keyPath: 'id' }]);
+    return { archive: keyedStore<Session>(db, ARCHIVE_DB.store), problem: null };
+  } catch (error) {
+    return {
+      archive: memoryStore<Session>((s) => s.id),
+      problem: `The session history is not available in this browser (${(error as Error).message}). The current exercise is still saved; export it from Sessions to keep it.`,
+    };
+  }
+}
+
+async function startConsole(el: HTMLElement): Promise<void> {
+  const storage = browserStorage();
+  const { archive, problem } = await openArchive();
+  const store = await createConsoleStore({
+    catalog,
+    storage,
+    archive,
+    archiveProblem: problem,
+    openChannel: (onMessage) => openSyncChannel(onMessage),
+    now: () => Date.now(),
+    monotonic: () => performance.now(),
+    scheduler: {
+      setTimer: (callback, ms) => window.setTimeout(callback, ms),
+      clearTimer: (handle) => window.clearTimeout(handle as number),
+    },
+    newId,
+    randomSeed: () => crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000,
+  });
+  mountConsole(el, store, {
+    catalog,
+    download,
+    print: () => window.print(),
+    now: () => Date.now(),
+    openPresenter() {
+      const opened = window.open(pageUrl(PRESENTER_HASH), 'war-room-presenter', 'popup,width=1280,height=720');
+      if (!opened) {
+        store.getState().notify({
+          tone: 'info',
+          text: `The browser blocked the new window. Open ${pageUrl(PRESENTER_HASH)} in a new window and move it to the projector.`,
+        });
+      }
+    },
+  });
+  window.addEventListener('pagehide', () => store.getState().dispose());
+  document.body.dataset.ready = '1';
+}
+
+function startPresenter(el: HTMLElement): void {
+  mountPresenter(el, {
+    catalog,
+    cachedFrame: readFrame(browserStorage()),
+    openChannel: (onMessage) => openSyncChannel(onMessage),
+    newId,
+    loadWarRoom,
+    reducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+    consoleUrl: pageUrl(CONSOLE_HASH),
+  });
+  document.body.dataset.ready = '1';
+}
+
+if (isPresenter) startPresenter(root);
+else
+  void startConsole(root).catch((error: Error) => {
+    root.textContent = `The facilitator console could not start: ${error.message}`;
+  });

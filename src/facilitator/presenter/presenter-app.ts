@@ -1,0 +1,199 @@
+import { createStore } from 'zustand/vanilla';
+import type { Scenario } from '../../scenarios/schema.ts';
+import type { Speed } from '../../store/autosave.ts';
+import { findScenario, type CatalogEntry } from '../../store/catalog.ts';
+import { gameTime } from '../../store/format.ts';
+import { h, replace } from '../../ui/dom.ts';
+import { brandMark } from '../../ui/parts/brand.ts';
+import type { GameView } from '../../engine/view.ts';
+import type { PresenterFrame } from '../frame.ts';
+import { byeMessage, helloMessage, presenterReceive, presenterStart, type PresenterSync, type SyncChannel, type SyncMessage } from '../sync.ts';
+import { stageCard, spotlight, latestInjectCard } from './presenter-cards.ts';
+
+// The projector's window. It shows what the console sends and nothing else: it holds no
+// exercise of its own, so closing and reopening it loses nothing. On opening it shows the last
+// frame it saw (from local storage) and asks the console for the current one.
+
+export interface RoomState {
+  scenario: Scenario | null;
+  view: GameView | null;
+  paused: boolean;
+  speed: Speed;
+  reducedMotion: boolean;
+}
+
+export interface WarRoomModule {
+  mountWarRoom(parent: HTMLElement, store: { getState(): RoomState; subscribe(l: (s: RoomState, p: RoomState) => void): () => void }): { destroy(): void };
+}
+
+export interface PresenterEnv {
+  catalog: CatalogEntry[];
+  cachedFrame: PresenterFrame | null;
+  openChannel(onMessage: (m: SyncMessage) => void): SyncChannel;
+  newId(): string;
+  loadWarRoom: (() => Promise<WarRoomModule>) | null;
+  reducedMotion: boolean;
+  consoleUrl: string;
+}
+
+export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(): void } {
+  const self = env.newId();
+  let sync: PresenterSync = presenterStart(env.cachedFrame);
+
+  const title = h('h1', { class: 'pres__title' });
+  const team = h('p', { class: 'pres__team' });
+  const clock = h('p', { class: 'pres__clock', attrs: { 'aria-label': 'Game clock' } });
+  const badge = h('p', { class: 'pres__badge' });
+  const top = h(
+    'header',
+    { class: 'pres__top' },
+    h('div', { class: 'pres__brand' }, brandMark()),
+    h('div', { class: 'pres__heading' }, title, team),
+    h('div', { class: 'pres__time' }, clock, badge),
+  );
+  const room = h('div', { class: 'pres__room' });
+  const roomFallback = h('div', { class: 'pres__room-fallback' });
+  const card = h('section', { class: 'pres__card', attrs: { 'aria-live': 'polite' } });
+  const spot = h('section', { class: 'pres__spot', attrs: { 'aria-label': 'On the spot' } });
+  const inject = h('section', { class: 'pres__inject', attrs: { 'aria-label': 'Latest inject' } });
+  const below = h('div', { class: 'pres__below' }, inject, spot);
+  const link = h('p', { class: 'pres__link', attrs: { role: 'status' } });
+  const roster = h('p', { class: 'pres__roster' });
+  const foot = h('footer', { class: 'pres__foot' }, roster, link);
+  const body = h('main', { class: 'pres__body', id: 'main' }, h('div', { class: 'pres__left' }, h('div', { class: 'pres__stage' }, room, roomFallback), below), card);
+  const announcer = h('p', { class: 'visually-hidden', attrs: { 'aria-live': 'assertive' } });
+  const shell = h('div', { class: 'pres' }, top, body, foot, announcer);
+  replace(root, shell);
+  document.documentElement.dataset.facilitator = 'presenter';
+  document.title = 'Presenter · War Room';
+
+  // The war room reads this small store, the same shape the solo game's store has.
+  const roomStore = createStore<RoomState>()(() => ({ scenario: null, view: null, paused: false, speed: 1, reducedMotion: env.reducedMotion }));
+  let warRoom: { destroy(): void } | null = null;
+  let loading = false;
+  const ensureRoom = (): void => {
+    if (warRoom || loading || !env.loadWarRoom) return;
+    loading = true;
+    env
+      .loadWarRoom()
+      .then((m) => {
+        warRoom = m.mountWarRoom(room, roomStore);
+        shell.dataset.room = 'on';
+      })
+      .catch(() => {
+        shell.dataset.room = 'off';
+      });
+  };
+
+  let prevFrame: PresenterFrame | null = null;
+  const render = (): void => {
+    const f = sync.frame;
+    const scenario = f ? findScenario(env.catalog, f.scenarioId) : null;
+    replace(title, scenario?.title ?? 'War Room');
+    replace(team, f?.teamName ? `Team ${f.teamName}` : 'Incident tabletop exercise');
+    replace(clock, f?.view && f.stage !== 'setup' && f.stage !== 'briefing' ? gameTime(f.view.clock) : '');
+    const state = !f
+      ? 'Waiting'
+      : f.stage === 'setup'
+        ? 'Setting up'
+        : f.stage === 'briefing'
+          ? 'Briefing'
+          : f.stage === 'debrief'
+            ? 'Debrief'
+            : f.decision === 'recorded'
+              ? 'Discussion'
+              : f.decision === 'revealed'
+                ? 'Consequences'
+                : f.paused
+                  ? 'Paused'
+                  : `Live ${f.speed}×`;
+    replace(badge, state);
+    badge.className = `pres__badge pres__badge--${state.split(' ')[0]!.toLowerCase()}`;
+    shell.dataset.stage = f?.stage ?? 'none';
+    shell.dataset.decision = f?.decision ?? 'open';
+    document.body.dataset.rev = String(f?.rev ?? -1);
+    document.body.dataset.clock = String(f?.view?.clock ?? -1);
+
+    replace(card, ...stageCard(f, scenario));
+    replace(spot, ...spotlight(f));
+    replace(inject, ...latestInjectCard(f));
+    spot.hidden = !f || f.onTheSpot.length === 0 || f.stage !== 'incident';
+    inject.hidden = !f?.latestInject || f.stage !== 'incident';
+    below.hidden = spot.hidden && inject.hidden;
+    replace(
+      roster,
+      f && f.participants.length ? f.participants.map((p) => `${p.name} (${p.roleLabel})`).join(' · ') : '',
+    );
+    replace(
+      link,
+      sync.link === 'connected'
+        ? ''
+        : sync.link === 'closed'
+          ? 'The facilitator console was closed. The exercise is saved; it continues when the console opens again.'
+          : `Waiting for the facilitator console. Open ${env.consoleUrl} in another window of this browser.`,
+    );
+    link.hidden = sync.link === 'connected';
+
+    const showRoom = !!f?.view && (f.stage === 'incident' || f.stage === 'debrief');
+    shell.dataset.view = showRoom ? 'room' : 'plain';
+    roomStore.setState({ scenario, view: showRoom ? f!.view : null, paused: f?.paused ?? false, speed: f?.speed ?? 1 });
+    if (showRoom) ensureRoom();
+    const fallbackKey = JSON.stringify([showRoom, f?.view?.services.map((s) => s.effective)]);
+    if (roomFallback.dataset.key !== fallbackKey) {
+      roomFallback.dataset.key = fallbackKey;
+      replace(roomFallback, ...fallbackRoom(showRoom ? f : null));
+    }
+
+    announce(prevFrame, f);
+    prevFrame = f;
+  };
+
+  const announce = (before: PresenterFrame | null, after: PresenterFrame | null): void => {
+    if (!before || !after || before.sessionId !== after.sessionId) return;
+    const lines: string[] = [];
+    const newInject = after.latestInject && (before.latestInject?.id !== after.latestInject.id || before.latestInject?.t !== after.latestInject.t);
+    if (newInject && after.latestInject) lines.push(`New ${after.latestInject.channel} from ${after.latestInject.from}: ${after.latestInject.text}`);
+    if (after.recorded && !before.recorded) lines.push(`The team chose: ${after.recorded.label}`);
+    if (after.outcome && !before.outcome) lines.push(`What happened: ${after.outcome.text}`);
+    if (after.decision === 'open' && before.decision === 'revealed' && after.view?.decision) lines.push(`Next decision: ${after.view.decision.prompt}`);
+    if (after.paused !== before.paused && after.stage === 'incident') lines.push(after.paused ? 'Paused' : 'Resumed');
+    if (lines.length) replace(announcer, lines.join('. '));
+  };
+
+  const channel = env.openChannel((message) => {
+    const next = presenterReceive(sync, message);
+    if (next === sync) return;
+    sync = next;
+    render();
+  });
+  channel.post(helloMessage(self));
+  const onHide = (): void => channel.post(byeMessage(self));
+  window.addEventListener('pagehide', onHide);
+  render();
+
+  return {
+    destroy() {
+      onHide();
+      window.removeEventListener('pagehide', onHide);
+      channel.close();
+      warRoom?.destroy();
+      replace(root);
+    },
+  };
+}
+
+/** Without the war-room canvas (before the incident, or no WebGL): the services in words. */
+function fallbackRoom(f: PresenterFrame | null): Node[] {
+  const view = f?.view;
+  if (!view) {
+    return [h('div', { class: 'pres__splash' }, h('p', { class: 'pres__splash-mark', attrs: { 'aria-hidden': 'true' } }, brandMark()), h('p', { class: 'pres__splash-text', text: 'Incident tabletop exercise' }))];
+  }
+  const label = { up: 'Up', degraded: 'Degraded', down: 'Down' } as const;
+  return [
+    h(
+      'ul',
+      { class: 'pres__services', attrs: { 'aria-label': 'Services' } },
+      ...view.services.map((s) => h('li', { class: `pres__service pres__service--${s.effective}` }, h('span', { text: s.name }), h('strong', { text: label[s.effective] }))),
+    ),
+  ];
+}

@@ -1,0 +1,304 @@
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OUT, serveGame, type Served } from './harness.ts';
+
+// Facilitator mode end to end: the console and the presenter as two pages of one browser
+// context, against `vite build` + `vite preview`. The console steers; the presenter follows.
+
+const SCENARIO = 'ransomware-manufacturer';
+let served: Served;
+let context: BrowserContext;
+let con: Page;
+let pres: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  served = await serveGame('dist-facilitator');
+  context = await served.browser.newContext({ viewport: { width: 1920, height: 1080 }, acceptDownloads: true, reducedMotion: 'reduce' });
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close().catch(() => {});
+  await served?.close();
+});
+
+const consoleUrl = (): string => `${served.url}facilitator.html#/console`;
+const presenterUrl = (): string => `${served.url}facilitator.html#/presenter`;
+
+async function open(url: string, name: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="1"]');
+  return page;
+}
+
+const data = (page: Page, key: string): Promise<string | undefined> => page.evaluate((k) => document.body.dataset[k], key);
+const presClock = async (): Promise<number> => Number(await data(pres, 'clock'));
+const text = (page: Page, selector: string): Promise<string> => page.locator(selector).first().innerText();
+
+/** Waits until the presenter shows the console's current revision. */
+async function presenterCaughtUp(): Promise<void> {
+  const rev = await data(con, 'rev');
+  await pres.waitForFunction((r) => document.body.dataset.rev === r, rev, { timeout: 10_000 });
+}
+
+async function key(k: string): Promise<void> {
+  await con.keyboard.press(k);
+}
+
+async function shoot(page: Page, name: string, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  // The war room re-lays itself out after a resize; give a busy machine a moment.
+  await page.waitForTimeout(1200);
+  await page.screenshot({ path: `${OUT}/facilitator-${size.width}x${size.height}-${name}.png` });
+}
+
+async function shootBoth(name: string): Promise<void> {
+  await presenterCaughtUp();
+  for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {
+    await shoot(con, `console-${name}`, size);
+    await shoot(pres, `presenter-${name}`, size);
+  }
+  await con.setViewportSize({ width: 1920, height: 1080 });
+  await pres.setViewportSize({ width: 1920, height: 1080 });
+}
+
+/** Moves the exercise on by one decision: reveal or continue if a choice waits, else pick `n`. */
+async function step(n = 1): Promise<void> {
+  const decision = await data(con, 'decision');
+  if (decision === 'recorded') return key('r');
+  if (decision === 'revealed') return key('n');
+  await key(`Digit${n}`);
+  // An unavailable option cannot be marked; fall back to the next one.
+  for (let k = n; k <= 5; k++) {
+    if ((await con.locator('.fac-option--selected').count()) > 0) break;
+    await key(`Digit${k}`);
+  }
+  await key('c');
+}
+
+describe('facilitator mode', () => {
+  it('sets up a team on the console while the presenter waits', async () => {
+    con = await open(consoleUrl(), 'console');
+    pres = await open(presenterUrl(), 'presenter');
+    await con.getByLabel('Facilitator').fill('Sam Rivera');
+    await con.getByLabel('Team name').fill('Blue team');
+    await con.getByLabel('Scenario').selectOption(SCENARIO);
+    for (const [name, role] of [['Helena Marsh', 'ceo'], ['Priya Shah', 'cio'], ['Tom Berg', 'coo'], ['Ana Ruiz', 'comms']] as const) {
+      await con.getByPlaceholder('Name').fill(name);
+      await con.locator('.fac-add-person select').selectOption(role);
+      await con.getByRole('button', { name: 'Add participant' }).click();
+    }
+    await expect.poll(() => con.locator('.fac-person').count()).toBe(4);
+    await presenterCaughtUp();
+    expect(await text(pres, '.pres__card')).toContain('Welcome, Blue team');
+    await shootBoth('01-setup');
+  }, 60_000);
+
+  it('opens the briefing and the presenter follows', async () => {
+    await con.getByRole('button', { name: 'Open the briefing' }).click();
+    await con.waitForSelector('body[data-stage="briefing"]');
+    await con.locator('.fac-measure input').first().check();
+    await presenterCaughtUp();
+    expect(await pres.evaluate(() => document.querySelector('.pres')?.getAttribute('data-stage'))).toBe('briefing');
+    expect(await pres.locator('.pres__measure--bought').count()).toBe(1);
+    await shootBoth('02-briefing');
+  }, 60_000);
+
+  it('starts the incident with Space; the presenter shows the decision and who is on the spot', async () => {
+    await con.locator('#main').focus();
+    await key('Space');
+    await con.waitForSelector('body[data-stage="incident"]');
+    await presenterCaughtUp();
+    expect(await text(pres, '.pres__prompt')).toBe(await text(con, '.fac-decision__prompt'));
+    await pres.waitForSelector('.pres[data-room="on"]', { timeout: 30_000 });
+    await pres.waitForFunction(() => document.body.dataset.warRoomFrame === '1', null, { timeout: 30_000 });
+    // Facilitator-only material is on the console and never on the projector.
+    const privateText = await text(con, '.fac-private');
+    expect(privateText.length).toBeGreaterThan(20);
+    expect(await pres.locator('body').innerText()).not.toContain(privateText.split('\n')[1]!.slice(0, 40));
+  }, 60_000);
+
+  it('pauses and holds the clock, and runs it again on resume', async () => {
+    await key('s'); // 2×
+    await key('s'); // 4×: a game minute every 0.5 s
+    await pres.waitForFunction(() => Number(document.body.dataset.clock) >= 2, null, { timeout: 15_000 });
+    await key('Space');
+    await con.waitForSelector('.fac-runstate--held');
+    await presenterCaughtUp();
+    const held = await presClock();
+    await pres.waitForTimeout(3000);
+    expect(await presClock()).toBe(held);
+    expect(await text(pres, '.pres__badge')).toMatch(/paused/i);
+    await key('Space');
+    await pres.waitForFunction((t) => Number(document.body.dataset.clock) > t, held, { timeout: 15_000 });
+    await key('Space');
+    await key('s'); // back to 1×
+  }, 60_000);
+
+  it('counts votes, records the team’s choice, and reveals the consequences only when asked', async () => {
+    await key('Shift+Digit1');
+    await key('Shift+Digit1');
+    await key('Shift+Digit1');
+    await key('Shift+Digit2');
+    await presenterCaughtUp();
+    expect(await pres.locator('.pres__tally-n').allInnerTexts()).toEqual(expect.arrayContaining(['3 votes', '1 vote']));
+    await shootBoth('03-votes');
+    await key('Digit1');
+    const chosen = await text(con, '.fac-option--selected .fac-option__label');
+    await key('c');
+    await con.waitForSelector('body[data-decision="recorded"]');
+    await presenterCaughtUp();
+    expect(await text(pres, '.pres__chosen')).toBe(chosen);
+    const hidden = await text(con, '.fac-private'); // "What will be revealed": the outcome, console only
+    const outcome = hidden.split('\n').slice(1).join(' ').replace(/^.*?: /, '').slice(0, 60);
+    expect(await pres.locator('body').innerText()).not.toContain(outcome);
+    await shootBoth('04-recorded');
+    await key('r');
+    await con.waitForSelector('body[data-decision="revealed"]');
+    await presenterCaughtUp();
+    expect(await text(pres, '.pres__outcome')).toContain(outcome);
+    await shootBoth('05-revealed');
+    await key('n');
+    await con.waitForSelector('body[data-decision="open"]');
+    await presenterCaughtUp();
+  }, 90_000);
+
+  it('takes timestamped notes tied to objectives', async () => {
+    await key('o');
+    await con.getByLabel('Note', { exact: true }).fill('The CIO isolated the network within minutes; nobody wrote down the time.');
+    await con.locator('.fac-note-form select').first().selectOption({ index: 1 });
+    await con.locator('.fac-note-form select').nth(1).selectOption('strength');
+    await con.keyboard.press('Control+Enter');
+    await con.getByLabel('Note', { exact: true }).fill('Nobody owned the message to staff before the morning shift.');
+    await con.locator('.fac-note-form select').first().selectOption({ index: 3 });
+    await con.locator('.fac-note-form select').nth(1).selectOption('improvement');
+    await con.getByRole('button', { name: 'Add note' }).click();
+    await expect.poll(() => con.locator('.fac-note').count()).toBe(2);
+    expect(await text(con, '.fac-note__head')).toMatch(/^\d\d:\d\d · T\+\d+:\d\d · /);
+  }, 30_000);
+
+  it('resumes exactly where it was when either window reloads mid-run', async () => {
+    await con.locator('#main').focus();
+    await step();
+    await con.waitForSelector('body[data-decision="recorded"]');
+    await presenterCaughtUp();
+    const before = { rev: await data(con, 'rev'), chosen: await text(pres, '.pres__chosen') };
+    await pres.reload();
+    await pres.waitForSelector('body[data-ready="1"]');
+    await presenterCaughtUp();
+    expect(await text(pres, '.pres__chosen')).toBe(before.chosen);
+
+    await con.reload();
+    await con.waitForSelector('body[data-ready="1"]');
+    expect(await data(con, 'rev')).toBe(before.rev);
+    expect(await data(con, 'decision')).toBe('recorded');
+    expect(await con.locator('.fac-note').count()).toBe(2);
+    await presenterCaughtUp();
+    expect(await text(pres, '.pres__chosen')).toBe(before.chosen);
+    await con.locator('#main').focus();
+    await key('r');
+    await key('n');
+    await con.waitForSelector('body[data-decision="open"]');
+  }, 60_000);
+
+  it('undoes the last choice: the presenter goes back to the decision and the record keeps it', async () => {
+    const prompt = await text(con, '.fac-decision__prompt');
+    await step(2);
+    await con.waitForSelector('body[data-decision="recorded"]');
+    await key('u');
+    await con.waitForSelector('body[data-decision="open"]');
+    await presenterCaughtUp();
+    expect(await text(pres, '.pres__prompt')).toBe(prompt);
+    expect(await pres.locator('.pres__chosen').count()).toBe(0);
+  }, 30_000);
+
+  it('plays on to the ending from the console, with the presenter following', async () => {
+    for (let i = 0; i < 80; i++) {
+      const phase = await data(con, 'phase');
+      const decision = await data(con, 'decision');
+      if (phase === 'ended' && decision === 'open') break;
+      const rev = await data(con, 'rev');
+      await step(1 + (i % 2));
+      await con.waitForFunction((r) => document.body.dataset.rev !== r, rev, { timeout: 10_000 });
+      if (i === 6) await shootBoth('06-later');
+    }
+    expect(await data(con, 'phase')).toBe('ended');
+    await presenterCaughtUp();
+    expect(await pres.locator('.pres__outcome-badge').count()).toBe(1);
+  }, 240_000);
+
+  it('rates objectives, plans corrective actions, and ends into the debrief', async () => {
+    await key('d');
+    await con.getByRole('dialog').getByRole('button', { name: 'End and debrief' }).click();
+    await con.waitForSelector('body[data-stage="debrief"]');
+    await con.waitForSelector('.aar');
+    await presenterCaughtUp();
+    expect(await pres.locator('.pres__scores dd').count()).toBe(4);
+
+    const first = con.locator('.fac-report__ratings .fac-rating').first();
+    await first.locator('select').selectOption('U');
+    await con.getByRole('button', { name: /^Plan an action for/ }).first().click();
+    const action = con.locator('.fac-action').last();
+    await action.getByLabel('Corrective action', { exact: true }).fill('Write a one-page isolation runbook and rehearse it each quarter');
+    await action.getByLabel('Owner', { exact: true }).fill('Priya Shah');
+    await action.getByLabel('Due', { exact: true }).fill('2030-06-30');
+    await con.waitForTimeout(300);
+    const doc = await text(con, '.aar');
+    expect(doc).toContain('The CIO isolated the network within minutes');
+    expect(doc).toContain('Nobody owned the message to staff');
+    expect(doc).toContain('Write a one-page isolation runbook');
+    expect(doc).toContain('Priya Shah');
+    expect(doc).toContain('30 June 2030');
+    expect(doc).toMatch(/U Unable to be performed \(evaluator\)/);
+    expect(doc).toContain('Taken back:');
+    expect(doc).toMatch(/Votes: .+ 3/);
+    await con.evaluate(() => window.scrollTo(0, 0));
+    await shootBoth('07-debrief');
+  }, 60_000);
+
+  it('exports the report as Markdown and CSV with what was entered', async () => {
+    const [md] = await Promise.all([con.waitForEvent('download'), con.getByRole('button', { name: 'Markdown' }).click()]);
+    const markdown = readFileSync((await md.path())!, 'utf8');
+    expect(markdown).toContain('# After-action report:');
+    expect(markdown).toContain('| Write a one-page isolation runbook and rehearse it each quarter | ');
+    expect(markdown).toContain('Priya Shah | 30 June 2030 |');
+    expect(markdown).toContain('(evaluator)');
+    expect(markdown).toContain('The CIO isolated the network within minutes');
+    const [csv] = await Promise.all([con.waitForEvent('download'), con.getByRole('button', { name: 'CSV: notes' }).click()]);
+    const rows = readFileSync((await csv.path())!, 'utf8').trim().split('\r\n');
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toBe('taken_at,game_time,beat,kind,objective,note');
+  }, 30_000);
+
+  it('still works offline once the service worker is active', async () => {
+    await con.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await con.reload();
+    await con.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 15_000 });
+    await pres.reload();
+    await pres.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 15_000 });
+    const rev = await data(con, 'rev');
+    await context.setOffline(true);
+    try {
+      await con.reload();
+      await con.waitForSelector('body[data-ready="1"]');
+      expect(await data(con, 'rev')).toBe(rev);
+      expect(await text(con, '.aar')).toContain('Write a one-page isolation runbook');
+      await pres.reload();
+      await pres.waitForSelector('body[data-ready="1"]');
+      await presenterCaughtUp();
+      expect(await pres.locator('.pres__scores dd').count()).toBe(4);
+      await pres.waitForFunction(() => document.body.dataset.warRoomFrame === '1', null, { timeout: 30_000 });
+    } finally {
+      await context.setOffline(false);
+    }
+  }, 90_000);
+
+  it('raised no page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { createConsoleStore, type ConsoleDeps, type ConsoleStore } from '../../src/facilitator/console/console-store.ts';
+import { memoryStore } from '../../src/facilitator/idb.ts';
+import { readCurrent, readFrame } from '../../src/facilitator/persist.ts';
+import type { Session } from '../../src/facilitator/session.ts';
+import { helloMessage, type SyncChannel, type SyncMessage } from '../../src/facilitator/sync.ts';
+import { memoryStorage } from '../../src/store/storage.ts';
+import { workshopScenario } from './helpers.ts';
+
+/** A BroadcastChannel stand-in: every endpoint hears the others, never itself. */
+function bus() {
+  const endpoints = new Set<{ deliver(m: SyncMessage): void }>();
+  const heard: SyncMessage[] = [];
+  const open = (onMessage: (m: SyncMessage) => void): SyncChannel => {
+    const endpoint = { deliver: onMessage };
+    endpoints.add(endpoint);
+    return {
+      post(m) {
+        const copy = structuredClone(m);
+        heard.push(copy);
+        for (const e of endpoints) if (e !== endpoint) e.deliver(copy);
+      },
+      close: () => void endpoints.delete(endpoint),
+    };
+  };
+  return { open, heard };
+}
+
+/** A scheduler whose time moves only when the test says so. */
+function fakeTime() {
+  let now = 0;
+  let timers: { at: number; fn: () => void; id: number }[] = [];
+  let nextId = 0;
+  return {
+    now: () => now,
+    scheduler: {
+      setTimer: (fn: () => void, ms: number) => {
+        const id = ++nextId;
+        timers.push({ at: now + ms, fn, id });
+        return id;
+      },
+      clearTimer: (id: unknown) => void (timers = timers.filter((t) => t.id !== id)),
+    },
+    advance(ms: number) {
+      const end = now + ms;
+      for (;;) {
+        const due = timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
+        if (!due) break;
+        timers = timers.filter((t) => t !== due);
+        now = due.at;
+        due.fn();
+      }
+      now = end;
+    },
+  };
+}
+
+function setup(shared?: { storage: ReturnType<typeof memoryStorage>; archive: ReturnType<typeof memoryStore<Session>>; bus: ReturnType<typeof bus> }) {
+  const scenario = workshopScenario();
+  const time = fakeTime();
+  let n = 0;
+  const storage = shared?.storage ?? memoryStorage();
+  const archive = shared?.archive ?? memoryStore<Session>((s) => s.id);
+  const b = shared?.bus ?? bus();
+  const deps: ConsoleDeps = {
+    catalog: [{ file: 'tiny.yaml', scenario, errors: [] }],
+    storage,
+    archive,
+    openChannel: b.open,
+    now: () => Date.parse('2025-03-14T09:00:00Z') + time.now(),
+    monotonic: time.now,
+    scheduler: time.scheduler,
+    newId: () => `id-${shared ? 'b' : 'a'}-${++n}`,
+    randomSeed: () => 42,
+  };
+  return { deps, storage, archive, bus: b, time };
+}
+
+async function runningConsole(env = setup()): Promise<{ store: ConsoleStore } & ReturnType<typeof setup>> {
+  const store = await createConsoleStore(env.deps);
+  const act = store.getState().act;
+  expect(act((x) => x.setTeamName('Blue team'))).toBeNull();
+  expect(act((x) => x.choosePartner('ally'))).toBeNull();
+  expect(act((x) => x.openBriefing())).toBeNull();
+  expect(act((x) => x.startIncident())).toBeNull();
+  return { store, ...env };
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('console store', () => {
+  it('saves the session after every accepted command, and explains a refused one', async () => {
+    const { store, storage, archive } = await runningConsole();
+    expect(readCurrent(storage)?.rev).toBe(store.getState().session.rev);
+    const rev = store.getState().session.rev;
+    expect(store.getState().act((x) => x.reveal())).toBe('there is no recorded choice waiting to be revealed');
+    expect(store.getState().message).toEqual({ tone: 'error', text: 'There is no recorded choice waiting to be revealed' });
+    expect(store.getState().session.rev).toBe(rev);
+    store.getState().act((x) => x.addNote({ text: 'Calm start', objective: null, kind: 'observation' }));
+    expect(readCurrent(storage)?.notes.map((n) => n.text)).toEqual(['Calm start']);
+    await flush();
+    expect((await archive.get(store.getState().session.id))?.notes).toHaveLength(1);
+    store.getState().dispose();
+  });
+
+  it('runs the game clock in real time and holds it while paused', async () => {
+    const { store, time } = await runningConsole();
+    time.advance(3000 * 4); // standard pace: 3 s per game minute at 1×
+    expect(store.getState().view?.clock).toBe(4);
+    store.getState().act((x) => x.pause());
+    time.advance(60_000);
+    expect(store.getState().view?.clock).toBe(4);
+    store.getState().act((x) => x.resume());
+    store.getState().act((x) => x.setSpeed(4));
+    time.advance(3000);
+    expect(store.getState().view?.clock).toBe(8);
+    store.getState().dispose();
+  });
+
+  it('answers a presenter’s hello with the current frame and sends one after each change', async () => {
+    const { store, bus: b } = await runningConsole();
+    const presenter = b.open(() => {});
+    b.heard.length = 0;
+    presenter.post(helloMessage('p1'));
+    const reply = b.heard.find((m) => m.kind === 'frame');
+    expect(reply?.kind === 'frame' && reply.frame.rev).toBe(store.getState().session.rev);
+    expect(store.getState().sync.presenters).toEqual(['p1']);
+    store.getState().act((x) => x.setVotes('wait', 2));
+    const last = b.heard.at(-1);
+    expect(last?.kind === 'frame' && last.frame.votes?.find((v) => v.option === 'wait')?.count).toBe(2);
+    store.getState().dispose();
+  });
+
+  it('resumes where the exercise was when the console is opened again', async () => {
+    const first = await runningConsole();
+    first.time.advance(3000 * 2);
+    first.store.getState().act((x) => x.record('restore'));
+    const before = first.store.getState();
+    first.store.getState().dispose();
+    const second = await createConsoleStore(setup({ storage: first.storage, archive: first.archive, bus: first.bus }).deps);
+    expect(second.getState().session).toEqual(before.session);
+    expect(second.getState().view).toEqual(before.view);
+    expect(second.getState().session.decision).toBe('recorded');
+    expect(readFrame(first.storage)?.recorded?.label).toBe('Restore from backup');
+    second.getState().dispose();
+  });
+
+  it('hands control to a console opened later, and can take it back with the newest copy', async () => {
+    const first = await runningConsole();
+    const second = await createConsoleStore(setup({ storage: first.storage, archive: first.archive, bus: first.bus }).deps);
+    expect(first.store.getState().sync.authority).toBe(false);
+    expect(first.store.getState().act((x) => x.pause())).toMatch(/^Another console window is running this exercise/);
+    second.getState().act((x) => x.addNote({ text: 'From the second window', objective: null, kind: 'observation' }));
+    await flush();
+    await first.store.getState().takeControl();
+    expect(first.store.getState().sync.authority).toBe(true);
+    expect(second.getState().sync.authority).toBe(false);
+    expect(first.store.getState().session.notes.map((n) => n.text)).toEqual(['From the second window']);
+    first.store.getState().dispose();
+    second.getState().dispose();
+  });
+
+  it('keeps a finished exercise in the history when a new one starts, and reopens it', async () => {
+    const { store } = await runningConsole();
+    store.getState().act((x) => x.end());
+    expect(store.getState().tab).toBe('report');
+    const id = store.getState().session.id;
+    store.getState().newExercise();
+    await flush();
+    expect(store.getState().session.stage).toBe('setup');
+    expect(store.getState().history.map((s) => s.id)).toContain(id);
+    expect(await store.getState().openSession(id)).toBeNull();
+    expect(store.getState().session).toMatchObject({ id, stage: 'debrief' });
+    store.getState().dispose();
+  });
+});
