@@ -8,6 +8,7 @@ import type { Scenario } from '../scenarios/schema.ts';
 import { clearAutosave, PACE_SECONDS, readAutosave, writeAutosave, type Pace, type Speed } from './autosave.ts';
 import { CompiledCache, findScenario, type CatalogEntry } from './catalog.ts';
 import { createClockDriver, type Scheduler } from './clock-driver.ts';
+import { money } from './format.ts';
 import { historyEntry, readHistory, recordRun, type HistoryEntry } from './history.ts';
 import { STORAGE_KEYS, tryRead, tryWrite, type KeyValueStorage } from './storage.ts';
 
@@ -266,7 +267,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         const spent = selected.reduce((sum, id) => sum + (view.preparation.measures.find((m) => m.id === id)?.cost ?? 0), 0);
         const left = view.preparation.budgetLeft - spent;
         if (item.cost > left) {
-          const message = `“${item.name}” costs ${item.cost.toLocaleString('en-GB')} but only ${left.toLocaleString('en-GB')} of the budget is left. Untick something first.`;
+          const message = `“${item.name}” costs ${money(item.cost, view.currency)} but only ${money(left, view.currency)} of the budget is left. Untick something first.`;
           set({ prep: { selected, message } });
           return message;
         }

@@ -59,7 +59,7 @@ describe('game store: a run from title to debrief', () => {
     s().showPreparation();
     expect(s().togglePreparation('replica')).toBeNull();
     const why = s().togglePreparation('templates');
-    expect(why).toMatch(/Status templates.*costs 50.*only 40/);
+    expect(why).toMatch(/Status templates.*costs €50 but only €40 of the budget is left/);
     expect(s().prep).toEqual({ selected: ['replica'], message: why });
     // Unticking frees the budget again.
     expect(s().togglePreparation('replica')).toBeNull();

@@ -115,7 +115,7 @@ export function preparationScreen(ctx: AppContext): ScreenView {
       'div',
       { class: 'actions actions--end actions--sticky prep-bar' },
       message,
-      h('p', { class: 'small muted' }, h('strong', { class: 'prep-bar__left' }, 'Left: ', leftCopy), ' · Once the incident starts the clock runs; Esc or P pauses.'),
+      h('p', { class: 'small muted' }, h('strong', { class: 'prep-bar__left' }, 'Left: ', leftCopy), h('span', { class: 'hide-narrow', text: ' · Once the incident starts the clock runs; Esc or P pauses.' })),
       start,
     ),
   );
