@@ -28,10 +28,13 @@ async function main(argv: string[]): Promise<number> {
         result = await runSchema(rest);
         break;
       case undefined:
+        // No command is a usage error: the help goes to stderr so scripts do not mistake it for output.
+        process.stderr.write(MAIN_HELP);
+        return 2;
       case '--help':
       case '-h':
       case 'help':
-        result = { output: MAIN_HELP, exitCode: command === undefined ? 2 : 0 };
+        result = { output: MAIN_HELP, exitCode: 0 };
         break;
       default:
         throw new UsageError(`unknown command "${command}"; the commands are check, play and schema (war-room --help)`);
