@@ -46,6 +46,7 @@ export function titleScreen(ctx: AppContext): ScreenView {
       ),
       h('div', { class: 'actions' }, play, cont),
       h('p', { class: 'muted small', text: `${playable} scenario${playable === 1 ? '' : 's'} ready. Plays with mouse, touch or keyboard alone.` }),
+      h('p', { class: 'small' }, h('a', { attrs: { href: 'facilitator.html#/console' }, text: 'Running a workshop? Open facilitator mode' })),
       h(
         'ol',
         { class: 'steps' },
