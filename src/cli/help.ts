@@ -22,7 +22,7 @@ Options:
   --strict            failed balance rules are errors too (exit 1)
   --seeds LIST        seeds to explore, e.g. 1-3 (default) or 1,4,9
   --max-states N      stop a search after N distinct states (default 200000); stopping is an error
-  --paths N           score every path up to N, else a seeded sample of N paths (default 2000)
+  --paths N           score every path up to N, else a seeded sample of N paths (default 1000)
   -j, --jobs N        check N files at once in worker threads (default: one per core)
   -h, --help          this help
 

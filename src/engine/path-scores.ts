@@ -31,7 +31,7 @@ export interface PathScoreOptions {
   sampleSeed?: number;
 }
 
-export const DEFAULT_PATH_CAP = 2_000;
+export const DEFAULT_PATH_CAP = 1_000;
 
 export function scorePaths(compiled: CompiledScenario, graph: Exploration, options: PathScoreOptions = {}): PathScores {
   const cap = options.cap ?? DEFAULT_PATH_CAP;
