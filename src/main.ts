@@ -50,6 +50,9 @@ const store = createGameStore({
 });
 motionQuery.addEventListener('change', (e) => store.getState().setReducedMotion(e.matches));
 
+// Screens manage their own scroll position; a reload must not jump past a notice at the top.
+history.scrollRestoration = 'manual';
+
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
 

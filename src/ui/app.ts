@@ -81,8 +81,9 @@ export function mountApp(root: HTMLElement, options: Omit<AppContext, 'toolbar'>
     current = { screen, view };
     document.title = SCREEN_TITLES[screen];
     document.body.dataset.screen = screen;
-    window.scrollTo(0, 0);
     view.focus();
+    // A new screen starts at its top, whatever focusing its heading scrolled.
+    window.scrollTo(0, 0);
   };
 
   const renderNotice = (state: GameState): void => {

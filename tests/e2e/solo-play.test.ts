@@ -314,6 +314,9 @@ describe('solo play in the browser', () => {
       await page.evaluate(() => localStorage.setItem('war-room.save', 'not json'));
       await page.reload();
       await page.waitForSelector('body[data-ready="1"]');
+      await page.waitForSelector('.notice[role="alert"]');
+      // The message is on screen, not scrolled away.
+      expect(await page.evaluate(() => document.querySelector('.notice')!.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
       await check('11-title-bad-save');
       await page.context().close();
     }
