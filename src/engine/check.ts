@@ -1,5 +1,5 @@
 import type { CompiledScenario } from './compile.ts';
-import { DEFAULT_MAX_STATES, DEFAULT_SEEDS, explore, type DeadEnd, type Exploration, type Loop, type PathExample } from './explore.ts';
+import { DEFAULT_MAX_STATES, DEFAULT_SEEDS, explore, MAX_DEPTH, type DeadEnd, type Exploration, type Loop, type PathExample } from './explore.ts';
 import { DEFAULT_PATH_CAP, SCORE_NAMES, scorePaths, type ScoreName } from './path-scores.ts';
 import { ADVICE_POLICY, evaluatePolicies, greedyPreparation, playPolicy, POLICIES, type PolicyResult } from './policies.ts';
 import { round1, spreadOf, type Range, type Spread } from './stats.ts';
@@ -76,6 +76,8 @@ export const BALANCE = {
 } as const;
 
 export const SPREAD_SEEDS = 200;
+/** States a too-big search is re-run with to measure what keeps its runs apart. */
+const PROBE_STATES = 5_000;
 
 export function checkScenario(compiled: CompiledScenario, options: CheckOptions = {}): CheckReport {
   const { scenario } = compiled.index;
@@ -150,24 +152,34 @@ function problemsOf(compiled: CompiledScenario, graph: Exploration, s: Structure
     beat === null || !beatIndex.has(beat) ? ['start'] : ['beats', beatIndex.get(beat)!, ...rest];
   const scope = `${describeSeeds(seeds)}, every partner and every preparation that fits the budget`;
   const searched = graph.truncated ? ' in the part of the search that finished' : '';
+  // After an unfinished search an unreached beat may still be reachable: the stop itself is the error.
+  const reachSeverity = graph.truncated ? 'warning' : 'error';
   const problems: CheckProblem[] = [];
 
   if (graph.truncated) {
+    // A smaller search that measures which parts of the state keep runs apart tells the author where to look.
+    const probe = explore(compiled, { seeds, maxStates: Math.min(maxStates, PROBE_STATES), measureParts: true });
+    const varied = probe.partVariety
+      .filter((p) => p.values > 1 && p.part !== 'beat' && p.part !== 'partner' && p.part !== 'phase')
+      .slice(0, 4)
+      .map((p) => `${p.part} (${p.values.toLocaleString('en-GB')} values)`)
+      .join(', ');
     problems.push({
       severity: 'error',
       path: ['beats'],
       message:
-        `the search stopped after ${maxStates.toLocaleString('en-GB')} distinct states before exploring every path; ` +
-        'conditions on metrics, sentiments or the clock keep runs apart, so prefer flags for routing (see docs/checker.md) or raise --max-states',
+        `the search stopped before exploring every path (its limits: ${maxStates.toLocaleString('en-GB')} distinct states, ${MAX_DEPTH} steps in a row); ` +
+        `runs differ most in ${varied || 'nothing measurable'}; conditions on metrics, sentiments or the clock keep runs apart, ` +
+        'so prefer flags for routing (see docs/checker.md) or raise --max-states',
     });
   }
   const unreachedEndings = new Set(s.unreachedEndings);
   for (const beat of s.unreachableBeats) {
     if (unreachedEndings.has(beat)) continue;
-    problems.push({ severity: 'error', path: at(beat, 'id'), message: `beat "${beat}" is never reached${searched} (${scope}); check the next and branches that should lead here` });
+    problems.push({ severity: reachSeverity, path: at(beat, 'id'), message: `beat "${beat}" is never reached${searched} (${scope}); check the next and branches that should lead here` });
   }
   for (const beat of s.unreachedEndings) {
-    problems.push({ severity: 'error', path: at(beat, 'id'), message: `ending "${beat}" is never reached${searched} (${scope}); check the branches that should lead here` });
+    problems.push({ severity: reachSeverity, path: at(beat, 'id'), message: `ending "${beat}" is never reached${searched} (${scope}); check the branches that should lead here` });
   }
   for (const d of s.deadEnds) {
     problems.push({

@@ -248,10 +248,35 @@ function regulatorKey(s: RunState, id: string): number | string {
   return r.deadline === null ? 's' : r.deadline - s.clock;
 }
 
+/** The parts of a control key, in order; `war-room check` names the ones that vary most when a search is too big. */
+export const KEY_PARTS = [
+  'phase',
+  'partner',
+  'beat',
+  'decision timer',
+  'time in the beat',
+  'clock',
+  'flags',
+  'measures',
+  'variables',
+  'services',
+  'delivered injects',
+  'regulator clocks',
+  'metrics',
+  'sentiments',
+  'random generator',
+] as const;
+
 /** The control key of a snapshot at rest: waiting for preparation or a decision, or ended. */
 export function controlKey(index: ScenarioIndex, relevance: ControlRelevance, snapshot: RunSnapshot): string {
+  const parts = controlKeyParts(index, relevance, snapshot);
+  return JSON.stringify(parts);
+}
+
+/** The values that make up the key, one per KEY_PARTS entry (or an ended run's ending). */
+export function controlKeyParts(index: ScenarioIndex, relevance: ControlRelevance, snapshot: RunSnapshot): unknown[] {
   const s = snapshot.context;
-  if (snapshot.status === 'done') return JSON.stringify(['ended', s.ending]);
+  if (snapshot.status === 'done') return ['ended', s.ending];
   const beat = s.beat === null ? undefined : index.beats.get(s.beat);
   const live = beat ? (relevance.live.get(beat.id) ?? relevance.all) : relevance.all;
   const delivered = s.delivered.filter((k) => relevance.injects.has(k)).sort();
@@ -283,5 +308,5 @@ export function controlKey(index: ScenarioIndex, relevance: ControlRelevance, sn
     relevance.order.sentiments.map((id) => (live.sentiments.has(id) ? s.sentiment[id] : null)),
     relevance.redraws ? s.rng : null,
   ];
-  return JSON.stringify(parts);
+  return parts;
 }

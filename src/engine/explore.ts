@@ -1,5 +1,5 @@
 import type { CompiledScenario } from './compile.ts';
-import { controlKey, controlRelevance } from './control-key.ts';
+import { controlKeyParts, controlRelevance, KEY_PARTS } from './control-key.ts';
 import type { RunEvent, RunSnapshot } from './machine.ts';
 import { canChoose, decisionDeadline } from './rules.ts';
 import { startSnapshot, stepSnapshot } from './runtime.ts';
@@ -64,6 +64,8 @@ export interface ExploreOptions {
   partners?: readonly string[];
   /** Stops the search after this many distinct states (it is then reported as truncated). */
   maxStates?: number;
+  /** Count the distinct values of each part of the control key (costs time; for diagnosing big searches). */
+  measureParts?: boolean;
 }
 
 export interface Exploration {
@@ -80,10 +82,14 @@ export interface Exploration {
   truncated: boolean;
   /** Transitions computed: the cost of the search. */
   transitions: number;
+  /** With `measureParts`: distinct values per part of the control key over all states, most first. */
+  partVariety: { part: string; values: number }[];
 }
 
 export const DEFAULT_SEEDS: readonly number[] = [1, 2, 3];
 export const DEFAULT_MAX_STATES = 200_000;
+/** Decisions in a row after which a path is cut: deeper recursion would exhaust the stack. */
+export const MAX_DEPTH = 1_000;
 
 export function branchEvent(branch: Branch): RunEvent {
   switch (branch.kind) {
@@ -189,7 +195,9 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
     loops: [],
     truncated: false,
     transitions: 0,
+    partVariety: [],
   };
+  const partValues = KEY_PARTS.map(() => new Set<string>());
   const deadEndsByBeat = new Map<string, DeadEnd>();
   const loopBeats = new Set<string>();
   const trail: Branch[] = [];
@@ -210,10 +218,11 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
   };
 
   const visit = (snapshot: RunSnapshot): number => {
-    const key = controlKey(index, relevance, snapshot);
+    const parts = controlKeyParts(index, relevance, snapshot);
+    const key = JSON.stringify(parts);
     const known = ids.get(key);
     if (known !== undefined) return known;
-    if (nodes.length >= maxStates) {
+    if (nodes.length >= maxStates || trail.length > MAX_DEPTH) {
       result.truncated = true;
       return -1;
     }
@@ -229,6 +238,7 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
     const id = nodes.length;
     nodes.push(node);
     ids.set(key, id);
+    if (options.measureParts && !done) parts.forEach((p, i) => partValues[i]?.add(JSON.stringify(p)));
     if (done) {
       node.paths = 1;
       return id;
@@ -280,6 +290,9 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
       result.roots.push({ seed, partner, node });
       if (node >= 0) result.pathsExplored += nodes[node]!.paths;
     }
+  }
+  if (options.measureParts) {
+    result.partVariety = KEY_PARTS.map((part, i) => ({ part, values: partValues[i]!.size })).sort((a, b) => b.values - a.values);
   }
   return result;
 }

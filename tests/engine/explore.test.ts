@@ -177,10 +177,18 @@ describe('the control key is exact', () => {
     expect([...graph.reachedBeats].sort()).toEqual([...truth.beats].sort());
   });
 
-  it('stops at the state limit and says so', () => {
+  it('stops at the state limit and says so, naming what keeps runs apart', () => {
     const graph = explore(compiledTiny(), { maxStates: 5 });
     expect(graph.truncated).toBe(true);
     expect(graph.nodes.length).toBe(5);
+    const report = checkScenario(compiledTiny(), { maxStates: 5, policySeeds: [1], spreadSeeds: 2 });
+    expect(report.complete).toBe(false);
+    const errors = report.problems.filter((p) => p.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toMatch(/the search stopped before exploring every path .*runs differ most in .*flags \(2 values\)/);
+    // Beats the unfinished search did not reach may still be reachable: warnings, not errors.
+    expect(report.problems.filter((p) => p.message.includes('never reached')).every((p) => p.severity === 'warning')).toBe(true);
+    expect(report.balance.find((b) => b.rule === 'every beat reachable')!.ok).toBe(false);
   });
 });
 
