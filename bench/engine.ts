@@ -59,7 +59,7 @@ export async function engineBench(): Promise<void> {
   console.log(line('compiled, through the Run class (refusal checks, history)', rates.run!));
   console.log(line('hand-written setup().createMachine(), same shape', rates.hand!));
   console.log(line("hand-written, through xstate's public transition()", rates.handPublicApi!));
-  console.log(`  ratio compiled / hand-written: ${(rates.compiled! / rates.hand!).toFixed(2)} (same run, best of 3 alternating rounds)`);
+  console.log(`  ratio compiled / hand-written: ${(rates.compiled! / rates.hand!).toFixed(2)} (same run, best of 5 alternating rounds)`);
 
   // A realistic playthrough: a shipped scenario, the advice policy, two minutes of thought per decision.
   const { files } = await findScenarioFiles([SCENARIOS_DIR]);
@@ -73,7 +73,7 @@ export async function engineBench(): Promise<void> {
   const partner = shipped.index.scenario.partners[0]!.id;
   let seed = 0;
   const events = playPolicy(shipped, advice, { seed: 1, partner, prep }).inputs.length;
-  const real = compare({ shipped: () => void playPolicy(shipped, advice, { seed: ++seed, partner, prep }) }, 2, 700);
+  const real = compare({ shipped: () => void playPolicy(shipped, advice, { seed: ++seed, partner, prep }) }, 3, 400);
   console.log(
     `  ${`${shipped.index.scenario.id}, advice policy (${events} events, scored)`.padEnd(58)}${fmt(real.shipped!).padStart(9)} playthroughs/s`,
   );

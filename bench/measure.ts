@@ -15,13 +15,18 @@ export function rate(fn: () => void, ms: number): number {
 
 /**
  * Measures several contenders in alternating rounds, so a busy machine slows them alike,
- * and keeps each one's best round.
+ * and keeps each one's best round (the least disturbed by other processes).
  */
-export function compare(contenders: Record<string, () => void>, rounds = 3, ms = 700): Record<string, number> {
+export function compare(contenders: Record<string, () => void>, rounds = 5, ms = 400): Record<string, number> {
   const best: Record<string, number> = {};
-  for (const fn of Object.values(contenders)) rate(fn, 200); // warm up the JIT
+  const entries = Object.entries(contenders);
+  for (const [, fn] of entries) rate(fn, 200); // warm up the JIT
   for (let r = 0; r < rounds; r++) {
-    for (const [name, fn] of Object.entries(contenders)) best[name] = Math.max(best[name] ?? 0, rate(fn, ms));
+    // Rotate who goes first, so none always runs right after the same neighbour's garbage.
+    for (let i = 0; i < entries.length; i++) {
+      const [name, fn] = entries[(i + r) % entries.length]!;
+      best[name] = Math.max(best[name] ?? 0, rate(fn, ms));
+    }
   }
   return best;
 }
