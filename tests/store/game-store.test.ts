@@ -96,6 +96,22 @@ describe('game store: a run from title to debrief', () => {
     expect(s().report).toBeNull();
   });
 
+  it('leaves a live incident for the title paused, and continues it where it was', () => {
+    const { s, time } = track(makeStore());
+    toIncident(s);
+    time.advance(6_000);
+    s().showTitle();
+    expect(s().screen).toBe('title');
+    expect(s().paused).toBe(true);
+    time.advance(30_000);
+    expect(s().view?.clock).toBe(2);
+    s().continueRun();
+    expect(s().screen).toBe('incident');
+    s().resume();
+    time.advance(3_000);
+    expect(s().view?.clock).toBe(3);
+  });
+
   it('rejects seeds that are not whole non-negative numbers', () => {
     const { s } = track(makeStore());
     expect(s().setSeed(-1)).toMatch(/whole number/);

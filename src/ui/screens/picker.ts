@@ -95,7 +95,8 @@ export function pickerScreen(ctx: AppContext): ScreenView {
       on: {
         click: () => {
           store.getState().selectScenario(s.id);
-          setup.scrollIntoView?.({ block: 'nearest' });
+          // The next step is the run set-up: take the player (and screen reader focus) there.
+          focusHeading(setup.querySelector('h2'));
         },
       },
     });
@@ -132,8 +133,8 @@ export function pickerScreen(ctx: AppContext): ScreenView {
     const shown = catalog.filter((e) => !e.scenario || matches(e.scenario));
     replace(cardList, ...shown.map((e) => card(e, selectedId)));
     const visible = shown.filter((e) => e.scenario).length;
-    countStatus.textContent =
-      visible === playable.length ? `${playable.length} scenarios` : `Showing ${visible} of ${playable.length} scenarios`;
+    const plural = (n: number): string => `${n} scenario${n === 1 ? '' : 's'}`;
+    countStatus.textContent = visible === playable.length ? plural(playable.length) : `Showing ${visible} of ${plural(playable.length)}`;
     if (visible === 0) cardList.append(h('li', { class: 'empty' }, h('p', { text: 'No scenario matches these filters. Try “All themes” or “Any length”.' })));
   };
 
