@@ -1,6 +1,7 @@
-import scenarios from 'virtual:war-room/scenarios';
+import scenariosUrl from 'virtual:war-room/scenarios';
 import { catalogFrom } from './store/catalog.ts';
 import { createGameStore } from './store/game-store.ts';
+import { fetchScenarios } from './store/scenario-source.ts';
 import { memoryStorage, type KeyValueStorage } from './store/storage.ts';
 import { mountApp } from './ui/app.ts';
 import type { WarRoomModule } from './ui/context.ts';
@@ -36,7 +37,7 @@ let warRoom: Promise<WarRoomModule> | null = null;
 
 const motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
 const store = createGameStore({
-  catalog: catalogFrom(scenarios),
+  catalog: catalogFrom(await fetchScenarios(scenariosUrl)),
   storage: browserStorage(),
   now: () => performance.now(),
   scheduler: {

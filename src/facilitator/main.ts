@@ -1,5 +1,6 @@
-import scenarios from 'virtual:war-room/scenarios';
+import scenariosUrl from 'virtual:war-room/scenarios';
 import { catalogFrom } from '../store/catalog.ts';
+import { fetchScenarios } from '../store/scenario-source.ts';
 import { memoryStorage, type KeyValueStorage } from '../store/storage.ts';
 import '../ui/styles.css';
 import { createConsoleStore } from './console/console-store.ts';
@@ -19,7 +20,7 @@ export const PRESENTER_HASH = '#/presenter';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('facilitator.html has no #app element');
-const catalog = catalogFrom(scenarios);
+const catalog = catalogFrom(await fetchScenarios(scenariosUrl));
 const isPresenter = location.hash.startsWith(PRESENTER_HASH);
 
 // Switching between console and presenter in one tab starts the other app cleanly.

@@ -1,4 +1,5 @@
 declare module 'virtual:war-room/scenarios' {
-  const entries: import('./bundled.ts').BundledScenario[];
-  export default entries;
+  /** Where the validated scenarios are served as JSON (see src/scenarios/vite-plugin.ts). */
+  const url: string;
+  export default url;
 }

@@ -1,11 +1,13 @@
 import { basename, relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { findScenarioFiles, loadScenarioFile, PROJECT_ROOT, SCENARIOS_DIR } from './load-file.ts';
+import { fingerprint } from '../engine/hash.ts';
 import type { BundledScenario } from './bundled.ts';
 
 // Scenarios are validated when the game is built, by the same loader as the CLI, and reach the
-// browser as JSON: the player's download carries no YAML parser or schema library, and a broken
-// file fails the build with its file, line and column (in dev it shows as a card with its errors).
+// browser as a JSON asset: the game's scripts carry no YAML parser, no schema library and no
+// scenario text, and a broken file fails the build with its file, line and column (in dev it
+// shows as a card with its errors).
 
 export const SCENARIOS_MODULE = 'virtual:war-room/scenarios';
 const RESOLVED = `\0${SCENARIOS_MODULE}`;
@@ -21,37 +23,56 @@ export async function bundleScenarios(dir = SCENARIOS_DIR): Promise<BundledScena
   return entries;
 }
 
+/** The URL the dev server answers with freshly validated scenarios. */
+export const DEV_SCENARIOS_URL = '/@war-room/scenarios.json';
+
+/**
+ * `virtual:war-room/scenarios` exports the URL of the scenarios as one JSON asset: data the
+ * game fetches at start-up, not code in its scripts.
+ */
 export function scenariosPlugin(dir = SCENARIOS_DIR): Plugin {
   let building = false;
+  let base = '/';
   return {
     name: 'war-room-scenarios',
     configResolved(config) {
       building = config.command === 'build';
+      base = config.base;
     },
     resolveId(id) {
       return id === SCENARIOS_MODULE ? RESOLVED : undefined;
     },
     async load(id) {
       if (id !== RESOLVED) return undefined;
+      if (!building) return `export default ${JSON.stringify(DEV_SCENARIOS_URL)};`;
       const entries = await bundleScenarios(dir);
       const problems = entries.flatMap((e) => e.errors);
-      if (building && problems.length > 0) {
+      if (problems.length > 0) {
         this.error(`scenario files have errors:\n${problems.map((p) => `  ${p.file}:${p.line}:${p.column} ${p.path}: ${p.message}`).join('\n')}`);
       }
-      for (const p of problems) this.warn(`${p.file}:${p.line}:${p.column} ${p.path}: ${p.message}`);
-      return `export default ${JSON.stringify(entries)};`;
+      const source = JSON.stringify(entries);
+      const fileName = `assets/scenarios-${fingerprint(source)}.json`;
+      this.emitFile({ type: 'asset', fileName, source });
+      return `export default ${JSON.stringify(`${base}${fileName}`)};`;
     },
     configureServer(server) {
       server.watcher.add(dir);
-      const reload = (file: string): void => {
-        if (!/\.ya?ml$/i.test(file)) return;
-        const mod = server.moduleGraph.getModuleById(RESOLVED);
-        if (mod) server.moduleGraph.invalidateModule(mod);
-        server.ws.send({ type: 'full-reload' });
-      };
-      server.watcher.on('add', reload);
-      server.watcher.on('change', reload);
-      server.watcher.on('unlink', reload);
+      server.watcher.on('all', (_event, file) => {
+        if (/\.ya?ml$/i.test(file)) server.ws.send({ type: 'full-reload' });
+      });
+      server.middlewares.use(DEV_SCENARIOS_URL, (_req, res) => {
+        bundleScenarios(dir).then(
+          (entries) => {
+            for (const p of entries.flatMap((e) => e.errors)) server.config.logger.warn(`${p.file}:${p.line}:${p.column} ${p.path}: ${p.message}`);
+            res.setHeader('content-type', 'application/json');
+            res.end(JSON.stringify(entries));
+          },
+          (error: Error) => {
+            res.statusCode = 500;
+            res.end(error.message);
+          },
+        );
+      });
     },
   };
 }

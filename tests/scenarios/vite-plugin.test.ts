@@ -1,8 +1,8 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundleScenarios, scenariosPlugin, SCENARIOS_MODULE } from '../../src/scenarios/vite-plugin.ts';
+import { bundleScenarios, DEV_SCENARIOS_URL, scenariosPlugin, SCENARIOS_MODULE } from '../../src/scenarios/vite-plugin.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/scenarios');
 
@@ -16,17 +16,17 @@ function folder(): string {
 /** Runs the plugin's hooks the way Vite would, for a dev server or a build. */
 async function load(dir: string, command: 'serve' | 'build') {
   const plugin = scenariosPlugin(dir);
-  const warnings: string[] = [];
-  (plugin.configResolved as (c: { command: string }) => void)({ command });
+  const emitted: { fileName: string; source: string }[] = [];
+  (plugin.configResolved as (c: { command: string; base: string }) => void)({ command, base: '/' });
   const id = (plugin.resolveId as (id: string) => string | undefined)(SCENARIOS_MODULE)!;
   const context = {
-    warn: (m: string) => warnings.push(m),
+    emitFile: (file: { fileName: string; source: string }) => void emitted.push(file),
     error: (m: string) => {
       throw new Error(m);
     },
   };
   const code = await (plugin.load as unknown as (this: typeof context, id: string) => Promise<string>).call(context, id);
-  return { code, warnings };
+  return { url: JSON.parse(code.replace(/^export default /, '').replace(/;$/, '')) as string, emitted };
 }
 
 describe('scenario bundling for the browser', () => {
@@ -40,11 +40,18 @@ describe('scenario bundling for the browser', () => {
     expect(entries[0]!.errors[0]!.file).toMatch(/broken\.yaml$/);
   });
 
-  it('serves broken files as cards in dev, with a warning in the terminal', async () => {
-    const { code, warnings } = await load(folder(), 'serve');
-    const entries = JSON.parse(code.replace(/^export default /, '').replace(/;$/, ''));
-    expect(entries).toHaveLength(2);
-    expect(warnings[0]).toMatch(/broken\.yaml:4:1 \(YAML syntax\)/);
+  it('ships valid scenarios as one JSON asset, not as script', async () => {
+    const dir = folder();
+    rmSync(join(dir, 'broken.yaml'));
+    const { url, emitted } = await load(dir, 'build');
+    expect(emitted).toHaveLength(1);
+    expect(url).toBe(`/${emitted[0]!.fileName}`);
+    expect(emitted[0]!.fileName).toMatch(/^assets\/scenarios-[0-9a-f]{8}\.json$/);
+    expect(JSON.parse(emitted[0]!.source).map((e: { scenario: { id: string } }) => e.scenario.id)).toEqual(['minimal']);
+  });
+
+  it('points the dev server at freshly validated scenarios', async () => {
+    expect((await load(folder(), 'serve')).url).toBe(DEV_SCENARIOS_URL);
   });
 
   it('fails a production build on any scenario error, naming file and line', async () => {
