@@ -203,9 +203,15 @@ export function skipOption(index: ScenarioIndex, state: RunState): string | null
   return decision.options.find((o) => usable(o.id))?.id ?? null;
 }
 
+/**
+ * True when the pending decision's time is up and its default can be applied. A default whose
+ * `requires` does not hold cannot happen, so the decision waits (the loader warns about this).
+ */
 export function hasTimedOut(index: ScenarioIndex, state: RunState): boolean {
   const deadline = decisionDeadline(index, state);
-  return deadline !== null && state.clock >= deadline;
+  if (deadline === null || state.clock < deadline) return false;
+  const fallback = state.beat ? index.beats.get(state.beat)?.decision?.default : undefined;
+  return fallback !== undefined && canChoose(index, state, fallback);
 }
 
 export function tick(index: ScenarioIndex, state: RunState, minutes: number): RunState {

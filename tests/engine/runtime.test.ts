@@ -53,6 +53,17 @@ describe('Run', () => {
     expect(run.view().decision?.remaining).toBe(10);
   });
 
+  it('waits instead of applying a default that is not available', () => {
+    const run = Run.start(
+      compiledTiny((s) => void (s.beats[0]!.decision!.default = 'failover')),
+      { seed: 1, partner: 'ally' },
+    );
+    run.commitPreparation([]); // no standby: failover is unavailable
+    run.advance(60);
+    expect(run.state).toMatchObject({ beat: 'outage', clock: 60 });
+    expect(run.log.some((e) => e.type === 'decision.made')).toBe(false);
+  });
+
   it('routes on conditions that see the chosen option’s effects', () => {
     const run = Run.start(compiledTiny(), { seed: 1, partner: 'ally' });
     run.commitPreparation(['replica']);
