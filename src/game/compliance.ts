@@ -1,0 +1,15 @@
+import type { GameView } from '../engine/view.ts';
+
+// How a regulator's notification clock should look. Pure, so it is tested in Node.
+
+export type Regulator = GameView['regulators'][number];
+
+export type ComplianceState = 'running' | 'urgent' | 'notified' | 'missed';
+
+/** `fraction` is the share of the deadline still left, 0..1; urgent from the last quarter. */
+export function complianceState(r: Regulator, deadlineMinutes: number): { state: ComplianceState; fraction: number } {
+  const fraction = r.remaining === null || deadlineMinutes <= 0 ? 0 : Math.min(1, r.remaining / deadlineMinutes);
+  if (r.notified) return { state: 'notified', fraction };
+  if (r.missed) return { state: 'missed', fraction: 0 };
+  return { state: fraction <= 0.25 ? 'urgent' : 'running', fraction };
+}

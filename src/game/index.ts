@@ -1,0 +1,76 @@
+import * as Phaser from 'phaser';
+import { PALETTE } from './palette.ts';
+import type { RoomSource, RoomState } from './room.ts';
+import { WarRoomScene } from './war-room-scene.ts';
+
+// Entry point of the Phaser chunk: src/main.ts imports this lazily when the incident opens.
+// The canvas is decorative: every word a player must read is also in the HTML.
+
+/** Fills `parent` with the war room and keeps it sized to it. The parent needs a definite size. */
+export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: RoomSource<S>): { destroy(): void } {
+  parent.setAttribute('aria-hidden', 'true');
+  // Up to 2 device pixels per CSS pixel: sharp on phones without tripling the fill cost.
+  const dpr = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
+  const size = (): { w: number; h: number } => {
+    const box = parent.getBoundingClientRect();
+    return { w: Math.max(1, Math.round(box.width)) || 1280, h: Math.max(1, Math.round(box.height)) || 720 };
+  };
+  const initial = size();
+  let destroyed = false;
+  const markFirstFrame = (): void => {
+    if (!destroyed) document.body.dataset.warRoomFrame = '1';
+  };
+
+  const game = new Phaser.Game({
+    type: Phaser.AUTO,
+    parent,
+    backgroundColor: PALETTE.background,
+    banner: false,
+    autoFocus: false,
+    // The HTML owns the keyboard and the pointer; Phaser listens to nothing.
+    input: { keyboard: false, mouse: false, touch: false, gamepad: false },
+    audio: { noAudio: true },
+    disableContextMenu: false,
+    canvasStyle: 'display:block',
+    scale: {
+      // FIT with a game size of parent size x dpr: the canvas has dpr device pixels per CSS
+      // pixel and Phaser scales it back down to exactly fill the parent.
+      mode: Phaser.Scale.FIT,
+      width: initial.w * dpr,
+      height: initial.h * dpr,
+      expandParent: false,
+      autoCenter: Phaser.Scale.NO_CENTER,
+    },
+    render: { antialias: true, roundPixels: false, powerPreference: 'low-power' },
+    scene: new WarRoomScene(store as unknown as RoomSource, dpr, markFirstFrame),
+  });
+
+  // Development builds expose the game for profiling and test scripts; production does not.
+  const devHook = globalThis as { __warRoomGame?: Phaser.Game };
+  if (import.meta.env.DEV) devHook.__warRoomGame = game;
+  // The scale manager polls the parent; a ResizeObserver reacts at once and keeps the game
+  // size (not only the CSS size) in step, so layout happens in real pixels.
+  let last = initial;
+  const observer = new ResizeObserver(() => {
+    const next = size();
+    if (next.w === last.w && next.h === last.h) return;
+    last = next;
+    if (game.isBooted) game.scale.setGameSize(next.w * dpr, next.h * dpr);
+  });
+  observer.observe(parent);
+  game.events.once(Phaser.Core.Events.READY, () => {
+    const now = size();
+    if (now.w !== initial.w || now.h !== initial.h) game.scale.setGameSize(now.w * dpr, now.h * dpr);
+  });
+
+  return {
+    destroy(): void {
+      if (destroyed) return;
+      destroyed = true;
+      observer.disconnect();
+      delete document.body.dataset.warRoomFrame;
+      if (devHook.__warRoomGame === game) delete devHook.__warRoomGame;
+      game.destroy(true);
+    },
+  };
+}

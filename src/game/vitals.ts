@@ -1,0 +1,68 @@
+import type { GameView } from '../engine/view.ts';
+import type { Scenario } from '../scenarios/schema.ts';
+import { averageSentiment } from './mood.ts';
+
+// The four gauges, derived from the view. Each gauge is a 0..1 fill plus how bad that is,
+// so the widget can colour it and also say it in words.
+
+export type Severity = 'ok' | 'warn' | 'bad';
+
+export interface Vital {
+  id: 'uptime' | 'revenue' | 'customers' | 'sentiment';
+  label: string;
+  /** For narrow gauges. */
+  shortLabel: string;
+  /** 0..1, how full the gauge arc is. */
+  fill: number;
+  severity: Severity;
+  /** The big number in the middle of the gauge, already formatted. */
+  value: number;
+}
+
+/** Share of services that are not effectively down, 0..1. Degraded services still count as up. */
+export function uptimeFraction(services: GameView['services']): number {
+  if (services.length === 0) return 1;
+  const down = services.filter((s) => s.effective === 'down').length;
+  return 1 - down / services.length;
+}
+
+/** A loss or count as a share of its scale; a zero or missing scale never divides by zero. */
+export function shareOf(value: number, scale: number): number {
+  if (!(scale > 0)) return value > 0 ? 1 : 0;
+  return Math.min(1, Math.max(0, value / scale));
+}
+
+/** Higher-is-worse measures (losses) turn amber at a quarter and red at a half. */
+export function lossSeverity(fraction: number): Severity {
+  if (fraction >= 0.5) return 'bad';
+  if (fraction >= 0.25) return 'warn';
+  return 'ok';
+}
+
+/** Higher-is-better measures (uptime, sentiment) turn amber below 80% / red below 50%. */
+export function healthSeverity(fraction: number, warnBelow = 0.8, badBelow = 0.5): Severity {
+  if (fraction < badBelow) return 'bad';
+  if (fraction < warnBelow) return 'warn';
+  return 'ok';
+}
+
+export function vitalsOf(view: GameView, scenario: Scenario | null): Vital[] {
+  const uptime = uptimeFraction(view.services);
+  const revenue = shareOf(view.metrics.revenueLost, scenario?.stakes.revenueAtRisk ?? 0);
+  const customers = shareOf(view.metrics.customersAffected, scenario?.company.customers ?? 0);
+  const sentiment = averageSentiment(view.stakeholders) ?? 50;
+  return [
+    { id: 'uptime', label: 'Uptime', shortLabel: 'Uptime', fill: uptime, severity: healthSeverity(uptime), value: uptime },
+    { id: 'revenue', label: 'Revenue lost', shortLabel: 'Revenue', fill: revenue, severity: lossSeverity(revenue), value: view.metrics.revenueLost },
+    { id: 'customers', label: 'Customers hit', shortLabel: 'Customers', fill: customers, severity: lossSeverity(customers), value: view.metrics.customersAffected },
+    {
+      id: 'sentiment',
+      label: 'Sentiment',
+      shortLabel: 'Mood',
+      fill: sentiment / 100,
+      // Same bands as the portraits: worried below 40, angry below 20.
+      severity: sentiment < 20 ? 'bad' : sentiment < 40 ? 'warn' : 'ok',
+      value: sentiment,
+    },
+  ];
+}

@@ -1,0 +1,142 @@
+import * as Phaser from 'phaser';
+import { diffViews, type ViewChanges } from './changes.ts';
+import { roomLayout, type RoomLayout } from './layout.ts';
+import { PALETTE } from './palette.ts';
+import { frameOf, type RoomContext, type RoomFrame, type RoomSource, type Widget } from './room.ts';
+import { drawBackdrop } from './widgets/backdrop.ts';
+import { Live } from './widgets/baked.ts';
+import { ClockBar } from './widgets/clock-bar.ts';
+import { ComplianceClock } from './widgets/compliance-clock.ts';
+import { Gauges } from './widgets/gauges.ts';
+import { Inbox } from './widgets/inbox.ts';
+import { Portraits } from './widgets/portraits.ts';
+import { DOT_TEXTURE, ServiceMap } from './widgets/service-map.ts';
+import { Ticker } from './widgets/ticker.ts';
+
+// The one scene of the war room. It reads the store, hands each widget its panel of the
+// layout and the latest frame, and never sends anything back.
+
+export const WAR_ROOM_SCENE = 'war-room';
+
+export class WarRoomScene extends Phaser.Scene {
+  private frame!: RoomFrame;
+  private room!: RoomLayout;
+  private backdrop!: Live;
+  private clock!: ClockBar;
+  private compliance!: ComplianceClock;
+  private map!: ServiceMap;
+  private gauges!: Gauges;
+  private portraits!: Portraits;
+  private inbox!: Inbox;
+  private ticker!: Ticker;
+  private widgets: Widget[] = [];
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly source: RoomSource,
+    private readonly dpr: number,
+    private readonly onFirstFrame: () => void,
+  ) {
+    super({ key: WAR_ROOM_SCENE });
+  }
+
+  create(): void {
+    const camera = this.cameras.main;
+    // World units are CSS pixels; the canvas has dpr device pixels per CSS pixel.
+    // No camera background: the game's clear colour and the baked backdrop already cover it.
+    camera.setOrigin(0, 0).setZoom(this.dpr);
+    this.makeTextures();
+
+    const ctx: RoomContext = { scene: this, dpr: this.dpr };
+    this.backdrop = new Live(this);
+    this.clock = new ClockBar(ctx);
+    this.compliance = new ComplianceClock(ctx);
+    this.map = new ServiceMap(ctx);
+    this.gauges = new Gauges(ctx);
+    this.portraits = new Portraits(ctx);
+    this.inbox = new Inbox(ctx);
+    this.ticker = new Ticker(ctx);
+    this.widgets = [this.clock, this.compliance, this.map, this.gauges, this.portraits, this.inbox, this.ticker];
+
+    this.frame = frameOf(this.source.getState());
+    this.relayout();
+    this.scale.on(Phaser.Scale.Events.RESIZE, this.relayout, this);
+
+    this.unsubscribe = this.source.subscribe((state, previous) => {
+      const next = frameOf(state);
+      const prev = this.frame;
+      if (
+        state.view === previous.view &&
+        state.scenario === previous.scenario &&
+        next.paused === prev.paused &&
+        next.speed === prev.speed &&
+        next.motion === prev.motion
+      ) {
+        return;
+      }
+      this.frame = next;
+      if (state.scenario !== previous.scenario) {
+        this.relayout();
+        return;
+      }
+      const changes: ViewChanges = next.view
+        ? diffViews(prev.view, next.view)
+        : { services: [], injects: [], sentiment: [], reset: true };
+      if (next.motion !== prev.motion) {
+        // Switching reduced motion on stops running tweens at once; a redraw leaves a still room.
+        if (!next.motion) this.tweens.killAll();
+        this.relayout();
+        return;
+      }
+      for (const w of this.widgets) w.update(next, changes);
+    });
+
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, this.teardown, this);
+    this.events.once(Phaser.Scenes.Events.DESTROY, this.teardown, this);
+    this.game.events.once(Phaser.Core.Events.POST_RENDER, this.onFirstFrame);
+  }
+
+  override update(time: number, delta: number): void {
+    if (!this.frame.motion) return;
+    for (const w of this.widgets) w.tick?.(time, delta, this.frame);
+  }
+
+  private relayout(): void {
+    const width = this.scale.gameSize.width / this.dpr;
+    const height = this.scale.gameSize.height / this.dpr;
+    this.cameras.main.setSize(this.scale.gameSize.width, this.scale.gameSize.height);
+    this.room = roomLayout(width, height);
+    const { room, frame } = this;
+    drawBackdrop(this.backdrop.begin({ x: 0, y: 0, w: width, h: height }), width, height);
+    this.backdrop.commit();
+    const style = { ui: room.ui, titles: room.mode === 'wide' };
+    this.clock.layout(room.header, style, frame);
+    this.compliance.layout(room.compliance, style, frame);
+    this.map.layout(room.map, style, frame);
+    this.gauges.layout(room.gauges, style, frame);
+    this.portraits.layout(room.portraits, style, frame);
+    this.inbox.layout(room.inbox, style, frame);
+    this.ticker.layout(room.ticker, style, frame);
+  }
+
+  private makeTextures(): void {
+    if (this.textures.exists(DOT_TEXTURE)) return;
+    const g = this.make.graphics({}, false);
+    g.fillStyle(PALETTE.white, 0.35);
+    g.fillCircle(8, 8, 8);
+    g.fillStyle(PALETTE.white, 1);
+    g.fillCircle(8, 8, 4.5);
+    g.generateTexture(DOT_TEXTURE, 16, 16);
+    g.destroy();
+  }
+
+  private teardown(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.scale.off(Phaser.Scale.Events.RESIZE, this.relayout, this);
+    this.game.events.off(Phaser.Core.Events.POST_RENDER, this.onFirstFrame);
+    for (const w of this.widgets) w.destroy();
+    this.widgets = [];
+    this.backdrop.destroy();
+  }
+}

@@ -1,0 +1,121 @@
+import type * as Phaser from 'phaser';
+import type { ChannelName } from '../../scenarios/schema.ts';
+import type { Rect } from '../layout.ts';
+import { CHANNEL_COLOUR } from '../palette.ts';
+import { drawChannelBadge } from './icons.ts';
+
+// Static drawings are rasterised once into a canvas texture and shown as an Image.
+// Measured in headless Chromium (software GL): a room of live Graphics objects cost several
+// times the frame time of a bare Phaser app, because every Graphics flushes the quad batch
+// and is re-tessellated each frame. Images and Texts all share one batch. The canvas
+// rasteriser also antialiases edges, which WebGL Graphics does not.
+
+let serial = 0;
+
+export class Baked {
+  /** Draw here (in the coordinates of the image's parent) between begin() and commit(). */
+  readonly g: Phaser.GameObjects.Graphics;
+  readonly image: Phaser.GameObjects.Image;
+  private readonly key = `war-room-baked-${++serial}`;
+  private bounds: Rect = { x: 0, y: 0, w: 1, h: 1 };
+  private size = { w: 0, h: 0 };
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly dpr: number,
+  ) {
+    this.g = scene.make.graphics({}, false);
+    this.image = scene.add.image(0, 0, '__DEFAULT').setOrigin(0, 0).setVisible(false);
+  }
+
+  /** Starts a new drawing covering `bounds`; anything drawn outside is cut off. */
+  begin(bounds: Rect): Phaser.GameObjects.Graphics {
+    const x = Math.floor(bounds.x);
+    const y = Math.floor(bounds.y);
+    this.bounds = { x, y, w: Math.max(1, Math.ceil(bounds.x + bounds.w) - x), h: Math.max(1, Math.ceil(bounds.y + bounds.h) - y) };
+    this.g.clear();
+    this.g.setScale(this.dpr);
+    this.g.translateCanvas(-x, -y);
+    return this.g;
+  }
+
+  commit(): this {
+    const { scene, dpr, key } = this;
+    const w = Math.ceil(this.bounds.w * dpr);
+    const h = Math.ceil(this.bounds.h * dpr);
+    const textures = scene.textures;
+    if (textures.exists(key)) {
+      if (this.size.w !== w || this.size.h !== h) {
+        this.image.setTexture('__DEFAULT');
+        textures.remove(key);
+      } else {
+        (textures.get(key) as Phaser.Textures.CanvasTexture).clear();
+      }
+    }
+    this.size = { w, h };
+    this.g.generateTexture(key, w, h);
+    this.g.clear();
+    this.image.setTexture(key).setPosition(this.bounds.x, this.bounds.y).setScale(1 / dpr).setVisible(true);
+    return this;
+  }
+
+  hide(): void {
+    this.image.setVisible(false);
+  }
+
+  destroy(): void {
+    this.g.destroy();
+    this.image.destroy();
+    if (this.scene.textures?.exists(this.key)) this.scene.textures.remove(this.key);
+  }
+}
+
+const BADGE_PX = 32;
+
+/** A channel badge as a shared texture; the image is centred, `radius` in CSS pixels. */
+export function addBadge(scene: Phaser.Scene, dpr: number, channel: ChannelName, x: number, y: number, radius: number): Phaser.GameObjects.Image {
+  const key = `war-room-badge-${channel}-${dpr}`;
+  if (!scene.textures.exists(key)) {
+    const size = BADGE_PX * dpr;
+    const g = scene.make.graphics({}, false);
+    drawChannelBadge(g, channel, size / 2, size / 2, size / 2 - dpr, CHANNEL_COLOUR[channel]);
+    g.generateTexture(key, size, size);
+    g.destroy();
+  }
+  return scene.add.image(x, y, key).setDisplaySize(radius * 2 * (BADGE_PX / (BADGE_PX - 2)), radius * 2 * (BADGE_PX / (BADGE_PX - 2)));
+}
+
+/**
+ * The same begin/commit shape as Baked, but drawn live by WebGL: right for sparse strokes
+ * (panel edges, connectors) where a baked texture would fill its whole bounding box.
+ */
+export class Live {
+  readonly g: Phaser.GameObjects.Graphics;
+
+  constructor(scene: Phaser.Scene) {
+    this.g = scene.add.graphics();
+  }
+
+  get image(): Phaser.GameObjects.Graphics {
+    return this.g;
+  }
+
+  begin(_bounds: Rect): Phaser.GameObjects.Graphics {
+    this.g.clear();
+    this.g.setVisible(true);
+    return this.g;
+  }
+
+  commit(): this {
+    return this;
+  }
+
+  hide(): void {
+    this.g.clear();
+    this.g.setVisible(false);
+  }
+
+  destroy(): void {
+    this.g.destroy();
+  }
+}

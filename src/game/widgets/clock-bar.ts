@@ -1,0 +1,224 @@
+import type * as Phaser from 'phaser';
+import type { ViewChanges } from '../changes.ts';
+import { DecisionCountdown, type RingState } from '../countdown.ts';
+import { formatGameClock, formatRemaining } from '../format.ts';
+import type { Rect } from '../layout.ts';
+import { css, PALETTE } from '../palette.ts';
+import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
+import { drawPanel } from './panel.ts';
+import { addText, setFitted } from './text.ts';
+import { Baked, Live } from './baked.ts';
+
+// The header: a radar mark, the scenario, the game clock (T+hh:mm), whether time runs and
+// how fast, and the decision countdown as a ring that empties as the deadline nears.
+
+export class ClockBar implements Widget {
+  private readonly root: Phaser.GameObjects.Container;
+  private readonly frameG: Live;
+  private readonly sweep: Baked;
+  private readonly brand: Phaser.GameObjects.Text;
+  private readonly title: Phaser.GameObjects.Text;
+  private readonly clock: Phaser.GameObjects.Text;
+  private readonly clockCaption: Phaser.GameObjects.Text;
+  private readonly pill: Baked;
+  private pillLook = '';
+  private readonly pillText: Phaser.GameObjects.Text;
+  private readonly ring: Baked;
+  private readonly ringText: Phaser.GameObjects.Text;
+  private readonly ringCaption: Phaser.GameObjects.Text;
+  private readonly countdown = new DecisionCountdown();
+  private rect: Rect | null = null;
+  private ui = 1;
+  private ringAt = { x: 0, y: 0, r: 16 };
+  private pillAt = { x: 0, y: 0 };
+  private compact = false;
+  private lastRing: RingState = { kind: 'idle', fraction: 0, remaining: null };
+  private shownFraction = 0;
+  private ringTween: Phaser.Tweens.Tween | null = null;
+
+  constructor(private readonly ctx: RoomContext) {
+    const { scene, dpr } = ctx;
+    this.root = scene.add.container(0, 0);
+    this.frameG = new Live(scene);
+    this.sweep = new Baked(scene, dpr);
+    this.brand = addText(scene, dpr, 0, 0, 'War Room', { size: 15, colour: PALETTE.text, bold: true, caps: true });
+    this.title = addText(scene, dpr, 0, 0, '', { size: 12, colour: PALETTE.textDim });
+    this.clock = addText(scene, dpr, 0, 0, 'T+00:00', { size: 26, colour: PALETTE.text, bold: true, mono: true });
+    this.clockCaption = addText(scene, dpr, 0, 0, 'Game clock', { size: 9.5, colour: PALETTE.textFaint, bold: true, caps: true });
+    this.pill = new Baked(scene, dpr);
+    this.pillText = addText(scene, dpr, 0, 0, '', { size: 10, colour: PALETTE.background, bold: true, caps: true });
+    this.ring = new Baked(scene, dpr);
+    this.ringText = addText(scene, dpr, 0, 0, '', { size: 12, colour: PALETTE.text, bold: true, mono: true });
+    this.ringCaption = addText(scene, dpr, 0, 0, '', { size: 10, colour: PALETTE.textDim, bold: true, caps: true });
+    this.root.add([this.frameG.image, this.sweep.image, this.brand, this.title, this.clock, this.clockCaption, this.pill.image, this.pillText, this.ring.image, this.ringText, this.ringCaption]);
+  }
+
+  layout(rect: Rect | null, style: PanelStyle, frame: RoomFrame): void {
+    const ui = style.ui;
+    this.rect = rect;
+    this.ui = ui;
+    this.root.setVisible(rect !== null);
+    this.pillLook = '';
+    if (!rect) return;
+    this.compact = rect.h < 50;
+    const midY = rect.y + rect.h / 2;
+    const frameG = this.frameG.begin({ x: rect.x - 2, y: rect.y - 2, w: rect.w + 4, h: rect.h + 4 });
+    if (!this.compact) drawPanel(frameG, rect);
+
+    // Radar mark: rings baked with the panel, the sweep is its own image so it can turn.
+    const rr = this.compact ? 13 : 17;
+    const rx = rect.x + (this.compact ? 2 : 12) + rr;
+    frameG.fillStyle(PALETTE.accentSoft, 0.25);
+    frameG.fillCircle(rx, midY, rr);
+    frameG.lineStyle(1.5, PALETTE.accent, 0.9);
+    frameG.strokeCircle(rx, midY, rr);
+    frameG.lineStyle(1, PALETTE.accent, 0.45);
+    frameG.strokeCircle(rx, midY, rr * 0.6);
+    frameG.lineBetween(rx - rr, midY, rx + rr, midY);
+    frameG.lineBetween(rx, midY - rr, rx, midY + rr);
+    this.frameG.commit();
+    const sweep = this.sweep.begin({ x: -rr - 1, y: -rr - 1, w: 2 * rr + 2, h: 2 * rr + 2 });
+    for (let i = 0; i < 6; i++) {
+      sweep.fillStyle(PALETTE.accent, 0.07 * (i + 1));
+      sweep.slice(0, 0, rr - 1, -0.9 + i * 0.15, 0, false);
+      sweep.fillPath();
+    }
+    sweep.fillStyle(PALETTE.accent, 1);
+    sweep.fillCircle(rr * 0.55, -rr * 0.35, 1.8);
+    this.sweep.commit();
+    // Rotation turns the image around its origin, so the origin sits at the radar's centre.
+    this.sweep.image.setOrigin(0.5, 0.5).setPosition(rx, midY);
+
+    // Right end: the decision ring and its caption.
+    const ringR = this.compact ? 15 : 19;
+    this.ringAt = { x: rect.x + rect.w - (this.compact ? 4 : 14) - ringR, y: midY, r: ringR };
+
+    let x = rx + rr + (this.compact ? 8 : 12);
+    if (this.compact) {
+      this.brand.setVisible(false);
+      this.title.setVisible(false);
+    } else {
+      this.brand.setVisible(true).setFontSize(Math.round(15 * ui));
+      this.title.setVisible(true).setFontSize(Math.round(12 * ui));
+      this.brand.setPosition(x, midY - this.brand.height + 2);
+      this.title.setPosition(x, midY + 1);
+      x += Math.max(this.brand.width, Math.min(this.title.width, 260)) + 22;
+    }
+    this.clock.setFontSize(Math.round((this.compact ? 21 : 26) * ui));
+    this.clockCaption.setFontSize(Math.round(9.5 * ui));
+    if (this.compact) {
+      this.clock.setPosition(x, midY - this.clock.height / 2);
+      this.clockCaption.setVisible(false);
+    } else {
+      const block = this.clock.height + this.clockCaption.height - 6;
+      this.clock.setPosition(x, midY - block / 2 - 1);
+      this.clockCaption.setVisible(true).setPosition(x + 1, this.clock.y + this.clock.height - 6);
+    }
+    this.pillAt = { x: this.clock.x + this.clock.width + 10, y: midY };
+    this.titleRoom(frame);
+    this.paint(frame, false);
+  }
+
+  update(frame: RoomFrame, _changes: ViewChanges): void {
+    this.titleRoom(frame);
+    this.paint(frame, frame.motion);
+  }
+
+  tick(time: number, _delta: number, frame: RoomFrame): void {
+    // The radar keeps sweeping while game time runs.
+    if (!frame.paused) this.sweep.image.setRotation((time / 1400) % (Math.PI * 2));
+  }
+
+  destroy(): void {
+    this.ringTween?.remove();
+    for (const b of [this.frameG, this.sweep, this.pill, this.ring]) b.destroy();
+    this.root.destroy(true);
+  }
+
+  private titleRoom(frame: RoomFrame): void {
+    if (this.compact || !this.rect) return;
+    setFitted(this.title, frame.view?.title ?? frame.scenario?.title ?? 'Standing by', 260 * this.ui);
+  }
+
+  private paint(frame: RoomFrame, animate: boolean): void {
+    const view = frame.view;
+    this.clock.setText(view ? formatGameClock(view.clock) : 'T+--:--');
+
+    // Pill: whether the clock runs, and how fast.
+    const running = view?.phase === 'incident';
+    const label = !view ? 'Standby' : view.phase === 'ended' ? 'Ended' : frame.paused ? 'Paused' : running ? `Live ${frame.speed}×` : 'Briefing';
+    const colour = !running ? PALETTE.textFaint : frame.paused ? PALETTE.warn : PALETTE.good;
+    this.pillText.setFontSize(Math.round(10 * this.ui)).setText(label.toUpperCase());
+    const pw = this.pillText.width + 22;
+    const ph = this.pillText.height + 4;
+    const look = `${label}/${pw}/${this.pillAt.x}`;
+    if (look !== this.pillLook) {
+      this.pillLook = look;
+      const pill = this.pill.begin({ x: this.pillAt.x, y: this.pillAt.y - ph / 2, w: pw, h: ph });
+      pill.fillStyle(colour, 1);
+      pill.fillRoundedRect(this.pillAt.x, this.pillAt.y - ph / 2, pw, ph, ph / 2);
+      // A pause glyph or a play triangle, so the state is not told by colour alone.
+      pill.fillStyle(PALETTE.background, 1);
+      const gx = this.pillAt.x + 9;
+      if (frame.paused && running) {
+        pill.fillRect(gx - 3, this.pillAt.y - 3.5, 2, 7);
+        pill.fillRect(gx + 1, this.pillAt.y - 3.5, 2, 7);
+      } else if (running) {
+        pill.fillTriangle(gx - 3, this.pillAt.y - 4, gx - 3, this.pillAt.y + 4, gx + 4, this.pillAt.y);
+      } else {
+        pill.fillCircle(gx, this.pillAt.y, 3);
+      }
+      this.pill.commit();
+    }
+    this.pillText.setPosition(this.pillAt.x + 16, this.pillAt.y - this.pillText.height / 2);
+
+    const ring = this.countdown.read(view);
+    const sameDecision = ring.kind === 'timed' && this.lastRing.kind === 'timed' && ring.fraction <= this.shownFraction + 1e-6;
+    this.lastRing = ring;
+    this.ringTween?.remove();
+    this.ringTween = null;
+    if (animate && sameDecision && ring.fraction !== this.shownFraction) {
+      const from = this.shownFraction;
+      this.ringTween = this.ctx.scene.tweens.addCounter({
+        from: 0,
+        to: 1,
+        duration: 450,
+        ease: 'Sine.easeOut',
+        onUpdate: (t) => {
+          this.shownFraction = from + (ring.fraction - from) * (t.getValue() ?? 1);
+          this.paintRing(ring);
+        },
+      });
+    } else {
+      this.shownFraction = ring.fraction;
+      this.paintRing(ring);
+    }
+  }
+
+  private paintRing(ring: RingState): void {
+    const { x, y, r } = this.ringAt;
+    const width = Math.max(3, r * 0.22);
+    const g = this.ring.begin({ x: x - r - width, y: y - r - width, w: 2 * (r + width), h: 2 * (r + width) });
+    g.lineStyle(width, PALETTE.grid, 1);
+    g.strokeCircle(x, y, r);
+    const f = this.shownFraction;
+    const colour = ring.kind !== 'timed' ? PALETTE.textFaint : f <= 0.25 ? PALETTE.bad : f <= 0.5 ? PALETTE.warn : PALETTE.accent;
+    if (ring.kind !== 'idle' && f > 0.001) {
+      g.lineStyle(width, colour, ring.kind === 'open' ? 0.5 : 1);
+      g.beginPath();
+      // The ring empties clockwise from twelve o'clock.
+      g.arc(x, y, r, -Math.PI / 2, -Math.PI / 2 + Math.PI * 2 * f, false);
+      g.strokePath();
+    }
+    this.ring.commit();
+    const text = ring.kind === 'timed' ? formatRemaining(ring.remaining ?? 0) : ring.kind === 'open' ? '∞' : '–';
+    this.ringText.setText(text).setFontSize(Math.round((text.length > 4 ? 9 : 12) * this.ui)).setColor(css(ring.kind === 'timed' ? PALETTE.text : PALETTE.textDim));
+    this.ringText.setPosition(x - this.ringText.width / 2, y - this.ringText.height / 2);
+    const caption = ring.kind === 'timed' ? 'Decide within' : ring.kind === 'open' ? 'Decision open' : 'No decision';
+    this.ringCaption.setFontSize(Math.round(10 * this.ui)).setText(caption.toUpperCase()).setColor(css(ring.kind === 'timed' ? colour : PALETTE.textFaint));
+    this.ringCaption.setPosition(x - r - 10 - this.ringCaption.width, y - this.ringCaption.height / 2);
+    // On a phone the caption would collide with the clock; the ring alone stays.
+    const pillRight = this.pillAt.x + this.pillText.width + 30;
+    this.ringCaption.setVisible(this.ringCaption.x > pillRight);
+  }
+}

@@ -1,0 +1,297 @@
+import type * as Phaser from 'phaser';
+import type { GameView } from '../../engine/view.ts';
+import { avatarLook, browLines, mouthPoints, type AvatarLook } from '../avatar.ts';
+import type { ViewChanges } from '../changes.ts';
+import { gridCells, type Rect } from '../layout.ts';
+import { MOOD_LABEL, moodOf, type Mood } from '../mood.ts';
+import { CLOTHES_TONES, css, HAIR_TONES, mix, MOOD_COLOUR, PALETTE, SKIN_TONES } from '../palette.ts';
+import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
+import { drawPanel, panelBody } from './panel.ts';
+import { addText, setFitted, setWrapped } from './text.ts';
+import { Baked, Live } from './baked.ts';
+
+// The people watching: one drawn face per stakeholder. Mood shows in the mouth and brows,
+// in the ring colour and in words; a change makes the face react and shows the swing.
+
+type Stakeholder = GameView['stakeholders'][number];
+type G = Phaser.GameObjects.Graphics;
+
+interface Portrait {
+  id: string;
+  look: AvatarLook;
+  /** Everything of this portrait, texts included, so a rebuild removes it all. */
+  cell: Phaser.GameObjects.Container;
+  /** The face, which bounces or shakes when the mood changes. */
+  root: Phaser.GameObjects.Container;
+  face: Baked;
+  painted: string;
+  name: Phaser.GameObjects.Text | null;
+  role: Phaser.GameObjects.Text;
+  mood: Phaser.GameObjects.Text;
+  r: number;
+  cx: number;
+  maxW: number;
+  shown: Mood;
+}
+
+export class Portraits implements Widget {
+  private readonly root: Phaser.GameObjects.Container;
+  private readonly frameG: Live;
+  private readonly title: Phaser.GameObjects.Text;
+  private portraits: Portrait[] = [];
+  private rect: Rect | null = null;
+  private ui = 1;
+  private titled = true;
+  private signature = '';
+
+  constructor(private readonly ctx: RoomContext) {
+    this.root = ctx.scene.add.container(0, 0);
+    this.frameG = new Live(ctx.scene);
+    this.title = addText(ctx.scene, ctx.dpr, 0, 0, 'Stakeholders', { size: 11, colour: PALETTE.textDim, bold: true, caps: true });
+    this.root.add([this.frameG.image, this.title]);
+  }
+
+  layout(rect: Rect | null, style: PanelStyle, frame: RoomFrame): void {
+    const ui = style.ui;
+    this.titled = style.titles;
+    this.rect = rect;
+    this.ui = ui;
+    this.root.setVisible(rect !== null);
+    this.rebuild(frame);
+  }
+
+  update(frame: RoomFrame, changes: ViewChanges): void {
+    const people = frame.view?.stakeholders ?? [];
+    if (changes.reset || people.map((p) => p.id).join('|') !== this.signature) {
+      this.rebuild(frame);
+      return;
+    }
+    for (const person of people) {
+      const p = this.portraits.find((x) => x.id === person.id);
+      if (p) this.paint(p, person);
+    }
+    if (!frame.motion) return;
+    for (const change of changes.sentiment) {
+      const p = this.portraits.find((x) => x.id === change.id);
+      if (p) this.react(p, change.by);
+    }
+  }
+
+  destroy(): void {
+    this.clear();
+    this.frameG.destroy();
+    this.root.destroy(true);
+  }
+
+  private clear(): void {
+    for (const p of this.portraits) {
+      this.ctx.scene.tweens.killTweensOf(p.root);
+      p.face.destroy();
+      p.cell.destroy();
+    }
+    this.portraits = [];
+  }
+
+  private rebuild(frame: RoomFrame): void {
+    this.clear();
+    const people = frame.view?.stakeholders ?? frame.scenario?.stakeholders.map((s) => ({ ...s, start: s.sentiment })) ?? [];
+    this.signature = people.map((p) => p.id).join('|');
+    const rect = this.rect;
+    if (!rect) {
+      this.frameG.hide();
+      return;
+    }
+    const titled = this.titled && rect.h >= 100;
+    drawPanel(this.frameG.begin(rect), rect, { title: titled });
+    this.frameG.commit();
+    this.title.setVisible(titled).setFontSize(Math.round(11 * this.ui)).setPosition(rect.x + 18, rect.y + 13 - this.title.height / 2);
+    const body = titled ? panelBody(rect, 26, 8) : { x: rect.x + 6, y: rect.y + 5, w: rect.w - 12, h: rect.h - 10 };
+    if (people.length === 0) return;
+    // One row while each face gets 42px; a second row only when the panel is tall enough
+    // for two rows of faces with their words.
+    const perRow = Math.max(1, Math.floor(body.w / 42));
+    const cols = people.length <= perRow || body.h < 150 ? Math.min(people.length, Math.max(perRow, Math.ceil(people.length / 2))) : Math.ceil(people.length / 2);
+    const cells = gridCells(body, people.length, cols, 6);
+    people.forEach((person, i) => this.portraits.push(this.create(person, cells[i]!)));
+    for (const person of people) {
+      const p = this.portraits.find((x) => x.id === person.id);
+      if (p) this.paint(p, person);
+    }
+  }
+
+  private create(person: Stakeholder, cell: Rect): Portrait {
+    const { scene, dpr } = this.ctx;
+    const full = cell.h >= 104 && cell.w >= 64;
+    // Narrow cells get smaller words rather than losing them.
+    const small = Math.max(8.5, Math.min(10.5, cell.w / 8.5)) * this.ui;
+    const lineH = (full ? 13 : small + 3) * this.ui;
+    const textH = (full ? 4 : 2) * lineH + 2;
+    const r = Math.max(10, Math.min(cell.w * 0.34, (cell.h - textH) / 2 - 3, 40));
+    const cx = cell.x + cell.w / 2;
+    const group = scene.add.container(0, 0);
+    const root = scene.add.container(cx, cell.y + r + 3);
+    const face = new Baked(scene, dpr);
+    root.add(face.image);
+    const maxW = cell.w - 2;
+    let y = cell.y + r * 2 + 7;
+    let name: Phaser.GameObjects.Text | null = null;
+    if (full) {
+      name = addText(scene, dpr, 0, 0, '', { size: 12 * this.ui, colour: PALETTE.text, bold: true });
+      setFitted(name, personName(name, person.name, maxW), maxW);
+      name.setPosition(cx - name.width / 2, y);
+      y += name.height - 2;
+    }
+    const role = addText(scene, dpr, 0, 0, '', { size: full ? 10.5 * this.ui : small, colour: full ? PALETTE.textDim : PALETTE.text, bold: !full });
+    // Roles can be long ("Head of supply chain at a truck builder"): two lines when there is room.
+    setWrapped(role, person.role, maxW, full ? 2 : 1);
+    role.setAlign('center');
+    role.setPosition(cx - role.width / 2, y);
+    y += role.height - 2;
+    const mood = addText(scene, dpr, 0, y, '', { size: full ? 10 * this.ui : small - 0.5, colour: PALETTE.textDim, bold: true, caps: true });
+    group.add([root, role, mood]);
+    if (name) group.add(name);
+    this.root.add(group);
+    const look = avatarLook(person, { skin: SKIN_TONES, hair: HAIR_TONES, clothes: CLOTHES_TONES });
+    return { id: person.id, look, cell: group, root, face, painted: '', name, role, mood, r, cx, maxW, shown: moodOf(person.sentiment) };
+  }
+
+  private paint(p: Portrait, person: Stakeholder): void {
+    const mood = moodOf(person.sentiment);
+    p.shown = mood;
+    if (p.painted !== mood) {
+      p.painted = mood;
+      const pad = Math.max(5, p.r * 0.2);
+      drawAvatar(p.face.begin({ x: -p.r - pad, y: -p.r - pad, w: 2 * (p.r + pad), h: 2 * (p.r + pad) }), p.look, mood, p.r);
+      p.face.commit();
+    }
+    p.mood.setText(`${MOOD_LABEL[mood]} ${Math.round(person.sentiment)}`.toUpperCase()).setColor(css(MOOD_COLOUR[mood]));
+    // The mood word matters more than the number when space is short.
+    if (p.mood.width > p.maxW) setFitted(p.mood, MOOD_LABEL[mood].toUpperCase(), p.maxW);
+    p.mood.setX(p.cx - p.mood.width / 2);
+  }
+
+  private react(p: Portrait, by: number): void {
+    const { scene, dpr } = this.ctx;
+    const better = by > 0;
+    scene.tweens.killTweensOf(p.root);
+    p.root.setScale(1).setX(p.cx);
+    if (better) scene.tweens.add({ targets: p.root, scale: 1.12, duration: 170, yoyo: true, ease: 'Quad.easeOut' });
+    else scene.tweens.add({ targets: p.root, x: p.cx + 3, duration: 45, yoyo: true, repeat: 5 });
+    // The swing floats up from the portrait.
+    const delta = addText(scene, dpr, 0, 0, `${better ? '+' : '−'}${Math.abs(Math.round(by))}`, {
+      size: 13 * this.ui,
+      colour: better ? PALETTE.good : PALETTE.bad,
+      bold: true,
+      mono: true,
+    });
+    delta.setPosition(p.cx + p.r * 0.55, p.root.y - p.r - 4);
+    p.cell.add(delta);
+    scene.tweens.add({ targets: delta, y: delta.y - 18, alpha: 0, duration: 1400, ease: 'Cubic.easeOut', onComplete: () => delta.destroy() });
+    const ring = scene.add.graphics({ x: p.cx, y: p.root.y });
+    ring.lineStyle(3, better ? PALETTE.good : PALETTE.bad, 1);
+    ring.strokeCircle(0, 0, p.r);
+    p.cell.add(ring);
+    scene.tweens.add({ targets: ring, scale: 1.35, alpha: 0, duration: 800, ease: 'Cubic.easeOut', onComplete: () => ring.destroy() });
+  }
+}
+
+/** "Marguerite Lindqvist" -> "Marguerite L." -> "Marguerite", whichever fits first. */
+function personName(t: Phaser.GameObjects.Text, full: string, maxW: number): string {
+  const parts = full.trim().split(/\s+/);
+  const candidates = parts.length > 1 ? [full, `${parts[0]} ${parts[parts.length - 1]![0]}.`, parts[0]!] : [full];
+  for (const c of candidates) {
+    t.setText(c);
+    if (t.width <= maxW) return c;
+  }
+  return candidates[candidates.length - 1]!;
+}
+
+function polyline(g: G, points: { x: number; y: number }[]): void {
+  g.beginPath();
+  points.forEach((p, i) => (i === 0 ? g.moveTo(p.x, p.y) : g.lineTo(p.x, p.y)));
+  g.strokePath();
+}
+
+/** One person, head and shoulders, centred at (ox, oy) with head scale s. */
+function drawPerson(g: G, look: AvatarLook, mood: Mood, ox: number, oy: number, s: number, clip: number): void {
+  const skin = mood === 'angry' ? mix(look.skin, 0xd9463b, 0.28) : look.skin;
+  // Shoulders: the top of an ellipse, closed along the bottom of the frame.
+  g.fillStyle(look.clothes, 1);
+  const pts: { x: number; y: number }[] = [];
+  for (let i = 0; i <= 16; i++) {
+    const a = Math.PI + (Math.PI * i) / 16;
+    pts.push({ x: ox + Math.cos(a) * s * 0.72, y: oy + s * 0.95 + Math.sin(a) * s * 0.42 });
+  }
+  pts.push({ x: ox + s * 0.72, y: oy + clip }, { x: ox - s * 0.72, y: oy + clip });
+  g.beginPath();
+  pts.forEach((p, i) => (i === 0 ? g.moveTo(p.x, p.y) : g.lineTo(p.x, p.y)));
+  g.closePath();
+  g.fillPath();
+  g.fillStyle(mix(look.clothes, 0xffffff, 0.25), 1);
+  g.fillTriangle(ox - s * 0.14, oy + s * 0.56, ox + s * 0.14, oy + s * 0.56, ox, oy + s * 0.8);
+
+  // Hair behind the head.
+  g.fillStyle(look.hair, 1);
+  if (look.hairStyle === 'long') g.fillRoundedRect(ox - s * 0.5, oy - s * 0.62, s, s * 0.98, s * 0.4);
+  if (look.hairStyle === 'short' || look.hairStyle === 'bun') g.fillCircle(ox, oy - s * 0.1, s * 0.47);
+  if (look.hairStyle === 'bun') g.fillCircle(ox, oy - s * 0.58, s * 0.2);
+
+  g.fillStyle(skin, 1);
+  g.fillRect(ox - s * 0.12, oy + s * 0.28, s * 0.24, s * 0.3);
+  g.fillCircle(ox, oy, s * 0.44);
+  if (look.hairStyle === 'bald') {
+    g.fillStyle(look.hair, 1);
+    g.fillEllipse(ox - s * 0.42, oy - s * 0.04, s * 0.14, s * 0.3);
+    g.fillEllipse(ox + s * 0.42, oy - s * 0.04, s * 0.14, s * 0.3);
+  } else {
+    // A fringe across the forehead.
+    g.fillStyle(look.hair, 1);
+    g.slice(ox, oy - s * 0.02, s * 0.45, Math.PI * 1.08, Math.PI * 1.92, false);
+    g.fillPath();
+  }
+
+  // Face: eyes, brows and mouth, all at head scale s.
+  const ink = 0x1b1f2a;
+  g.fillStyle(ink, 1);
+  g.fillCircle(ox - s * 0.16, oy - s * 0.06, Math.max(1, s * 0.055));
+  g.fillCircle(ox + s * 0.16, oy - s * 0.06, Math.max(1, s * 0.055));
+  g.lineStyle(Math.max(1, s * 0.06), ink, 1);
+  for (const [a, b] of browLines(mood, s)) g.lineBetween(ox + a.x, oy + a.y + s * 0.08, ox + b.x, oy + b.y + s * 0.08);
+  polyline(
+    g,
+    mouthPoints(mood, s).map((p) => ({ x: ox + p.x, y: oy + p.y + s * 0.02 })),
+  );
+  if (mood === 'happy') {
+    g.fillStyle(0xff8a8a, 0.35);
+    g.fillCircle(ox - s * 0.26, oy + s * 0.12, s * 0.08);
+    g.fillCircle(ox + s * 0.26, oy + s * 0.12, s * 0.08);
+  }
+  if (mood === 'worried') {
+    // A bead of sweat at the temple.
+    g.fillStyle(0x8fd3ff, 1);
+    g.fillCircle(ox + s * 0.36, oy - s * 0.12, s * 0.07);
+    g.fillTriangle(ox + s * 0.3, oy - s * 0.14, ox + s * 0.42, oy - s * 0.14, ox + s * 0.36, oy - s * 0.3);
+  }
+}
+
+/** A framed avatar of radius r centred at (0, 0). */
+export function drawAvatar(g: G, look: AvatarLook, mood: Mood, r: number): void {
+  const ring = MOOD_COLOUR[mood];
+  g.fillStyle(mix(PALETTE.panelRaised, ring, 0.16), 1);
+  g.fillCircle(0, 0, r);
+  if (look.crowd) {
+    const s = r * 0.5;
+    drawPerson(g, { ...look, hairStyle: 'short', clothes: mix(look.clothes, 0x000000, 0.2) }, mood, -r * 0.4, -r * 0.05, s, r * 0.75);
+    drawPerson(g, { ...look, hairStyle: 'long', skin: mix(look.skin, 0x000000, 0.18) }, mood, r * 0.4, -r * 0.05, s, r * 0.75);
+    drawPerson(g, look, mood, 0, r * 0.08, s * 1.15, r * 0.6);
+  } else {
+    drawPerson(g, look, mood, 0, -r * 0.14, r * 0.95, r * 0.86);
+  }
+  // The mood ring; angry gets a double ring, so the state has a shape too.
+  g.lineStyle(Math.max(2, r * 0.1), ring, 1);
+  g.strokeCircle(0, 0, r);
+  if (mood === 'angry') {
+    g.lineStyle(1.5, ring, 0.7);
+    g.strokeCircle(0, 0, r + Math.max(3, r * 0.14));
+  }
+}

@@ -1,0 +1,94 @@
+import type * as Phaser from 'phaser';
+import { css, FONT_MONO, FONT_UI } from '../palette.ts';
+
+// Text on the canvas. Every Text is rendered at the device pixel ratio because the camera is
+// zoomed by it (see war-room-scene.ts); without that, text would be blurry on phones.
+
+export interface TextSpec {
+  size: number;
+  colour: number;
+  bold?: boolean;
+  mono?: boolean;
+  /** Letter spacing feel for small caps labels: uppercases the text. */
+  caps?: boolean;
+  alpha?: number;
+}
+
+export function addText(scene: Phaser.Scene, dpr: number, x: number, y: number, text: string, spec: TextSpec): Phaser.GameObjects.Text {
+  const t = scene.add.text(x, y, spec.caps ? text.toUpperCase() : text, {
+    fontFamily: spec.mono ? FONT_MONO : FONT_UI,
+    fontSize: `${Math.max(6, Math.round(spec.size))}px`,
+    fontStyle: spec.bold ? 'bold' : 'normal',
+    color: css(spec.colour),
+    resolution: dpr,
+  });
+  if (spec.alpha !== undefined) t.setAlpha(spec.alpha);
+  return t;
+}
+
+/** Sets text, then shortens it with an ellipsis until it fits `maxWidth` (measured, not guessed). */
+export function setFitted(t: Phaser.GameObjects.Text, text: string, maxWidth: number): void {
+  t.setText(text);
+  if (maxWidth <= 0) {
+    t.setText('');
+    return;
+  }
+  if (t.width <= maxWidth) return;
+  let lo = 0;
+  let hi = text.length;
+  // Binary search on the number of characters kept; each probe re-measures the Text.
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    t.setText(`${text.slice(0, mid).trimEnd()}…`);
+    if (t.width <= maxWidth) lo = mid;
+    else hi = mid - 1;
+  }
+  t.setText(lo > 0 ? `${text.slice(0, lo).trimEnd()}…` : '');
+}
+
+/** Shrinks the font size (down to `min`) until the text fits `maxWidth`. */
+export function shrinkToFit(t: Phaser.GameObjects.Text, maxWidth: number, size: number, min: number): void {
+  let s = Math.round(size);
+  t.setFontSize(s);
+  while (t.width > maxWidth && s > min) {
+    s -= 1;
+    t.setFontSize(s);
+  }
+}
+
+/**
+ * Breaks text into at most `maxLines` lines that fit `maxWidth`, word by word; the last line
+ * is shortened with an ellipsis if the text still does not fit.
+ */
+export function setWrapped(t: Phaser.GameObjects.Text, text: string, maxWidth: number, maxLines: number): void {
+  t.setText(text);
+  if (t.width <= maxWidth || maxLines <= 1) {
+    setFitted(t, text, maxWidth);
+    return;
+  }
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let rest = words;
+  while (rest.length > 0 && lines.length < maxLines - 1) {
+    let take = rest.length;
+    // The longest run of words that fits on this line (at least one word).
+    for (; take > 1; take--) {
+      t.setText(rest.slice(0, take).join(' '));
+      if (t.width <= maxWidth) break;
+    }
+    lines.push(rest.slice(0, take).join(' '));
+    rest = rest.slice(take);
+  }
+  if (rest.length > 0) {
+    setFitted(t, rest.join(' '), maxWidth);
+    lines.push(t.text);
+  }
+  // A first-line word that alone is too wide is shortened too.
+  const fitted = lines.map((line) => {
+    t.setText(line);
+    if (t.width <= maxWidth) return line;
+    setFitted(t, line, maxWidth);
+    return t.text;
+  });
+  t.setText(fitted.join('\n'));
+}
