@@ -1,7 +1,7 @@
 import type { Inject } from '../scenarios/schema.ts';
 import { holds } from './conditions.ts';
 import { applyEffects, clamp } from './effects.ts';
-import type { ScenarioIndex } from './scenario-index.ts';
+import type { KeyedInject, ScenarioIndex } from './scenario-index.ts';
 import { outageRates } from './services.ts';
 import type { RunState } from './state.ts';
 
@@ -35,6 +35,14 @@ export function deliver(index: ScenarioIndex, s: RunState, beat: string | null, 
   applyEffects(index, s, inject.effects);
 }
 
+/** The injects that can still arrive now: the scenario's, and the current beat's while its decision is open. */
+function openInjects(index: ScenarioIndex, s: RunState): { beat: string | null; injects: readonly KeyedInject[] }[] {
+  const groups: { beat: string | null; injects: readonly KeyedInject[] }[] = [{ beat: null, injects: index.keyedGlobalInjects }];
+  const beat = s.beat ? index.beats.get(s.beat) : undefined;
+  if (beat && (s.posedAt !== null || !beat.decision)) groups.push({ beat: beat.id, injects: index.keyedBeatInjects.get(beat.id) ?? [] });
+  return groups;
+}
+
 /**
  * Brings a run up to date with its own rules: delivers every inject that is due, starts
  * regulators' clocks whose trigger now holds, and marks missed deadlines. Repeats until
@@ -42,6 +50,7 @@ export function deliver(index: ScenarioIndex, s: RunState, beat: string | null, 
  */
 export function settle(index: ScenarioIndex, s: RunState): void {
   if (s.phase !== 'incident') return;
+  // This runs after every step and every slice of time: delivery keys are precomputed.
   for (let changed = true; changed; ) {
     changed = false;
     for (const regulator of index.scenario.regulators ?? []) {
@@ -64,22 +73,11 @@ export function settle(index: ScenarioIndex, s: RunState): void {
         changed = true;
       }
     }
-    for (const inject of index.globalInjects) {
-      if (s.delivered.includes(injectKey(null, inject))) continue;
-      if (isDue(index, s, inject, false)) {
-        deliver(index, s, null, inject);
+    for (const group of openInjects(index, s)) {
+      for (const { inject, key } of group.injects) {
+        if (s.delivered.includes(key) || !isDue(index, s, inject, group.beat !== null)) continue;
+        deliver(index, s, group.beat, inject);
         changed = true;
-      }
-    }
-    // Beat injects only arrive while the beat's decision is still open.
-    const beat = s.beat ? index.beats.get(s.beat) : undefined;
-    if (beat && (s.posedAt !== null || !beat.decision)) {
-      for (const inject of beat.injects ?? []) {
-        if (s.delivered.includes(injectKey(beat.id, inject))) continue;
-        if (isDue(index, s, inject, true)) {
-          deliver(index, s, beat.id, inject);
-          changed = true;
-        }
       }
     }
   }
@@ -91,12 +89,10 @@ function nextScheduled(index: ScenarioIndex, s: RunState, until: number): number
   const consider = (t: number | null): void => {
     if (t !== null && t > s.clock && t < next) next = t;
   };
-  for (const inject of index.globalInjects) {
-    if (!s.delivered.includes(injectKey(null, inject))) consider(dueAt(s, inject, false));
-  }
-  const beat = s.beat ? index.beats.get(s.beat) : undefined;
-  for (const inject of beat?.injects ?? []) {
-    if (!s.delivered.includes(injectKey(beat!.id, inject))) consider(dueAt(s, inject, true));
+  for (const group of openInjects(index, s)) {
+    for (const { inject, key } of group.injects) {
+      if (inject.at !== undefined && !s.delivered.includes(key)) consider(dueAt(s, inject, group.beat !== null));
+    }
   }
   for (const clock of Object.values(s.regulators)) {
     if (clock.deadline !== null && clock.notifiedAt === null && !clock.missed) consider(clock.deadline + 1);

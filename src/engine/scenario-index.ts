@@ -1,4 +1,10 @@
 import type { Beat, Inject, Option, Partner, Scenario } from '../scenarios/schema.ts';
+
+/** An inject with the key it is recorded under once delivered (see RunState.delivered). */
+export interface KeyedInject {
+  inject: Inject;
+  key: string;
+}
 import { fingerprint } from './hash.ts';
 
 // Lookup tables built once per scenario, so the hot paths (clock ticks, the explorer)
@@ -11,7 +17,11 @@ export interface ScenarioIndex {
   partners: Map<string, Partner>;
   measures: Map<string, Scenario['preparation']['measures'][number]>;
   globalInjects: Inject[];
+  /** Scenario-wide injects and each beat's injects, with their delivery keys worked out once. */
+  keyedGlobalInjects: KeyedInject[];
+  keyedBeatInjects: Map<string, KeyedInject[]>;
   serviceOrder: string[];
+  serviceDeps: Map<string, readonly string[]>;
   /** Metrics referenced by any condition: only these can change what happens next. */
   metricsInConditions: Set<string>;
   clockInConditions: boolean;
@@ -36,7 +46,10 @@ export function indexScenario(scenario: Scenario): ScenarioIndex {
     partners: new Map(scenario.partners.map((p) => [p.id, p])),
     measures: new Map(scenario.preparation.measures.map((m) => [m.id, m])),
     globalInjects: scenario.injects ?? [],
+    keyedGlobalInjects: (scenario.injects ?? []).map((inject) => ({ inject, key: `*/${inject.id}` })),
+    keyedBeatInjects: new Map(scenario.beats.map((b) => [b.id, (b.injects ?? []).map((inject) => ({ inject, key: `${b.id}/${inject.id}` }))])),
     serviceOrder: scenario.company.services.map((s) => s.id),
+    serviceDeps: new Map(scenario.company.services.map((s) => [s.id, s.dependsOn ?? []])),
     metricsInConditions,
     clockInConditions,
   };

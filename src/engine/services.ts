@@ -13,20 +13,17 @@ const WEIGHT: Record<ServiceStatusName, number> = { up: 0, degraded: 0.5, down: 
  */
 export function effectiveStatuses(index: ScenarioIndex, state: RunState): Record<string, ServiceStatusName> {
   const result: Record<string, ServiceStatusName> = {};
-  const byId = new Map(index.scenario.company.services.map((s) => [s.id, s]));
-  const resolve = (id: string, seen: Set<string>): ServiceStatusName => {
+  // The loader rejects dependency cycles, so plain memoised recursion terminates.
+  const resolve = (id: string): ServiceStatusName => {
     const cached = result[id];
     if (cached) return cached;
     let worst = SEVERITY[state.services[id] ?? 'up'];
-    if (!seen.has(id)) {
-      seen.add(id);
-      for (const dep of byId.get(id)?.dependsOn ?? []) worst = Math.max(worst, SEVERITY[resolve(dep, seen)]);
-    }
+    for (const dep of index.serviceDeps.get(id) ?? []) worst = Math.max(worst, SEVERITY[resolve(dep)]);
     const status = BY_SEVERITY[worst] ?? 'down';
     result[id] = status;
     return status;
   };
-  for (const id of index.serviceOrder) resolve(id, new Set());
+  for (const id of index.serviceOrder) resolve(id);
   return result;
 }
 
