@@ -1,6 +1,7 @@
 import { writeSchemaFile } from '../scenarios/load-file.ts';
 import { UsageError } from './args.ts';
 import { runCheck } from './check.ts';
+import { runDocs } from './docs.ts';
 import { MAIN_HELP, SCHEMA_HELP } from './help.ts';
 import { runPlay } from './play.ts';
 
@@ -27,6 +28,9 @@ async function main(argv: string[]): Promise<number> {
       case 'schema':
         result = await runSchema(rest);
         break;
+      case 'docs':
+        result = await runDocs(rest);
+        break;
       case undefined:
         // No command is a usage error: the help goes to stderr so scripts do not mistake it for output.
         process.stderr.write(MAIN_HELP);
@@ -37,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
         result = { output: MAIN_HELP, exitCode: 0 };
         break;
       default:
-        throw new UsageError(`unknown command "${command}"; the commands are check, play and schema (war-room --help)`);
+        throw new UsageError(`unknown command "${command}"; the commands are check, play, schema and docs (war-room --help)`);
     }
     process.stdout.write(result.output);
     return result.exitCode;
