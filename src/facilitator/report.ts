@@ -240,6 +240,11 @@ export function buildReport(
     if (n.kind === 'improvement') addFinding(improvements, { text: n.text, objective: n.objective, source: 'note', t: n.t });
   }
 
+  // In the order they happened; findings about the final state (no time) come last.
+  const byTime = (a: Finding, b: Finding): number => (a.t ?? Infinity) - (b.t ?? Infinity);
+  strengths.sort(byTime);
+  improvements.sort(byTime);
+
   const ending = state.ending ? index.beats.get(state.ending) : undefined;
   const endingEntry = state.log.find((e) => e.type === 'ending.reached');
   const startedAt = session.startedAt;
@@ -286,8 +291,8 @@ export function buildReport(
 
 const BY_LABEL: Record<ChoiceSource, string> = {
   player: 'the team',
-  timeout: 'the clock (time ran out)',
-  facilitator: 'the facilitator (beat skipped)',
+  timeout: 'the clock: time ran out',
+  facilitator: 'the facilitator: beat skipped',
 };
 
 function buildTimeline(

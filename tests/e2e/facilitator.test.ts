@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUT, serveGame, type Served } from './harness.ts';
+import { axe, OUT, serveGame, type AxeSummary, type Served } from './harness.ts';
 
 // Facilitator mode end to end: the console and the presenter as two pages of one browser
 // context, against `vite build` + `vite preview`. The console steers; the presenter follows.
@@ -12,6 +12,13 @@ let context: BrowserContext;
 let con: Page;
 let pres: Page;
 const errors: string[] = [];
+const axeResults: Record<string, AxeSummary> = {};
+
+/** Runs axe-core on both windows and keeps the results for the last test. */
+async function checkA11y(name: string): Promise<void> {
+  axeResults[`console ${name}`] = await axe(con);
+  axeResults[`presenter ${name}`] = await axe(pres);
+}
 
 beforeAll(async () => {
   served = await serveGame('dist-facilitator');
@@ -86,6 +93,9 @@ describe('facilitator mode', () => {
     await con.getByLabel('Facilitator').fill('Sam Rivera');
     await con.getByLabel('Team name').fill('Blue team');
     await con.getByLabel('Scenario').selectOption(SCENARIO);
+    // A fixed seed keeps the run (and so the game's suggested ratings) the same every time.
+    await con.getByLabel('Seed').fill('4242');
+    await con.getByLabel('Seed').press('Tab');
     for (const [name, role] of [['Helena Marsh', 'ceo'], ['Priya Shah', 'cio'], ['Tom Berg', 'coo'], ['Ana Ruiz', 'comms']] as const) {
       await con.getByPlaceholder('Name').fill(name);
       await con.locator('.fac-add-person select').selectOption(role);
@@ -95,6 +105,7 @@ describe('facilitator mode', () => {
     await presenterCaughtUp();
     expect(await text(pres, '.pres__card')).toContain('Welcome, Blue team');
     await shootBoth('01-setup');
+    await checkA11y('set-up');
   }, 60_000);
 
   it('opens the briefing and the presenter follows', async () => {
@@ -146,6 +157,7 @@ describe('facilitator mode', () => {
     await presenterCaughtUp();
     expect(await pres.locator('.pres__tally-n').allInnerTexts()).toEqual(expect.arrayContaining(['3 votes', '1 vote']));
     await shootBoth('03-votes');
+    await checkA11y('decision');
     await key('Digit1');
     const chosen = await text(con, '.fac-option--selected .fac-option__label');
     await key('c');
@@ -239,7 +251,9 @@ describe('facilitator mode', () => {
     expect(await pres.locator('.pres__scores dd').count()).toBe(4);
 
     const first = con.locator('.fac-report__ratings .fac-rating').first();
-    await first.locator('select').selectOption('U');
+    const suggested = (await first.locator('option').first().innerText()).replace('Game suggests ', '');
+    const override = suggested === 'U' ? 'S' : 'U';
+    await first.locator('select').selectOption(override);
     await con.getByRole('button', { name: /^Plan an action for/ }).first().click();
     const action = con.locator('.fac-action').last();
     await action.getByLabel('Corrective action', { exact: true }).fill('Write a one-page isolation runbook and rehearse it each quarter');
@@ -252,11 +266,26 @@ describe('facilitator mode', () => {
     expect(doc).toContain('Write a one-page isolation runbook');
     expect(doc).toContain('Priya Shah');
     expect(doc).toContain('30 June 2030');
-    expect(doc).toMatch(/U Unable to be performed \(evaluator\)/);
+    expect(doc).toContain(`${override} ${override === 'U' ? 'Unable to be performed' : 'Performed with some challenges'} (evaluator)`);
     expect(doc).toContain('Taken back:');
     expect(doc).toMatch(/Votes: .+ 3/);
     await con.evaluate(() => window.scrollTo(0, 0));
     await shootBoth('07-debrief');
+    await checkA11y('debrief');
+    await con.getByRole('button', { name: 'Sessions' }).click();
+    await con.waitForSelector('.fac-table');
+    await shoot(con, 'console-08-sessions', { width: 1280, height: 720 });
+    axeResults['console sessions'] = await axe(con);
+    // A session file round trip: what is already here is skipped, a broken file is explained.
+    const [file] = await Promise.all([con.waitForEvent('download'), con.getByRole('button', { name: 'Export Blue team as a file' }).click()]);
+    await con.locator('#fac-import-file').setInputFiles((await file.path())!);
+    await expect.poll(() => text(con, '.fac-import-results')).toContain('already in your history, skipped');
+    await con.locator('#fac-import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"war-room.sessions","version":1,"sessions":[{"format":"war-room.facilitator-session"}]}') });
+    await expect.poll(() => text(con, '.fac-import-results')).toMatch(/session 1: \w+: /);
+    expect(await con.locator('.fac-table tbody tr').count()).toBe(1);
+    await con.setViewportSize({ width: 1920, height: 1080 });
+    await con.getByRole('button', { name: 'Report' }).click();
+    await con.waitForSelector('.aar');
   }, 60_000);
 
   it('exports the report as Markdown and CSV with what was entered', async () => {
@@ -286,7 +315,12 @@ describe('facilitator mode', () => {
     try {
       await con.reload();
       await con.waitForSelector('body[data-ready="1"]');
-      expect(await data(con, 'rev')).toBe(rev);
+      const notices = await con.locator('.fac-message__text').allInnerTexts();
+      const seen = { rev: await data(con, 'rev'), notices };
+      if (seen.rev !== rev) {
+        console.log('offline reload diagnostics', con.url(), await con.title(), await con.evaluate(() => (localStorage.getItem('war-room.facilitator.current') ?? 'none').slice(0, 300)));
+      }
+      expect(seen).toEqual({ rev, notices: [] });
       expect(await text(con, '.aar')).toContain('Write a one-page isolation runbook');
       await pres.reload();
       await pres.waitForSelector('body[data-ready="1"]');
@@ -298,7 +332,11 @@ describe('facilitator mode', () => {
     }
   }, 90_000);
 
-  it('raised no page errors', () => {
+  it('raised no page errors and no serious accessibility violations', () => {
     expect(errors).toEqual([]);
+    const serious = Object.entries(axeResults).flatMap(([where, r]) => r.serious.map((v) => `${where}: ${v.id} (${v.help}) at ${v.targets.join(', ')}`));
+    console.log('axe:', Object.entries(axeResults).map(([where, r]) => `${where} ${JSON.stringify(r.counts)}`).join('; '));
+    console.log(serious.join('\n'));
+    expect(serious).toEqual([]);
   });
 });

@@ -84,6 +84,15 @@ describe('after-action report', () => {
     expect(improvements).toContain('At “Customers ask” the team chose “Say nothing”; a strategic partner would have chosen “Post an honest update”. Silence breeds rumours.');
   });
 
+  it('lists findings in the order they happened, findings about the final state last', () => {
+    const r = reportOf(workshop());
+    for (const list of [r.strengths, r.improvements]) {
+      const times = list.map((f) => f.t ?? Infinity);
+      expect([...times].sort((a, b) => a - b)).toEqual(times);
+    }
+    expect(r.improvements.at(-1)?.t).toBeNull();
+  });
+
   it('states the overview, scores and the improvement plan', () => {
     const h = workshop();
     const r = reportOf(h);

@@ -89,7 +89,7 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
   const controls = controlsView(store, { onEnd: () => void askEnd() });
   const material = materialView(store);
   const evaluation = evaluationView(store);
-  const live3 = h('div', { class: 'fac-live' }, controls.el, material.el, evaluation.el);
+  const live3 = h('div', { class: 'fac-live' }, h('h1', { class: 'visually-hidden', text: 'Running the exercise' }), controls.el, material.el, evaluation.el);
   const report = reportView(store, { download: env.download, print: env.print, now: env.now });
   const sessions = sessionsView(store, { download: env.download, confirm: confirm.ask, now: env.now });
   const main = h('main', { id: 'main', class: 'fac-main', attrs: { tabindex: '-1' } });

@@ -17,7 +17,7 @@ export interface ControlHandlers {
 export function controlsView(store: ConsoleStore, handlers: ControlHandlers): View {
   const act = (f: Parameters<ConsoleState['act']>[0], announce?: string): string | null => store.getState().act(f, announce);
 
-  const clock = h('p', { class: 'fac-clock', attrs: { 'aria-label': 'Game clock' } });
+  const clock = h('p', { class: 'fac-clock', attrs: { role: 'timer', 'aria-label': 'Game clock' } });
   const runState = h('p', { class: 'fac-runstate' });
   const pause = commandButton('Pause', 'toggle-pause', () => act((x) => x.togglePause()), 'btn--primary');
   const speed = commandButton('Speed 1×', 'speed', () => act((x) => x.cycleSpeed()));
@@ -37,7 +37,7 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
     prompt,
     h('div', { class: 'fac-timer-row' }, timer, h('div', { class: 'fac-row' }, extend, hold)),
     options,
-    h('div', { class: 'fac-row' }, record, clearVotes),
+    h('div', { class: 'fac-row fac-decision__record' }, record, clearVotes),
   );
 
   // After a choice: reveal, then move on.
@@ -76,9 +76,9 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
     heading,
     h('div', { class: 'fac-clockbox' }, clock, runState, h('div', { class: 'fac-row' }, pause, speed)),
     briefing,
-    decision,
     stage,
     ending,
+    decision,
     more,
   );
 
@@ -95,7 +95,7 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
           'button',
           {
             class: `fac-option${selected ? ' fac-option--selected' : ''}${o.available ? '' : ' fac-option--unavailable'}`,
-            attrs: { type: 'button', 'aria-pressed': String(selected), 'aria-keyshortcuts': String(o.key), disabled: !o.available || state.session.decision !== 'open' },
+            attrs: { type: 'button', 'aria-pressed': String(selected), 'aria-keyshortcuts': String(o.key), disabled: !o.available },
             on: { click: () => act((x) => x.select(selected ? null : o.id)) },
           },
           h('kbd', { attrs: { 'aria-hidden': 'true' }, text: String(o.key) }),
@@ -104,18 +104,18 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
         );
         const input = h('input', {
           class: 'input fac-votes__input',
-          attrs: { type: 'number', min: 0, max: 999, step: 1, value: String(count), 'aria-label': `Votes for option ${o.key}, ${o.label}`, disabled: state.session.decision !== 'open' },
+          attrs: { type: 'number', min: 0, max: 999, step: 1, value: String(count), 'aria-label': `Votes for option ${o.key}, ${o.label}` },
         });
         input.addEventListener('change', () => act((x) => x.setVotes(o.id, Number(input.value) || 0)));
         const minus = h('button', {
           class: 'btn btn--small fac-votes__step',
-          attrs: { type: 'button', 'aria-label': `One vote less for option ${o.key}`, disabled: count === 0 || state.session.decision !== 'open' },
+          attrs: { type: 'button', 'aria-label': `One vote less for option ${o.key}`, disabled: count === 0 },
           text: '−',
           on: { click: () => act((x) => x.addVote(o.id, -1)) },
         });
         const plus = h('button', {
           class: 'btn btn--small fac-votes__step',
-          attrs: { type: 'button', 'aria-label': `One vote more for option ${o.key}`, 'aria-keyshortcuts': `Shift+${o.key}`, disabled: state.session.decision !== 'open' },
+          attrs: { type: 'button', 'aria-label': `One vote more for option ${o.key}`, 'aria-keyshortcuts': `Shift+${o.key}` },
           text: '+',
           on: { click: () => act((x) => x.addVote(o.id, 1)) },
         });
@@ -192,31 +192,28 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
       briefing.hidden = s.stage !== 'briefing';
       if (s.stage === 'briefing') renderMeasures(JSON.stringify([s.prep, view?.preparation.budgetLeft]), state);
 
-      const d = incident && s.decision === 'open' ? view?.decision : null;
-      decision.hidden = !(incident && (view?.decision || s.decision !== 'open'));
-      if (!decision.hidden) {
-        const shownDecision = view?.decision ?? ex.shown()?.view.decision ?? null;
-        replace(prompt, shownDecision?.prompt ?? '');
-        replace(timer, timerText(s.decision === 'open' ? view : ex.shown()?.view ?? null));
-        const live = refusalOr(compiled, run, s.decision === 'open');
-        setDisabled(extend, !d || live({ type: 'facilitator.extend', minutes: EXTEND_MINUTES }) !== null, 'No timed decision is running');
-        setDisabled(hold, !d || live({ type: 'facilitator.hold' }) !== null, 'No timed decision is running');
-        renderOptions(
-          JSON.stringify([s.decision, s.selected, s.votes, view?.decision?.options.map((o) => [o.id, o.available]), view?.beat?.id]),
-          s.decision === 'open' ? state : { ...state, view: ex.shown()?.view ?? null },
-        );
-        setDisabled(record, !d || s.selected === null, 'Mark the option the team chose first (1–5)');
-        setDisabled(clearVotes, !d || Object.keys(s.votes).length === 0);
+      const d = incident && s.decision === 'open' ? (view?.decision ?? null) : null;
+      decision.hidden = !d;
+      if (d) {
+        replace(prompt, d.prompt);
+        replace(timer, timerText(view));
+        const live = refusalOr(compiled, run, true);
+        setDisabled(extend, live({ type: 'facilitator.extend', minutes: EXTEND_MINUTES }) !== null, 'No timed decision is running');
+        setDisabled(hold, live({ type: 'facilitator.hold' }) !== null, 'No timed decision is running');
+        renderOptions(JSON.stringify([s.selected, s.votes, d.options.map((o) => [o.id, o.available]), view?.beat?.id]), state);
+        setDisabled(record, s.selected === null, 'Mark the option the team chose first (1–5)');
+        setDisabled(clearVotes, Object.keys(s.votes).length === 0);
       }
 
       stage.hidden = !(incident && s.decision !== 'open');
       if (!stage.hidden) {
         const last = view?.lastChoice;
+        const upNext = view?.decision?.prompt ?? (view?.ending ? `the ending, “${view.ending.title}”` : null);
         replace(
           stageText,
           s.decision === 'recorded'
-            ? `Recorded: “${last?.label ?? ''}”. The projector shows the choice; the consequences stay hidden until you reveal them.`
-            : `The projector shows what happened after “${last?.label ?? ''}”. Move on when the room is ready.`,
+            ? `Recorded: “${last?.label ?? ''}”. The projector shows the choice; its consequences stay hidden until you reveal them.`
+            : `The projector shows what happened after “${last?.label ?? ''}”.${upNext ? ` Next: ${upNext}` : ''}`,
         );
         reveal.hidden = s.decision !== 'recorded';
         next.hidden = s.decision !== 'revealed';

@@ -82,7 +82,7 @@ export function sessionsView(store: ConsoleStore, env: SessionsEnv): View {
         h(
           'thead',
           null,
-          h('tr', null, ...['Date', 'Team', 'Scenario', 'Status', 'Comm.', 'Proact.', 'Impact', 'Overall', 'Verdict', 'Notes', ''].map((t) => h('th', { attrs: { scope: 'col' }, text: t }))),
+          h('tr', null, ...['Date', 'Team', 'Scenario', 'Status', 'Comm.', 'Proact.', 'Impact', 'Overall', 'Verdict', 'Notes', 'Actions'].map((t) => h('th', { attrs: { scope: 'col' }, text: t }))),
         ),
         h('tbody', null, ...sessions.map((s) => row(s, s.id === current))),
       ),
@@ -95,7 +95,7 @@ export function sessionsView(store: ConsoleStore, env: SessionsEnv): View {
     const team = s.team.name || 'Unnamed team';
     const open = h('button', {
       class: 'btn btn--small',
-      attrs: { type: 'button', 'aria-label': `Open ${team}` },
+      attrs: { type: 'button', 'aria-label': `${isCurrent ? 'Open now' : 'Open'}: ${team}` },
       text: isCurrent ? 'Open now' : 'Open',
       on: { click: () => void (isCurrent ? store.getState().setTab(s.stage === 'debrief' ? 'report' : 'exercise') : store.getState().openSession(s.id)) },
     });

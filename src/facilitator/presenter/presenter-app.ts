@@ -8,7 +8,7 @@ import { brandMark } from '../../ui/parts/brand.ts';
 import type { GameView } from '../../engine/view.ts';
 import type { PresenterFrame } from '../frame.ts';
 import { byeMessage, helloMessage, presenterReceive, presenterStart, type PresenterSync, type SyncChannel, type SyncMessage } from '../sync.ts';
-import { stageCard, spotlight, latestInjectCard } from './presenter-cards.ts';
+import { companyCard, latestInjectCard, spotlight, stageCard } from './presenter-cards.ts';
 
 // The projector's window. It shows what the console sends and nothing else: it holds no
 // exercise of its own, so closing and reopening it loses nothing. On opening it shows the last
@@ -42,7 +42,7 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
 
   const title = h('h1', { class: 'pres__title' });
   const team = h('p', { class: 'pres__team' });
-  const clock = h('p', { class: 'pres__clock', attrs: { 'aria-label': 'Game clock' } });
+  const clock = h('p', { class: 'pres__clock', attrs: { role: 'timer', 'aria-label': 'Game clock' } });
   const badge = h('p', { class: 'pres__badge' });
   const top = h(
     'header',
@@ -53,7 +53,7 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
   );
   const room = h('div', { class: 'pres__room' });
   const roomFallback = h('div', { class: 'pres__room-fallback' });
-  const card = h('section', { class: 'pres__card', attrs: { 'aria-live': 'polite' } });
+  const card = h('section', { class: 'pres__card', attrs: { 'aria-live': 'polite', 'aria-label': 'The situation', tabindex: 0 } });
   const spot = h('section', { class: 'pres__spot', attrs: { 'aria-label': 'On the spot' } });
   const inject = h('section', { class: 'pres__inject', attrs: { 'aria-label': 'Latest inject' } });
   const below = h('div', { class: 'pres__below' }, inject, spot);
@@ -84,6 +84,16 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
         shell.dataset.room = 'off';
       });
   };
+
+  // Phaser's scale manager re-reads its parent's size on window resizes only. When the room's box
+  // changes because the side column reflows, it can keep a stale size and draw the room small;
+  // a resize event once the layout has settled makes it measure again.
+  let settle = 0;
+  const roomObserver = new ResizeObserver(() => {
+    window.clearTimeout(settle);
+    settle = window.setTimeout(() => window.dispatchEvent(new Event('resize')), 150);
+  });
+  roomObserver.observe(room);
 
   let prevFrame: PresenterFrame | null = null;
   const render = (): void => {
@@ -136,12 +146,14 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
 
     const showRoom = !!f?.view && (f.stage === 'incident' || f.stage === 'debrief');
     shell.dataset.view = showRoom ? 'room' : 'plain';
-    roomStore.setState({ scenario, view: showRoom ? f!.view : null, paused: f?.paused ?? false, speed: f?.speed ?? 1 });
+    // While the room discusses a recorded choice the clock is held, so the war room shows it paused.
+    roomStore.setState({ scenario, view: showRoom ? f!.view : null, paused: !!f && (f.paused || f.decision !== 'open' || f.stage !== 'incident'), speed: f?.speed ?? 1 });
     if (showRoom) ensureRoom();
-    const fallbackKey = JSON.stringify([showRoom, f?.view?.services.map((s) => s.effective)]);
+    const briefing = f?.stage === 'briefing' && scenario;
+    const fallbackKey = JSON.stringify([showRoom, briefing ? scenario.id : null, f?.view?.services.map((s) => s.effective)]);
     if (roomFallback.dataset.key !== fallbackKey) {
       roomFallback.dataset.key = fallbackKey;
-      replace(roomFallback, ...fallbackRoom(showRoom ? f : null));
+      replace(roomFallback, ...(briefing ? companyCard(scenario) : fallbackRoom(showRoom ? f : null)));
     }
 
     announce(prevFrame, f);
@@ -161,6 +173,8 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
   };
 
   const channel = env.openChannel((message) => {
+    // A console that opens (or reopens) learns of this window by its hello.
+    if (message.kind === 'console-open') channel.post(helloMessage(self));
     const next = presenterReceive(sync, message);
     if (next === sync) return;
     sync = next;
@@ -176,6 +190,8 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
       onHide();
       window.removeEventListener('pagehide', onHide);
       channel.close();
+      roomObserver.disconnect();
+      window.clearTimeout(settle);
       warRoom?.destroy();
       replace(root);
     },

@@ -52,6 +52,7 @@ export function stageCard(f: PresenterFrame | null, scenario: Scenario | null): 
             h('span', { class: 'pres__measure-mark', attrs: { 'aria-hidden': 'true' }, text: bought ? '✓' : '' }),
             h('span', { class: 'pres__measure-name', text: m.name }),
             h('span', { class: 'pres__measure-cost', text: `${money(m.cost, view.currency)}${bought ? ' · bought' : ''}` }),
+            h('span', { class: 'pres__measure-desc', text: m.description }),
           );
         }),
       ),
@@ -75,6 +76,8 @@ export function stageCard(f: PresenterFrame | null, scenario: Scenario | null): 
         ).flatMap(([k, v]) => [h('dt', { text: k }), h('dd', null, h('span', { class: 'pres__score-n', text: String(v) }), h('span', { class: 'pres__bar', attrs: { 'aria-hidden': 'true' } }, h('span', { class: 'pres__bar-fill', attrs: { style: `width:${v}%` } })))]),
       ),
       h('p', { class: 'pres__verdict' }, h('strong', { text: d.verdict.label }), ` ${d.verdict.text}`),
+      view?.ending ? h('p', { class: `pres__outcome-badge pres__outcome-badge--${view.ending.outcome}`, text: OUTCOME_LABELS[view.ending.outcome] }) : null,
+      view?.ending ? h('p', { class: 'pres__lede', text: view.ending.narrative }) : null,
       d.provisional ? h('p', { class: 'pres__meta', text: 'The exercise ended before the incident did: the figures are those when it stopped.' }) : null,
     ].filter((n) => n !== null) as Node[];
   }
@@ -179,6 +182,24 @@ function tallyRow(key: number, label: string, count: number, total: number, chos
       ),
     ),
   );
+}
+
+/** The briefing's other half: the company, its systems and the people who will be calling. */
+export function companyCard(scenario: Scenario): Node[] {
+  const c = scenario.company;
+  return [
+    h(
+      'div',
+      { class: 'pres__company' },
+      h('p', { class: 'pres__eyebrow', text: `${scenario.industry}${scenario.setting ? ` · ${scenario.setting}` : ''}` }),
+      h('h2', { class: 'pres__headline', text: c.name }),
+      h('p', { class: 'pres__lede', text: c.description }),
+      h('h3', { class: 'pres__subhead', text: 'Systems' }),
+      h('ul', { class: 'pres__systems' }, ...c.services.map((s) => h('li', null, h('strong', { text: s.name }), s.description ? h('span', { text: s.description }) : null))),
+      h('h3', { class: 'pres__subhead', text: 'Who will be calling' }),
+      h('ul', { class: 'pres__people' }, ...scenario.stakeholders.map((p) => h('li', null, h('strong', { text: p.name }), h('span', { text: p.role })))),
+    ),
+  ];
 }
 
 export function spotlight(f: PresenterFrame | null): Node[] {
