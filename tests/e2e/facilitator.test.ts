@@ -310,6 +310,11 @@ describe('facilitator mode', () => {
     await con.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 15_000 });
     await pres.reload();
     await pres.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 15_000 });
+    // Installable: Chromium's own check finds nothing wrong but the test profile being private.
+    const cdp = await context.newCDPSession(con);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+    expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
+    await cdp.detach();
     const rev = await data(con, 'rev');
     await context.setOffline(true);
     try {

@@ -82,8 +82,12 @@ export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPr
     h('button', { class: 'btn', attrs: { type: 'button' }, text: 'Add participant', on: { click: addPerson } }),
   );
 
+  // Rows are rebuilt only when people are added, removed or change role, so typing a name
+  // (saved on every keystroke) keeps its cursor.
+  const nameInputs = new Map<string, HTMLInputElement>();
   const renderPeople = keyed((state: ConsoleState) => {
     const list = state.session.team.participants;
+    nameInputs.clear();
     if (list.length === 0) {
       replace(people, h('li', { class: 'muted', text: 'No participants yet. Injects aimed at a role still name the role on the projector.' }));
       return;
@@ -92,7 +96,8 @@ export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPr
       people,
       ...list.map((p) => {
         const name = h('input', { class: 'input', attrs: { type: 'text', value: p.name, maxlength: 120, 'aria-label': `Name of participant ${p.name}` } });
-        name.addEventListener('change', () => act((x) => x.updateParticipant(p.id, { name: name.value })));
+        name.addEventListener('input', () => act((x) => x.updateParticipant(p.id, { name: name.value })));
+        nameInputs.set(p.id, name);
         const role = select(ROLES.map((r) => ({ value: r.id, label: r.label })), p.role, (v) => act((x) => x.updateParticipant(p.id, { role: v })));
         role.setAttribute('aria-label', `Role of ${p.name}`);
         const remove = h('button', {
@@ -160,7 +165,11 @@ export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPr
       setValue(seed, String(s.seed));
       if (pace.value !== s.pace) pace.value = s.pace;
       renderAbout(s.scenarioId, s.scenarioId);
-      renderPeople(JSON.stringify(s.team.participants), state);
+      renderPeople(JSON.stringify(s.team.participants.map((p) => [p.id, p.role])), state);
+      for (const p of s.team.participants) {
+        const input = nameInputs.get(p.id);
+        if (input) setValue(input, p.name);
+      }
       open.disabled = false;
     },
     focus() {
