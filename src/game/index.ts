@@ -13,7 +13,10 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
   const dpr = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
   const size = (): { w: number; h: number } => {
     const box = parent.getBoundingClientRect();
-    return { w: Math.max(1, Math.round(box.width)) || 1280, h: Math.max(1, Math.round(box.height)) || 720 };
+    const w = Math.round(box.width);
+    const h = Math.round(box.height);
+    // A parent not laid out yet (display: none) gets a desktop size until it has one.
+    return w > 0 && h > 0 ? { w, h } : { w: 1280, h: 720 };
   };
   const initial = size();
   let destroyed = false;
@@ -42,7 +45,7 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
       autoCenter: Phaser.Scale.NO_CENTER,
     },
     render: { antialias: true, roundPixels: false, powerPreference: 'low-power' },
-    scene: new WarRoomScene(store as unknown as RoomSource, dpr, markFirstFrame),
+    scene: new WarRoomScene(store, dpr, markFirstFrame),
   });
 
   // Development builds expose the game for profiling and test scripts; production does not.

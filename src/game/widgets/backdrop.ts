@@ -7,7 +7,7 @@ import { PALETTE } from '../palette.ts';
 export function drawBackdrop(g: Phaser.GameObjects.Graphics, width: number, height: number): void {
   // Lines and dots only: the flat colour underneath is the renderer's clear colour, which
   // costs nothing, whereas a full-screen fill costs a whole screen of pixels every frame.
-  const step = width < 600 ? 24 : 32;
+  const step = width < 600 ? 24 : 40;
   g.lineStyle(1, PALETTE.grid, 0.6);
   for (let x = step; x < width; x += step) g.lineBetween(x + 0.5, 0, x + 0.5, height);
   for (let y = step; y < height; y += step) g.lineBetween(0, y + 0.5, width, y + 0.5);

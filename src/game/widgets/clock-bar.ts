@@ -102,7 +102,8 @@ export class ClockBar implements Widget {
       this.title.setVisible(true).setFontSize(Math.round(12 * ui));
       this.brand.setPosition(x, midY - this.brand.height + 2);
       this.title.setPosition(x, midY + 1);
-      x += Math.max(this.brand.width, Math.min(this.title.width, 260)) + 22;
+      // The title changes with every beat, so the clock sits after the widest it may get.
+      x += Math.max(this.brand.width, 240 * ui) + 22;
     }
     this.clock.setFontSize(Math.round((this.compact ? 21 : 26) * ui));
     this.clockCaption.setFontSize(Math.round(9.5 * ui));
@@ -137,7 +138,10 @@ export class ClockBar implements Widget {
 
   private titleRoom(frame: RoomFrame): void {
     if (this.compact || !this.rect) return;
-    setFitted(this.title, frame.view?.title ?? frame.scenario?.title ?? 'Standing by', 260 * this.ui);
+    // Under the brand: what is happening now (the beat), else the scenario's title.
+    const view = frame.view;
+    const text = view?.ending?.title ?? view?.beat?.title ?? view?.title ?? frame.scenario?.title ?? 'Standing by';
+    setFitted(this.title, text, 240 * this.ui);
   }
 
   private paint(frame: RoomFrame, animate: boolean): void {

@@ -301,7 +301,7 @@ function subText(vital: Vital, frame: RoomFrame): string {
     case 'customers':
       return `of ${formatCompact(frame.scenario?.company.customers ?? 0)} (${formatPercent(vital.fill)})`;
     case 'sentiment':
-      return `${MOOD_LABEL[moodOf(vital.value)]} on average`;
+      return `${MOOD_LABEL[moodOf(vital.value)]} overall`;
     default: {
       const unreachable: never = vital.id;
       return unreachable;

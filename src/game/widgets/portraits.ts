@@ -31,7 +31,6 @@ interface Portrait {
   r: number;
   cx: number;
   maxW: number;
-  shown: Mood;
 }
 
 export class Portraits implements Widget {
@@ -152,12 +151,11 @@ export class Portraits implements Widget {
     if (name) group.add(name);
     this.root.add(group);
     const look = avatarLook(person, { skin: SKIN_TONES, hair: HAIR_TONES, clothes: CLOTHES_TONES });
-    return { id: person.id, look, cell: group, root, face, painted: '', name, role, mood, r, cx, maxW, shown: moodOf(person.sentiment) };
+    return { id: person.id, look, cell: group, root, face, painted: '', name, role, mood, r, cx, maxW };
   }
 
   private paint(p: Portrait, person: Stakeholder): void {
     const mood = moodOf(person.sentiment);
-    p.shown = mood;
     if (p.painted !== mood) {
       p.painted = mood;
       const pad = Math.max(5, p.r * 0.2);

@@ -55,7 +55,6 @@ export class ServiceMap implements Widget {
   private readonly nodeLayer: Phaser.GameObjects.Container;
   private nodes = new Map<string, NodeView>();
   private edges: EdgeView[] = [];
-  private orientation: MapOrientation = 'columns';
   private ui = 1;
   private titled = true;
   private signature = '';
@@ -163,10 +162,9 @@ export class ServiceMap implements Widget {
     this.frameG.commit();
 
     const body = titled ? panelBody(rect, 26, 14) : { x: rect.x + 8, y: rect.y + 8, w: rect.w - 16, h: rect.h - 16 };
-    this.axisHint(rect, titled && services.length > 1 ? serviceMapLayout(services, body).orientation : null);
     // Leave room above and below nodes for the connectors' curves to read clearly.
     const plan = serviceMapLayout(services, body);
-    this.orientation = plan.orientation;
+    this.axisHint(rect, titled && services.length > 1 ? plan.orientation : null);
     const byId = new Map(services.map((s) => [s.id, s]));
     const boxes = new Map(plan.nodes.map((n) => [n.id, n]));
 

@@ -5,7 +5,7 @@ import { formatGameClock } from '../format.ts';
 import type { Rect } from '../layout.ts';
 import { CHANNEL_COLOUR, PALETTE } from '../palette.ts';
 import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
-import { addBadge, Baked } from './baked.ts';
+import { addBadge, Baked, Live } from './baked.ts';
 import { addText } from './text.ts';
 
 // The news band across the bottom: who is talking about the incident in the press and on
@@ -25,7 +25,7 @@ interface Item {
 
 export class Ticker implements Widget {
   private readonly root: Phaser.GameObjects.Container;
-  private readonly band: Baked;
+  private readonly band: Live;
   private readonly strip: Phaser.GameObjects.Container;
   private readonly labelBox: Baked;
   private readonly label: Phaser.GameObjects.Text;
@@ -42,7 +42,7 @@ export class Ticker implements Widget {
   constructor(private readonly ctx: RoomContext) {
     const { scene, dpr } = ctx;
     this.root = scene.add.container(0, 0);
-    this.band = new Baked(scene, dpr);
+    this.band = new Live(scene);
     this.strip = scene.add.container(0, 0);
     this.labelBox = new Baked(scene, dpr);
     this.dot = new Baked(scene, dpr);
@@ -63,11 +63,12 @@ export class Ticker implements Widget {
       this.dot.hide();
       return;
     }
+    // Rules above and below rather than a filled band: a full-width fill costs every frame.
     const band = this.band.begin(rect);
-    band.fillStyle(PALETTE.panel, 1);
-    band.fillRect(rect.x, rect.y, rect.w, rect.h);
-    band.lineStyle(1, PALETTE.panelEdge, 1);
+    band.lineStyle(1, PALETTE.panelEdgeBright, 1);
     band.lineBetween(rect.x, rect.y + 0.5, rect.x + rect.w, rect.y + 0.5);
+    band.lineStyle(1, PALETTE.panelEdge, 1);
+    band.lineBetween(rect.x, rect.y + 2.5, rect.x + rect.w, rect.y + 2.5);
     this.band.commit();
     const compact = rect.w < 600;
     this.label.setFontSize(Math.round(10.5 * ui)).setText((compact ? 'Live' : 'Live · press & social').toUpperCase());
