@@ -1,3 +1,4 @@
+import { browserBench } from './browser/index.ts';
 import { checkBench } from './check.ts';
 import { engineBench } from './engine.ts';
 
@@ -7,6 +8,7 @@ import { engineBench } from './engine.ts';
 const SECTIONS: { name: string; run: () => Promise<void> }[] = [
   { name: 'engine', run: engineBench },
   { name: 'check', run: checkBench },
+  { name: 'browser', run: browserBench },
 ];
 
 const wanted = process.argv.slice(2);

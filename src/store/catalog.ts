@@ -23,17 +23,16 @@ function byTitle(a: CatalogEntry, b: CatalogEntry): number {
   return (a.scenario?.title ?? a.file).localeCompare(b.scenario?.title ?? b.file);
 }
 
-/** Compiles scenarios on first use and remembers them. */
+/**
+ * Compiles a scenario on first use and keeps only the latest: compiling takes milliseconds,
+ * while keeping every scenario ever played would grow the heap game after game.
+ */
 export class CompiledCache {
-  private readonly cache = new Map<string, CompiledScenario>();
+  private latest: CompiledScenario | null = null;
 
   get(scenario: Scenario): CompiledScenario {
-    let compiled = this.cache.get(scenario.id);
-    if (!compiled) {
-      compiled = compileScenario(scenario);
-      this.cache.set(scenario.id, compiled);
-    }
-    return compiled;
+    if (this.latest?.index.scenario !== scenario) this.latest = compileScenario(scenario);
+    return this.latest;
   }
 }
 
