@@ -17,6 +17,14 @@ export function formatRemaining(minutes: number): string {
   return `${h}h ${pad2(m % 60)}m`;
 }
 
+/** The decision ring's centre fits about four characters: "45m", "95m", "2h05", "30h". */
+export function formatRingTime(minutes: number): string {
+  const m = Math.max(0, Math.ceil(minutes));
+  if (m < 100) return `${m}m`;
+  const h = Math.floor(m / 60);
+  return h >= 10 ? `${h}h` : `${h}h${pad2(m % 60)}`;
+}
+
 const CURRENCY_SYMBOL: Record<string, string> = { EUR: '€', USD: '$', GBP: '£' };
 
 /** A short amount: 950 -> "950", 12_340 -> "12.3k", 1_250_000 -> "1.25M". */

@@ -51,8 +51,8 @@ function wideLayout(w: number, h: number): RoomLayout {
   const rightW = Math.round(clamp(w * 0.34, 280, 460));
   const map: Rect = { x: pad, y: bodyTop, w: w - 2 * pad - gap - rightW, h: bodyH };
   const rightX = w - pad - rightW;
-  let gaugesH = Math.round(clamp(bodyH * 0.4, 130, 260));
-  let portraitsH = Math.round(clamp(bodyH * 0.27, 100, 170));
+  let gaugesH = Math.round(clamp(bodyH * 0.4, 130, 280));
+  let portraitsH = Math.round(clamp(bodyH * 0.27, 100, 220));
   let inboxH = bodyH - gaugesH - portraitsH - 2 * gap;
   if (inboxH < 96) {
     // Short canvas: the inbox goes (HTML lists every message); the gauges become a strip of
@@ -68,7 +68,7 @@ function wideLayout(w: number, h: number): RoomLayout {
   const gauges: Rect = { x: rightX, y: bodyTop, w: rightW, h: gaugesH };
   const portraits: Rect | null = portraitsH > 0 ? { x: rightX, y: bodyTop + gaugesH + gap, w: rightW, h: portraitsH } : null;
   const inbox: Rect | null = inboxH > 0 && portraits ? { x: rightX, y: portraits.y + portraitsH + gap, w: rightW, h: inboxH } : null;
-  return { mode: 'wide', width: w, height: h, header, compliance, map, gauges, portraits, inbox, ticker, ui: w >= 1100 ? 1 : 0.92 };
+  return { mode: 'wide', width: w, height: h, header, compliance, map, gauges, portraits, inbox, ticker, ui: w >= 1600 ? 1.12 : w >= 1100 ? 1 : 0.92 };
 }
 
 function tallLayout(w: number, h: number): RoomLayout {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCompact, formatGameClock, formatMoney, formatPercent, formatRemaining, shortName, truncate } from '../../src/game/format.ts';
+import { formatCompact, formatGameClock, formatMoney, formatPercent, formatRemaining, formatRingTime, shortName, truncate } from '../../src/game/format.ts';
 
 describe('formatGameClock', () => {
   it('shows T+ hours and minutes, past a day too', () => {
@@ -17,6 +17,13 @@ describe('formatRemaining', () => {
     expect(formatRemaining(125)).toBe('2h 05m');
     expect(formatRemaining(4320)).toBe('3d 0h');
     expect(formatRemaining(44.2)).toBe('45m');
+  });
+});
+
+describe('formatRingTime', () => {
+  it('fits the decision ring with at most four characters', () => {
+    expect(['0m', '45m', '99m', '1h40', '2h05', '30h']).toEqual([0, 45, 99, 100, 125, 1800].map(formatRingTime));
+    for (const m of [0, 59, 99, 100, 599, 600, 5000]) expect(formatRingTime(m).length).toBeLessThanOrEqual(4);
   });
 });
 

@@ -1,7 +1,7 @@
 import type * as Phaser from 'phaser';
 import type { ViewChanges } from '../changes.ts';
 import { DecisionCountdown, type RingState } from '../countdown.ts';
-import { formatGameClock, formatRemaining } from '../format.ts';
+import { formatGameClock, formatRingTime } from '../format.ts';
 import type { Rect } from '../layout.ts';
 import { css, PALETTE } from '../palette.ts';
 import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
@@ -215,7 +215,7 @@ export class ClockBar implements Widget {
       g.strokePath();
     }
     this.ring.commit();
-    const text = ring.kind === 'timed' ? formatRemaining(ring.remaining ?? 0) : ring.kind === 'open' ? '∞' : '–';
+    const text = ring.kind === 'timed' ? formatRingTime(ring.remaining ?? 0) : ring.kind === 'open' ? '∞' : '–';
     this.ringText.setText(text).setFontSize(Math.round((text.length > 4 ? 9 : 12) * this.ui)).setColor(css(ring.kind === 'timed' ? PALETTE.text : PALETTE.textDim));
     this.ringText.setPosition(x - this.ringText.width / 2, y - this.ringText.height / 2);
     const caption = ring.kind === 'timed' ? 'Decide within' : ring.kind === 'open' ? 'Decision open' : 'No decision';

@@ -136,7 +136,9 @@ export class Portraits implements Widget {
     let name: Phaser.GameObjects.Text | null = null;
     if (full) {
       name = addText(scene, dpr, 0, 0, '', { size: 12 * this.ui, colour: PALETTE.text, bold: true });
-      setFitted(name, personName(name, person.name, maxW), maxW);
+      // People are shortened to a first name; groups and publications keep their words.
+      const look = avatarLook(person, { skin: SKIN_TONES, hair: HAIR_TONES, clothes: CLOTHES_TONES });
+      setFitted(name, look.crowd ? person.name : personName(name, person.name, maxW), maxW);
       name.setPosition(cx - name.width / 2, y);
       y += name.height - 2;
     }
