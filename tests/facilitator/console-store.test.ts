@@ -160,6 +160,20 @@ describe('console store', () => {
     second.getState().dispose();
   });
 
+  it('keeps the exercise safe and says why when the scenarios could not be loaded', async () => {
+    const first = await runningConsole();
+    const session = first.store.getState().session;
+    first.store.getState().dispose();
+    await flush();
+    const env = setup({ storage: first.storage, archive: first.archive, bus: first.bus });
+    env.deps.catalog = [{ file: 'scenarios.json', scenario: null, errors: [{ file: 'scenarios.json', line: 1, column: 1, path: '(file)', message: 'offline' }] }];
+    const second = await createConsoleStore(env.deps);
+    expect(second.getState().message?.text).toMatch(/^The scenarios could not be loaded \(offline\), so the last exercise \(“Blue team”\) cannot be shown/);
+    expect(readCurrent(first.storage)?.id).toBe(session.id);
+    expect((await first.archive.get(session.id))?.rev).toBe(session.rev);
+    second.getState().dispose();
+  });
+
   it('keeps a finished exercise in the history when a new one starts, and reopens it', async () => {
     const { store } = await runningConsole();
     store.getState().act((x) => x.end());

@@ -124,13 +124,17 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
   const local = readCurrent(deps.storage);
   const candidate = newerCopy(local, local ? (archived.find((s) => s.id === local.id) ?? null) : latestUnfinished(archived));
   let startMessage: ConsoleMessage | null = null;
+  const playable = deps.catalog.some((e) => e.scenario);
+  const loadProblem = deps.catalog.find((e) => !e.scenario)?.errors[0]?.message;
   let ex: Exercise;
   try {
     ex = Exercise.open(candidate ?? fresh(), exerciseDeps);
   } catch (error) {
     startMessage = {
       tone: 'error',
-      text: `The last exercise (“${candidate?.team.name || 'unnamed team'}”) could not be resumed: ${(error as Error).message}. It is kept in the session history; a new exercise is ready.`,
+      text: playable
+        ? `The last exercise (“${candidate?.team.name || 'unnamed team'}”) could not be resumed: ${(error as Error).message}. It is kept in the session history; a new exercise is ready.`
+        : `The scenarios could not be loaded${loadProblem ? ` (${loadProblem})` : ''}, so the last exercise (“${candidate?.team.name || 'unnamed team'}”) cannot be shown. It is kept in the session history; reload once the scenarios are available.`,
     };
     if (candidate) await deps.archive.put(candidate).catch(() => undefined);
     ex = Exercise.open(fresh(), exerciseDeps);
@@ -310,7 +314,8 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
     if (reply) channel?.post(reply);
   });
   channel.post(consoleOpenMessage(self));
-  writeCurrent(deps.storage, ex.session);
+  // Without scenarios (a failed download) the stored exercise stays the current one for next time.
+  if (playable || !candidate) writeCurrent(deps.storage, ex.session);
   writeFrame(deps.storage, store.getState().frame());
   channel.post(frameMessage(self, store.getState().frame()));
 
