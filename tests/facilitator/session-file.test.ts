@@ -62,6 +62,13 @@ describe('session files', () => {
     expect(read.problems[1]).toBe('session 3 “Blue team”: actions.0.due: a due date is YYYY-MM-DD or empty');
   });
 
+  it('says plainly when a field is missing', () => {
+    const h = played();
+    const { team: _team, ...withoutTeam } = h.ex.session;
+    const read = readSessionFile(JSON.stringify(withoutTeam), replays(h));
+    expect(read.problems).toEqual(['session 1: team: missing (expected object)']);
+  });
+
   it('rejects a session whose run does not replay, saying why', () => {
     const h = played();
     const tampered = { ...h.ex.session, run: { ...h.ex.session.run!, inputs: [...h.ex.session.run!.inputs, { type: 'player.choose' as const, option: 'nope' }] } };
