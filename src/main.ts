@@ -2,7 +2,7 @@ import scenariosUrl from 'virtual:war-room/scenarios';
 import { catalogFrom } from './store/catalog.ts';
 import { createGameStore } from './store/game-store.ts';
 import { fetchScenarios } from './store/scenario-source.ts';
-import { memoryStorage, type KeyValueStorage } from './store/storage.ts';
+import { browserStorage, downloadText } from './ui/browser.ts';
 import { mountApp } from './ui/app.ts';
 import type { WarRoomModule } from './ui/context.ts';
 import { createSound } from './ui/sound.ts';
@@ -10,18 +10,6 @@ import './ui/styles.css';
 
 // The one file that wires the game together: scenarios, storage, real time, sound, the HTML
 // screens, and the Phaser war room, which loads in its own chunk when the incident first opens.
-
-function browserStorage(): KeyValueStorage {
-  try {
-    const probe = '__war-room-probe__';
-    window.localStorage.setItem(probe, '1');
-    window.localStorage.removeItem(probe);
-    return window.localStorage;
-  } catch {
-    // Private modes can refuse storage: play on, without saves.
-    return memoryStorage();
-  }
-}
 
 function randomSeed(): number {
   const word = new Uint32Array(1);
@@ -61,16 +49,7 @@ mountApp(root, {
   store,
   sound: createSound(store.getState().muted),
   loadWarRoom: loadWarRoomChunk ? () => (warRoom ??= loadWarRoomChunk()) : null,
-  download(fileName, mime, text) {
-    const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  },
+  download: downloadText,
   print: () => window.print(),
 });
 document.body.dataset.ready = '1';

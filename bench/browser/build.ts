@@ -21,28 +21,40 @@ const gz = (path: string): number => gzipSync(readFileSync(path), { level: 9 }).
 export interface JsSizes {
   /** Gzipped bytes of the scripts index.html loads before anything is clicked. */
   firstLoad: number;
-  /** Gzipped bytes of every script in the build. */
+  /** Gzipped bytes of every script the game page can load (its entry and every chunk it imports, at once or later). */
   all: number;
   files: number;
+  /** Gzipped bytes of scripts only other pages load (the facilitator mode). */
+  otherPages: number;
   /** Gzipped bytes of JSON data (the scenarios). */
   data: number;
 }
 
+/** Chunks a script imports, statically or dynamically (Rolldown writes "./name.js" in any quotes). */
+function importsOf(outDir: string, file: string): string[] {
+  const code = readFileSync(join(outDir, 'assets', file), 'utf8');
+  return [...new Set([...code.matchAll(/["'`]\.\/([A-Za-z0-9_.-]+\.js)["'`]/g)].map((m) => m[1]!))];
+}
+
 export function jsSizes(outDir: string): JsSizes {
   const html = readFileSync(join(outDir, 'index.html'), 'utf8');
-  const initial = new Set(
-    [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/?([^"]+\.js)"/g)].map((m) => m[1]!),
-  );
-  const scripts = readdirSync(join(outDir, 'assets')).filter((f) => f.endsWith('.js'));
-  let firstLoad = 0;
-  let all = 0;
-  for (const file of scripts) {
-    const size = gz(join(outDir, 'assets', file));
-    all += size;
-    if (initial.has(`assets/${file}`)) firstLoad += size;
+  const initial = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/?assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
+  const reachable = new Set<string>();
+  const queue = [...initial];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (reachable.has(file)) continue;
+    reachable.add(file);
+    queue.push(...importsOf(outDir, file));
   }
-  const data = readdirSync(join(outDir, 'assets'))
-    .filter((f) => f.endsWith('.json'))
-    .reduce((sum, f) => sum + gz(join(outDir, 'assets', f)), 0);
-  return { firstLoad, all, files: scripts.length, data };
+  const assets = readdirSync(join(outDir, 'assets'));
+  const size = (files: string[]): number => files.reduce((sum, f) => sum + gz(join(outDir, 'assets', f)), 0);
+  const scripts = assets.filter((f) => f.endsWith('.js'));
+  return {
+    firstLoad: size(initial),
+    all: size([...reachable]),
+    files: reachable.size,
+    otherPages: size(scripts.filter((f) => !reachable.has(f))),
+    data: size(assets.filter((f) => f.endsWith('.json'))),
+  };
 }

@@ -1,20 +1,10 @@
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../tests/e2e/harness.ts';
 
-/** Debian's chromium, headless, with the flags this closed network needs; WebGL runs on SwiftShader. */
+/** Debian's chromium with the end-to-end tests' flags, plus precise memory figures for the heap measurement. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--enable-precise-memory-info',
-      '--js-flags=--expose-gc',
-    ],
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
   });
 }

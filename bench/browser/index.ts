@@ -77,6 +77,7 @@ export async function browserBench(): Promise<void> {
   const bare = jsSizes(bareDir);
   console.log('\n## Browser: script sizes (gzip -9)');
   console.log(`game first load ${kib(game.firstLoad)} (before Phaser)   game all JS ${kib(game.all)} in ${game.files} files`);
+  console.log(`facilitator page's own scripts (never loaded by the game) ${kib(game.otherPages)}`);
   console.log(`bare Phaser app all JS ${kib(bare.all)}   ratio game/bare ${(game.all / bare.all).toFixed(3)} (budget 1.25)`);
   console.log(`scenario data (JSON, fetched at start-up, not script) ${kib(game.data)}`);
 

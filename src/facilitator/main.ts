@@ -1,7 +1,7 @@
 import scenariosUrl from 'virtual:war-room/scenarios';
 import { catalogFrom } from '../store/catalog.ts';
 import { fetchScenarios } from '../store/scenario-source.ts';
-import { memoryStorage, type KeyValueStorage } from '../store/storage.ts';
+import { browserStorage, downloadText } from '../ui/browser.ts';
 import '../ui/styles.css';
 import { createConsoleStore } from './console/console-store.ts';
 import { mountConsole } from './console/console-app.ts';
@@ -28,17 +28,6 @@ window.addEventListener('hashchange', () => {
   if (location.hash.startsWith(PRESENTER_HASH) !== isPresenter) location.reload();
 });
 
-function browserStorage(): KeyValueStorage {
-  try {
-    const probe = '__war-room-probe__';
-    window.localStorage.setItem(probe, '1');
-    window.localStorage.removeItem(probe);
-    return window.localStorage;
-  } catch {
-    return memoryStorage();
-  }
-}
-
 const newId = (): string => crypto.randomUUID();
 const pageUrl = (hash: string): string => `${location.origin}${location.pathname}${hash}`;
 
@@ -46,17 +35,6 @@ const pageUrl = (hash: string): string => `${location.origin}${location.pathname
 // services as text instead of the war room.
 const warRoomChunks = import.meta.glob<WarRoomModule>('../game/index.ts');
 const loadWarRoom = warRoomChunks['../game/index.ts'] ?? null;
-
-function download(fileName: string, mime: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 async function openArchive(): Promise<{ archive: SessionArchive; problem: string | null }> {
   try {
@@ -90,7 +68,7 @@ async function startConsole(el: HTMLElement): Promise<void> {
   });
   mountConsole(el, store, {
     catalog,
-    download,
+    download: downloadText,
     print: () => window.print(),
     now: () => Date.now(),
     openPresenter() {

@@ -51,19 +51,24 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
   // Development builds expose the game for profiling and test scripts; production does not.
   const devHook = globalThis as { __warRoomGame?: Phaser.Game };
   if (import.meta.env.DEV) devHook.__warRoomGame = game;
-  // The scale manager polls the parent; a ResizeObserver reacts at once and keeps the game
-  // size (not only the CSS size) in step, so layout happens in real pixels.
+  // The scale manager re-reads its parent's size only on window resizes; a ResizeObserver reacts
+  // to any layout change at once and keeps the game size (not only the CSS size) in step, so
+  // layout happens in real pixels. FIT mode fits into the parent bounds it last read: refresh them.
+  const fitTo = (next: { w: number; h: number }): void => {
+    game.scale.getParentBounds();
+    game.scale.setGameSize(next.w * dpr, next.h * dpr);
+  };
   let last = initial;
   const observer = new ResizeObserver(() => {
     const next = size();
     if (next.w === last.w && next.h === last.h) return;
     last = next;
-    if (game.isBooted) game.scale.setGameSize(next.w * dpr, next.h * dpr);
+    if (game.isBooted) fitTo(next);
   });
   observer.observe(parent);
   game.events.once(Phaser.Core.Events.READY, () => {
     const now = size();
-    if (now.w !== initial.w || now.h !== initial.h) game.scale.setGameSize(now.w * dpr, now.h * dpr);
+    if (now.w !== initial.w || now.h !== initial.h) fitTo(now);
   });
 
   return {

@@ -85,16 +85,6 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
       });
   };
 
-  // Phaser's scale manager re-reads its parent's size on window resizes only. When the room's box
-  // changes because the side column reflows, it can keep a stale size and draw the room small;
-  // a resize event once the layout has settled makes it measure again.
-  let settle = 0;
-  const roomObserver = new ResizeObserver(() => {
-    window.clearTimeout(settle);
-    settle = window.setTimeout(() => window.dispatchEvent(new Event('resize')), 150);
-  });
-  roomObserver.observe(room);
-
   let prevFrame: PresenterFrame | null = null;
   const render = (): void => {
     const f = sync.frame;
@@ -190,8 +180,6 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
       onHide();
       window.removeEventListener('pagehide', onHide);
       channel.close();
-      roomObserver.disconnect();
-      window.clearTimeout(settle);
       warRoom?.destroy();
       replace(root);
     },

@@ -2,21 +2,10 @@ import type { Scenario } from '../../scenarios/schema.ts';
 import { duration, gameTime, money } from '../../store/format.ts';
 import { h } from '../../ui/dom.ts';
 import type { PresenterFrame } from '../frame.ts';
+import { CHANNEL_LABELS } from '../../ui/parts/feed.ts';
 
 // The projector's side column, one card per moment of the exercise. Large type, few words, and
 // only what the frame carries (which holds nothing facilitator-only).
-
-const CHANNEL_LABELS: Record<string, string> = {
-  alert: 'Alert',
-  email: 'Email',
-  call: 'Phone call',
-  chat: 'Chat',
-  social: 'Social post',
-  news: 'News',
-  regulator: 'Regulator',
-  vendor: 'Vendor',
-  status: 'Status page',
-};
 
 const BY_LABELS = { player: 'The team chose', timeout: 'Time ran out; applied', facilitator: 'Beat skipped; applied' } as const;
 const OUTCOME_LABELS = { good: 'Good outcome', mixed: 'Mixed outcome', bad: 'Bad outcome' } as const;
