@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { describeIssue } from '../../src/store/catalog.ts';
-import { buildCatalog } from '../../src/store/catalog-parse.ts';
+import { parseScenario } from '../../src/scenarios/load.ts';
+import { catalogFrom, describeIssue } from '../../src/store/catalog.ts';
 import { tinyScenario } from '../fixtures/tiny-scenario.ts';
 
 describe('scenario catalog', () => {
   it('loads valid files and keeps broken ones with their errors instead of failing', () => {
     const broken = stringify({ ...tinyScenario(), id: 'broken', difficulty: 'impossible' });
-    const catalog = buildCatalog({
-      '/scenarios/tiny.yaml': stringify(tinyScenario()),
-      '/scenarios/broken.yaml': broken,
-      '/scenarios/not-yaml.yaml': 'title: [unclosed',
-    });
+    // What the build-time bundle holds: each file's scenario, or its located problems.
+    const files = { 'tiny.yaml': stringify(tinyScenario()), 'broken.yaml': broken, 'not-yaml.yaml': 'title: [unclosed' };
+    const catalog = catalogFrom(Object.entries(files).map(([file, text]) => ({ file, ...parseScenario(text, file) })));
     expect(catalog.map((e) => e.file)).toEqual(['tiny.yaml', 'broken.yaml', 'not-yaml.yaml']);
     expect(catalog[0]!.scenario?.title).toBe('Tiny outage');
     expect(catalog[1]!.scenario).toBeNull();
