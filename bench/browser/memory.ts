@@ -24,16 +24,29 @@ async function usedHeap(page: Page, collect: boolean): Promise<number> {
   return usedSize;
 }
 
+/** Clicks through string evaluation: Playwright element handles would be held by the debugging connection and pin old screens. */
+async function click(page: Page, selector: string, text?: string): Promise<void> {
+  const found = await page.evaluate(
+    `(() => { const el = [...document.querySelectorAll(${JSON.stringify(selector)})].find((e) => ${text ? `e.textContent.trim() === ${JSON.stringify(text)}` : 'true'}); if (el) el.click(); return !!el; })()`,
+  );
+  if (!found) throw new Error(`nothing to click: ${selector} ${text ?? ''}`);
+}
+
+async function waitFor(page: Page, expression: string): Promise<void> {
+  await page.waitForFunction(`!!(${expression})`, null, { timeout: 20_000 });
+}
+
 async function playOne(page: Page, scenarioId: string, sample: (bytes: number) => void): Promise<void> {
-  await page.getByRole('button', { name: 'Choose a scenario' }).click();
-  await page.locator(`[data-scenario="${scenarioId}"] .card__choose`).click();
-  await page.getByRole('button', { name: 'Open the briefing' }).click();
-  await page.getByRole('button', { name: 'Go to preparation' }).click();
-  await page.getByRole('button', { name: 'Start the incident' }).click();
-  await page.waitForSelector('.option');
-  // Page state is read with string evaluations that return plain values: element handles
-  // would be retained by the debugging connection and show up as a leak that is not the game's.
   const read = <T>(expression: string): Promise<T> => page.evaluate(expression) as Promise<T>;
+  await click(page, 'button', 'Choose a scenario');
+  await waitFor(page, `document.querySelector('[data-scenario="${scenarioId}"] .card__choose')`);
+  await click(page, `[data-scenario="${scenarioId}"] .card__choose`);
+  await click(page, 'button', 'Open the briefing');
+  await waitFor(page, `[...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Go to preparation')`);
+  await click(page, 'button', 'Go to preparation');
+  await waitFor(page, `[...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Start the incident')`);
+  await click(page, 'button', 'Start the incident');
+  await waitFor(page, `document.querySelector('.option')`);
   for (let turn = 0; !(await read<boolean>('!!document.querySelector(".ending:not([hidden])")')); turn++) {
     if (turn > 80) throw new Error(`${scenarioId} did not end within 80 decisions`);
     const prompt = await read<string | null>('document.querySelector(".decision__prompt")?.textContent ?? null');
@@ -43,17 +56,13 @@ async function playOne(page: Page, scenarioId: string, sample: (bytes: number) =
       continue;
     }
     await page.keyboard.press(String(keys[0]));
-    await page.waitForFunction(
-      `document.querySelector(".decision__prompt")?.textContent !== ${JSON.stringify(prompt)} || !!document.querySelector(".ending:not([hidden])")`,
-      null,
-      { timeout: 20_000 },
-    );
+    await waitFor(page, `document.querySelector(".decision__prompt")?.textContent !== ${JSON.stringify(prompt)} || document.querySelector(".ending:not([hidden])")`);
     sample(await usedHeap(page, false));
   }
-  await page.getByRole('button', { name: 'See the debrief' }).click();
-  await page.waitForSelector('[data-score="overall"]');
-  await page.getByRole('button', { name: 'Title' }).first().click();
-  await page.waitForSelector('body[data-ready="1"]');
+  await click(page, 'button', 'See the debrief');
+  await waitFor(page, `document.querySelector('[data-score="overall"]')`);
+  await click(page, 'button', 'Title');
+  await waitFor(page, `document.body.dataset.screen === 'title'`);
 }
 
 export async function measureMemory(browser: Browser, url: string, scenarioIds: readonly string[]): Promise<MemoryResult> {
