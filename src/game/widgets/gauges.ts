@@ -9,6 +9,7 @@ import { vitalsOf, type Severity, type Vital } from '../vitals.ts';
 import { drawPanel, panelBody } from './panel.ts';
 import { addText, setFitted, shrinkToFit } from './text.ts';
 import { Baked, Live } from './baked.ts';
+import { TitledPanel } from './titled-panel.ts';
 
 // Four arc gauges: uptime, revenue lost, customers affected, stakeholder sentiment.
 // A changing value sweeps to its new level and a worsening one flashes its arc.
@@ -38,29 +39,11 @@ interface GaugeView {
   tween: Phaser.Tweens.Tween | null;
 }
 
-export class Gauges implements Widget {
-  private readonly root: Phaser.GameObjects.Container;
-  private readonly frameG: Live;
-  private readonly title: Phaser.GameObjects.Text;
+export class Gauges extends TitledPanel implements Widget {
   private gauges: GaugeView[] = [];
-  private rect: Rect | null = null;
-  private ui = 1;
-  private titled = true;
 
-  constructor(private readonly ctx: RoomContext) {
-    this.root = ctx.scene.add.container(0, 0);
-    this.frameG = new Live(ctx.scene);
-    this.title = addText(ctx.scene, ctx.dpr, 0, 0, 'Business vitals', { size: 11, colour: PALETTE.textDim, bold: true, caps: true });
-    this.root.add([this.frameG.image, this.title]);
-  }
-
-  layout(rect: Rect | null, style: PanelStyle, frame: RoomFrame): void {
-    const ui = style.ui;
-    this.titled = style.titles;
-    this.rect = rect;
-    this.ui = ui;
-    this.root.setVisible(rect !== null);
-    this.rebuild(frame);
+  constructor(ctx: RoomContext) {
+    super(ctx, 'Business vitals');
   }
 
   update(frame: RoomFrame, changes: ViewChanges): void {
@@ -118,7 +101,7 @@ export class Gauges implements Widget {
     this.root.destroy(true);
   }
 
-  private rebuild(frame: RoomFrame): void {
+  protected rebuild(frame: RoomFrame): void {
     for (const g of this.gauges) {
       g.tween?.remove();
       g.arc.destroy();

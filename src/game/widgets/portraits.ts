@@ -9,6 +9,7 @@ import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
 import { drawPanel, panelBody } from './panel.ts';
 import { addText, setFitted, setWrapped } from './text.ts';
 import { Baked, Live } from './baked.ts';
+import { TitledPanel } from './titled-panel.ts';
 
 // The people watching: one drawn face per stakeholder. Mood shows in the mouth and brows,
 // in the ring colour and in words; a change makes the face react and shows the swing.
@@ -33,30 +34,12 @@ interface Portrait {
   maxW: number;
 }
 
-export class Portraits implements Widget {
-  private readonly root: Phaser.GameObjects.Container;
-  private readonly frameG: Live;
-  private readonly title: Phaser.GameObjects.Text;
+export class Portraits extends TitledPanel implements Widget {
   private portraits: Portrait[] = [];
-  private rect: Rect | null = null;
-  private ui = 1;
-  private titled = true;
   private signature = '';
 
-  constructor(private readonly ctx: RoomContext) {
-    this.root = ctx.scene.add.container(0, 0);
-    this.frameG = new Live(ctx.scene);
-    this.title = addText(ctx.scene, ctx.dpr, 0, 0, 'Stakeholders', { size: 11, colour: PALETTE.textDim, bold: true, caps: true });
-    this.root.add([this.frameG.image, this.title]);
-  }
-
-  layout(rect: Rect | null, style: PanelStyle, frame: RoomFrame): void {
-    const ui = style.ui;
-    this.titled = style.titles;
-    this.rect = rect;
-    this.ui = ui;
-    this.root.setVisible(rect !== null);
-    this.rebuild(frame);
+  constructor(ctx: RoomContext) {
+    super(ctx, 'Stakeholders');
   }
 
   update(frame: RoomFrame, changes: ViewChanges): void {
@@ -91,7 +74,7 @@ export class Portraits implements Widget {
     this.portraits = [];
   }
 
-  private rebuild(frame: RoomFrame): void {
+  protected rebuild(frame: RoomFrame): void {
     this.clear();
     const people = frame.view?.stakeholders ?? frame.scenario?.stakeholders.map((s) => ({ ...s, start: s.sentiment })) ?? [];
     this.signature = people.map((p) => p.id).join('|');

@@ -9,6 +9,7 @@ import { drawStatusIcon } from './icons.ts';
 import { drawPanel, panelBody } from './panel.ts';
 import { addText, setFitted, setWrapped } from './text.ts';
 import { Baked, Live } from './baked.ts';
+import { TitledPanel } from './titled-panel.ts';
 
 // The company's systems and what depends on what. Status is told three ways: colour, icon
 // shape and a word. Data flows along healthy connectors; a broken dependency goes dashed red.
@@ -42,12 +43,9 @@ interface EdgeView {
 
 export const DOT_TEXTURE = 'war-room-dot';
 
-export class ServiceMap implements Widget {
-  private readonly root: Phaser.GameObjects.Container;
-  private readonly frameG: Live;
+export class ServiceMap extends TitledPanel implements Widget {
   private readonly edgesG: Live;
   private edgesPainted = '';
-  private readonly title: Phaser.GameObjects.Text;
   private readonly hint: Phaser.GameObjects.Text;
   private legendLeft = 0;
   private readonly legend: Phaser.GameObjects.Container;
@@ -55,31 +53,17 @@ export class ServiceMap implements Widget {
   private readonly nodeLayer: Phaser.GameObjects.Container;
   private nodes = new Map<string, NodeView>();
   private edges: EdgeView[] = [];
-  private ui = 1;
-  private titled = true;
   private signature = '';
-  private rect: Rect | null = null;
 
-  constructor(private readonly ctx: RoomContext) {
+  constructor(ctx: RoomContext) {
+    super(ctx, 'Service map');
     const { scene } = ctx;
-    this.root = scene.add.container(0, 0);
-    this.frameG = new Live(scene);
     this.edgesG = new Live(scene);
-    this.title = addText(scene, ctx.dpr, 0, 0, 'Service map', { size: 11, colour: PALETTE.textDim, bold: true, caps: true });
     this.hint = addText(scene, ctx.dpr, 0, 0, '', { size: 10, colour: PALETTE.textFaint });
     this.legend = scene.add.container(0, 0);
     this.dotLayer = scene.add.container(0, 0);
     this.nodeLayer = scene.add.container(0, 0);
-    this.root.add([this.frameG.image, this.title, this.hint, this.legend, this.edgesG.image, this.dotLayer, this.nodeLayer]);
-  }
-
-  layout(rect: Rect | null, style: PanelStyle, frame: RoomFrame): void {
-    const ui = style.ui;
-    this.titled = style.titles;
-    this.rect = rect;
-    this.ui = ui;
-    this.root.setVisible(rect !== null);
-    this.rebuild(frame);
+    this.root.add([this.hint, this.legend, this.edgesG.image, this.dotLayer, this.nodeLayer]);
   }
 
   update(frame: RoomFrame, changes: ViewChanges): void {
@@ -138,7 +122,7 @@ export class ServiceMap implements Widget {
     return services.map((s) => `${s.id}:${s.name}>${s.dependsOn.join(',')}`).join('|');
   }
 
-  private rebuild(frame: RoomFrame): void {
+  protected rebuild(frame: RoomFrame): void {
     const { scene } = this.ctx;
     this.clearNodes();
     this.dotLayer.removeAll(true);
