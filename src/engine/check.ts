@@ -112,14 +112,7 @@ export function checkScenario(compiled: CompiledScenario, options: CheckOptions 
   };
 }
 
-interface Structure {
-  unreachableBeats: string[];
-  deadEnds: DeadEnd[];
-  unreachedEndings: string[];
-  timedWithoutDefault: string[];
-  loops: Loop[];
-  neverTakenOptions: string[];
-}
+type Structure = Pick<CheckReport, 'unreachableBeats' | 'deadEnds' | 'unreachedEndings' | 'timedWithoutDefault' | 'loops' | 'neverTakenOptions'>;
 
 function structureOf(compiled: CompiledScenario, graph: Exploration): Structure {
   const { scenario } = compiled.index;

@@ -52,6 +52,27 @@ export interface ScoreReport {
   provisional: boolean;
 }
 
+/** The scores without their reasons: what a projector, a report header or a summary line shows. */
+export interface ScoreSummary {
+  communication: number;
+  proactivity: number;
+  businessImpact: number;
+  overall: number;
+  verdict: Verdict;
+  provisional: boolean;
+}
+
+export function summarise(report: ScoreReport): ScoreSummary {
+  return {
+    communication: report.communication.score,
+    proactivity: report.proactivity.score,
+    businessImpact: report.businessImpact.score,
+    overall: report.overall,
+    verdict: report.verdict,
+    provisional: report.provisional,
+  };
+}
+
 export const BASE: Record<DimensionName, number> = { communication: 50, proactivity: 50, businessImpact: 100 };
 
 /** How much of the business-impact score each outcome can take away at its worst. */

@@ -1,4 +1,4 @@
-import type { ScoreReport } from '../engine/scoring.ts';
+import { summarise, type ScoreReport, type ScoreSummary } from '../engine/scoring.ts';
 import type { ChoiceSource, RunState } from '../engine/state.ts';
 import type { GameView, InjectView } from '../engine/view.ts';
 import type { Pace, Speed } from '../store/autosave.ts';
@@ -47,14 +47,7 @@ export interface PresenterFrame {
   onTheSpot: OnTheSpot[];
   /** The newest inject the room has seen in this beat. */
   latestInject: InjectView | null;
-  debrief: {
-    communication: number;
-    proactivity: number;
-    businessImpact: number;
-    overall: number;
-    verdict: { label: string; text: string };
-    provisional: boolean;
-  } | null;
+  debrief: ScoreSummary | null;
 }
 
 export interface FrameInput {
@@ -101,17 +94,7 @@ export function presenterFrame({ session, shown, live, report }: FrameInput): Pr
       people: session.team.participants.filter((p) => p.role === role).map((p) => p.name),
     })),
     latestInject: inBeat.at(-1) ?? null,
-    debrief:
-      session.stage === 'debrief' && report
-        ? {
-            communication: report.communication.score,
-            proactivity: report.proactivity.score,
-            businessImpact: report.businessImpact.score,
-            overall: report.overall,
-            verdict: { label: report.verdict.label, text: report.verdict.text },
-            provisional: report.provisional,
-          }
-        : null,
+    debrief: session.stage === 'debrief' && report ? summarise(report) : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { CompiledScenario } from '../engine/compile.ts';
-import { RATING_LABELS, type Rating, type ScoreReport } from '../engine/scoring.ts';
+import { RATING_LABELS, summarise, type Rating, type ScoreReport, type ScoreSummary } from '../engine/scoring.ts';
 import type { ChoiceSource, RunState } from '../engine/state.ts';
 import { interpolate } from '../engine/text.ts';
 import type { DimensionName, OutcomeName, PartnerTierName } from '../scenarios/schema.ts';
@@ -112,14 +112,7 @@ export interface AfterActionReport {
   improvements: Finding[];
   actions: ReportAction[];
   notes: ReportNote[];
-  scores: {
-    communication: number;
-    proactivity: number;
-    businessImpact: number;
-    overall: number;
-    verdict: { label: string; text: string };
-    provisional: boolean;
-  };
+  scores: ScoreSummary;
 }
 
 /** Business-impact deductions smaller than this are not worth an improvement line of their own. */
@@ -278,14 +271,7 @@ export function buildReport(
     improvements,
     actions: session.actions.map((a) => ({ ...a, objectiveText: objectiveText(a.objective) })),
     notes,
-    scores: {
-      communication: score.communication.score,
-      proactivity: score.proactivity.score,
-      businessImpact: score.businessImpact.score,
-      overall: score.overall,
-      verdict: { label: score.verdict.label, text: score.verdict.text },
-      provisional: score.provisional,
-    },
+    scores: summarise(score),
   };
 }
 
