@@ -55,6 +55,8 @@ async function playOne(page: Page, scenarioId: string, sample: (bytes: number) =
       await page.waitForTimeout(200);
       continue;
     }
+    // A new decision ignores input for a moment after it is drawn (the double-click guard).
+    await waitFor(page, `document.querySelector('.options[data-armed="true"]')`);
     await page.keyboard.press(String(keys[0]));
     await waitFor(page, `document.querySelector(".decision__prompt")?.textContent !== ${JSON.stringify(prompt)} || document.querySelector(".ending:not([hidden])")`);
     sample(await usedHeap(page, false));

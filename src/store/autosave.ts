@@ -19,7 +19,12 @@ export interface SessionMeta {
   speed: Speed;
   /** Where the player was before the run was saved, when that is not implied by the run's phase. */
   briefing: boolean;
+  /** Preparation measures ticked but not yet committed, so a reload keeps them. */
+  prep?: string[];
 }
+
+/** Bound on remembered ticked measures: a scenario has far fewer; anything beyond is not ours. */
+const MAX_PREP = 64;
 
 export type AutosaveRead =
   | { kind: 'none' }
@@ -81,6 +86,7 @@ function readMeta(storage: KeyValueStorage): SessionMeta {
       pace: PACES.includes(meta.pace as Pace) ? (meta.pace as Pace) : fallback.pace,
       speed: meta.speed === 2 || meta.speed === 4 ? meta.speed : 1,
       briefing: meta.briefing === true,
+      prep: Array.isArray(meta.prep) ? meta.prep.filter((m): m is string => typeof m === 'string').slice(0, MAX_PREP) : [],
     };
   } catch {
     return fallback;

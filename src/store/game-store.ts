@@ -5,7 +5,7 @@ import { refusal, Run } from '../engine/runtime.ts';
 import { scoreRun, type ScoreReport } from '../engine/scoring.ts';
 import type { GameView } from '../engine/view.ts';
 import type { Scenario } from '../scenarios/schema.ts';
-import { clearAutosave, PACE_SECONDS, readAutosave, writeAutosave, type Pace, type Speed } from './autosave.ts';
+import { clearAutosave, PACE_SECONDS, readAutosave, writeAutosave, type Pace, type SessionMeta, type Speed } from './autosave.ts';
 import { CompiledCache, findScenario, type CatalogEntry } from './catalog.ts';
 import { createClockDriver, type Scheduler } from './clock-driver.ts';
 import { money } from './format.ts';
@@ -152,7 +152,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       return null;
     };
 
-    const meta = (briefing: boolean) => ({ pace: get().selection.pace, speed: get().speed, briefing });
+    const meta = (briefing: boolean): SessionMeta => ({ pace: get().selection.pace, speed: get().speed, briefing, prep: get().prep.selected });
 
     const startRun = (scenario: Scenario, partnerId: string, seed: number): string | null => {
       try {
@@ -163,6 +163,8 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         compiled = null;
         return `"${scenario.title}" cannot start: ${(error as Error).message}`;
       }
+      // A new run starts at 1×, whatever speed the last one ended at, and with nothing ticked.
+      set({ speed: 1, prep: { selected: [], message: null } });
       writeAutosave(storage, run, meta(true));
       set({
         screen: 'briefing',
@@ -171,7 +173,6 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         report: null,
         paused: false,
         pauseReason: null,
-        prep: { selected: [], message: null },
       });
       return null;
     };
@@ -262,6 +263,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         if (!item) return `no preparation measure "${measure}"`;
         if (selected.includes(measure)) {
           set({ prep: { selected: selected.filter((m) => m !== measure), message: null } });
+          if (run) writeAutosave(storage, run, meta(false));
           return null;
         }
         const spent = selected.reduce((sum, id) => sum + (view.preparation.measures.find((m) => m.id === id)?.cost ?? 0), 0);
@@ -272,6 +274,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
           return message;
         }
         set({ prep: { selected: [...selected, measure], message: null } });
+        if (run) writeAutosave(storage, run, meta(false));
         return null;
       },
       commitPreparation() {
@@ -369,6 +372,11 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       selection: { scenarioId: saved.scenario.id, partnerId: run.state.partnerId, seed: run.state.seed, pace: saved.meta.pace },
       report: phase === 'ended' ? scoreRun(compiled.index, run.log) : null,
       screen: phase === 'ended' ? 'debrief' : phase === 'incident' ? 'incident' : saved.meta.briefing ? 'briefing' : 'preparation',
+      // Ticked but uncommitted measures come back too (only ones this scenario still offers).
+      prep: {
+        selected: phase === 'preparation' ? (saved.meta.prep ?? []).filter((m, i, all) => all.indexOf(m) === i && view.preparation.measures.some((x) => x.id === m)) : [],
+        message: null,
+      },
       // Coming back to a live incident starts paused: the player decides when the clock runs again.
       paused: phase === 'incident',
       pauseReason: phase === 'incident' ? 'resumed' : null,

@@ -8,6 +8,7 @@ import { incidentScreen } from './screens/incident.ts';
 import { pickerScreen } from './screens/picker.ts';
 import { preparationScreen } from './screens/preparation.ts';
 import { titleScreen } from './screens/title.ts';
+import { startRouting } from './routes.ts';
 
 // The page shell: top bar, notice banner, and the current screen. Screens are created when they
 // open and destroyed when they close, so none of them keeps listening in the background.
@@ -126,9 +127,11 @@ export function mountApp(root: HTMLElement, options: Omit<AppContext, 'toolbar'>
   renderMute(initial.muted);
   renderNotice(initial);
   show(initial.screen);
+  const stopRouting = startRouting(store);
 
   return {
     destroy() {
+      stopRouting();
       unsubscribe();
       window.removeEventListener('pointerdown', unlock);
       window.removeEventListener('keydown', unlock);

@@ -75,6 +75,8 @@ async function startIncident(page: Page, measures = 1): Promise<void> {
 
 async function chooseByKey(page: Page, pick: (available: number[]) => number): Promise<void> {
   const before = await choicesMade(page);
+  // A new decision ignores input for a moment after it is drawn (the double-click guard).
+  await page.waitForSelector('.options[data-armed="true"]');
   const keys = await page.$$eval('.option[aria-disabled="false"] .option__key', (els) => els.map((e) => Number(e.textContent)));
   expect(keys.length).toBeGreaterThan(0);
   await page.keyboard.press(String(pick(keys)));

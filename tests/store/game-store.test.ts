@@ -189,6 +189,34 @@ describe('game store: autosave and resume', () => {
     expect(second.s().view?.clock).toBe(8);
   });
 
+  it('keeps ticked preparation measures across a reload, and forgets them for a new run', () => {
+    const first = track(makeStore());
+    first.s().beginBriefing();
+    first.s().showPreparation();
+    expect(first.s().togglePreparation('templates')).toBeNull();
+    const second = track(makeStore({ storage: first.storage }));
+    expect(second.s().screen).toBe('preparation');
+    expect(second.s().prep.selected).toEqual(['templates']);
+    // Unticking is remembered too.
+    expect(second.s().togglePreparation('templates')).toBeNull();
+    const third = track(makeStore({ storage: first.storage }));
+    expect(third.s().prep.selected).toEqual([]);
+    expect(third.s().togglePreparation('templates')).toBeNull();
+    expect(third.s().beginBriefing()).toBeNull();
+    expect(third.s().prep.selected).toEqual([]);
+  });
+
+  it('starts every new run at 1× whatever speed the last one used', () => {
+    const { s } = track(makeStore());
+    toIncident(s);
+    s().setSpeed(4);
+    expect(s().speed).toBe(4);
+    s().choose('failover');
+    s().choose('tell');
+    expect(s().playAgain(true)).toBeNull();
+    expect(s().speed).toBe(1);
+  });
+
   it('resumes a finished run on the debrief with the same scores', () => {
     const first = track(makeStore());
     toIncident(first.s);

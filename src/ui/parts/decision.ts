@@ -13,6 +13,10 @@ export interface DecisionPanel {
   focusTarget(): HTMLElement;
   /** Triggers option n (1-based) as if its button were pressed. Returns false if there is none. */
   press(n: number): boolean;
+  /** The outcome of the last choice, when there is one to show (focus and scroll go there after a choice). */
+  outcomeTarget(): HTMLElement | null;
+  /** Stops the input guard's timers. */
+  destroy(): void;
 }
 
 export interface DecisionPanelOptions {
@@ -23,13 +27,22 @@ export interface DecisionPanelOptions {
   paused(): boolean;
   /** The option the clock will pick when the time runs out (the view does not carry it). */
   defaultOption(view: GameView): string | null;
+  /** How long a new decision ignores input after it has been drawn, in ms (default {@link INPUT_GUARD_MS}). */
+  guardMs?: number;
 }
+
+/**
+ * A new decision accepts no input until it has been drawn and this long after: the second click
+ * of a double-click, the second tap of a double-tap or a repeated "1" would otherwise choose on
+ * a question the player never saw.
+ */
+export const INPUT_GUARD_MS = 400;
 
 const OUTCOME_LABELS = { good: 'Good outcome', mixed: 'Mixed outcome', bad: 'Bad outcome' } as const;
 
 export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
   // Always in the page (empty when there is nothing to say) so screen readers track it as a live region.
-  const outcome = h('div', { class: 'outcome', attrs: { role: 'status' } });
+  const outcome = h('div', { class: 'outcome', attrs: { role: 'status', tabindex: '-1' } });
   const beatTitle = h('h2', { id: 'beat-heading', class: 'beat__title' });
   const narrative = h('p', { id: 'beat-narrative', class: 'beat__narrative' });
   const prompt = h('h3', { class: 'decision__prompt', attrs: { tabindex: '-1', 'aria-describedby': 'beat-narrative' } });
@@ -44,7 +57,7 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
   );
   const optionList = h('ol', { class: 'options', attrs: { 'aria-label': 'Options' } });
   const error = h('p', { class: 'choose-error', attrs: { role: 'alert' } });
-  const hint = h('p', { class: 'key-hint small muted', text: 'Press 1–5 to choose · Esc or P to pause' });
+  const hint = h('p', { class: 'key-hint small muted', text: 'Press 1–5 to choose · Esc or P to pause · [ and ] change speed' });
   const decision = h('div', { class: 'decision' }, prompt, countdown, optionList, error, hint);
 
   const endingTitle = h('h2', { class: 'ending__title', attrs: { tabindex: '-1' } });
@@ -61,14 +74,42 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
   let lastChoiceKey = '';
   let ended = false;
   let limit = 0;
+  // The input guard: `armed` turns true one frame after the options are drawn plus guardMs.
+  let armed = false;
+  let armFrame = 0;
+  let armTimer: ReturnType<typeof setTimeout> | null = null;
+  const guardMs = opts.guardMs ?? INPUT_GUARD_MS;
+
+  const disarm = (): void => {
+    armed = false;
+    cancelAnimationFrame(armFrame);
+    if (armTimer !== null) clearTimeout(armTimer);
+    armTimer = null;
+    optionList.dataset.armed = 'false';
+    optionList.classList.add('options--arming');
+  };
+  const arm = (): void => {
+    disarm();
+    armFrame = requestAnimationFrame(() => {
+      armTimer = setTimeout(() => {
+        armTimer = null;
+        armed = true;
+        optionList.dataset.armed = 'true';
+        optionList.classList.remove('options--arming');
+      }, guardMs);
+    });
+  };
 
   const choose = (option: OptionView): void => {
-    if (opts.paused()) return;
+    if (opts.paused() || !armed) return;
     if (!option.available) {
       error.textContent = `“${option.label}” is not available: ${option.unavailable ?? 'not possible now'}.`;
       return;
     }
+    // Disarm before choosing: the next decision arrives inside onChoose and arms itself again.
+    disarm();
     const why = opts.onChoose(option.id);
+    if (why) arm();
     error.textContent = why ? `That did not work: ${why}.` : '';
   };
 
@@ -138,12 +179,22 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
     if (key === lastChoiceKey) return;
     lastChoiceKey = key;
     if (!last) {
+      outcome.className = 'outcome';
       replace(outcome);
       return;
     }
+    const timedOut = last.by === 'timeout';
+    // A timed-out decision looks different: amber, with the timer icon, so nobody reads it as their own choice.
+    outcome.className = `outcome ${timedOut ? 'outcome--timeout' : 'outcome--chosen'}`;
     replace(
       outcome,
-      h('p', { class: 'outcome__label' }, last.by === 'timeout' ? 'Time ran out. Applied by default: ' : 'You chose: ', h('strong', { text: last.label })),
+      h(
+        'p',
+        { class: 'outcome__label' },
+        timedOut ? icon('timer', 'ico outcome__icon') : null,
+        timedOut ? 'Time ran out. Applied by default: ' : 'You chose: ',
+        h('strong', { text: last.label }),
+      ),
       h('p', { class: 'outcome__text', text: last.outcome }),
     );
   };
@@ -155,6 +206,7 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
       if (view.phase === 'ended' && view.ending) {
         if (!ended) {
           ended = true;
+          disarm();
           situation.hidden = true;
           decision.hidden = true;
           ending.hidden = false;
@@ -172,6 +224,7 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
       narrative.textContent = view.beat?.narrative ?? '';
       if (!view.decision) {
         decision.hidden = true;
+        disarm();
         return;
       }
       decision.hidden = false;
@@ -180,12 +233,19 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
         prompt.textContent = view.decision.prompt;
         error.textContent = '';
         renderOptions(view);
+        arm();
       }
       refreshAvailability(view);
       renderCountdown(view);
     },
     focusTarget() {
       return ended ? endingTitle : prompt;
+    },
+    outcomeTarget() {
+      return outcome.firstChild ? outcome : null;
+    },
+    destroy() {
+      disarm();
     },
     press(n) {
       if (ended) return false;

@@ -2,7 +2,9 @@ import { gameTime } from '../../store/format.ts';
 import type { PauseReason } from '../../store/game-store.ts';
 import { h, replace } from '../dom.ts';
 
-// The pause dialog: a modal <dialog>, so focus stays inside it and Esc closes it.
+// The pause panel: a non-modal <dialog> over the war room. It is not modal on purpose: the
+// team pauses to discuss the situation and the options, which stay readable (and focusable)
+// beside it. The incident screen's own key handler resumes on Esc or P wherever focus is.
 
 export interface PauseDialog {
   el: HTMLDialogElement;
@@ -28,7 +30,7 @@ export function createPauseDialog(opts: { onResume(): void; onQuit(): void }): P
     ...[
       ['1 – 5', 'Choose an option'],
       ['Esc or P', 'Pause and resume'],
-      ['Tab', 'Move between controls'],
+      ['[ and ]', 'Slower, faster (Shift+1–3: 1×, 2×, 4×)'],
     ].flatMap(([k, v]) => [h('dt', null, h('kbd', { text: k! })), h('dd', { text: v! })]),
   );
   const el = h(
@@ -41,17 +43,8 @@ export function createPauseDialog(opts: { onResume(): void; onQuit(): void }): P
     h('h3', { class: 'dialog__subtitle', text: 'Keyboard' }),
     keys,
   );
-  // Esc fires "cancel": resume through the store so the state and the dialog agree.
-  el.addEventListener('cancel', (e) => {
-    e.preventDefault();
-    opts.onResume();
-  });
-  el.addEventListener('keydown', (e) => {
-    if ((e.key === 'p' || e.key === 'P') && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      e.preventDefault();
-      opts.onResume();
-    }
-  });
+  // The browser may close a dialog on Esc by itself; only the store decides when the game resumes.
+  el.addEventListener('cancel', (e) => e.preventDefault());
 
   let previousFocus: Element | null = null;
   return {
@@ -61,7 +54,7 @@ export function createPauseDialog(opts: { onResume(): void; onQuit(): void }): P
       clockText.textContent = `Game clock stopped at ${gameTime(clock)}`;
       if (el.open) return;
       previousFocus = document.activeElement;
-      el.showModal();
+      el.show();
       resume.focus();
     },
     close() {

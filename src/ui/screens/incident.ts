@@ -12,9 +12,20 @@ import { createMetricsStrip, createSystemsPanel } from '../parts/status.ts';
 import { cueForChannel, cueForOutcome, type Cue } from '../sound.ts';
 
 // The incident: the war room canvas with the HTML layer beside it. Keyboard: 1–5 choose,
-// Esc or P pause. Shortcuts are ignored while focus is in a form field.
+// Esc or P pause, [ and ] (or Shift+1–3) set the speed. Shortcuts are ignored while focus is in
+// a form field.
 
 const SPEEDS: Speed[] = [1, 2, 4];
+
+/** The speed one step slower or faster, or Shift+1–3 straight to 1×, 2×, 4×; null when the key is not a speed key. */
+export function speedForKey(e: Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey'>, current: Speed): Speed | null {
+  const at = SPEEDS.indexOf(current);
+  if (e.key === '[') return SPEEDS[Math.max(0, at - 1)]!;
+  if (e.key === ']') return SPEEDS[Math.min(SPEEDS.length - 1, at + 1)]!;
+  const digit = /^Digit([1-3])$/.exec(e.code);
+  if (e.shiftKey && digit) return SPEEDS[Number(digit[1]) - 1]!;
+  return null;
+}
 const CUE_PRIORITY: Cue[] = ['phone', 'alert', 'message'];
 
 export function incidentScreen(ctx: AppContext): ScreenView {
@@ -27,7 +38,7 @@ export function incidentScreen(ctx: AppContext): ScreenView {
   const speedButtons = SPEEDS.map((speed) =>
     h('button', {
       class: 'btn btn--small speed',
-      attrs: { type: 'button', 'aria-pressed': 'false', 'aria-label': `Speed ${speed} times` },
+      attrs: { type: 'button', 'aria-pressed': 'false', 'aria-label': `Speed ${speed} times`, 'aria-keyshortcuts': `Shift+${SPEEDS.indexOf(speed) + 1}` },
       text: `${speed}×`,
       on: { click: () => store.getState().setSpeed(speed) },
     }),
@@ -73,10 +84,13 @@ export function incidentScreen(ctx: AppContext): ScreenView {
     heading,
     h('div', { class: 'incident' }, h('div', { class: 'incident__main' }, metrics.el, stage.el, h('div', { class: 'incident__lower' }, feed.el, systems.el)), decision.el),
     urgency,
-    pauseDialog.el,
   );
+  // The pause panel sits over the (dimmed) war room, not over the page: the situation and the
+  // options stay readable while the team talks them over.
+  stage.el.append(pauseDialog.el);
 
   let decisionKey = '';
+  let lastChoice: GameView['lastChoice'] = initial.view?.lastChoice ?? null;
   let warned = '';
   const keyOf = (): string => {
     const run = store.getState().getRun();
@@ -92,6 +106,9 @@ export function incidentScreen(ctx: AppContext): ScreenView {
     speedButtons.forEach((b, i) => b.setAttribute('aria-pressed', String(SPEEDS[i] === state.speed)));
     pauseButton.textContent = state.paused ? 'Resume' : 'Pause';
     buttons.hidden = ended;
+    const dim = state.paused && !ended;
+    controls.classList.toggle('controls--paused', dim);
+    el.classList.toggle('incident-screen--paused', dim);
     document.documentElement.style.setProperty('--minute-ms', `${Math.round(secondsPerMinute() * 1000)}ms`);
   };
 
@@ -101,8 +118,18 @@ export function incidentScreen(ctx: AppContext): ScreenView {
     const key = keyOf();
     const fresh = key !== decisionKey;
     decisionKey = key;
+    const outcomeChanged = view.lastChoice !== lastChoice;
+    lastChoice = view.lastChoice;
     decision.update(view, fresh || first);
-    if (!first && fresh && !store.getState().paused) focusHeading(decision.focusTarget());
+    if (!first && fresh && !store.getState().paused) {
+      // After a choice (or a timeout) the player first sees what it caused; the next question
+      // follows below the outcome, in reading order.
+      const outcome = outcomeChanged ? decision.outcomeTarget() : null;
+      if (outcome) {
+        outcome.focus({ preventScroll: true });
+        outcome.scrollIntoView({ block: 'start', behavior: 'instant' });
+      } else focusHeading(decision.focusTarget());
+    }
     const d = view.decision;
     if (d?.remaining != null && d.remaining <= 3 && warned !== key) {
       warned = key;
@@ -118,7 +145,7 @@ export function incidentScreen(ctx: AppContext): ScreenView {
 
   const onKey = (e: KeyboardEvent): void => {
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
-    if (isTypingTarget(e.target) || pauseDialog.isOpen) return;
+    if (isTypingTarget(e.target)) return;
     const state = store.getState();
     if (e.key === 'Escape' || e.key === 'p' || e.key === 'P') {
       if (state.view?.phase !== 'incident') return;
@@ -126,12 +153,22 @@ export function incidentScreen(ctx: AppContext): ScreenView {
       state.togglePause();
       return;
     }
+    const speed = state.view?.phase === 'incident' ? speedForKey(e, state.speed) : null;
+    if (speed !== null) {
+      e.preventDefault();
+      state.setSpeed(speed);
+      return;
+    }
     if (/^[1-5]$/.test(e.key) && !state.paused && decision.press(Number(e.key))) e.preventDefault();
   };
 
   const syncPause = (state: GameState): void => {
     if (state.paused && state.view?.phase === 'incident') pauseDialog.open(state.pauseReason ?? 'player', state.view.clock);
-    else pauseDialog.close();
+    else if (pauseDialog.isOpen) {
+      pauseDialog.close();
+      // Back to the question the team was discussing.
+      if (state.view?.phase === 'incident') focusHeading(decision.focusTarget());
+    }
   };
 
   const first = store.getState();
@@ -160,6 +197,11 @@ export function incidentScreen(ctx: AppContext): ScreenView {
   };
   document.addEventListener('visibilitychange', onVisibility);
 
+  // The top bar wraps on a phone; sticky parts below it (the time left) sit just under it.
+  const topbar = document.querySelector<HTMLElement>('.topbar');
+  const topbarWatch = new ResizeObserver(() => el.style.setProperty('--sticky-top', `${topbar?.offsetHeight ?? 0}px`));
+  if (topbar) topbarWatch.observe(topbar);
+
   return {
     el,
     focus() {
@@ -170,7 +212,9 @@ export function incidentScreen(ctx: AppContext): ScreenView {
       unsubscribe();
       window.removeEventListener('keydown', onKey);
       document.removeEventListener('visibilitychange', onVisibility);
+      topbarWatch.disconnect();
       pauseDialog.close();
+      decision.destroy();
       feed.destroy();
       stage.destroy();
       controls.remove();
