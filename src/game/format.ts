@@ -1,20 +1,17 @@
 // Plain-text formatters for the canvas. Game time is in whole minutes since the incident began.
+// Clock and spans use the same formats as the HTML (src/store/format.ts): one time format.
+import { durationShort, gameTime } from '../store/format.ts';
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
-/** 83 -> "T+01:23". Hours keep counting past a day so the clock never wraps. */
+/** 83 -> "T+1:23", as the HTML clock says it. Hours keep counting past a day so the clock never wraps. */
 export function formatGameClock(minutes: number): string {
-  const m = Math.max(0, Math.floor(minutes));
-  return `T+${pad2(Math.floor(m / 60))}:${pad2(m % 60)}`;
+  return gameTime(Math.max(0, Math.floor(minutes)));
 }
 
-/** Time left on a countdown: 125 -> "2h 05m", 45 -> "45m", 0 -> "0m". */
+/** Time left on a countdown, rounded up: 125 -> "2h 05m", 44.2 -> "45m", 0 -> "0m". */
 export function formatRemaining(minutes: number): string {
-  const m = Math.max(0, Math.ceil(minutes));
-  if (m < 60) return `${m}m`;
-  const h = Math.floor(m / 60);
-  if (h >= 48) return `${Math.floor(h / 24)}d ${h % 24}h`;
-  return `${h}h ${pad2(m % 60)}m`;
+  return durationShort(Math.max(0, Math.ceil(minutes)));
 }
 
 /** The decision ring's centre fits about four characters: "45m", "95m", "2h05", "30h". */

@@ -1,19 +1,12 @@
-// Stakeholder mood from sentiment (0-100). Thresholds from the war-room brief:
-// happy >= 65, neutral 40-64, worried 20-39, angry < 20.
+// Stakeholder mood from sentiment (0-100): the one scale in src/store/format.ts, shared with the
+// HTML panels, drawn here as faces.
+import { moodOf, MOODS, type Mood } from '../store/format.ts';
 
-export const MOODS = ['happy', 'neutral', 'worried', 'angry'] as const;
-export type Mood = (typeof MOODS)[number];
-
-export function moodOf(sentiment: number): Mood {
-  if (sentiment >= 65) return 'happy';
-  if (sentiment >= 40) return 'neutral';
-  if (sentiment >= 20) return 'worried';
-  return 'angry';
-}
+export { moodOf, MOODS, type Mood };
 
 export const MOOD_LABEL: Record<Mood, string> = {
-  happy: 'Happy',
-  neutral: 'Neutral',
+  confident: 'Confident',
+  uneasy: 'Uneasy',
   worried: 'Worried',
   angry: 'Angry',
 };
@@ -21,9 +14,9 @@ export const MOOD_LABEL: Record<Mood, string> = {
 /** Mouth curvature for a portrait: +1 a full smile, 0 flat, -1 a full frown. */
 export function mouthCurve(mood: Mood): number {
   switch (mood) {
-    case 'happy':
+    case 'confident':
       return 1;
-    case 'neutral':
+    case 'uneasy':
       return 0.1;
     case 'worried':
       return -0.45;
@@ -39,9 +32,9 @@ export function mouthCurve(mood: Mood): number {
 /** Brow tilt in radians: worried brows rise in the middle, angry ones slope down to the nose. */
 export function browTilt(mood: Mood): number {
   switch (mood) {
-    case 'happy':
+    case 'confident':
       return 0;
-    case 'neutral':
+    case 'uneasy':
       return 0;
     case 'worried':
       return -0.35;

@@ -32,8 +32,8 @@ export const STATUS_COLOUR: Record<ServiceStatusName, number> = {
 };
 
 export const MOOD_COLOUR: Record<Mood, number> = {
-  happy: PALETTE.good,
-  neutral: PALETTE.neutral,
+  confident: PALETTE.good,
+  uneasy: PALETTE.neutral,
   worried: PALETTE.warn,
   angry: PALETTE.bad,
 };

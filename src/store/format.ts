@@ -20,6 +20,20 @@ export function durationShort(minutes: number): string {
   return m < 60 ? `${m}m` : `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m`;
 }
 
+/**
+ * The one mood scale for stakeholders' confidence (0–100), used by the HTML panels and the
+ * canvas alike so the same number always reads as the same word.
+ */
+export const MOODS = ['confident', 'uneasy', 'worried', 'angry'] as const;
+export type Mood = (typeof MOODS)[number];
+
+export function moodOf(sentiment: number): Mood {
+  if (sentiment >= 65) return 'confident';
+  if (sentiment >= 40) return 'uneasy';
+  if (sentiment >= 20) return 'worried';
+  return 'angry';
+}
+
 export function money(amount: number, currency: string): string {
   try {
     return new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(Math.round(amount));

@@ -23,7 +23,7 @@ describe('expressions', () => {
   const corner = (points: { y: number }[]): number => points[0]!.y;
 
   it('smiles when happy and frowns when angry (screen y grows downwards)', () => {
-    const happy = mouthPoints('happy', 40);
+    const happy = mouthPoints('confident', 40);
     const angry = mouthPoints('angry', 40);
     expect(middle(happy)).toBeGreaterThan(corner(happy));
     expect(middle(angry)).toBeLessThan(corner(angry));

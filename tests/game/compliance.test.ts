@@ -17,5 +17,7 @@ describe('complianceState', () => {
     expect(complianceState(clock({ remaining: 30 }), 120).state).toBe('urgent');
     expect(complianceState(clock({ notified: true }), 120).state).toBe('notified');
     expect(complianceState(clock({ remaining: 0, missed: true }), 120)).toEqual({ state: 'missed', fraction: 0 });
+    // A notification after the deadline is late, not a success.
+    expect(complianceState(clock({ remaining: 0, missed: true, notified: true }), 120)).toEqual({ state: 'late', fraction: 0 });
   });
 });

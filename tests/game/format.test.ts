@@ -3,10 +3,10 @@ import { formatCompact, formatGameClock, formatMoney, formatPercent, formatRemai
 
 describe('formatGameClock', () => {
   it('shows T+ hours and minutes, past a day too', () => {
-    expect(formatGameClock(0)).toBe('T+00:00');
-    expect(formatGameClock(83)).toBe('T+01:23');
+    expect(formatGameClock(0)).toBe('T+0:00');
+    expect(formatGameClock(83)).toBe('T+1:23');
     expect(formatGameClock(26 * 60 + 5)).toBe('T+26:05');
-    expect(formatGameClock(-3)).toBe('T+00:00');
+    expect(formatGameClock(-3)).toBe('T+0:00');
   });
 });
 
@@ -15,7 +15,7 @@ describe('formatRemaining', () => {
     expect(formatRemaining(0)).toBe('0m');
     expect(formatRemaining(45)).toBe('45m');
     expect(formatRemaining(125)).toBe('2h 05m');
-    expect(formatRemaining(4320)).toBe('3d 0h');
+    expect(formatRemaining(4320)).toBe('72h 00m');
     expect(formatRemaining(44.2)).toBe('45m');
   });
 });

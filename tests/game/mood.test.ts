@@ -3,10 +3,10 @@ import { averageSentiment, browTilt, moodOf, MOODS, mouthCurve } from '../../src
 
 describe('moodOf', () => {
   it.each([
-    [100, 'happy'],
-    [65, 'happy'],
-    [64, 'neutral'],
-    [40, 'neutral'],
+    [100, 'confident'],
+    [65, 'confident'],
+    [64, 'uneasy'],
+    [40, 'uneasy'],
     [39, 'worried'],
     [20, 'worried'],
     [19, 'angry'],
@@ -20,7 +20,7 @@ describe('faces', () => {
   it('bends the mouth from a smile to a frown as the mood worsens', () => {
     const curves = MOODS.map(mouthCurve);
     for (let i = 1; i < curves.length; i++) expect(curves[i]!).toBeLessThan(curves[i - 1]!);
-    expect(mouthCurve('happy')).toBeGreaterThan(0);
+    expect(mouthCurve('confident')).toBeGreaterThan(0);
     expect(mouthCurve('angry')).toBeLessThan(0);
   });
 

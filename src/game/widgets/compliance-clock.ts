@@ -11,12 +11,14 @@ import { addText, setFitted } from './text.ts';
 import { Baked, Live } from './baked.ts';
 
 // The regulators' notification deadlines: game time left on each started clock, red and
-// crossed when missed, green and ticked once notified. Running clocks turn amber, then red.
+// crossed when missed, green and ticked once notified in time, amber and crossed when notified
+// late. Running clocks turn amber, then red. With no clock running the strip stays empty.
 
 const STATE_COLOUR: Record<ComplianceState, number> = {
   running: PALETTE.accent,
   urgent: PALETTE.warn,
   notified: PALETTE.good,
+  late: PALETTE.warn,
   missed: PALETTE.bad,
 };
 
@@ -153,7 +155,7 @@ export class ComplianceClock implements Widget {
     const barH = compact ? 2 : 3;
     g.fillStyle(PALETTE.grid, 1);
     g.fillRect(cell.x + 6, cell.y + cell.h - barH - 3, cell.w - 12, barH);
-    if (state !== 'missed') {
+    if (state !== 'missed' && state !== 'late') {
       g.fillStyle(colour, 1);
       g.fillRect(cell.x + 6, cell.y + cell.h - barH - 3, (cell.w - 12) * fraction, barH);
     }
@@ -161,11 +163,11 @@ export class ComplianceClock implements Widget {
     const ix = cell.x + 8 + iconR;
     const iy = cell.y + (cell.h - barH - 3) / 2 + 1;
     if (state === 'notified') drawMark(g, 'tick', ix, iy, iconR, colour);
-    else if (state === 'missed') drawMark(g, 'cross', ix, iy, iconR, colour);
+    else if (state === 'missed' || state === 'late') drawMark(g, 'cross', ix, iy, iconR, colour);
     else drawStopwatch(g, ix, iy, iconR, colour, 1 - fraction);
     chip.g.commit();
 
-    const timeText = state === 'notified' ? 'NOTIFIED' : state === 'missed' ? 'MISSED' : `${formatRemaining(r.remaining ?? 0)} left`;
+    const timeText = state === 'notified' ? 'Notified' : state === 'late' ? 'Notified late' : state === 'missed' ? 'Missed' : `${formatRemaining(r.remaining ?? 0)} left`;
     chip.time.setText(timeText).setColor(css(state === 'running' ? PALETTE.text : colour));
     chip.time.setFontSize(Math.round(compact ? 11 * this.ui : Math.min(15 * this.ui, Math.max(11, cell.h * 0.36))));
     const textX = ix + iconR + 7;
@@ -192,7 +194,7 @@ export class ComplianceClock implements Widget {
       // An urgent clock blinks its time; a just-missed one flashes once.
       if (frame.motion && state === 'urgent') {
         chip.blink = this.ctx.scene.tweens.add({ targets: chip.time, alpha: 0.35, duration: 600, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
-      } else if (frame.motion && chip.state !== null && (state === 'missed' || state === 'notified')) {
+      } else if (frame.motion && chip.state !== null && (state === 'missed' || state === 'late' || state === 'notified')) {
         chip.g.image.setAlpha(0.2);
         this.ctx.scene.tweens.add({ targets: chip.g.image, alpha: 1, duration: 450, ease: 'Quad.easeOut' });
       }

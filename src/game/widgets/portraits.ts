@@ -244,7 +244,7 @@ function drawPerson(g: G, look: AvatarLook, mood: Mood, ox: number, oy: number, 
     g,
     mouthPoints(mood, s).map((p) => ({ x: ox + p.x, y: oy + p.y + s * 0.02 })),
   );
-  if (mood === 'happy') {
+  if (mood === 'confident') {
     g.fillStyle(0xff8a8a, 0.35);
     g.fillCircle(ox - s * 0.26, oy + s * 0.12, s * 0.08);
     g.fillCircle(ox + s * 0.26, oy + s * 0.12, s * 0.08);

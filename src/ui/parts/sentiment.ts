@@ -1,9 +1,10 @@
+import { moodOf } from '../../store/format.ts';
 import { h } from '../dom.ts';
 
 /** A stakeholder's confidence, 0–100, as a labelled bar with the number in words too. */
 export function sentimentMeter(name: string, value: number, start?: number): HTMLElement {
   const v = Math.round(value);
-  const mood = v >= 70 ? 'confident' : v >= 45 ? 'uneasy' : v >= 25 ? 'worried' : 'furious';
+  const mood = moodOf(v);
   const change = start === undefined ? '' : v > start ? ` (up ${v - Math.round(start)})` : v < start ? ` (down ${Math.round(start) - v})` : '';
   return h(
     'div',

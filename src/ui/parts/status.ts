@@ -36,7 +36,7 @@ export function createMetricsStrip(): { el: HTMLElement; update(view: GameView, 
       customers.value.textContent = count(m.customersAffected);
       customers.sub.textContent = `of ${count(totalCustomers)}`;
       downtime.value.textContent = durationShort(m.downtimeMinutes);
-      downtime.sub.textContent = `fatigue ${Math.round(m.fatigue)}`;
+      downtime.sub.textContent = 'total outage time';
       compliance.value.textContent = `${Math.round(m.complianceExposure)}`;
       compliance.sub.textContent = 'exposure of 100';
       for (const [t, v] of [[revenue, m.revenueLost], [customers, m.customersAffected], [downtime, m.downtimeMinutes], [compliance, m.complianceExposure]] as const) {
@@ -50,9 +50,10 @@ export function createMetricsStrip(): { el: HTMLElement; update(view: GameView, 
         ...active.map((r) =>
           h(
             'dd',
-            { class: `reg reg--${r.notified ? 'done' : r.missed ? 'missed' : 'open'}` },
-            icon(r.notified ? 'check' : r.missed ? 'cross' : 'timer', 'ico ico--inline'),
-            r.notified ? ` ${r.name}: notified` : r.missed ? ` ${r.name}: deadline missed` : ` ${r.name}: ${duration(r.remaining ?? 0)} left`,
+            // Notified after the deadline is a miss, never a green tick.
+            { class: `reg reg--${r.notified && !r.missed ? 'done' : r.missed ? 'missed' : 'open'}` },
+            icon(r.notified && !r.missed ? 'check' : r.missed ? 'cross' : 'timer', 'ico ico--inline'),
+            r.notified ? ` ${r.name}: notified${r.missed ? ' late, after the deadline' : ''}` : r.missed ? ` ${r.name}: deadline missed` : ` ${r.name}: ${duration(r.remaining ?? 0)} left`,
           ),
         ),
       );

@@ -1,0 +1,136 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OUT, openGame, serveGame, shot, type Served } from './harness.ts';
+
+// The war room as new players meet it: a double-click never makes a second choice, the outcome
+// of a choice stays in view, Back moves between screens, ticked preparation survives a reload,
+// and the room's text stays legible at the common screen sizes.
+
+const SCENARIO = 'ransomware-manufacturer';
+const SAVE_KEY = 'war-room.save';
+let served: Served;
+
+beforeAll(async () => {
+  served = await serveGame('dist-war-room');
+}, 180_000);
+
+afterAll(async () => {
+  await served?.close();
+});
+
+async function choicesMade(page: Page): Promise<number> {
+  return page.evaluate((key) => {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as { inputs: { type: string }[] }).inputs.filter((i) => i.type === 'player.choose').length : 0;
+  }, SAVE_KEY);
+}
+
+async function toPreparation(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Choose a scenario' }).click();
+  await page.locator(`[data-scenario="${SCENARIO}"] .card__choose`).click();
+  await page.getByRole('button', { name: 'Open the briefing' }).click();
+  await page.getByRole('button', { name: 'Go to preparation' }).click();
+  await page.waitForSelector('.prep-screen');
+}
+
+async function toIncident(page: Page): Promise<void> {
+  await toPreparation(page);
+  await page.getByRole('button', { name: 'Start the incident' }).click();
+  await page.waitForSelector('.options[data-armed="true"]');
+}
+
+describe('the war room in the browser', () => {
+  it('makes exactly one choice from a double-click, and keeps the outcome in view with the next question below it', async () => {
+    for (const viewport of [
+      { width: 1280, height: 720 },
+      { width: 390, height: 844 },
+    ]) {
+      const page = await openGame(served, viewport);
+      await toIncident(page);
+      const prompt = await page.locator('.decision__prompt').textContent();
+      await page.locator('.option[aria-disabled="false"]').first().dblclick();
+      await expect.poll(() => choicesMade(page)).toBe(1);
+      // The second click landed on the next decision's options, which were not yet accepting input.
+      await expect.poll(() => page.locator('.decision__prompt').textContent()).not.toBe(prompt);
+      await page.waitForSelector('.options[data-armed="true"]');
+      expect(await choicesMade(page)).toBe(1);
+      // "1" pressed twice quickly is one choice too.
+      await page.keyboard.press('1');
+      await page.keyboard.press('1');
+      await expect.poll(() => choicesMade(page)).toBe(2);
+      await page.waitForSelector('.options[data-armed="true"]');
+      expect(await choicesMade(page)).toBe(2);
+
+      const box = await page.evaluate(() => {
+        const o = document.querySelector('.outcome')!.getBoundingClientRect();
+        const p = document.querySelector('.decision__prompt')!.getBoundingClientRect();
+        return { top: o.top, bottom: o.bottom, promptTop: p.top, focused: document.activeElement?.classList.contains('outcome') ?? false, height: innerHeight };
+      });
+      expect(box.focused).toBe(true);
+      expect(box.top).toBeGreaterThanOrEqual(0);
+      expect(box.bottom).toBeLessThanOrEqual(box.height);
+      expect(box.promptTop).toBeGreaterThan(box.top);
+      await shot(page, `${viewport.width}x${viewport.height}-outcome-in-view`);
+      await page.context().close();
+    }
+  }, 180_000);
+
+  it('keeps the situation readable while paused, and returns focus to the decision on Resume', async () => {
+    const page = await openGame(served);
+    await toIncident(page);
+    await page.keyboard.press('p');
+    await page.waitForSelector('dialog.pause-dialog[open]');
+    // The pause panel covers only the war room: the options are visible and not under it.
+    const covered = await page.evaluate(() => {
+      const d = document.querySelector('dialog.pause-dialog')!.getBoundingClientRect();
+      const o = document.querySelector('.option')!.getBoundingClientRect();
+      const hit = document.elementFromPoint(o.left + o.width / 2, o.top + o.height / 2);
+      return { overlaps: d.right > o.left && d.left < o.right && d.bottom > o.top && d.top < o.bottom, hitsOption: !!hit?.closest('.option') };
+    });
+    expect(covered).toEqual({ overlaps: false, hitsOption: true });
+    await shot(page, '1280x720-paused');
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('decision__prompt'))).toBe(true);
+    await page.context().close();
+  }, 60_000);
+
+  it('moves between screens with Back, and keeps ticked preparation across a reload', async () => {
+    const page = await openGame(served);
+    await toPreparation(page);
+    await page.goBack();
+    await expect.poll(() => page.evaluate(() => document.body.dataset.screen)).toBe('briefing');
+    await page.goBack();
+    await expect.poll(() => page.evaluate(() => document.body.dataset.screen)).toBe('picker');
+    await page.goForward();
+    await expect.poll(() => page.evaluate(() => document.body.dataset.screen)).toBe('briefing');
+    await page.getByRole('button', { name: 'Go to preparation' }).click();
+    await page.locator('.measure input').nth(0).check();
+    await page.locator('.measure input').nth(1).check();
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    await expect.poll(() => page.evaluate(() => document.body.dataset.screen)).toBe('preparation');
+    const ticked = await page.$$eval('.measure input', (els) => els.map((e) => (e as HTMLInputElement).checked));
+    expect(ticked.slice(0, 2)).toEqual([true, true]);
+    expect(ticked.filter(Boolean)).toHaveLength(2);
+    await page.context().close();
+  }, 60_000);
+
+  it('takes a screenshot of the incident at the four common sizes', async () => {
+    for (const viewport of [
+      { width: 1280, height: 720 },
+      { width: 1366, height: 768 },
+      { width: 1920, height: 1080 },
+      { width: 390, height: 844 },
+    ]) {
+      const page = await openGame(served, viewport);
+      await toIncident(page);
+      await page.waitForSelector('body[data-war-room-frame="1"]');
+      await page.waitForTimeout(500);
+      await shot(page, `${viewport.width}x${viewport.height}-war-room`);
+      await page.screenshot({ path: join(OUT, `${viewport.width}x${viewport.height}-war-room-full.png`), fullPage: true });
+      expect((page as Page & { errors: string[] }).errors).toEqual([]);
+      await page.context().close();
+    }
+  }, 180_000);
+});
