@@ -36,6 +36,8 @@ const store = createGameStore({
   // Wall-clock time for dating history entries and set-aside saves (now() above is monotonic).
   stamp: () => new Date().toISOString(),
   reducedMotion: motionQuery.matches,
+  // With a war room to load, the clock starts only once it has drawn its first frame.
+  waitForRoom: loadWarRoomChunk !== undefined,
 });
 motionQuery.addEventListener('change', (e) => store.getState().setReducedMotion(e.matches));
 

@@ -43,6 +43,11 @@ export interface GameState {
   speed: Speed;
   reducedMotion: boolean;
   muted: boolean;
+  /**
+   * False from the moment the incident screen opens until the war room has drawn its first
+   * frame (see GameStoreDeps.waitForRoom): the game clock does not run before the room is seen.
+   */
+  roomReady: boolean;
 
   catalog: CatalogEntry[];
   selection: Selection;
@@ -80,6 +85,8 @@ export interface GameState {
   playAgain(sameSeed: boolean): string | null;
   setMuted(muted: boolean): void;
   setReducedMotion(reduced: boolean): void;
+  /** The war room view reports that it has drawn (or could not load and the HTML stands alone). */
+  setRoomReady(ready: boolean): void;
   dismissNotice(): void;
 
   /** The run itself, for exports; null when there is none. */
@@ -101,6 +108,8 @@ export interface GameStoreDeps {
   reducedMotion?: boolean;
   /** ISO time stamps for history and set-aside saves; defaults to new Date(now()). */
   stamp?: () => string;
+  /** When true, the clock waits for setRoomReady(true) each time the incident screen opens. */
+  waitForRoom?: boolean;
 }
 
 export const MAX_SEED = 2 ** 31 - 1;
@@ -191,6 +200,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       speed: 1,
       reducedMotion: deps.reducedMotion ?? false,
       muted: tryRead(storage, STORAGE_KEYS.muted) === 'true',
+      roomReady: !deps.waitForRoom,
       catalog,
       selection: {
         scenarioId: firstPlayable?.id ?? null,
@@ -334,6 +344,9 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       setReducedMotion(reducedMotion) {
         set({ reducedMotion });
       },
+      setRoomReady(roomReady) {
+        if (get().roomReady !== roomReady) set({ roomReady });
+      },
       dismissNotice() {
         set({ notice: null });
       },
@@ -342,6 +355,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       dispose() {
         driver.dispose();
         unsubscribe();
+        unsubscribeRoom();
       },
     };
   });
@@ -401,12 +415,21 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
     scheduler: deps.scheduler,
     onTick: (minutes) => store.getState().tick(minutes),
   });
-  const syncDriver = (s: GameState): void => {
+  // Reads the latest state, not the listener's argument: a listener that changed the state
+  // (roomReady above) makes zustand hand later listeners an older snapshot.
+  const syncDriver = (): void => {
+    const s = store.getState();
     driver.setMsPerMinute((PACE_SECONDS[s.selection.pace] * 1000) / s.speed);
-    driver.setRunning(s.screen === 'incident' && !s.paused && s.view?.phase === 'incident');
+    driver.setRunning(s.screen === 'incident' && !s.paused && s.view?.phase === 'incident' && s.roomReady);
   };
+  // Leaving the incident screen forgets the room: the next visit waits for its first frame again.
+  const unsubscribeRoom = deps.waitForRoom
+    ? store.subscribe((s, prev) => {
+        if (s.screen !== prev.screen && s.roomReady) store.setState({ roomReady: false });
+      })
+    : () => {};
   const unsubscribe = store.subscribe(syncDriver);
-  syncDriver(store.getState());
+  syncDriver();
 
   return store;
 }

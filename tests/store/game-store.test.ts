@@ -164,6 +164,31 @@ describe('game store: the real-time clock', () => {
   });
 });
 
+describe('game store: waiting for the war room', () => {
+  it('does not start the clock until the room has drawn, and waits again on the next visit', () => {
+    const { store, time, s } = makeStore();
+    stores.push(store);
+    // makeStore does not wait; a store that does:
+    const waiting = track(makeStore({ waitForRoom: true }));
+    toIncident(waiting.s);
+    waiting.time.advance(30_000);
+    expect(waiting.s().view?.clock).toBe(0);
+    waiting.s().setRoomReady(true);
+    waiting.time.advance(3_000);
+    expect(waiting.s().view?.clock).toBe(1);
+    waiting.s().showTitle();
+    waiting.s().continueRun();
+    waiting.s().resume();
+    expect(waiting.s().roomReady).toBe(false);
+    waiting.time.advance(9_000);
+    expect(waiting.s().view?.clock).toBe(1);
+    // A store that does not wait runs at once.
+    toIncident(s);
+    time.advance(3_000);
+    expect(s().view?.clock).toBe(1);
+  });
+});
+
 describe('game store: autosave and resume', () => {
   it('saves after every event and a new store resumes the same run, paused', () => {
     const first = track(makeStore({ seed: 5 }));

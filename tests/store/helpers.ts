@@ -8,7 +8,7 @@ export function tinyCatalog() {
 }
 
 /** A store on the tiny scenario with in-memory storage and a hand-cranked clock. */
-export function makeStore(options: { storage?: ReturnType<typeof memoryStorage>; seed?: number } = {}) {
+export function makeStore(options: { storage?: ReturnType<typeof memoryStorage>; seed?: number; waitForRoom?: boolean } = {}) {
   const storage = options.storage ?? memoryStorage();
   const time = fakeTime(0);
   const store: GameStore = createGameStore({
@@ -18,6 +18,7 @@ export function makeStore(options: { storage?: ReturnType<typeof memoryStorage>;
     scheduler: time.scheduler,
     randomSeed: () => options.seed ?? 42,
     stamp: () => '2025-01-01T00-00-00Z',
+    waitForRoom: options.waitForRoom ?? false,
   });
   return { store, storage, time, s: () => store.getState() };
 }

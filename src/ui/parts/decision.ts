@@ -169,7 +169,7 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
       ` · about ${seconds} s real time`,
       fallback ? h('span', { class: 'countdown__default', text: `Then by default: ${fallback.label}` }) : null,
     );
-    countdownFill.style.width = `${Math.max(0, Math.min(100, (d.remaining / limit) * 100))}%`;
+    countdownFill.style.transform = `scaleX(${Math.max(0, Math.min(1, d.remaining / limit)).toFixed(4)})`;
     countdown.classList.toggle('countdown--urgent', d.remaining <= Math.max(2, limit / 4));
   };
 

@@ -15,7 +15,13 @@ export function createStage(ctx: AppContext): { el: HTMLElement; destroy(): void
   let mounted: { destroy(): void } | null = null;
   let frameWatch = 0;
 
+  // The game clock waits for this: the first decision's time must not run out while loading.
+  const ready = (): void => {
+    if (!closed) ctx.store.getState().setRoomReady(true);
+  };
+
   const fail = (message: string): void => {
+    ready();
     if (closed) return;
     loader.classList.add('stage__loader--static');
     progress.hidden = true;
@@ -40,6 +46,7 @@ export function createStage(ctx: AppContext): { el: HTMLElement; destroy(): void
           if (document.body.dataset.warRoomFrame === '1' || performance.now() - started > 8000) {
             progress.value = 100;
             loader.hidden = true;
+            ready();
             return;
           }
           frameWatch = requestAnimationFrame(waitForFrame);
