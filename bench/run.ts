@@ -5,13 +5,17 @@ import { engineBench } from './engine.ts';
 // `npm run bench`: prints numbers (it is not a test). Each section lives in its own file;
 // add a section by adding a line here. `npm run bench -- engine` runs only that section.
 
+// `--json` makes a section that supports it print one JSON object on stdout (the rest on stderr).
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+
 const SECTIONS: { name: string; run: () => Promise<void> }[] = [
   { name: 'engine', run: engineBench },
   { name: 'check', run: checkBench },
-  { name: 'browser', run: browserBench },
+  { name: 'browser', run: () => browserBench({ json }) },
 ];
 
-const wanted = process.argv.slice(2);
+const wanted = args.filter((a) => a !== '--json');
 const unknown = wanted.filter((w) => !SECTIONS.some((s) => s.name === w));
 if (unknown.length > 0) {
   console.error(`unknown bench section ${unknown.join(', ')}; sections: ${SECTIONS.map((s) => s.name).join(', ')}`);
@@ -21,6 +25,6 @@ const started = performance.now();
 for (const section of SECTIONS) {
   if (wanted.length > 0 && !wanted.includes(section.name)) continue;
   await section.run();
-  console.log('');
+  if (!json) console.log('');
 }
-console.log(`bench finished in ${((performance.now() - started) / 1000).toFixed(1)} s (node ${process.version})`);
+(json ? console.error : console.log)(`bench finished in ${((performance.now() - started) / 1000).toFixed(1)} s (node ${process.version})`);

@@ -41,7 +41,10 @@ async function milestones(page: Page, until: 'button' | 'frame', extraMs = 0): P
   return page.evaluate(() => (window as unknown as { __milestones: Milestones }).__milestones);
 }
 
-async function load(browser: Browser, url: string, until: 'button' | 'frame', save: string | null, extraMs = 0): Promise<Milestones> {
+/** A slow mobile connection: 1.6 Mbps down, 750 kbps up, 150 ms round trip. */
+const SLOW_NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+async function load(browser: Browser, url: string, until: 'button' | 'frame', save: string | null, extraMs = 0, slow = false): Promise<Milestones> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   await context.addInitScript(MILESTONES_SCRIPT);
   if (save) {
@@ -56,6 +59,12 @@ async function load(browser: Browser, url: string, until: 'button' | 'frame', sa
     );
   }
   const page = await context.newPage();
+  if (slow) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', SLOW_NETWORK);
+  }
   await page.goto(url);
   const result = await milestones(page, until, extraMs);
   await context.close();
@@ -67,7 +76,27 @@ function frameStats(frames: number[]): { p50: number; p95: number; count: number
   return { p50: percentile(deltas, 50), p95: percentile(deltas, 95), count: deltas.length };
 }
 
-export async function browserBench(): Promise<void> {
+/** The figures `npm run bench -- browser --json` prints, for comparing run to run. */
+export interface BrowserFigures {
+  frameP50: number;
+  frameP95: number;
+  bareFrameP50: number;
+  bareFrameP95: number;
+  firstFrameMs: number;
+  bareFirstFrameMs: number;
+  longestTaskMs: number;
+  heapMiB: number[];
+  scriptKiB: { gameFirstLoad: number; gameAll: number; facilitatorOnly: number; bareAll: number };
+  scenarioDataKiB: number;
+  firstButtonMs: number;
+  slowNetworkFirstButtonMs: number;
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+export async function browserBench(options: { json?: boolean } = {}): Promise<void> {
+  // With --json the human-readable lines go to stderr and stdout carries one JSON object.
+  const log = options.json ? (...a: unknown[]) => console.error(...a) : (...a: unknown[]) => console.log(...a);
   const out = join(ROOT, 'bench/out');
   const gameDir = join(out, 'game');
   const bareDir = join(out, 'bare');
@@ -75,11 +104,11 @@ export async function browserBench(): Promise<void> {
   await buildApp('bare', bareDir);
   const game = jsSizes(gameDir);
   const bare = jsSizes(bareDir);
-  console.log('\n## Browser: script sizes (gzip -9)');
-  console.log(`game first load ${kib(game.firstLoad)} (before Phaser)   game all JS ${kib(game.all)} in ${game.files} files`);
-  console.log(`facilitator page's own scripts (never loaded by the game) ${kib(game.otherPages)}`);
-  console.log(`bare Phaser app all JS ${kib(bare.all)}   ratio game/bare ${(game.all / bare.all).toFixed(3)} (budget 1.25)`);
-  console.log(`scenario data (JSON, fetched at start-up, not script) ${kib(game.data)}`);
+  log('\n## Browser: script sizes (gzip -9)');
+  log(`game first load ${kib(game.firstLoad)} (before Phaser)   game all JS ${kib(game.all)} in ${game.files} files`);
+  log(`facilitator page's own scripts (never loaded by the game) ${kib(game.otherPages)}`);
+  log(`bare Phaser app all JS ${kib(bare.all)}   ratio game/bare ${(game.all / bare.all).toFixed(3)} (budget 1.25)`);
+  log(`scenario data (JSON) ${kib(game.data)}`);
 
   const save = await midIncidentSave();
   const gameServer = await serve(gameDir);
@@ -89,31 +118,54 @@ export async function browserBench(): Promise<void> {
     const button: number[] = [];
     const warRoom: number[] = [];
     const bareFrame: number[] = [];
+    const longest: number[] = [];
+    const slowButton: number[] = [];
     let gameFrames: number[] = [];
     let bareFrames: number[] = [];
     for (let i = 0; i < REPEATS; i++) {
       button.push((await load(browser, gameServer.url, 'button', null)).button!);
+      if (i < 3) slowButton.push((await load(browser, gameServer.url, 'button', null, 0, true)).button!);
       const w = await load(browser, gameServer.url, 'frame', save, i === 0 ? 5000 : 0);
       warRoom.push(w.frame!);
+      longest.push(w.longestTask);
       if (i === 0) gameFrames = w.frames;
       const b = await load(browser, bareServer.url, 'frame', null, i === 0 ? 5000 : 0);
       bareFrame.push(b.frame!);
       if (i === 0) bareFrames = b.frames;
     }
-    console.log(`\n## Browser: time from navigation (median of ${REPEATS}, headless Chromium, SwiftShader)`);
-    console.log(`first usable button ${ms(median(button))}   first war-room frame ${ms(median(warRoom))}   bare Phaser first frame ${ms(median(bareFrame))}`);
-    console.log(`war-room first frame / bare first frame ${(median(warRoom) / median(bareFrame)).toFixed(2)}`);
+    log(`\n## Browser: time from navigation (median of ${REPEATS}, headless Chromium, SwiftShader)`);
+    log(`first usable button ${ms(median(button))}   first war-room frame ${ms(median(warRoom))}   bare Phaser first frame ${ms(median(bareFrame))}`);
+    log(`war-room first frame / bare first frame ${(median(warRoom) / median(bareFrame)).toFixed(2)} (goal 1.5)`);
+    log(`longest main-thread task before the first war-room frame ${ms(Math.max(...longest))} (median ${ms(median(longest))}; goal 200 ms)`);
+    log(`first usable button on 1.6 Mbps / 150 ms, empty cache ${ms(median(slowButton))} (median of ${slowButton.length}; goal 1200 ms)`);
     const g = frameStats(gameFrames);
     const b = frameStats(bareFrames);
-    console.log('\n## Browser: frame time over 5 s (ms between animation frames)');
-    console.log(`war room p50 ${g.p50.toFixed(1)} p95 ${g.p95.toFixed(1)} (${g.count} frames)   bare p50 ${b.p50.toFixed(1)} p95 ${b.p95.toFixed(1)} (${b.count} frames)`);
-    console.log(`ratio p50 ${(g.p50 / b.p50).toFixed(2)}  p95 ${(g.p95 / b.p95).toFixed(2)}`);
+    log('\n## Browser: frame time over 5 s (ms between animation frames)');
+    log(`war room p50 ${g.p50.toFixed(1)} p95 ${g.p95.toFixed(1)} (${g.count} frames)   bare p50 ${b.p50.toFixed(1)} p95 ${b.p95.toFixed(1)} (${b.count} frames)`);
+    log(`ratio p50 ${(g.p50 / b.p50).toFixed(2)}  p95 ${(g.p95 / b.p95).toFixed(2)} (goal 1.5)`);
 
     const games = ['payments-friday-night', 'invoice-fraud', 'dns-cdn-outage', 'endpoint-agent-crash', 'departing-admin'];
     const memory = await measureMemory(browser, gameServer.url, games);
     const [first] = memory.afterGame;
-    console.log(`\n## Browser: JS heap after each of ${games.length} games back to back (MiB, after GC, at the title)`);
-    console.log(`${memory.afterGame.map((m) => m.toFixed(1)).join(' → ')}   last/first ${(memory.afterGame.at(-1)! / first!).toFixed(2)} (budget 1.2)   peak while playing ${memory.peak.toFixed(1)}`);
+    log(`\n## Browser: JS heap after each of ${games.length} games back to back (MiB, after GC, at the title)`);
+    log(`${memory.afterGame.map((m) => m.toFixed(1)).join(' → ')}   last/first ${(memory.afterGame.at(-1)! / first!).toFixed(2)} (goal 1.05)   peak while playing ${memory.peak.toFixed(1)}`);
+    if (options.json) {
+      const figures: BrowserFigures = {
+        frameP50: round1(g.p50),
+        frameP95: round1(g.p95),
+        bareFrameP50: round1(b.p50),
+        bareFrameP95: round1(b.p95),
+        firstFrameMs: Math.round(median(warRoom)),
+        bareFirstFrameMs: Math.round(median(bareFrame)),
+        longestTaskMs: Math.round(Math.max(...longest)),
+        heapMiB: memory.afterGame.map(round1),
+        scriptKiB: { gameFirstLoad: round1(game.firstLoad / 1024), gameAll: round1(game.all / 1024), facilitatorOnly: round1(game.otherPages / 1024), bareAll: round1(bare.all / 1024) },
+        scenarioDataKiB: round1(game.data / 1024),
+        firstButtonMs: Math.round(median(button)),
+        slowNetworkFirstButtonMs: Math.round(median(slowButton)),
+      };
+      console.log(JSON.stringify(figures));
+    }
   } finally {
     await browser.close();
     await gameServer.close();
