@@ -36,7 +36,7 @@ export default defineConfig({
         shortcuts: [{ name: 'Facilitator console', short_name: 'Facilitate', url: './facilitator.html#/console' }],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json,woff2}'],
         // Phaser's chunk is over the default 2 MiB limit and the war room needs it offline.
         maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
         navigateFallback: 'index.html',

@@ -6,6 +6,10 @@ import { browserStorage, downloadText } from './ui/browser.ts';
 import { mountApp } from './ui/app.ts';
 import type { WarRoomModule } from './ui/context.ts';
 import { createSound } from './ui/sound.ts';
+// Self-hosted variable fonts (Inter for text, JetBrains Mono for figures): the same letters on
+// every platform and offline, and canvas text measured with the font it is drawn in.
+import '@fontsource-variable/inter/wght.css';
+import '@fontsource-variable/jetbrains-mono/wght.css';
 import './ui/styles.css';
 
 // The one file that wires the game together: scenarios, storage, real time, sound, the HTML

@@ -1,4 +1,5 @@
 // Pure layout maths for the war room (no Phaser here, so Vitest can check it in Node).
+import { wrapEstimate } from './text-fit.ts';
 // All sizes are CSS pixels; the scene zooms its camera by the device pixel ratio.
 
 export interface Rect {
@@ -14,85 +15,104 @@ export interface RoomLayout {
   mode: LayoutMode;
   width: number;
   height: number;
-  /** Brand, game clock, decision ring, pause state. */
-  header: Rect;
-  /** The regulators' notification clocks. */
-  compliance: Rect;
+  /** Brand, game clock, decision ring, pause state; null on a short phone stage (the page's top bar has the clock). */
+  /** The regulators' notification clocks; null while no clock runs (no empty placeholder). */
+  compliance: Rect | null;
   map: Rect;
-  gauges: Rect;
+  /** Left out on short canvases: the HTML figures strip right above the room shows the same numbers. */
+  gauges: Rect | null;
   /** Left out when the canvas is too short to show them readably. */
   portraits: Rect | null;
   inbox: Rect | null;
   ticker: Rect;
-  /** Text and icon scale: 1 on a desktop, smaller on a phone. */
+  /** Text and icon scale: 1, a little larger on big screens (text never goes below 12 px). */
   ui: number;
+  /** Whether panels have title bars (a short stage spends that room on the content instead). */
+  titles: boolean;
+  header: Rect | null;
 }
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
-/** Splits the canvas into the room's panels. Wide screens get a map with a side column; narrow ones stack. */
-export function roomLayout(width: number, height: number): RoomLayout {
-  const w = Math.max(1, width);
-  const h = Math.max(1, height);
-  return w >= 600 && w >= h * 1.2 ? wideLayout(w, h) : tallLayout(w, h);
+export interface RoomOptions {
+  /** Whether a regulator's notification clock is running (the strip is left out otherwise). */
+  compliance?: boolean;
+  /** How many stakeholders the faces panel shows (a phone stage gives them rows enough). */
+  people?: number;
 }
 
-function wideLayout(w: number, h: number): RoomLayout {
+/** Splits the canvas into the room's panels. Wide screens get a map with a side column; narrow ones stack. */
+export function roomLayout(width: number, height: number, options: RoomOptions = {}): RoomLayout {
+  const w = Math.max(1, width);
+  const h = Math.max(1, height);
+  const compliance = options.compliance ?? true;
+  return w >= 600 && w >= h * 1.2 ? wideLayout(w, h, compliance) : tallLayout(w, h, compliance, options.people ?? 4);
+}
+
+/** Below this body height the wide room keeps the map and the faces and leaves the gauges to the HTML. */
+const WIDE_GAUGES_MIN_BODY = 330;
+
+function wideLayout(w: number, h: number, withCompliance: boolean): RoomLayout {
   const pad = w >= 1100 ? 16 : 12;
   const gap = w >= 1100 ? 12 : 10;
   const headerH = h < 480 ? 48 : 56;
   const tickerH = h < 480 ? 26 : 30;
   const complianceW = Math.round(clamp(w * 0.34, 240, 460));
-  const header: Rect = { x: pad, y: pad, w: w - 2 * pad - complianceW - gap, h: headerH };
-  const compliance: Rect = { x: w - pad - complianceW, y: pad, w: complianceW, h: headerH };
+  const header: Rect = { x: pad, y: pad, w: w - 2 * pad - (withCompliance ? complianceW + gap : 0), h: headerH };
+  const compliance: Rect | null = withCompliance ? { x: w - pad - complianceW, y: pad, w: complianceW, h: headerH } : null;
   const ticker: Rect = { x: 0, y: h - tickerH, w, h: tickerH };
   const bodyTop = pad + headerH + gap;
   const bodyH = Math.max(60, ticker.y - gap - bodyTop);
   const rightW = Math.round(clamp(w * 0.34, 280, 460));
   const map: Rect = { x: pad, y: bodyTop, w: w - 2 * pad - gap - rightW, h: bodyH };
   const rightX = w - pad - rightW;
+  const ui = w >= 1600 ? 1.12 : 1;
+  if (bodyH < WIDE_GAUGES_MIN_BODY) {
+    // A short stage (the incident screen at 1280x720): the faces get the whole side column,
+    // at a readable size, whether or not a regulator's clock runs. No gauges, no inbox: the
+    // HTML beside the canvas shows the figures and every message.
+    const portraits: Rect = { x: rightX, y: bodyTop, w: rightW, h: bodyH };
+    return { mode: 'wide', width: w, height: h, header, compliance, map, gauges: null, portraits, inbox: null, ticker, ui, titles: false };
+  }
   let gaugesH = Math.round(clamp(bodyH * 0.4, 130, 280));
-  let portraitsH = Math.round(clamp(bodyH * 0.27, 100, 220));
+  let portraitsH = Math.round(clamp(bodyH * 0.27, 120, 220));
   let inboxH = bodyH - gaugesH - portraitsH - 2 * gap;
   if (inboxH < 96) {
-    // Short canvas: the inbox goes (HTML lists every message); the gauges become a strip of
-    // four so the faces keep their room.
-    gaugesH = Math.round(clamp(bodyH * 0.45, 64, 130));
+    // The inbox goes first (HTML lists every message); the faces keep their room.
     portraitsH = Math.max(0, bodyH - gaugesH - gap);
     inboxH = 0;
   }
-  if (portraitsH < 84) {
-    gaugesH = bodyH;
-    portraitsH = 0;
-  }
   const gauges: Rect = { x: rightX, y: bodyTop, w: rightW, h: gaugesH };
-  const portraits: Rect | null = portraitsH > 0 ? { x: rightX, y: bodyTop + gaugesH + gap, w: rightW, h: portraitsH } : null;
-  const inbox: Rect | null = inboxH > 0 && portraits ? { x: rightX, y: portraits.y + portraitsH + gap, w: rightW, h: inboxH } : null;
-  return { mode: 'wide', width: w, height: h, header, compliance, map, gauges, portraits, inbox, ticker, ui: w >= 1600 ? 1.12 : w >= 1100 ? 1 : 0.92 };
+  const portraits: Rect = { x: rightX, y: bodyTop + gaugesH + gap, w: rightW, h: portraitsH };
+  const inbox: Rect | null = inboxH > 0 ? { x: rightX, y: portraits.y + portraitsH + gap, w: rightW, h: inboxH } : null;
+  return { mode: 'wide', width: w, height: h, header, compliance, map, gauges, portraits, inbox, ticker, ui, titles: true };
 }
 
-function tallLayout(w: number, h: number): RoomLayout {
+function tallLayout(w: number, h: number, withCompliance: boolean, people: number): RoomLayout {
   // A short canvas (a phone's stage above the HTML panel) tightens every strip.
   const short = h < 300;
   const pad = short ? 5 : 6;
   const gap = short ? 5 : 6;
-  const headerH = short ? 36 : 40;
-  const complianceH = short ? 20 : 22;
-  const tickerH = short ? 20 : 22;
+  // A phone's short stage sits under the page's top bar, which shows the clock: no second clock.
+  const headerH = short ? 0 : 40;
+  const complianceH = withCompliance ? (short ? 26 : 28) : 0;
+  const tickerH = short ? 22 : 24;
   const mapMin = short ? 80 : 120;
   const mapComfort = 300;
   let gaugesH = 80;
-  let portraitsH = 76;
+  // One row of faces per MIN_PORTRAIT_W-wide cells across, each row two name lines and a mood.
+  const perRow = Math.max(1, Math.floor((w - 2 * pad - 12 + 6) / (MIN_PORTRAIT_W + 6)));
+  const rows = Math.max(1, Math.ceil(people / perRow));
+  const wordsRowH = 3 * LINE_H + 8;
+  let portraitsH = Math.max(76, rows * wordsRowH + (rows - 1) * 6 + 10);
   let inboxH = 44;
   const fixed = (): number =>
-    pad + headerH + 4 + complianceH + gap + (gaugesH + gap) + (portraitsH ? portraitsH + gap : 0) + (inboxH ? inboxH + gap : 0) + tickerH;
+    pad + (headerH ? headerH + 4 : 0) + (complianceH ? complianceH + gap : 0) + (gaugesH ? gaugesH + gap : 0) + (portraitsH ? portraitsH + gap : 0) + (inboxH ? inboxH + gap : 0) + tickerH;
   // Too short for everything: the inbox goes first (the HTML lists every message anyway),
-  // then the gauges and faces shrink, and the faces go last.
+  // then the gauges (the HTML figures strip shows the same numbers), and the faces shrink,
+  // and go last.
   if (h - fixed() < mapMin) inboxH = 0;
-  if (h - fixed() < mapMin) {
-    gaugesH = short ? 56 : 62;
-    portraitsH = 60;
-  }
+  if (h - fixed() < mapMin) gaugesH = 0;
   if (h - fixed() < mapMin) portraitsH = 0;
   let mapH = Math.max(40, h - fixed());
   if (mapH > mapComfort) {
@@ -110,13 +130,17 @@ function tallLayout(w: number, h: number): RoomLayout {
     mapH = mapComfort + spare;
   }
   const inner = w - 2 * pad;
-  const header: Rect = { x: pad, y: pad, w: inner, h: headerH };
-  const compliance: Rect = { x: pad, y: pad + headerH + 4, w: inner, h: complianceH };
-  let y = compliance.y + complianceH + gap;
+  const header: Rect | null = headerH ? { x: pad, y: pad, w: inner, h: headerH } : null;
+  const top = pad + (headerH ? headerH + 4 : 0);
+  const compliance: Rect | null = complianceH ? { x: pad, y: top, w: inner, h: complianceH } : null;
+  let y = compliance ? compliance.y + complianceH + gap : top;
   const map: Rect = { x: pad, y, w: inner, h: mapH };
   y += mapH + gap;
-  const gauges: Rect = { x: pad, y, w: inner, h: gaugesH };
-  y += gaugesH + gap;
+  let gauges: Rect | null = null;
+  if (gaugesH > 0) {
+    gauges = { x: pad, y, w: inner, h: gaugesH };
+    y += gaugesH + gap;
+  }
   let portraits: Rect | null = null;
   if (portraitsH > 0) {
     portraits = { x: pad, y, w: inner, h: portraitsH };
@@ -125,7 +149,40 @@ function tallLayout(w: number, h: number): RoomLayout {
   let inbox: Rect | null = null;
   if (inboxH > 0) inbox = { x: pad, y, w: inner, h: inboxH };
   const ticker: Rect = { x: 0, y: h - tickerH, w, h: tickerH };
-  return { mode: 'tall', width: w, height: h, header, compliance, map, gauges, portraits, inbox, ticker, ui: w < 420 ? 0.86 : 0.92 };
+  return { mode: 'tall', width: w, height: h, header, compliance, map, gauges, portraits, inbox, ticker, ui: 1, titles: false };
+}
+
+/** Faces are not drawn smaller than this radius; below it a portrait is a name and a mood word. */
+export const MIN_FACE_R = 10;
+/** Narrowest portrait cell: room for a 12 px name word such as "Inspectorate". */
+export const MIN_PORTRAIT_W = 96;
+/** Height of one 12-15 px line of canvas text with its leading. */
+export const LINE_H = 16;
+
+export interface PortraitPlan {
+  cells: Rect[];
+  /** Lines a name may wrap onto: as many as the longest name needs at this width. */
+  nameLines: number;
+  /** Face radius; 0 when the cells are too small for a face beside whole names. */
+  r: number;
+}
+
+/**
+ * The stakeholders' grid: as many columns as cells of MIN_PORTRAIT_W fit, then rows. Every
+ * cell keeps room for its words at 12 px (the whole name, wrapped, and the mood), and the face
+ * gets what is left; a face smaller than MIN_FACE_R is left out rather than shrinking the words.
+ */
+export function portraitPlan(body: Rect, names: readonly string[], gap = 6): PortraitPlan {
+  const count = names.length;
+  if (count <= 0) return { cells: [], nameLines: 1, r: 0 };
+  const perRow = Math.max(1, Math.floor((body.w + gap) / (MIN_PORTRAIT_W + gap)));
+  const cols = Math.min(count, perRow);
+  const cells = gridCells(body, count, cols, gap);
+  const cell = cells[0]!;
+  const nameLines = Math.max(1, ...names.map((n) => wrapEstimate(n, cell.w - 2, 12)?.length ?? 3));
+  const words = (nameLines + 1) * LINE_H + 4;
+  const r = Math.min(cell.w * 0.3, (cell.h - words) / 2 - 4, 40);
+  return { cells, nameLines, r: r >= MIN_FACE_R ? r : 0 };
 }
 
 /** Cells of `count` equal boxes in `cols` columns inside a rect, with a gap between them. */
@@ -299,6 +356,23 @@ function layoutAlong(orientation: MapOrientation, services: readonly ServiceNode
   const order = new Map(services.map((s, i) => [s.id, i]));
   nodes.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   return { orientation, nodes };
+}
+
+/** Font size of a service's name on the map (before the room's ui scale). */
+export const NODE_NAME_PX = 12;
+
+/**
+ * Lines a service's name may take on a node of height h. The name comes first: the status
+ * word goes under it only when a line is left (the icon and colour say the status anyway).
+ */
+export function serviceNameLines(h: number, ui = 1): number {
+  return Math.max(1, Math.min(3, Math.floor((h - 4) / (14.5 * ui))));
+}
+
+/** Width left for a node's words beside its status icon (see ServiceMap.paintNode). */
+export function nodeTextWidth(box: { w: number; h: number }): number {
+  const iconR = Math.max(5, Math.min(10, box.h * 0.22));
+  return box.w - 23 - 2 * iconR;
 }
 
 export interface Curve {

@@ -72,5 +72,5 @@ export function mix(a: number, b: number, t: number): number {
   return channel(16) | channel(8) | channel(0);
 }
 
-export const FONT_UI = "'Inter', system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif";
-export const FONT_MONO = "ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', monospace";
+export const FONT_UI = "'Inter Variable', system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif";
+export const FONT_MONO = "'JetBrains Mono Variable', ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', monospace";

@@ -18,6 +18,10 @@ import { Ticker } from './widgets/ticker.ts';
 
 export const WAR_ROOM_SCENE = 'war-room';
 
+function complianceRunning(frame: RoomFrame): boolean {
+  return (frame.view?.regulators ?? []).some((r) => r.deadline !== null);
+}
+
 export class WarRoomScene extends Phaser.Scene {
   private frame!: RoomFrame;
   private room!: RoomLayout;
@@ -75,7 +79,8 @@ export class WarRoomScene extends Phaser.Scene {
         return;
       }
       this.frame = next;
-      if (state.scenario !== previous.scenario) {
+      // A regulator's clock starting (or a new scenario) changes which panels the room has.
+      if (state.scenario !== previous.scenario || complianceRunning(next) !== complianceRunning(prev)) {
         this.relayout();
         return;
       }
@@ -105,11 +110,11 @@ export class WarRoomScene extends Phaser.Scene {
     const width = this.scale.gameSize.width / this.dpr;
     const height = this.scale.gameSize.height / this.dpr;
     this.cameras.main.setSize(this.scale.gameSize.width, this.scale.gameSize.height);
-    this.room = roomLayout(width, height);
+    this.room = roomLayout(width, height, { compliance: complianceRunning(this.frame), people: this.frame.view?.stakeholders.length ?? 4 });
     const { room, frame } = this;
     drawBackdrop(this.backdrop.begin({ x: 0, y: 0, w: width, h: height }), width, height);
     this.backdrop.commit();
-    const style = { ui: room.ui, titles: room.mode === 'wide' };
+    const style = { ui: room.ui, titles: room.titles };
     this.clock.layout(room.header, style, frame);
     this.compliance.layout(room.compliance, style, frame);
     this.map.layout(room.map, style, frame);

@@ -63,18 +63,25 @@ describe('roomLayout', () => {
     expect(roomLayout(820, 420).mode).toBe('wide');
   });
 
-  it('keeps the map, the gauges and the faces on a short desktop stage', () => {
+  it('keeps the map and gives the faces the side column on a short desktop stage (the HTML shows the figures)', () => {
     const room = roomLayout(830, 280);
     expect(room.mode).toBe('wide');
-    expect(room.portraits).not.toBeNull();
-    expect(room.gauges.h).toBeGreaterThanOrEqual(64);
+    expect(room.portraits?.h).toBeGreaterThanOrEqual(150);
+    expect(room.gauges).toBeNull();
     expect(room.map.h).toBeGreaterThanOrEqual(150);
   });
 
-  it('keeps a usable map and the gauges on a 240px phone stage', () => {
+  it('keeps a usable map on a 240px phone stage', () => {
     const room = roomLayout(366, 240);
     expect(room.map.h).toBeGreaterThanOrEqual(80);
-    expect(room.gauges.h).toBeGreaterThanOrEqual(56);
+  });
+
+  it('leaves the compliance strip out while no regulator clock runs, and gives its room to the header', () => {
+    const without = roomLayout(1280, 720, { compliance: false });
+    const withClock = roomLayout(1280, 720, { compliance: true });
+    expect(without.compliance).toBeNull();
+    expect(without.header!.w).toBeGreaterThan(withClock.header!.w);
+    expect(roomLayout(390, 844, { compliance: false }).compliance).toBeNull();
   });
 
   it('keeps the stakeholder faces on a phone canvas above the HTML panel', () => {

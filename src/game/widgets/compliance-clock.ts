@@ -35,7 +35,6 @@ interface Chip {
 export class ComplianceClock implements Widget {
   private readonly root: Phaser.GameObjects.Container;
   private readonly frameG: Live;
-  private readonly idle: Phaser.GameObjects.Text;
   private chips: Chip[] = [];
   private rect: Rect | null = null;
   private ui = 1;
@@ -44,8 +43,7 @@ export class ComplianceClock implements Widget {
   constructor(private readonly ctx: RoomContext) {
     this.root = ctx.scene.add.container(0, 0);
     this.frameG = new Live(ctx.scene);
-    this.idle = addText(ctx.scene, ctx.dpr, 0, 0, 'No notification deadline running', { size: 11, colour: PALETTE.textFaint });
-    this.root.add([this.frameG.image, this.idle]);
+    this.root.add([this.frameG.image]);
   }
 
   layout(rect: Rect | null, style: PanelStyle, frame: RoomFrame): void {
@@ -106,18 +104,9 @@ export class ComplianceClock implements Widget {
     if (!tall) drawPanel(frameG, rect);
     const inner: Rect = tall ? rect : { x: rect.x + 6, y: rect.y + 6, w: rect.w - 12, h: rect.h - 12 };
 
-    this.idle.setVisible(regulators.length === 0);
+    // No clock running: nothing to show (the scene leaves the strip out of the layout).
     if (regulators.length === 0) {
-      this.idle.setFontSize(Math.round(11 * this.ui));
-      const iconR = 6 * this.ui;
-      if (tall) {
-        frameG.fillStyle(PALETTE.panel, 0.7);
-        frameG.fillRoundedRect(rect.x, rect.y, rect.w, rect.h, 6);
-      }
-      drawStopwatch(frameG, inner.x + 10 + iconR, inner.y + inner.h / 2, iconR, PALETTE.textFaint, 0);
-      this.frameG.commit();
-      setFitted(this.idle, 'Compliance: no notification deadline running', inner.w - 30);
-      this.idle.setPosition(inner.x + 18 + iconR * 2, inner.y + inner.h / 2 - this.idle.height / 2);
+      this.frameG.hide();
       return;
     }
     if (tall) this.frameG.hide();

@@ -8,7 +8,7 @@ import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
 import { vitalsOf, type Severity, type Vital } from '../vitals.ts';
 import { drawPanel, panelBody } from './panel.ts';
 import { addText, setFitted, shrinkToFit } from './text.ts';
-import { Baked, Live } from './baked.ts';
+import { Baked } from './baked.ts';
 import { TitledPanel } from './titled-panel.ts';
 
 // Four arc gauges: uptime, revenue lost, customers affected, stakeholder sentiment.

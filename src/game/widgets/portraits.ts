@@ -2,13 +2,13 @@ import type * as Phaser from 'phaser';
 import type { GameView } from '../../engine/view.ts';
 import { avatarLook, browLines, mouthPoints, type AvatarLook } from '../avatar.ts';
 import type { ViewChanges } from '../changes.ts';
-import { gridCells, type Rect } from '../layout.ts';
+import { portraitPlan, type PortraitPlan, type Rect } from '../layout.ts';
 import { MOOD_LABEL, moodOf, type Mood } from '../mood.ts';
 import { CLOTHES_TONES, css, HAIR_TONES, mix, MOOD_COLOUR, PALETTE, SKIN_TONES } from '../palette.ts';
 import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
 import { drawPanel, panelBody } from './panel.ts';
 import { addText, setFitted, setWrapped } from './text.ts';
-import { Baked, Live } from './baked.ts';
+import { Baked } from './baked.ts';
 import { TitledPanel } from './titled-panel.ts';
 
 // The people watching: one drawn face per stakeholder. Mood shows in the mouth and brows,
@@ -26,8 +26,7 @@ interface Portrait {
   root: Phaser.GameObjects.Container;
   face: Baked;
   painted: string;
-  name: Phaser.GameObjects.Text | null;
-  role: Phaser.GameObjects.Text;
+  name: Phaser.GameObjects.Text;
   mood: Phaser.GameObjects.Text;
   r: number;
   cx: number;
@@ -89,59 +88,43 @@ export class Portraits extends TitledPanel implements Widget {
     this.title.setVisible(titled).setFontSize(Math.round(11 * this.ui)).setPosition(rect.x + 18, rect.y + 13 - this.title.height / 2);
     const body = titled ? panelBody(rect, 26, 8) : { x: rect.x + 6, y: rect.y + 5, w: rect.w - 12, h: rect.h - 10 };
     if (people.length === 0) return;
-    // One row while each face gets 42px; a second row only when the panel is tall enough
-    // for two rows of faces with their words.
-    const perRow = Math.max(1, Math.floor(body.w / 42));
-    const cols = people.length <= perRow || body.h < 150 ? Math.min(people.length, Math.max(perRow, Math.ceil(people.length / 2))) : Math.ceil(people.length / 2);
-    const cells = gridCells(body, people.length, cols, 6);
-    people.forEach((person, i) => this.portraits.push(this.create(person, cells[i]!)));
+    // Columns as wide as a name needs, rows after that; words keep 12 px and the faces get
+    // what is left (see portraitPlan, which the layout test checks at the common screen sizes).
+    const plan = portraitPlan(body, people.map((p) => p.name));
+    people.forEach((person, i) => this.portraits.push(this.create(person, plan.cells[i]!, plan)));
     for (const person of people) {
       const p = this.portraits.find((x) => x.id === person.id);
       if (p) this.paint(p, person);
     }
   }
 
-  private create(person: Stakeholder, cell: Rect): Portrait {
+  private create(person: Stakeholder, cell: Rect, plan: PortraitPlan): Portrait {
     const { scene, dpr } = this.ctx;
-    const full = cell.h >= 104 && cell.w >= 64;
-    // Narrow cells get smaller words rather than losing them.
-    const small = Math.max(8.5, Math.min(10.5, cell.w / 8.5)) * this.ui;
-    const lineH = (full ? 13 : small + 3) * this.ui;
-    const textH = (full ? 4 : 2) * lineH + 2;
-    const r = Math.max(10, Math.min(cell.w * 0.34, (cell.h - textH) / 2 - 3, 40));
+    const r = plan.r;
     const cx = cell.x + cell.w / 2;
     const group = scene.add.container(0, 0);
     const root = scene.add.container(cx, cell.y + r + 3);
     const face = new Baked(scene, dpr);
     root.add(face.image);
+    root.setVisible(r > 0);
     const maxW = cell.w - 2;
-    let y = cell.y + r * 2 + 7;
-    let name: Phaser.GameObjects.Text | null = null;
-    if (full) {
-      name = addText(scene, dpr, 0, 0, '', { size: 12 * this.ui, colour: PALETTE.text, bold: true });
-      // People are shortened to a first name; groups and publications keep their words.
-      const look = avatarLook(person, { skin: SKIN_TONES, hair: HAIR_TONES, clothes: CLOTHES_TONES });
-      setFitted(name, look.crowd ? person.name : personName(name, person.name, maxW), maxW);
-      name.setPosition(cx - name.width / 2, y);
-      y += name.height - 2;
-    }
-    const role = addText(scene, dpr, 0, 0, '', { size: full ? 10.5 * this.ui : small, colour: full ? PALETTE.textDim : PALETTE.text, bold: !full });
-    // Roles can be long ("Head of supply chain at a truck builder"): two lines when there is room.
-    setWrapped(role, person.role, maxW, full ? 2 : 1);
-    role.setAlign('center');
-    role.setPosition(cx - role.width / 2, y);
-    y += role.height - 2;
-    const mood = addText(scene, dpr, 0, y, '', { size: full ? 10 * this.ui : small - 0.5, colour: PALETTE.textDim, bold: true, caps: true });
-    group.add([root, role, mood]);
-    if (name) group.add(name);
+    let y = cell.y + (r > 0 ? r * 2 + 7 : 2);
+    // The whole name, wrapped: groups ("Registered patients") and people alike.
+    const name = addText(scene, dpr, 0, 0, '', { size: 12 * this.ui, colour: PALETTE.text, bold: true });
+    setWrapped(name, person.name, maxW, plan.nameLines);
+    name.setAlign('center');
+    name.setPosition(cx - name.width / 2, y);
+    y += name.height;
+    const mood = addText(scene, dpr, 0, y, '', { size: 12 * this.ui, colour: PALETTE.textDim, bold: true, caps: true });
+    group.add([root, name, mood]);
     this.root.add(group);
     const look = avatarLook(person, { skin: SKIN_TONES, hair: HAIR_TONES, clothes: CLOTHES_TONES });
-    return { id: person.id, look, cell: group, root, face, painted: '', name, role, mood, r, cx, maxW };
+    return { id: person.id, look, cell: group, root, face, painted: '', name, mood, r, cx, maxW };
   }
 
   private paint(p: Portrait, person: Stakeholder): void {
     const mood = moodOf(person.sentiment);
-    if (p.painted !== mood) {
+    if (p.painted !== mood && p.r > 0) {
       p.painted = mood;
       const pad = Math.max(5, p.r * 0.2);
       drawAvatar(p.face.begin({ x: -p.r - pad, y: -p.r - pad, w: 2 * (p.r + pad), h: 2 * (p.r + pad) }), p.look, mood, p.r);
@@ -176,17 +159,6 @@ export class Portraits extends TitledPanel implements Widget {
     p.cell.add(ring);
     scene.tweens.add({ targets: ring, scale: 1.35, alpha: 0, duration: 800, ease: 'Cubic.easeOut', onComplete: () => ring.destroy() });
   }
-}
-
-/** "Marguerite Lindqvist" -> "Marguerite L." -> "Marguerite", whichever fits first. */
-function personName(t: Phaser.GameObjects.Text, full: string, maxW: number): string {
-  const parts = full.trim().split(/\s+/);
-  const candidates = parts.length > 1 ? [full, `${parts[0]} ${parts[parts.length - 1]![0]}.`, parts[0]!] : [full];
-  for (const c of candidates) {
-    t.setText(c);
-    if (t.width <= maxW) return c;
-  }
-  return candidates[candidates.length - 1]!;
 }
 
 function polyline(g: G, points: { x: number; y: number }[]): void {

@@ -2,7 +2,7 @@ import * as Phaser from 'phaser';
 import type { GameView } from '../../engine/view.ts';
 import type { ServiceStatusName } from '../../scenarios/schema.ts';
 import type { ViewChanges } from '../changes.ts';
-import { dependencyCurve, pointOnCurve, serviceMapLayout, type Curve, type MapOrientation, type NodeBox, type Rect } from '../layout.ts';
+import { dependencyCurve, nodeTextWidth, NODE_NAME_PX, pointOnCurve, serviceMapLayout, serviceNameLines, type Curve, type MapOrientation, type NodeBox, type Rect } from '../layout.ts';
 import { mix, PALETTE, STATUS_COLOUR } from '../palette.ts';
 import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
 import { drawStatusIcon } from './icons.ts';
@@ -29,7 +29,7 @@ interface NodeView {
   name: Phaser.GameObjects.Text;
   status: Phaser.GameObjects.Text;
   /** full: name (maybe two lines) over status; tight: two small lines; single: one line. */
-  density: 'full' | 'tight' | 'single';
+  density: 'full' | 'single';
   glowTween: Phaser.Tweens.Tween | null;
 }
 
@@ -213,14 +213,13 @@ export class ServiceMap extends TitledPanel implements Widget {
 
   private createNode(s: Service, box: NodeBox): void {
     const { scene, dpr } = this.ctx;
-    const density = box.h >= 40 ? 'full' : box.h >= 25 ? 'tight' : 'single';
-    const compact = density !== 'full';
+    // Two lines of 12 px text fit from 25 px up; below that, one line.
+    const density = box.h >= 25 ? 'full' : 'single';
     const root = scene.add.container(box.x + box.w / 2, box.y + box.h / 2);
     const glow = new Live(scene);
     const card = new Baked(scene, dpr);
-    const nameSize = (compact ? Math.max(10, Math.min(12, box.h * 0.45)) : Math.max(11, Math.min(14, box.h * 0.24))) * this.ui;
-    const name = addText(scene, dpr, 0, 0, s.name, { size: density === 'tight' ? 10.5 * this.ui : nameSize, colour: PALETTE.text, bold: true });
-    const status = addText(scene, dpr, 0, 0, '', { size: density === 'full' ? Math.max(9, 10.5 * this.ui) : 8.5, colour: PALETTE.textDim, bold: true, caps: true });
+    const name = addText(scene, dpr, 0, 0, s.name, { size: NODE_NAME_PX * this.ui, colour: PALETTE.text, bold: true });
+    const status = addText(scene, dpr, 0, 0, '', { size: 12 * this.ui, colour: PALETTE.textDim, bold: true, caps: true });
     root.add([glow.image, card.image, name, status]);
     this.nodeLayer.add(root);
     this.nodes.set(s.id, { id: s.id, box, root, glow, card, painted: '', name, status, density, glowTween: null });
@@ -248,23 +247,16 @@ export class ServiceMap extends TitledPanel implements Widget {
     card.fillRoundedRect(left, top, Math.min(5, w / 8), h, { tl: radius, bl: radius, tr: 0, br: 0 });
     card.lineStyle(s.effective === 'up' ? 1 : 1.5, colour, s.effective === 'up' ? 0.45 : 0.95);
     card.strokeRoundedRect(left + 0.5, top + 0.5, w - 1, h - 1, radius);
-    const iconR = Math.max(5, Math.min(10, h * 0.22)) * (compact ? 0.9 : 1);
+    const iconR = Math.max(5, Math.min(10, h * 0.22));
     const iconX = left + 8 + iconR + 2;
     drawStatusIcon(card, s.effective, iconX, 0, iconR, colour);
     node.card.commit();
 
     const textX = iconX + iconR + 7;
-    const textW = w / 2 - textX - 6;
+    const textW = nodeTextWidth(box);
     const word = STATUS_WORD[s.effective] + (s.effective !== s.status ? ' · upstream' : '');
     status.setColor(`#${colour.toString(16).padStart(6, '0')}`);
-    if (density === 'tight') {
-      // Two small lines: a phone's map has more services than room.
-      setFitted(name, s.name, textW);
-      setFitted(status, word.toUpperCase(), textW);
-      const block = name.height + status.height - 2;
-      name.setPosition(textX, -block / 2);
-      status.setPosition(textX, -block / 2 + name.height - 2);
-    } else if (density === 'single') {
+    if (density === 'single') {
       // One line: the status word comes first (it must stay readable), the name gets the rest.
       status.setFontSize(Math.round(Math.max(8.5, 9.5 * this.ui)));
       status.setText(STATUS_WORD[s.effective].toUpperCase());
@@ -273,10 +265,12 @@ export class ServiceMap extends TitledPanel implements Widget {
       name.setPosition(textX, -name.height / 2);
       status.setPosition(w / 2 - 6 - status.width, -status.height / 2);
     } else {
-      // Long names wrap onto a second line when the card is tall enough for three lines.
-      setWrapped(name, s.name, textW, h >= 54 ? 2 : 1);
+      // Long names wrap rather than being cut, on as many lines as the card has room for.
+      setWrapped(name, s.name, textW, serviceNameLines(h, this.ui));
       setFitted(status, word.toUpperCase(), textW);
-      const block = name.height + status.height;
+      const withStatus = name.height + status.height <= h - 4;
+      status.setVisible(withStatus);
+      const block = name.height + (withStatus ? status.height : 0);
       name.setPosition(textX, -block / 2);
       status.setPosition(textX, -block / 2 + name.height);
     }

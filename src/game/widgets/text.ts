@@ -14,15 +14,26 @@ export interface TextSpec {
   alpha?: number;
 }
 
+/** No word in the war room is drawn smaller than this many CSS pixels, at any screen size. */
+export const MIN_TEXT_PX = 12;
+
+/** A font size the room may use: whole pixels, never below MIN_TEXT_PX. */
+export function textPx(size: number): number {
+  return Math.max(MIN_TEXT_PX, Math.round(size));
+}
+
 export function addText(scene: Phaser.Scene, dpr: number, x: number, y: number, text: string, spec: TextSpec): Phaser.GameObjects.Text {
   const t = scene.add.text(x, y, spec.caps ? text.toUpperCase() : text, {
     fontFamily: spec.mono ? FONT_MONO : FONT_UI,
-    fontSize: `${Math.max(6, Math.round(spec.size))}px`,
+    fontSize: `${textPx(spec.size)}px`,
     fontStyle: spec.bold ? 'bold' : 'normal',
     color: css(spec.colour),
     resolution: dpr,
   });
   if (spec.alpha !== undefined) t.setAlpha(spec.alpha);
+  // Every later size change goes through the same floor, wherever a widget computes it.
+  const setFontSize = t.setFontSize.bind(t);
+  t.setFontSize = (size: number | string) => setFontSize(textPx(typeof size === 'number' ? size : parseFloat(size)));
   return t;
 }
 
@@ -48,7 +59,8 @@ export function setFitted(t: Phaser.GameObjects.Text, text: string, maxWidth: nu
 
 /** Shrinks the font size (down to `min`) until the text fits `maxWidth`. */
 export function shrinkToFit(t: Phaser.GameObjects.Text, maxWidth: number, size: number, min: number): void {
-  let s = Math.round(size);
+  min = Math.max(min, MIN_TEXT_PX);
+  let s = Math.max(min, Math.round(size));
   t.setFontSize(s);
   while (t.width > maxWidth && s > min) {
     s -= 1;

@@ -4,6 +4,17 @@ import { h } from '../dom.ts';
 // The Phaser war room, loaded on demand in its own chunk, with a progress bar while it loads.
 // The canvas is decorative for assistive tech: everything a player must read is in HTML.
 
+/** The room's fonts, loaded; gives up after 3 s so a blocked font never blocks the game. */
+function fontsReady(): Promise<void> {
+  if (!('fonts' in document)) return Promise.resolve();
+  const loads = Promise.all([
+    document.fonts.load('bold 12px "Inter Variable"'),
+    document.fonts.load('12px "Inter Variable"'),
+    document.fonts.load('bold 12px "JetBrains Mono Variable"'),
+  ]).then(() => undefined);
+  return Promise.race([loads.catch(() => undefined), new Promise<void>((r) => setTimeout(r, 3000))]);
+}
+
 export function createStage(ctx: AppContext): { el: HTMLElement; destroy(): void } {
   const host = h('div', { class: 'stage__canvas', attrs: { 'aria-hidden': 'true' } });
   const progress = h('progress', { class: 'stage__progress', attrs: { max: '100', value: '5', 'aria-label': 'Loading the war room view' } });
@@ -35,6 +46,8 @@ export function createStage(ctx: AppContext): { el: HTMLElement; destroy(): void
   } else {
     delete document.body.dataset.warRoomFrame;
     void load()
+      // Canvas text is measured once when drawn: wait (briefly) for the room's fonts first.
+      .then((mod) => fontsReady().then(() => mod))
       .then((mod) => {
         if (closed) return;
         progress.value = 70;
