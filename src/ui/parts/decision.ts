@@ -251,6 +251,8 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
       if (ended) return false;
       const b = buttons[n - 1];
       if (!b) return false;
+      // During the guard the key is swallowed and focus stays on the outcome being read.
+      if (!armed) return true;
       b.button.focus();
       choose(b.option);
       return true;
