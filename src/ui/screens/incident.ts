@@ -1,9 +1,9 @@
 import type { GameView } from '../../engine/view.ts';
 import { PACE_SECONDS, type Speed } from '../../store/autosave.ts';
-import { gameTime } from '../../store/format.ts';
+import { duration, gameTime } from '../../store/format.ts';
 import type { GameState } from '../../store/game-store.ts';
 import type { AppContext, ScreenView } from '../context.ts';
-import { focusHeading, h, isTypingTarget } from '../dom.ts';
+import { focusHeading, h, isTypingTarget, replace } from '../dom.ts';
 import { createDecisionPanel } from '../parts/decision.ts';
 import { createFeed } from '../parts/feed.ts';
 import { createPauseDialog } from '../parts/pause-dialog.ts';
@@ -16,6 +16,8 @@ import { cueForChannel, cueForOutcome, type Cue } from '../sound.ts';
 // a form field.
 
 const SPEEDS: Speed[] = [1, 2, 4];
+/** A jump of game time this long or longer (an action that takes hours) is announced. */
+const LONG_JUMP_MINUTES = 60;
 
 /** The speed one step slower or faster, or Shift+1–3 straight to 1×, 2×, 4×; null when the key is not a speed key. */
 export function speedForKey(e: Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey'>, current: Speed): Speed | null {
@@ -88,6 +90,26 @@ export function incidentScreen(ctx: AppContext): ScreenView {
   // The pause panel sits over the (dimmed) war room, not over the page: the situation and the
   // options stay readable while the team talks them over.
   stage.el.append(pauseDialog.el);
+  // A long jump of game time ("T+14 → T+41") gets a short "27 h later" card over the room, with
+  // what happened meanwhile, so nobody wonders where the day went.
+  const jumpNote = h('div', { class: 'time-jump', attrs: { role: 'status', hidden: true } });
+  stage.el.append(jumpNote);
+  let jumpTimer: ReturnType<typeof setTimeout> | null = null;
+  const showJump = (from: number, to: number, meanwhile: readonly { channel: Parameters<typeof cueForChannel>[0]; from: string }[]): void => {
+    if (jumpTimer !== null) clearTimeout(jumpTimer);
+    const senders = [...new Set(meanwhile.map((i) => i.from))].slice(0, 3);
+    replace(
+      jumpNote,
+      h('p', { class: 'time-jump__title', text: `${duration(to - from)} later` }),
+      h('p', { class: 'time-jump__span', text: `${gameTime(from)} → ${gameTime(to)}` }),
+      senders.length > 0 ? h('p', { class: 'time-jump__meanwhile', text: `Meanwhile: ${meanwhile.length} new message${meanwhile.length === 1 ? '' : 's'}, from ${senders.join(', ')}${meanwhile.length > senders.length ? ' and others' : ''}.` }) : null,
+    );
+    jumpNote.hidden = false;
+    jumpTimer = setTimeout(() => {
+      jumpTimer = null;
+      jumpNote.hidden = true;
+    }, 5000);
+  };
 
   let decisionKey = '';
   let lastChoice: GameView['lastChoice'] = initial.view?.lastChoice ?? null;
@@ -182,6 +204,7 @@ export function incidentScreen(ctx: AppContext): ScreenView {
     if (state.paused !== prev.paused || state.speed !== prev.speed || state.view !== prev.view) renderControls(state);
     if (state.view && state.view !== prev.view) {
       const fresh = feed.update(state.view.injects);
+      if (prev.view && state.view.clock - prev.view.clock >= LONG_JUMP_MINUTES) showJump(prev.view.clock, state.view.clock, fresh);
       renderView(state.view, false);
       if (state.view.phase === 'ended' && prev.view?.phase !== 'ended' && state.view.ending) sound.play(cueForOutcome(state.view.ending.outcome));
       else if (fresh.length > 0) playCues(fresh);
@@ -215,6 +238,7 @@ export function incidentScreen(ctx: AppContext): ScreenView {
       topbarWatch.disconnect();
       pauseDialog.close();
       decision.destroy();
+      if (jumpTimer !== null) clearTimeout(jumpTimer);
       feed.destroy();
       stage.destroy();
       controls.remove();
