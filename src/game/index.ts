@@ -1,16 +1,31 @@
 import * as Phaser from 'phaser';
 import { PALETTE } from './palette.ts';
 import type { RoomSource, RoomState } from './room.ts';
-import { WarRoomScene } from './war-room-scene.ts';
+import { WAR_ROOM_SCENE, WarRoomScene, type WarRoomSceneData } from './war-room-scene.ts';
 
 // Entry point of the Phaser chunk: src/main.ts imports this lazily when the incident opens.
 // The canvas is decorative: every word a player must read is also in the HTML.
+//
+// One Phaser game serves every run: a Game owns a WebGL context, textures and its loop, and
+// creating one per incident grew the heap game after game. Unmounting stops the scene (which
+// unsubscribes from the store and frees its textures), puts the loop to sleep and takes the
+// canvas out of the page; the next mount moves the canvas into its new parent and restarts
+// the scene with the new store.
+
+interface Idle {
+  game: Phaser.Game;
+  dpr: number;
+}
+let idle: Idle | null = null;
 
 /** Fills `parent` with the war room and keeps it sized to it. The parent needs a definite size. */
 export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: RoomSource<S>): { destroy(): void } {
   parent.setAttribute('aria-hidden', 'true');
   // Up to 2 device pixels per CSS pixel: sharp on phones without tripling the fill cost.
   const dpr = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
+  const reused = idle && idle.dpr === dpr && idle.game.isBooted ? idle.game : null;
+  if (idle && !reused) idle.game.destroy(true);
+  idle = null;
   const size = (): { w: number; h: number } => {
     const box = parent.getBoundingClientRect();
     const w = Math.round(box.width);
@@ -24,29 +39,41 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
     if (!destroyed) document.body.dataset.warRoomFrame = '1';
   };
 
-  const game = new Phaser.Game({
-    type: Phaser.AUTO,
-    parent,
-    backgroundColor: PALETTE.background,
-    banner: false,
-    autoFocus: false,
-    // The HTML owns the keyboard and the pointer; Phaser listens to nothing.
-    input: { keyboard: false, mouse: false, touch: false, gamepad: false },
-    audio: { noAudio: true },
-    disableContextMenu: false,
-    canvasStyle: 'display:block',
-    scale: {
-      // FIT with a game size of parent size x dpr: the canvas has dpr device pixels per CSS
-      // pixel and Phaser scales it back down to exactly fill the parent.
-      mode: Phaser.Scale.FIT,
-      width: initial.w * dpr,
-      height: initial.h * dpr,
-      expandParent: false,
-      autoCenter: Phaser.Scale.NO_CENTER,
-    },
-    render: { antialias: true, roundPixels: false, powerPreference: 'low-power' },
-    scene: new WarRoomScene(store, dpr, markFirstFrame),
-  });
+  const source = store as unknown as RoomSource;
+  const game =
+    reused ??
+    new Phaser.Game({
+      type: Phaser.AUTO,
+      parent,
+      backgroundColor: PALETTE.background,
+      banner: false,
+      autoFocus: false,
+      // The HTML owns the keyboard and the pointer; Phaser listens to nothing.
+      input: { keyboard: false, mouse: false, touch: false, gamepad: false },
+      audio: { noAudio: true },
+      disableContextMenu: false,
+      canvasStyle: 'display:block',
+      scale: {
+        // FIT with a game size of parent size x dpr: the canvas has dpr device pixels per CSS
+        // pixel and Phaser scales it back down to exactly fill the parent.
+        mode: Phaser.Scale.FIT,
+        width: initial.w * dpr,
+        height: initial.h * dpr,
+        expandParent: false,
+        autoCenter: Phaser.Scale.NO_CENTER,
+      },
+      render: { antialias: true, roundPixels: false, powerPreference: 'low-power' },
+      scene: new WarRoomScene(source, dpr, markFirstFrame),
+    });
+  if (reused) {
+    parent.append(reused.canvas);
+    reused.scale.parent = parent;
+    reused.scale.getParentBounds();
+    reused.scale.setGameSize(initial.w * dpr, initial.h * dpr);
+    reused.loop.wake();
+    const data: WarRoomSceneData = { source, onFirstFrame: markFirstFrame };
+    reused.scene.start(WAR_ROOM_SCENE, data);
+  }
 
   // Development builds expose the game for profiling and test scripts; production does not.
   const devHook = globalThis as { __warRoomGame?: Phaser.Game };
@@ -78,7 +105,15 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
       observer.disconnect();
       delete document.body.dataset.warRoomFrame;
       if (devHook.__warRoomGame === game) delete devHook.__warRoomGame;
-      game.destroy(true);
+      if (!game.isBooted) {
+        game.destroy(true);
+        return;
+      }
+      // Kept for the next mount (see the top of this file).
+      game.scene.stop(WAR_ROOM_SCENE);
+      game.loop.sleep();
+      game.canvas.remove();
+      idle = { game, dpr };
     },
   };
 }

@@ -18,6 +18,11 @@ import { Ticker } from './widgets/ticker.ts';
 
 export const WAR_ROOM_SCENE = 'war-room';
 
+export interface WarRoomSceneData {
+  source: RoomSource;
+  onFirstFrame: () => void;
+}
+
 function complianceRunning(frame: RoomFrame): boolean {
   return (frame.view?.regulators ?? []).some((r) => r.deadline !== null);
 }
@@ -37,11 +42,17 @@ export class WarRoomScene extends Phaser.Scene {
   private unsubscribe: (() => void) | null = null;
 
   constructor(
-    private readonly source: RoomSource,
+    private source: RoomSource,
     private readonly dpr: number,
-    private readonly onFirstFrame: () => void,
+    private onFirstFrame: () => void,
   ) {
     super({ key: WAR_ROOM_SCENE });
+  }
+
+  /** A restart of the reused game (see mountWarRoom) brings the next screen's store. */
+  init(data?: Partial<WarRoomSceneData>): void {
+    if (data?.source) this.source = data.source;
+    if (data?.onFirstFrame) this.onFirstFrame = data.onFirstFrame;
   }
 
   create(): void {
