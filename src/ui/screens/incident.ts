@@ -146,7 +146,7 @@ export function incidentScreen(ctx: AppContext): ScreenView {
     if (!first && fresh && !store.getState().paused) {
       // After a choice (or a timeout) the player first sees what it caused; the next question
       // follows below the outcome, in reading order.
-      const outcome = outcomeChanged ? decision.outcomeTarget() : null;
+      const outcome = outcomeChanged && view.phase !== 'ended' ? decision.outcomeTarget() : null;
       if (outcome) {
         outcome.focus({ preventScroll: true });
         outcome.scrollIntoView({ block: 'start', behavior: 'instant' });
