@@ -10,24 +10,15 @@ import { createPauseDialog } from '../parts/pause-dialog.ts';
 import { createStage } from '../parts/stage.ts';
 import { createMetricsStrip, createSystemsPanel } from '../parts/status.ts';
 import { cueForChannel, cueForOutcome, type Cue } from '../sound.ts';
+import { SPEEDS, speedForKey } from '../speed-keys.ts';
 
 // The incident: the war room canvas with the HTML layer beside it. Keyboard: 1–5 choose,
 // Esc or P pause, [ and ] (or Shift+1–3) set the speed. Shortcuts are ignored while focus is in
 // a form field.
 
-const SPEEDS: Speed[] = [1, 2, 4];
 /** A jump of game time this long or longer (an action that takes hours) is announced. */
 const LONG_JUMP_MINUTES = 60;
 
-/** The speed one step slower or faster, or Shift+1–3 straight to 1×, 2×, 4×; null when the key is not a speed key. */
-export function speedForKey(e: Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey'>, current: Speed): Speed | null {
-  const at = SPEEDS.indexOf(current);
-  if (e.key === '[') return SPEEDS[Math.max(0, at - 1)]!;
-  if (e.key === ']') return SPEEDS[Math.min(SPEEDS.length - 1, at + 1)]!;
-  const digit = /^Digit([1-3])$/.exec(e.code);
-  if (e.shiftKey && digit) return SPEEDS[Number(digit[1]) - 1]!;
-  return null;
-}
 const CUE_PRIORITY: Cue[] = ['phone', 'alert', 'message'];
 
 export function incidentScreen(ctx: AppContext): ScreenView {
