@@ -33,6 +33,7 @@ export const DEV_SCENARIOS_URL = '/@war-room/scenarios.json';
 export function scenariosPlugin(dir = SCENARIOS_DIR): Plugin {
   let building = false;
   let base = '/';
+  let emitted: string | null = null;
   return {
     name: 'war-room-scenarios',
     configResolved(config) {
@@ -53,7 +54,14 @@ export function scenariosPlugin(dir = SCENARIOS_DIR): Plugin {
       const source = JSON.stringify(entries);
       const fileName = `assets/scenarios-${fingerprint(source)}.json`;
       this.emitFile({ type: 'asset', fileName, source });
+      emitted = `${base}${fileName}`;
       return `export default ${JSON.stringify(`${base}${fileName}`)};`;
+    },
+    // The game's page asks for the scenarios while its script is still loading, instead of
+    // one round trip after it has run: the title's first button comes sooner on a slow line.
+    transformIndexHtml(_html, ctx) {
+      if (!emitted || !ctx.filename.endsWith('index.html')) return undefined;
+      return [{ tag: 'link', attrs: { rel: 'preload', href: emitted, as: 'fetch', crossorigin: 'anonymous' }, injectTo: 'head' }];
     },
     configureServer(server) {
       server.watcher.add(dir);
