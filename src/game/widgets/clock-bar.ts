@@ -115,9 +115,9 @@ export class ClockBar implements Widget {
       this.clock.setPosition(x, midY - block / 2 - 1);
       this.clockCaption.setVisible(true).setPosition(x + 1, this.clock.y + this.clock.height - 6);
     }
-    // The pill sits after the widest the clock may read (it grows from T+0:00 to T+88:88).
+    // The pill sits after the widest the clock may read (it grows from T+0:00 to T+888:88).
     const shown = this.clock.text;
-    const widest = this.clock.setText('T+88:88').width;
+    const widest = this.clock.setText('T+888:88').width;
     this.clock.setText(shown);
     this.pillAt = { x: this.clock.x + widest + 10, y: midY };
     this.titleRoom(frame);

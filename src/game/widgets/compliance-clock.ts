@@ -158,7 +158,8 @@ export class ComplianceClock implements Widget {
 
     const timeText = state === 'notified' ? 'Notified' : state === 'late' ? 'Notified late' : state === 'missed' ? 'Missed' : `${formatRemaining(r.remaining ?? 0)} left`;
     chip.time.setText(timeText).setColor(css(state === 'running' ? PALETTE.text : colour));
-    chip.time.setFontSize(Math.round(compact ? 11 * this.ui : Math.min(15 * this.ui, Math.max(11, cell.h * 0.36))));
+    // Two lines of 12 px need about 44 px with the bar; a shorter chip keeps both at 12 px.
+    chip.time.setFontSize(Math.round(compact || cell.h < 44 ? 12 : Math.min(15 * this.ui, cell.h * 0.36)));
     const textX = ix + iconR + 7;
     const room = cell.x + cell.w - 8 - textX;
     chip.name.setFontSize(Math.round(compact ? 10 * this.ui : Math.min(11 * this.ui, Math.max(9, cell.h * 0.25))));
@@ -170,10 +171,10 @@ export class ComplianceClock implements Widget {
       setFitted(chip.name, r.name, room);
       // Name on top, time under it, both clear of the progress bar.
       const barTop = cell.y + cell.h - barH - 3;
-      const block = chip.name.height + chip.time.height - 4;
+      const block = chip.name.height + chip.time.height - 2;
       const top = Math.max(cell.y + 2, cell.y + (barTop - cell.y - block) / 2);
       chip.name.setPosition(textX, top).setColor(css(PALETTE.textDim));
-      chip.time.setPosition(textX, chip.name.y + chip.name.height - 4);
+      chip.time.setPosition(textX, chip.name.y + chip.name.height - 2);
     }
 
     if (chip.state !== state) {
