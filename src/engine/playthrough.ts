@@ -60,6 +60,11 @@ export class ScriptError extends Error {
 const MAX_DECISIONS = 10_000;
 
 export function playScript(compiled: CompiledScenario, script: PlayScript): PlayResult {
+  return playResult(compiled, script.seed, scriptedRun(compiled, script));
+}
+
+/** The finished run a script plays to; throws ScriptError when the script cannot be played as written. */
+export function scriptedRun(compiled: CompiledScenario, script: PlayScript): Run {
   const { index } = compiled;
   const { scenario } = index;
   const partner = script.partner ?? scenario.partners[0]!.id;
@@ -111,14 +116,19 @@ export function playScript(compiled: CompiledScenario, script: PlayScript): Play
   if (used < script.choices.length) {
     throw new ScriptError(`the run ended after ${used} choice${used === 1 ? '' : 's'}, but ${script.choices.length} were given`);
   }
+  return run;
+}
 
+export function playResult(compiled: CompiledScenario, seed: number, run: Run): PlayResult {
+  const { index } = compiled;
+  const { scenario } = index;
   const state = run.state;
   const endingBeat = state.ending === null ? undefined : index.beats.get(state.ending);
   return {
     scenario: scenario.id,
     title: scenario.title,
-    seed: script.seed,
-    partner,
+    seed,
+    partner: state.partnerId,
     prep: state.measures,
     choices: state.log.flatMap((e) =>
       e.type === 'decision.made' ? [{ beat: e.beat, option: e.option, key: optionKey(compiled, e.beat, e.option), by: e.by }] : [],
