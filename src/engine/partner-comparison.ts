@@ -1,6 +1,6 @@
 import type { OutcomeName, PartnerTierName } from '../scenarios/schema.ts';
 import type { CompiledScenario } from './compile.ts';
-import { planOf, replayDecisions, type ChangedDecision, type PlayedDecision, type ReplayResult } from './replay-decisions.ts';
+import { planOf, replayDecisions, type ChangedDecision, type ClosedAt, type PlayedDecision, type ReplayResult } from './replay-decisions.ts';
 import { scoreRun } from './scoring.ts';
 import { serviceUptime } from './service-uptime.ts';
 import type { RunState } from './state.ts';
@@ -59,7 +59,10 @@ export interface ClosedOption {
 export interface PartnerComparison {
   partners: PartnerOutcome[];
   lesson: PartnerLesson | null;
+  /** The better options the run's partner kept out of reach, valued. */
   closed: ClosedOption[];
+  /** Every option that was not open in the run, by decision; `needs` names the partner's part in it. */
+  outOfReach: ClosedAt[];
 }
 
 export function figuresOf(compiled: CompiledScenario, state: RunState): RunFigures {
@@ -109,7 +112,8 @@ export function comparePartners(compiled: CompiledScenario, state: RunState): Pa
         overallGain: other.scores.overall - own.scores.overall,
       }
     : null;
-  return { partners, lesson, closed: closedOptions(compiled, state, replay, replays) };
+  const ownReplay = replay(state.partnerId);
+  return { partners, lesson, closed: closedOptions(compiled, state, ownReplay, replay, replays), outOfReach: ownReplay.closed };
 }
 
 /** A weaker partner's run is measured against the strongest; the strongest against the weakest. */
@@ -129,14 +133,15 @@ function lessonPartner(partners: PartnerOutcome[], own: PartnerOutcome): Partner
 function closedOptions(
   compiled: CompiledScenario,
   state: RunState,
+  own: ReplayResult,
   replay: (partner: string, decisions?: readonly PlayedDecision[]) => ReplayResult,
   replays: Map<string, ReplayResult>,
 ): ClosedOption[] {
   const { index } = compiled;
   const plan = planOf(state);
-  const own = replay(state.partnerId);
   const out: ClosedOption[] = [];
   for (const c of own.closed) {
+    if (c.needs.length === 0) continue;
     const beat = index.beats.get(c.beat);
     const decision = beat?.decision;
     const option = index.options.get(c.beat)?.get(c.option);

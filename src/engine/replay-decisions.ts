@@ -40,7 +40,10 @@ export interface ChangedDecision {
   reason: ChangeReason;
 }
 
-/** An option the partner's profile kept out of reach at a decision, and the capabilities it lacked. */
+/**
+ * An option that was not open at a decision. `needs`: the partner capabilities that would have
+ * opened it; empty when the partner is not the reason (preparation or the situation closed it).
+ */
 export interface ClosedAt {
   n: number;
   t: number;
@@ -54,6 +57,7 @@ export interface ReplayResult {
   /** The decisions answered in this replay, in order. */
   applied: { n: number; t: number; beat: string; option: string }[];
   changed: ChangedDecision[];
+  /** Options not open at each decision. */
   closed: ClosedAt[];
   /** False when the replay stopped before an ending (a refused step or the budget ran out). */
   complete: boolean;
@@ -88,8 +92,8 @@ export function replayDecisions(compiled: CompiledScenario, plan: ReplayPlan): R
       const decision = beat?.decision;
       if (!beat || !decision || state.posedAt === null) return done(false);
       for (const option of decision.options) {
-        const needs = missingCapabilities(index, state, option.requires);
-        if (needs.length > 0) closed.push({ n, t: state.clock, beat: beat.id, option: option.id, needs });
+        if (isOptionAvailable(index, state, option)) continue;
+        closed.push({ n, t: state.clock, beat: beat.id, option: option.id, needs: missingCapabilities(index, state, option.requires) });
       }
       const played = queues.get(beat.id)?.shift();
       const answered = decisionsIn(run.state);

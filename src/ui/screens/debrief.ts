@@ -6,6 +6,7 @@ import type { AppContext, ScreenView } from '../context.ts';
 import { focusHeading, h, svg } from '../dom.ts';
 import { metricsChart } from '../parts/chart.ts';
 import { scoreClass } from '../parts/history.ts';
+import { capabilityName, closedPanel, comparisonPanel, judgementPanel, measuresFacts } from '../parts/partner-lesson.ts';
 
 // Why the run scored what it scored: scores with reasons, objectives, a chart, the decisions
 // one by one next to what a strategic partner would have done, and questions to take home.
@@ -52,7 +53,7 @@ export function debriefScreen(ctx: AppContext): ScreenView {
     h(
       'div',
       { class: 'verdict__body' },
-      h('p', { class: 'eyebrow', text: 'Verdict on your IT partner' }),
+      h('p', { class: 'eyebrow', text: 'Verdict on the response: your decisions with your IT partner' }),
       h('h2', { id: 'verdict-heading', class: 'verdict__label', text: r.verdict.label }),
       h('p', { class: 'verdict__text', text: r.verdict.text }),
       d.ending
@@ -111,8 +112,8 @@ export function debriefScreen(ctx: AppContext): ScreenView {
       fact('Customers affected', d.metrics.customersAffected.toLocaleString('en-GB')),
       fact('Downtime', duration(d.metrics.downtimeMinutes)),
       fact('Compliance exposure', `${Math.round(d.metrics.complianceExposure)} of 100`),
-      fact('Response spend', money(d.metrics.spend, d.currency)),
     ),
+    measuresFacts(d),
   );
 
   const timeline = h(
@@ -138,8 +139,11 @@ export function debriefScreen(ctx: AppContext): ScreenView {
     { class: 'screen debrief-screen' },
     h('div', { class: 'screen__head' }, h('p', { class: 'eyebrow', text: `${d.industry} · ${d.company}` }), heading),
     hero,
+    judgementPanel(d),
     exportButtons('top'),
     scores,
+    comparisonPanel(d),
+    closedPanel(d),
     h('div', { class: 'debrief-grid' }, objectives, questions),
     chart,
     timeline,
@@ -183,7 +187,7 @@ function scoreCard(dim: DimensionScore): HTMLElement {
 function timelineItem(e: DebriefData['timeline'][number]): HTMLElement {
   return h(
     'li',
-    { class: `moment ${e.advice.followed ? 'moment--aligned' : 'moment--diverged'}` },
+    { class: `moment ${e.advice.followed ? 'moment--aligned' : e.advice.closed ? 'moment--closed' : 'moment--diverged'}` },
     h('p', { class: 'moment__when' }, h('span', { class: 'moment__n', text: String(e.n) }), ` ${gameTime(e.t)} · ${e.beatTitle}`),
     h('p', { class: 'moment__prompt', text: e.prompt }),
     h(
@@ -194,9 +198,15 @@ function timelineItem(e: DebriefData['timeline'][number]): HTMLElement {
       h('dt', { text: 'What it caused' }),
       h('dd', { text: e.chosen.outcome }),
       h('dt', { text: e.advice.followed ? 'A strategic partner would have done the same' : 'A strategic partner would have chosen' }),
-      h('dd', null, e.advice.followed ? null : h('strong', { text: `${e.advice.label}. ` }), e.advice.why),
-      e.notTaken.length ? h('dt', { text: 'Not taken' }) : null,
+      h('dd', null, e.advice.followed ? null : h('strong', { text: `${e.advice.label}. ` }), e.advice.closed ? '(Out of reach with your partner.) ' : '', e.advice.why),
+      e.notTaken.length ? h('dt', { text: 'Open to you, not taken' }) : null,
       e.notTaken.length ? h('dd', null, h('ul', { class: 'not-taken' }, ...e.notTaken.map((o) => h('li', { text: o.label })))) : null,
+      e.notOpen.length ? h('dt', { text: 'Not open to you' }) : null,
+      e.notOpen.length ? h('dd', null, h('ul', { class: 'not-taken' }, ...e.notOpen.map((o) => h('li', null, o.label, o.why ? h('span', { class: 'muted', text: ` (${o.why})` }) : null)))) : null,
+      e.outOfReach.length ? h('dt', { text: 'Out of reach with your partner' }) : null,
+      e.outOfReach.length
+        ? h('dd', null, h('ul', { class: 'not-taken', data: { outOfReach: '' } }, ...e.outOfReach.map((o) => h('li', null, o.label, h('span', { class: 'muted', text: ` (needs ${o.needs.map(capabilityName).join(', ')})` })))))
+        : null,
       e.points.length ? h('dt', { text: 'Score' }) : null,
       e.points.length
         ? h('dd', null, ...e.points.map((p) => h('span', { class: 'point' }, h('span', { class: p.points >= 0 ? 'pts pts--plus' : 'pts pts--minus', text: signed(p.points) }), ` ${DIMENSION_LABELS[p.dimension].toLowerCase()}: ${p.reason}`)))
