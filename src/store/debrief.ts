@@ -195,12 +195,13 @@ function judge(timeline: TimelineEntry[], lessons: RunLessons, partnerName: stri
   };
   const { closed, lesson } = lessons.comparison;
   const sentence = lesson ? lessonSentence(lesson, (x) => money(x, currency), duration) : null;
-  const needs = [...new Set(closed.flatMap((c) => c.needs.map((n) => n.capability)))];
+  const needs = [...new Set(closed.flatMap((c) => c.needs.map((n) => n.capability.replace(/-/g, ' '))))];
+  const needList = needs.length > 1 ? `${needs.slice(0, -1).join(', ')} and ${needs.at(-1)}` : (needs[0] ?? '');
   const partner = {
     label: closed.length > 0 ? 'Your partner held you back' : tier === 'strategic' ? 'Your partner had what you needed' : 'Your partner did not close a better option',
     text:
       closed.length > 0
-        ? `${partnerName} kept ${closed.length} better option${closed.length === 1 ? '' : 's'} out of your reach: ${closed.length === 1 ? 'it needed' : 'they needed'} ${needs.join(', ')}, which ${partnerName} does not offer.`
+        ? `${partnerName} kept ${closed.length} better option${closed.length === 1 ? '' : 's'} out of your reach: ${closed.length === 1 ? 'it needed' : 'they needed'} ${needList}, which ${partnerName} does not offer.`
         : `${partnerName} did not keep a better option out of your reach in this run.`,
     closed: closed.length,
     lesson: sentence,

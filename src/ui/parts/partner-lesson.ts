@@ -1,5 +1,5 @@
 import type { DebriefData } from '../../store/debrief.ts';
-import { count, duration, gameTime, money, signed, TIER_LABELS } from '../../store/format.ts';
+import { count, duration, durationShort, gameTime, money, signed, TIER_LABELS } from '../../store/format.ts';
 import { h } from '../dom.ts';
 
 // The debrief's partner lesson: the player's decisions and the partner's capability judged apart,
@@ -138,10 +138,13 @@ export function measuresFacts(d: DebriefData): HTMLElement {
       fact('Preparation return', `${money(roi.lossAvoided, d.currency)} loss avoided`, `for ${money(roi.spent, d.currency)} spent; ${signed(roi.overallGain)} overall`),
       fact('Response spend', money(roi.responseSpend, d.currency), `preparation ${money(roi.spent, d.currency)} of a ${money(roi.budget, d.currency)} budget`),
     ),
+    h('p', { id: 'uptime-caption', class: 'small muted uptime__caption', text: `Uptime per service over ${duration(uptime.minutes)} (a service is as down as what it depends on)` }),
     h(
+      'div',
+      { class: 'table-scroll', attrs: { tabindex: '0', role: 'region', 'aria-labelledby': 'uptime-caption' } },
+      h(
       'table',
-      { class: 'uptime' },
-      h('caption', { class: 'small muted', text: `Uptime per service over ${duration(uptime.minutes)} (a service is as down as what it depends on)` }),
+      { class: 'uptime', attrs: { 'aria-labelledby': 'uptime-caption' } },
       h('thead', null, h('tr', null, ...['Service', 'Up', 'Down', 'Degraded'].map((t) => h('th', { attrs: { scope: 'col' }, text: t })))),
       h(
         'tbody',
@@ -152,10 +155,11 @@ export function measuresFacts(d: DebriefData): HTMLElement {
             { data: { service: s.id } },
             h('th', { attrs: { scope: 'row' }, text: s.name }),
             h('td', null, h('span', { class: 'uptime__bar', attrs: { 'aria-hidden': 'true' } }, h('span', { attrs: { style: `width:${Math.round(s.uptime * 100)}%` } })), ` ${Math.round(s.uptime * 100)}%`),
-            h('td', { text: duration(s.downMinutes) }),
-            h('td', { text: duration(s.degradedMinutes) }),
+            h('td', { text: durationShort(s.downMinutes) }),
+            h('td', { text: durationShort(s.degradedMinutes) }),
           ),
         ),
+      ),
       ),
     ),
   );

@@ -5,6 +5,7 @@ import { DIMENSION_LABELS, duration, gameTime, money, signed, TIER_LABELS } from
 import type { AppContext, ScreenView } from '../context.ts';
 import { focusHeading, h, svg } from '../dom.ts';
 import { metricsChart } from '../parts/chart.ts';
+import type { HistoryEntry } from '../../store/history.ts';
 import { scoreClass } from '../parts/history.ts';
 import { capabilityName, closedPanel, comparisonPanel, judgementPanel, measuresFacts } from '../parts/partner-lesson.ts';
 
@@ -23,6 +24,9 @@ export function debriefScreen(ctx: AppContext): ScreenView {
     return { el: h('div', { class: 'screen' }, heading, h('p', { text: 'There is no finished run to debrief.' })), focus: () => focusHeading(heading), destroy: () => {} };
   }
   const d = buildDebrief(compiled, run.state, state.report);
+  const entry = state.history.find((e) => e.id !== undefined && e.id === state.historyId);
+  const parent = entry?.parent ? state.history.find((e) => e.id === entry.parent!.id) : undefined;
+  const whatIf = entry ? (n: number): void => void store.getState().whatIf(n) : null;
   const r = d.report;
   heading.textContent = `Debrief: ${d.title}`;
 
@@ -123,7 +127,8 @@ export function debriefScreen(ctx: AppContext): ScreenView {
     d.measures.length
       ? h('p', { class: 'small muted', text: `Prepared with: ${d.measures.map((m) => m.name).join(', ')}.` })
       : h('p', { class: 'small muted', text: 'No preventive measures were bought.' }),
-    h('ol', { class: 'timeline' }, ...d.timeline.map((e) => timelineItem(e))),
+    whatIf ? h('p', { class: 'small muted', text: 'What if? Reopen any decision, choose again and play on from there; the branch is kept with this run in your history.' }) : null,
+    h('ol', { class: 'timeline' }, ...d.timeline.map((e) => timelineItem(e, whatIf))),
   );
 
   const questions = h(
@@ -139,6 +144,7 @@ export function debriefScreen(ctx: AppContext): ScreenView {
     { class: 'screen debrief-screen' },
     h('div', { class: 'screen__head' }, h('p', { class: 'eyebrow', text: `${d.industry} · ${d.company}` }), heading),
     hero,
+    entry && parent ? branchPanel(d, entry, parent) : null,
     judgementPanel(d),
     exportButtons('top'),
     scores,
@@ -184,7 +190,7 @@ function scoreCard(dim: DimensionScore): HTMLElement {
   );
 }
 
-function timelineItem(e: DebriefData['timeline'][number]): HTMLElement {
+function timelineItem(e: DebriefData['timeline'][number], whatIf: ((n: number) => void) | null): HTMLElement {
   return h(
     'li',
     { class: `moment ${e.advice.followed ? 'moment--aligned' : e.advice.closed ? 'moment--closed' : 'moment--diverged'}` },
@@ -212,9 +218,39 @@ function timelineItem(e: DebriefData['timeline'][number]): HTMLElement {
         ? h('dd', null, ...e.points.map((p) => h('span', { class: 'point' }, h('span', { class: p.points >= 0 ? 'pts pts--plus' : 'pts pts--minus', text: signed(p.points) }), ` ${DIMENSION_LABELS[p.dimension].toLowerCase()}: ${p.reason}`)))
         : null,
     ),
+    whatIf
+      ? h('button', { class: 'btn btn--small moment__whatif', attrs: { type: 'button' }, data: { whatif: String(e.n) }, text: `What if? Choose again at decision ${e.n}`, on: { click: () => whatIf(e.n) } })
+      : null,
   );
 }
 
 function fact(label: string, value: string): HTMLElement {
   return h('div', { class: 'fact' }, h('dt', { text: label }), h('dd', { text: value }));
+}
+
+/** A what-if branch next to the run it branched from: scores, money, time, ending. */
+function branchPanel(d: DebriefData, branch: HistoryEntry, parent: HistoryEntry): HTMLElement {
+  const rows: [string, (e: HistoryEntry) => string][] = [
+    ['Overall', (e) => String(e.overall)],
+    ['Communication / Proactivity / Business impact', (e) => `${e.communication} / ${e.proactivity} / ${e.businessImpact}`],
+    ['Revenue lost', (e) => (e.figures ? money(e.figures.revenueLost, d.currency) : 'not recorded')],
+    ['Downtime', (e) => (e.figures ? duration(e.figures.downtimeMinutes) : 'not recorded')],
+    ['Ended at', (e) => (e.figures ? gameTime(e.figures.clock) : 'not recorded')],
+    ['Ending', (e) => `${e.outcome ?? 'none'} (${e.verdict})`],
+  ];
+  return h(
+    'section',
+    { class: 'panel', attrs: { 'aria-labelledby': 'branch-heading' } },
+    h('h2', { id: 'branch-heading', class: 'panel__title', text: `What-if from decision ${branch.parent!.decision}, next to the run it branched from` }),
+    h(
+      'div',
+      { class: 'table-scroll', attrs: { tabindex: '0', role: 'region', 'aria-labelledby': 'branch-heading' } },
+      h(
+        'table',
+        { class: 'compare', data: { branch: '' } },
+        h('thead', null, h('tr', null, h('th', { attrs: { scope: 'col' }, text: 'Measure' }), h('th', { attrs: { scope: 'col' }, text: 'Original run' }), h('th', { attrs: { scope: 'col' }, text: 'This what-if' }))),
+        h('tbody', null, ...rows.map(([label, value]) => h('tr', null, h('th', { attrs: { scope: 'row' }, text: label }), h('td', { text: value(parent) }), h('td', { text: value(branch) })))),
+      ),
+    ),
+  );
 }
