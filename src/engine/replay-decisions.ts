@@ -1,9 +1,7 @@
-import type { Condition } from '../scenarios/schema.ts';
 import type { CompiledScenario } from './compile.ts';
-import { holds } from './conditions.ts';
+import { missingCapabilities } from './capabilities.ts';
 import { canChoose, decisionDeadline, isOptionAvailable, skipOption } from './rules.ts';
 import { Run, RunError } from './runtime.ts';
-import type { ScenarioIndex } from './scenario-index.ts';
 import type { ChoiceSource, LogEntry, RunState } from './state.ts';
 
 // Replays a player's decisions under other circumstances (another IT partner, no preparation,
@@ -131,28 +129,4 @@ function fallbackOption(compiled: CompiledScenario, state: RunState): string | n
   if (decision?.default !== undefined && canChoose(compiled.index, state, decision.default)) return decision.default;
   const usable = decision?.options.find((o) => isOptionAvailable(compiled.index, state, o));
   return usable?.id ?? skipOption(compiled.index, state);
-}
-
-/**
- * The capabilities the run's partner lacks that keep a condition false: empty when the condition
- * holds, or when it would stay false even with every capability (then the partner is not the reason).
- */
-export function missingCapabilities(index: ScenarioIndex, state: RunState, condition: Condition | undefined): string[] {
-  if (condition === undefined || holds(index, state, condition)) return [];
-  if (!holdsWithAnyPartner(index, state, condition)) return [];
-  const have = index.partners.get(state.partnerId)?.capabilities ?? [];
-  return [...new Set(capabilitiesIn(condition))].filter((c) => !have.includes(c));
-}
-
-/** The condition with every capability it asks for granted (capabilities it forbids still apply). */
-function holdsWithAnyPartner(index: ScenarioIndex, state: RunState, c: Condition): boolean {
-  if (c.capability !== undefined) return true;
-  if (c.all !== undefined) return c.all.every((x) => holdsWithAnyPartner(index, state, x));
-  if (c.any !== undefined) return c.any.some((x) => holdsWithAnyPartner(index, state, x));
-  return holds(index, state, c);
-}
-
-function capabilitiesIn(c: Condition): string[] {
-  if (c.capability !== undefined) return [c.capability];
-  return [...(c.all ?? []), ...(c.any ?? [])].flatMap(capabilitiesIn);
 }

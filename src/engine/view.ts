@@ -1,4 +1,5 @@
 import type { ChannelName, OutcomeName, PartnerTierName, ServiceStatusName } from '../scenarios/schema.ts';
+import { capabilitiesIn, missingCapabilities } from './capabilities.ts';
 import type { CompiledScenario } from './compile.ts';
 import { decisionDeadline, isOptionAvailable } from './rules.ts';
 import { effectiveStatuses } from './services.ts';
@@ -18,6 +19,10 @@ export interface OptionView {
   minutes: number;
   available: boolean;
   unavailable: string | null;
+  /** Partner capabilities this option relies on: it depends on the partner, not only on leadership. */
+  partner: string[];
+  /** Capabilities the run's partner lacks that keep this option out of reach; empty when open. */
+  needs: string[];
 }
 
 export interface InjectView {
@@ -130,6 +135,8 @@ export function buildView(compiled: CompiledScenario, state: RunState): GameView
                 minutes: Math.round((o.minutes ?? 0) * partner.timeFactor),
                 available,
                 unavailable: available ? null : (o.unavailable ?? 'Not possible with what you have in place'),
+                partner: o.requires ? [...new Set(capabilitiesIn(o.requires))] : [],
+                needs: available ? [] : missingCapabilities(index, state, o.requires),
               };
             }),
           }

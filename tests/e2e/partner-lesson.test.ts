@@ -69,6 +69,10 @@ describe('the partner lesson in the browser', () => {
     await tabTo(page, 'Open the briefing', buttonNamed('Open the briefing'));
     await page.keyboard.press('Enter');
     await page.waitForSelector('.briefing-screen');
+    // Who plays whom: the briefing says what the partner can and cannot do.
+    expect(await page.locator('.partner-split').textContent()).toMatch(/You lead the response.*It cannot: 24x7 \(Northgate Managed IT, Meridian Partners can\)/s);
+    await page.locator('.partner-split').scrollIntoViewIfNeeded();
+    await shot(page, 'partner-1280x720-briefing');
     await tabTo(page, 'Go to preparation', buttonNamed('Go to preparation'));
     await page.keyboard.press('Enter');
     await page.waitForSelector('.prep-screen');
@@ -77,6 +81,9 @@ describe('the partner lesson in the browser', () => {
     await tabTo(page, 'Start the incident', buttonNamed('Start the incident'));
     await page.keyboard.press('Enter');
     await page.waitForSelector('.decision__prompt');
+    // An option out of the partner's reach names the capability it needs.
+    await expect.poll(() => page.locator('[data-option="isolate"] .option__reason').textContent()).toMatch(/^Out of reach with your IT partner: needs 24x7\./);
+    await shot(page, 'partner-1280x720-decision');
     await playToEnd(page);
     await tabTo(page, 'See the debrief', buttonNamed('See the debrief'));
     await page.keyboard.press('Enter');

@@ -116,3 +116,18 @@ describe('service uptime and productivity', () => {
     expect(r.staffHoursLost).toBe(60 + 15);
   });
 });
+
+describe('options that depend on the partner', () => {
+  it('name the capability an out-of-reach option needs, and not when the preparation closed it', () => {
+    const compiled = compiledTiny();
+    const withStandby = Run.start(compiled, { seed: 5, partner: 'fixer' });
+    withStandby.commitPreparation(['replica']);
+    const failover = withStandby.view().decision!.options.find((o) => o.id === 'failover')!;
+    expect(failover).toMatchObject({ available: false, partner: ['failover'], needs: ['failover'] });
+    expect(withStandby.view().decision!.options.find((o) => o.id === 'restore')).toMatchObject({ partner: [], needs: [] });
+
+    const without = Run.start(compiled, { seed: 5, partner: 'fixer' });
+    without.commitPreparation([]);
+    expect(without.view().decision!.options.find((o) => o.id === 'failover')).toMatchObject({ available: false, partner: ['failover'], needs: [] });
+  });
+});
