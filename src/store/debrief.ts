@@ -4,6 +4,7 @@ import type { ScoreItem, ScoreReport } from '../engine/scoring.ts';
 import type { Metrics, RunState } from '../engine/state.ts';
 import { lessonSentence } from '../engine/partner-comparison.ts';
 import { runLessons, type RunLessons } from '../engine/run-lessons.ts';
+import { localAt, nowAt, optionDuration } from '../engine/run-text.ts';
 import { interpolate } from '../engine/text.ts';
 import { duration, money } from './format.ts';
 import type { DimensionName, OutcomeName, PartnerTierName } from '../scenarios/schema.ts';
@@ -32,6 +33,8 @@ export interface DecisionMarker {
 export interface TimelineEntry {
   n: number;
   t: number;
+  /** The company's local day and time of the decision ("Sun 02:43"); null when the setting names none. */
+  local: string | null;
   beatTitle: string;
   prompt: string;
   chosen: { id: string; label: string; outcome: string };
@@ -83,6 +86,7 @@ export function buildDebrief(compiled: CompiledScenario, state: RunState, report
   const { index } = compiled;
   const { scenario } = index;
   const text = (s: string): string => interpolate(s, state);
+  const optionText = (s: string, o: { minutes?: number }): string => interpolate(s, state, { duration: optionDuration(index, state.partnerId, o) });
   const partner = index.partners.get(state.partnerId) ?? scenario.partners[0]!;
   const ending = state.ending ? index.beats.get(state.ending) : undefined;
   const endingEntry = state.log.find((e) => e.type === 'ending.reached');
@@ -106,22 +110,23 @@ export function buildDebrief(compiled: CompiledScenario, state: RunState, report
       n: timeline.length + 1,
       t: entry.t,
       beatTitle: beat.title,
-      prompt: text(decision.prompt),
-      chosen: { id: option.id, label: text(option.label), outcome: text(option.outcome) },
+      local: localAt(index, entry.t),
+      prompt: interpolate(decision.prompt, state, { now: nowAt(index, entry.t - entry.waited) }),
+      chosen: { id: option.id, label: optionText(option.label, option), outcome: optionText(option.outcome, option) },
       by: entry.by,
       waited: entry.waited,
       advice: {
         id: decision.advice.option,
-        label: advised ? text(advised.label) : decision.advice.option,
+        label: advised ? optionText(advised.label, advised) : decision.advice.option,
         why: text(decision.advice.why),
         followed: decision.advice.option === option.id,
         closed: isClosed(decision.advice.option),
       },
-      notTaken: decision.options.filter((o) => o.id !== option.id && !isShut(o.id)).map((o) => ({ id: o.id, label: text(o.label) })),
-      notOpen: decision.options.filter((o) => isShut(o.id) && !isClosed(o.id)).map((o) => ({ id: o.id, label: text(o.label), why: o.unavailable ? text(o.unavailable) : null })),
+      notTaken: decision.options.filter((o) => o.id !== option.id && !isShut(o.id)).map((o) => ({ id: o.id, label: optionText(o.label, o) })),
+      notOpen: decision.options.filter((o) => isShut(o.id) && !isClosed(o.id)).map((o) => ({ id: o.id, label: optionText(o.label, o), why: o.unavailable ? text(o.unavailable) : null })),
       outOfReach: closedHere.flatMap((c) => {
         const o = index.options.get(entry.beat)?.get(c.option);
-        return o ? [{ id: o.id, label: text(o.label), needs: c.needs, why: o.unavailable ? text(o.unavailable) : null }] : [];
+        return o ? [{ id: o.id, label: optionText(o.label, o), needs: c.needs, why: o.unavailable ? text(o.unavailable) : null }] : [];
       }),
       points: pointsFor(report, entry.beat, option.id, entry.t, entry.by === 'timeout'),
     });
@@ -144,7 +149,7 @@ export function buildDebrief(compiled: CompiledScenario, state: RunState, report
     seed: state.seed,
     partner: { id: partner.id, name: partner.name, tier: partner.tier },
     ending: ending && endingEntry?.type === 'ending.reached'
-      ? { title: ending.title, narrative: text(ending.narrative), outcome: endingEntry.outcome }
+      ? { title: ending.title, narrative: interpolate(ending.narrative, state, { now: nowAt(index, endingEntry.t) }), outcome: endingEntry.outcome }
       : null,
     clock: state.clock,
     measures: state.measures.map((id) => {
