@@ -1,5 +1,6 @@
 import type { CompiledScenario } from '../engine/compile.ts';
 import { lessonSentence } from '../engine/partner-comparison.ts';
+import { localAt } from '../engine/run-text.ts';
 import type { PlayResult, TimelineEntry } from '../engine/playthrough.ts';
 import type { RunLessons } from '../engine/run-lessons.ts';
 import type { DimensionScore } from '../engine/scoring.ts';
@@ -21,8 +22,9 @@ function wrap(text: string, indent: string, width = 96): string[] {
   return lines;
 }
 
-function entryLines(e: TimelineEntry): string[] {
-  const at = padEnd(gameTime(e.t), 9);
+function entryLines(e: TimelineEntry, local: (t: number) => string | null): string[] {
+  const when = local(e.t);
+  const at = when ? `${when} ${padEnd(gameTime(e.t), 9)}` : padEnd(gameTime(e.t), 9);
   const more = ' '.repeat(at.length + 2);
   switch (e.kind) {
     case 'preparation':
@@ -65,7 +67,7 @@ export function formatPlay(compiled: CompiledScenario, r: PlayResult, lessons: R
   const out: string[] = [];
   out.push(`${r.title} (${r.scenario}) · seed ${r.seed} · partner ${partner.name} (${partner.tier})`);
   out.push('');
-  for (const e of r.timeline) out.push(...entryLines(e));
+  for (const e of r.timeline) out.push(...entryLines(e, (t) => localAt(compiled.index, t)));
   out.push('');
   const m = r.metrics;
   out.push(

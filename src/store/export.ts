@@ -52,7 +52,7 @@ export function debriefMarkdown(d: DebriefData): string {
   push('## Decisions', '');
   if (d.timeline.length === 0) push('No decisions were made.', '');
   for (const e of d.timeline) {
-    push(`### ${e.n}. ${gameTime(e.t)}: ${mdText(e.beatTitle)}`, '');
+    push(`### ${e.n}. ${e.local ? `${e.local} (${gameTime(e.t)})` : gameTime(e.t)}: ${mdText(e.beatTitle)}`, '');
     push(`${mdText(e.prompt)}`, '');
     push(`- You chose: ${mdText(e.chosen.label)}${e.by === 'timeout' ? ' (the clock ran out and this was applied)' : ''}, after ${duration(e.waited)}`);
     push(`- What happened: ${mdText(e.chosen.outcome)}`);

@@ -194,7 +194,14 @@ function timelineItem(e: DebriefData['timeline'][number], whatIf: ((n: number) =
   return h(
     'li',
     { class: `moment ${e.advice.followed ? 'moment--aligned' : e.advice.closed ? 'moment--closed' : 'moment--diverged'}` },
-    h('p', { class: 'moment__when' }, h('span', { class: 'moment__n', text: String(e.n) }), ` ${gameTime(e.t)} · ${e.beatTitle}`),
+    h(
+      'p',
+      { class: 'moment__when' },
+      h('span', { class: 'moment__n', text: String(e.n) }),
+      e.local ? ` ${e.local} ` : ' ',
+      h('span', { class: e.local ? 'muted small' : '', text: e.local ? `(${gameTime(e.t)})` : gameTime(e.t) }),
+      ` · ${e.beatTitle}`,
+    ),
     h('p', { class: 'moment__prompt', text: e.prompt }),
     h(
       'dl',
