@@ -19,6 +19,8 @@ export interface SessionMeta {
   speed: Speed;
   /** Where the player was before the run was saved, when that is not implied by the run's phase. */
   briefing: boolean;
+  /** Set while a what-if branch is played: the history run and decision it branched from. */
+  branchOf?: { id: string; decision: number };
 }
 
 export type AutosaveRead =
@@ -81,6 +83,7 @@ function readMeta(storage: KeyValueStorage): SessionMeta {
       pace: PACES.includes(meta.pace as Pace) ? (meta.pace as Pace) : fallback.pace,
       speed: meta.speed === 2 || meta.speed === 4 ? meta.speed : 1,
       briefing: meta.briefing === true,
+      ...(typeof meta.branchOf?.id === 'string' && Number.isInteger(meta.branchOf.decision) ? { branchOf: { id: meta.branchOf.id, decision: meta.branchOf.decision } } : {}),
     };
   } catch {
     return fallback;

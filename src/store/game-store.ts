@@ -173,7 +173,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       return null;
     };
 
-    const meta = (briefing: boolean) => ({ pace: get().selection.pace, speed: get().speed, briefing });
+    const meta = (briefing: boolean) => ({ pace: get().selection.pace, speed: get().speed, briefing, ...(branchOf ? { branchOf } : {}) });
 
     const startRun = (scenario: Scenario, partnerId: string, seed: number): string | null => {
       branchOf = null;
@@ -457,6 +457,8 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
   if (saved.kind === 'restored') {
     run = saved.run;
     compiled = compiledCache.get(saved.scenario);
+    // A what-if branch still being played stays tied to its parent across a reload.
+    if (!run.isOver) branchOf = saved.meta.branchOf ?? null;
     const phase = run.state.phase;
     const view = run.view();
     store.setState({

@@ -113,4 +113,17 @@ describe('what-if from any decision', () => {
     expect(s().history[0]!.figures!.clock).not.toBe(parentClock);
     expect(s().whatIf(7)).toBe('this run has no decision 7');
   });
+
+  it('keeps a branch tied to its parent across a reload mid-branch', () => {
+    const first = track(makeStore());
+    finishRun(first.s, 'restore');
+    const parent = first.s().historyId!;
+    expect(first.s().whatIf(1)).toBeNull();
+    const again = track(makeStore({ storage: first.storage }));
+    expect(again.s().screen).toBe('incident');
+    again.s().resume();
+    expect(again.s().choose('wait')).toBeNull();
+    expect(again.s().choose('tell')).toBeNull();
+    expect(again.s().history[0]).toMatchObject({ parent: { id: parent, decision: 1 } });
+  });
 });
