@@ -104,7 +104,7 @@ export function closedPanel(d: DebriefData): HTMLElement {
             h(
               'li',
               { class: 'closed', data: { closed: c.option.id } },
-              h('p', { class: 'moment__when' }, `Decision ${c.n} · ${gameTime(c.t)} · ${c.beatTitle}`),
+              h('p', { class: 'moment__when' }, `Decision ${c.n} · ${localFirst(d, c.n, c.t)} · ${c.beatTitle}`),
               h('p', null, h('strong', { text: c.option.label }), c.advised ? ' (what a strategic partner advised)' : ''),
               h(
                 'p',
@@ -163,6 +163,12 @@ export function measuresFacts(d: DebriefData): HTMLElement {
       ),
     ),
   );
+}
+
+/** "Sun 02:40 (T+0:00)" when the scenario names its local time, else "T+0:00". */
+function localFirst(d: DebriefData, n: number, t: number): string {
+  const local = d.timeline.find((e) => e.n === n)?.local;
+  return local ? `${local} (${gameTime(t)})` : gameTime(t);
 }
 
 function fact(label: string, value: string, note: string): HTMLElement {
