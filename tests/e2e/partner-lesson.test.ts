@@ -126,6 +126,10 @@ describe('the partner lesson in the browser', () => {
       expect(summary.serious, `${size} debrief`).toEqual([]);
     }
     await page.setViewportSize({ width: 1280, height: 720 });
+    // The print (A4 PDF) version carries the comparison, the closed options and uptime too.
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: join(OUT, 'partner-print-debrief-full.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
     const original = await debriefText(page);
 
     // What-if from decision 3: replayed to that point, played on with another choice.

@@ -165,10 +165,11 @@ export function measuresFacts(d: DebriefData): HTMLElement {
   );
 }
 
-/** "Sun 02:40 (T+0:00)" when the scenario names its local time, else "T+0:00". */
+/** When decision n was made: "Sun 02:43 (T+0:03)" when the scenario names its local time, else "T+0:03". */
 function localFirst(d: DebriefData, n: number, t: number): string {
-  const local = d.timeline.find((e) => e.n === n)?.local;
-  return local ? `${local} (${gameTime(t)})` : gameTime(t);
+  const e = d.timeline.find((x) => x.n === n);
+  if (!e) return gameTime(t);
+  return e.local ? `${e.local} (${gameTime(e.t)})` : gameTime(e.t);
 }
 
 function fact(label: string, value: string, note: string): HTMLElement {
