@@ -105,7 +105,7 @@ describe('the partner lesson in the browser', () => {
     expect(await page.locator('[data-out-of-reach] li').first().textContent()).toContain('needs');
     // Uptime, productivity and the preparation's return in the chart area.
     expect(await page.locator('table.uptime tbody tr').count()).toBeGreaterThan(2);
-    expect(await page.locator('.measures').textContent()).toMatch(/staff-hours.*loss avoided/s);
+    expect(await page.locator('.lesson-measures').textContent()).toMatch(/staff-hours.*loss avoided/s);
 
     for (const viewport of [
       { width: 1280, height: 720 },

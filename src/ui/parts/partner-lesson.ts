@@ -130,7 +130,7 @@ export function measuresFacts(d: DebriefData): HTMLElement {
   const { uptime, roi } = d.lessons;
   return h(
     'div',
-    { class: 'measures' },
+    { class: 'lesson-measures' },
     h(
       'dl',
       { class: 'facts facts--row' },
