@@ -52,6 +52,15 @@ async function debriefText(page: Page): Promise<string> {
   });
 }
 
+/** Moderate axe findings by rule and target (the harness's summary lists only serious ones). */
+async function axeModerate(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const w = window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
+    const result = await w.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'moderate').flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
+  });
+}
+
 describe('the partner lesson in the browser', () => {
   it('a keyboard-only run with the break-fix partner names the closed options and compares partners; what-if and history follow', async () => {
     const page = await openGame(served);
@@ -124,6 +133,7 @@ describe('the partner lesson in the browser', () => {
       await page.screenshot({ path: join(OUT, `partner-${size}-debrief-full.png`), fullPage: true });
       const summary = await axe(page);
       expect(summary.serious, `${size} debrief`).toEqual([]);
+      expect(await axeModerate(page), `${size} debrief`).toEqual([]);
     }
     await page.setViewportSize({ width: 1280, height: 720 });
     // The print (A4 PDF) version carries the comparison, the closed options and uptime too.
@@ -147,6 +157,7 @@ describe('the partner lesson in the browser', () => {
     await page.locator('#branch-heading').scrollIntoViewIfNeeded();
     await shot(page, 'partner-1280x720-whatif');
     expect((await axe(page)).serious).toEqual([]);
+    expect(await axeModerate(page)).toEqual([]);
 
     // History: the branch sits under its parent; the parent reopens to the same debrief, after a reload.
     await page.getByRole('button', { name: 'Title' }).first().click();
@@ -156,6 +167,7 @@ describe('the partner lesson in the browser', () => {
     expect(await parentItem.locator('.runs--branches .run__title').textContent()).toBe('What-if from decision 3');
     await shot(page, 'partner-1280x720-history');
     expect((await axe(page)).serious).toEqual([]);
+    expect(await axeModerate(page)).toEqual([]);
     await parentItem.locator('.run__actions').first().getByRole('button', { name: /^Open the debrief/ }).click();
     await page.waitForSelector('[data-score="overall"]');
     expect(await debriefText(page)).toBe(original);

@@ -67,7 +67,7 @@ export function comparisonPanel(d: DebriefData): HTMLElement {
     h('p', { class: 'small muted', text: 'Your own choices replayed from the same seed with every partner. Where a partner could not offer your choice, what happens in play happened: its default applied.' }),
     h(
       'div',
-      { class: 'table-scroll', attrs: { tabindex: '0', role: 'region', 'aria-labelledby': 'compare-heading' } },
+      { class: 'table-scroll', attrs: { tabindex: '0', role: 'region', 'aria-label': 'Partner comparison table' } },
       h(
         'table',
         { class: 'compare' },

@@ -251,7 +251,7 @@ function branchPanel(d: DebriefData, branch: HistoryEntry, parent: HistoryEntry)
     h('h2', { id: 'branch-heading', class: 'panel__title', text: `What-if from decision ${branch.parent!.decision}, next to the run it branched from` }),
     h(
       'div',
-      { class: 'table-scroll', attrs: { tabindex: '0', role: 'region', 'aria-labelledby': 'branch-heading' } },
+      { class: 'table-scroll', attrs: { tabindex: '0', role: 'region', 'aria-label': 'What-if and original run, side by side' } },
       h(
         'table',
         { class: 'compare', data: { branch: '' } },
