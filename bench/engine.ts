@@ -2,6 +2,7 @@ import { transition } from 'xstate';
 import { compileScenario } from '../src/engine/compile.ts';
 import type { RunEvent } from '../src/engine/machine.ts';
 import { ADVICE_POLICY, greedyPreparation, playPolicy, POLICIES } from '../src/engine/policies.ts';
+import { runLessons } from '../src/engine/run-lessons.ts';
 import { Run, startSnapshot, stepSnapshot } from '../src/engine/runtime.ts';
 import { findScenarioFiles, loadScenarioFile, SCENARIOS_DIR } from '../src/scenarios/load-file.ts';
 import { Scenario } from '../src/scenarios/schema.ts';
@@ -77,4 +78,11 @@ export async function engineBench(): Promise<void> {
   console.log(
     `  ${`${shipped.index.scenario.id}, advice policy (${events} events, scored)`.padEnd(58)}${fmt(real.shipped!).padStart(9)} playthroughs/s`,
   );
+
+  // The debrief's partner lesson: every partner, every closed option and the preparation replayed.
+  const finished = Run.start(shipped, { seed: 1, partner });
+  for (const e of playPolicy(shipped, advice, { seed: 1, partner, prep }).inputs) finished.send(e);
+  const lessons = compare({ playthrough: () => void playPolicy(shipped, advice, { seed: 1, partner, prep }), lessons: () => void runLessons(shipped, finished.state) }, 3, 400);
+  console.log(`  ${'its partner lesson (runLessons: comparison, ROI, uptime)'.padEnd(58)}${fmt(lessons.lessons!).padStart(9)} lessons/s`);
+  console.log(`  ratio lesson / one playthrough: ${(lessons.playthrough! / lessons.lessons!).toFixed(1)}× the time of one playthrough (same run)`);
 }

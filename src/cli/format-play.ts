@@ -1,5 +1,8 @@
 import type { CompiledScenario } from '../engine/compile.ts';
+import { lessonSentence } from '../engine/partner-comparison.ts';
+import { localAt } from '../engine/run-text.ts';
 import type { PlayResult, TimelineEntry } from '../engine/playthrough.ts';
+import type { RunLessons } from '../engine/run-lessons.ts';
 import type { DimensionScore } from '../engine/scoring.ts';
 import { gameTime, money, padEnd, padStart } from './text.ts';
 
@@ -19,8 +22,9 @@ function wrap(text: string, indent: string, width = 96): string[] {
   return lines;
 }
 
-function entryLines(e: TimelineEntry): string[] {
-  const at = padEnd(gameTime(e.t), 9);
+function entryLines(e: TimelineEntry, local: (t: number) => string | null): string[] {
+  const when = local(e.t);
+  const at = when ? `${when} ${padEnd(gameTime(e.t), 9)}` : padEnd(gameTime(e.t), 9);
   const more = ' '.repeat(at.length + 2);
   switch (e.kind) {
     case 'preparation':
@@ -56,14 +60,14 @@ function dimensionLines(label: string, d: DimensionScore): string[] {
   return lines;
 }
 
-export function formatPlay(compiled: CompiledScenario, r: PlayResult): string {
+export function formatPlay(compiled: CompiledScenario, r: PlayResult, lessons: RunLessons): string {
   const { scenario } = compiled.index;
   const partner = compiled.index.partners.get(r.partner)!;
   const currency = scenario.company.currency ?? 'EUR';
   const out: string[] = [];
   out.push(`${r.title} (${r.scenario}) · seed ${r.seed} · partner ${partner.name} (${partner.tier})`);
   out.push('');
-  for (const e of r.timeline) out.push(...entryLines(e));
+  for (const e of r.timeline) out.push(...entryLines(e, (t) => localAt(compiled.index, t)));
   out.push('');
   const m = r.metrics;
   out.push(
@@ -84,5 +88,53 @@ export function formatPlay(compiled: CompiledScenario, r: PlayResult): string {
     out.push(`  ${o.rating}  ${o.text} (${o.dimension})`);
     out.push(`     ${o.label}. ${o.reason}`);
   }
+  out.push('', ...lessonLines(lessons, currency));
   return `${out.join('\n')}\n`;
+}
+
+/** "−25,000 EUR", "+10,000 EUR", "unchanged": a difference that reads the same either way round. */
+function change(delta: number, unit: (x: number) => string): string {
+  return delta === 0 ? 'unchanged' : `${delta < 0 ? '−' : '+'}${unit(Math.abs(delta))}`;
+}
+
+function hours(minutes: number): string {
+  const h = Math.round((minutes / 60) * 10) / 10;
+  return `${h.toLocaleString('en-GB')} h`;
+}
+
+/** The partner comparison, the options the partner closed, the preparation's return and uptime. */
+function lessonLines({ comparison, roi, uptime }: RunLessons, currency: string): string[] {
+  const out: string[] = ['The same decisions with each IT partner'];
+  out.push(`  ${padEnd('partner', 40)}${padStart('overall', 8)}${padStart('comm', 6)}${padStart('proact', 8)}${padStart('impact', 8)}${padStart('revenue lost', 16)}${padStart('downtime', 10)}${padStart('ended', 10)}  ending`);
+  for (const p of comparison.partners) {
+    out.push(
+      `${p.own ? '* ' : '  '}${padEnd(`${p.partner.name} (${p.partner.tier})`, 40)}${padStart(p.scores.overall, 8)}${padStart(p.scores.communication, 6)}` +
+        `${padStart(p.scores.proactivity, 8)}${padStart(p.scores.businessImpact, 8)}${padStart(money(p.revenueLost, currency), 16)}` +
+        `${padStart(hours(p.downtimeMinutes), 10)}${padStart(gameTime(p.endedAt), 10)}  ${p.ending ? `${p.ending.title} (${p.ending.outcome})` : 'no ending'}`,
+    );
+    for (const c of p.changed) {
+      out.push(`      decision ${c.n} (${c.beat}): ${c.played === null ? 'not reached in your run' : `${c.played} was out of reach`}, ${c.applied} applied`);
+    }
+  }
+  if (comparison.lesson) out.push(`  ${lessonSentence(comparison.lesson, (x) => money(x, currency), hours)}`);
+  out.push('');
+  out.push('Better options your partner kept out of reach');
+  if (comparison.closed.length === 0) out.push('  none');
+  for (const c of comparison.closed) {
+    const needs = c.needs.map((n) => `${n.capability}${n.partners.length ? ` (${n.partners.join(', ')})` : ''}`).join(', ');
+    const worth = c.worth
+      ? `; with ${c.worth.partner}: revenue lost ${change(-c.worth.revenueLess, (x) => money(x, currency))}, downtime ${change(-c.worth.downtimeLess, hours)}, overall ${c.worth.overallGain >= 0 ? '+' : ''}${c.worth.overallGain}`
+      : '';
+    out.push(`  decision ${c.n} at ${gameTime(c.t)}, ${c.beatTitle}: "${c.option.label}" needs ${needs}${c.advised ? ' (the advice)' : ''}${worth}`);
+  }
+  out.push('');
+  out.push('Preparation return');
+  out.push(
+    `  spent ${money(roi.spent, currency)} of ${money(roi.budget, currency)}; loss avoided ${money(roi.lossAvoided, currency)}, downtime avoided ${hours(roi.downtimeAvoided)}, ` +
+      `${roi.staffHoursAvoided.toLocaleString('en-GB')} staff-hours saved, ${roi.overallGain >= 0 ? '+' : ''}${roi.overallGain} overall; response spend ${money(roi.responseSpend, currency)}`,
+  );
+  out.push('');
+  out.push(`Uptime over ${hours(uptime.minutes)}; productivity lost ${uptime.staffHoursLost.toLocaleString('en-GB')} staff-hours of ${uptime.employees.toLocaleString('en-GB')} employees`);
+  for (const s of uptime.services) out.push(`  ${padEnd(s.name, 28)}${padStart(`${Math.round(s.uptime * 100)}%`, 5)} up · down ${hours(s.downMinutes)} · degraded ${hours(s.degradedMinutes)}`);
+  return out;
 }

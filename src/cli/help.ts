@@ -35,7 +35,10 @@ export const PLAY_HELP = `war-room play <file> [options]
 
 Plays a scenario without a screen: commits the preparation, then for each decision thinks
 --think game minutes (stopping short of a deadline) and picks the next of --choices.
-The same seed and choices always give the same output.
+The same seed and choices always give the same output. After the run it replays the same
+decisions with every partner of the scenario (a partner's default applies where an answer is out
+of its reach) and without the preparation, and prints the comparison, the better options the
+partner kept out of reach, the preparation's return and uptime per service.
 
 Options:
   --seed N            the run's seed (default 1)
@@ -43,7 +46,8 @@ Options:
   --prep a,b          preparation measures to buy (default: none)
   --choices 2,1,t     1-based option numbers in order; t lets the decision's timer run out
   --think M           game minutes before each choice (default 2; 0 chooses at once)
-  --json              print { scenario, seed, partner, choices, timeline, scores, ending }
+  --json              print { scenario, seed, partner, choices, timeline, scores, ending,
+                      comparison, lesson, closedByPartner, roi, uptime }
   -h, --help          this help
 
 Exit code 2 for bad arguments (unknown option number, partner or measure, a preparation

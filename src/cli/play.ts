@@ -1,5 +1,6 @@
 import { compileScenario } from '../engine/compile.ts';
-import { playScript, ScriptError, type ScriptChoice } from '../engine/playthrough.ts';
+import { playResult, scriptedRun, ScriptError, type ScriptChoice } from '../engine/playthrough.ts';
+import { runLessons, type RunLessons } from '../engine/run-lessons.ts';
 import { loadScenarioFile } from '../scenarios/load-file.ts';
 import { commaList, integer, parse, UsageError } from './args.ts';
 import { problemLine } from './format-check.ts';
@@ -39,17 +40,43 @@ export async function runPlay(args: string[]): Promise<{ output: string; exitCod
   }
   const compiled = compileScenario(loaded.scenario);
   try {
-    const result = playScript(compiled, {
+    const run = scriptedRun(compiled, {
       seed,
       ...(values.partner === undefined ? {} : { partner: values.partner }),
       prep: commaList(values.prep),
       choices,
       think,
     });
-    const output = values.json ? `${JSON.stringify({ file, ...result }, null, 2)}\n` : formatPlay(compiled, result);
+    const result = playResult(compiled, seed, run);
+    const lessons = runLessons(compiled, run.state);
+    const output = values.json ? `${JSON.stringify({ file, ...result, ...lessonsJson(lessons) }, null, 2)}\n` : formatPlay(compiled, result, lessons);
     return { output, exitCode: 0 };
   } catch (error) {
     if (error instanceof ScriptError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/** The partner comparison and the preparation's return, as `--json` carries them. */
+function lessonsJson({ comparison, roi, uptime }: RunLessons) {
+  return {
+    comparison: comparison.partners.map((p) => ({
+      partner: p.partner.id,
+      name: p.partner.name,
+      tier: p.partner.tier,
+      own: p.own,
+      scores: p.scores,
+      revenueLost: p.revenueLost,
+      downtimeMinutes: p.downtimeMinutes,
+      customersAffected: p.customersAffected,
+      staffHoursLost: p.staffHoursLost,
+      endedAt: p.endedAt,
+      ending: p.ending,
+      changed: p.changed,
+    })),
+    lesson: comparison.lesson,
+    closedByPartner: comparison.closed,
+    roi,
+    uptime,
+  };
 }

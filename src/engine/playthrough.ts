@@ -4,7 +4,8 @@ import { decisionDeadline } from './rules.ts';
 import { Run, RunError } from './runtime.ts';
 import { scoreRun, type ScoreReport } from './scoring.ts';
 import type { ChoiceSource, LogEntry, Metrics } from './state.ts';
-import { interpolate } from './text.ts';
+import { nowAt, optionDuration } from './run-text.ts';
+import { interpolate, type RunPlaceholder } from './text.ts';
 
 // A headless playthrough from a script (seed, partner, preparation, choices), as
 // `war-room play` runs it, and the readable timeline of a run's log. Pure.
@@ -60,6 +61,11 @@ export class ScriptError extends Error {
 const MAX_DECISIONS = 10_000;
 
 export function playScript(compiled: CompiledScenario, script: PlayScript): PlayResult {
+  return playResult(compiled, script.seed, scriptedRun(compiled, script));
+}
+
+/** The finished run a script plays to; throws ScriptError when the script cannot be played as written. */
+export function scriptedRun(compiled: CompiledScenario, script: PlayScript): Run {
   const { index } = compiled;
   const { scenario } = index;
   const partner = script.partner ?? scenario.partners[0]!.id;
@@ -111,14 +117,19 @@ export function playScript(compiled: CompiledScenario, script: PlayScript): Play
   if (used < script.choices.length) {
     throw new ScriptError(`the run ended after ${used} choice${used === 1 ? '' : 's'}, but ${script.choices.length} were given`);
   }
+  return run;
+}
 
+export function playResult(compiled: CompiledScenario, seed: number, run: Run): PlayResult {
+  const { index } = compiled;
+  const { scenario } = index;
   const state = run.state;
   const endingBeat = state.ending === null ? undefined : index.beats.get(state.ending);
   return {
     scenario: scenario.id,
     title: scenario.title,
-    seed: script.seed,
-    partner,
+    seed,
+    partner: state.partnerId,
     prep: state.measures,
     choices: state.log.flatMap((e) =>
       e.type === 'decision.made' ? [{ beat: e.beat, option: e.option, key: optionKey(compiled, e.beat, e.option), by: e.by }] : [],
@@ -145,7 +156,8 @@ export function timelineOf(compiled: CompiledScenario, log: readonly LogEntry[])
   const { index } = compiled;
   const { scenario } = index;
   const vars: Record<string, string | number> = {};
-  const text = (s: string): string => interpolate(s, { vars });
+  let partner = scenario.partners[0]?.id ?? '';
+  const text = (s: string, run: Partial<Record<RunPlaceholder, string>> = {}): string => interpolate(s, { vars }, run);
   const serviceName = (id: string): string => scenario.company.services.find((s) => s.id === id)?.name ?? id;
   const regulatorName = (id: string): string => scenario.regulators?.find((r) => r.id === id)?.name ?? id;
   const out: TimelineEntry[] = [];
@@ -154,17 +166,20 @@ export function timelineOf(compiled: CompiledScenario, log: readonly LogEntry[])
       case 'variable.drawn':
         vars[e.variable] = e.value;
         break;
+      case 'run.started':
+        partner = e.partner;
+        break;
       case 'preparation.committed':
         out.push({ t: e.t, kind: 'preparation', measures: e.measures.map((id) => ({ id, name: index.measures.get(id)?.name ?? id })), spent: e.spent });
         break;
       case 'beat.entered': {
         const beat = index.beats.get(e.beat);
-        if (beat && !beat.ending) out.push({ t: e.t, kind: 'beat', beat: beat.id, title: beat.title, narrative: text(beat.narrative) });
+        if (beat && !beat.ending) out.push({ t: e.t, kind: 'beat', beat: beat.id, title: beat.title, narrative: text(beat.narrative, { now: nowAt(index, e.t) }) });
         break;
       }
       case 'inject.delivered': {
         const inject = (e.beat === null ? index.globalInjects : (index.beats.get(e.beat)?.injects ?? [])).find((i) => i.id === e.inject);
-        if (inject) out.push({ t: e.t, kind: 'inject', inject: inject.id, beat: e.beat, channel: inject.channel, from: inject.from, text: text(inject.text) });
+        if (inject) out.push({ t: e.t, kind: 'inject', inject: inject.id, beat: e.beat, channel: inject.channel, from: inject.from, text: text(inject.text, { now: nowAt(index, e.t) }) });
         break;
       }
       case 'decision.made': {
@@ -175,10 +190,10 @@ export function timelineOf(compiled: CompiledScenario, log: readonly LogEntry[])
           beat: e.beat,
           option: e.option,
           key: optionKey(compiled, e.beat, e.option),
-          label: text(option?.label ?? e.option),
+          label: text(option?.label ?? e.option, { duration: optionDuration(index, partner, option ?? {}) }),
           by: e.by,
           waited: e.waited,
-          outcome: text(option?.outcome ?? ''),
+          outcome: text(option?.outcome ?? '', { duration: optionDuration(index, partner, option ?? {}) }),
         });
         break;
       }
@@ -196,10 +211,9 @@ export function timelineOf(compiled: CompiledScenario, log: readonly LogEntry[])
         break;
       case 'ending.reached': {
         const beat = index.beats.get(e.beat);
-        out.push({ t: e.t, kind: 'ending', beat: e.beat, title: beat?.title ?? e.beat, outcome: e.outcome, narrative: text(beat?.narrative ?? '') });
+        out.push({ t: e.t, kind: 'ending', beat: e.beat, title: beat?.title ?? e.beat, outcome: e.outcome, narrative: text(beat?.narrative ?? '', { now: nowAt(index, e.t) }) });
         break;
       }
-      case 'run.started':
       case 'timer.extended':
       case 'timer.held':
       case 'clock.advanced':

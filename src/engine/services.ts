@@ -11,7 +11,7 @@ const WEIGHT: Record<ServiceStatusName, number> = { up: 0, degraded: 0.5, down: 
  * A service is as bad as its own status or anything it depends on: a down database takes
  * the shop down with it. Dependencies that are down make a dependant down too.
  */
-export function effectiveStatuses(index: ScenarioIndex, state: RunState): Record<string, ServiceStatusName> {
+export function effectiveStatuses(index: ScenarioIndex, state: Pick<RunState, 'services'>): Record<string, ServiceStatusName> {
   const result: Record<string, ServiceStatusName> = {};
   // The loader rejects dependency cycles, so plain memoised recursion terminates.
   const resolve = (id: string): ServiceStatusName => {

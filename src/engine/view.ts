@@ -1,8 +1,10 @@
 import type { ChannelName, OutcomeName, PartnerTierName, ServiceStatusName } from '../scenarios/schema.ts';
+import { capabilitiesIn, missingCapabilities } from './capabilities.ts';
 import type { CompiledScenario } from './compile.ts';
 import { decisionDeadline, isOptionAvailable } from './rules.ts';
 import { effectiveStatuses } from './services.ts';
 import type { ChoiceSource, Metrics, RunState } from './state.ts';
+import { localAt, nowAt, optionDuration } from './run-text.ts';
 import { interpolate } from './text.ts';
 
 // What a player can see right now, derived from the run state. Views render this and
@@ -18,6 +20,10 @@ export interface OptionView {
   minutes: number;
   available: boolean;
   unavailable: string | null;
+  /** Partner capabilities this option relies on: it depends on the partner, not only on leadership. */
+  partner: string[];
+  /** Capabilities the run's partner lacks that keep this option out of reach; empty when open. */
+  needs: string[];
 }
 
 export interface InjectView {
@@ -36,6 +42,8 @@ export interface GameView {
   title: string;
   phase: RunState['phase'];
   clock: number;
+  /** The company's local day and time now ("Sun 04:10"); null when the scenario's setting names none. Show it first, T+ second. */
+  localTime: string | null;
   seed: number;
   currency: string;
   partner: { id: string; name: string; tier: PartnerTierName };
@@ -85,7 +93,7 @@ export function buildView(compiled: CompiledScenario, state: RunState): GameView
       from: inject.from,
       stakeholder: inject.stakeholder ?? null,
       audience: inject.audience ?? [],
-      text: interpolate(inject.text, state),
+      text: interpolate(inject.text, state, { now: nowAt(index, entry.t) }),
     });
   }
 
@@ -97,6 +105,7 @@ export function buildView(compiled: CompiledScenario, state: RunState): GameView
     title: scenario.title,
     phase: state.phase,
     clock: state.clock,
+    localTime: localAt(index, state.clock),
     seed: state.seed,
     currency: scenario.company.currency ?? 'EUR',
     partner: { id: partner.id, name: partner.name, tier: partner.tier },
@@ -111,11 +120,11 @@ export function buildView(compiled: CompiledScenario, state: RunState): GameView
         bought: state.measures.includes(m.id),
       })),
     },
-    beat: beat ? { id: beat.id, title: beat.title, narrative: interpolate(beat.narrative, state) } : null,
+    beat: beat ? { id: beat.id, title: beat.title, narrative: interpolate(beat.narrative, state, { now: nowAt(index, state.beatEnteredAt) }) } : null,
     decision:
       beat?.decision && state.posedAt !== null
         ? {
-            prompt: interpolate(beat.decision.prompt, state),
+            prompt: interpolate(beat.decision.prompt, state, { now: nowAt(index, state.posedAt) }),
             deadline,
             remaining: deadline === null ? null : Math.max(0, deadline - state.clock),
             timerHeld: state.timerHeld,
@@ -124,19 +133,21 @@ export function buildView(compiled: CompiledScenario, state: RunState): GameView
               return {
                 id: o.id,
                 key: i + 1,
-                label: interpolate(o.label, state),
-                detail: o.detail ? interpolate(o.detail, state) : null,
+                label: interpolate(o.label, state, { duration: optionDuration(index, state.partnerId, o) }),
+                detail: o.detail ? interpolate(o.detail, state, { duration: optionDuration(index, state.partnerId, o) }) : null,
                 cost: (o.cost ?? 0) * partner.costFactor,
                 minutes: Math.round((o.minutes ?? 0) * partner.timeFactor),
                 available,
                 unavailable: available ? null : (o.unavailable ?? 'Not possible with what you have in place'),
+                partner: o.requires ? [...new Set(capabilitiesIn(o.requires))] : [],
+                needs: available ? [] : missingCapabilities(index, state, o.requires),
               };
             }),
           }
         : null,
     lastChoice:
       last && lastOption
-        ? { beat: last.beat, option: last.option, label: lastOption.label, outcome: interpolate(lastOption.outcome, state), by: last.by }
+        ? { beat: last.beat, option: last.option, label: lastOption.label, outcome: interpolate(lastOption.outcome, state, { duration: optionDuration(index, state.partnerId, lastOption) }), by: last.by }
         : null,
     injects,
     services: scenario.company.services.map((s) => ({
@@ -168,7 +179,7 @@ export function buildView(compiled: CompiledScenario, state: RunState): GameView
     }),
     ending:
       state.ending && beat?.ending
-        ? { beat: beat.id, title: beat.title, narrative: interpolate(beat.narrative, state), outcome: beat.ending.outcome }
+        ? { beat: beat.id, title: beat.title, narrative: interpolate(beat.narrative, state, { now: nowAt(index, state.clock) }), outcome: beat.ending.outcome }
         : null,
   };
 }

@@ -225,6 +225,12 @@ export const Service = z.strictObject({
   dependsOn: z.array(Id).optional(),
   revenueShare: z.number().min(0).max(1).describe('Share of revenue that stops while this service is down'),
   customerShare: z.number().min(0).max(1).describe('Share of customers affected while this service is down'),
+  staffShare: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe("Share of the company's employees who cannot work while this service is down (default: its revenueShare)"),
   status: ServiceStatus.optional().describe('Status when the incident starts (default up)'),
 });
 

@@ -1,6 +1,7 @@
 import type { Condition, Effect, Scenario, ScoreEntry } from './schema.ts';
 import type { PathSegment } from './locate.ts';
 import { didYouMean } from './suggest.ts';
+import { RUN_PLACEHOLDERS } from '../engine/text.ts';
 
 export interface SemanticProblem {
   path: PathSegment[];
@@ -116,7 +117,9 @@ export function checkReferences(s: Scenario): SemanticProblem[] {
   const checkText = (text: string | undefined, path: PathSegment[]): void => {
     for (const match of text?.matchAll(/\{([a-z0-9][a-z0-9-]*)\}/g) ?? []) {
       const name = match[1]!;
-      if (!variables.has(name)) error(path, `text refers to {${name}} but there is no such variable${didYouMean(name, variables)}`);
+      if (!variables.has(name) && !(RUN_PLACEHOLDERS as readonly string[]).includes(name)) {
+        error(path, `text refers to {${name}} but there is no such variable${didYouMean(name, variables)}; {now} and {duration} are filled in by the run`);
+      }
     }
   };
 

@@ -21,6 +21,8 @@ export interface SessionMeta {
   briefing: boolean;
   /** Preparation measures ticked but not yet committed, so a reload keeps them. */
   prep?: string[];
+  /** Set while a what-if branch is played: the history run and decision it branched from. */
+  branchOf?: { id: string; decision: number };
 }
 
 /** Bound on remembered ticked measures: a scenario has far fewer; anything beyond is not ours. */
@@ -87,6 +89,7 @@ function readMeta(storage: KeyValueStorage): SessionMeta {
       speed: meta.speed === 2 || meta.speed === 4 ? meta.speed : 1,
       briefing: meta.briefing === true,
       prep: Array.isArray(meta.prep) ? meta.prep.filter((m): m is string => typeof m === 'string').slice(0, MAX_PREP) : [],
+      ...(typeof meta.branchOf?.id === 'string' && Number.isInteger(meta.branchOf.decision) ? { branchOf: { id: meta.branchOf.id, decision: meta.branchOf.decision } } : {}),
     };
   } catch {
     return fallback;

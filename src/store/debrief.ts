@@ -2,7 +2,11 @@ import type { ChoiceSource } from '../engine/state.ts';
 import type { CompiledScenario } from '../engine/compile.ts';
 import type { ScoreItem, ScoreReport } from '../engine/scoring.ts';
 import type { Metrics, RunState } from '../engine/state.ts';
+import { lessonSentence } from '../engine/partner-comparison.ts';
+import { runLessons, type RunLessons } from '../engine/run-lessons.ts';
+import { localAt, nowAt, optionDuration } from '../engine/run-text.ts';
 import { interpolate } from '../engine/text.ts';
+import { duration, money } from './format.ts';
 import type { DimensionName, OutcomeName, PartnerTierName } from '../scenarios/schema.ts';
 import { reflectionQuestions, type ReflectionQuestion } from './reflection.ts';
 
@@ -29,13 +33,21 @@ export interface DecisionMarker {
 export interface TimelineEntry {
   n: number;
   t: number;
+  /** The company's local day and time of the decision ("Sun 02:43"); null when the setting names none. */
+  local: string | null;
   beatTitle: string;
   prompt: string;
   chosen: { id: string; label: string; outcome: string };
   by: ChoiceSource;
   waited: number;
-  advice: { id: string; label: string; why: string; followed: boolean };
+  /** `closed`: the advice was out of reach with the run's partner. */
+  advice: { id: string; label: string; why: string; followed: boolean; closed: boolean };
+  /** Options that were open and not chosen: the player's own call. */
   notTaken: { id: string; label: string }[];
+  /** Options closed by the preparation or the situation, not by the partner. */
+  notOpen: { id: string; label: string; why: string | null }[];
+  /** Options the partner's profile kept out of reach, with the capabilities they needed. */
+  outOfReach: { id: string; label: string; needs: string[]; why: string | null }[];
   points: { dimension: DimensionName; points: number; reason: string }[];
 }
 
@@ -57,16 +69,30 @@ export interface DebriefData {
   markers: DecisionMarker[];
   timeline: TimelineEntry[];
   questions: ReflectionQuestion[];
+  /** The partner comparison, the preparation's return, uptime and productivity. */
+  lessons: RunLessons;
+  judgement: Judgement;
+  /** Per partner id: the decisions its replay answered differently, in words. */
+  changes: Record<string, { n: number; beatTitle: string; played: string | null; applied: string }[]>;
+}
+
+/** The player's decisions and the partner's capability, judged and worded apart. */
+export interface Judgement {
+  decisions: { label: string; text: string; followed: number; open: number };
+  partner: { label: string; text: string; closed: number; lesson: string | null };
 }
 
 export function buildDebrief(compiled: CompiledScenario, state: RunState, report: ScoreReport): DebriefData {
   const { index } = compiled;
   const { scenario } = index;
   const text = (s: string): string => interpolate(s, state);
+  const optionText = (s: string, o: { minutes?: number }): string => interpolate(s, state, { duration: optionDuration(index, state.partnerId, o) });
   const partner = index.partners.get(state.partnerId) ?? scenario.partners[0]!;
   const ending = state.ending ? index.beats.get(state.ending) : undefined;
   const endingEntry = state.log.find((e) => e.type === 'ending.reached');
 
+  const lessons = runLessons(compiled, state);
+  const currency = scenario.company.currency ?? 'EUR';
   const timeline: TimelineEntry[] = [];
   for (const entry of state.log) {
     if (entry.type !== 'decision.made') continue;
@@ -75,21 +101,33 @@ export function buildDebrief(compiled: CompiledScenario, state: RunState, report
     const option = index.options.get(entry.beat)?.get(entry.option);
     if (!beat || !decision || !option) continue;
     const advised = decision.options.find((o) => o.id === decision.advice.option);
+    const n = timeline.length + 1;
+    const shut = lessons.comparison.outOfReach.filter((c) => c.n === n && c.beat === entry.beat);
+    const closedHere = shut.filter((c) => c.needs.length > 0);
+    const isClosed = (id: string): boolean => closedHere.some((c) => c.option === id);
+    const isShut = (id: string): boolean => shut.some((c) => c.option === id);
     timeline.push({
       n: timeline.length + 1,
       t: entry.t,
       beatTitle: beat.title,
-      prompt: text(decision.prompt),
-      chosen: { id: option.id, label: text(option.label), outcome: text(option.outcome) },
+      local: localAt(index, entry.t),
+      prompt: interpolate(decision.prompt, state, { now: nowAt(index, entry.t - entry.waited) }),
+      chosen: { id: option.id, label: optionText(option.label, option), outcome: optionText(option.outcome, option) },
       by: entry.by,
       waited: entry.waited,
       advice: {
         id: decision.advice.option,
-        label: advised ? text(advised.label) : decision.advice.option,
+        label: advised ? optionText(advised.label, advised) : decision.advice.option,
         why: text(decision.advice.why),
         followed: decision.advice.option === option.id,
+        closed: isClosed(decision.advice.option),
       },
-      notTaken: decision.options.filter((o) => o.id !== option.id).map((o) => ({ id: o.id, label: text(o.label) })),
+      notTaken: decision.options.filter((o) => o.id !== option.id && !isShut(o.id)).map((o) => ({ id: o.id, label: optionText(o.label, o) })),
+      notOpen: decision.options.filter((o) => isShut(o.id) && !isClosed(o.id)).map((o) => ({ id: o.id, label: optionText(o.label, o), why: o.unavailable ? text(o.unavailable) : null })),
+      outOfReach: closedHere.flatMap((c) => {
+        const o = index.options.get(entry.beat)?.get(c.option);
+        return o ? [{ id: o.id, label: optionText(o.label, o), needs: c.needs, why: o.unavailable ? text(o.unavailable) : null }] : [];
+      }),
       points: pointsFor(report, entry.beat, option.id, entry.t, entry.by === 'timeout'),
     });
   }
@@ -100,18 +138,18 @@ export function buildDebrief(compiled: CompiledScenario, state: RunState, report
     downtimeMinutes: 2 * scenario.stakes.downtimeToleranceMinutes,
     complianceExposure: 100,
   };
-  const divergence = timeline.find((d) => !d.advice.followed);
+  const divergence = timeline.find((d) => !d.advice.followed && !d.advice.closed);
 
   return {
     scenarioId: scenario.id,
     title: scenario.title,
     company: scenario.company.name,
     industry: scenario.industry,
-    currency: scenario.company.currency ?? 'EUR',
+    currency,
     seed: state.seed,
     partner: { id: partner.id, name: partner.name, tier: partner.tier },
     ending: ending && endingEntry?.type === 'ending.reached'
-      ? { title: ending.title, narrative: text(ending.narrative), outcome: endingEntry.outcome }
+      ? { title: ending.title, narrative: interpolate(ending.narrative, state, { now: nowAt(index, endingEntry.t) }), outcome: endingEntry.outcome }
       : null,
     clock: state.clock,
     measures: state.measures.map((id) => {
@@ -128,7 +166,52 @@ export function buildDebrief(compiled: CompiledScenario, state: RunState, report
       { communication: report.communication.score, proactivity: report.proactivity.score, businessImpact: report.businessImpact.score },
       divergence ? { beatTitle: divergence.beatTitle, chosen: divergence.chosen.label } : null,
     ),
+    lessons,
+    changes: Object.fromEntries(
+      lessons.comparison.partners.map((p) => [
+        p.partner.id,
+        p.changed.map((c) => {
+          const label = (id: string): string => text(index.options.get(c.beat)?.get(id)?.label ?? id);
+          return { n: c.n, beatTitle: index.beats.get(c.beat)?.title ?? c.beat, played: c.played === null ? null : label(c.played), applied: label(c.applied) };
+        }),
+      ]),
+    ),
+    judgement: judge(timeline, lessons, partner.name, partner.tier, currency),
   };
+}
+
+/**
+ * Decisions are judged only where the player had a real choice (the advice was open to them);
+ * the partner is judged by the better options it closed and by what the same decisions would
+ * have cost with another partner.
+ */
+function judge(timeline: TimelineEntry[], lessons: RunLessons, partnerName: string, tier: PartnerTierName, currency: string): Judgement {
+  const open = timeline.filter((e) => !e.advice.closed);
+  const followed = open.filter((e) => e.advice.followed).length;
+  const share = open.length === 0 ? 1 : followed / open.length;
+  const decisions = {
+    label: share >= 0.75 ? 'Sound decisions' : share >= 0.5 ? 'Mixed decisions' : 'Decisions to revisit',
+    text:
+      open.length === 0
+        ? 'The advised option was never open to you, so your decisions are not judged against it.'
+        : `You chose what a strategic partner advised at ${followed} of the ${open.length} decisions where it was open to you.`,
+    followed,
+    open: open.length,
+  };
+  const { closed, lesson } = lessons.comparison;
+  const sentence = lesson ? lessonSentence(lesson, (x) => money(x, currency), duration) : null;
+  const needs = [...new Set(closed.flatMap((c) => c.needs.map((n) => n.capability.replace(/-/g, ' '))))];
+  const needList = needs.length > 1 ? `${needs.slice(0, -1).join(', ')} and ${needs.at(-1)}` : (needs[0] ?? '');
+  const partner = {
+    label: closed.length > 0 ? 'Your partner held you back' : tier === 'strategic' ? 'Your partner had what you needed' : 'Your partner did not close a better option',
+    text:
+      closed.length > 0
+        ? `${partnerName} kept ${closed.length} better option${closed.length === 1 ? '' : 's'} out of your reach: ${closed.length === 1 ? 'it needed' : 'they needed'} ${needList}, which ${partnerName} does not offer.`
+        : `${partnerName} did not keep a better option out of your reach in this run.`,
+    closed: closed.length,
+    lesson: sentence,
+  };
+  return { decisions, partner };
 }
 
 export const METRIC_LABELS: Record<ChartMetric, string> = {

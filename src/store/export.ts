@@ -26,6 +26,11 @@ export function debriefMarkdown(d: DebriefData): string {
   for (const dim of [r.communication, r.proactivity, r.businessImpact]) push(`| ${DIMENSION_LABELS[dim.dimension]} | ${dim.score} |`);
   push(`| **Overall** | **${r.overall}** |`, '');
   push(`**Verdict: ${mdText(r.verdict.label)}.** ${mdText(r.verdict.text)}`, '');
+  push('## Your decisions and your partner’s capability', '');
+  push(`- Your decisions: **${mdText(d.judgement.decisions.label)}.** ${mdText(d.judgement.decisions.text)}`);
+  push(`- Your partner’s capability: **${mdText(d.judgement.partner.label)}.** ${mdText(d.judgement.partner.text)}`, '');
+  if (d.judgement.partner.lesson) push(`**${mdText(d.judgement.partner.lesson)}**`, '');
+  push(...comparisonMarkdown(d));
   if (r.provisional) push('_The run did not reach an ending: business impact uses the figures so far._', '');
 
   for (const dim of [r.communication, r.proactivity, r.businessImpact]) {
@@ -47,7 +52,7 @@ export function debriefMarkdown(d: DebriefData): string {
   push('## Decisions', '');
   if (d.timeline.length === 0) push('No decisions were made.', '');
   for (const e of d.timeline) {
-    push(`### ${e.n}. ${gameTime(e.t)}: ${mdText(e.beatTitle)}`, '');
+    push(`### ${e.n}. ${e.local ? `${e.local} (${gameTime(e.t)})` : gameTime(e.t)}: ${mdText(e.beatTitle)}`, '');
     push(`${mdText(e.prompt)}`, '');
     push(`- You chose: ${mdText(e.chosen.label)}${e.by === 'timeout' ? ' (the clock ran out and this was applied)' : ''}, after ${duration(e.waited)}`);
     push(`- What happened: ${mdText(e.chosen.outcome)}`);
@@ -56,7 +61,11 @@ export function debriefMarkdown(d: DebriefData): string {
         ? `- A strategic partner would have done the same: ${mdText(e.advice.why)}`
         : `- A strategic partner would have chosen: ${mdText(e.advice.label)}. ${mdText(e.advice.why)}`,
     );
-    if (e.notTaken.length > 0) push(`- Not taken: ${e.notTaken.map((o) => mdText(o.label)).join('; ')}`);
+    if (e.notTaken.length > 0) push(`- Open to you, not taken: ${e.notTaken.map((o) => mdText(o.label)).join('; ')}`);
+    if (e.notOpen.length > 0) push(`- Not open to you: ${e.notOpen.map((o) => `${mdText(o.label)}${o.why ? ` (${mdText(o.why)})` : ''}`).join('; ')}`);
+    if (e.outOfReach.length > 0) {
+      push(`- Out of reach with your partner: ${e.outOfReach.map((o) => `${mdText(o.label)} (needs ${o.needs.map(mdText).join(', ')})`).join('; ')}`);
+    }
     for (const p of e.points) push(`- Score: ${signed(p.points)} ${DIMENSION_LABELS[p.dimension].toLowerCase()}, ${mdText(p.reason)}`);
     push('');
   }
@@ -66,12 +75,38 @@ export function debriefMarkdown(d: DebriefData): string {
   push(`- Customers affected: ${count(d.metrics.customersAffected)}`);
   push(`- Downtime: ${duration(d.metrics.downtimeMinutes)}`);
   push(`- Compliance exposure: ${Math.round(d.metrics.complianceExposure)} of 100`);
-  push(`- Response spend: ${money(d.metrics.spend, d.currency)}`, '');
+  push(`- Response spend: ${money(d.metrics.spend, d.currency)}`);
+  const { uptime, roi } = d.lessons;
+  push(`- Productivity lost: ${count(uptime.staffHoursLost)} staff-hours (${count(uptime.employees)} employees)`);
+  push(`- Preparation return: ${money(roi.lossAvoided, d.currency)} of loss avoided for ${money(roi.spent, d.currency)} spent (budget ${money(roi.budget, d.currency)}), ${signed(roi.overallGain)} overall`, '');
+  push(`### Uptime per service over ${duration(uptime.minutes)}`, '', '| Service | Up | Down | Degraded |', '| --- | ---: | ---: | ---: |');
+  for (const sv of uptime.services) push(`| ${mdText(sv.name)} | ${Math.round(sv.uptime * 100)}% | ${duration(sv.downMinutes)} | ${duration(sv.degradedMinutes)} |`);
+  push('');
 
   push('## Questions for your own organisation', '');
   d.questions.forEach((q, i) => push(`${i + 1}. ${mdText(q.text)}`));
   push('');
   return lines.join('\n');
+}
+
+/** The same decisions with every partner, and the better options the run's partner closed. */
+function comparisonMarkdown(d: DebriefData): string[] {
+  const out = ['## The same decisions with each IT partner', '', '| Partner | Overall | Revenue lost | Downtime | Customers affected | Ended at | Ending | Decisions that changed |', '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |'];
+  for (const p of d.lessons.comparison.partners) {
+    const changed = (d.changes[p.partner.id] ?? []).map((c) => `${c.n}. ${c.played === null ? 'not reached' : `${c.played} out of reach`}: ${c.applied}`);
+    out.push(
+      `| ${mdText(p.partner.name)}${p.own ? ' (yours)' : ''} | ${p.scores.overall} | ${money(p.revenueLost, d.currency)} | ${duration(p.downtimeMinutes)} | ${count(p.customersAffected)} | ${gameTime(p.endedAt)} | ` +
+        `${p.ending ? `${mdText(p.ending.title)} (${p.ending.outcome})` : 'no ending'} | ${p.own ? 'as played' : changed.length ? changed.map(mdText).join('; ') : 'none'} |`,
+    );
+  }
+  out.push('', '## Better options your partner kept out of reach', '');
+  if (d.lessons.comparison.closed.length === 0) out.push(`- ${mdText(d.partner.name)} did not keep a better option out of your reach.`);
+  for (const c of d.lessons.comparison.closed) {
+    const worth = c.worth ? ` With a partner that has it: revenue lost ${signed(-Math.round(c.worth.revenueLess))}, overall ${signed(c.worth.overallGain)}.` : '';
+    out.push(`- Decision ${c.n} (${gameTime(c.t)}, ${mdText(c.beatTitle)}): ${mdText(c.option.label)}${c.advised ? ' (advised)' : ''}; needs ${c.needs.map((n) => mdText(n.capability)).join(', ')}.${worth}`);
+  }
+  out.push('');
+  return out;
 }
 
 export const DEBRIEF_JSON_FORMAT = 'war-room.debrief';
@@ -95,6 +130,10 @@ export function debriefJson(d: DebriefData, save: SavedRun): string {
       },
       report: d.report,
       timeline: d.timeline,
+      judgement: d.judgement,
+      comparison: d.lessons.comparison,
+      roi: d.lessons.roi,
+      uptime: d.lessons.uptime,
       save,
     },
     null,

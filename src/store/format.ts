@@ -1,17 +1,12 @@
 // Formatting shared by the screens and the Markdown export, so both say the same thing.
 
+/** The engine words durations in scenario text ({duration}) the same way the screens do. */
+export { duration } from '../engine/local-time.ts';
+
 /** Game time as the war room shows it: T+0:05, T+2:40, T+26:00. */
 export function gameTime(minutes: number): string {
   const m = Math.max(0, Math.round(minutes));
   return `T+${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
-}
-
-/** A span of game minutes in words: "45 min", "2 h 5 min". */
-export function duration(minutes: number): string {
-  const m = Math.max(0, Math.round(minutes));
-  if (m < 60) return `${m} min`;
-  const rest = m % 60;
-  return rest === 0 ? `${m / 60} h` : `${Math.floor(m / 60)} h ${rest} min`;
 }
 
 /** A compact span for tight readouts: "45m", "2h 05m", "124h 32m". */

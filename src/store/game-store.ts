@@ -9,7 +9,7 @@ import { clearAutosave, PACE_SECONDS, readAutosave, writeAutosave, type Pace, ty
 import { CompiledCache, findScenario, type CatalogEntry } from './catalog.ts';
 import { createClockDriver, type Scheduler } from './clock-driver.ts';
 import { money } from './format.ts';
-import { historyEntry, readHistory, recordRun, type HistoryEntry } from './history.ts';
+import { deleteRuns, historyEntry, readHistory, recordRun, type HistoryEntry } from './history.ts';
 import { STORAGE_KEYS, tryRead, tryWrite, type KeyValueStorage } from './storage.ts';
 
 // The one place that owns the running game. Screens and the Phaser scene read this state and
@@ -56,6 +56,8 @@ export interface GameState {
   /** Set when the run reaches an ending. */
   report: ScoreReport | null;
   history: HistoryEntry[];
+  /** The history entry of the finished run on screen, once recorded or reopened. */
+  historyId: string | null;
   notice: Notice | null;
 
   showTitle(): void;
@@ -83,6 +85,14 @@ export interface GameState {
   continueRun(): void;
   showDebrief(): void;
   playAgain(sameSeed: boolean): string | null;
+  /** Rebuilds a past run from its seed and inputs and opens its debrief. Returns why it could not, or null. */
+  openHistory(id: string): string | null;
+  /** Starts the same scenario, partner and seed as a past run. */
+  replayHistorySeed(id: string): string | null;
+  /** Deletes one past run, or all of them with null. */
+  deleteHistory(id: string | null): void;
+  /** Replays the finished run up to its n-th decision (1-based) and lets the player choose again from there. */
+  whatIf(decision: number): string | null;
   setMuted(muted: boolean): void;
   setReducedMotion(reduced: boolean): void;
   /** The war room view reports that it has drawn (or could not load and the HTML stands alone). */
@@ -120,6 +130,8 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
   const compiledCache = new CompiledCache();
   let run: Run | null = null;
   let compiled: CompiledScenario | null = null;
+  /** Set while a what-if branch is played: the run and decision it branched from. */
+  let branchOf: { id: string; decision: number } | null = null;
 
   const store = createStore<GameState>()((set, get) => {
     const firstPlayable = catalog.find((e) => e.scenario !== null)?.scenario ?? null;
@@ -134,10 +146,11 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       if (run.isOver && get().report === null) {
         const report = scoreRun(compiled.index, run.log);
         patch.report = report;
-        patch.history = recordRun(
-          storage,
-          get().history,
-          historyEntry(
+        const endedAt = stamp();
+        const id = uniqueId(get().history, `${compiled.index.scenario.id}-${run.state.seed}-${endedAt}`);
+        const { metrics } = run.state;
+        patch.history = recordRun(storage, get().history, {
+          ...historyEntry(
             {
               scenarioId: compiled.index.scenario.id,
               title: compiled.index.scenario.title,
@@ -146,9 +159,17 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
               outcome: patch.view!.ending?.outcome ?? null,
             },
             report,
-            stamp(),
+            endedAt,
           ),
-        );
+          id,
+          partnerId: run.state.partnerId,
+          fingerprint: compiled.index.fingerprint,
+          inputs: [...run.inputs],
+          figures: { revenueLost: metrics.revenueLost, downtimeMinutes: metrics.downtimeMinutes, customersAffected: metrics.customersAffected, clock: run.state.clock, ending: run.state.ending },
+          ...(branchOf ? { parent: branchOf } : {}),
+        });
+        patch.historyId = id;
+        branchOf = null;
       }
       if (!writeAutosave(storage, run, meta(false))) {
         patch.notice = {
@@ -161,9 +182,10 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       return null;
     };
 
-    const meta = (briefing: boolean): SessionMeta => ({ pace: get().selection.pace, speed: get().speed, briefing, prep: get().prep.selected });
+    const meta = (briefing: boolean): SessionMeta => ({ pace: get().selection.pace, speed: get().speed, briefing, prep: get().prep.selected, ...(branchOf ? { branchOf } : {}) });
 
     const startRun = (scenario: Scenario, partnerId: string, seed: number): string | null => {
+      branchOf = null;
       try {
         compiled = compiledCache.get(scenario);
         run = Run.start(compiled, { seed, partner: partnerId });
@@ -180,11 +202,33 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         scenario,
         view: run.view(),
         report: null,
+        historyId: null,
         paused: false,
         pauseReason: null,
       });
       return null;
     };
+
+    /** A past run rebuilt from its seed and inputs, or why it cannot be. */
+    const rebuild = (entry: HistoryEntry | undefined): { scenario: Scenario; compiled: CompiledScenario; run: Run } | string => {
+      if (!entry) return 'that run is no longer in the history';
+      if (!entry.inputs || !entry.partnerId) return `the run of “${entry.title}” was saved before runs could be reopened, so only its scores are kept`;
+      const scenario = findScenario(catalog, entry.scenarioId);
+      if (!scenario) return `the scenario “${entry.title}” is no longer in this game`;
+      const c = compiledCache.get(scenario);
+      if (entry.fingerprint !== c.index.fingerprint) return `“${entry.title}” has changed since this run was played, so its inputs no longer replay`;
+      try {
+        const r = Run.start(c, { seed: entry.seed, partner: entry.partnerId });
+        for (const input of entry.inputs) r.send(input);
+        return { scenario, compiled: c, run: r };
+      } catch (error) {
+        return `the run of “${entry.title}” does not replay: ${(error as Error).message}`;
+      }
+    };
+
+    /** Refuses to replace a run that is still being played. */
+    const liveRun = (): string | null =>
+      run && !run.isOver ? 'a run is still in progress: continue it to the end, or start a new one, before opening another' : null;
 
     const leaveRun = (): void => {
       // A finished run lives on in the history; the autosave is only for resuming.
@@ -211,6 +255,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       prep: { selected: [], message: null },
       report: null,
       history: readHistory(storage),
+      historyId: null,
       notice: null,
 
       showTitle() {
@@ -337,6 +382,58 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         set({ selection: { ...get().selection, scenarioId: scenario.id, partnerId: partner, seed } });
         return startRun(scenario, partner, seed);
       },
+      openHistory(id) {
+        const busy = liveRun();
+        if (busy) return busy;
+        const entry = get().history.find((e) => e.id === id);
+        const rebuilt = rebuild(entry);
+        if (typeof rebuilt === 'string') return rebuilt;
+        leaveRun();
+        ({ run, compiled } = rebuilt);
+        set({
+          screen: 'debrief',
+          scenario: rebuilt.scenario,
+          view: rebuilt.run.view(),
+          report: scoreRun(rebuilt.compiled.index, rebuilt.run.log),
+          historyId: id,
+          paused: false,
+          pauseReason: null,
+        });
+        return null;
+      },
+      replayHistorySeed(id) {
+        const busy = liveRun();
+        if (busy) return busy;
+        const entry = get().history.find((e) => e.id === id);
+        const scenario = entry ? findScenario(catalog, entry.scenarioId) : null;
+        if (!entry || !scenario) return 'that run or its scenario is no longer here';
+        const partner = scenario.partners.find((p) => p.id === entry.partnerId || p.name === entry.partner) ?? scenario.partners[0];
+        if (!partner) return `“${scenario.title}” has no IT partner to play`;
+        leaveRun();
+        set({ selection: { ...get().selection, scenarioId: scenario.id, partnerId: partner.id, seed: entry.seed } });
+        return startRun(scenario, partner.id, entry.seed);
+      },
+      deleteHistory(id) {
+        set({ history: deleteRuns(storage, get().history, id), ...(id === null || id === get().historyId ? { historyId: null } : {}) });
+      },
+      whatIf(decision) {
+        const parentId = get().historyId;
+        if (!run?.isOver || !compiled || !parentId) return 'what-if starts from a finished run';
+        // The input that made the n-th decision (a choice, or the clock tick that ran its timer out).
+        const decisionsIn = (r: Run): number => r.log.filter((e) => e.type === 'decision.made').length;
+        const probe = Run.start(compiled, { seed: run.state.seed, partner: run.state.partnerId });
+        const at = !Number.isInteger(decision) || decision < 1 ? -1 : run.inputs.findIndex((input) => (probe.send(input), decisionsIn(probe) >= decision));
+        if (at < 0) return `this run has no decision ${decision}`;
+        const scenario = get().scenario!;
+        const branch = Run.start(compiled, { seed: run.state.seed, partner: run.state.partnerId });
+        for (const input of run.inputs.slice(0, at)) branch.send(input);
+        leaveRun();
+        run = branch;
+        branchOf = { id: parentId, decision };
+        writeAutosave(storage, run, meta(false));
+        set({ screen: 'incident', scenario, view: run.view(), report: null, historyId: null, paused: false, pauseReason: null });
+        return null;
+      },
       setMuted(muted) {
         tryWrite(storage, STORAGE_KEYS.muted, String(muted));
         set({ muted });
@@ -377,6 +474,8 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
   if (saved.kind === 'restored') {
     run = saved.run;
     compiled = compiledCache.get(saved.scenario);
+    // A what-if branch still being played stays tied to its parent across a reload.
+    if (!run.isOver) branchOf = saved.meta.branchOf ?? null;
     const phase = run.state.phase;
     const view = run.view();
     store.setState({
@@ -432,6 +531,12 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
   syncDriver();
 
   return store;
+}
+
+function uniqueId(history: readonly HistoryEntry[], base: string): string {
+  let id = base;
+  for (let n = 2; history.some((e) => e.id === id); n++) id = `${base}-${n}`;
+  return id;
 }
 
 function clampSeed(x: number): number {

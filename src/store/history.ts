@@ -1,8 +1,11 @@
+import type { RunEvent } from '../engine/machine.ts';
 import type { ScoreReport } from '../engine/scoring.ts';
 import type { OutcomeName } from '../scenarios/schema.ts';
 import { STORAGE_KEYS, tryRead, tryWrite, type KeyValueStorage } from './storage.ts';
 
-// Past runs with their scores, newest first, so the title and picker can show progress.
+// Past runs with their scores, newest first, so the title and picker can show progress. A run
+// keeps its seed, partner and inputs, so its full debrief can be rebuilt by replaying them, and a
+// what-if branch keeps the run and decision it branched from.
 
 export interface HistoryEntry {
   scenarioId: string;
@@ -17,8 +20,18 @@ export interface HistoryEntry {
   verdict: string;
   /** ISO date and time the run ended. */
   endedAt: string;
+  /** Unique within the history; older entries (before runs could be reopened) have none. */
+  id?: string;
+  partnerId?: string;
+  /** The scenario's fingerprint when played: a changed scenario cannot replay the inputs. */
+  fingerprint?: string;
+  inputs?: RunEvent[];
+  figures?: { revenueLost: number; downtimeMinutes: number; customersAffected: number; clock: number; ending: string | null };
+  /** Set on a what-if branch: the run it branched from and the decision (1-based) it changed. */
+  parent?: { id: string; decision: number };
 }
 
+/** Runs kept; each holds its inputs (a few kB), so fifty stay well inside the browser's storage. */
 export const HISTORY_LIMIT = 50;
 
 export function readHistory(storage: KeyValueStorage): HistoryEntry[] {
@@ -32,6 +45,13 @@ export function readHistory(storage: KeyValueStorage): HistoryEntry[] {
 
 export function recordRun(storage: KeyValueStorage, history: readonly HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {
   const next = [entry, ...history].slice(0, HISTORY_LIMIT);
+  tryWrite(storage, STORAGE_KEYS.history, JSON.stringify(next));
+  return next;
+}
+
+/** Removes one run, or every run when `id` is null; returns the history left. */
+export function deleteRuns(storage: KeyValueStorage, history: readonly HistoryEntry[], id: string | null): HistoryEntry[] {
+  const next = id === null ? [] : history.filter((e) => e.id !== id);
   tryWrite(storage, STORAGE_KEYS.history, JSON.stringify(next));
   return next;
 }

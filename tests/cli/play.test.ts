@@ -33,4 +33,23 @@ describe('war-room play', () => {
     expect(partner.status).toBe(2);
     expect(partner.stderr).toContain('no partner "nobody"');
   });
+
+  it('compares the same decisions across every partner and weighs the preparation', () => {
+    const args = ['play', 'scenarios/ransomware-manufacturer.yaml', '--seed', '7', '--partner', 'quickfix', '--prep', 'phishing-training,insurance-review,offline-backups', '--choices', '1,1,2,1,1,1,1,1,1,1,1'];
+    const out = JSON.parse(warRoom(...args, '--json').stdout);
+    expect(out.comparison.map((p: { partner: string; own: boolean }) => [p.partner, p.own])).toEqual([['quickfix', true], ['northgate', false], ['meridian', false]]);
+    const [own, , meridian] = out.comparison;
+    expect(Object.keys(own)).toEqual(expect.arrayContaining(['partner', 'scores', 'revenueLost', 'downtimeMinutes', 'ending']));
+    expect(own.revenueLost).toBe(out.metrics.revenueLost);
+    expect(meridian.revenueLost).toBeLessThan(own.revenueLost);
+    expect(out.roi).toMatchObject({ spent: 135 });
+    expect(out.roi.lossAvoided).toBeGreaterThan(0);
+    // The break-fix partner closed the advised isolation at the night-shift call: nobody answers at night.
+    expect(out.closedByPartner[0]).toMatchObject({ n: 1, beat: 'night-call', option: { id: 'isolate' }, needs: [{ capability: '24x7' }] });
+
+    const text = warRoom(...args).stdout;
+    expect(text).toContain('With Meridian Partners the same decisions would have ended');
+    expect(text).toMatch(/needs 24x7 \(northgate, meridian\) \(the advice\)/);
+    expect(text).toContain('Preparation return');
+  });
 });

@@ -18,6 +18,25 @@ export function finishedTinyRun() {
 }
 
 describe('debrief data', () => {
+  it("separates the options the partner kept out of reach from the player's own choices, and judges each apart", () => {
+    const compiled = compileScenario(tinyScenario());
+    const run = Run.start(compiled, { seed: 3, partner: 'fixer' });
+    run.commitPreparation(['replica']);
+    run.advance(4);
+    run.choose('restore');
+    run.choose('tell');
+    const d = buildDebrief(compiled, run.state, scoreRun(compiled.index, run.log));
+    const first = d.timeline[0]!;
+    expect(first.notTaken.map((o) => o.id)).toEqual(['wait']);
+    expect(first.outOfReach).toEqual([{ id: 'failover', label: 'Fail over to the standby', needs: ['failover'], why: 'Needs a standby and a partner who can run it' }]);
+    expect(first.advice).toMatchObject({ id: 'failover', followed: false, closed: true });
+    // Judged only where the advice was open: the second decision, where it was followed.
+    expect(d.judgement.decisions).toMatchObject({ label: 'Sound decisions', followed: 1, open: 1 });
+    expect(d.judgement.partner).toMatchObject({ label: 'Your partner held you back', closed: 1 });
+    expect(d.judgement.partner.lesson).toMatch(/^With Ally the same decisions would have ended 30 min sooner and cost €3,000 less in lost revenue\.$/);
+    expect(d.changes).toEqual({ fixer: [], ally: [] });
+  });
+
   it('lists each decision with the choice, its outcome, the advice and the options not taken', () => {
     const { debrief } = finishedTinyRun();
     expect(debrief.timeline).toHaveLength(2);
@@ -31,7 +50,10 @@ describe('debrief data', () => {
       waited: 4,
       advice: { id: 'failover', label: 'Fail over to the standby', followed: false },
     });
-    expect(first!.notTaken.map((o) => o.id)).toEqual(['failover', 'wait']);
+    // The failover needed a standby nobody bought: not open, so not listed as turned down.
+    expect(first!.notTaken.map((o) => o.id)).toEqual(['wait']);
+    expect(first!.notOpen.map((o) => o.id)).toEqual(['failover']);
+    expect(first!.outOfReach).toEqual([]);
     expect(second!.points).toEqual([{ dimension: 'communication', points: -15, reason: 'Stayed silent' }]);
     expect(second!.advice.why).toBe('Silence breeds rumours.');
   });

@@ -17,7 +17,11 @@ describe('debrief exports', () => {
     expect(md).toContain('### 1. T+0:04: The database falls over');
     expect(md).toContain('- You chose: Restore from backup, after 4 min');
     expect(md).toContain('- A strategic partner would have chosen: Fail over to the standby. A rehearsed failover is the fastest way back.');
-    expect(md).toContain('- Not taken: Fail over to the standby; Wait and see');
+    expect(md).toContain('- Open to you, not taken: Wait and see');
+    expect(md).toContain('- Not open to you: Fail over to the standby (Needs a standby and a partner who can run it)');
+    expect(md).toContain('## The same decisions with each IT partner');
+    expect(md).toMatch(/\| FixIt \(yours\) \| \d+ \|/);
+    expect(md).toContain('### Uptime per service over');
     expect(md).toContain('- Score: −15 communication, Stayed silent');
     expect(md).toContain('- Status templates (€50)');
     expect(md).toContain('- Seed: 3');

@@ -103,7 +103,7 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
   const choose = (option: OptionView): void => {
     if (opts.paused() || !armed) return;
     if (!option.available) {
-      error.textContent = `“${option.label}” is not available: ${option.unavailable ?? 'not possible now'}.`;
+      error.textContent = `“${option.label}”: ${unavailableText(option)}`;
       return;
     }
     // Disarm before choosing: the next decision arrives inside onChoose and arms itself again.
@@ -149,7 +149,7 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
       b.option = option;
       b.button.setAttribute('aria-disabled', String(!option.available));
       b.button.classList.toggle('option--unavailable', !option.available);
-      b.reason.textContent = option.available ? '' : `Unavailable: ${option.unavailable ?? 'not possible now'}`;
+      b.reason.textContent = option.available ? '' : unavailableText(option);
     }
   };
 
@@ -263,6 +263,15 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
 function optionMeta(option: OptionView, currency: string): string {
   const cost = option.cost > 0 ? `Costs ${money(option.cost, currency)}` : 'No cost';
   const time = option.minutes > 0 ? `takes ${duration(option.minutes)}` : 'immediate';
-  return `${cost} · ${time}`;
+  const who = option.partner.length ? ` · depends on your IT partner (${option.partner.map((c) => c.replace(/-/g, ' ')).join(', ')})` : '';
+  return `${cost} · ${time}${who}`;
+}
+
+/** Says whether the partner or something else keeps an option closed, and which capability it needs. */
+function unavailableText(option: OptionView): string {
+  const why = option.unavailable ?? 'not possible now';
+  return option.needs.length
+    ? `Out of reach with your IT partner: needs ${option.needs.map((c) => c.replace(/-/g, ' ')).join(', ')}. ${why}`
+    : `Unavailable: ${why}`;
 }
 

@@ -1,8 +1,49 @@
-import type { HistoryEntry } from '../../store/history.ts';
-import { h } from '../dom.ts';
+import type { GameStore } from '../../store/game-store.ts';
+import { HISTORY_LIMIT, type HistoryEntry } from '../../store/history.ts';
+import { h, replace } from '../dom.ts';
+
+/** What a player can do with a past run; absent where the panel is only a summary. */
+export interface HistoryActions {
+  open(id: string): string | null;
+  replay(id: string): string | null;
+  remove(id: string | null): void;
+}
+
+export function storeHistoryActions(store: GameStore): HistoryActions {
+  return {
+    open: (id) => store.getState().openHistory(id),
+    replay: (id) => store.getState().replayHistorySeed(id),
+    remove: (id) => store.getState().deleteHistory(id),
+  };
+}
+
+/** The history panel, redrawn whenever the history changes; destroy() unsubscribes. */
+export function liveHistoryPanel(store: GameStore): { el: HTMLElement; destroy(): void } {
+  const actions = storeHistoryActions(store);
+  const holder = h('div', { class: 'history-holder' });
+  const status = h('p', { class: 'small history__status', attrs: { role: 'status' } });
+  const wrapped: HistoryActions = {
+    open: (id) => report(actions.open(id)),
+    replay: (id) => report(actions.replay(id)),
+    remove: (id) => {
+      actions.remove(id);
+      status.textContent = id === null ? 'All past runs were deleted.' : 'The run was deleted.';
+    },
+  };
+  function report(why: string | null): string | null {
+    status.textContent = why ? `Cannot do that: ${why}.` : '';
+    return why;
+  }
+  const draw = (history: readonly HistoryEntry[]): void => replace(holder, historyPanel(history, 10, wrapped, status));
+  draw(store.getState().history);
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.history !== prev.history) draw(s.history);
+  });
+  return { el: holder, destroy: unsubscribe };
+}
 
 /** Past runs as a list, newest first, with the best and latest scores summarised above it. */
-export function historyPanel(history: readonly HistoryEntry[], limit = 8): HTMLElement {
+export function historyPanel(history: readonly HistoryEntry[], limit = 8, actions?: HistoryActions, status?: HTMLElement): HTMLElement {
   const section = h('section', { class: 'panel history', attrs: { 'aria-labelledby': 'history-heading' } });
   section.append(h('h2', { id: 'history-heading', class: 'panel__title', text: 'Your past runs' }));
   if (history.length === 0) {
@@ -27,26 +68,55 @@ export function historyPanel(history: readonly HistoryEntry[], limit = 8): HTMLE
       ),
     ),
   );
-  section.append(
-    h(
-      'ol',
-      { class: 'runs', attrs: { 'aria-label': 'Recent runs, newest first' } },
-      ...history.slice(0, limit).map((e) =>
+  // What-if branches are listed under the run they branched from.
+  const ids = new Set(history.map((e) => e.id));
+  const roots = history.filter((e) => !e.parent || !ids.has(e.parent.id));
+  const branchesOf = (id: string | undefined): HistoryEntry[] => (id ? history.filter((e) => e.parent?.id === id) : []);
+  const item = (e: HistoryEntry): HTMLElement => {
+    const branches = branchesOf(e.id);
+    return h(
+      'li',
+      { class: 'run-item', data: e.id ? { run: e.id } : {} },
+      h(
+        'div',
+        { class: 'run' },
+        h('span', { class: `score-pill run__score ${scoreClass(e.overall)}`, attrs: { 'aria-label': `Overall ${e.overall}` }, text: String(e.overall) }),
         h(
-          'li',
-          { class: 'run' },
-          h('span', { class: `score-pill run__score ${scoreClass(e.overall)}`, attrs: { 'aria-label': `Overall ${e.overall}` }, text: String(e.overall) }),
-          h(
-            'div',
-            { class: 'run__body' },
-            h('strong', { class: 'run__title', text: e.title }),
-            h('span', { class: 'run__meta small muted', text: `${e.verdict} · ${e.partner} · seed ${e.seed} · ${formatDate(e.endedAt)}` }),
-          ),
+          'div',
+          { class: 'run__body' },
+          h('strong', { class: 'run__title', text: e.parent ? `What-if from decision ${e.parent.decision}` : e.title }),
+          h('span', { class: 'run__meta small muted', text: `${e.verdict} · ${e.partner} · seed ${e.seed} · ${formatDate(e.endedAt)}` }),
         ),
       ),
-    ),
-  );
+      actions && e.id ? runActions(e, actions) : null,
+      branches.length ? h('ol', { class: 'runs runs--branches', attrs: { 'aria-label': `What-if branches of this run` } }, ...branches.map(item)) : null,
+    );
+  };
+  section.append(h('ol', { class: 'runs', attrs: { 'aria-label': 'Recent runs, newest first' } }, ...roots.slice(0, limit).map(item)));
+  if (actions) {
+    const clear = h('button', { class: 'btn btn--small btn--ghost', attrs: { type: 'button' }, text: 'Delete all past runs' });
+    clear.addEventListener('click', () => {
+      if (clear.dataset.confirm === '1') return actions.remove(null);
+      clear.dataset.confirm = '1';
+      clear.textContent = `Confirm: delete all ${history.length} runs`;
+    });
+    section.append(h('p', { class: 'small muted', text: `Kept in this browser across reloads: the latest ${HISTORY_LIMIT} runs.` }), clear);
+  }
+  if (status) section.append(status);
   return section;
+}
+
+function runActions(e: HistoryEntry, actions: HistoryActions): HTMLElement {
+  const name = e.parent ? `what-if from decision ${e.parent.decision}` : `${e.title}, seed ${e.seed}`;
+  const button = (text: string, label: string, click: () => void): HTMLElement =>
+    h('button', { class: 'btn btn--small', attrs: { type: 'button', 'aria-label': `${label}: ${name}` }, text, on: { click } });
+  return h(
+    'div',
+    { class: 'run__actions', attrs: { role: 'group', 'aria-label': `Actions for ${name}` } },
+    e.inputs ? button('Debrief', 'Open the debrief', () => actions.open(e.id!)) : null,
+    button('Replay this seed', 'Replay this seed', () => actions.replay(e.id!)),
+    button('Delete', 'Delete', () => actions.remove(e.id!)),
+  );
 }
 
 export function scoreClass(score: number): string {

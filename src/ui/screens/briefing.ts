@@ -1,3 +1,5 @@
+import { capabilitiesIn } from '../../engine/capabilities.ts';
+import type { Scenario } from '../../scenarios/schema.ts';
 import { count, duration, money, TIER_LABELS } from '../../store/format.ts';
 import type { AppContext, ScreenView } from '../context.ts';
 import { focusHeading, h } from '../dom.ts';
@@ -107,6 +109,7 @@ export function briefingScreen(ctx: AppContext): ScreenView {
     'Your IT partner',
     h('p', null, h('strong', { text: partner.name }), ' ', h('span', { class: `tier tier--${partner.tier}`, text: TIER_LABELS[partner.tier] })),
     h('p', { text: partner.description }),
+    partnerSplit(scenario, partner),
     h(
       'p',
       { class: 'small muted', text: `Works at ${partner.timeFactor === 1 ? 'the usual speed' : `${partner.timeFactor}× the usual time`} and ${partner.costFactor === 1 ? 'standard rates' : `${partner.costFactor}× standard rates`}.` },
@@ -133,6 +136,28 @@ export function briefingScreen(ctx: AppContext): ScreenView {
     h('div', { class: 'actions actions--end actions--sticky' }, h('p', { class: 'small muted', text: 'Next: spend your preparation budget, then the incident starts.' }), next),
   );
   return { el, focus: () => focusHeading(heading), destroy: () => {} };
+}
+
+/** Who decides what: leadership calls are the player's; some options need a partner capability. */
+function partnerSplit(scenario: Scenario, partner: Scenario['partners'][number]): HTMLElement {
+  const needed = [...new Set(scenario.beats.flatMap((b) => (b.decision?.options ?? []).flatMap((o) => (o.requires ? capabilitiesIn(o.requires) : []))))];
+  const has = needed.filter((c) => partner.capabilities.includes(c));
+  const lacks = needed.filter((c) => !partner.capabilities.includes(c));
+  const name = (c: string): string => c.replace(/-/g, ' ');
+  const others = (c: string): string => scenario.partners.filter((p) => p.capabilities.includes(c)).map((p) => p.name).join(', ');
+  return h(
+    'div',
+    { class: 'partner-split' },
+    h('p', null, `You lead the response: who to tell, what to risk, what to pay for are your decisions. ${partner.name} does the technical work, so some options depend on what it can do; they say so, and an option out of its reach names the capability it needs.`),
+    needed.length
+      ? h(
+          'ul',
+          { class: 'plain-list small' },
+          has.length ? h('li', null, h('strong', { text: 'It can: ' }), has.map(name).join(', ')) : null,
+          ...lacks.map((c) => h('li', null, h('strong', { text: 'It cannot: ' }), `${name(c)}${others(c) ? ` (${others(c)} can)` : ''}`)),
+        )
+      : null,
+  );
 }
 
 function fact(label: string, value: string): HTMLElement {

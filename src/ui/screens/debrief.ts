@@ -5,7 +5,9 @@ import { DIMENSION_LABELS, duration, gameTime, money, signed, TIER_LABELS } from
 import type { AppContext, ScreenView } from '../context.ts';
 import { focusHeading, h, svg } from '../dom.ts';
 import { metricsChart } from '../parts/chart.ts';
+import type { HistoryEntry } from '../../store/history.ts';
 import { scoreClass } from '../parts/history.ts';
+import { capabilityName, closedPanel, comparisonPanel, judgementPanel, measuresFacts } from '../parts/partner-lesson.ts';
 
 // Why the run scored what it scored: scores with reasons, objectives, a chart, the decisions
 // one by one next to what a strategic partner would have done, and questions to take home.
@@ -22,6 +24,9 @@ export function debriefScreen(ctx: AppContext): ScreenView {
     return { el: h('div', { class: 'screen' }, heading, h('p', { text: 'There is no finished run to debrief.' })), focus: () => focusHeading(heading), destroy: () => {} };
   }
   const d = buildDebrief(compiled, run.state, state.report);
+  const entry = state.history.find((e) => e.id !== undefined && e.id === state.historyId);
+  const parent = entry?.parent ? state.history.find((e) => e.id === entry.parent!.id) : undefined;
+  const whatIf = entry ? (n: number): void => void store.getState().whatIf(n) : null;
   const r = d.report;
   heading.textContent = `Debrief: ${d.title}`;
 
@@ -52,7 +57,7 @@ export function debriefScreen(ctx: AppContext): ScreenView {
     h(
       'div',
       { class: 'verdict__body' },
-      h('p', { class: 'eyebrow', text: 'Verdict on your IT partner' }),
+      h('p', { class: 'eyebrow', text: 'Verdict on the response: your decisions with your IT partner' }),
       h('h2', { id: 'verdict-heading', class: 'verdict__label', text: r.verdict.label }),
       h('p', { class: 'verdict__text', text: r.verdict.text }),
       d.ending
@@ -111,8 +116,8 @@ export function debriefScreen(ctx: AppContext): ScreenView {
       fact('Customers affected', d.metrics.customersAffected.toLocaleString('en-GB')),
       fact('Downtime', duration(d.metrics.downtimeMinutes)),
       fact('Compliance exposure', `${Math.round(d.metrics.complianceExposure)} of 100`),
-      fact('Response spend', money(d.metrics.spend, d.currency)),
     ),
+    measuresFacts(d),
   );
 
   const timeline = h(
@@ -122,7 +127,8 @@ export function debriefScreen(ctx: AppContext): ScreenView {
     d.measures.length
       ? h('p', { class: 'small muted', text: `Prepared with: ${d.measures.map((m) => m.name).join(', ')}.` })
       : h('p', { class: 'small muted', text: 'No preventive measures were bought.' }),
-    h('ol', { class: 'timeline' }, ...d.timeline.map((e) => timelineItem(e))),
+    whatIf ? h('p', { class: 'small muted', text: 'What if? Reopen any decision, choose again and play on from there; the branch is kept with this run in your history.' }) : null,
+    h('ol', { class: 'timeline' }, ...d.timeline.map((e) => timelineItem(e, whatIf))),
   );
 
   const questions = h(
@@ -138,8 +144,12 @@ export function debriefScreen(ctx: AppContext): ScreenView {
     { class: 'screen debrief-screen' },
     h('div', { class: 'screen__head' }, h('p', { class: 'eyebrow', text: `${d.industry} · ${d.company}` }), heading),
     hero,
+    entry && parent ? branchPanel(d, entry, parent) : null,
+    judgementPanel(d),
     exportButtons('top'),
     scores,
+    comparisonPanel(d),
+    closedPanel(d),
     h('div', { class: 'debrief-grid' }, objectives, questions),
     chart,
     timeline,
@@ -180,11 +190,18 @@ function scoreCard(dim: DimensionScore): HTMLElement {
   );
 }
 
-function timelineItem(e: DebriefData['timeline'][number]): HTMLElement {
+function timelineItem(e: DebriefData['timeline'][number], whatIf: ((n: number) => void) | null): HTMLElement {
   return h(
     'li',
-    { class: `moment ${e.advice.followed ? 'moment--aligned' : 'moment--diverged'}` },
-    h('p', { class: 'moment__when' }, h('span', { class: 'moment__n', text: String(e.n) }), ` ${gameTime(e.t)} · ${e.beatTitle}`),
+    { class: `moment ${e.advice.followed ? 'moment--aligned' : e.advice.closed ? 'moment--closed' : 'moment--diverged'}` },
+    h(
+      'p',
+      { class: 'moment__when' },
+      h('span', { class: 'moment__n', text: String(e.n) }),
+      e.local ? ` ${e.local} ` : ' ',
+      h('span', { class: e.local ? 'muted small' : '', text: e.local ? `(${gameTime(e.t)})` : gameTime(e.t) }),
+      ` · ${e.beatTitle}`,
+    ),
     h('p', { class: 'moment__prompt', text: e.prompt }),
     h(
       'dl',
@@ -194,17 +211,53 @@ function timelineItem(e: DebriefData['timeline'][number]): HTMLElement {
       h('dt', { text: 'What it caused' }),
       h('dd', { text: e.chosen.outcome }),
       h('dt', { text: e.advice.followed ? 'A strategic partner would have done the same' : 'A strategic partner would have chosen' }),
-      h('dd', null, e.advice.followed ? null : h('strong', { text: `${e.advice.label}. ` }), e.advice.why),
-      e.notTaken.length ? h('dt', { text: 'Not taken' }) : null,
+      h('dd', null, e.advice.followed ? null : h('strong', { text: `${e.advice.label}. ` }), e.advice.closed ? '(Out of reach with your partner.) ' : '', e.advice.why),
+      e.notTaken.length ? h('dt', { text: 'Open to you, not taken' }) : null,
       e.notTaken.length ? h('dd', null, h('ul', { class: 'not-taken' }, ...e.notTaken.map((o) => h('li', { text: o.label })))) : null,
+      e.notOpen.length ? h('dt', { text: 'Not open to you' }) : null,
+      e.notOpen.length ? h('dd', null, h('ul', { class: 'not-taken' }, ...e.notOpen.map((o) => h('li', null, o.label, o.why ? h('span', { class: 'muted', text: ` (${o.why})` }) : null)))) : null,
+      e.outOfReach.length ? h('dt', { text: 'Out of reach with your partner' }) : null,
+      e.outOfReach.length
+        ? h('dd', null, h('ul', { class: 'not-taken', data: { outOfReach: '' } }, ...e.outOfReach.map((o) => h('li', null, o.label, h('span', { class: 'muted', text: ` (needs ${o.needs.map(capabilityName).join(', ')})` })))))
+        : null,
       e.points.length ? h('dt', { text: 'Score' }) : null,
       e.points.length
         ? h('dd', null, ...e.points.map((p) => h('span', { class: 'point' }, h('span', { class: p.points >= 0 ? 'pts pts--plus' : 'pts pts--minus', text: signed(p.points) }), ` ${DIMENSION_LABELS[p.dimension].toLowerCase()}: ${p.reason}`)))
         : null,
     ),
+    whatIf
+      ? h('button', { class: 'btn btn--small moment__whatif', attrs: { type: 'button' }, data: { whatif: String(e.n) }, text: `What if? Choose again at decision ${e.n}`, on: { click: () => whatIf(e.n) } })
+      : null,
   );
 }
 
 function fact(label: string, value: string): HTMLElement {
   return h('div', { class: 'fact' }, h('dt', { text: label }), h('dd', { text: value }));
+}
+
+/** A what-if branch next to the run it branched from: scores, money, time, ending. */
+function branchPanel(d: DebriefData, branch: HistoryEntry, parent: HistoryEntry): HTMLElement {
+  const rows: [string, (e: HistoryEntry) => string][] = [
+    ['Overall', (e) => String(e.overall)],
+    ['Communication / Proactivity / Business impact', (e) => `${e.communication} / ${e.proactivity} / ${e.businessImpact}`],
+    ['Revenue lost', (e) => (e.figures ? money(e.figures.revenueLost, d.currency) : 'not recorded')],
+    ['Downtime', (e) => (e.figures ? duration(e.figures.downtimeMinutes) : 'not recorded')],
+    ['Ended at', (e) => (e.figures ? gameTime(e.figures.clock) : 'not recorded')],
+    ['Ending', (e) => `${e.outcome ?? 'none'} (${e.verdict})`],
+  ];
+  return h(
+    'section',
+    { class: 'panel', attrs: { 'aria-labelledby': 'branch-heading' } },
+    h('h2', { id: 'branch-heading', class: 'panel__title', text: `What-if from decision ${branch.parent!.decision}, next to the run it branched from` }),
+    h(
+      'div',
+      { class: 'table-scroll', attrs: { tabindex: '0', role: 'region', 'aria-label': 'What-if and original run, side by side' } },
+      h(
+        'table',
+        { class: 'compare', data: { branch: '' } },
+        h('thead', null, h('tr', null, h('th', { attrs: { scope: 'col' }, text: 'Measure' }), h('th', { attrs: { scope: 'col' }, text: 'Original run' }), h('th', { attrs: { scope: 'col' }, text: 'This what-if' }))),
+        h('tbody', null, ...rows.map(([label, value]) => h('tr', null, h('th', { attrs: { scope: 'row' }, text: label }), h('td', { text: value(parent) }), h('td', { text: value(branch) })))),
+      ),
+    ),
+  );
 }

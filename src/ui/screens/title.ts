@@ -1,7 +1,7 @@
 import { gameTime } from '../../store/format.ts';
 import type { AppContext, ScreenView } from '../context.ts';
 import { focusHeading, h } from '../dom.ts';
-import { historyPanel } from '../parts/history.ts';
+import { liveHistoryPanel } from '../parts/history.ts';
 
 export function titleScreen(ctx: AppContext): ScreenView {
   const { store } = ctx;
@@ -23,6 +23,7 @@ export function titleScreen(ctx: AppContext): ScreenView {
         run.state.phase === 'incident' ? h('span', { class: 'btn__sub', text: ` at ${gameTime(run.state.clock)}` }) : null,
       )
     : null;
+  const history = liveHistoryPanel(store);
   const playable = state.catalog.filter((e) => e.scenario).length;
 
   const steps = [
@@ -55,13 +56,13 @@ export function titleScreen(ctx: AppContext): ScreenView {
         ),
       ),
     ),
-    historyPanel(state.history),
+    history.el,
   );
   heading.id = 'hero-title';
 
   return {
     el,
     focus: () => focusHeading(heading),
-    destroy: () => {},
+    destroy: () => history.destroy(),
   };
 }
