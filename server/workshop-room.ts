@@ -44,6 +44,8 @@ type Who = { kind: 'console' } | { kind: 'phone'; seat: string };
 
 /** Slack over the cap for phones whose old connection has not dropped yet when they rejoin. */
 const REJOIN_SLACK = 10;
+/** The console sends a change per clock tick and catches a long run up in batches. */
+const CONSOLE_MESSAGES_PER_SECOND = 100;
 /** How often, at most, every phone gets a fresh view while results are visible and votes pour in. */
 const LIVE_TALLY_MS = 250;
 
@@ -147,7 +149,7 @@ export class WorkshopRoom extends Room {
   private receive(client: Client, type: string, message: unknown): void {
     const who = this.who.get(client.sessionId);
     if (!who) return this.refuse(client, type, 'join the room first');
-    if (!this.withinRate(client)) return;
+    if (!this.withinRate(client, who.kind === 'console' ? CONSOLE_MESSAGES_PER_SECOND : MAX_MESSAGES_PER_SECOND)) return;
     const size = Buffer.byteLength(JSON.stringify(message ?? null) ?? '');
     if (size > MAX_MESSAGE_BYTES) return this.refuse(client, type, `the message is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES}`);
     if (type === 'vote') {
@@ -186,11 +188,7 @@ export class WorkshopRoom extends Room {
     switch (type) {
       case 'control.run': {
         const m = data as ControlMessage<'control.run'>;
-        return this.workshop.applyRun(m.from, m.events);
-      }
-      case 'control.stage': {
-        const m = data as ControlMessage<'control.stage'>;
-        return this.workshop.setStage(m.stage, m.decision, m.shown);
+        return this.workshop.sync(m.from, m.events, m.stage, m.decision, m.shown);
       }
       case 'control.vote':
         return this.workshop.controlVote((data as ControlMessage<'control.vote'>).action);
@@ -262,7 +260,7 @@ export class WorkshopRoom extends Room {
   }
 
   /** A client over the message rate is refused (one error a second) and stays in the room. */
-  private withinRate(client: Client): boolean {
+  private withinRate(client: Client, limit: number): boolean {
     const now = this.clock.currentTime;
     let r = this.rate.get(client.sessionId);
     if (!r || now >= r.resetAt) {
@@ -270,10 +268,10 @@ export class WorkshopRoom extends Room {
       this.rate.set(client.sessionId, r);
     }
     r.count += 1;
-    if (r.count <= MAX_MESSAGES_PER_SECOND) return true;
+    if (r.count <= limit) return true;
     if (!r.warned) {
       r.warned = true;
-      this.refuse(client, null, `too many messages: at most ${MAX_MESSAGES_PER_SECOND} a second`);
+      this.refuse(client, null, `too many messages: at most ${limit} a second`);
     }
     return false;
   }

@@ -125,36 +125,40 @@ export class Workshop {
 
   // ---- the console's controls ---------------------------------------------------------------
 
-  /** Replaces the run's inputs from `from` on with `events`, replaying through the engine. */
-  applyRun(from: number, events: readonly RunEvent[]): Refusal {
+  /**
+   * Replaces the run's inputs from `from` on with `events` (replayed through the engine, each one
+   * checked), and sets the stage and how much of the run the room sees. All or nothing.
+   */
+  sync(from: number, events: readonly RunEvent[], stage: Stage, decision: DecisionStage, shown: number | null): Refusal {
     const current = this.run.inputs;
     if (from > current.length) return `the room has ${current.length} run inputs; send from ${current.length}, not ${from}`;
     if (from + events.length > MAX_RUN_INPUTS) return `a room keeps at most ${MAX_RUN_INPUTS} run inputs`;
-    let run = this.run;
-    if (from < current.length) {
-      const state = this.run.state;
-      run = Run.start(this.compiled, { seed: state.seed, partner: state.partnerId });
-      for (const event of current.slice(0, from)) run.send(event);
-    }
+    if (shown !== null && shown > from + events.length) return `the room would have only ${from + events.length} run inputs to show, not ${shown}`;
+    const kept = current.slice(0, from);
+    // Appending (the usual case) steps the live run; an undo replays the kept inputs first.
+    const run = from === current.length ? this.run : this.replay(kept);
     for (const [i, event] of events.entries()) {
       const why = refusal(this.compiled, run.state, event);
-      if (why) return `input ${from + i + 1} (${event.type}) was refused: ${why}`;
+      if (why) {
+        if (run === this.run) this.run = this.replay(kept);
+        return `input ${from + i + 1} (${event.type}) was refused: ${why}`;
+      }
       run.send(event);
     }
     this.run = run;
-    this.shownCache = null;
-    this.syncVote();
-    return null;
-  }
-
-  setStage(stage: Stage, decision: DecisionStage, shown: number | null): Refusal {
-    if (shown !== null && shown > this.run.inputs.length) return `the room has only ${this.run.inputs.length} run inputs to show`;
     this.stage = stage;
     this.decisionStage = decision;
     this.shownInputs = shown;
     this.shownCache = null;
     this.syncVote();
     return null;
+  }
+
+  private replay(inputs: readonly RunEvent[]): Run {
+    const state = this.run.state;
+    const run = Run.start(this.compiled, { seed: state.seed, partner: state.partnerId });
+    for (const event of inputs) run.send(event);
+    return run;
   }
 
   setSettings(settings: RoomSettings): void {
@@ -349,7 +353,7 @@ export class Workshop {
     const { view, state } = this.shown();
     const decision = this.stage === 'incident' && view.decision && state.beat !== null && state.posedAt !== null ? `${state.beat}@${state.posedAt}` : null;
     if (this.vote && this.vote.decision !== decision) {
-      if (this.vote.open) this.archive(this.vote);
+      if (this.vote.open && this.vote.ballots.size > 0) this.archive(this.vote);
       this.vote = null;
     }
     if (decision && !this.vote && view.decision && this.decisionStage === 'open') {

@@ -73,11 +73,16 @@ export const VoteSchema = z.strictObject({
 export type VoteMessage = z.infer<typeof VoteSchema>;
 
 export const ControlMessages = {
-  /** The run's inputs from index `from` on (an undo sends a shorter tail); the room replays them. */
-  'control.run': z.strictObject({ secret: Secret, from: Whole(0), events: z.array(RunEventSchema).max(MAX_EVENTS_PER_MESSAGE) }),
-  /** Where the console's exercise stands; `shown` is how many inputs the room sees (hidden until revealed). */
-  'control.stage': z.strictObject({
+  /**
+   * Where the console's exercise stands, in one message so the room never sees half a change: the
+   * run's inputs from index `from` on (an undo sends a shorter tail; a long run comes in several
+   * messages), the stage, and `shown`, how many inputs the room may see (a recorded choice stays
+   * hidden until the facilitator reveals it; null: all).
+   */
+  'control.run': z.strictObject({
     secret: Secret,
+    from: Whole(0),
+    events: z.array(RunEventSchema).max(MAX_EVENTS_PER_MESSAGE),
     stage: z.enum(['setup', 'briefing', 'incident', 'debrief']),
     decision: z.enum(['open', 'recorded', 'revealed']),
     shown: Whole(0).nullable(),

@@ -35,8 +35,7 @@ async function phone(code: string, options: object) {
 }
 
 async function startIncident(c: Console): Promise<void> {
-  c.send('control.run', { from: 0, events: START_INCIDENT });
-  c.send('control.stage', { stage: 'incident', decision: 'open', shown: null });
+  c.send('control.run', { from: 0, events: START_INCIDENT, stage: 'incident', decision: 'open', shown: null });
   await until(() => (last<ConsoleRoomView>(c.got, 'console')?.vote ?? null) !== null, 'the vote to open');
 }
 
@@ -103,12 +102,12 @@ describe('workshop room', () => {
   it('refuses and logs a participant’s control message, and refuses a wrong facilitator key', async () => {
     const c = await openRoom();
     const p = await phone(c.room.roomId, { name: 'Mal', role: 'ops' });
-    p.room.send('control.stage', { secret: c.secret, stage: 'debrief', decision: 'open', shown: null });
+    p.room.send('control.run', { secret: c.secret, from: 0, events: [], stage: 'debrief', decision: 'open', shown: null });
     await until(() => last<RoomErrorMessage>(p.got, 'error') !== undefined, 'the refusal');
     expect(last<RoomErrorMessage>(p.got, 'error')!.message).toMatch(/only the facilitator/);
-    expect(rooms.logs.some((l) => l.includes('refused "control.stage" from participant'))).toBe(true);
+    expect(rooms.logs.some((l) => l.includes('refused "control.run" from participant'))).toBe(true);
     expect(p.view().phase).toBe('lobby');
-    c.room.send('control.stage', { secret: 'x'.repeat(32), stage: 'debrief', decision: 'open', shown: null });
+    c.room.send('control.run', { secret: 'x'.repeat(32), from: 0, events: [], stage: 'debrief', decision: 'open', shown: null });
     await until(() => /facilitator key/.test(last<RoomErrorMessage>(c.got, 'error')?.message ?? ''), 'the wrong-key refusal');
     await expect(rooms.colyseus.sdk.joinById(c.room.roomId, { facilitator: 'y'.repeat(32) })).rejects.toThrow(/facilitator key/);
   });
