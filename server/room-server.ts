@@ -2,7 +2,10 @@ import { createServer, type IncomingMessage, type Server as HttpServer, type Ser
 import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { isJoinCode } from '../src/protocol/join-code.ts';
 import { JOINS_PER_MINUTE, ROOM_NAME } from '../src/protocol/limits.ts';
+import { ROLES } from '../src/protocol/roles.ts';
+import type { JoinInfo } from '../src/protocol/views.ts';
 import type { ScenarioLibrary } from './scenarios.ts';
 import { roomConfig, WorkshopRoom } from './workshop-room.ts';
 
@@ -51,6 +54,14 @@ export async function createRoomServer(options: RoomServerOptions): Promise<Room
   http.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') return healthz(res, started);
+    if (path.startsWith('/join-info/') && req.method === 'GET') {
+      const address = req.socket.remoteAddress ?? 'unknown';
+      limiter.consume(address).then(
+        () => joinInfo(res, decodeURIComponent(path.slice('/join-info/'.length))),
+        () => json(res, 429, { error: 'Too many join attempts from this address: wait a minute and try again.' }),
+      );
+      return;
+    }
     if (path.startsWith('/matchmake/')) {
       if (req.method !== 'POST') return forward(colyseusListeners, http, req, res);
       const address = req.socket.remoteAddress ?? 'unknown';
@@ -86,6 +97,18 @@ export async function createRoomServer(options: RoomServerOptions): Promise<Room
 
 function forward(listeners: ((req: IncomingMessage, res: ServerResponse) => void)[], http: HttpServer, req: IncomingMessage, res: ServerResponse): void {
   for (const listener of listeners) listener.call(http, req, res);
+}
+
+/** What the join page needs before a phone joins: the exercise's title and the roles with free seats. */
+function joinInfo(res: ServerResponse, code: string): void {
+  const room = isJoinCode(code) ? (matchMaker.getLocalRoomById(code) as WorkshopRoom | undefined) : undefined;
+  if (!room?.workshop) return json(res, 404, { error: 'No workshop with that code.' });
+  const info: JoinInfo = {
+    code,
+    title: room.workshop.compiled.index.scenario.title,
+    roles: room.workshop.freeSeats(ROLES.map((r) => r.id)).map(({ role, free }) => ({ id: role, free })),
+  };
+  json(res, 200, info);
 }
 
 function healthz(res: ServerResponse, started: number): void {

@@ -58,6 +58,13 @@ export interface ParticipantView {
   ending: { title: string; narrative: string; outcome: string; scores: { name: string; score: number }[] | null } | null;
 }
 
+/** GET /join-info/CODE: what the join page shows before a phone takes a seat. */
+export interface JoinInfo {
+  code: string;
+  title: string;
+  roles: { id: string; free: number }[];
+}
+
 export interface SeatMessage {
   device: string;
   name: string;
