@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { PROJECT_ROOT } from '../src/scenarios/load-file.ts';
+import { lanAddresses } from './lan.ts';
 import { createRoomServer, type PageHandler } from './room-server.ts';
 import { loadScenarioLibrary } from './scenarios.ts';
 
@@ -61,15 +61,6 @@ export async function startWarRoom(options: StartOptions): Promise<{ port: numbe
 function rewriteJoin(req: IncomingMessage): void {
   const url = req.url ?? '/';
   if (url === '/join' || url.startsWith('/join?') || url.startsWith('/join/')) req.url = `/join.html${url.slice('/join'.length).replace(/^\//, '')}`;
-}
-
-/** The laptop's addresses on the local network, which phones on the venue Wi-Fi can reach. */
-export function lanAddresses(): string[] {
-  const found: string[] = [];
-  for (const list of Object.values(networkInterfaces())) {
-    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) found.push(a.address);
-  }
-  return found;
 }
 
 export function banner(port: number, host: string): string {

@@ -6,6 +6,7 @@ import { isJoinCode } from '../src/protocol/join-code.ts';
 import { JOINS_PER_MINUTE, ROOM_NAME } from '../src/protocol/limits.ts';
 import { ROLES } from '../src/protocol/roles.ts';
 import type { JoinInfo } from '../src/protocol/views.ts';
+import { lanAddresses } from './lan.ts';
 import type { ScenarioLibrary } from './scenarios.ts';
 import { roomConfig, WorkshopRoom } from './workshop-room.ts';
 
@@ -54,6 +55,7 @@ export async function createRoomServer(options: RoomServerOptions): Promise<Room
   http.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') return healthz(res, started);
+    if (path === '/join-address') return joinAddress(req, res, http);
     if (path.startsWith('/join-info/') && req.method === 'GET') {
       const address = req.socket.remoteAddress ?? 'unknown';
       limiter.consume(address).then(
@@ -109,6 +111,19 @@ function joinInfo(res: ServerResponse, code: string): void {
     roles: room.workshop.freeSeats(ROLES.map((r) => r.id)).map(({ role, free }) => ({ id: role, free })),
   };
   json(res, 200, info);
+}
+
+/**
+ * The addresses phones should open, for the presenter's QR code: the laptop's network addresses
+ * when the server listens on all of them, else the address the console itself used.
+ */
+function joinAddress(req: IncomingMessage, res: ServerResponse, http: HttpServer): void {
+  const bound = http.address();
+  const port = typeof bound === 'object' && bound ? bound.port : 0;
+  const everywhere = typeof bound === 'object' && bound !== null && (bound.address === '0.0.0.0' || bound.address === '::');
+  const hosts = everywhere ? lanAddresses() : [];
+  const urls = hosts.length > 0 ? hosts.map((a) => `http://${a}:${port}/join`) : [`http://${req.headers.host ?? `127.0.0.1:${port}`}/join`];
+  json(res, 200, { urls });
 }
 
 function healthz(res: ServerResponse, started: number): void {

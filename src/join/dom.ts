@@ -1,19 +1,21 @@
-// A tiny element builder for the phone page. Text always goes in as text nodes: names, rationales
-// and scenario text are never parsed as markup.
+import { h as build } from '../ui/dom.ts';
+
+// The phone page's element builder: the game's own (text always as text nodes, never markup),
+// with attributes and `on…` handlers given in one object, which keeps the phone screens short.
 
 type Child = Node | string | null | false | undefined;
+type Handler = (e: Event) => void;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
-  attrs: Record<string, string | boolean | number | ((e: Event) => void)> = {},
+  attrs: Record<string, string | boolean | number | Handler> = {},
   ...children: Child[]
 ): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
+  const plain: Record<string, string | boolean | number> = {};
+  const on: Record<string, Handler> = {};
   for (const [name, value] of Object.entries(attrs)) {
-    if (typeof value === 'function') el.addEventListener(name.slice(2).toLowerCase(), value);
-    else if (value === true) el.setAttribute(name, '');
-    else if (value !== false) el.setAttribute(name, String(value));
+    if (typeof value === 'function') on[name.slice(2).toLowerCase()] = value;
+    else plain[name] = value;
   }
-  for (const child of children) if (child !== null && child !== false && child !== undefined) el.append(child);
-  return el;
+  return build(tag, { attrs: plain, on }, ...children);
 }
