@@ -31,6 +31,8 @@ export class JoinApp {
   start(): void {
     const typed = normaliseJoinCode(new URLSearchParams(location.search).get('code') ?? '');
     if (isJoinCode(typed) && loadSeat(typed)) return void this.enter(typed);
+    // Arriving by the QR code: the code is filled in, so go straight to name and role.
+    if (isJoinCode(typed)) return void this.checkCode(typed);
     this.codeScreen(typed);
   }
 

@@ -1,5 +1,4 @@
-import { Client } from '@colyseus/sdk/Client';
-import type { Room } from '@colyseus/sdk/Room';
+import { Client, type Room } from '@colyseus/sdk';
 import type { VoteMessage } from '../protocol/messages.ts';
 import type { JoinInfo, ParticipantView, RoomErrorMessage, SeatMessage } from '../protocol/views.ts';
 import { forgetSeat, loadSeat, saveSeat } from './storage.ts';

@@ -1,5 +1,4 @@
-import { Client } from '@colyseus/sdk/Client';
-import type { Room } from '@colyseus/sdk/Room';
+import { Client, type Room } from '@colyseus/sdk';
 import type { RunEvent } from '../../engine/machine.ts';
 import { MAX_EVENTS_PER_MESSAGE, ROOM_NAME } from '../../protocol/limits.ts';
 import type { CreateOptions, RoomSettings } from '../../protocol/messages.ts';
