@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { type Client, Room } from '@colyseus/core';
+import { type Client, getMessageBytes, Protocol, Room } from '@colyseus/core';
 import { DEFAULT_ROOM_CAP, MAX_MESSAGE_BYTES, MAX_MESSAGES_PER_SECOND } from '../src/protocol/limits.ts';
 import {
   ControlMessages,
@@ -54,8 +54,10 @@ export class WorkshopRoom extends Room {
   private secret = '';
   private creatorSeated = false;
   private readonly who = new Map<string, Who>();
+  private readonly consoleClients = new Set<Client>();
   private readonly rate = new Map<string, { resetAt: number; count: number; warned: boolean }>();
   private liveTallyPending = false;
+  private tallyPending = false;
   private consolePending = false;
   private idle: { clear(): void } | null = null;
 
@@ -81,6 +83,7 @@ export class WorkshopRoom extends Room {
     if (!this.creatorSeated && CreateOptionsSchema.safeParse(options).success) {
       this.creatorSeated = true;
       this.who.set(client.sessionId, { kind: 'console' });
+      this.consoleClients.add(client);
       this.sendTo(client, 'secret', { secret: this.secret });
       this.sendTo(client, 'console', this.workshop.consoleView());
       return;
@@ -91,6 +94,7 @@ export class WorkshopRoom extends Room {
     if ('facilitator' in join) {
       if (!this.isSecret(join.facilitator)) throw new Error('cannot join: that is not this room’s facilitator key');
       this.who.set(client.sessionId, { kind: 'console' });
+      this.consoleClients.add(client);
       this.sendTo(client, 'console', this.workshop.consoleView());
       return;
     }
@@ -130,12 +134,18 @@ export class WorkshopRoom extends Room {
     this.markConnected(client, true);
     const w = this.who.get(client.sessionId);
     if (w?.kind === 'phone') this.sendView(client, w.seat);
-    else if (w?.kind === 'console') this.sendTo(client, 'console', this.workshop.consoleView());
+    else if (w?.kind === 'console') {
+      // The reconnected console is a new Client object with the old session id.
+      for (const c of this.consoleClients) if (c.sessionId === client.sessionId) this.consoleClients.delete(c);
+      this.consoleClients.add(client);
+      this.sendTo(client, 'console', this.workshop.consoleView());
+    }
   }
 
   override onLeave(client: Client): void {
     this.markConnected(client, false);
     this.who.delete(client.sessionId);
+    this.consoleClients.delete(client);
     this.rate.delete(client.sessionId);
   }
 
@@ -203,8 +213,15 @@ export class WorkshopRoom extends Room {
   }
 
   private afterVote(client: Client, seat: string): void {
-    const tally = this.workshop.tally();
-    if (tally) for (const c of this.consoles()) this.sendTo(c, 'tally', tally);
+    // Votes that arrive together (one poll of the network) reach the console as one tally.
+    if (!this.tallyPending) {
+      this.tallyPending = true;
+      setImmediate(() => {
+        this.tallyPending = false;
+        const tally = this.workshop.tally();
+        if (tally) for (const c of this.consoles()) this.sendTo(c, 'tally', tally);
+      });
+    }
     this.sendConsole();
     if (this.workshop.settings.resultsVisible) {
       if (!this.liveTallyPending) {
@@ -215,7 +232,8 @@ export class WorkshopRoom extends Room {
         }, LIVE_TALLY_MS);
       }
     }
-    this.sendView(client, seat);
+    const ballot = this.workshop.ballot(seat);
+    if (ballot) this.sendTo(client, 'ballot', ballot);
   }
 
   // ---- sending ------------------------------------------------------------------------------
@@ -224,20 +242,35 @@ export class WorkshopRoom extends Room {
     client.send(type, message);
   }
 
-  private sendView(client: Client, seat: string): void {
-    const view = this.workshop.participantView(seat);
-    if (view) this.sendTo(client, 'view', view);
+  /** One phone's full picture: its role's view and its own ballot (after joining or reconnecting). */
+  private sendView(client: Client, seatId: string): void {
+    const seat = this.workshop.seat(seatId);
+    if (!seat) return;
+    this.sendTo(client, 'view', this.workshop.roleView(seat.role));
+    const ballot = this.workshop.ballot(seatId);
+    if (ballot) this.sendTo(client, 'ballot', ballot);
   }
 
+  /** Every phone's view: encoded once per role, the same bytes to every phone in that role. */
   private sendAllViews(): void {
+    const encoded = new Map<string, Uint8Array>();
     for (const client of this.clients) {
       const w = this.who.get(client.sessionId);
-      if (w?.kind === 'phone') this.sendView(client, w.seat);
+      if (w?.kind !== 'phone') continue;
+      const seat = this.workshop.seat(w.seat);
+      if (!seat) continue;
+      let bytes = encoded.get(seat.role);
+      if (!bytes) {
+        // The same framing Room.broadcast uses, once per role.
+        bytes = getMessageBytes.raw(Protocol.ROOM_DATA, 'view', this.workshop.roleView(seat.role));
+        encoded.set(seat.role, bytes);
+      }
+      client.enqueueRaw(bytes);
     }
   }
 
   private consoles(): Client[] {
-    return this.clients.filter((c) => this.who.get(c.sessionId)?.kind === 'console');
+    return [...this.consoleClients];
   }
 
   /** The console's full view: at once after a control, else at most every LIVE_TALLY_MS. */

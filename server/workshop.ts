@@ -8,15 +8,18 @@ import { MAX_RUN_INPUTS } from '../src/protocol/limits.ts';
 import type { CreateOptions, RoomSettings, VoteMessage } from '../src/protocol/messages.ts';
 import { DEFAULT_SETTINGS } from '../src/protocol/messages.ts';
 import { roleLabel } from '../src/protocol/roles.ts';
-import type {
-  Ballot,
-  ConsoleRoomView,
-  ParticipantEntry,
-  ParticipantView,
-  PhoneInject,
-  RoomPhase,
-  Tally,
-  VoteRecord,
+import {
+  composeView,
+  type Ballot,
+  type BallotMessage,
+  type ConsoleRoomView,
+  type ParticipantEntry,
+  type ParticipantView,
+  type PhoneInject,
+  type RoleView,
+  type RoomPhase,
+  type Tally,
+  type VoteRecord,
 } from '../src/protocol/views.ts';
 
 // A workshop room without the network: the scenario, seed and ordered run inputs (so the run can
@@ -65,6 +68,8 @@ export class Workshop {
   private readonly byDevice = new Map<string, string>();
   private vote: OpenVote | null = null;
   private readonly records: VoteRecord[] = [];
+  private readonly roleViews = new Map<string, RoleView>();
+  private tallyCache: Tally | null = null;
 
   constructor(
     readonly code: string,
@@ -151,6 +156,7 @@ export class Workshop {
     this.shownInputs = shown;
     this.shownCache = null;
     this.syncVote();
+    this.changed();
     return null;
   }
 
@@ -163,11 +169,13 @@ export class Workshop {
 
   setSettings(settings: RoomSettings): void {
     Object.assign(this.settings, settings);
+    this.changed();
   }
 
   controlVote(action: 'close' | 'reopen' | 'reveal' | 'hide'): Refusal {
     const vote = this.vote;
     if (!vote) return 'no decision is open for a vote';
+    this.changed();
     switch (action) {
       case 'close':
         if (!vote.open) return 'the vote is already closed';
@@ -203,11 +211,26 @@ export class Workshop {
     if (!option) return `no option "${message.option}" in this decision`;
     if (!option.available) return `"${option.label}" is not available: ${option.unavailable ?? 'not possible now'}`;
     vote.ballots.set(seatId, { option: option.id, confidence: message.confidence ?? null, rationale: (message.rationale ?? '').trim() });
+    this.tallyCache = null;
+    // Phones' views carry the tally only while it is visible; otherwise a vote changes none of them.
+    if (this.settings.resultsVisible || vote.revealed) this.roleViews.clear();
     return null;
   }
 
   tally(): { decision: string; tally: Tally } | null {
-    return this.vote ? { decision: this.vote.decision, tally: tallyOf(this.vote) } : null;
+    return this.vote ? { decision: this.vote.decision, tally: this.counts() } : null;
+  }
+
+  /** The open vote's tally, counted once per change (a big room asks for it on every vote). */
+  private counts(): Tally {
+    if (!this.tallyCache) this.tallyCache = this.vote ? tallyOf(this.vote) : { counts: {}, total: 0 };
+    return this.tallyCache;
+  }
+
+  /** Something phones see changed: their role views are built again when next asked for. */
+  private changed(): void {
+    this.roleViews.clear();
+    this.tallyCache = null;
   }
 
   /** Every closed vote, for the report. */
@@ -217,27 +240,28 @@ export class Workshop {
 
   // ---- views --------------------------------------------------------------------------------
 
-  /** The phone's screen for one seat: built field by field, never a copy of engine or console data. */
-  participantView(seatId: string): ParticipantView | null {
-    const seat = this.seats.get(seatId);
-    if (!seat) return null;
+  /**
+   * What every phone of one role sees: built field by field from the engine's view, never a copy
+   * of engine or console data. Cached per role until something changes.
+   */
+  roleView(role: string): RoleView {
+    const cached = this.roleViews.get(role);
+    if (cached) return cached;
     const { view, state } = this.shown();
     const phase = this.phase();
     const incident = phase === 'incident' || phase === 'ended';
     const vote = this.vote;
-    const mine = vote?.ballots.get(seatId) ?? null;
     const showTally = vote !== null && (vote.revealed || (this.settings.resultsVisible && vote.open));
     const showScores = phase === 'ended' && this.settings.debriefToPhones;
     const score = showScores && view.ending ? scoreRun(this.compiled.index, state.log) : null;
-    return {
+    const built: RoleView = {
       code: this.code,
       phase,
       title: view.title,
       currency: view.currency,
       clock: incident ? view.clock : 0,
-      you: { name: seat.name, role: seat.role },
       beat: incident && view.beat ? { title: view.beat.title, narrative: view.beat.narrative } : null,
-      injects: incident ? this.injectsFor(seat.role, view, state) : [],
+      injects: incident ? this.injectsFor(role, view, state) : [],
       decision:
         incident && view.decision && !view.ending
           ? {
@@ -254,10 +278,7 @@ export class Workshop {
               })),
             }
           : null,
-      vote:
-        incident && vote
-          ? { decision: vote.decision, open: vote.open, mine: mine ? { ...mine } : null, tally: showTally ? tallyOf(vote) : null }
-          : null,
+      vote: incident && vote ? { decision: vote.decision, open: vote.open, tally: showTally ? this.counts() : null } : null,
       lastChoice: incident && view.lastChoice ? { label: view.lastChoice.label, outcome: view.lastChoice.outcome } : null,
       ending:
         incident && view.ending && (phase === 'ended' || this.settings.debriefToPhones)
@@ -276,6 +297,22 @@ export class Workshop {
             }
           : null,
     };
+    this.roleViews.set(role, built);
+    return built;
+  }
+
+  /** A seat's own vote on the current decision, or null when there is no vote. */
+  ballot(seatId: string): BallotMessage | null {
+    const vote = this.vote;
+    if (!vote) return null;
+    const mine = vote.ballots.get(seatId);
+    return { decision: vote.decision, mine: mine ? { ...mine } : null };
+  }
+
+  /** The whole phone screen for one seat, as the phone puts it together (tests and tools). */
+  participantView(seatId: string): ParticipantView | null {
+    const seat = this.seats.get(seatId);
+    return seat ? composeView(this.roleView(seat.role), seat, this.ballot(seatId)) : null;
   }
 
   consoleView(): ConsoleRoomView {
@@ -292,7 +329,7 @@ export class Workshop {
       settings: { ...this.settings },
       cap: this.cap,
       participants,
-      vote: vote ? { decision: vote.decision, open: vote.open, revealed: vote.revealed, tally: tallyOf(vote), ballots: this.ballots(vote) } : null,
+      vote: vote ? { decision: vote.decision, open: vote.open, revealed: vote.revealed, tally: this.counts(), ballots: this.ballots(vote) } : null,
       records: this.records,
     };
   }

@@ -1,6 +1,6 @@
 import { Client, type Room } from '@colyseus/sdk';
 import type { VoteMessage } from '../protocol/messages.ts';
-import type { JoinInfo, ParticipantView, RoomErrorMessage, SeatMessage } from '../protocol/views.ts';
+import { composeView, type BallotMessage, type JoinInfo, type ParticipantView, type RoleView, type RoomErrorMessage, type SeatMessage } from '../protocol/views.ts';
 import { forgetSeat, loadSeat, saveSeat } from './storage.ts';
 
 // The phone's link to its workshop room. A dropped connection is first left to Colyseus' own
@@ -42,6 +42,9 @@ export class Link {
   private client = new Client(location.origin.replace(/^http/, 'ws'));
   private rejoins = 0;
   private stopped = false;
+  private roleView: RoleView | null = null;
+  private seat: SeatMessage | null = null;
+  private ballot: BallotMessage | null = null;
 
   constructor(
     readonly code: string,
@@ -76,8 +79,19 @@ export class Link {
   private attach(room: Room): void {
     this.room = room;
     this.rejoins = 0;
-    room.onMessage('seat', (seat: SeatMessage) => saveSeat(this.code, seat));
-    room.onMessage('view', (view: ParticipantView) => this.on.view(view));
+    room.onMessage('seat', (seat: SeatMessage) => {
+      this.seat = seat;
+      saveSeat(this.code, seat);
+      this.emit();
+    });
+    room.onMessage('view', (view: RoleView) => {
+      this.roleView = view;
+      this.emit();
+    });
+    room.onMessage('ballot', (ballot: BallotMessage) => {
+      this.ballot = ballot;
+      this.emit();
+    });
     room.onMessage('error', (e: RoomErrorMessage) => this.on.error(e.message));
     room.onDrop(() => this.on.status('reconnecting'));
     room.onReconnect(() => this.on.status('connected'));
@@ -90,6 +104,10 @@ export class Link {
       void this.rejoin();
     });
     this.on.status('connected');
+  }
+
+  private emit(): void {
+    if (this.roleView && this.seat) this.on.view(composeView(this.roleView, this.seat, this.ballot));
   }
 
   /** The room connection is gone: take the seat again with the device token, backing off. */

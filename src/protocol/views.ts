@@ -40,7 +40,7 @@ export interface VoteView {
   tally: Tally | null;
 }
 
-/** One phone's whole screen; sent in full on every change, so a reload or a latecomer is current at once. */
+/** One phone's whole screen, put together on the phone from its role's view, its seat and its ballot. */
 export interface ParticipantView {
   code: string;
   phase: RoomPhase;
@@ -63,6 +63,24 @@ export interface JoinInfo {
   code: string;
   title: string;
   roles: { id: string; free: number }[];
+}
+
+/**
+ * What the server sends every phone of one role (encoded once per role), in full on every change,
+ * so a reload or a latecomer is current at once. Per-seat parts come as `seat` and `ballot`.
+ */
+export type RoleView = Omit<ParticipantView, 'you' | 'vote'> & { vote: Omit<VoteView, 'mine'> | null };
+
+/** This phone's own vote on a decision (after joining and after each vote it sends). */
+export interface BallotMessage {
+  decision: string;
+  mine: VoteView['mine'];
+}
+
+/** The phone's screen from the three messages it gets. A ballot for another decision is not shown. */
+export function composeView(role: RoleView, seat: { name: string; role: string }, ballot: BallotMessage | null): ParticipantView {
+  const vote = role.vote ? { ...role.vote, mine: ballot?.decision === role.vote.decision ? ballot.mine : null } : null;
+  return { ...role, you: { name: seat.name, role: seat.role }, vote };
 }
 
 export interface SeatMessage {
@@ -122,7 +140,8 @@ export interface TallyMessage {
 }
 
 export interface ServerMessages {
-  view: ParticipantView;
+  view: RoleView;
+  ballot: BallotMessage;
   seat: SeatMessage;
   error: RoomErrorMessage;
   console: ConsoleRoomView;

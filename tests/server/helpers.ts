@@ -2,6 +2,7 @@ import { ColyseusTestServer } from '@colyseus/testing';
 import type { Room as SdkRoom } from '@colyseus/sdk';
 import { compileScenario } from '../../src/engine/compile.ts';
 import type { RunEvent } from '../../src/engine/machine.ts';
+import { composeView, type BallotMessage, type ParticipantView, type RoleView, type SeatMessage } from '../../src/protocol/views.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
 import { createRoomServer, type RoomServer } from '../../server/room-server.ts';
 import { tinyScenario } from '../fixtures/tiny-scenario.ts';
@@ -74,6 +75,11 @@ export async function until(check: () => boolean, what: string, limitMs = 5000):
 
 export function last<T>(messages: { type: string; message: unknown }[], type: string): T | undefined {
   return messages.filter((m) => m.type === type).at(-1)?.message as T | undefined;
+}
+
+/** The phone's screen from the messages it got, put together as the phone page does. */
+export function phoneView(got: { type: string; message: unknown }[]): ParticipantView {
+  return composeView(last<RoleView>(got, 'view')!, last<SeatMessage>(got, 'seat')!, last<BallotMessage>(got, 'ballot') ?? null);
 }
 
 export const START_INCIDENT: RunEvent[] = [{ type: 'prep.commit', measures: ['replica'] }];

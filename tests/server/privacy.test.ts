@@ -1,8 +1,8 @@
 import { Room as SdkRoom } from '@colyseus/sdk';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunEvent } from '../../src/engine/machine.ts';
-import type { ConsoleRoomView, ParticipantView } from '../../src/protocol/views.ts';
-import { CEO_MARKER, CREATE, last, LEGAL_MARKER, record, SECRET_MARKERS, startTestRooms, until, type TestRooms } from './helpers.ts';
+import type { ConsoleRoomView, ParticipantView, RoleView } from '../../src/protocol/views.ts';
+import { CEO_MARKER, CREATE, last, LEGAL_MARKER, phoneView, record, SECRET_MARKERS, startTestRooms, until, type TestRooms } from './helpers.ts';
 
 // Records every frame each phone receives (messages and any state or patch frame, as raw bytes)
 // through a whole exercise, and checks that none carries another role's inject or anything that
@@ -46,7 +46,7 @@ it('no phone ever receives another role’s inject or facilitator-only material'
       const room = await rooms.colyseus.sdk.joinById(code, { name: `P-${role}`, role });
       const got = record(room);
       await until(() => last(got, 'view') !== undefined, 'a first view');
-      return { role, room, got, view: () => last<ParticipantView>(got, 'view')! };
+      return { role, room, got, view: () => phoneView(got) };
     }),
   );
   const inputs: RunEvent[] = [];
@@ -94,7 +94,7 @@ it('no phone ever receives another role’s inject or facilitator-only material'
     if (p.role !== 'legal') expect(text, `${p.role} got Legal's inject`).not.toContain(LEGAL_MARKER);
     if (p.role !== 'ceo') expect(text, `${p.role} got the CEO's inject`).not.toContain(CEO_MARKER);
     // Scores reach a phone only in the views sent after the facilitator ended the exercise.
-    const views = p.got.filter((m) => m.type === 'view').map((m) => m.message as ParticipantView);
+    const views = p.got.filter((m) => m.type === 'view').map((m) => m.message as RoleView);
     expect(views.filter((v) => v.phase !== 'ended' && v.ending?.scores)).toEqual([]);
   }
   expect(phones.find((p) => p.role === 'legal')!.got.some((m) => JSON.stringify(m).includes(LEGAL_MARKER))).toBe(true);

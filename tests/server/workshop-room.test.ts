@@ -1,8 +1,8 @@
 import type { Room as SdkRoom } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isJoinCode } from '../../src/protocol/join-code.ts';
-import type { ConsoleRoomView, ParticipantView, RoomErrorMessage, SeatMessage } from '../../src/protocol/views.ts';
-import { CREATE, last, LEGAL_MARKER, record, START_INCIDENT, startTestRooms, until, type TestRooms } from './helpers.ts';
+import type { ConsoleRoomView, RoomErrorMessage, SeatMessage } from '../../src/protocol/views.ts';
+import { CREATE, last, LEGAL_MARKER, phoneView, record, START_INCIDENT, startTestRooms, until, type TestRooms } from './helpers.ts';
 
 let rooms: TestRooms;
 beforeAll(async () => {
@@ -31,7 +31,7 @@ async function phone(code: string, options: object) {
   const room = await rooms.colyseus.sdk.joinById(code, options);
   const got = record(room);
   await until(() => last(got, 'view') !== undefined, 'the first view');
-  return { room, got, view: () => last<ParticipantView>(got, 'view')!, seat: () => last<SeatMessage>(got, 'seat')! };
+  return { room, got, view: () => phoneView(got), seat: () => last<SeatMessage>(got, 'seat')! };
 }
 
 async function startIncident(c: Console): Promise<void> {
