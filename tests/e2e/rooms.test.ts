@@ -142,6 +142,11 @@ describe('workshop rooms', () => {
     await con.getByRole('dialog').getByRole('button', { name: 'End and debrief' }).click();
     for (const p of Object.values(phones)) await p.page.waitForSelector('text=Thank you for taking part');
     await shot(phones.cfo!.page, 'phone-thanks');
+    // The report has the room's votes: the split, the confidence and the reasons.
+    await con.waitForSelector('.room-votes h2');
+    expect(await con.locator('.room-votes').innerText()).toContain('“Preserve evidence”');
+    await con.locator('.room-votes').scrollIntoViewIfNeeded();
+    await shot(con, 'console-report-votes');
     axeResults['phone thanks'] = await axe(phones.cfo!.page);
     const records = await con.evaluate(() =>
       Object.entries(localStorage)

@@ -8,6 +8,7 @@ import { evaluationView } from './evaluation-view.ts';
 import { materialView } from './material-view.ts';
 import { reportView } from './report-view.ts';
 import { roomPanel } from '../room/room-panel.ts';
+import { roomVotesView } from '../room/room-votes-view.ts';
 import { sessionsView } from './sessions-view.ts';
 import { setupView, type View } from './setup-view.ts';
 import { commandFor, SHORTCUT_HELP, type Command } from './shortcuts.ts';
@@ -95,6 +96,8 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
   const sessions = sessionsView(store, { download: env.download, confirm: confirm.ask, now: env.now });
   const main = h('main', { id: 'main', class: 'fac-main', attrs: { tabindex: '-1' } });
   const room = roomPanel(store);
+  const roomVotes = roomVotesView(store, env.download);
+  report.el.append(roomVotes.el);
 
   const help = h(
     'dialog',
@@ -250,6 +253,7 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
     destroy() {
       unsubscribe();
       room.destroy();
+      roomVotes.destroy();
       window.removeEventListener('keydown', onKey);
       replace(root);
     },

@@ -59,7 +59,7 @@ export class RoomLink {
     try {
       const room = await new Client(this.endpoint).create(ROOM_NAME, options);
       const secret = await new Promise<string>((resolve) => room.onMessage('secret', (m: { secret: string }) => resolve(m.secret)));
-      const info: RoomInfo = { code: room.roomId, secret, sessionId: session.id, joinUrl: await joinUrl(room.roomId) };
+      const info: RoomInfo = { code: room.roomId, secret, sessionId: session.id, joinUrl: await joinUrl(room.roomId), run: runKey(session) };
       saveRoomInfo(info);
       this.attach(room, info);
     } catch (error) {
@@ -115,6 +115,11 @@ export class RoomLink {
     const info = this.state.kind === 'open' ? this.state.info : null;
     if (!room || !info) return;
     if (session.id !== info.sessionId) return this.close();
+    if (runKey(session) !== info.run) {
+      this.close();
+      this.store.getState().notify({ tone: 'info', text: 'The room was closed: it cannot follow a change of scenario, seed or partner. Open a new room for the phones.' });
+      return;
+    }
     const inputs = session.run?.inputs ?? [];
     let from = 0;
     const common = Math.min(inputs.length, this.sent.length);
@@ -159,6 +164,8 @@ export class RoomLink {
     for (const l of this.listeners) l(state);
   }
 }
+
+const runKey = (s: Session): string => JSON.stringify([s.scenarioId, s.seed, s.partner]);
 
 /** The address phones open: the laptop's network address (from the server), with the code. */
 async function joinUrl(code: string): Promise<string> {

@@ -9,6 +9,8 @@ export interface RoomInfo {
   secret: string;
   sessionId: string;
   joinUrl: string;
+  /** Scenario, seed and partner the room runs: the room cannot follow a change of these. */
+  run: string;
 }
 
 export const ROOM_INFO_KEY = 'war-room.room';
@@ -33,7 +35,7 @@ function write(key: string, value: unknown): void {
 
 export function loadRoomInfo(): RoomInfo | null {
   const info = read<Partial<RoomInfo>>(ROOM_INFO_KEY);
-  return info && typeof info.code === 'string' && typeof info.secret === 'string' && typeof info.sessionId === 'string' && typeof info.joinUrl === 'string'
+  return info && typeof info.code === 'string' && typeof info.secret === 'string' && typeof info.sessionId === 'string' && typeof info.joinUrl === 'string' && typeof info.run === 'string'
     ? (info as RoomInfo)
     : null;
 }
