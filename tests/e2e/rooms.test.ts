@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, OUT, type AxeSummary } from './harness.ts';
@@ -46,6 +49,16 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `${OUT}/rooms
 const body = (page: Page) => page.locator('body').innerText();
 
 describe('workshop rooms', () => {
+  it('keeps the phone page’s first-load script within 60 KB gzip', () => {
+    const dist = join(OUT, 'dist-rooms');
+    const html = readFileSync(join(dist, 'join.html'), 'utf8');
+    const scripts = [...html.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    const bytes = scripts.reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file))).length, 0);
+    console.log(`phone page first-load script: ${scripts.length} files, ${(bytes / 1024).toFixed(1)} KB gzip`);
+    expect(bytes).toBeLessThanOrEqual(60 * 1024);
+  });
+
   it('opens a room from the console; the presenter shows the code, the address and a QR code', async () => {
     con = await open(desk, `${served.url}facilitator.html#/console`, 'console');
     await con.waitForSelector('body[data-ready="1"]');
