@@ -99,6 +99,16 @@ describe('workshop room', () => {
     expect(JSON.stringify(cfo.got)).not.toContain(LEGAL_MARKER);
   });
 
+  it('shows a latecomer the current beat and the open vote at once', async () => {
+    const c = await openRoom();
+    await startIncident(c);
+    const late = await phone(c.room.roomId, { name: 'Late', role: 'hr' });
+    expect(late.view().phase).toBe('incident');
+    expect(late.view().beat?.title).toBe('The database falls over');
+    expect(late.view().vote?.open).toBe(true);
+    expect(late.view().injects.map((i) => i.id)).toEqual(['alert']);
+  });
+
   it('refuses and logs a participant’s control message, and refuses a wrong facilitator key', async () => {
     const c = await openRoom();
     const p = await phone(c.room.roomId, { name: 'Mal', role: 'ops' });
