@@ -5,7 +5,7 @@ import { scoreRun } from '../src/engine/scoring.ts';
 import type { RunState } from '../src/engine/state.ts';
 import { buildView, type GameView } from '../src/engine/view.ts';
 import { MAX_RUN_INPUTS } from '../src/protocol/limits.ts';
-import type { CreateOptions, RoomSettings, VoteMessage } from '../src/protocol/messages.ts';
+import type { ControlMessage, CreateOptions, RoomSettings, VoteMessage } from '../src/protocol/messages.ts';
 import { DEFAULT_SETTINGS } from '../src/protocol/messages.ts';
 import { roleLabel } from '../src/protocol/roles.ts';
 import {
@@ -28,8 +28,9 @@ import {
 // engine's own state: a whitelist of fields, with role-aimed injects only for that role.
 
 type Refusal = string | null;
-export type Stage = 'setup' | 'briefing' | 'incident' | 'debrief';
-export type DecisionStage = 'open' | 'recorded' | 'revealed';
+/** Where the console's exercise stands, as control.run carries it. */
+export type Stage = ControlMessage<'control.run'>['stage'];
+export type DecisionStage = ControlMessage<'control.run'>['decision'];
 
 export interface Seat {
   id: string;

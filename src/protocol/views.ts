@@ -1,3 +1,4 @@
+import type { OptionView } from '../engine/view.ts';
 import type { RoomSettings } from './messages.ts';
 
 // What the server sends. Every participant-facing shape is built on the server from the engine's
@@ -15,16 +16,8 @@ export interface PhoneInject {
   forYou: boolean;
 }
 
-export interface PhoneOption {
-  id: string;
-  key: number;
-  label: string;
-  detail: string | null;
-  cost: number;
-  minutes: number;
-  available: boolean;
-  unavailable: string | null;
-}
+/** An option as the phone shows it: the engine's option view (its fields are all for players). */
+export type PhoneOption = OptionView;
 
 export interface Tally {
   counts: Record<string, number>;

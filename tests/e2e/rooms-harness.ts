@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_ARGS, OUT, ROOT } from './harness.ts';
+import { CHROMIUM_ARGS, OUT, ROOT, run } from './harness.ts';
 
 // Builds the app into its own folder and serves it with `war-room serve` (the room server) on
 // 127.0.0.1, so console, presenter and phones talk to real workshop rooms.
@@ -13,21 +13,10 @@ export interface ServedRooms {
   close(): Promise<void>;
 }
 
-function spawnDone(cmd: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args[0]} failed (${code}):\n${output}`))));
-  });
-}
-
 export async function serveRooms(outName: string): Promise<ServedRooms> {
   const dist = join(OUT, outName);
   mkdirSync(OUT, { recursive: true });
-  await spawnDone(join(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn']);
+  await run(['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn']);
   const server: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/war-room.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1', '--dir', dist], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
