@@ -13,6 +13,12 @@ import { fmt } from '../measure.ts';
 
 const VOTERS = (process.env.ROOMS_BENCH_VOTERS ?? "100,300,1000").split(",").map(Number);
 const ROUNDS: Record<number, number> = { 100: 13, 300: 11, 1000: 7 };
+/** A phone may send 10 messages a second: rounds are paced so no voter goes over. */
+const MIN_ROUND_MS = 150;
+const pace = async (started: number) => {
+  const left = MIN_ROUND_MS - (performance.now() - started);
+  if (left > 0) await new Promise((r) => setTimeout(r, left));
+};
 /** The first round of each run warms the JIT and is not counted. */
 const WARM_UP = 1;
 const WAIT_MS = 30_000;
@@ -109,7 +115,7 @@ async function workshopRun(server: ServerProcess, n: number): Promise<Figures> {
   let secret = '';
   let tally: TallyMessage | null = null;
   consoleRoom.onMessage('secret', (m: { secret: string }) => (secret = m.secret));
-  consoleRoom.onMessage('tally', (m: TallyMessage) => { tally = m; if (process.env.DBG) console.log('tally', JSON.stringify(m)); });
+  consoleRoom.onMessage('tally', (m: TallyMessage) => (tally = m));
   consoleRoom.onMessage('console', (_m: ConsoleRoomView) => {});
   consoleRoom.onMessage('error', (e: unknown) => console.error('rooms bench: console refused', e));
   await until(() => secret !== '', 'the facilitator key');
@@ -135,7 +141,10 @@ async function workshopRun(server: ServerProcess, n: number): Promise<Figures> {
   const before = await server.stats();
   const fanout: number[] = [];
   const tallies: number[] = [];
+  let roundStart = 0;
   for (let round = 0; round < (ROUNDS[n] ?? 5); round++) {
+    await pace(roundStart);
+    roundStart = performance.now();
     consoleRoom.send('control.vote', { secret, action: 'close' });
     await until(() => voters.every((v) => v.view?.vote?.open === false), 'the vote to close');
     const opened = performance.now();
@@ -176,7 +185,10 @@ async function bareRun(server: ServerProcess, n: number): Promise<Figures> {
   const before = await server.stats();
   const fanout: number[] = [];
   const tallies: number[] = [];
+  let roundStart = 0;
   for (let round = 0; round < (ROUNDS[n] ?? 5); round++) {
+    await pace(roundStart);
+    roundStart = performance.now();
     const opened = performance.now();
     observer.send('open', round);
     await until(() => voters.every((v) => v.round === round), 'the bare room fan-out');
