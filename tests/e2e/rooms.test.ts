@@ -80,6 +80,17 @@ describe('workshop rooms', () => {
     await shot(pres, 'presenter-join-card');
   }, 60_000);
 
+  it('a phone with a wrong code is told there is no such workshop', async () => {
+    const context = await served.browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
+    const page = await open(context, `${served.url}join`, 'phone wrong code');
+    await page.getByLabel('Workshop code').fill('zz zz 22');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.waitForSelector('text=No workshop with that code.');
+    await shot(page, 'phone-wrong-code');
+    axeResults['phone wrong code'] = await axe(page);
+    await context.close();
+  }, 60_000);
+
   it('three phones join by the QR link, each in a role with a free seat', async () => {
     for (const person of PEOPLE) {
       const context = await served.browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });

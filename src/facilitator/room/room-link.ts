@@ -58,7 +58,13 @@ export class RoomLink {
     this.set({ kind: 'opening' });
     try {
       const room = await new Client(this.endpoint).create(ROOM_NAME, options);
-      const secret = await new Promise<string>((resolve) => room.onMessage('secret', (m: { secret: string }) => resolve(m.secret)));
+      const secret = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the room did not send its facilitator key')), 10_000);
+        room.onMessage('secret', (m: { secret: string }) => {
+          clearTimeout(timer);
+          resolve(m.secret);
+        });
+      });
       const info: RoomInfo = { code: room.roomId, secret, sessionId: session.id, joinUrl: await joinUrl(room.roomId), run: runKey(session) };
       saveRoomInfo(info);
       this.attach(room, info);
