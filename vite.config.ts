@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -40,9 +40,12 @@ export default defineConfig({
         // Phaser's chunk is over the default 2 MiB limit and the war room needs it offline.
         maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
         navigateFallback: 'index.html',
+        // The phone page and the room server's routes are never answered with the game's page.
+        navigateFallbackDenylist: [/^\/join/, /^\/matchmake\//, /^\/healthz/],
         cleanupOutdatedCaches: true,
       },
     }),
+    phonePageWithoutServiceWorker(),
   ],
   server: { port: 5173, strictPort: false },
   build: {
@@ -60,7 +63,36 @@ function facilitatorPage(): Plugin {
       const root = resolve(config.root ?? process.cwd());
       const page = join(root, 'facilitator.html');
       if (!existsSync(page)) return undefined;
-      return { build: { rolldownOptions: { input: { main: join(root, 'index.html'), facilitator: page } } } };
+      // The phone page (/join) comes with facilitator mode: both are part of running a workshop.
+      const join_ = join(root, 'join.html');
+      const input = { main: join(root, 'index.html'), facilitator: page, ...(existsSync(join_) ? { join: join_ } : {}) };
+      return { build: { rolldownOptions: { input } } };
+    },
+  };
+}
+
+/**
+ * The phone page does not register the service worker: a phone joining a workshop should load
+ * its ~60 KB page, not precache the whole game (Phaser included) over the venue's Wi-Fi.
+ */
+function phonePageWithoutServiceWorker(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'war-room-phone-page-without-sw',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    // vite-plugin-pwa adds its tags while writing the bundle, so they come out of the written page.
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler() {
+        const page = join(outDir, 'join.html');
+        if (!existsSync(page)) return;
+        const html = readFileSync(page, 'utf8');
+        writeFileSync(page, html.replace(/<link rel="manifest"[^>]*>/, '').replace(/<script id="vite-plugin-pwa:register-sw"[^>]*><\/script>/, ''));
+      },
     },
   };
 }

@@ -7,6 +7,7 @@ Usage:
   war-room play <file> [--seed N] [--partner ID] [--prep a,b] [--choices 2,1,t]   play headless
   war-room schema                                          regenerate scenarios/scenario.schema.json
   war-room docs                                            regenerate docs/scoring.md and docs/scenarios.md
+  war-room serve [--port N] [--host ADDRESS]               serve the built app and the workshop rooms
 
 Run "war-room <command> --help" for a command's options.
 Exit codes: 0 fine, 1 a scenario has errors, 2 bad command-line input.

@@ -31,6 +31,12 @@ async function main(argv: string[]): Promise<number> {
       case 'docs':
         result = await runDocs(rest);
         break;
+      case 'serve': {
+        // The server stays up after printing its addresses; Ctrl+C stops it.
+        const { runServer } = await import('../../server/cli.ts');
+        result = await runServer(rest, false);
+        break;
+      }
       case undefined:
         // No command is a usage error: the help goes to stderr so scripts do not mistake it for output.
         process.stderr.write(MAIN_HELP);
@@ -41,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
         result = { output: MAIN_HELP, exitCode: 0 };
         break;
       default:
-        throw new UsageError(`unknown command "${command}"; the commands are check, play, schema and docs (war-room --help)`);
+        throw new UsageError(`unknown command "${command}"; the commands are check, play, schema, docs and serve (war-room --help)`);
     }
     process.stdout.write(result.output);
     return result.exitCode;

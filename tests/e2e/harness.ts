@@ -29,7 +29,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-function run(args: string[]): Promise<string> {
+export function run(args: string[]): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(VITE, args, { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } });
     let output = '';

@@ -7,6 +7,8 @@ import { controlsView } from './controls-view.ts';
 import { evaluationView } from './evaluation-view.ts';
 import { materialView } from './material-view.ts';
 import { reportView } from './report-view.ts';
+import { roomPanel } from '../room/room-panel.ts';
+import { roomVotesView } from '../room/room-votes-view.ts';
 import { sessionsView } from './sessions-view.ts';
 import { setupView, type View } from './setup-view.ts';
 import { commandFor, SHORTCUT_HELP, type Command } from './shortcuts.ts';
@@ -93,6 +95,9 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
   const report = reportView(store, { download: env.download, print: env.print, now: env.now });
   const sessions = sessionsView(store, { download: env.download, confirm: confirm.ask, now: env.now });
   const main = h('main', { id: 'main', class: 'fac-main', attrs: { tabindex: '-1' } });
+  const room = roomPanel(store);
+  const roomVotes = roomVotesView(store, env.download);
+  report.el.append(roomVotes.el);
 
   const help = h(
     'dialog',
@@ -106,7 +111,7 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
     if (!help.open) help.showModal();
   };
 
-  replace(root, h('a', { class: 'skip-link', attrs: { href: '#main' }, text: 'Skip to the console' }), topbar, messageSlot, takeover, main, live, help, confirm.el);
+  replace(root, h('a', { class: 'skip-link', attrs: { href: '#main' }, text: 'Skip to the console' }), topbar, messageSlot, room.el, takeover, main, live, help, confirm.el);
   document.documentElement.dataset.facilitator = 'console';
   document.title = 'Facilitator console · War Room';
 
@@ -247,6 +252,8 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
   return {
     destroy() {
       unsubscribe();
+      room.destroy();
+      roomVotes.destroy();
       window.removeEventListener('keydown', onKey);
       replace(root);
     },

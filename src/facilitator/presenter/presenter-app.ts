@@ -9,6 +9,7 @@ import type { GameView } from '../../engine/view.ts';
 import type { PresenterFrame } from '../frame.ts';
 import { byeMessage, helloMessage, presenterReceive, presenterStart, type PresenterSync, type SyncChannel, type SyncMessage } from '../sync.ts';
 import { companyCard, latestInjectCard, spotlight, stageCard } from './presenter-cards.ts';
+import { presenterRoomCard } from '../room/presenter-room.ts';
 
 // The projector's window. It shows what the console sends and nothing else: it holds no
 // exercise of its own, so closing and reopening it loses nothing. On opening it shows the last
@@ -62,7 +63,8 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
   const foot = h('footer', { class: 'pres__foot' }, roster, link);
   const body = h('main', { class: 'pres__body', id: 'main' }, h('div', { class: 'pres__left' }, h('div', { class: 'pres__stage' }, room, roomFallback), below), card);
   const announcer = h('p', { class: 'visually-hidden', attrs: { 'aria-live': 'assertive' } });
-  const shell = h('div', { class: 'pres' }, top, body, foot, announcer);
+  const joinCard = presenterRoomCard();
+  const shell = h('div', { class: 'pres' }, top, body, foot, announcer, joinCard.el);
   replace(root, shell);
   document.documentElement.dataset.facilitator = 'presenter';
   document.title = 'Presenter · War Room';
@@ -181,6 +183,7 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
       window.removeEventListener('pagehide', onHide);
       channel.close();
       warRoom?.destroy();
+      joinCard.destroy();
       replace(root);
     },
   };

@@ -1,0 +1,50 @@
+import { integer, parse, UsageError } from '../src/cli/args.ts';
+import { PROJECT_ROOT } from '../src/scenarios/load-file.ts';
+import { join, resolve } from 'node:path';
+import { banner, DEFAULT_PORT, startWarRoom } from './main.ts';
+
+// `npm start` (development) and `war-room serve` (a built app): parse, start, print the
+// addresses, and close cleanly on Ctrl+C.
+
+export const SERVE_HELP = `war-room serve [--port N] [--host ADDRESS] [--dir FOLDER]
+
+Serves the built app (npm run build) with the workshop rooms on one port: the game at /, the
+facilitator console at /facilitator.html, the phone page at /join, GET /healthz. Listens on
+every network interface by default so phones on the same Wi-Fi can join; it prints the address.
+
+Options:
+  --port N          port (default ${DEFAULT_PORT}; 0 picks a free one)
+  --host ADDRESS    address to listen on (default 0.0.0.0; 127.0.0.1 keeps it to this machine)
+  --dir FOLDER      the built app (default dist/)
+  -h, --help        this help
+`;
+
+export async function runServer(args: string[], dev: boolean): Promise<{ output: string; exitCode: number }> {
+  const { values, positionals } = parse(args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    dir: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return { output: SERVE_HELP, exitCode: 0 };
+  if (positionals.length > 0) throw new UsageError(`serve takes no file arguments, got "${positionals[0]}"`);
+  const port = integer(values.port, 'port', DEFAULT_PORT);
+  if (port > 65535) throw new UsageError(`--port must be at most 65535, got ${port}`);
+  const host = values.host ?? '0.0.0.0';
+  const dir = resolve(values.dir ?? join(PROJECT_ROOT, 'dist'));
+  let server;
+  try {
+    server = await startWarRoom({ port, host, dev, dir });
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use: choose another with --port`);
+    if (e.message.startsWith('no built app')) throw new UsageError(e.message);
+    throw error;
+  }
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return { output: banner(server.port, host), exitCode: 0 };
+}

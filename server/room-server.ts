@@ -1,0 +1,138 @@
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import { matchMaker, Server } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { isJoinCode } from '../src/protocol/join-code.ts';
+import { JOINS_PER_MINUTE, ROOM_NAME } from '../src/protocol/limits.ts';
+import { ROLES } from '../src/protocol/roles.ts';
+import type { JoinInfo } from '../src/protocol/views.ts';
+import { lanAddresses } from './lan.ts';
+import type { ScenarioLibrary } from './scenarios.ts';
+import { roomConfig, WorkshopRoom } from './workshop-room.ts';
+
+// One HTTP server for everything: the pages (Vite in development, the built files otherwise),
+// GET /healthz, Colyseus' matchmaking routes behind a per-address join limit, and the rooms'
+// WebSockets. The pages' handler is passed in, so the server itself knows nothing of the browser code.
+
+export type PageHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+export interface RoomServerOptions {
+  library: ScenarioLibrary;
+  /** Serves everything that is not /healthz or a room route; without one, such requests get 404. */
+  pages?: PageHandler;
+  /** Join and create attempts per address per minute. */
+  joinsPerMinute?: number;
+  defaultCap?: number;
+  log?: (line: string) => void;
+}
+
+export interface RoomServer {
+  http: HttpServer;
+  colyseus: Server;
+  listen(port: number, host: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Upgrades that are not the rooms' (Vite's hot reload socket) are left to their own handler. */
+const isRoomUpgrade = (req: IncomingMessage): boolean => !String(req.headers['sec-websocket-protocol'] ?? '').includes('vite-hmr');
+
+export async function createRoomServer(options: RoomServerOptions): Promise<RoomServer> {
+  roomConfig.library = options.library;
+  if (options.defaultCap !== undefined) roomConfig.defaultCap = options.defaultCap;
+  if (options.log) roomConfig.log = options.log;
+  const http = createServer();
+  // The WebSocket frame limit is the hard stop; the room answers anything over 4 KB below it with an error.
+  const transport = new WebSocketTransport({ noServer: true, maxPayload: 64 * 1024 }).attachToServer(http, { filter: isRoomUpgrade });
+  const colyseus = new Server({ transport, greet: false, gracefullyShutdown: false });
+  colyseus.define(ROOM_NAME, WorkshopRoom);
+  await colyseus.serverless();
+  const colyseusListeners = http.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  http.removeAllListeners('request');
+
+  const limiter = new RateLimiterMemory({ points: options.joinsPerMinute ?? JOINS_PER_MINUTE, duration: 60 });
+  const started = Date.now();
+
+  http.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/healthz') return healthz(res, started);
+    if (path === '/join-address') return joinAddress(req, res, http);
+    if (path.startsWith('/join-info/') && req.method === 'GET') {
+      const address = req.socket.remoteAddress ?? 'unknown';
+      limiter.consume(address).then(
+        () => joinInfo(res, decodeURIComponent(path.slice('/join-info/'.length))),
+        () => json(res, 429, { error: 'Too many join attempts from this address: wait a minute and try again.' }),
+      );
+      return;
+    }
+    if (path.startsWith('/matchmake/')) {
+      if (req.method !== 'POST') return forward(colyseusListeners, http, req, res);
+      const address = req.socket.remoteAddress ?? 'unknown';
+      limiter.consume(address).then(
+        () => forward(colyseusListeners, http, req, res),
+        () => json(res, 429, { code: 429, error: 'Too many join attempts from this address: wait a minute and try again.' }),
+      );
+      return;
+    }
+    if (options.pages) return options.pages(req, res, () => json(res, 404, { error: `nothing at ${path}` }));
+    json(res, 404, { error: `nothing at ${path}` });
+  });
+
+  return {
+    http,
+    colyseus,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => {
+          const address = http.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    close: async () => {
+      await Promise.all(matchMaker.disconnectAll());
+      await colyseus.gracefullyShutdown(false);
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}
+
+function forward(listeners: ((req: IncomingMessage, res: ServerResponse) => void)[], http: HttpServer, req: IncomingMessage, res: ServerResponse): void {
+  for (const listener of listeners) listener.call(http, req, res);
+}
+
+/** What the join page needs before a phone joins: the exercise's title and the roles with free seats. */
+function joinInfo(res: ServerResponse, code: string): void {
+  const room = isJoinCode(code) ? (matchMaker.getLocalRoomById(code) as WorkshopRoom | undefined) : undefined;
+  if (!room?.workshop) return json(res, 404, { error: 'No workshop with that code.' });
+  const info: JoinInfo = {
+    code,
+    title: room.workshop.compiled.index.scenario.title,
+    roles: room.workshop.freeSeats(ROLES.map((r) => r.id)).map(({ role, free }) => ({ id: role, free })),
+  };
+  json(res, 200, info);
+}
+
+/**
+ * The addresses phones should open, for the presenter's QR code: the laptop's network addresses
+ * when the server listens on all of them, else the address the console itself used.
+ */
+function joinAddress(req: IncomingMessage, res: ServerResponse, http: HttpServer): void {
+  const bound = http.address();
+  const port = typeof bound === 'object' && bound ? bound.port : 0;
+  const everywhere = typeof bound === 'object' && bound !== null && (bound.address === '0.0.0.0' || bound.address === '::');
+  const hosts = everywhere ? lanAddresses() : [];
+  const urls = hosts.length > 0 ? hosts.map((a) => `http://${a}:${port}/join`) : [`http://${req.headers.host ?? `127.0.0.1:${port}`}/join`];
+  json(res, 200, { urls });
+}
+
+function healthz(res: ServerResponse, started: number): void {
+  const rooms = matchMaker.stats.local;
+  json(res, 200, { status: 'ok', rooms: rooms.roomCount, clients: rooms.ccu, uptimeSeconds: Math.round((Date.now() - started) / 1000) });
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.end(text);
+}

@@ -1,0 +1,52 @@
+import qrcode from 'qrcode-generator';
+import { h, replace, svg } from '../../ui/dom.ts';
+import { loadPublicRoomInfo, ROOM_INFO_KEY } from './room-storage.ts';
+import './room.css';
+
+// The presenter's join card: the room's code, the address and a QR code for it, big enough to
+// scan from the back of the room. It reads what the console stored (code and address only) and
+// follows the console when it opens or closes a room.
+
+export function presenterRoomCard(): { el: HTMLElement; destroy(): void } {
+  const el = h('aside', { class: 'presenter-room', attrs: { 'aria-label': 'Join from your phone' } });
+  const render = (): void => {
+    const info = loadPublicRoomInfo();
+    el.hidden = info === null;
+    if (!info) return replace(el);
+    replace(
+      el,
+      qrSvg(info.joinUrl),
+      h(
+        'div',
+        { class: 'presenter-room__text' },
+        h('span', { text: 'Join from your phone' }),
+        h('span', { class: 'presenter-room__code', text: info.code }),
+        h('span', { class: 'presenter-room__url', text: info.joinUrl.replace(/^https?:\/\//, '').replace(/\?code=.*$/, '') }),
+      ),
+    );
+  };
+  const onStorage = (e: StorageEvent): void => {
+    if (e.key === ROOM_INFO_KEY || e.key === null) render();
+  };
+  window.addEventListener('storage', onStorage);
+  render();
+  return { el, destroy: () => window.removeEventListener('storage', onStorage) };
+}
+
+/** The QR code as one SVG path of dark modules, with the standard four-module quiet zone. */
+export function qrSvg(text: string): SVGSVGElement {
+  const qr = qrcode(0, 'M');
+  qr.addData(text);
+  qr.make();
+  const n = qr.getModuleCount();
+  const quiet = 4;
+  let d = '';
+  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (qr.isDark(r, c)) d += `M${c + quiet} ${r + quiet}h1v1h-1z`;
+  const size = n + quiet * 2;
+  return svg(
+    'svg',
+    { class: 'presenter-room__qr', viewBox: `0 0 ${size} ${size}`, role: 'img', 'aria-label': `QR code for ${text}`, 'shape-rendering': 'crispEdges' },
+    svg('rect', { width: size, height: size, fill: '#fff' }),
+    svg('path', { d, fill: '#000' }),
+  );
+}

@@ -1,0 +1,187 @@
+import { Client, type Room } from '@colyseus/sdk';
+import type { RunEvent } from '../../engine/machine.ts';
+import { MAX_EVENTS_PER_MESSAGE, ROOM_NAME } from '../../protocol/limits.ts';
+import type { CreateOptions, RoomSettings } from '../../protocol/messages.ts';
+import type { ConsoleRoomView, RoomErrorMessage, TallyMessage } from '../../protocol/views.ts';
+import type { ConsoleStore } from '../console/console-store.ts';
+import type { Session } from '../session.ts';
+import { clearRoomInfo, loadRoomInfo, saveRoomInfo, saveVoteRecords, type RoomInfo } from './room-storage.ts';
+
+// The console's side of a workshop room. It opens the room (and keeps the facilitator key in this
+// browser's storage, never on a phone), sends the room every change of the exercise (the new run
+// inputs, the stage and how much the room may see), and turns the phones' votes into the
+// exercise's vote tally, which the record → reveal flow then uses as before.
+
+export type LinkState =
+  | { kind: 'none' }
+  | { kind: 'opening' }
+  | { kind: 'open'; info: RoomInfo; room: ConsoleRoomView | null; connected: boolean }
+  | { kind: 'failed'; message: string };
+
+export const DEFAULT_ROOM_SETTINGS: RoomSettings = { resultsVisible: false, anonymous: true, debriefToPhones: true };
+
+export class RoomLink {
+  private room: Room | null = null;
+  private sent: RunEvent[] = [];
+  private sentStage = '';
+  private unsubscribe: (() => void) | null = null;
+  private listeners = new Set<(s: LinkState) => void>();
+  state: LinkState = { kind: 'none' };
+
+  constructor(
+    private readonly store: ConsoleStore,
+    private readonly endpoint = location.origin.replace(/^http/, 'ws'),
+  ) {}
+
+  onChange(listener: (s: LinkState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** After a reload: takes up the room this session had, with the stored key. */
+  async resume(): Promise<void> {
+    const info = loadRoomInfo();
+    if (!info || info.sessionId !== this.store.getState().session.id) return;
+    this.set({ kind: 'opening' });
+    try {
+      const room = await new Client(this.endpoint).joinById(info.code, { facilitator: info.secret });
+      this.attach(room, info);
+    } catch {
+      clearRoomInfo();
+      this.set({ kind: 'none' });
+    }
+  }
+
+  async open(settings: RoomSettings = DEFAULT_ROOM_SETTINGS): Promise<void> {
+    const session = this.store.getState().session;
+    const options: CreateOptions = { scenarioId: session.scenarioId, seed: session.seed, partner: session.partner, settings };
+    this.set({ kind: 'opening' });
+    try {
+      const room = await new Client(this.endpoint).create(ROOM_NAME, options);
+      const secret = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the room did not send its facilitator key')), 10_000);
+        room.onMessage('secret', (m: { secret: string }) => {
+          clearTimeout(timer);
+          resolve(m.secret);
+        });
+      });
+      const info: RoomInfo = { code: room.roomId, secret, sessionId: session.id, joinUrl: await joinUrl(room.roomId), run: runKey(session) };
+      saveRoomInfo(info);
+      this.attach(room, info);
+    } catch (error) {
+      this.set({ kind: 'failed', message: `The room could not be opened: ${(error as Error).message}. Is this console served by “npm start” or “war-room serve”?` });
+    }
+  }
+
+  setSettings(settings: RoomSettings): void {
+    this.control('control.settings', { settings });
+  }
+
+  voteAction(action: 'close' | 'reopen' | 'reveal' | 'hide'): void {
+    this.control('control.vote', { action });
+  }
+
+  close(): void {
+    clearRoomInfo();
+    this.unsubscribe?.();
+    void this.room?.leave(true);
+    this.room = null;
+    this.set({ kind: 'none' });
+  }
+
+  private attach(room: Room, info: RoomInfo): void {
+    this.room = room;
+    this.sent = [];
+    this.sentStage = '';
+    this.set({ kind: 'open', info, room: null, connected: true });
+    room.onMessage('console', (view: ConsoleRoomView) => {
+      saveVoteRecords(info.sessionId, view.records);
+      this.set({ kind: 'open', info, room: view, connected: true });
+    });
+    room.onMessage('tally', (m: TallyMessage) => this.takeTally(m));
+    room.onMessage('error', (e: RoomErrorMessage) => this.store.getState().notify({ tone: 'error', text: `The room refused “${e.type ?? 'a message'}”: ${e.message}` }));
+    room.onDrop(() => this.patch({ connected: false }));
+    room.onReconnect(() => {
+      this.patch({ connected: true });
+      this.sent = [];
+      this.sentStage = '';
+      this.sync(this.store.getState().session);
+    });
+    room.onLeave(() => {
+      if (this.room === room) this.patch({ connected: false });
+    });
+    this.unsubscribe?.();
+    this.unsubscribe = this.store.subscribe((s) => this.sync(s.session));
+    this.sync(this.store.getState().session);
+  }
+
+  /** Sends what changed since the last message: the run's new inputs (or, after an undo, its new tail) and the stage. */
+  private sync(session: Session): void {
+    const room = this.room;
+    const info = this.state.kind === 'open' ? this.state.info : null;
+    if (!room || !info) return;
+    if (session.id !== info.sessionId) return this.close();
+    if (runKey(session) !== info.run) {
+      this.close();
+      this.store.getState().notify({ tone: 'info', text: 'The room was closed: it cannot follow a change of scenario, seed or partner. Open a new room for the phones.' });
+      return;
+    }
+    const inputs = session.run?.inputs ?? [];
+    let from = 0;
+    const common = Math.min(inputs.length, this.sent.length);
+    while (from < common && JSON.stringify(inputs[from]) === JSON.stringify(this.sent[from])) from++;
+    const stage = JSON.stringify([session.stage, session.decision, session.hiddenFrom]);
+    if (from === inputs.length && from === this.sent.length && stage === this.sentStage) return;
+    let at = from;
+    do {
+      const events = inputs.slice(at, at + MAX_EVENTS_PER_MESSAGE);
+      const upTo = at + events.length;
+      const shown = session.hiddenFrom === null ? null : Math.min(session.hiddenFrom, upTo);
+      room.send('control.run', { secret: info.secret, from: at, events, stage: session.stage, decision: session.decision, shown });
+      at = upTo;
+    } while (at < inputs.length);
+    this.sent = [...inputs];
+    this.sentStage = stage;
+  }
+
+  /** The room's tally becomes the exercise's vote count for the open decision. */
+  private takeTally(m: TallyMessage): void {
+    const s = this.store.getState();
+    if (s.session.decision !== 'open') return;
+    const shown = s.exercise().shown();
+    const key = shown && shown.state.beat !== null && shown.state.posedAt !== null ? `${shown.state.beat}@${shown.state.posedAt}` : null;
+    if (key !== m.decision) return;
+    for (const option of shown?.view.decision?.options ?? []) {
+      const count = m.tally.counts[option.id] ?? 0;
+      if ((s.session.votes[option.id] ?? 0) !== count) s.act((x) => x.setVotes(option.id, count));
+    }
+  }
+
+  private control(type: string, body: object): void {
+    if (this.room && this.state.kind === 'open') this.room.send(type, { secret: this.state.info.secret, ...body });
+  }
+
+  private patch(p: Partial<Extract<LinkState, { kind: 'open' }>>): void {
+    if (this.state.kind === 'open') this.set({ ...this.state, ...p });
+  }
+
+  private set(state: LinkState): void {
+    this.state = state;
+    for (const l of this.listeners) l(state);
+  }
+}
+
+const runKey = (s: Session): string => JSON.stringify([s.scenarioId, s.seed, s.partner]);
+
+/** The address phones open: the laptop's network address (from the server), with the code. */
+async function joinUrl(code: string): Promise<string> {
+  try {
+    const res = await fetch('/join-address');
+    const body = (await res.json()) as { urls?: string[] };
+    const base = body.urls?.[0];
+    if (base) return `${base}?code=${code}`;
+  } catch {
+    // Fall back to this page's own address.
+  }
+  return `${location.origin}/join?code=${code}`;
+}

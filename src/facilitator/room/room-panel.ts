@@ -1,0 +1,136 @@
+import { roleLabel } from '../../protocol/roles.ts';
+import type { ConsoleRoomView, ParticipantEntry } from '../../protocol/views.ts';
+import { h, replace } from '../../ui/dom.ts';
+import type { ConsoleStore } from '../console/console-store.ts';
+import { DEFAULT_ROOM_SETTINGS, RoomLink, type LinkState } from './room-link.ts';
+import './room.css';
+
+// The console's room panel: "Open a room", then the code and address, who has joined (connected
+// or not), the live vote count on the open decision, the vote's controls and the room's settings.
+// Names and rationales go in as text, never markup.
+
+export function roomPanel(store: ConsoleStore): { el: HTMLElement; destroy(): void } {
+  const link = new RoomLink(store);
+  const el = h('section', { class: 'room-panel', attrs: { 'aria-labelledby': 'room-panel-title' } });
+
+  const render = (state: LinkState): void => {
+    const title = h('h2', { id: 'room-panel-title', class: 'room-panel__title', text: 'Workshop room' });
+    switch (state.kind) {
+      case 'none':
+        replace(
+          el,
+          title,
+          h('p', { class: 'room-panel__hint', text: 'Participants join from their own phones, vote privately and see injects aimed at their role.' }),
+          h('button', { class: 'btn btn--small btn--primary', attrs: { type: 'button' }, text: 'Open a room', on: { click: () => void link.open() } }),
+        );
+        return;
+      case 'opening':
+        replace(el, title, h('p', { attrs: { role: 'status' }, text: 'Opening the room…' }));
+        return;
+      case 'failed':
+        replace(
+          el,
+          title,
+          h('p', { class: 'room-panel__error', attrs: { role: 'alert' }, text: state.message }),
+          h('button', { class: 'btn btn--small', attrs: { type: 'button' }, text: 'Try again', on: { click: () => void link.open() } }),
+        );
+        return;
+      case 'open':
+        replace(el, title, ...openRoom(link, state));
+        return;
+      default: {
+        const unreachable: never = state;
+        throw new Error(`unknown room state ${JSON.stringify(unreachable)}`);
+      }
+    }
+  };
+  const off = link.onChange(render);
+  render(link.state);
+  void link.resume();
+  return {
+    el,
+    destroy() {
+      off();
+    },
+  };
+}
+
+function openRoom(link: RoomLink, state: Extract<LinkState, { kind: 'open' }>): Node[] {
+  const room = state.room;
+  const settings = room?.settings ?? DEFAULT_ROOM_SETTINGS;
+  const head = h(
+    'p',
+    { class: 'room-panel__code' },
+    'Code ',
+    h('strong', { class: 'room-panel__code-value', text: state.info.code }),
+    ' · ',
+    h('a', { attrs: { href: state.info.joinUrl, target: '_blank', rel: 'noopener' }, text: state.info.joinUrl }),
+    state.connected ? null : h('span', { class: 'room-panel__warn', text: ' · reconnecting to the room…' }),
+  );
+  const toggle = (label: string, key: keyof typeof settings) =>
+    h(
+      'label',
+      { class: 'room-panel__toggle' },
+      h('input', {
+        attrs: { type: 'checkbox', checked: settings[key] },
+        on: { change: (e) => link.setSettings({ ...settings, [key]: (e.target as HTMLInputElement).checked }) },
+      }),
+      ` ${label}`,
+    );
+  const controls = h(
+    'div',
+    { class: 'room-panel__settings' },
+    toggle('Show results while voting', 'resultsVisible'),
+    toggle('Anonymous votes', 'anonymous'),
+    toggle('Debrief on phones at the end', 'debriefToPhones'),
+  );
+  const parts: Node[] = [head, controls, voteBlock(link, room)];
+  const people = room?.participants ?? [];
+  parts.push(
+    h(
+      'details',
+      { class: 'room-panel__people', attrs: { open: people.length > 0 && people.length <= 12 } },
+      h('summary', { text: `Joined: ${people.length} (${people.filter((p) => p.connected).length} connected)` }),
+      h('ul', { class: 'room-panel__list' }, ...people.map(personRow)),
+    ),
+  );
+  parts.push(h('button', { class: 'btn btn--small btn--ghost', attrs: { type: 'button' }, text: 'Close the room', on: { click: () => link.close() } }));
+  return parts;
+}
+
+function personRow(p: ParticipantEntry): Node {
+  return h(
+    'li',
+    { class: `room-panel__person${p.connected ? '' : ' room-panel__person--away'}` },
+    h('span', { class: 'room-panel__name', text: p.name }),
+    h('span', { class: 'room-panel__role', text: roleLabel(p.role) }),
+    h('span', { class: 'room-panel__state', text: `${p.connected ? 'connected' : 'away'}${p.voted ? ' · voted' : ''}` }),
+  );
+}
+
+function voteBlock(link: RoomLink, room: ConsoleRoomView | null): Node {
+  const vote = room?.vote ?? null;
+  if (!vote) return h('p', { class: 'room-panel__vote', text: 'No vote open: the phones vote when a decision is put to the room.' });
+  const button = (text: string, action: 'close' | 'reopen' | 'reveal' | 'hide') =>
+    h('button', { class: 'btn btn--small', attrs: { type: 'button' }, text, on: { click: () => link.voteAction(action) } });
+  const joined = room?.participants.length ?? 0;
+  return h(
+    'div',
+    { class: 'room-panel__vote' },
+    h('p', { attrs: { role: 'status' }, text: `${vote.open ? 'Vote open' : 'Vote closed'}: ${vote.tally.total} of ${joined} voted${vote.revealed ? ' · results shown' : ''}` }),
+    vote.open ? button('Close the vote', 'close') : button('Reopen the vote', 'reopen'),
+    vote.revealed ? button('Hide the results', 'hide') : button('Show the results', 'reveal'),
+    vote.ballots.some((b) => b.name !== null || b.rationale)
+      ? h(
+          'ul',
+          { class: 'room-panel__ballots' },
+          ...vote.ballots.map((b) =>
+            h(
+              'li',
+              { text: `${b.name ?? 'Anonymous'}: ${b.option}${b.confidence ? ` (confidence ${b.confidence}/5)` : ''}${b.rationale ? ` — ${b.rationale}` : ''}` },
+            ),
+          ),
+        )
+      : null,
+  );
+}

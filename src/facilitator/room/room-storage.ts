@@ -1,0 +1,68 @@
+import type { VoteRecord } from '../../protocol/views.ts';
+
+// What the console keeps about its room in this browser: the room's code, its facilitator key
+// (so a reloaded console takes the room up again; phones never see it), the join address for the
+// presenter, and the closed votes for the report. The presenter window reads the code and address.
+
+export interface RoomInfo {
+  code: string;
+  secret: string;
+  sessionId: string;
+  joinUrl: string;
+  /** Scenario, seed and partner the room runs: the room cannot follow a change of these. */
+  run: string;
+}
+
+export const ROOM_INFO_KEY = 'war-room.room';
+const votesKey = (sessionId: string) => `war-room.room-votes.${sessionId}`;
+
+function read<T>(key: string): T | null {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: unknown): void {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage full or blocked: the room still runs; a reload then needs a new room.
+  }
+}
+
+export function loadRoomInfo(): RoomInfo | null {
+  const info = read<Partial<RoomInfo>>(ROOM_INFO_KEY);
+  return info && typeof info.code === 'string' && typeof info.secret === 'string' && typeof info.sessionId === 'string' && typeof info.joinUrl === 'string' && typeof info.run === 'string'
+    ? (info as RoomInfo)
+    : null;
+}
+
+export function saveRoomInfo(info: RoomInfo): void {
+  write(ROOM_INFO_KEY, info);
+}
+
+export function clearRoomInfo(): void {
+  try {
+    localStorage.removeItem(ROOM_INFO_KEY);
+  } catch {
+    // Nothing stored.
+  }
+}
+
+/** What the presenter shows: the code and the address, never the key. */
+export function loadPublicRoomInfo(): { code: string; joinUrl: string } | null {
+  const info = loadRoomInfo();
+  return info ? { code: info.code, joinUrl: info.joinUrl } : null;
+}
+
+export function saveVoteRecords(sessionId: string, records: readonly VoteRecord[]): void {
+  write(votesKey(sessionId), records);
+}
+
+export function loadVoteRecords(sessionId: string): VoteRecord[] {
+  const records = read<VoteRecord[]>(votesKey(sessionId));
+  return Array.isArray(records) ? records : [];
+}

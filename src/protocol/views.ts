@@ -1,0 +1,143 @@
+import type { OptionView } from '../engine/view.ts';
+import type { RoomSettings } from './messages.ts';
+
+// What the server sends. Every participant-facing shape is built on the server from the engine's
+// state for that participant's role; nothing here has a field for facilitator-only material.
+
+export type RoomPhase = 'lobby' | 'briefing' | 'incident' | 'ended';
+
+export interface PhoneInject {
+  id: string;
+  t: number;
+  channel: string;
+  from: string;
+  text: string;
+  /** True when aimed at the phone's role (only that role's phones receive it). */
+  forYou: boolean;
+}
+
+/** An option as the phone shows it: the engine's option view (its fields are all for players). */
+export type PhoneOption = OptionView;
+
+export interface Tally {
+  counts: Record<string, number>;
+  total: number;
+}
+
+export interface VoteView {
+  /** The decision's id: beat and the game minute it was put, e.g. `contain@12`. */
+  decision: string;
+  open: boolean;
+  mine: { option: string; confidence: number | null; rationale: string } | null;
+  /** The tally, once the facilitator reveals it (or live, when results are visible). */
+  tally: Tally | null;
+}
+
+/** One phone's whole screen, put together on the phone from its role's view, its seat and its ballot. */
+export interface ParticipantView {
+  code: string;
+  phase: RoomPhase;
+  title: string;
+  currency: string;
+  clock: number;
+  you: { name: string; role: string };
+  beat: { title: string; narrative: string } | null;
+  /** Every inject since the last decision that this role may see, in full. */
+  injects: PhoneInject[];
+  decision: { prompt: string; options: PhoneOption[] } | null;
+  vote: VoteView | null;
+  /** The choice the room made, once the facilitator revealed it. */
+  lastChoice: { label: string; outcome: string } | null;
+  ending: { title: string; narrative: string; outcome: string; scores: { name: string; score: number }[] | null } | null;
+}
+
+/** GET /join-info/CODE: what the join page shows before a phone takes a seat. */
+export interface JoinInfo {
+  code: string;
+  title: string;
+  roles: { id: string; free: number }[];
+}
+
+/**
+ * What the server sends every phone of one role (encoded once per role), in full on every change,
+ * so a reload or a latecomer is current at once. Per-seat parts come as `seat` and `ballot`.
+ */
+export type RoleView = Omit<ParticipantView, 'you' | 'vote'> & { vote: Omit<VoteView, 'mine'> | null };
+
+/** This phone's own vote on a decision (after joining and after each vote it sends). */
+export interface BallotMessage {
+  decision: string;
+  mine: VoteView['mine'];
+}
+
+/** The phone's screen from the three messages it gets. A ballot for another decision is not shown. */
+export function composeView(role: RoleView, seat: { name: string; role: string }, ballot: BallotMessage | null): ParticipantView {
+  const vote = role.vote ? { ...role.vote, mine: ballot?.decision === role.vote.decision ? ballot.mine : null } : null;
+  return { ...role, you: { name: seat.name, role: seat.role }, vote };
+}
+
+export interface SeatMessage {
+  device: string;
+  name: string;
+  role: string;
+}
+
+export interface RoomErrorMessage {
+  /** The refused message's type, when there was one. */
+  type: string | null;
+  message: string;
+}
+
+export interface ParticipantEntry {
+  id: string;
+  name: string;
+  role: string;
+  connected: boolean;
+  voted: boolean;
+}
+
+/** One voter's ballot in the record; `name` is null when voting was anonymous. */
+export interface Ballot {
+  name: string | null;
+  role: string | null;
+  option: string;
+  confidence: number | null;
+  rationale: string;
+}
+
+/** A closed vote as the report keeps it. */
+export interface VoteRecord {
+  decision: string;
+  beat: string;
+  prompt: string;
+  options: { id: string; label: string }[];
+  anonymous: boolean;
+  tally: Tally;
+  ballots: Ballot[];
+}
+
+/** The console's view of the room: everything, since the console is the facilitator's. */
+export interface ConsoleRoomView {
+  code: string;
+  settings: RoomSettings;
+  cap: number;
+  participants: ParticipantEntry[];
+  vote: { decision: string; open: boolean; revealed: boolean; tally: Tally; ballots: Ballot[] } | null;
+  records: VoteRecord[];
+}
+
+/** Sent to the console on every vote: small, so a tally reaches it fast in a big room. */
+export interface TallyMessage {
+  decision: string;
+  tally: Tally;
+}
+
+export interface ServerMessages {
+  view: RoleView;
+  ballot: BallotMessage;
+  seat: SeatMessage;
+  error: RoomErrorMessage;
+  console: ConsoleRoomView;
+  tally: TallyMessage;
+  secret: { secret: string };
+}

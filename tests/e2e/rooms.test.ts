@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe, OUT, type AxeSummary } from './harness.ts';
+import { serveRooms, type ServedRooms } from './rooms-harness.ts';
+
+// A workshop with phones: the console opens a room, the presenter shows the code and QR code,
+// three phones (390×844) join by the QR link, read the situation, vote, and one reloads mid-vote.
+// invoice-fraud's first beat has an inject aimed at the CFO (and COO): only the CFO's phone gets it.
+
+const SCENARIO = 'invoice-fraud';
+const PHONE = { width: 390, height: 844 };
+const PEOPLE = [
+  { key: 'cfo', name: 'Chris <b>CFO</b>', role: 'CFO' },
+  { key: 'hr', name: 'Hana', role: 'HR' },
+  { key: 'legal', name: 'Lee', role: 'Legal' },
+] as const;
+
+let served: ServedRooms;
+let desk: BrowserContext;
+let con: Page;
+let pres: Page;
+let code = '';
+const phones: Record<string, { context: BrowserContext; page: Page }> = {};
+const errors: string[] = [];
+const axeResults: Record<string, AxeSummary> = {};
+
+beforeAll(async () => {
+  served = await serveRooms('dist-rooms');
+  desk = await served.browser.newContext({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+}, 180_000);
+
+afterAll(async () => {
+  for (const p of Object.values(phones)) await p.context.close().catch(() => {});
+  await desk?.close().catch(() => {});
+  await served?.close();
+});
+
+async function open(context: BrowserContext, url: string, name: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
+  await page.goto(url);
+  return page;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `${OUT}/rooms-${name}.png`, fullPage: name.startsWith('phone') });
+const body = (page: Page) => page.locator('body').innerText();
+
+describe('workshop rooms', () => {
+  it('keeps the phone page’s first-load script within 60 KB gzip', () => {
+    const dist = join(OUT, 'dist-rooms');
+    const html = readFileSync(join(dist, 'join.html'), 'utf8');
+    const scripts = [...html.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    const bytes = scripts.reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file))).length, 0);
+    console.log(`phone page first-load script: ${scripts.length} files, ${(bytes / 1024).toFixed(1)} KB gzip`);
+    expect(bytes).toBeLessThanOrEqual(60 * 1024);
+  });
+
+  it('opens a room from the console; the presenter shows the code, the address and a QR code', async () => {
+    con = await open(desk, `${served.url}facilitator.html#/console`, 'console');
+    await con.waitForSelector('body[data-ready="1"]');
+    await con.getByLabel('Facilitator').fill('Sam Rivera');
+    await con.getByLabel('Team name').fill('Green team');
+    await con.getByLabel('Scenario').selectOption(SCENARIO);
+    await con.getByLabel('Seed').fill('77');
+    await con.getByLabel('Seed').press('Tab');
+    await con.getByRole('button', { name: 'Open a room' }).click();
+    await con.waitForSelector('.room-panel__code-value');
+    code = await con.locator('.room-panel__code-value').innerText();
+    expect(code).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
+    pres = await open(desk, `${served.url}facilitator.html#/presenter`, 'presenter');
+    await pres.waitForSelector('.presenter-room__qr');
+    expect(await pres.locator('.presenter-room__code').innerText()).toBe(code);
+    const box = await pres.locator('.presenter-room__qr').boundingBox();
+    expect(box!.width).toBeGreaterThan(200);
+    await shot(con, 'console-room-open');
+    await shot(pres, 'presenter-join-card');
+  }, 60_000);
+
+  it('a phone with a wrong code is told there is no such workshop', async () => {
+    const context = await served.browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
+    const page = await open(context, `${served.url}join`, 'phone wrong code');
+    await page.getByLabel('Workshop code').fill('zz zz 22');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.waitForSelector('text=No workshop with that code.');
+    await shot(page, 'phone-wrong-code');
+    axeResults['phone wrong code'] = await axe(page);
+    await context.close();
+  }, 60_000);
+
+  it('three phones join by the QR link, each in a role with a free seat', async () => {
+    for (const person of PEOPLE) {
+      const context = await served.browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
+      const page = await open(context, `${served.url}join?code=${code}`, `phone ${person.key}`);
+      phones[person.key] = { context, page };
+      await page.getByLabel('Your name').fill(person.name);
+      await page.locator('.role', { hasText: person.role }).first().locator('input').check();
+      if (person.key === 'cfo') {
+        await shot(page, 'phone-join-form');
+        axeResults['phone join form'] = await axe(page);
+      }
+      await page.getByRole('button', { name: 'Join' }).click();
+      await page.waitForSelector('text=You are in');
+    }
+    await shot(phones.cfo!.page, 'phone-lobby');
+    axeResults['phone lobby'] = await axe(phones.cfo!.page);
+    await con.waitForFunction(() => document.querySelector('.room-panel__people summary')?.textContent?.startsWith('Joined: 3'));
+    // A name is text, never markup: the console shows the angle brackets.
+    expect(await con.locator('.room-panel__name').first().innerText()).toBe('Chris <b>CFO</b>');
+  }, 90_000);
+
+  it('starts the incident: phones get the situation and the question; the CFO alone gets the inject aimed at the CFO', async () => {
+    await con.getByRole('button', { name: 'Open the briefing' }).click();
+    await con.waitForSelector('body[data-stage="briefing"]');
+    await phones.cfo!.page.waitForSelector('text=Briefing');
+    await con.locator('#main').focus();
+    await con.keyboard.press('Space');
+    await con.waitForSelector('body[data-stage="incident"]');
+    await con.keyboard.press('p'); // hold the clock so the vote is not overtaken by time
+    for (const p of Object.values(phones)) await p.page.waitForSelector('.vote .option');
+    const mine = phones.cfo!.page.locator('.inject.for-you');
+    await expect.poll(() => mine.count()).toBeGreaterThan(0);
+    const privateText = (await mine.first().locator('p').nth(1).innerText()).slice(0, 50);
+    for (const key of ['hr', 'legal']) expect(await body(phones[key]!.page)).not.toContain(privateText);
+    await shot(phones.cfo!.page, 'phone-question');
+    axeResults['phone question'] = await axe(phones.cfo!.page);
+  }, 60_000);
+
+  it('takes votes with confidence and rationale; a phone reloaded mid-vote keeps its vote and its seat', async () => {
+    const vote = async (key: string, n: number, confidence: number, why: string) => {
+      const page = phones[key]!.page;
+      await page.locator('.vote .option input:not([disabled])').nth(n).check();
+      await page.locator('.confidence label', { hasText: String(confidence) }).locator('input').check();
+      await page.getByLabel('Why? One line (optional)').fill(why);
+      await page.getByRole('button', { name: 'Vote' }).click();
+      await page.waitForSelector('text=Your vote:');
+    };
+    await vote('cfo', 0, 4, 'Stop the payment first');
+    await vote('hr', 1, 2, 'Ask the supplier');
+    await vote('legal', 0, 5, 'Preserve evidence');
+    const legal = phones.legal!.page;
+    const before = await legal.locator('.vote-status').innerText();
+    await legal.reload();
+    await legal.waitForSelector('.vote-status');
+    expect(await legal.locator('.vote-status').innerText()).toBe(before);
+    await shot(legal, 'phone-after-reload');
+    await con.waitForFunction(() => /3 of 3 voted/.test(document.querySelector('.room-panel__vote')?.textContent ?? ''));
+    expect(await con.locator('.room-panel__person').count()).toBe(3);
+    // The room's votes are the exercise's tally: option 1 has two votes.
+    await expect.poll(() => con.locator('.fac-votes__input').first().inputValue()).toBe('2');
+    await shot(con, 'console-votes');
+  }, 60_000);
+
+  it('closes the vote when the choice is recorded, shows the outcome after the reveal, and thanks the phones at the end', async () => {
+    await con.locator('#main').focus();
+    await con.keyboard.press('Digit1');
+    await con.keyboard.press('c');
+    await phones.hr!.page.waitForSelector('text=Voting is closed');
+    await con.keyboard.press('r');
+    await phones.hr!.page.waitForSelector('text=The room chose');
+    await shot(phones.hr!.page, 'phone-outcome');
+    await con.keyboard.press('d');
+    await con.getByRole('dialog').getByRole('button', { name: 'End and debrief' }).click();
+    for (const p of Object.values(phones)) await p.page.waitForSelector('text=Thank you for taking part');
+    await shot(phones.cfo!.page, 'phone-thanks');
+    // The report has the room's votes: the split, the confidence and the reasons.
+    await con.waitForSelector('.room-votes h2');
+    expect(await con.locator('.room-votes').innerText()).toContain('“Preserve evidence”');
+    await con.locator('.room-votes').scrollIntoViewIfNeeded();
+    await shot(con, 'console-report-votes');
+    axeResults['phone thanks'] = await axe(phones.cfo!.page);
+    const records = await con.evaluate(() =>
+      Object.entries(localStorage)
+        .filter(([k]) => k.startsWith('war-room.room-votes.'))
+        .map(([, v]) => JSON.parse(v) as { ballots: { confidence: number | null; rationale: string; name: string | null }[] }[]),
+    );
+    const ballots = records.flat().flatMap((r) => r.ballots);
+    expect(ballots.map((b) => b.confidence).sort()).toEqual([2, 4, 5]);
+    expect(ballots.every((b) => b.name === null)).toBe(true);
+  }, 90_000);
+
+  it('raised no page errors and no accessibility violations on the phone screens', () => {
+    const found = Object.entries(axeResults).flatMap(([where, r]) => r.serious.map((v) => `${where}: ${v.id} at ${v.targets.join(', ')}`));
+    console.log('axe:', Object.entries(axeResults).map(([where, r]) => `${where} ${JSON.stringify(r.counts)}`).join('; '));
+    expect(found).toEqual([]);
+    const all = Object.entries(axeResults).filter(([, r]) => Object.values(r.counts).some((n) => n > 0));
+    expect(all.map(([where, r]) => `${where} ${JSON.stringify(r.counts)}`)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,85 @@
+import { ColyseusTestServer } from '@colyseus/testing';
+import type { Room as SdkRoom } from '@colyseus/sdk';
+import { compileScenario } from '../../src/engine/compile.ts';
+import type { RunEvent } from '../../src/engine/machine.ts';
+import { composeView, type BallotMessage, type ParticipantView, type RoleView, type SeatMessage } from '../../src/protocol/views.ts';
+import type { Scenario } from '../../src/scenarios/schema.ts';
+import { createRoomServer, type RoomServer } from '../../server/room-server.ts';
+import { tinyScenario } from '../fixtures/tiny-scenario.ts';
+
+// A room server on 127.0.0.1 with a scenario built to catch leaks: one inject aimed at Legal,
+// one at the CEO, one for everyone, and facilitator-only material with marker words that must
+// never reach a phone.
+
+export const SECRET_MARKERS = ['ADVICE-ONLY', 'LOOKFOR-ONLY', 'QUESTION-ONLY', 'EXPECTED-ONLY', 'OVERVIEW-ONLY', 'LATER-INJECT'];
+export const LEGAL_MARKER = 'LEGAL-PRIVATE';
+export const CEO_MARKER = 'CEO-PRIVATE';
+
+export function leakScenario(): Scenario {
+  const s = tinyScenario();
+  s.id = 'leak-test';
+  s.facilitator = { overview: 'OVERVIEW-ONLY', questions: ['QUESTION-ONLY'] };
+  const outage = s.beats[0]!;
+  outage.facilitator = { questions: ['QUESTION-ONLY'], lookFor: ['LOOKFOR-ONLY'], expectedActions: ['EXPECTED-ONLY'] };
+  outage.injects = [
+    { id: 'alert', channel: 'alert', from: 'Monitoring', text: 'DB unreachable' },
+    { id: 'legal-memo', channel: 'email', from: 'Counsel', audience: ['legal'], text: `${LEGAL_MARKER}: do not admit liability yet` },
+    { id: 'ceo-call', channel: 'call', from: 'Chair', audience: ['ceo'], text: `${CEO_MARKER}: the board wants a call` },
+    { id: 'later', channel: 'email', from: 'Press', at: 200, text: 'LATER-INJECT: a journalist asks' },
+  ];
+  outage.decision!.advice = { option: 'failover', why: 'ADVICE-ONLY: rehearsed failover' };
+  s.beats[1]!.decision!.advice = { option: 'tell', why: 'ADVICE-ONLY: silence breeds rumours' };
+  return s;
+}
+
+export interface TestRooms {
+  server: RoomServer;
+  colyseus: ColyseusTestServer;
+  port: number;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export async function startTestRooms(options: { joinsPerMinute?: number } = {}): Promise<TestRooms> {
+  const compiled = compileScenario(leakScenario());
+  const logs: string[] = [];
+  const server = await createRoomServer({
+    library: { get: (id) => (id === compiled.index.scenario.id ? compiled : null), ids: () => [compiled.index.scenario.id] },
+    joinsPerMinute: options.joinsPerMinute ?? 10_000,
+    log: (line) => logs.push(line),
+  });
+  const port = await server.listen(0, '127.0.0.1');
+  // ColyseusTestServer reads the port the Colyseus server listened on; this server was started by hand.
+  (server.colyseus as unknown as { port: number }).port = port;
+  const colyseus = new ColyseusTestServer(server.colyseus);
+  return { server, colyseus, port, logs, close: () => server.close() };
+}
+
+export const CREATE = { scenarioId: 'leak-test', seed: 7, partner: 'ally' };
+
+/** Collects every message a client receives, by type, in order. */
+export function record(room: SdkRoom): { type: string; message: unknown }[] {
+  const all: { type: string; message: unknown }[] = [];
+  room.onMessage('*', (type, message) => all.push({ type: String(type), message }));
+  return all;
+}
+
+/** Resolves when `check` holds, polling the event loop (no fixed sleeps; the test's timeout bounds it). */
+export async function until(check: () => boolean, what: string, limitMs = 5000): Promise<void> {
+  const end = Date.now() + limitMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+export function last<T>(messages: { type: string; message: unknown }[], type: string): T | undefined {
+  return messages.filter((m) => m.type === type).at(-1)?.message as T | undefined;
+}
+
+/** The phone's screen from the messages it got, put together as the phone page does. */
+export function phoneView(got: { type: string; message: unknown }[]): ParticipantView {
+  return composeView(last<RoleView>(got, 'view')!, last<SeatMessage>(got, 'seat')!, last<BallotMessage>(got, 'ballot') ?? null);
+}
+
+export const START_INCIDENT: RunEvent[] = [{ type: 'prep.commit', measures: ['replica'] }];

@@ -1,0 +1,102 @@
+import { Room as SdkRoom } from '@colyseus/sdk';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { RunEvent } from '../../src/engine/machine.ts';
+import type { ConsoleRoomView, ParticipantView, RoleView } from '../../src/protocol/views.ts';
+import { CEO_MARKER, CREATE, last, LEGAL_MARKER, phoneView, record, SECRET_MARKERS, startTestRooms, until, type TestRooms } from './helpers.ts';
+
+// Records every frame each phone receives (messages and any state or patch frame, as raw bytes)
+// through a whole exercise, and checks that none carries another role's inject or anything that
+// is the facilitator's: advice, notes, upcoming injects, the key, consequences before the reveal,
+// scores before the end.
+
+const PROTOCOL_ROOM_STATE = 14;
+const PROTOCOL_ROOM_STATE_PATCH = 15;
+
+const frames = new Map<SdkRoom, Uint8Array[]>();
+// The SDK's frame handler is protected; the test wraps it to see every frame before decoding.
+type Tapped = { onMessageCallback(this: SdkRoom, event: MessageEvent): void };
+const proto = SdkRoom.prototype as unknown as Tapped;
+const original = proto.onMessageCallback;
+
+let rooms: TestRooms;
+beforeAll(async () => {
+  proto.onMessageCallback = function (this: SdkRoom, event: MessageEvent) {
+    const list = frames.get(this) ?? [];
+    list.push(new Uint8Array(event.data as ArrayBuffer).slice());
+    frames.set(this, list);
+    original.call(this, event);
+  };
+  rooms = await startTestRooms();
+});
+afterAll(async () => {
+  proto.onMessageCallback = original;
+  await rooms.close();
+});
+
+it('no phone ever receives another role’s inject or facilitator-only material', async () => {
+  const consoleRoom = await rooms.colyseus.sdk.create('workshop', CREATE);
+  const cGot = record(consoleRoom);
+  await until(() => last(cGot, 'secret') !== undefined, 'the key');
+  const secret = last<{ secret: string }>(cGot, 'secret')!.secret;
+  const control = (type: string, body: object) => consoleRoom.send(type, { secret, ...body });
+  const code = consoleRoom.roomId;
+
+  const phones = await Promise.all(
+    (['legal', 'ceo', 'cfo'] as const).map(async (role) => {
+      const room = await rooms.colyseus.sdk.joinById(code, { name: `P-${role}`, role });
+      const got = record(room);
+      await until(() => last(got, 'view') !== undefined, 'a first view');
+      return { role, room, got, view: () => phoneView(got) };
+    }),
+  );
+  const inputs: RunEvent[] = [];
+  /** What the console sends after each change: new run inputs and where the exercise stands. */
+  const sync = (stage: string, decision: string, shown: number | null, ...events: RunEvent[]) => {
+    control('control.run', { from: inputs.length, events, stage, decision, shown });
+    inputs.push(...events);
+  };
+  const consoleView = () => last<ConsoleRoomView>(cGot, 'console');
+
+  sync('briefing', 'open', null);
+  sync('incident', 'open', null, { type: 'prep.commit', measures: ['replica'] });
+  const outcomesSeenTooEarly: string[] = [];
+  for (const choice of ['failover', 'tell']) {
+    await until(() => phones.every((p) => p.view().vote?.open === true && p.view().decision?.options.some((o) => o.id === choice)), `the vote on ${choice}`);
+    const decision = phones[0]!.view().vote!.decision;
+    for (const p of phones) p.room.send('vote', { decision, option: choice, confidence: 4, rationale: `${p.role} agrees` });
+    await until(() => consoleView()?.vote?.tally.total === 3, 'three votes');
+    const before = inputs.length;
+    sync('incident', 'recorded', before, { type: 'player.choose', option: choice, votes: { [choice]: 3 } });
+    await until(() => phones.every((p) => p.view().vote?.open === false), 'the vote to close');
+    // Recorded but not revealed: the phones must not have the consequence yet.
+    const outcome = choice === 'failover' ? 'Back in ten minutes.' : 'Customers appreciated it.';
+    for (const p of phones) if (JSON.stringify(p.got).includes(outcome)) outcomesSeenTooEarly.push(`${p.role}: ${outcome}`);
+    control('control.vote', { action: 'reveal' });
+    sync('incident', 'revealed', null);
+    await until(() => phones.every((p) => p.view().lastChoice?.outcome === outcome), 'the revealed outcome');
+    sync('incident', 'open', null);
+  }
+  await until(() => phones.every((p) => p.view().ending !== null), 'the ending');
+  expect(phones[0]!.view().ending!.scores).toBeNull();
+  sync('debrief', 'revealed', null);
+  await until(() => phones.every((p) => p.view().phase === 'ended' && p.view().ending?.scores !== null), 'the thank-you screen with the debrief');
+  expect(outcomesSeenTooEarly).toEqual([]);
+  expect(consoleView()!.records).toHaveLength(2);
+
+  for (const p of phones) {
+    const raw = frames.get(p.room) ?? [];
+    expect(raw.length).toBeGreaterThan(5);
+    const text = raw.map((f) => Buffer.from(f).toString('latin1')).join('\n');
+    expect(raw.filter((f) => f[0] === PROTOCOL_ROOM_STATE || f[0] === PROTOCOL_ROOM_STATE_PATCH)).toEqual([]);
+    for (const marker of SECRET_MARKERS) expect(text, `${p.role} got ${marker}`).not.toContain(marker);
+    expect(text).not.toContain(secret);
+    for (const field of ['advice', 'lookFor', 'questions', 'expectedActions', 'audience', 'secret']) expect(text, `${p.role} got field ${field}`).not.toContain(field);
+    if (p.role !== 'legal') expect(text, `${p.role} got Legal's inject`).not.toContain(LEGAL_MARKER);
+    if (p.role !== 'ceo') expect(text, `${p.role} got the CEO's inject`).not.toContain(CEO_MARKER);
+    // Scores reach a phone only in the views sent after the facilitator ended the exercise.
+    const views = p.got.filter((m) => m.type === 'view').map((m) => m.message as RoleView);
+    expect(views.filter((v) => v.phase !== 'ended' && v.ending?.scores)).toEqual([]);
+  }
+  expect(phones.find((p) => p.role === 'legal')!.got.some((m) => JSON.stringify(m).includes(LEGAL_MARKER))).toBe(true);
+  expect(phones.find((p) => p.role === 'ceo')!.got.some((m) => JSON.stringify(m).includes(CEO_MARKER))).toBe(true);
+});

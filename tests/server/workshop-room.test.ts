@@ -1,0 +1,159 @@
+import type { Room as SdkRoom } from '@colyseus/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isJoinCode } from '../../src/protocol/join-code.ts';
+import type { ConsoleRoomView, RoomErrorMessage, SeatMessage } from '../../src/protocol/views.ts';
+import { CREATE, last, LEGAL_MARKER, phoneView, record, START_INCIDENT, startTestRooms, until, type TestRooms } from './helpers.ts';
+
+let rooms: TestRooms;
+beforeAll(async () => {
+  rooms = await startTestRooms();
+});
+afterAll(async () => {
+  await rooms.close();
+});
+
+interface Console {
+  room: SdkRoom;
+  got: { type: string; message: unknown }[];
+  secret: string;
+  send(type: string, body: object): void;
+}
+
+async function openRoom(options: object = {}): Promise<Console> {
+  const room = await rooms.colyseus.sdk.create('workshop', { ...CREATE, ...options });
+  const got = record(room);
+  await until(() => last(got, 'secret') !== undefined, 'the facilitator key');
+  const secret = last<{ secret: string }>(got, 'secret')!.secret;
+  return { room, got, secret, send: (type, body) => room.send(type, { secret, ...body }) };
+}
+
+async function phone(code: string, options: object) {
+  const room = await rooms.colyseus.sdk.joinById(code, options);
+  const got = record(room);
+  await until(() => last(got, 'view') !== undefined, 'the first view');
+  return { room, got, view: () => phoneView(got), seat: () => last<SeatMessage>(got, 'seat')! };
+}
+
+async function startIncident(c: Console): Promise<void> {
+  c.send('control.run', { from: 0, events: START_INCIDENT, stage: 'incident', decision: 'open', shown: null });
+  await until(() => (last<ConsoleRoomView>(c.got, 'console')?.vote ?? null) !== null, 'the vote to open');
+}
+
+describe('workshop room', () => {
+  it('opens with a six-character join code as its id and gives the console a facilitator key', async () => {
+    const c = await openRoom();
+    expect(isJoinCode(c.room.roomId)).toBe(true);
+    expect(c.room.roomId).not.toMatch(/[01OI]/);
+    expect(c.secret.length).toBeGreaterThanOrEqual(16);
+    await c.room.leave();
+  });
+
+  it('seats phones by role, refuses a full role and a full room, and a wrong code finds no room', async () => {
+    const c = await openRoom({ cap: 3, seats: { legal: 1 } });
+    const a = await phone(c.room.roomId, { name: 'Ana', role: 'legal' });
+    expect(a.seat().role).toBe('legal');
+    await expect(rooms.colyseus.sdk.joinById(c.room.roomId, { name: 'Bo', role: 'legal' })).rejects.toThrow(/Every Legal seat is taken/);
+    await phone(c.room.roomId, { name: 'Bo', role: 'cfo' });
+    await phone(c.room.roomId, { name: 'Cy', role: 'ceo' });
+    await expect(rooms.colyseus.sdk.joinById(c.room.roomId, { name: 'Di', role: 'ceo' })).rejects.toThrow(/full \(3 people\)/);
+    await expect(rooms.colyseus.sdk.joinById('ZZZZZZ', { name: 'Ed', role: 'ceo' })).rejects.toThrow(/not found/);
+    await until(() => last<ConsoleRoomView>(c.got, 'console')?.participants.length === 3, 'three participants in the console');
+    expect(last<ConsoleRoomView>(c.got, 'console')!.participants.map((p) => p.name)).toEqual(['Ana', 'Bo', 'Cy']);
+  });
+
+  it('takes a vote, lets it change until closed, and keeps confidence and rationale; reveal shows the tally', async () => {
+    const c = await openRoom({ settings: { resultsVisible: false, anonymous: false, debriefToPhones: true } });
+    const p = await phone(c.room.roomId, { name: 'Ana', role: 'cio' });
+    await startIncident(c);
+    await until(() => p.view().vote?.open === true, 'the phone to see the open vote');
+    const decision = p.view().vote!.decision;
+    expect(p.view().decision!.options.map((o) => o.id)).toEqual(['failover', 'restore', 'wait']);
+    p.room.send('vote', { decision, option: 'restore', confidence: 2, rationale: 'slow but sure' });
+    await until(() => p.view().vote?.mine?.option === 'restore', 'the vote to land');
+    p.room.send('vote', { decision, option: 'failover', confidence: 4, rationale: 'we paid for it' });
+    await until(() => p.view().vote?.mine?.option === 'failover', 'the changed vote');
+    expect(p.view().vote!.tally).toBeNull();
+    await until(() => last<{ tally: { total: number } }>(c.got, 'tally')?.tally.total === 1, 'the console tally');
+    c.send('control.vote', { action: 'close' });
+    await until(() => p.view().vote?.open === false, 'the vote to close');
+    p.room.send('vote', { decision, option: 'wait' });
+    await until(() => /closed this vote/.test(last<RoomErrorMessage>(p.got, 'error')?.message ?? ''), 'the refusal of a late vote');
+    c.send('control.vote', { action: 'reveal' });
+    await until(() => p.view().vote?.tally !== null, 'the revealed tally');
+    expect(p.view().vote!.tally).toEqual({ counts: { failover: 1 }, total: 1 });
+    const records = last<ConsoleRoomView>(c.got, 'console')!.records;
+    expect(records).toHaveLength(1);
+    expect(records[0]!.ballots).toEqual([{ name: 'Ana', role: 'cio', option: 'failover', confidence: 4, rationale: 'we paid for it' }]);
+  });
+
+  it('sends an inject aimed at Legal only to the Legal phone', async () => {
+    const c = await openRoom();
+    const legal = await phone(c.room.roomId, { name: 'Lea', role: 'legal' });
+    const cfo = await phone(c.room.roomId, { name: 'Cal', role: 'cfo' });
+    await startIncident(c);
+    await until(() => legal.view().phase === 'incident' && cfo.view().phase === 'incident', 'both phones in the incident');
+    const memo = legal.view().injects.find((i) => i.id === 'legal-memo');
+    expect(memo?.forYou).toBe(true);
+    expect(memo?.text).toContain(LEGAL_MARKER);
+    expect(cfo.view().injects.map((i) => i.id)).toEqual(['alert']);
+    expect(JSON.stringify(cfo.got)).not.toContain(LEGAL_MARKER);
+  });
+
+  it('shows a latecomer the current beat and the open vote at once', async () => {
+    const c = await openRoom();
+    await startIncident(c);
+    const late = await phone(c.room.roomId, { name: 'Late', role: 'hr' });
+    expect(late.view().phase).toBe('incident');
+    expect(late.view().beat?.title).toBe('The database falls over');
+    expect(late.view().vote?.open).toBe(true);
+    expect(late.view().injects.map((i) => i.id)).toEqual(['alert']);
+  });
+
+  it('refuses and logs a participant’s control message, and refuses a wrong facilitator key', async () => {
+    const c = await openRoom();
+    const p = await phone(c.room.roomId, { name: 'Mal', role: 'ops' });
+    p.room.send('control.run', { secret: c.secret, from: 0, events: [], stage: 'debrief', decision: 'open', shown: null });
+    await until(() => last<RoomErrorMessage>(p.got, 'error') !== undefined, 'the refusal');
+    expect(last<RoomErrorMessage>(p.got, 'error')!.message).toMatch(/only the facilitator/);
+    expect(rooms.logs.some((l) => l.includes('refused "control.run" from participant'))).toBe(true);
+    expect(p.view().phase).toBe('lobby');
+    c.room.send('control.run', { secret: 'x'.repeat(32), from: 0, events: [], stage: 'debrief', decision: 'open', shown: null });
+    await until(() => /facilitator key/.test(last<RoomErrorMessage>(c.got, 'error')?.message ?? ''), 'the wrong-key refusal');
+    await expect(rooms.colyseus.sdk.joinById(c.room.roomId, { facilitator: 'y'.repeat(32) })).rejects.toThrow(/facilitator key/);
+  });
+
+  it('lets a phone rejoin its seat with its device token, keeping its vote and adding no seat', async () => {
+    const c = await openRoom();
+    const p = await phone(c.room.roomId, { name: 'Ana', role: 'cio' });
+    await startIncident(c);
+    await until(() => p.view().vote?.open === true, 'the open vote');
+    p.room.send('vote', { decision: p.view().vote!.decision, option: 'restore', confidence: 3 });
+    await until(() => p.view().vote?.mine !== null, 'the vote');
+    const device = p.seat().device;
+    await p.room.leave();
+    const again = await phone(c.room.roomId, { device });
+    expect(again.seat().name).toBe('Ana');
+    expect(again.view().vote!.mine).toEqual({ option: 'restore', confidence: 3, rationale: '' });
+    await until(() => last<ConsoleRoomView>(c.got, 'console')?.participants.every((x) => x.connected) === true, 'connected again');
+    expect(last<ConsoleRoomView>(c.got, 'console')!.participants).toHaveLength(1);
+    await expect(rooms.colyseus.sdk.joinById(c.room.roomId, { device: 'not-a-known-device' })).rejects.toThrow(/not found: join again/);
+  });
+
+  it('answers unknown types, wrong fields, oversize messages and floods with an error, and the room carries on', async () => {
+    const c = await openRoom();
+    const p = await phone(c.room.roomId, { name: 'Ana', role: 'cio' });
+    const errors = () => p.got.filter((m) => m.type === 'error').map((m) => (m.message as RoomErrorMessage).message);
+    p.room.send('hack', { x: 1 });
+    await until(() => errors().some((e) => /unknown message type "hack"/.test(e)), 'unknown type refusal');
+    p.room.send('vote', { decision: 'x', option: 7 });
+    await until(() => errors().some((e) => /option:/.test(e)), 'wrong field refusal');
+    p.room.send('vote', { decision: 'x', option: 'y', rationale: 'z'.repeat(5000) });
+    await until(() => errors().some((e) => /limit is 4096/.test(e)), 'oversize refusal');
+    for (let i = 0; i < 30; i++) p.room.send('vote', { decision: 'x', option: 'y' });
+    await until(() => errors().some((e) => /too many messages/.test(e)), 'flood refusal');
+    // Still in the room, and the room still works for everyone.
+    await startIncident(c);
+    await until(() => p.view().phase === 'incident', 'the phone to follow the exercise');
+    expect(p.room.connection.isOpen).toBe(true);
+  });
+});
