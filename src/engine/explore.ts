@@ -1,13 +1,16 @@
 import type { CompiledScenario } from './compile.ts';
 import { controlKeyParts, controlRelevance, KEY_PARTS } from './control-key.ts';
-import type { RunEvent, RunSnapshot } from './machine.ts';
-import { canChoose, decisionDeadline } from './rules.ts';
-import { startSnapshot, stepSnapshot } from './runtime.ts';
+import type { RunEvent } from './machine.ts';
+import { canChoose, decisionDeadline, initialState } from './rules.ts';
+import type { LogEntry, RunState } from './state.ts';
+import { isEnded, stepState } from './step.ts';
 
-// Walks every path of a scenario. XState's pure transition makes snapshots immutable, so a
-// branch is just another call to stepSnapshot from the same snapshot. Runs that agree on
-// their control key (control-key.ts) have the same future, so each key is explored once
-// and the number of complete paths is counted over the merged graph.
+// Walks every path of a scenario. The pure stepper (step.ts) never changes the state it is
+// given, so a branch is just another step from the same state. Runs that agree on their
+// control key (control-key.ts) have the same future, so each key is explored once and the
+// number of complete paths is counted over the merged graph. Each step starts from a state
+// with an empty log (no rule reads the log), so a step costs the same at any depth and its
+// result holds only the entries that step wrote.
 
 /** One way forward from a snapshot at rest. */
 export type Branch =
@@ -132,10 +135,9 @@ function compareLists(a: number[], b: number[]): number {
 }
 
 /** The branches of a snapshot at rest; empty at an ending or a dead end. */
-export function branchesAt(compiled: CompiledScenario, snapshot: RunSnapshot, plans: readonly string[][]): Branch[] {
+export function branchesAt(compiled: CompiledScenario, s: RunState, plans: readonly string[][]): Branch[] {
   const { index } = compiled;
-  const s = snapshot.context;
-  if (snapshot.status === 'done') return [];
+  if (isEnded(s)) return [];
   if (s.phase === 'preparation') return plans.map((measures) => ({ kind: 'prep', measures }));
   const decision = s.beat === null ? undefined : index.beats.get(s.beat)?.decision;
   if (!decision || s.posedAt === null) return [];
@@ -161,8 +163,15 @@ export function exampleOf(seed: number, partner: string, branches: readonly Bran
   return example;
 }
 
-function deadEndReason(compiled: CompiledScenario, snapshot: RunSnapshot): string {
-  const s = snapshot.context;
+/** A step from `state` that returns only the log entries it writes. */
+export function stepFresh(compiled: CompiledScenario, state: RunState, branch: Branch): RunState {
+  return stepState(compiled.index, { ...state, log: NO_LOG }, branchEvent(branch));
+}
+
+/** Shared and never written: reducers copy the log before they append to it. */
+const NO_LOG: LogEntry[] = [];
+
+function deadEndReason(compiled: CompiledScenario, s: RunState): string {
   const beat = s.beat === null ? undefined : compiled.index.beats.get(s.beat);
   if (!beat?.decision) return 'the run stopped outside any decision';
   const timed = beat.decision.timeLimit !== undefined;
@@ -204,9 +213,8 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
   let rootSeed = 0;
   let rootPartner = '';
 
-  const noteLog = (snapshot: RunSnapshot, from: number): void => {
-    const log = snapshot.context.log;
-    for (let i = from; i < log.length; i++) {
+  const noteLog = (log: readonly LogEntry[]): void => {
+    for (let i = 0; i < log.length; i++) {
       const entry = log[i]!;
       if (entry.type === 'beat.entered') result.reachedBeats.add(entry.beat);
       else if (entry.type === 'decision.made') result.takenOptions.add(`${entry.beat}/${entry.option}`);
@@ -217,8 +225,8 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
     }
   };
 
-  const visit = (snapshot: RunSnapshot): number => {
-    const parts = controlKeyParts(index, relevance, snapshot);
+  const visit = (s: RunState): number => {
+    const parts = controlKeyParts(index, relevance, s);
     const key = JSON.stringify(parts);
     const known = ids.get(key);
     if (known !== undefined) return known;
@@ -226,8 +234,7 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
       result.truncated = true;
       return -1;
     }
-    const s = snapshot.context;
-    const done = snapshot.status === 'done';
+    const done = isEnded(s);
     const node: GraphNode = {
       beat: s.beat,
       kind: done ? 'ending' : s.phase === 'preparation' ? 'preparation' : 'decision',
@@ -244,12 +251,12 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
       return id;
     }
     onStack.add(id);
-    const branches = branchesAt(compiled, snapshot, plans);
+    const branches = branchesAt(compiled, s, plans);
     for (const branch of branches) {
-      const next = stepSnapshot(compiled, snapshot, branchEvent(branch));
+      const next = stepFresh(compiled, s, branch);
       result.transitions++;
       trail.push(branch);
-      noteLog(next, s.log.length);
+      noteLog(next.log);
       const child = visit(next);
       const loop = child >= 0 && onStack.has(child);
       if (loop && !loopBeats.has(s.beat ?? '')) {
@@ -269,7 +276,7 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
       else {
         const deadEnd: DeadEnd = {
           beat: s.beat,
-          reason: deadEndReason(compiled, snapshot),
+          reason: deadEndReason(compiled, s),
           states: 1,
           example: exampleOf(rootSeed, rootPartner, trail),
         };
@@ -284,8 +291,8 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
     for (const partner of partners) {
       rootSeed = seed;
       rootPartner = partner;
-      const start = startSnapshot(compiled, { seed, partner });
-      noteLog(start, 0);
+      const start = initialState(index, { seed, partner });
+      noteLog(start.log);
       const node = visit(start);
       result.roots.push({ seed, partner, node });
       if (node >= 0) result.pathsExplored += nodes[node]!.paths;

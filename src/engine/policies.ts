@@ -1,11 +1,11 @@
 import type { Decision, Option } from '../scenarios/schema.ts';
 import type { CompiledScenario } from './compile.ts';
 import type { RunEvent } from './machine.ts';
-import { canChoose, decisionDeadline } from './rules.ts';
-import { startSnapshot, stepSnapshot } from './runtime.ts';
+import { canChoose, decisionDeadline, initialState } from './rules.ts';
 import { scoreRun, type ScoreReport } from './scoring.ts';
 import { mean, round1 } from './stats.ts';
-import type { RunState } from './state.ts';
+import type { LogEntry, RunState } from './state.ts';
+import { isEnded, stepState } from './step.ts';
 
 // Simple strategies a careless or mechanical player might follow. If one of them scores
 // well, the scenario rewards a habit rather than judgement (issue 4's balance rules).
@@ -97,29 +97,40 @@ export interface PlayPolicyOptions {
   prep?: string[];
   /** Game minutes of hesitation before each choice, so timed injects can arrive. */
   hesitation?: number;
+  /** Inputs after which the run is cut off and scored as it stands. */
+  maxSteps?: number;
 }
 
-const MAX_STEPS = 10_000;
+export const MAX_POLICY_STEPS = 10_000;
 
-/** Plays one run with a policy. A run that gets stuck is scored as it stands (provisional). */
+/**
+ * Plays one run with a policy. A run that gets stuck, or takes more than `maxSteps` inputs,
+ * is scored as it stands (provisional). The run is stepped with an empty log and each step's
+ * entries are appended here, so a long run costs steps, not steps times its log.
+ */
 export function playPolicy(compiled: CompiledScenario, policy: Policy, options: PlayPolicyOptions): PolicyRun {
   const { index } = compiled;
   const hesitation = options.hesitation ?? 2;
+  const maxSteps = options.maxSteps ?? MAX_POLICY_STEPS;
   const inputs: RunEvent[] = [];
-  let snapshot = startSnapshot(compiled, { seed: options.seed, partner: options.partner });
+  let s = initialState(index, { seed: options.seed, partner: options.partner });
+  const log: LogEntry[] = s.log;
+  let made = 0;
   const send = (event: RunEvent): void => {
     inputs.push(event);
-    snapshot = stepSnapshot(compiled, snapshot, event);
+    s = stepState(index, { ...s, log: [] }, event);
+    for (const entry of s.log) {
+      log.push(entry);
+      if (entry.type === 'decision.made') made++;
+    }
   };
   send({ type: 'prep.commit', measures: options.prep ?? greedyPreparation(compiled) });
 
   // Decisions are told apart by how many were made before them (a beat can come back).
   let hesitatedAt = -1;
-  for (let step = 0; step < MAX_STEPS && snapshot.status !== 'done'; step++) {
-    const s = snapshot.context;
+  for (let step = 0; step < maxSteps && !isEnded(s); step++) {
     const decision = s.beat === null ? undefined : index.beats.get(s.beat)?.decision;
     if (!decision || s.posedAt === null) break;
-    const made = s.log.reduce((n, e) => (e.type === 'decision.made' ? n + 1 : n), 0);
     if (hesitation > 0 && made !== hesitatedAt) {
       // Hesitate before answering; the clock may decide for us meanwhile.
       hesitatedAt = made;
@@ -134,8 +145,7 @@ export function playPolicy(compiled: CompiledScenario, policy: Policy, options: 
     else if (timed) send({ type: 'clock.tick', minutes: Math.max(1, deadline - s.clock) });
     else break;
   }
-  const state = snapshot.context;
-  return { ended: snapshot.status === 'done', ending: state.ending, report: scoreRun(index, state.log), inputs };
+  return { ended: isEnded(s), ending: s.ending, report: scoreRun(index, log), inputs };
 }
 
 export interface PolicyResult {

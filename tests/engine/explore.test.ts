@@ -23,7 +23,7 @@ function naive(compiled: CompiledScenario, seeds = [1, 2, 3]) {
       endings.set(snapshot.context.ending!, (endings.get(snapshot.context.ending!) ?? 0) + 1);
       return;
     }
-    const branches = branchesAt(compiled, snapshot, plans);
+    const branches = branchesAt(compiled, snapshot.context, plans);
     if (branches.length === 0) deadEnds++;
     for (const b of branches) walk(stepSnapshot(compiled, snapshot, branchEvent(b)));
   };
