@@ -69,7 +69,16 @@ export interface ExploreOptions {
   maxStates?: number;
   /** Count the distinct values of each part of the control key (costs time; for diagnosing big searches). */
   measureParts?: boolean;
+  /** Stops the search after this many milliseconds of `now` (it is then reported as truncated). */
+  maxMs?: number;
+  /** The clock `maxMs` is measured on (the engine reads no clock of its own); without it there is no time limit. */
+  now?: () => number;
 }
+
+/** Why a search stopped before it had explored everything. */
+export type StopReason = 'states' | 'depth' | 'time';
+
+const STOP_RANK: Record<StopReason | 'none', number> = { none: 0, depth: 1, states: 2, time: 3 };
 
 export interface Exploration {
   nodes: GraphNode[];
@@ -83,6 +92,10 @@ export interface Exploration {
   deadEnds: DeadEnd[];
   loops: Loop[];
   truncated: boolean;
+  /** The first limit the search ran into, or null when it finished. */
+  stoppedBy: StopReason | null;
+  /** Milliseconds the search took, by `now` (0 without a clock). */
+  ms: number;
   /** Transitions computed: the cost of the search. */
   transitions: number;
   /** With `measureParts`: distinct values per part of the control key over all states, most first. */
@@ -186,6 +199,9 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
   const seeds = options.seeds ?? DEFAULT_SEEDS;
   const partners = options.partners ?? index.scenario.partners.map((p) => p.id);
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
+  const now = options.now;
+  const started = now?.() ?? 0;
+  const deadline = now && options.maxMs !== undefined ? started + options.maxMs : Infinity;
   const relevance = controlRelevance(index);
   const plans = preparationPlans(compiled);
 
@@ -203,6 +219,8 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
     deadEnds: [],
     loops: [],
     truncated: false,
+    stoppedBy: null,
+    ms: 0,
     transitions: 0,
     partVariety: [],
   };
@@ -230,8 +248,18 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
     const key = JSON.stringify(parts);
     const known = ids.get(key);
     if (known !== undefined) return known;
-    if (nodes.length >= maxStates || trail.length > MAX_DEPTH) {
+    const limit: StopReason | null =
+      result.stoppedBy === 'time' || (now && nodes.length % 256 === 0 && now() > deadline)
+        ? 'time'
+        : nodes.length >= maxStates
+          ? 'states'
+          : trail.length > MAX_DEPTH
+            ? 'depth'
+            : null;
+    if (limit) {
       result.truncated = true;
+      // The limit that stopped the most of the search is the one worth naming.
+      if (STOP_RANK[limit] > STOP_RANK[result.stoppedBy ?? 'none']) result.stoppedBy = limit;
       return -1;
     }
     const done = isEnded(s);
@@ -298,6 +326,7 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
       if (node >= 0) result.pathsExplored += nodes[node]!.paths;
     }
   }
+  result.ms = (now?.() ?? 0) - started;
   if (options.measureParts) {
     result.partVariety = KEY_PARTS.map((part, i) => ({ part, values: partValues[i]!.size })).sort((a, b) => b.values - a.values);
   }

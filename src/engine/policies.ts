@@ -6,6 +6,7 @@ import { scoreRun, type ScoreReport } from './scoring.ts';
 import { mean, round1 } from './stats.ts';
 import type { LogEntry, RunState } from './state.ts';
 import { isEnded, stepState } from './step.ts';
+import { MAX_DEPTH } from './explore.ts';
 
 // Simple strategies a careless or mechanical player might follow. If one of them scores
 // well, the scenario rewards a habit rather than judgement (issue 4's balance rules).
@@ -101,7 +102,8 @@ export interface PlayPolicyOptions {
   maxSteps?: number;
 }
 
-export const MAX_POLICY_STEPS = 10_000;
+/** A run answers each decision with at most two inputs (hesitate, choose); the explorer cuts paths at MAX_DEPTH decisions. */
+export const MAX_POLICY_STEPS = 2 * MAX_DEPTH + 2;
 
 /**
  * Plays one run with a policy. A run that gets stuck, or takes more than `maxSteps` inputs,
@@ -161,25 +163,49 @@ export interface PolicyResult {
 export interface PolicyOptions {
   seeds?: readonly number[];
   hesitation?: number;
+  /** Stops starting runs after this many milliseconds of `now`; without `now` there is no time limit. */
+  maxMs?: number;
+  now?: () => number;
+}
+
+export interface PolicyEvaluation {
+  results: PolicyResult[];
+  /** Runs played, out of `planned`; fewer when the time limit stopped them. */
+  runs: number;
+  planned: number;
+  ms: number;
 }
 
 export const POLICY_SEEDS: readonly number[] = Array.from({ length: 20 }, (_, i) => i + 1);
 
 export function evaluatePolicies(compiled: CompiledScenario, options: PolicyOptions = {}): PolicyResult[] {
+  return evaluatePoliciesWithin(compiled, options).results;
+}
+
+/** Every policy with every partner over the seeds, until the time limit; a policy cut short is left out. */
+export function evaluatePoliciesWithin(compiled: CompiledScenario, options: PolicyOptions = {}): PolicyEvaluation {
   const seeds = options.seeds ?? POLICY_SEEDS;
   const prep = greedyPreparation(compiled);
-  return POLICIES.map((policy) => {
-    const byPartner = compiled.index.scenario.partners.map((p) => {
-      const runs = seeds.map((seed) =>
-        playPolicy(compiled, policy, { seed, partner: p.id, prep, ...(options.hesitation === undefined ? {} : { hesitation: options.hesitation }) }),
-      );
-      return {
-        partner: p.id,
-        overall: mean(runs.map((r) => r.report.overall)),
-        unfinished: runs.filter((r) => !r.ended).length,
-      };
-    });
+  const partners = compiled.index.scenario.partners;
+  const started = options.now?.() ?? 0;
+  const outOfTime = (): boolean => options.now !== undefined && options.maxMs !== undefined && options.now() - started > options.maxMs;
+  const results: PolicyResult[] = [];
+  let runs = 0;
+  for (const policy of POLICIES) {
+    const byPartner: PolicyResult['byPartner'] = [];
+    for (const p of partners) {
+      const played: PolicyRun[] = [];
+      for (const seed of seeds) {
+        if (outOfTime()) break;
+        played.push(playPolicy(compiled, policy, { seed, partner: p.id, prep, ...(options.hesitation === undefined ? {} : { hesitation: options.hesitation }) }));
+      }
+      runs += played.length;
+      if (played.length < seeds.length) break;
+      byPartner.push({ partner: p.id, overall: mean(played.map((r) => r.report.overall)), unfinished: played.filter((r) => !r.ended).length });
+    }
+    if (byPartner.length < partners.length) break;
     const best = byPartner.reduce((a, b) => (b.overall > a.overall ? b : a));
-    return { name: policy.name, simple: policy.simple, overall: round1(best.overall), partner: best.partner, byPartner };
-  });
+    results.push({ name: policy.name, simple: policy.simple, overall: round1(best.overall), partner: best.partner, byPartner });
+  }
+  return { results, runs, planned: POLICIES.length * partners.length * seeds.length, ms: (options.now?.() ?? 0) - started };
 }

@@ -1,19 +1,20 @@
 import type { ScenarioIndex } from './scenario-index.ts';
 import type { RunEvent } from './machine.ts';
+import { advanceClock } from './clock.ts';
+import { draft } from './draft.ts';
 import {
-  applyChoice,
+  applyChoiceInPlace,
   canChoose,
   canCommitPreparation,
-  commitPreparation,
+  commitPreparationInPlace,
   decisionDeadline,
-  enterBeat,
+  enterBeatInPlace,
   extendTimer,
   hasTimedOut,
   holdTimer,
   nextReleasableInject,
   releaseInject,
   skipOption,
-  tick,
 } from './rules.ts';
 import { holds } from './conditions.ts';
 import type { RunState } from './state.ts';
@@ -24,6 +25,7 @@ import type { RunState } from './state.ts';
 // in issue 13). The rules are the same reducers from rules.ts; only the control structure
 // (which reducer runs when) is restated here, and tests/engine/step.test.ts walks every
 // shipped scenario at random through both and requires the same state after every step.
+// A step copies the run once (draft.ts) and applies the rules to that copy in place.
 //
 // At rest a run is in one of three places: preparation, a beat's pending decision
 // ("deciding"), or ended (the machine's `done`). "Routing" never rests: a choice is routed
@@ -39,63 +41,67 @@ export function stepState(index: ScenarioIndex, state: RunState, event: RunEvent
   if (state.phase === 'ended') return state;
   if (state.phase === 'preparation') {
     if (event.type !== 'prep.commit' || !canCommitPreparation(index, state, event.measures)) return state;
-    const committed = commitPreparation(index, state, event.measures);
-    return settleBeat(index, enterBeat(index, committed, index.scenario.start));
+    const s = draft(state);
+    commitPreparationInPlace(index, s, event.measures);
+    enterBeatInPlace(index, s, index.scenario.start);
+    return settleBeat(index, s, true);
   }
   const decision = state.beat === null ? undefined : index.beats.get(state.beat)?.decision;
   if (!decision) return state;
-  let s = state;
-  let choseNow = false;
   switch (event.type) {
     case 'player.choose':
-      if (decision.options.some((o) => o.id === event.option) && canChoose(index, s, event.option)) {
-        s = applyChoice(index, s, event.option, 'player', event.votes);
-        choseNow = true;
-      }
-      break;
-    case 'clock.tick':
-      s = tick(index, s, event.minutes);
-      break;
+      if (!decision.options.some((o) => o.id === event.option) || !canChoose(index, state, event.option)) return settleBeat(index, state);
+      return choose(index, state, event.option, 'player', event.votes);
+    case 'clock.tick': {
+      if (event.minutes <= 0) return settleBeat(index, state);
+      const s = draft(state);
+      advanceClock(index, s, event.minutes);
+      return settleBeat(index, s, true);
+    }
     case 'facilitator.extend':
-      if (decisionDeadline(index, s) !== null) s = extendTimer(index, s, event.minutes);
-      break;
+      return settleBeat(index, decisionDeadline(index, state) === null ? state : extendTimer(index, state, event.minutes));
     case 'facilitator.hold':
-      if (decisionDeadline(index, s) !== null) s = holdTimer(index, s);
-      break;
+      return settleBeat(index, decisionDeadline(index, state) === null ? state : holdTimer(index, state));
     case 'facilitator.release':
-      if (nextReleasableInject(index, s) !== null) s = releaseInject(index, s);
-      break;
+      return settleBeat(index, nextReleasableInject(index, state) === null ? state : releaseInject(index, state));
     case 'facilitator.skip': {
-      const option = skipOption(index, s);
-      if (option !== null) {
-        s = applyChoice(index, s, option, 'facilitator');
-        choseNow = true;
-      }
-      break;
+      const option = skipOption(index, state);
+      return option === null ? settleBeat(index, state) : choose(index, state, option, 'facilitator');
     }
     case 'prep.commit':
-      break;
+      return settleBeat(index, state);
     default: {
       const unreachable: never = event;
       throw new Error(`unknown event ${JSON.stringify(unreachable)}`);
     }
   }
-  return choseNow ? settleBeat(index, route(index, s)) : settleBeat(index, s);
 }
 
-/** The beat a choice just made leads to, entered: the machine's `routing` state. */
-function route(index: ScenarioIndex, s: RunState): RunState {
+/** A choice applied and routed, on a copy of the run. */
+function choose(index: ScenarioIndex, state: RunState, option: string, by: 'player' | 'facilitator', votes?: Record<string, number>): RunState {
+  const s = draft(state);
+  applyChoiceInPlace(index, s, option, by, votes);
+  route(index, s);
+  return settleBeat(index, s, true);
+}
+
+/** Enters the beat a choice just made leads to: the machine's `routing` state. Changes `s`. */
+function route(index: ScenarioIndex, s: RunState): void {
   const beat = index.beats.get(s.beat!)!;
   for (const option of beat.decision!.options) {
     if (s.lastChoice?.option !== option.id) continue;
     const branch = option.branches?.find((b) => holds(index, s, b.when));
-    return enterBeat(index, s, branch ? branch.next : option.next);
+    enterBeatInPlace(index, s, branch ? branch.next : option.next);
+    return;
   }
   throw new Error(`beat "${beat.id}" has no route for option "${s.lastChoice?.option}"`);
 }
 
-/** The machine's eventless `deciding` transition: a timed-out decision takes its default and moves on, repeatedly. */
-function settleBeat(index: ScenarioIndex, state: RunState): RunState {
+/**
+ * The machine's eventless `deciding` transition: a timed-out decision takes its default and
+ * moves on, repeatedly. `owned`: `state` is this step's own copy and may be changed.
+ */
+function settleBeat(index: ScenarioIndex, state: RunState, owned = false): RunState {
   let s = state;
   for (let entered = 0; s.phase === 'incident'; entered++) {
     const decision = s.beat === null ? undefined : index.beats.get(s.beat)?.decision;
@@ -105,7 +111,9 @@ function settleBeat(index: ScenarioIndex, state: RunState): RunState {
     if (entered > index.scenario.beats.length) {
       throw new Error(`beat "${s.beat}" times out again and again with no time passing; give its time limit at least 1 minute`);
     }
-    s = route(index, applyChoice(index, s, decision.default, 'timeout'));
+    if (!owned && s === state) s = draft(state);
+    applyChoiceInPlace(index, s, decision.default, 'timeout');
+    route(index, s);
   }
   return s;
 }
