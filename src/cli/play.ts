@@ -1,7 +1,7 @@
 import { compileScenario } from '../engine/compile.ts';
 import { playScript, ScriptError, type ScriptChoice } from '../engine/playthrough.ts';
 import { loadScenarioFile } from '../scenarios/load-file.ts';
-import { commaList, integer, parse, UsageError } from './args.ts';
+import { commaList, integer, parse, seed, UsageError } from './args.ts';
 import { problemLine } from './format-check.ts';
 import { formatPlay } from './format-play.ts';
 import { PLAY_HELP } from './help.ts';
@@ -29,7 +29,7 @@ export async function runPlay(args: string[]): Promise<{ output: string; exitCod
   if (values.help) return { output: PLAY_HELP, exitCode: 0 };
   if (positionals.length !== 1) throw new UsageError('play takes exactly one scenario file, e.g. war-room play scenarios/ransomware-manufacturer.yaml');
   const file = positionals[0]!;
-  const seed = integer(values.seed, 'seed', 1);
+  const runSeed = seed(values.seed, 'seed', 1);
   const think = integer(values.think, 'think', 2);
   const choices = parseChoices(values.choices);
 
@@ -40,7 +40,7 @@ export async function runPlay(args: string[]): Promise<{ output: string; exitCod
   const compiled = compileScenario(loaded.scenario);
   try {
     const result = playScript(compiled, {
-      seed,
+      seed: runSeed,
       ...(values.partner === undefined ? {} : { partner: values.partner }),
       prep: commaList(values.prep),
       choices,
