@@ -66,7 +66,8 @@ function summaryTable({ files, ms, jobs }: CheckRun): string[] {
   const header = ['scenario', 'beats', 'dec', 'end', 'paths', 'states', 'unreach', 'dead', 'balance', 'time', 'result'];
   const rows = files.map((f) => {
     const r = f.report;
-    const result = f.errors.length > 0 ? `${f.errors.length} error${f.errors.length === 1 ? '' : 's'}` : 'ok';
+    const errors = f.errors.length + (f.errorsNotKept ?? 0);
+    const result = errors > 0 ? `${count(errors)} error${errors === 1 ? '' : 's'}` : 'ok';
     if (!r) return [printable(f.id ?? f.file), '-', '-', '-', '-', '-', '-', '-', '-', seconds(f.ms), result];
     const passed = r.balance.filter((c) => c.ok).length;
     return [
