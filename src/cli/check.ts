@@ -198,7 +198,7 @@ export function playCommand(file: string, example: PathExample): string {
 }
 
 /** The --json shape: the fields issue 2 names first, then the extras. */
-function toJson(f: FileCheck): Record<string, unknown> {
+export function toJson(f: FileCheck): Record<string, unknown> {
   const r = f.report;
   return {
     file: f.file,
