@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { seedProblem } from '../engine/rng.ts';
 
 // Argument parsing shared by the commands: node's own parser, with its errors turned into
 // one-line usage errors (exit code 2).
@@ -27,17 +28,32 @@ export function integer(value: string | undefined, name: string, fallback: numbe
   return Number(value);
 }
 
+/** A seed, in the engine's one seed range (rng.ts). */
+export function seed(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  const why = seedProblem(n);
+  if (why) throw new UsageError(`--${name}: ${why}, got "${value.slice(0, 40)}"`);
+  return n;
+}
+
 /** "1-3", "1,2,5" or "7". */
 export function seedList(value: string | undefined, name: string, fallback: readonly number[]): number[] {
   if (value === undefined) return [...fallback];
   const range = /^(\d+)-(\d+)$/.exec(value);
+  let seeds: number[];
   if (range) {
     const [from, to] = [Number(range[1]), Number(range[2])];
     if (from > to || to - from > 10_000) throw new UsageError(`--${name} range "${value}" must go up, by at most 10000 seeds`);
-    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    seeds = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  } else if (/^\d+(,\d+)*$/.test(value)) {
+    seeds = [...new Set(value.split(',').map(Number))];
+  } else {
+    throw new UsageError(`--${name} takes seeds like 1-3 or 1,2,5, got "${value.slice(0, 40)}"`);
   }
-  if (/^\d+(,\d+)*$/.test(value)) return [...new Set(value.split(',').map(Number))];
-  throw new UsageError(`--${name} takes seeds like 1-3 or 1,2,5, got "${value}"`);
+  const bad = seeds.find((s) => seedProblem(s) !== null);
+  if (bad !== undefined) throw new UsageError(`--${name}: ${seedProblem(bad)}, got ${bad}`);
+  return seeds;
 }
 
 /** A comma-separated list; empty input gives an empty list. */

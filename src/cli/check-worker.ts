@@ -1,15 +1,10 @@
 import { parentPort } from 'node:worker_threads';
+import type { WorkerRequest } from './check-pool.ts';
 import { checkFile, type CheckCommandOptions } from './check.ts';
 
 // Checks the files the pool hands over, one at a time, and posts each result back.
 
-export interface WorkerRequest {
-  index: number;
-  file: string;
-  options: CheckCommandOptions;
-}
-
-parentPort?.on('message', (request: WorkerRequest | null) => {
+parentPort?.on('message', (request: WorkerRequest<CheckCommandOptions> | null) => {
   if (request === null) {
     parentPort?.close();
     return;

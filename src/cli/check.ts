@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { watch } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { checkScenario, type CheckReport, type ScenarioPath } from '../engine/check.ts';
+import { checkScenario, DEFAULT_MAX_SECONDS, type ScenarioPath } from '../engine/check.ts';
 import { compileScenario } from '../engine/compile.ts';
 import { DEFAULT_SEEDS, type PathExample } from '../engine/explore.ts';
 import { DEFAULT_PATH_CAP } from '../engine/path-scores.ts';
@@ -10,68 +11,73 @@ import { findScenarioFiles, loadScenarioFile } from '../scenarios/load-file.ts';
 import { formatPath, locate } from '../scenarios/locate.ts';
 import { integer, parse, seedList } from './args.ts';
 import { checkInWorkers, defaultJobs } from './check-pool.ts';
-import { formatCheck } from './format-check.ts';
+import type { CheckRun, FileCheck } from './check-types.ts';
+import { formatFile, formatSummary } from './format-check.ts';
 import { CHECK_HELP } from './help.ts';
 
 // `war-room check`: every file is loaded, compiled and explored on its own; whatever goes
-// wrong with one file is reported against that file and the others still run.
+// wrong with one file is reported against that file and the others still run. Each file's
+// part of the report is printed as soon as it and the files before it are done.
 
-
-/** One scenario file's entry in the report (and in --json). */
-export interface FileCheck {
-  file: string;
-  id: string | null;
-  errors: ScenarioProblem[];
-  warnings: ScenarioProblem[];
-  /** Null when the file could not be loaded or explored. */
-  report: CheckReport | null;
-  ms: number;
-}
-
-export interface CheckRun {
-  files: FileCheck[];
-  ok: boolean;
-  /** Wall-clock time of the whole check. */
-  ms: number;
-  jobs: number;
-}
+export type { CheckRun, FileCheck } from './check-types.ts';
 
 export interface CheckCommandOptions {
   paths: string[];
   strict: boolean;
   seeds: number[];
   maxStates: number;
+  /** Each phase of a file's check stops after this many seconds. */
+  maxSeconds: number;
   pathCap: number;
   cwd: string;
   /** Files checked at once, in worker threads (1: in this thread). */
   jobs: number;
 }
 
-export async function runCheck(args: string[]): Promise<{ output: string; exitCode: number }> {
+/** Where `check` writes: the report to `out`, progress (on a terminal only) to `progress`. */
+export interface CheckOutput {
+  out: (text: string) => void;
+  progress?: (text: string) => void;
+}
+
+/** Problems kept per file and severity; more than this only count (a hostile file can hold 200,000 bad items). */
+export const MAX_PROBLEMS_KEPT = 1_000;
+
+export async function runCheck(args: string[], io: CheckOutput): Promise<number> {
   const { values, positionals } = parse(args, {
     json: { type: 'boolean' },
     strict: { type: 'boolean' },
+    watch: { type: 'boolean', short: 'w' },
     seeds: { type: 'string' },
     'max-states': { type: 'string' },
+    'max-seconds': { type: 'string' },
     paths: { type: 'string' },
     jobs: { type: 'string', short: 'j' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) return { output: CHECK_HELP, exitCode: 0 };
-  const run = await checkFiles({
+  if (values.help) {
+    io.out(CHECK_HELP);
+    return 0;
+  }
+  const options: CheckCommandOptions = {
     paths: positionals.length > 0 ? positionals : ['scenarios'],
     strict: values.strict ?? false,
     seeds: seedList(values.seeds, 'seeds', DEFAULT_SEEDS),
     maxStates: integer(values['max-states'], 'max-states', 200_000, 1),
+    maxSeconds: integer(values['max-seconds'], 'max-seconds', DEFAULT_MAX_SECONDS, 1),
     pathCap: integer(values.paths, 'paths', DEFAULT_PATH_CAP, 1),
     cwd: process.cwd(),
     jobs: values.jobs === undefined ? 0 : integer(values.jobs, 'jobs', 1, 1),
-  });
-  const output = values.json ? `${JSON.stringify({ scenarios: run.files.map(toJson) }, null, 2)}\n` : formatCheck(run);
-  return { output, exitCode: run.ok ? 0 : 1 };
+  };
+  const json = values.json ?? false;
+  const run = await checkFiles(options, json ? undefined : (f) => io.out(formatFile(f)), io.progress);
+  io.out(json ? `${JSON.stringify({ scenarios: run.files.map(toJson) }, null, 2)}\n` : formatSummary(run));
+  if (values.watch) return watchFiles(run.files.map((f) => f.file), options, io);
+  return run.ok ? 0 : 1;
 }
 
-export async function checkFiles(options: CheckCommandOptions): Promise<CheckRun> {
+/** Checks every file; `onFile` gets each result in file order, as soon as it and those before it are done. */
+export async function checkFiles(options: CheckCommandOptions, onFile?: (f: FileCheck) => void, progress?: (text: string) => void): Promise<CheckRun> {
   const shown = (path: string): string => {
     const rel = relative(options.cwd, path);
     return rel.startsWith('..') || rel === '' ? path : rel;
@@ -79,10 +85,60 @@ export async function checkFiles(options: CheckCommandOptions): Promise<CheckRun
   const started = performance.now();
   const found = await findScenarioFiles(options.paths);
   const files: FileCheck[] = found.errors.map((e) => ({ file: shown(e.file), id: null, errors: [{ ...e, file: shown(e.file) }], warnings: [], report: null, ms: 0 }));
-  const targets = found.files.map(shown);
+  files.forEach((f) => onFile?.(f));
+  const targets = await Promise.all(found.files.map(async (file) => ({ file: shown(file), size: (await stat(file).catch(() => null))?.size ?? 0 })));
   const jobs = options.jobs > 0 ? options.jobs : defaultJobs(targets.length);
-  files.push(...(await checkInWorkers(targets, options, jobs, (file) => checkFile(file, options))));
+  const results: (FileCheck | undefined)[] = new Array(targets.length);
+  let printed = 0;
+  let done = 0;
+  const tell = (): void => progress?.(`checking: ${done}/${targets.length} files done, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const timer = progress ? setInterval(tell, 250) : undefined;
+  tell();
+  try {
+    await checkInWorkers(targets, options, jobs, (file) => checkFile(file, options), (index, result) => {
+      results[index] = result;
+      done++;
+      tell();
+      for (; printed < results.length && results[printed]; printed++) onFile?.(results[printed]!);
+    });
+  } finally {
+    if (timer) clearInterval(timer);
+    progress?.('');
+  }
+  files.push(...results.map((r, i) => r ?? { file: targets[i]!.file, id: null, errors: [], warnings: [], report: null, ms: 0 }));
   return { files, ok: files.every((f) => f.errors.length === 0), ms: Math.round(performance.now() - started), jobs: Math.min(jobs, Math.max(1, targets.length)) };
+}
+
+/** `--watch`: re-checks a file each time it is saved, until interrupted. */
+function watchFiles(files: string[], options: CheckCommandOptions, io: CheckOutput): Promise<number> {
+  io.out(`watching ${files.length} file${files.length === 1 ? '' : 's'}; save one to check it again (Ctrl-C stops)\n`);
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  let queue = Promise.resolve();
+  for (const file of files) {
+    watch(file, () => {
+      // Editors save in several writes: wait until the file has been quiet for a moment.
+      clearTimeout(pending.get(file));
+      pending.set(
+        file,
+        setTimeout(() => {
+          queue = queue.then(async () => {
+            const run = await checkFiles({ ...options, paths: [file], jobs: 1 });
+            for (const f of run.files) io.out(formatFile(f));
+            io.out(formatSummary(run));
+          });
+        }, 150),
+      );
+    });
+  }
+  return new Promise(() => {});
+}
+
+/** Keeps the first MAX_PROBLEMS_KEPT problems of a list and counts the rest. */
+function keep(into: ScenarioProblem[], from: readonly ScenarioProblem[]): number {
+  const room = Math.max(0, MAX_PROBLEMS_KEPT - into.length);
+  // A loop, not push(...from): spreading 200,000 items into a call overflows the stack.
+  for (let i = 0; i < Math.min(room, from.length); i++) into.push(from[i]!);
+  return Math.max(0, from.length - room);
 }
 
 export async function checkFile(file: string, options: CheckCommandOptions): Promise<FileCheck> {
@@ -90,13 +146,17 @@ export async function checkFile(file: string, options: CheckCommandOptions): Pro
   const entry: FileCheck = { file, id: null, errors: [], warnings: [], report: null, ms: 0 };
   try {
     const loaded = await loadScenarioFile(file);
-    entry.errors.push(...loaded.errors);
-    entry.warnings.push(...loaded.warnings);
+    const errorsNotKept = keep(entry.errors, loaded.errors);
+    const warningsNotKept = keep(entry.warnings, loaded.warnings);
+    if (errorsNotKept > 0) entry.errorsNotKept = errorsNotKept;
+    if (warningsNotKept > 0) entry.warningsNotKept = warningsNotKept;
     if (loaded.scenario && loaded.errors.length === 0) {
       entry.id = loaded.scenario.id;
       const report = checkScenario(compileScenario(loaded.scenario), {
         seeds: options.seeds,
         maxStates: options.maxStates,
+        maxSeconds: options.maxSeconds,
+        now: () => performance.now(),
         pathCap: options.pathCap,
       });
       entry.report = report;
@@ -138,13 +198,15 @@ export function playCommand(file: string, example: PathExample): string {
 }
 
 /** The --json shape: the fields issue 2 names first, then the extras. */
-function toJson(f: FileCheck): Record<string, unknown> {
+export function toJson(f: FileCheck): Record<string, unknown> {
   const r = f.report;
   return {
     file: f.file,
     id: f.id,
     errors: f.errors,
     warnings: f.warnings,
+    ...(f.errorsNotKept ? { errorsNotShown: f.errorsNotKept } : {}),
+    ...(f.warningsNotKept ? { warningsNotShown: f.warningsNotKept } : {}),
     beats: r?.beats ?? 0,
     decisions: r?.decisions ?? 0,
     endings: r?.endings ?? 0,
@@ -158,6 +220,7 @@ function toJson(f: FileCheck): Record<string, unknown> {
     loops: r?.loops ?? [],
     neverTakenOptions: r?.neverTakenOptions ?? [],
     complete: r?.complete ?? false,
+    incomplete: r?.incomplete ?? [],
     states: r?.states ?? 0,
     scoresSampled: r?.scoresSampled ?? false,
     pathsScored: r?.pathsScored ?? 0,

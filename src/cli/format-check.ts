@@ -1,10 +1,14 @@
 import type { CheckReport } from '../engine/check.ts';
 import type { ScenarioProblem } from '../scenarios/load.ts';
-import type { CheckRun, FileCheck } from './check.ts';
-import { count, padEnd, padStart, seconds } from './text.ts';
+import type { CheckRun, FileCheck } from './check-types.ts';
+import { count, padEnd, padStart, printable, seconds } from './text.ts';
 
 // The human-readable `war-room check` report: problems first, compiler style
-// (file:line:column), then a compact block per scenario and one summary table.
+// (file:line:column), then a compact block per scenario, file by file as each is done, and
+// one summary table at the end. Scenario text is printed with control characters escaped.
+
+/** Problems printed per file and severity; the rest are counted ("and N more"). */
+export const MAX_PROBLEMS_SHOWN = 50;
 
 const SCORE_LABELS = {
   communication: 'communication',
@@ -14,18 +18,19 @@ const SCORE_LABELS = {
 } as const;
 
 export function problemLine(p: ScenarioProblem, severity: 'error' | 'warning'): string {
-  return `${p.file}:${p.line}:${p.column}: ${severity}: ${p.path}: ${p.message}`;
+  return printable(`${p.file}:${p.line}:${p.column}: ${severity}: ${p.path}: ${p.message}`);
 }
 
 const list = (xs: readonly string[]): string => (xs.length === 0 ? 'none' : xs.join(', '));
 
 function scenarioBlock(f: FileCheck, r: CheckReport): string[] {
   const out: string[] = [];
-  out.push(`${f.file}  ${r.id}: ${r.title}`);
+  out.push(printable(`${f.file}  ${r.id}: ${r.title}`));
   out.push(
     `  beats ${r.beats} · decisions ${r.decisions} · endings ${r.endings} · paths ${count(r.pathsExplored)} · ` +
       `states ${count(r.states)}${r.complete ? '' : ' (search stopped early)'} · ${seconds(f.ms)}`,
   );
+  for (const line of r.incomplete) out.push(`  incomplete: ${line}`);
   out.push(`  unreachable beats    ${list(r.unreachableBeats)}`);
   out.push(`  dead ends            ${list(r.deadEnds.map((d) => `${d.beat} (${d.reason})`))}`);
   out.push(`  unreached endings    ${list(r.unreachedEndings)}`);
@@ -48,19 +53,22 @@ function scenarioBlock(f: FileCheck, r: CheckReport): string[] {
   out.push('  balance:');
   for (const c of r.balance) out.push(`    ${c.ok ? '✓' : '✗'} ${c.rule}: ${c.detail}`);
   const s = r.seedSpread;
-  out.push(
-    `  seed spread: business impact over seeds 1-${s.seeds} (advice, ${s.partner}, greedy preparation): ` +
-      `min ${s.min} · p10 ${s.p10} · mean ${s.mean} · p90 ${s.p90} · max ${s.max}`,
-  );
-  return out;
+  if (s) {
+    out.push(
+      `  seed spread: business impact over seeds 1-${s.seeds} (advice, ${s.partner}, greedy preparation): ` +
+        `min ${s.min} · p10 ${s.p10} · mean ${s.mean} · p90 ${s.p90} · max ${s.max}`,
+    );
+  }
+  return out.map(printable);
 }
 
 function summaryTable({ files, ms, jobs }: CheckRun): string[] {
   const header = ['scenario', 'beats', 'dec', 'end', 'paths', 'states', 'unreach', 'dead', 'balance', 'time', 'result'];
   const rows = files.map((f) => {
     const r = f.report;
-    const result = f.errors.length > 0 ? `${f.errors.length} error${f.errors.length === 1 ? '' : 's'}` : 'ok';
-    if (!r) return [f.id ?? f.file, '-', '-', '-', '-', '-', '-', '-', '-', seconds(f.ms), result];
+    const errors = f.errors.length + (f.errorsNotKept ?? 0);
+    const result = errors > 0 ? `${count(errors)} error${errors === 1 ? '' : 's'}` : 'ok';
+    if (!r) return [printable(f.id ?? f.file), '-', '-', '-', '-', '-', '-', '-', '-', seconds(f.ms), result];
     const passed = r.balance.filter((c) => c.ok).length;
     return [
       r.id,
@@ -88,18 +96,25 @@ function summaryTable({ files, ms, jobs }: CheckRun): string[] {
   ];
 }
 
-export function formatCheck(run: CheckRun): string {
-  const { files } = run;
+/** One file's part of the report: its problems (at most MAX_PROBLEMS_SHOWN of each kind), then its block. */
+export function formatFile(f: FileCheck): string {
   const out: string[] = [];
-  for (const f of files) {
-    for (const e of f.errors) out.push(problemLine(e, 'error'));
-    for (const w of f.warnings) out.push(problemLine(w, 'warning'));
-  }
+  const shown = (problems: readonly ScenarioProblem[], severity: 'error' | 'warning', more: number): void => {
+    for (const p of problems.slice(0, MAX_PROBLEMS_SHOWN)) out.push(problemLine(p, severity));
+    const hidden = problems.length - Math.min(problems.length, MAX_PROBLEMS_SHOWN) + more;
+    if (hidden > 0) out.push(`${printable(f.file)}: … and ${count(hidden)} more ${severity}${hidden === 1 ? '' : 's'} in this file`);
+  };
+  shown(f.errors, 'error', f.errorsNotKept ?? 0);
+  shown(f.warnings, 'warning', f.warningsNotKept ?? 0);
   if (out.length > 0) out.push('');
-  for (const f of files) {
-    if (!f.report) continue;
-    out.push(...scenarioBlock(f, f.report), '');
-  }
-  out.push(...summaryTable(run));
-  return `${out.join('\n')}\n`;
+  if (f.report) out.push(...scenarioBlock(f, f.report), '');
+  return out.length > 0 ? `${out.join('\n')}\n` : '';
+}
+
+export function formatSummary(run: CheckRun): string {
+  return `${summaryTable(run).join('\n')}\n`;
+}
+
+export function formatCheck(run: CheckRun): string {
+  return run.files.map(formatFile).join('') + formatSummary(run);
 }

@@ -22,12 +22,15 @@ simple policies and reports structure, score ranges and the balance rules. See d
 Options:
   --json              print one JSON object { "scenarios": [...] } instead of the report
   --strict            failed balance rules are errors too (exit 1)
-  --seeds LIST        seeds to explore, e.g. 1-3 (default) or 1,4,9
+  --seeds LIST        seeds to explore, e.g. 1-3 (default) or 1,4,9 (seeds run from 0 to 2147483647)
   --max-states N      stop a search after N distinct states (default 200000); stopping is an error
+  --max-seconds N     stop each phase (search, policies, seed spread) after N seconds (default 30)
   --paths N           score every path up to N, else a seeded sample of N paths (default 1000)
   -j, --jobs N        check N files at once in worker threads (default: one per core)
+  -w, --watch         after the report, check a file again each time it is saved (Ctrl-C stops)
   -h, --help          this help
 
+Each file's part of the report is printed as soon as it is done.
 Exit code 1 when any file has an error (load errors, unreachable beats, dead ends,
 endings never reached, an unfinished search), 0 otherwise.
 `;
@@ -42,7 +45,7 @@ of its reach) and without the preparation, and prints the comparison, the better
 partner kept out of reach, the preparation's return and uptime per service.
 
 Options:
-  --seed N            the run's seed (default 1)
+  --seed N            the run's seed, 0 to 2147483647 (default 1)
   --partner ID        the IT partner (default: the scenario's first)
   --prep a,b          preparation measures to buy (default: none)
   --choices 2,1,t     1-based option numbers in order; t lets the decision's timer run out

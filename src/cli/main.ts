@@ -4,6 +4,7 @@ import { runCheck } from './check.ts';
 import { runDocs } from './docs.ts';
 import { MAIN_HELP, SCHEMA_HELP } from './help.ts';
 import { runPlay } from './play.ts';
+import { printable } from './text.ts';
 
 // The `war-room` command: picks the command, prints what it returns, sets the exit code.
 // Exit codes: 0 fine, 1 a scenario has errors, 2 bad command-line input.
@@ -20,8 +21,11 @@ async function main(argv: string[]): Promise<number> {
     let result: { output: string; exitCode: number };
     switch (command) {
       case 'check':
-        result = await runCheck(rest);
-        break;
+        // check prints as it goes (each file as soon as it is done); progress only on a terminal.
+        return await runCheck(rest, {
+          out: (text) => void process.stdout.write(text),
+          ...(process.stderr.isTTY ? { progress: (text: string) => void process.stderr.write(`\r\x1b[K${text}`) } : {}),
+        });
       case 'play':
         result = await runPlay(rest);
         break;
@@ -49,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
       default:
         throw new UsageError(`unknown command "${command}"; the commands are check, play, schema, docs and serve (war-room --help)`);
     }
-    process.stdout.write(result.output);
+    process.stdout.write(printable(result.output));
     return result.exitCode;
   } catch (error) {
     if (error instanceof UsageError) {

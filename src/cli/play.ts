@@ -2,7 +2,7 @@ import { compileScenario } from '../engine/compile.ts';
 import { playResult, scriptedRun, ScriptError, type ScriptChoice } from '../engine/playthrough.ts';
 import { runLessons, type RunLessons } from '../engine/run-lessons.ts';
 import { loadScenarioFile } from '../scenarios/load-file.ts';
-import { commaList, integer, parse, UsageError } from './args.ts';
+import { commaList, integer, parse, seed, UsageError } from './args.ts';
 import { problemLine } from './format-check.ts';
 import { formatPlay } from './format-play.ts';
 import { PLAY_HELP } from './help.ts';
@@ -30,7 +30,7 @@ export async function runPlay(args: string[]): Promise<{ output: string; exitCod
   if (values.help) return { output: PLAY_HELP, exitCode: 0 };
   if (positionals.length !== 1) throw new UsageError('play takes exactly one scenario file, e.g. war-room play scenarios/ransomware-manufacturer.yaml');
   const file = positionals[0]!;
-  const seed = integer(values.seed, 'seed', 1);
+  const runSeed = seed(values.seed, 'seed', 1);
   const think = integer(values.think, 'think', 2);
   const choices = parseChoices(values.choices);
 
@@ -41,13 +41,13 @@ export async function runPlay(args: string[]): Promise<{ output: string; exitCod
   const compiled = compileScenario(loaded.scenario);
   try {
     const run = scriptedRun(compiled, {
-      seed,
+      seed: runSeed,
       ...(values.partner === undefined ? {} : { partner: values.partner }),
       prep: commaList(values.prep),
       choices,
       think,
     });
-    const result = playResult(compiled, seed, run);
+    const result = playResult(compiled, runSeed, run);
     const lessons = runLessons(compiled, run.state);
     const output = values.json ? `${JSON.stringify({ file, ...result, ...lessonsJson(lessons) }, null, 2)}\n` : formatPlay(compiled, result, lessons);
     return { output, exitCode: 0 };

@@ -28,3 +28,12 @@ export function gameTime(minutes: number): string {
 export function money(amount: number, currency: string): string {
   return `${Math.round(amount).toLocaleString('en-GB')} ${currency}`;
 }
+
+/**
+ * Text from a scenario, safe for a terminal: control characters (ESC sequences, BEL, a
+ * carriage return that would overwrite the line) are shown as \x1b-style escapes instead of
+ * being obeyed. Newlines and tabs stay.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}

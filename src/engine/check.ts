@@ -1,7 +1,7 @@
 import type { CompiledScenario } from './compile.ts';
 import { DEFAULT_MAX_STATES, DEFAULT_SEEDS, explore, MAX_DEPTH, type DeadEnd, type Exploration, type Loop, type PathExample } from './explore.ts';
 import { DEFAULT_PATH_CAP, SCORE_NAMES, scorePaths, type ScoreName } from './path-scores.ts';
-import { ADVICE_POLICY, evaluatePolicies, greedyPreparation, playPolicy, POLICIES, type PolicyResult } from './policies.ts';
+import { ADVICE_POLICY, evaluatePoliciesWithin, greedyPreparation, playPolicy, POLICIES, type PolicyResult } from './policies.ts';
 import { round1, spreadOf, type Range, type Spread } from './stats.ts';
 import { timeClaimMessage, timeClaims } from './time-claims.ts';
 
@@ -44,6 +44,8 @@ export interface CheckReport {
   transitions: number;
   /** False when the search stopped at its state limit: reachability is then incomplete. */
   complete: boolean;
+  /** One sentence per phase that stopped early or was skipped, with the true reason; empty when all ran in full. */
+  incomplete: string[];
   unreachableBeats: string[];
   deadEnds: DeadEnd[];
   unreachedEndings: string[];
@@ -58,7 +60,8 @@ export interface CheckReport {
   pathsSteered: number;
   policies: PolicyResult[];
   balance: BalanceCheck[];
-  seedSpread: SeedSpread;
+  /** Null when skipped: no complete path was found, so there was nothing to play. */
+  seedSpread: SeedSpread | null;
   problems: CheckProblem[];
 }
 
@@ -69,7 +72,13 @@ export interface CheckOptions {
   pathCap?: number;
   policySeeds?: readonly number[];
   spreadSeeds?: number;
+  /** Each phase (path search, policies, seed spread) stops after this many seconds of `now`. */
+  maxSeconds?: number;
+  /** The clock for `maxSeconds` (the engine reads none of its own); without it only the state limits apply. */
+  now?: () => number;
 }
+
+export const DEFAULT_MAX_SECONDS = 30;
 
 export const BALANCE = {
   minScoreRange: 40,
@@ -83,11 +92,31 @@ const PROBE_STATES = 5_000;
 export function checkScenario(compiled: CompiledScenario, options: CheckOptions = {}): CheckReport {
   const { scenario } = compiled.index;
   const seeds = options.seeds ?? DEFAULT_SEEDS;
-  const graph = explore(compiled, { seeds, maxStates: options.maxStates ?? DEFAULT_MAX_STATES });
+  const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
+  const maxMs = (options.maxSeconds ?? DEFAULT_MAX_SECONDS) * 1000;
+  const clock = options.now ? { now: options.now, maxMs } : {};
+  const graph = explore(compiled, { seeds, maxStates, ...clock });
   const structure = structureOf(compiled, graph);
   const pathScores = scorePaths(compiled, graph, { cap: options.pathCap ?? DEFAULT_PATH_CAP });
-  const policies = evaluatePolicies(compiled, options.policySeeds ? { seeds: options.policySeeds } : {});
-  const seedSpread = spreadOverSeeds(compiled, options.spreadSeeds ?? SPREAD_SEEDS);
+  const incomplete: string[] = [];
+  if (graph.truncated) incomplete.push(searchStop(graph, maxStates, maxMs));
+  // Policies and the seed spread play whole runs: with no complete path they would only go round in circles.
+  const playable = graph.pathsExplored > 0;
+  let policies: PolicyResult[] = [];
+  let seedSpread: SeedSpread | null = null;
+  if (playable) {
+    const evaluation = evaluatePoliciesWithin(compiled, { ...(options.policySeeds ? { seeds: options.policySeeds } : {}), ...clock });
+    policies = evaluation.results;
+    if (evaluation.runs < evaluation.planned) {
+      incomplete.push(`policies: stopped after ${evaluation.runs.toLocaleString('en-GB')} of ${evaluation.planned.toLocaleString('en-GB')} runs / ${seconds(evaluation.ms)} (the time limit)`);
+    }
+    seedSpread = spreadOverSeeds(compiled, options.spreadSeeds ?? SPREAD_SEEDS, clock);
+    if (seedSpread.seeds < (options.spreadSeeds ?? SPREAD_SEEDS)) {
+      incomplete.push(`seed spread: stopped after ${seedSpread.seeds} of ${options.spreadSeeds ?? SPREAD_SEEDS} seeds (the time limit)`);
+    }
+  } else {
+    incomplete.push('policies and seed spread: skipped, because the search found no complete path to play');
+  }
   const balance = balanceChecks(structure, graph.truncated, pathScores.scores, policies);
 
   return {
@@ -100,6 +129,7 @@ export function checkScenario(compiled: CompiledScenario, options: CheckOptions 
     states: graph.nodes.length,
     transitions: graph.transitions,
     complete: !graph.truncated,
+    incomplete,
     ...structure,
     endingExamples: Object.fromEntries(graph.endingExamples),
     scores: pathScores.scores,
@@ -109,8 +139,29 @@ export function checkScenario(compiled: CompiledScenario, options: CheckOptions 
     policies,
     balance,
     seedSpread,
-    problems: problemsOf(compiled, graph, structure, seeds, options.maxStates ?? DEFAULT_MAX_STATES),
+    problems: problemsOf(compiled, graph, structure, seeds, maxStates, maxMs),
   };
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/** "incomplete: stopped after N states / S seconds" with the limit that really stopped it. */
+function searchStop(graph: Exploration, maxStates: number, maxMs: number): string {
+  const states = graph.nodes.length.toLocaleString('en-GB');
+  const after = `stopped after ${states} states / ${seconds(graph.ms)}`;
+  switch (graph.stoppedBy) {
+    case 'time':
+      return `path search: ${after}: it reached its time limit of ${seconds(maxMs)} (--max-seconds)`;
+    case 'states':
+      return `path search: ${after}: it reached its limit of ${maxStates.toLocaleString('en-GB')} distinct states (--max-states)`;
+    case 'depth':
+    case null:
+      return `path search: ${after}: some paths are longer than ${MAX_DEPTH.toLocaleString('en-GB')} steps in a row, the depth limit, and were cut there`;
+    default: {
+      const unreachable: never = graph.stoppedBy;
+      throw new Error(`unknown stop ${String(unreachable)}`);
+    }
+  }
 }
 
 type Structure = Pick<CheckReport, 'unreachableBeats' | 'deadEnds' | 'unreachedEndings' | 'timedWithoutDefault' | 'loops' | 'neverTakenOptions'>;
@@ -139,7 +190,7 @@ function describeSeeds(seeds: readonly number[]): string {
   return contiguous && sorted.length > 1 ? `seeds ${sorted[0]}-${sorted[sorted.length - 1]}` : `seed${sorted.length === 1 ? '' : 's'} ${sorted.join(', ')}`;
 }
 
-function problemsOf(compiled: CompiledScenario, graph: Exploration, s: Structure, seeds: readonly number[], maxStates: number): CheckProblem[] {
+function problemsOf(compiled: CompiledScenario, graph: Exploration, s: Structure, seeds: readonly number[], maxStates: number, maxMs: number): CheckProblem[] {
   const { scenario } = compiled.index;
   const beatIndex = new Map(scenario.beats.map((b, i) => [b.id, i]));
   const at = (beat: string | null, ...rest: ScenarioPath): ScenarioPath =>
@@ -151,21 +202,25 @@ function problemsOf(compiled: CompiledScenario, graph: Exploration, s: Structure
   const problems: CheckProblem[] = [];
 
   if (graph.truncated) {
-    // A smaller search that measures which parts of the state keep runs apart tells the author where to look.
-    const probe = explore(compiled, { seeds, maxStates: Math.min(maxStates, PROBE_STATES), measureParts: true });
-    const varied = probe.partVariety
-      .filter((p) => p.values > 1 && p.part !== 'beat' && p.part !== 'partner' && p.part !== 'phase')
-      .slice(0, 4)
-      .map((p) => `${p.part} (${p.values.toLocaleString('en-GB')} values)`)
-      .join(', ');
-    problems.push({
-      severity: 'error',
-      path: ['beats'],
-      message:
-        `the search stopped before exploring every path (its limits: ${maxStates.toLocaleString('en-GB')} distinct states, ${MAX_DEPTH} steps in a row); ` +
-        `runs differ most in ${varied || 'nothing measurable'}; conditions on metrics, sentiments or the clock keep runs apart, ` +
-        'so prefer flags for routing (see docs/checker.md) or raise --max-states',
-    });
+    const stop = `incomplete: ${searchStop(graph, maxStates, maxMs)}`;
+    if (graph.stoppedBy === 'depth') {
+      problems.push({ severity: 'error', path: ['beats'], message: `${stop}; a run this long cannot be played, so shorten the chain of beats or make it end` });
+    } else {
+      // A smaller search that measures which parts of the state keep runs apart tells the author where to look.
+      const probe = explore(compiled, { seeds, maxStates: Math.min(maxStates, PROBE_STATES), measureParts: true });
+      const varied = probe.partVariety
+        .filter((p) => p.values > 1 && p.part !== 'beat' && p.part !== 'partner' && p.part !== 'phase')
+        .slice(0, 4)
+        .map((p) => `${p.part} (${p.values.toLocaleString('en-GB')} values)`)
+        .join(', ');
+      problems.push({
+        severity: 'error',
+        path: ['beats'],
+        message:
+          `${stop}; runs differ most in ${varied || 'nothing measurable'}; conditions on metrics, sentiments or the clock keep runs apart, ` +
+          'so prefer flags for routing (see docs/checker.md) or raise the limit',
+      });
+    }
   }
   const unreachedEndings = new Set(s.unreachedEndings);
   for (const beat of s.unreachableBeats) {
@@ -251,14 +306,16 @@ function balanceChecks(s: Structure, truncated: boolean, scores: Record<ScoreNam
   return checks;
 }
 
-/** Business impact over many seeds, always following the advice with the first partner. */
-export function spreadOverSeeds(compiled: CompiledScenario, count: number): SeedSpread {
+/** Business impact over many seeds, always following the advice with the first partner; `seeds` says how many ran before any time limit. */
+export function spreadOverSeeds(compiled: CompiledScenario, count: number, clock: { now?: () => number; maxMs?: number } = {}): SeedSpread {
   const policy = POLICIES.find((p) => p.name === ADVICE_POLICY)!;
   const partner = compiled.index.scenario.partners[0]!.id;
   const prep = greedyPreparation(compiled);
   const values: number[] = [];
+  const started = clock.now?.() ?? 0;
   for (let seed = 1; seed <= count; seed++) {
+    if (clock.now && clock.maxMs !== undefined && clock.now() - started > clock.maxMs) break;
     values.push(playPolicy(compiled, policy, { seed, partner, prep }).report.businessImpact.score);
   }
-  return { score: 'businessImpact', policy: policy.name, partner, seeds: count, ...spreadOf(values) };
+  return { score: 'businessImpact', policy: policy.name, partner, seeds: values.length, ...spreadOf(values) };
 }

@@ -29,18 +29,30 @@ function isDue(index: ScenarioIndex, s: RunState, inject: Inject, inBeat: boolea
   return inject.when === undefined || holds(index, s, inject.when);
 }
 
-export function deliver(index: ScenarioIndex, s: RunState, beat: string | null, inject: Inject): void {
-  s.delivered.push(injectKey(beat, inject));
+/** `key`: the inject's delivery key when the caller has it precomputed (the same string object compares fastest). */
+export function deliver(index: ScenarioIndex, s: RunState, beat: string | null, inject: Inject, key = injectKey(beat, inject)): void {
+  s.delivered.push(key);
   s.log.push({ t: s.clock, type: 'inject.delivered', inject: inject.id, beat });
   applyEffects(index, s, inject.effects);
 }
 
-/** The injects that can still arrive now: the scenario's, and the current beat's while its decision is open. */
-function openInjects(index: ScenarioIndex, s: RunState): { beat: string | null; injects: readonly KeyedInject[] }[] {
-  const groups: { beat: string | null; injects: readonly KeyedInject[] }[] = [{ beat: null, injects: index.keyedGlobalInjects }];
+/** The current beat's injects while they can still arrive (its decision is open, or it has none), else none. */
+function openBeatInjects(index: ScenarioIndex, s: RunState): readonly KeyedInject[] {
   const beat = s.beat ? index.beats.get(s.beat) : undefined;
-  if (beat && (s.posedAt !== null || !beat.decision)) groups.push({ beat: beat.id, injects: index.keyedBeatInjects.get(beat.id) ?? [] });
-  return groups;
+  return beat && (s.posedAt !== null || !beat.decision) ? (index.keyedBeatInjects.get(beat.id) ?? NONE) : NONE;
+}
+
+const NONE: readonly KeyedInject[] = [];
+
+/** Delivers every inject of `injects` that is due now; true when any was. */
+function deliverDue(index: ScenarioIndex, s: RunState, beat: string | null, injects: readonly KeyedInject[]): boolean {
+  let delivered = false;
+  for (const { inject, key } of injects) {
+    if (s.delivered.includes(key) || !isDue(index, s, inject, beat !== null)) continue;
+    deliver(index, s, beat, inject, key);
+    delivered = true;
+  }
+  return delivered;
 }
 
 /**
@@ -73,29 +85,27 @@ export function settle(index: ScenarioIndex, s: RunState): void {
         changed = true;
       }
     }
-    for (const group of openInjects(index, s)) {
-      for (const { inject, key } of group.injects) {
-        if (s.delivered.includes(key) || !isDue(index, s, inject, group.beat !== null)) continue;
-        deliver(index, s, group.beat, inject);
-        changed = true;
-      }
-    }
+    // Scenario-wide injects first, then the beat's (the order deliveries are logged in).
+    if (deliverDue(index, s, null, index.keyedGlobalInjects)) changed = true;
+    if (deliverDue(index, s, s.beat, openBeatInjects(index, s))) changed = true;
   }
 }
 
 /** The next game minute, after now and no later than `until`, at which something is scheduled. */
 function nextScheduled(index: ScenarioIndex, s: RunState, until: number): number {
   let next = until;
-  const consider = (t: number | null): void => {
-    if (t !== null && t > s.clock && t < next) next = t;
-  };
-  for (const group of openInjects(index, s)) {
-    for (const { inject, key } of group.injects) {
-      if (inject.at !== undefined && !s.delivered.includes(key)) consider(dueAt(s, inject, group.beat !== null));
-    }
+  for (const { inject, key } of index.keyedGlobalInjects) {
+    if (inject.at !== undefined && inject.at > s.clock && inject.at < next && !s.delivered.includes(key)) next = inject.at;
   }
-  for (const clock of Object.values(s.regulators)) {
-    if (clock.deadline !== null && clock.notifiedAt === null && !clock.missed) consider(clock.deadline + 1);
+  for (const { inject, key } of openBeatInjects(index, s)) {
+    const at = inject.at === undefined ? undefined : s.beatEnteredAt + inject.at;
+    if (at !== undefined && at > s.clock && at < next && !s.delivered.includes(key)) next = at;
+  }
+  for (const id in s.regulators) {
+    const clock = s.regulators[id]!;
+    if (clock.deadline !== null && clock.notifiedAt === null && !clock.missed && clock.deadline + 1 > s.clock && clock.deadline + 1 < next) {
+      next = clock.deadline + 1;
+    }
   }
   return next;
 }

@@ -22,7 +22,14 @@ export function holds(index: ScenarioIndex, state: RunState, c: Condition): bool
   if (c.service !== undefined) return effectiveStatuses(index, state)[c.service] === c.is;
   if (c.clock !== undefined) return compare(state.clock, c);
   if (c.not !== undefined) return !holds(index, state, c.not);
-  if (c.all !== undefined) return c.all.every((x) => holds(index, state, x));
-  if (c.any !== undefined) return c.any.some((x) => holds(index, state, x));
+  // Loops rather than every/some: this runs for every inject on every slice of game time.
+  if (c.all !== undefined) {
+    for (const x of c.all) if (!holds(index, state, x)) return false;
+    return true;
+  }
+  if (c.any !== undefined) {
+    for (const x of c.any) if (holds(index, state, x)) return true;
+    return false;
+  }
   return false;
 }

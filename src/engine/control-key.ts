@@ -1,6 +1,5 @@
 import type { Beat, Condition, Effect, NumberExpr } from '../scenarios/schema.ts';
 import { injectKey } from './clock.ts';
-import type { RunSnapshot } from './machine.ts';
 import type { ScenarioIndex } from './scenario-index.ts';
 import type { RunState } from './state.ts';
 
@@ -267,16 +266,9 @@ export const KEY_PARTS = [
   'random generator',
 ] as const;
 
-/** The control key of a snapshot at rest: waiting for preparation or a decision, or ended. */
-export function controlKey(index: ScenarioIndex, relevance: ControlRelevance, snapshot: RunSnapshot): string {
-  const parts = controlKeyParts(index, relevance, snapshot);
-  return JSON.stringify(parts);
-}
-
 /** The values that make up the key, one per KEY_PARTS entry (or an ended run's ending). */
-export function controlKeyParts(index: ScenarioIndex, relevance: ControlRelevance, snapshot: RunSnapshot): unknown[] {
-  const s = snapshot.context;
-  if (snapshot.status === 'done') return ['ended', s.ending];
+export function controlKeyParts(index: ScenarioIndex, relevance: ControlRelevance, s: RunState): unknown[] {
+  if (s.phase === 'ended') return ['ended', s.ending];
   const beat = s.beat === null ? undefined : index.beats.get(s.beat);
   const live = beat ? (relevance.live.get(beat.id) ?? relevance.all) : relevance.all;
   const delivered = s.delivered.filter((k) => relevance.injects.has(k)).sort();

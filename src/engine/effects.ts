@@ -4,12 +4,24 @@ import { nextInt } from './rng.ts';
 import type { ScenarioIndex } from './scenario-index.ts';
 import type { RunState } from './state.ts';
 
-/** Resolves a number that may refer to a scenario variable. Non-numeric variables count as 0. */
+/** The longest an `advance` effect moves the clock: 30 days, the schema's bound on game minutes. */
+export const MAX_ADVANCE_MINUTES = 60 * 24 * 30;
+
+/**
+ * Resolves a number that may refer to a scenario variable. Non-numeric variables count as 0.
+ * The schema bounds every number, so the result is finite; one that is not is refused
+ * rather than carried into the clock and the scores.
+ */
 export function evaluateNumber(state: RunState, expr: NumberExpr): number {
-  if (typeof expr === 'number') return expr;
+  if (typeof expr === 'number') return finite(expr, 'a number');
   const raw = state.vars[expr.var];
   const value = typeof raw === 'number' ? raw : 0;
-  return value * (expr.times ?? 1) + (expr.plus ?? 0);
+  return finite(value * (expr.times ?? 1) + (expr.plus ?? 0), `variable "${expr.var}" scaled`);
+}
+
+function finite(value: number, what: string): number {
+  if (!Number.isFinite(value)) throw new Error(`${what} gives ${value}, which is not a finite number; keep effect numbers within the schema's bounds`);
+  return value;
 }
 
 const BOUNDED_METRICS = new Set(['complianceExposure', 'fatigue']);
@@ -43,7 +55,7 @@ function applyEffect(index: ScenarioIndex, s: RunState, effect: Effect): void {
       const { metric, by } = effect.params;
       const value = s.metrics[metric] + evaluateNumber(s, by);
       const max = BOUNDED_METRICS.has(metric) ? 100 : metric === 'customersAffected' ? index.scenario.company.customers : Infinity;
-      s.metrics[metric] = clamp(value, 0, max);
+      s.metrics[metric] = finite(clamp(value, 0, max), `metric "${metric}"`);
       return;
     }
     case 'sentiment': {
@@ -76,7 +88,7 @@ function applyEffect(index: ScenarioIndex, s: RunState, effect: Effect): void {
       drawVariable(index, s, effect.params.var);
       return;
     case 'advance':
-      advanceClock(index, s, Math.max(0, Math.round(evaluateNumber(s, effect.params.minutes))));
+      advanceClock(index, s, Math.min(MAX_ADVANCE_MINUTES, Math.max(0, Math.round(evaluateNumber(s, effect.params.minutes)))));
       return;
     case 'notify': {
       const clock = s.regulators[effect.params.regulator];

@@ -1,13 +1,16 @@
 import type { CompiledScenario } from './compile.ts';
 import { controlKeyParts, controlRelevance, KEY_PARTS } from './control-key.ts';
-import type { RunEvent, RunSnapshot } from './machine.ts';
-import { canChoose, decisionDeadline } from './rules.ts';
-import { startSnapshot, stepSnapshot } from './runtime.ts';
+import type { RunEvent } from './machine.ts';
+import { canChoose, decisionDeadline, initialState } from './rules.ts';
+import type { LogEntry, RunState } from './state.ts';
+import { isEnded, stepState } from './step.ts';
 
-// Walks every path of a scenario. XState's pure transition makes snapshots immutable, so a
-// branch is just another call to stepSnapshot from the same snapshot. Runs that agree on
-// their control key (control-key.ts) have the same future, so each key is explored once
-// and the number of complete paths is counted over the merged graph.
+// Walks every path of a scenario. The pure stepper (step.ts) never changes the state it is
+// given, so a branch is just another step from the same state. Runs that agree on their
+// control key (control-key.ts) have the same future, so each key is explored once and the
+// number of complete paths is counted over the merged graph. Each step starts from a state
+// with an empty log (no rule reads the log), so a step costs the same at any depth and its
+// result holds only the entries that step wrote.
 
 /** One way forward from a snapshot at rest. */
 export type Branch =
@@ -66,7 +69,16 @@ export interface ExploreOptions {
   maxStates?: number;
   /** Count the distinct values of each part of the control key (costs time; for diagnosing big searches). */
   measureParts?: boolean;
+  /** Stops the search after this many milliseconds of `now` (it is then reported as truncated). */
+  maxMs?: number;
+  /** The clock `maxMs` is measured on (the engine reads no clock of its own); without it there is no time limit. */
+  now?: () => number;
 }
+
+/** Why a search stopped before it had explored everything. */
+export type StopReason = 'states' | 'depth' | 'time';
+
+const STOP_RANK: Record<StopReason | 'none', number> = { none: 0, depth: 1, states: 2, time: 3 };
 
 export interface Exploration {
   nodes: GraphNode[];
@@ -80,6 +92,10 @@ export interface Exploration {
   deadEnds: DeadEnd[];
   loops: Loop[];
   truncated: boolean;
+  /** The first limit the search ran into, or null when it finished. */
+  stoppedBy: StopReason | null;
+  /** Milliseconds the search took, by `now` (0 without a clock). */
+  ms: number;
   /** Transitions computed: the cost of the search. */
   transitions: number;
   /** With `measureParts`: distinct values per part of the control key over all states, most first. */
@@ -132,10 +148,9 @@ function compareLists(a: number[], b: number[]): number {
 }
 
 /** The branches of a snapshot at rest; empty at an ending or a dead end. */
-export function branchesAt(compiled: CompiledScenario, snapshot: RunSnapshot, plans: readonly string[][]): Branch[] {
+export function branchesAt(compiled: CompiledScenario, s: RunState, plans: readonly string[][]): Branch[] {
   const { index } = compiled;
-  const s = snapshot.context;
-  if (snapshot.status === 'done') return [];
+  if (isEnded(s)) return [];
   if (s.phase === 'preparation') return plans.map((measures) => ({ kind: 'prep', measures }));
   const decision = s.beat === null ? undefined : index.beats.get(s.beat)?.decision;
   if (!decision || s.posedAt === null) return [];
@@ -161,8 +176,15 @@ export function exampleOf(seed: number, partner: string, branches: readonly Bran
   return example;
 }
 
-function deadEndReason(compiled: CompiledScenario, snapshot: RunSnapshot): string {
-  const s = snapshot.context;
+/** A step from `state` that returns only the log entries it writes. */
+export function stepFresh(compiled: CompiledScenario, state: RunState, branch: Branch): RunState {
+  return stepState(compiled.index, { ...state, log: NO_LOG }, branchEvent(branch));
+}
+
+/** Shared and never written: reducers copy the log before they append to it. */
+const NO_LOG: LogEntry[] = [];
+
+function deadEndReason(compiled: CompiledScenario, s: RunState): string {
   const beat = s.beat === null ? undefined : compiled.index.beats.get(s.beat);
   if (!beat?.decision) return 'the run stopped outside any decision';
   const timed = beat.decision.timeLimit !== undefined;
@@ -177,6 +199,9 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
   const seeds = options.seeds ?? DEFAULT_SEEDS;
   const partners = options.partners ?? index.scenario.partners.map((p) => p.id);
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
+  const now = options.now;
+  const started = now?.() ?? 0;
+  const deadline = now && options.maxMs !== undefined ? started + options.maxMs : Infinity;
   const relevance = controlRelevance(index);
   const plans = preparationPlans(compiled);
 
@@ -194,6 +219,8 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
     deadEnds: [],
     loops: [],
     truncated: false,
+    stoppedBy: null,
+    ms: 0,
     transitions: 0,
     partVariety: [],
   };
@@ -204,9 +231,8 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
   let rootSeed = 0;
   let rootPartner = '';
 
-  const noteLog = (snapshot: RunSnapshot, from: number): void => {
-    const log = snapshot.context.log;
-    for (let i = from; i < log.length; i++) {
+  const noteLog = (log: readonly LogEntry[]): void => {
+    for (let i = 0; i < log.length; i++) {
       const entry = log[i]!;
       if (entry.type === 'beat.entered') result.reachedBeats.add(entry.beat);
       else if (entry.type === 'decision.made') result.takenOptions.add(`${entry.beat}/${entry.option}`);
@@ -217,17 +243,26 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
     }
   };
 
-  const visit = (snapshot: RunSnapshot): number => {
-    const parts = controlKeyParts(index, relevance, snapshot);
+  const visit = (s: RunState): number => {
+    const parts = controlKeyParts(index, relevance, s);
     const key = JSON.stringify(parts);
     const known = ids.get(key);
     if (known !== undefined) return known;
-    if (nodes.length >= maxStates || trail.length > MAX_DEPTH) {
+    const limit: StopReason | null =
+      result.stoppedBy === 'time' || (now && nodes.length % 256 === 0 && now() > deadline)
+        ? 'time'
+        : nodes.length >= maxStates
+          ? 'states'
+          : trail.length > MAX_DEPTH
+            ? 'depth'
+            : null;
+    if (limit) {
       result.truncated = true;
+      // The limit that stopped the most of the search is the one worth naming.
+      if (STOP_RANK[limit] > STOP_RANK[result.stoppedBy ?? 'none']) result.stoppedBy = limit;
       return -1;
     }
-    const s = snapshot.context;
-    const done = snapshot.status === 'done';
+    const done = isEnded(s);
     const node: GraphNode = {
       beat: s.beat,
       kind: done ? 'ending' : s.phase === 'preparation' ? 'preparation' : 'decision',
@@ -244,12 +279,12 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
       return id;
     }
     onStack.add(id);
-    const branches = branchesAt(compiled, snapshot, plans);
+    const branches = branchesAt(compiled, s, plans);
     for (const branch of branches) {
-      const next = stepSnapshot(compiled, snapshot, branchEvent(branch));
+      const next = stepFresh(compiled, s, branch);
       result.transitions++;
       trail.push(branch);
-      noteLog(next, s.log.length);
+      noteLog(next.log);
       const child = visit(next);
       const loop = child >= 0 && onStack.has(child);
       if (loop && !loopBeats.has(s.beat ?? '')) {
@@ -269,7 +304,7 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
       else {
         const deadEnd: DeadEnd = {
           beat: s.beat,
-          reason: deadEndReason(compiled, snapshot),
+          reason: deadEndReason(compiled, s),
           states: 1,
           example: exampleOf(rootSeed, rootPartner, trail),
         };
@@ -284,13 +319,14 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
     for (const partner of partners) {
       rootSeed = seed;
       rootPartner = partner;
-      const start = startSnapshot(compiled, { seed, partner });
-      noteLog(start, 0);
+      const start = initialState(index, { seed, partner });
+      noteLog(start.log);
       const node = visit(start);
       result.roots.push({ seed, partner, node });
       if (node >= 0) result.pathsExplored += nodes[node]!.paths;
     }
   }
+  result.ms = (now?.() ?? 0) - started;
   if (options.measureParts) {
     result.partVariety = KEY_PARTS.map((part, i) => ({ part, values: partValues[i]!.size })).sort((a, b) => b.values - a.values);
   }

@@ -1,17 +1,19 @@
 import type { DimensionName } from '../scenarios/schema.ts';
 import type { CompiledScenario } from './compile.ts';
-import { branchEvent, type Exploration } from './explore.ts';
+import { stepFresh, type Branch, type Exploration } from './explore.ts';
 import { extremePaths, type PathIndices } from './extreme-paths.ts';
-import type { RunSnapshot } from './machine.ts';
+import { initialState } from './rules.ts';
 import { nextFloat, seedState } from './rng.ts';
-import { startSnapshot, stepSnapshot } from './runtime.ts';
 import { scoreRun } from './scoring.ts';
+import type { LogEntry, RunState } from './state.ts';
 import { RangeAccumulator, type Range } from './stats.ts';
 
 // Scores over the complete paths of an explored scenario. Scores depend on the whole log,
 // which the control key leaves out, so each path is replayed for real. Paths share their
 // prefixes (one transition per trie edge); past the cap a seeded uniform sample is scored,
-// and steered best and worst paths (extreme-paths.ts) widen the min and max.
+// and steered best and worst paths (extreme-paths.ts) widen the min and max. The log of the
+// path walked so far is one array that grows on the way down and is cut back on the way up,
+// so a step never copies the log written before it.
 
 export type ScoreName = DimensionName | 'overall';
 export const SCORE_NAMES: readonly ScoreName[] = ['communication', 'proactivity', 'businessImpact', 'overall'];
@@ -39,38 +41,37 @@ export function scorePaths(compiled: CompiledScenario, graph: Exploration, optio
   const { nodes, roots } = graph;
   const usable = (child: number, loop: boolean): boolean => child >= 0 && !loop && nodes[child]!.paths > 0;
 
-  const score = (snapshot: RunSnapshot, times: number): void => {
-    const report = scoreRun(compiled.index, snapshot.context.log);
+  const score = (log: readonly LogEntry[], times: number): void => {
+    const report = scoreRun(compiled.index, log);
     acc.communication.add(report.communication.score, times);
     acc.proactivity.add(report.proactivity.score, times);
     acc.businessImpact.add(report.businessImpact.score, times);
     acc.overall.add(report.overall, times);
   };
-  const rootSnapshot = (i: number): RunSnapshot => {
-    const root = roots[i]!;
-    return startSnapshot(compiled, { seed: root.seed, partner: root.partner });
-  };
-
   const sampled = graph.pathsExplored > cap;
   let steered = 0;
   if (!sampled) {
-    const walk = (id: number, snapshot: RunSnapshot): void => {
+    const walk = (id: number, state: RunState, log: PathLog): void => {
       const node = nodes[id]!;
-      if (node.kind === 'ending') return score(snapshot, 1);
+      if (node.kind === 'ending') return score(log.entries, 1);
       for (const edge of node.edges) {
-        if (usable(edge.child, edge.loop)) walk(edge.child, stepSnapshot(compiled, snapshot, branchEvent(edge.branch)));
+        if (!usable(edge.child, edge.loop)) continue;
+        log.down(compiled, state, edge.branch, (next) => walk(edge.child, next, log));
       }
     };
-    roots.forEach((root, i) => {
-      if (root.node >= 0 && nodes[root.node]!.paths > 0) walk(root.node, rootSnapshot(i));
-    });
+    for (const root of roots) {
+      if (root.node >= 0 && nodes[root.node]!.paths > 0) {
+        const start = initialState(compiled.index, { seed: root.seed, partner: root.partner });
+        walk(root.node, start, new PathLog(start.log));
+      }
+    }
   } else {
-    replayPaths(compiled, graph, samplePaths(graph, cap, options.sampleSeed ?? 1), (snapshot, times) => score(snapshot, times));
+    replayPaths(compiled, graph, samplePaths(graph, cap, options.sampleSeed ?? 1), score);
     // The best and worst paths are rarely in a sample: steer to them and widen the ranges.
     const extremes = extremePaths(compiled, graph);
     steered = extremes.length;
-    replayPaths(compiled, graph, extremes, (snapshot) => {
-      const report = scoreRun(compiled.index, snapshot.context.log);
+    replayPaths(compiled, graph, extremes, (log) => {
+      const report = scoreRun(compiled.index, log);
       acc.communication.include(report.communication.score);
       acc.proactivity.include(report.proactivity.score);
       acc.businessImpact.include(report.businessImpact.score);
@@ -86,24 +87,43 @@ export function scorePaths(compiled: CompiledScenario, graph: Exploration, optio
   };
 }
 
+/** The log of the path being walked: entries of each step are appended going down and removed coming back. */
+class PathLog {
+  readonly entries: LogEntry[];
+
+  constructor(start: readonly LogEntry[]) {
+    this.entries = [...start];
+  }
+
+  /** Takes one step from `state`, runs `then` on the state it leads to with the log extended, and restores the log. */
+  down(compiled: CompiledScenario, state: RunState, branch: Branch, then: (next: RunState) => void): void {
+    const before = this.entries.length;
+    const next = stepFresh(compiled, state, branch);
+    for (const entry of next.log) this.entries.push(entry);
+    then(next);
+    this.entries.length = before;
+  }
+}
+
 /** Replays paths given as edge indices; sorted, they share prefixes, so each shared step is taken once. */
 function replayPaths(
   compiled: CompiledScenario,
   graph: Exploration,
   paths: PathIndices[],
-  onEnd: (snapshot: RunSnapshot, times: number) => void,
+  onEnd: (log: readonly LogEntry[], times: number) => void,
 ): void {
   const { nodes, roots } = graph;
   const sorted = [...paths].sort(comparePaths);
-  const walk = (id: number, snapshot: RunSnapshot, group: PathIndices[], depth: number): void => {
+  const walk = (id: number, state: RunState, log: PathLog, group: PathIndices[], depth: number): void => {
     const node = nodes[id]!;
-    if (node.kind === 'ending') return onEnd(snapshot, group.length);
+    if (node.kind === 'ending') return onEnd(log.entries, group.length);
     for (let start = 0; start < group.length; ) {
       const pick = group[start]![depth]!;
       let end = start + 1;
       while (end < group.length && group[end]![depth] === pick) end++;
       const edge = node.edges[pick]!;
-      walk(edge.child, stepSnapshot(compiled, snapshot, branchEvent(edge.branch)), group.slice(start, end), depth + 1);
+      const subgroup = group.slice(start, end);
+      log.down(compiled, state, edge.branch, (next) => walk(edge.child, next, log, subgroup, depth + 1));
       start = end;
     }
   };
@@ -112,7 +132,8 @@ function replayPaths(
     let end = start + 1;
     while (end < sorted.length && sorted[end]![0] === rootIndex) end++;
     const root = roots[rootIndex]!;
-    walk(root.node, startSnapshot(compiled, { seed: root.seed, partner: root.partner }), sorted.slice(start, end), 1);
+    const first = initialState(compiled.index, { seed: root.seed, partner: root.partner });
+    walk(root.node, first, new PathLog(first.log), sorted.slice(start, end), 1);
     start = end;
   }
 }

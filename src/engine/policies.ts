@@ -1,11 +1,12 @@
 import type { Decision, Option } from '../scenarios/schema.ts';
 import type { CompiledScenario } from './compile.ts';
 import type { RunEvent } from './machine.ts';
-import { canChoose, decisionDeadline } from './rules.ts';
-import { startSnapshot, stepSnapshot } from './runtime.ts';
+import { canChoose, decisionDeadline, initialState } from './rules.ts';
 import { scoreRun, type ScoreReport } from './scoring.ts';
 import { mean, round1 } from './stats.ts';
-import type { RunState } from './state.ts';
+import type { LogEntry, RunState } from './state.ts';
+import { isEnded, stepState } from './step.ts';
+import { MAX_DEPTH } from './explore.ts';
 
 // Simple strategies a careless or mechanical player might follow. If one of them scores
 // well, the scenario rewards a habit rather than judgement (issue 4's balance rules).
@@ -97,29 +98,41 @@ export interface PlayPolicyOptions {
   prep?: string[];
   /** Game minutes of hesitation before each choice, so timed injects can arrive. */
   hesitation?: number;
+  /** Inputs after which the run is cut off and scored as it stands. */
+  maxSteps?: number;
 }
 
-const MAX_STEPS = 10_000;
+/** A run answers each decision with at most two inputs (hesitate, choose); the explorer cuts paths at MAX_DEPTH decisions. */
+export const MAX_POLICY_STEPS = 2 * MAX_DEPTH + 2;
 
-/** Plays one run with a policy. A run that gets stuck is scored as it stands (provisional). */
+/**
+ * Plays one run with a policy. A run that gets stuck, or takes more than `maxSteps` inputs,
+ * is scored as it stands (provisional). The run is stepped with an empty log and each step's
+ * entries are appended here, so a long run costs steps, not steps times its log.
+ */
 export function playPolicy(compiled: CompiledScenario, policy: Policy, options: PlayPolicyOptions): PolicyRun {
   const { index } = compiled;
   const hesitation = options.hesitation ?? 2;
+  const maxSteps = options.maxSteps ?? MAX_POLICY_STEPS;
   const inputs: RunEvent[] = [];
-  let snapshot = startSnapshot(compiled, { seed: options.seed, partner: options.partner });
+  let s = initialState(index, { seed: options.seed, partner: options.partner });
+  const log: LogEntry[] = s.log;
+  let made = 0;
   const send = (event: RunEvent): void => {
     inputs.push(event);
-    snapshot = stepSnapshot(compiled, snapshot, event);
+    s = stepState(index, { ...s, log: [] }, event);
+    for (const entry of s.log) {
+      log.push(entry);
+      if (entry.type === 'decision.made') made++;
+    }
   };
   send({ type: 'prep.commit', measures: options.prep ?? greedyPreparation(compiled) });
 
   // Decisions are told apart by how many were made before them (a beat can come back).
   let hesitatedAt = -1;
-  for (let step = 0; step < MAX_STEPS && snapshot.status !== 'done'; step++) {
-    const s = snapshot.context;
+  for (let step = 0; step < maxSteps && !isEnded(s); step++) {
     const decision = s.beat === null ? undefined : index.beats.get(s.beat)?.decision;
     if (!decision || s.posedAt === null) break;
-    const made = s.log.reduce((n, e) => (e.type === 'decision.made' ? n + 1 : n), 0);
     if (hesitation > 0 && made !== hesitatedAt) {
       // Hesitate before answering; the clock may decide for us meanwhile.
       hesitatedAt = made;
@@ -134,8 +147,7 @@ export function playPolicy(compiled: CompiledScenario, policy: Policy, options: 
     else if (timed) send({ type: 'clock.tick', minutes: Math.max(1, deadline - s.clock) });
     else break;
   }
-  const state = snapshot.context;
-  return { ended: snapshot.status === 'done', ending: state.ending, report: scoreRun(index, state.log), inputs };
+  return { ended: isEnded(s), ending: s.ending, report: scoreRun(index, log), inputs };
 }
 
 export interface PolicyResult {
@@ -151,25 +163,49 @@ export interface PolicyResult {
 export interface PolicyOptions {
   seeds?: readonly number[];
   hesitation?: number;
+  /** Stops starting runs after this many milliseconds of `now`; without `now` there is no time limit. */
+  maxMs?: number;
+  now?: () => number;
+}
+
+export interface PolicyEvaluation {
+  results: PolicyResult[];
+  /** Runs played, out of `planned`; fewer when the time limit stopped them. */
+  runs: number;
+  planned: number;
+  ms: number;
 }
 
 export const POLICY_SEEDS: readonly number[] = Array.from({ length: 20 }, (_, i) => i + 1);
 
 export function evaluatePolicies(compiled: CompiledScenario, options: PolicyOptions = {}): PolicyResult[] {
+  return evaluatePoliciesWithin(compiled, options).results;
+}
+
+/** Every policy with every partner over the seeds, until the time limit; a policy cut short is left out. */
+export function evaluatePoliciesWithin(compiled: CompiledScenario, options: PolicyOptions = {}): PolicyEvaluation {
   const seeds = options.seeds ?? POLICY_SEEDS;
   const prep = greedyPreparation(compiled);
-  return POLICIES.map((policy) => {
-    const byPartner = compiled.index.scenario.partners.map((p) => {
-      const runs = seeds.map((seed) =>
-        playPolicy(compiled, policy, { seed, partner: p.id, prep, ...(options.hesitation === undefined ? {} : { hesitation: options.hesitation }) }),
-      );
-      return {
-        partner: p.id,
-        overall: mean(runs.map((r) => r.report.overall)),
-        unfinished: runs.filter((r) => !r.ended).length,
-      };
-    });
+  const partners = compiled.index.scenario.partners;
+  const started = options.now?.() ?? 0;
+  const outOfTime = (): boolean => options.now !== undefined && options.maxMs !== undefined && options.now() - started > options.maxMs;
+  const results: PolicyResult[] = [];
+  let runs = 0;
+  for (const policy of POLICIES) {
+    const byPartner: PolicyResult['byPartner'] = [];
+    for (const p of partners) {
+      const played: PolicyRun[] = [];
+      for (const seed of seeds) {
+        if (outOfTime()) break;
+        played.push(playPolicy(compiled, policy, { seed, partner: p.id, prep, ...(options.hesitation === undefined ? {} : { hesitation: options.hesitation }) }));
+      }
+      runs += played.length;
+      if (played.length < seeds.length) break;
+      byPartner.push({ partner: p.id, overall: mean(played.map((r) => r.report.overall)), unfinished: played.filter((r) => !r.ended).length });
+    }
+    if (byPartner.length < partners.length) break;
     const best = byPartner.reduce((a, b) => (b.overall > a.overall ? b : a));
-    return { name: policy.name, simple: policy.simple, overall: round1(best.overall), partner: best.partner, byPartner };
-  });
+    results.push({ name: policy.name, simple: policy.simple, overall: round1(best.overall), partner: best.partner, byPartner });
+  }
+  return { results, runs, planned: POLICIES.length * partners.length * seeds.length, ms: (options.now?.() ?? 0) - started };
 }

@@ -1,6 +1,18 @@
 // A small seeded generator (mulberry32). Its whole state is one uint32 kept in the run
 // state, so a snapshot carries it and a replay reproduces every draw.
 
+/**
+ * The one seed range, everywhere a seed comes in (command line, game, facilitator, saves):
+ * 0 to 2^31 - 1. Every seed in it starts a different stream; beyond 32 bits seeds would
+ * wrap onto each other (4294967303 would play the same run as 7), so they are refused.
+ */
+export const MAX_SEED = 2 ** 31 - 1;
+
+/** Why `seed` is not a valid seed, or null when it is. */
+export function seedProblem(seed: number): string | null {
+  return Number.isSafeInteger(seed) && seed >= 0 && seed <= MAX_SEED ? null : `the seed must be a whole number from 0 to ${MAX_SEED.toLocaleString('en-GB')}`;
+}
+
 export function seedState(seed: number): number {
   // Mix the seed so nearby seeds (1, 2, 3...) do not start on correlated streams.
   let h = (Math.trunc(seed) ^ 0x9e3779b9) >>> 0;

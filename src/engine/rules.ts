@@ -8,6 +8,8 @@ import type { ScenarioIndex } from './scenario-index.ts';
 import { emptyMetrics, type ChoiceSource, type RunState } from './state.ts';
 
 // The reducers the scenario machine's actions call. Each takes a run and returns a new one.
+// The hot ones also come as `…InPlace` versions that change a draft (draft.ts) the caller
+// owns: the checker's stepper (step.ts) copies a run once per step instead of once per rule.
 
 export interface RunInput {
   seed: number;
@@ -62,6 +64,11 @@ export function canCommitPreparation(index: ScenarioIndex, state: RunState, meas
 
 export function commitPreparation(index: ScenarioIndex, state: RunState, measures: readonly string[]): RunState {
   const s = draft(state);
+  commitPreparationInPlace(index, s, measures);
+  return s;
+}
+
+export function commitPreparationInPlace(index: ScenarioIndex, s: RunState, measures: readonly string[]): void {
   // Apply in the scenario's own order so the same set always gives the same run.
   const chosen = index.scenario.preparation.measures.filter((m) => measures.includes(m.id));
   const spent = preparationCost(index, measures);
@@ -70,13 +77,17 @@ export function commitPreparation(index: ScenarioIndex, state: RunState, measure
   s.log.push({ t: 0, type: 'preparation.committed', measures: s.measures, spent });
   s.phase = 'incident';
   for (const measure of chosen) applyEffects(index, s, measure.effects);
-  return s;
 }
 
 export function enterBeat(index: ScenarioIndex, state: RunState, beatId: string): RunState {
+  const s = draft(state);
+  enterBeatInPlace(index, s, beatId);
+  return s;
+}
+
+export function enterBeatInPlace(index: ScenarioIndex, s: RunState, beatId: string): void {
   const beat = index.beats.get(beatId);
   if (!beat) throw new Error(`no beat "${beatId}"`);
-  const s = draft(state);
   s.beat = beatId;
   s.beatEnteredAt = s.clock;
   s.posedAt = null;
@@ -104,7 +115,6 @@ export function enterBeat(index: ScenarioIndex, state: RunState, beatId: string)
       sentiment: { ...s.sentiment },
     });
   }
-  return s;
 }
 
 export function findOption(index: ScenarioIndex, state: RunState, optionId: string): Option | undefined {
@@ -129,12 +139,17 @@ export function applyChoice(
   by: ChoiceSource,
   votes?: Record<string, number>,
 ): RunState {
-  const beatId = state.beat;
-  const option = findOption(index, state, optionId);
-  if (!beatId || !option || state.posedAt === null) throw new Error(`cannot apply option "${optionId}" now`);
-  const partner = index.partners.get(state.partnerId);
   const s = draft(state);
-  s.log.push({ t: s.clock, type: 'decision.made', beat: beatId, option: optionId, by, waited: s.clock - state.posedAt, ...(votes ? { votes } : {}) });
+  applyChoiceInPlace(index, s, optionId, by, votes);
+  return s;
+}
+
+export function applyChoiceInPlace(index: ScenarioIndex, s: RunState, optionId: string, by: ChoiceSource, votes?: Record<string, number>): void {
+  const beatId = s.beat;
+  const option = findOption(index, s, optionId);
+  if (!beatId || !option || s.posedAt === null) throw new Error(`cannot apply option "${optionId}" now`);
+  const partner = index.partners.get(s.partnerId);
+  s.log.push({ t: s.clock, type: 'decision.made', beat: beatId, option: optionId, by, waited: s.clock - s.posedAt, ...(votes ? { votes } : {}) });
   s.posedAt = null;
   s.lastChoice = { beat: beatId, option: optionId, by };
   s.metrics.spend += (option.cost ?? 0) * (partner?.costFactor ?? 1);
@@ -142,7 +157,6 @@ export function applyChoice(
   advanceClock(index, s, Math.round((option.minutes ?? 0) * (partner?.timeFactor ?? 1)));
   applyEffects(index, s, option.effects);
   settle(index, s);
-  return s;
 }
 
 export function decisionDeadline(index: ScenarioIndex, state: RunState): number | null {

@@ -11,6 +11,7 @@ import {
   skipOption,
   type RunInput,
 } from './rules.ts';
+import { seedProblem } from './rng.ts';
 import type { LogEntry, RunState } from './state.ts';
 import { buildView, type GameView } from './view.ts';
 
@@ -134,7 +135,8 @@ export class Run {
   ) {}
 
   static start(compiled: CompiledScenario, input: RunInput): Run {
-    if (!Number.isSafeInteger(input.seed) || input.seed < 0) throw new RunError(`the seed must be a whole number >= 0, got ${input.seed}`);
+    const badSeed = seedProblem(input.seed);
+    if (badSeed) throw new RunError(`${badSeed}, got ${input.seed}`);
     if (!compiled.index.partners.has(input.partner)) {
       throw new RunError(`no partner "${input.partner}"; choose from ${[...compiled.index.partners.keys()].join(', ')}`);
     }

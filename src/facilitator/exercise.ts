@@ -1,3 +1,4 @@
+import { seedProblem } from '../engine/rng.ts';
 import type { CompiledScenario } from '../engine/compile.ts';
 import type { RunEvent } from '../engine/machine.ts';
 import { refusal, Run, RunError, SAVE_FORMAT, SAVE_VERSION, startSnapshot, stepSnapshot } from '../engine/runtime.ts';
@@ -160,7 +161,8 @@ export class Exercise {
 
   setSeed(seed: number): Refusal {
     if (this.current.stage !== 'setup') return 'the seed is fixed once the briefing has started';
-    if (!Number.isSafeInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) return `the seed must be a whole number from 0 to ${2 ** 31 - 1}`;
+    const why = seedProblem(seed);
+    if (why) return why;
     return this.commit({ seed });
   }
 

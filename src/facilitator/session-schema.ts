@@ -1,3 +1,4 @@
+import { MAX_SEED } from '../engine/rng.ts';
 import { z } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { PACES } from '../store/autosave.ts';
@@ -46,7 +47,7 @@ export const SessionSchema = z.strictObject({
   scenarioId: Text(64),
   scenarioTitle: Text(200),
   partner: Text(64),
-  seed: Whole(0, 2 ** 31 - 1),
+  seed: Whole(0, MAX_SEED),
   pace: z.enum(PACES),
   stage: z.enum(['setup', 'briefing', 'incident', 'debrief']),
   decision: z.enum(['open', 'recorded', 'revealed']),

@@ -12,6 +12,28 @@ export const SCHEMA_FILE = join(SCENARIOS_DIR, 'scenario.schema.json');
 
 const problem = (file: string, message: string): ScenarioProblem => ({ file, line: 1, column: 1, path: '(file)', message });
 
+/** What went wrong reading a path, in words, by the system's error code. */
+export function fileErrorMessage(error: unknown, missing: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return missing;
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied: this user may not read it';
+    case 'ELOOP':
+      return 'symbolic link loop: the link points back to itself';
+    case 'ENOTDIR':
+      return `${missing} (a part of the path is a file, not a folder)`;
+    case 'ENAMETOOLONG':
+      return 'the path is too long';
+    case 'EISDIR':
+      return 'this is a folder, not a file';
+    default:
+      return (error as Error).message;
+  }
+}
+
 export async function loadScenarioFile(path: string): Promise<LoadResult> {
   try {
     const info = await stat(path);
@@ -19,9 +41,7 @@ export async function loadScenarioFile(path: string): Promise<LoadResult> {
     if (info.size > MAX_SCENARIO_BYTES) return parseScenario(new Uint8Array(MAX_SCENARIO_BYTES + 1), path);
     return parseScenario(new Uint8Array(await readFile(path)), path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    return { scenario: null, errors: [problem(path, message)], warnings: [] };
+    return { scenario: null, errors: [problem(path, fileErrorMessage(error, 'no such file'))], warnings: [] };
   }
 }
 
@@ -41,8 +61,8 @@ export async function findScenarioFiles(paths: string[]): Promise<{ files: strin
       } else {
         files.push(path);
       }
-    } catch {
-      errors.push(problem(path, 'no such file or folder'));
+    } catch (error) {
+      errors.push(problem(path, fileErrorMessage(error, 'no such file or folder')));
     }
   }
   return { files, errors };

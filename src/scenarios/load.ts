@@ -182,11 +182,18 @@ function sortProblems(problems: ScenarioProblem[]): ScenarioProblem[] {
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
+/** Quotes a value from the file for a message, cut to QUOTE_LENGTH characters: a 500 KB bad value is not repeated whole. */
+export function quote(text: string): string {
+  return text.length > QUOTE_LENGTH ? `"${text.slice(0, QUOTE_LENGTH)}…" (${text.length.toLocaleString('en-GB')} characters)` : `"${text}"`;
+}
+
+const QUOTE_LENGTH = 80;
+
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'string') return `text ${quote(value)}`;
   if (typeof value === 'object') return 'a mapping';
   return `${typeof value} ${String(value)}`;
 }
@@ -223,7 +230,7 @@ function schemaProblems(issues: z.core.$ZodIssue[], doc: Document, lines: LineCo
       case 'unrecognized_keys': {
         const allowed = allowedFields(Scenario, path, value);
         for (const key of issue.keys) {
-          push([...path, key], `unknown field "${key}"${didYouMean(key, allowed)}${allowed.length ? ` (allowed here: ${allowed.join(', ')})` : ''}`, true);
+          push([...path, key], `unknown field ${quote(key)}${didYouMean(key, allowed)}${allowed.length ? ` (allowed here: ${allowed.join(', ')})` : ''}`, true);
         }
         break;
       }
@@ -242,7 +249,7 @@ function schemaProblems(issues: z.core.$ZodIssue[], doc: Document, lines: LineCo
         const actual = valueAt(value, path);
         const options = issue.values.map(String);
         const hint = typeof actual === 'string' ? didYouMean(actual, options) : '';
-        push(path, `${typeof actual === 'string' ? `"${actual}"` : describe(actual)} is not allowed here${hint} (allowed: ${options.join(', ')})`);
+        push(path, `${typeof actual === 'string' ? quote(actual) : describe(actual)} is not allowed here${hint} (allowed: ${options.join(', ')})`);
         break;
       }
       case 'invalid_union': {
@@ -252,7 +259,7 @@ function schemaProblems(issues: z.core.$ZodIssue[], doc: Document, lines: LineCo
           const message =
             actual === undefined
               ? `missing "type" (allowed: ${options.join(', ')})`
-              : `unknown type "${String(actual)}"${didYouMean(String(actual), options)} (allowed: ${options.join(', ')})`;
+              : `unknown type ${quote(String(actual))}${didYouMean(String(actual), options)} (allowed: ${options.join(', ')})`;
           push(path, message);
         } else {
           push(path, `expected a number or { var: <variable>, times: <number> }, found ${describe(valueAt(value, path))}`);

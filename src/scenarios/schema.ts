@@ -15,6 +15,11 @@ const Text = z.string().trim().min(1, 'text must not be empty').max(4000);
 const Label = z.string().trim().min(1, 'text must not be empty').max(200);
 const Minutes = z.number().int().min(0).max(60 * 24 * 30).describe('Game minutes');
 const Money = z.number().min(0).max(1e12);
+// Every number has a bound that means something in the game, so no effect can reach Infinity:
+// amounts (money, minutes, customers, points) stay within a trillion either way, and a
+// variable's multiplier within a million (hours to minutes is 60).
+const Amount = z.number().min(-1e12).max(1e12);
+const Multiplier = z.number().min(-1e6).max(1e6);
 
 export const DIMENSIONS = ['communication', 'proactivity', 'businessImpact'] as const;
 export const Dimension = z.enum(DIMENSIONS).describe('One of the three scores');
@@ -41,11 +46,11 @@ export const OUTCOMES = ['good', 'mixed', 'bad'] as const;
 
 /** A number, or a scenario variable scaled: `{ var: restoreHours, times: 60 }`. */
 export const NumberExpr = z.union([
-  z.number(),
+  Amount,
   z.strictObject({
     var: Id,
-    times: z.number().optional(),
-    plus: z.number().optional(),
+    times: Multiplier.optional(),
+    plus: Amount.optional(),
   }),
 ]).meta({ id: 'NumberExpr' });
 
@@ -102,9 +107,9 @@ export const Condition: z.ZodType<Condition> = z
     get any() {
       return z.array(Condition).min(1).optional();
     },
-    eq: z.union([z.string(), z.number()]).optional(),
-    gte: z.number().optional(),
-    lte: z.number().optional(),
+    eq: z.union([z.string(), Amount]).optional(),
+    gte: Amount.optional(),
+    lte: Amount.optional(),
     is: ServiceStatus.optional(),
   })
   .superRefine((c, ctx) => {
@@ -247,9 +252,9 @@ export const Partner = z.strictObject({
 export const Variable = z
   .strictObject({
     id: Id,
-    min: z.number().int().optional(),
-    max: z.number().int().optional(),
-    from: z.array(z.union([z.string(), z.number()])).min(1).optional(),
+    min: z.number().int().min(-1e9).max(1e9).optional(),
+    max: z.number().int().min(-1e9).max(1e9).optional(),
+    from: z.array(z.union([z.string(), Amount])).min(1).optional(),
     description: Label.optional(),
   })
   .superRefine((v, ctx) => {
@@ -280,8 +285,8 @@ export const Scenario = z.strictObject({
     description: Text,
     currency: z.enum(['EUR', 'USD', 'GBP']).optional(),
     revenuePerHour: Money,
-    customers: z.number().int().min(0),
-    employees: z.number().int().min(0).optional(),
+    customers: z.number().int().min(0).max(1e10),
+    employees: z.number().int().min(0).max(1e8).optional(),
     services: z.array(Service).min(1),
   }),
   stakes: z

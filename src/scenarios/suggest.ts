@@ -12,8 +12,12 @@ function distance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+const MAX_TYPO_LENGTH = 100;
+
 /** The closest candidate to a misspelt word, if one is close enough to be a likely typo. */
 export function closest(word: string, candidates: Iterable<string>): string | null {
+  // Nobody mistypes a 100-character id; a huge value would cost its length times each candidate here.
+  if (word.length > MAX_TYPO_LENGTH) return null;
   let best: string | null = null;
   let bestDistance = Infinity;
   const lower = word.toLowerCase();

@@ -1,3 +1,4 @@
+import { MAX_SEED, seedProblem } from '../engine/rng.ts';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CompiledScenario } from '../engine/compile.ts';
 import type { RunEvent } from '../engine/machine.ts';
@@ -122,7 +123,7 @@ export interface GameStoreDeps {
   waitForRoom?: boolean;
 }
 
-export const MAX_SEED = 2 ** 31 - 1;
+export { MAX_SEED } from '../engine/rng.ts';
 
 export function createGameStore(deps: GameStoreDeps): GameStore {
   const { storage, catalog } = deps;
@@ -282,9 +283,8 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         set({ selection: { ...get().selection, partnerId: id } });
       },
       setSeed(seed) {
-        if (!Number.isSafeInteger(seed) || seed < 0 || seed > MAX_SEED) {
-          return `the seed must be a whole number from 0 to ${MAX_SEED}`;
-        }
+        const why = seedProblem(seed);
+        if (why) return why;
         set({ selection: { ...get().selection, seed } });
         return null;
       },

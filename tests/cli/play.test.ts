@@ -53,3 +53,14 @@ describe('war-room play', () => {
     expect(text).toContain('Preparation return');
   });
 });
+
+describe('war-room play seeds', () => {
+  it('refuses a seed beyond the one seed range instead of wrapping it onto another', () => {
+    const r = warRoom('play', 'tests/fixtures/scenarios/minimal.yaml', '--seed', '4294967303');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--seed: the seed must be a whole number from 0 to 2,147,483,647, got "4294967303"');
+    const seeds = warRoom('check', '--seeds', '7,4294967303', 'tests/fixtures/scenarios/minimal.yaml');
+    expect(seeds.status).toBe(2);
+    expect(seeds.stderr).toContain('--seeds: the seed must be a whole number from 0 to 2,147,483,647');
+  });
+});

@@ -23,7 +23,7 @@ function naive(compiled: CompiledScenario, seeds = [1, 2, 3]) {
       endings.set(snapshot.context.ending!, (endings.get(snapshot.context.ending!) ?? 0) + 1);
       return;
     }
-    const branches = branchesAt(compiled, snapshot, plans);
+    const branches = branchesAt(compiled, snapshot.context, plans);
     if (branches.length === 0) deadEnds++;
     for (const b of branches) walk(stepSnapshot(compiled, snapshot, branchEvent(b)));
   };
@@ -185,7 +185,8 @@ describe('the control key is exact', () => {
     expect(report.complete).toBe(false);
     const errors = report.problems.filter((p) => p.severity === 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.message).toMatch(/the search stopped before exploring every path .*runs differ most in .*flags \(2 values\)/);
+    expect(errors[0]!.message).toMatch(/^incomplete: path search: stopped after 5 states \/ .*its limit of 5 distinct states \(--max-states\).*runs differ most in .*flags \(2 values\)/);
+    expect(graph.stoppedBy).toBe('states');
     // Beats the unfinished search did not reach may still be reachable: warnings, not errors.
     expect(report.problems.filter((p) => p.message.includes('never reached')).every((p) => p.severity === 'warning')).toBe(true);
     expect(report.balance.find((b) => b.rule === 'every beat reachable')!.ok).toBe(false);
@@ -264,8 +265,8 @@ describe('policies', () => {
     const rules = report.balance.map((b) => b.rule);
     expect(rules).toContain('no simple policy scores above 70 overall');
     expect(rules).toContain("the strategic partner's advice beats every simple policy");
-    expect(report.seedSpread.seeds).toBe(10);
-    expect(report.seedSpread.min).toBeLessThanOrEqual(report.seedSpread.p10);
-    expect(report.seedSpread.p90).toBeLessThanOrEqual(report.seedSpread.max);
+    expect(report.seedSpread!.seeds).toBe(10);
+    expect(report.seedSpread!.min).toBeLessThanOrEqual(report.seedSpread!.p10);
+    expect(report.seedSpread!.p90).toBeLessThanOrEqual(report.seedSpread!.max);
   });
 });

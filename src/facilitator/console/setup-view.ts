@@ -1,3 +1,4 @@
+import { MAX_SEED } from '../../engine/rng.ts';
 import { PACES } from '../../store/autosave.ts';
 import type { CatalogEntry } from '../../store/catalog.ts';
 import { TIER_LABELS } from '../../store/format.ts';
@@ -32,7 +33,7 @@ export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPr
     (v) => act((x) => x.chooseScenario(v)),
   );
   const partner = select([], '', (v) => act((x) => x.choosePartner(v)));
-  const seed = h('input', { class: 'input input--seed', attrs: { type: 'number', min: 0, max: 2 ** 31 - 1, step: 1, inputmode: 'numeric' } });
+  const seed = h('input', { class: 'input input--seed', attrs: { type: 'number', min: 0, max: MAX_SEED, step: 1, inputmode: 'numeric' } });
   seed.addEventListener('change', () => act((x) => x.setSeed(Number(seed.value))));
   const newSeed = h('button', {
     class: 'btn btn--small',

@@ -1,0 +1,27 @@
+import type { CheckReport } from '../engine/check.ts';
+import type { ScenarioProblem } from '../scenarios/load.ts';
+
+// The shapes `war-room check` passes between its parts (check.ts, the worker pool, the
+// formatter), in a module of their own so that none of them imports another in a circle.
+
+/** One scenario file's entry in the report (and in --json). */
+export interface FileCheck {
+  file: string;
+  id: string | null;
+  errors: ScenarioProblem[];
+  warnings: ScenarioProblem[];
+  /** Problems beyond the ones kept (a file can hold hundreds of thousands of bad items). */
+  errorsNotKept?: number;
+  warningsNotKept?: number;
+  /** Null when the file could not be loaded or explored. */
+  report: CheckReport | null;
+  ms: number;
+}
+
+export interface CheckRun {
+  files: FileCheck[];
+  ok: boolean;
+  /** Wall-clock time of the whole check. */
+  ms: number;
+  jobs: number;
+}
