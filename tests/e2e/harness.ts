@@ -18,6 +18,9 @@ const VITE = join(ROOT, 'node_modules/.bin/vite');
 const CONFIG_ARGS = process.env.E2E_VITE_CONFIG ? ['--config', process.env.E2E_VITE_CONFIG] : [];
 const SCENARIOS = process.env.E2E_SCENARIOS_DIR ?? join(ROOT, 'scenarios');
 
+/** The Chromium the browser tests and benchmarks drive: $CHROMIUM_PATH, else Debian's. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -96,7 +99,7 @@ export async function serveGame(outName = 'dist'): Promise<Served> {
     preview.kill();
     throw error;
   }
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   return {
     url,
     browser,
