@@ -1,21 +1,7 @@
-// The workshop roles a scenario's injects can be aimed at (`audience` in the scenario format).
-// A facilitator gives each participant one of these, so the presenter can say who is on the spot.
+import { ROLES, type RoleId } from '../scenarios/roles.ts';
 
-export const ROLES = [
-  { id: 'ceo', label: 'CEO', title: 'Chief executive' },
-  { id: 'cfo', label: 'CFO', title: 'Finance' },
-  { id: 'coo', label: 'COO', title: 'Operations director' },
-  { id: 'cio', label: 'CIO', title: 'Head of IT' },
-  { id: 'ciso', label: 'CISO', title: 'Information security' },
-  { id: 'comms', label: 'Comms', title: 'Communications' },
-  { id: 'legal', label: 'Legal', title: 'Legal and compliance' },
-  { id: 'ops', label: 'Ops', title: 'Operations floor' },
-  { id: 'hr', label: 'HR', title: 'People and HR' },
-  { id: 'partner-lead', label: 'Partner lead', title: "The IT partner's lead" },
-  { id: 'observer', label: 'Observer', title: 'Observer (no role in play)' },
-] as const;
-
-export type RoleId = (typeof ROLES)[number]['id'];
+// Workshop roles (defined with the scenario format, which checks inject audiences against them).
+export { ROLES, type RoleId };
 
 export function isRole(id: string): id is RoleId {
   return ROLES.some((r) => r.id === id);

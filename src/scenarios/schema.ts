@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLE_IDS } from './roles.ts';
 
 // The single source of truth for the scenario format. `scenarios/scenario.schema.json`
 // is generated from this file (`war-room schema`), and a test fails when it is stale.
@@ -194,7 +195,7 @@ export const Inject = z.strictObject({
   channel: Channel,
   from: Label,
   stakeholder: Id.optional().describe('Links the inject to a stakeholder portrait'),
-  audience: z.array(Id).optional().describe('Workshop roles this inject is aimed at'),
+  audience: z.array(z.enum(ROLE_IDS)).optional().describe('Workshop roles this inject is aimed at'),
   at: Minutes.optional().describe('Beat injects: minutes after the beat starts. Scenario injects: T+ minutes'),
   when: Condition.optional(),
   text: Text,
