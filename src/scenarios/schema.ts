@@ -226,6 +226,12 @@ export const Service = z.strictObject({
   dependsOn: z.array(Id).optional(),
   revenueShare: z.number().min(0).max(1).describe('Share of revenue that stops while this service is down'),
   customerShare: z.number().min(0).max(1).describe('Share of customers affected while this service is down'),
+  degradedShare: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('Share of its revenue and customers this service loses while degraded (default 0.5)'),
   status: ServiceStatus.optional().describe('Status when the incident starts (default up)'),
 });
 
