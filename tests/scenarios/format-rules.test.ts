@@ -29,3 +29,18 @@ describe('inject audience', () => {
     expect(found[0]).toMatch(/^error 48:\d+ injects\[0\]\.audience\[1\]: "cfp" is not allowed here; did you mean "cfo"\? \(allowed: ceo, cfo, coo, cio, ciso, comms, legal, ops, hr, partner-lead, observer\)$/);
   });
 });
+
+describe('a comma in unquoted text inside { … }', () => {
+  it('says to quote the text rather than "unknown field"', () => {
+    const yaml = minimal.replace('reason: Told customers early,', 'reason: Told customers early, clearly and often,');
+    const found = problems(yaml);
+    expect(found).toEqual([
+      'error 63:85 beats[0].decision.options[0].score[0].clearly and often: "clearly and often" is not a field: inside { … } a comma ends unquoted text, so the reason was cut at "Told customers early"; quote this text: reason: "Told customers early, clearly and often"',
+    ]);
+  });
+
+  it('still suggests the field for a misspelt one', () => {
+    const yaml = minimal.replace('objective: tell-early }', 'objective: tell-early, dimensoin }');
+    expect(problems(yaml).join('\n')).toMatch(/unknown field "dimensoin"; did you mean "dimension"\?/);
+  });
+});
