@@ -9,7 +9,8 @@ export const DEFAULT_DEGRADED_SHARE = 0.5;
 
 /**
  * A service is as bad as its own status or anything it depends on: a down database takes
- * the shop down with it. Dependencies that are down make a dependant down too.
+ * the shop down with it. Dependencies that are down make a dependant down too, except those
+ * it now runs without (a failover, `runsWithout`).
  */
 export function effectiveStatuses(index: ScenarioIndex, state: RunState): Record<string, ServiceStatusName> {
   const result: Record<string, ServiceStatusName> = {};
@@ -18,7 +19,10 @@ export function effectiveStatuses(index: ScenarioIndex, state: RunState): Record
     const cached = result[id];
     if (cached) return cached;
     let worst = SEVERITY[state.services[id] ?? 'up'];
-    for (const dep of index.serviceDeps.get(id) ?? []) worst = Math.max(worst, SEVERITY[resolve(dep)]);
+    const without = state.runsWithout?.[id];
+    for (const dep of index.serviceDeps.get(id) ?? []) {
+      if (!without?.includes(dep)) worst = Math.max(worst, SEVERITY[resolve(dep)]);
+    }
     const status = BY_SEVERITY[worst] ?? 'down';
     result[id] = status;
     return status;

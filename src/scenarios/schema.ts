@@ -132,7 +132,7 @@ export const Condition: z.ZodType<Condition> = z
   .meta({ id: 'Condition' });
 
 // Behaviour a scenario refers to by name; each is implemented once in src/engine/effects.ts.
-export const Effect = z.discriminatedUnion('type', [
+const EFFECTS = [
   z.strictObject({
     type: z.literal('adjust'),
     params: z
@@ -148,7 +148,14 @@ export const Effect = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('service'),
     params: z
-      .strictObject({ service: Id, status: ServiceStatus })
+      .strictObject({
+        service: Id,
+        status: ServiceStatus,
+        without: z
+          .array(Id)
+          .optional()
+          .describe('Failover: the dependencies this service now runs without (its down or degraded state no longer reaches it); [] puts it back on all of them'),
+      })
       .describe("Sets a service's own status; services that depend on it follow"),
   }),
   z.strictObject({
@@ -160,7 +167,26 @@ export const Effect = z.discriminatedUnion('type', [
     params: z.strictObject({ minutes: NumberExpr }).describe('Game time passes (outage costs keep accruing)'),
   }),
   z.strictObject({ type: z.literal('notify'), params: z.strictObject({ regulator: Id }).describe('Notifies a regulator, which stops its clock') }),
-]).meta({ id: 'Effect' });
+] as const;
+
+/** An effect that is not itself conditional: what `if` may apply (one level keeps files readable). */
+export const PlainEffect = z.discriminatedUnion('type', [...EFFECTS]).meta({ id: 'PlainEffect' });
+
+export const Effect = z
+  .discriminatedUnion('type', [
+    ...EFFECTS,
+    z.strictObject({
+      type: z.literal('if'),
+      params: z
+        .strictObject({
+          when: Condition.describe('Checked when the effect applies, after the effects before it'),
+          then: z.array(PlainEffect).min(1).describe('Applied when the condition holds'),
+          else: z.array(PlainEffect).min(1).optional().describe('Applied when it does not'),
+        })
+        .describe('Applies some effects only when a condition holds'),
+    }),
+  ])
+  .meta({ id: 'Effect' });
 
 export const ScoreEntry = z.strictObject({
   dimension: Dimension,
@@ -329,6 +355,10 @@ export const Scenario = z.strictObject({
   preparation: z.strictObject({
     budget: Money.describe("What the player may spend on measures before the incident, in the company currency (company.currency)"),
     intro: Text.optional().describe('Shown above the measures on the preparation screen'),
+    advised: z
+      .array(Id)
+      .optional()
+      .describe("The preparation a strategic partner would buy; it must fit the budget. Without it the checker's policies buy measures in listed order, skipping any that no longer fit"),
     measures: z
       .array(
         z.strictObject({
@@ -356,6 +386,7 @@ export type Beat = z.infer<typeof Beat>;
 export type Option = z.infer<typeof Option>;
 export type Decision = z.infer<typeof Decision>;
 export type Effect = z.infer<typeof Effect>;
+export type PlainEffect = z.infer<typeof PlainEffect>;
 export type Inject = z.infer<typeof Inject>;
 export type ScoreEntry = z.infer<typeof ScoreEntry>;
 export type Partner = z.infer<typeof Partner>;
