@@ -57,3 +57,22 @@ export function eventShapeProblem(value: unknown): string | null {
       return `unknown input type ${typeof raw === 'string' ? `"${raw.slice(0, 40)}"` : '(none)'}`;
   }
 }
+
+/**
+ * The same inputs with each run of consecutive clock ticks merged into one (split again only
+ * past MAX_EVENT_MINUTES). The clock stops at every scheduled event inside a tick, so the run
+ * reaches the same beats, choices and endings; only the log's clock samples get coarser. A
+ * session that ticked every second replays in a handful of steps instead of tens of thousands.
+ */
+export function collapseTicks(inputs: readonly RunEvent[]): RunEvent[] {
+  const out: RunEvent[] = [];
+  for (const event of inputs) {
+    const last = out[out.length - 1];
+    if (event.type === 'clock.tick' && last?.type === 'clock.tick' && last.minutes + event.minutes <= MAX_EVENT_MINUTES) {
+      out[out.length - 1] = { type: 'clock.tick', minutes: last.minutes + event.minutes };
+    } else {
+      out.push(event);
+    }
+  }
+  return out;
+}
