@@ -105,7 +105,8 @@ export function mergeSessions(existing: readonly Session[], incoming: readonly S
   for (const session of incoming) {
     const name = label(session);
     const same = known.get(session.id);
-    if (same && JSON.stringify(same) === JSON.stringify(session)) {
+    // Incoming sessions have their ticks merged; the stored copy counts as the same once merged too.
+    if (same && JSON.stringify(withCollapsedTicks(same)) === JSON.stringify(withCollapsedTicks(session))) {
       messages.push(`${name}: already in your history, skipped`);
       continue;
     }

@@ -117,6 +117,17 @@ describe('importing a very long session', () => {
     expect(Exercise.open(read.sessions[0]!, h.deps).session.run).toEqual(read.sessions[0]!.run);
   });
 
+  it('skips a stored session that differs from the import only by its merged ticks', () => {
+    const h = played();
+    const base = h.ex.session;
+    const stored: Session = { ...base, run: { ...base.run!, inputs: [...base.run!.inputs, { type: 'clock.tick', minutes: 1 }, { type: 'clock.tick', minutes: 1 }] } };
+    const read = readSessionFile(sessionFileText([stored], '2025-03-14T12:00:00.000Z'), replays(h));
+    expect(read.sessions[0]!.run!.inputs.length).toBeLessThan(stored.run!.inputs.length);
+    const merged = mergeSessions([stored], read.sessions, () => 'new-id');
+    expect(merged.added).toEqual([]);
+    expect(merged.messages[0]).toMatch(/already in your history, skipped/);
+  });
+
   it('refuses a file with more sessions than an import may hold', () => {
     const h = played();
     const text = sessionFileText(Array.from({ length: 1001 }, () => h.ex.session), '2025-03-14T12:00:00.000Z');
