@@ -4,7 +4,7 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { isJoinCode } from '../src/protocol/join-code.ts';
 import { JOINS_PER_MINUTE, ROOM_NAME } from '../src/protocol/limits.ts';
-import { ROLES } from '../src/protocol/roles.ts';
+import { ROLES } from '../src/scenarios/roles.ts';
 import type { JoinInfo } from '../src/protocol/views.ts';
 import { lanAddresses } from './lan.ts';
 import type { ScenarioLibrary } from './scenarios.ts';

@@ -7,7 +7,7 @@ import { buildView, type GameView } from '../src/engine/view.ts';
 import { MAX_RUN_INPUTS } from '../src/protocol/limits.ts';
 import type { ControlMessage, CreateOptions, RoomSettings, VoteMessage } from '../src/protocol/messages.ts';
 import { DEFAULT_SETTINGS } from '../src/protocol/messages.ts';
-import { roleLabel } from '../src/protocol/roles.ts';
+import { roleLabel } from '../src/scenarios/roles.ts';
 import {
   composeView,
   type Ballot,

@@ -1,6 +1,7 @@
 import scenariosUrl from 'virtual:war-room/scenarios';
 import { catalogFrom } from './store/catalog.ts';
 import { createGameStore } from './store/game-store.ts';
+import { manualTime } from './store/manual-time.ts';
 import { fetchScenarios } from './store/scenario-source.ts';
 import { browserStorage, downloadText } from './ui/browser.ts';
 import { mountApp } from './ui/app.ts';
@@ -27,12 +28,17 @@ const warRoomChunks = import.meta.glob<WarRoomModule>('./game/index.ts');
 const loadWarRoomChunk = warRoomChunks['./game/index.ts'];
 let warRoom: Promise<WarRoomModule> | null = null;
 
+// Real time, or with `?test-clock` in the address a clock that only moves when a test calls
+// window.warRoomTestClock.advance(ms): game time then never depends on how fast the machine is.
+const testClock = new URLSearchParams(location.search).has('test-clock') ? manualTime() : null;
+if (testClock) (window as Window & { warRoomTestClock?: { advance(ms: number): void } }).warRoomTestClock = { advance: (ms) => testClock.advance(ms) };
+
 const motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
 const store = createGameStore({
   catalog: catalogFrom(await fetchScenarios(scenariosUrl)),
   storage: browserStorage(),
-  now: () => performance.now(),
-  scheduler: {
+  now: testClock ? testClock.now : () => performance.now(),
+  scheduler: testClock?.scheduler ?? {
     setTimer: (callback, ms) => window.setTimeout(callback, ms),
     clearTimer: (handle) => window.clearTimeout(handle as number),
   },

@@ -1,7 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { rubricMarkdown } from '../engine/rubric.ts';
 import { catalogueMarkdown } from '../scenarios/catalogue.ts';
+import { withFieldTable } from '../scenarios/field-table.ts';
 import { PROJECT_ROOT } from '../scenarios/load-file.ts';
 import { bundleScenarios } from '../scenarios/vite-plugin.ts';
 import { UsageError } from './args.ts';
@@ -9,7 +10,12 @@ import { DOCS_HELP } from './help.ts';
 
 // `war-room docs`: regenerates the documents built from code and data, so they say what ships.
 
-export const GENERATED_DOCS = { scoring: join(PROJECT_ROOT, 'docs/scoring.md'), scenarios: join(PROJECT_ROOT, 'docs/scenarios.md') };
+export const GENERATED_DOCS = {
+  scoring: join(PROJECT_ROOT, 'docs/scoring.md'),
+  scenarios: join(PROJECT_ROOT, 'docs/scenarios.md'),
+  /** Only its field reference, between markers, is generated. */
+  format: join(PROJECT_ROOT, 'docs/scenario-format.md'),
+};
 
 export async function runDocs(args: string[]): Promise<{ output: string; exitCode: number }> {
   if (args.includes('--help') || args.includes('-h')) return { output: DOCS_HELP, exitCode: 0 };
@@ -21,6 +27,7 @@ export async function runDocs(args: string[]): Promise<{ output: string; exitCod
     return { output: `docs/scenarios.md not written: fix these first\n${lines.join('\n')}\n`, exitCode: 1 };
   }
   await writeFile(GENERATED_DOCS.scoring, rubricMarkdown());
+  await writeFile(GENERATED_DOCS.format, withFieldTable(await readFile(GENERATED_DOCS.format, 'utf8')));
   await writeFile(GENERATED_DOCS.scenarios, catalogueMarkdown(entries.map((e) => ({ file: e.file, scenario: e.scenario! }))));
-  return { output: `${GENERATED_DOCS.scoring}\n${GENERATED_DOCS.scenarios}\n`, exitCode: 0 };
+  return { output: `${GENERATED_DOCS.scoring}\n${GENERATED_DOCS.format}\n${GENERATED_DOCS.scenarios}\n`, exitCode: 0 };
 }

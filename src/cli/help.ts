@@ -6,7 +6,7 @@ Usage:
   war-room check [files or folders] [--json] [--strict]   validate, explore and balance-check scenarios
   war-room play <file> [--seed N] [--partner ID] [--prep a,b] [--choices 2,1,t]   play headless
   war-room schema                                          regenerate scenarios/scenario.schema.json
-  war-room docs                                            regenerate docs/scoring.md and docs/scenarios.md
+  war-room docs                                            regenerate docs/scoring.md, docs/scenarios.md and the field reference in docs/scenario-format.md
   war-room serve [--port N] [--host ADDRESS]               serve the built app and the workshop rooms
 
 Run "war-room <command> --help" for a command's options.
@@ -61,8 +61,8 @@ over budget, choices that run out before an ending), 1 when the file itself has 
 export const DOCS_HELP = `war-room docs
 
 Regenerates the documents built from code and data: docs/scoring.md (the scoring rubric the
-game shows) and docs/scenarios.md (the catalogue of every scenario in scenarios/). Tests fail
-when either is stale.
+game shows), docs/scenarios.md (the catalogue of every scenario in scenarios/) and the field
+reference in docs/scenario-format.md (from the schema). Tests fail when any is stale.
 `;
 
 export const SCHEMA_HELP = `war-room schema

@@ -122,7 +122,7 @@ export function advanceClock(index: ScenarioIndex, s: RunState, minutes: number)
     s.metrics.revenueLost = round2(s.metrics.revenueLost + (revenuePerHour / 60) * rates.revenueFraction * span);
     s.metrics.downtimeMinutes += span * rates.downtimeWeight;
     s.metrics.customersAffected = Math.max(s.metrics.customersAffected, Math.round(customers * rates.customerFraction));
-    const fatiguePerHour = rates.downtimeWeight > 0 ? FATIGUE_PER_HOUR_IN_OUTAGE : FATIGUE_PER_HOUR_OTHERWISE;
+    const fatiguePerHour = rates.anyOutage ? FATIGUE_PER_HOUR_IN_OUTAGE : FATIGUE_PER_HOUR_OTHERWISE;
     s.metrics.fatigue = clamp(round2(s.metrics.fatigue + (fatiguePerHour * span) / 60), 0, 100);
     s.clock = until;
     settle(index, s);

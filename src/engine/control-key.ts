@@ -1,5 +1,6 @@
 import type { Beat, Condition, Effect, NumberExpr } from '../scenarios/schema.ts';
 import { injectKey } from './clock.ts';
+import { flatEffects } from '../scenarios/effect-list.ts';
 import type { ScenarioIndex } from './scenario-index.ts';
 import type { RunState } from './state.ts';
 
@@ -66,8 +67,15 @@ function readCondition(reads: Reads, c: Condition | undefined, thresholds: Map<s
   c.any?.forEach((x) => readCondition(reads, x, thresholds));
 }
 
-function readEffects(reads: Reads, effects: readonly Effect[] | undefined): void {
+function readEffects(reads: Reads, effects: readonly Effect[] | undefined, thresholds: Map<string, number[]>): void {
   for (const e of effects ?? []) {
+    if (e.type === 'if') {
+      // A conditional effect reads its condition, then whatever its branches read.
+      readCondition(reads, e.params.when, thresholds);
+      readEffects(reads, e.params.then, thresholds);
+      readEffects(reads, e.params.else, thresholds);
+      continue;
+    }
     const p = e.params as { by?: NumberExpr; minutes?: NumberExpr };
     for (const expr of [p.by, p.minutes]) if (expr !== undefined && typeof expr !== 'number') reads.vars.add(expr.var);
   }
@@ -104,7 +112,7 @@ export function controlRelevance(index: ScenarioIndex): ControlRelevance {
   const global = noReads();
   for (const inject of scenario.injects ?? []) {
     readCondition(global, inject.when, thresholds);
-    readEffects(global, inject.effects);
+    readEffects(global, inject.effects, thresholds);
   }
   for (const regulator of scenario.regulators ?? []) readCondition(global, regulator.trigger, thresholds);
 
@@ -112,15 +120,15 @@ export function controlRelevance(index: ScenarioIndex): ControlRelevance {
   const next = new Map<string, Set<string>>();
   for (const beat of scenario.beats) {
     const reads = noReads();
-    readEffects(reads, beat.onEnter);
+    readEffects(reads, beat.onEnter, thresholds);
     for (const inject of beat.injects ?? []) {
       readCondition(reads, inject.when, thresholds);
-      readEffects(reads, inject.effects);
+      readEffects(reads, inject.effects, thresholds);
     }
     const targets = new Set<string>();
     for (const option of beat.decision?.options ?? []) {
       readCondition(reads, option.requires, thresholds);
-      readEffects(reads, option.effects);
+      readEffects(reads, option.effects, thresholds);
       targets.add(option.next);
       for (const branch of option.branches ?? []) {
         readCondition(reads, branch.when, thresholds);
@@ -136,7 +144,7 @@ export function controlRelevance(index: ScenarioIndex): ControlRelevance {
   const all = noReads();
   merge(all, global);
   own.forEach((r) => merge(all, r));
-  scenario.preparation.measures.forEach((m) => readEffects(all, m.effects));
+  scenario.preparation.measures.forEach((m) => readEffects(all, m.effects, thresholds));
 
   const regulators = (scenario.regulators ?? []).map((r) => ({ id: r.id, missedFlag: `missed-${r.id}` }));
   const relevantEffect = (e: Effect): boolean => {
@@ -153,6 +161,8 @@ export function controlRelevance(index: ScenarioIndex): ControlRelevance {
         return true;
       case 'draw':
         return all.vars.has(e.params.var);
+      case 'if':
+        return [...e.params.then, ...(e.params.else ?? [])].some(relevantEffect);
       case 'notify':
         return all.flags.has(`missed-${e.params.regulator}`) || all.metrics.has('complianceExposure');
       default: {
@@ -179,7 +189,7 @@ export function controlRelevance(index: ScenarioIndex): ControlRelevance {
     }
   }
 
-  const allEffects: Effect[] = [
+  const allEffects: Effect[] = flatEffects([
     ...scenario.preparation.measures.flatMap((m) => m.effects ?? []),
     ...(scenario.injects ?? []).flatMap((i) => i.effects ?? []),
     ...scenario.beats.flatMap((b) => [
@@ -187,7 +197,7 @@ export function controlRelevance(index: ScenarioIndex): ControlRelevance {
       ...(b.injects ?? []).flatMap((i) => i.effects ?? []),
       ...(b.decision?.options ?? []).flatMap((o) => o.effects ?? []),
     ]),
-  ];
+  ]);
   const shrinks = new Set<string>(
     allEffects.flatMap((e) => (e.type === 'adjust' && (typeof e.params.by !== 'number' || e.params.by < 0) ? [e.params.metric] : [])),
   );
@@ -291,7 +301,8 @@ export function controlKeyParts(index: ScenarioIndex, relevance: ControlRelevanc
     s.flags.filter((f) => live.flags.has(f)),
     s.measures.filter((m) => live.measures.has(m)),
     relevance.order.vars.map((v) => (live.vars.has(v) ? s.vars[v] : null)),
-    s.services,
+    // Failover changes what a service's dependencies do to it; absent in most runs.
+    s.runsWithout && Object.keys(s.runsWithout).length > 0 ? [s.services, s.runsWithout] : s.services,
     delivered,
     relevance.regulators.map((r) => (complianceLive || live.flags.has(r.missedFlag) ? regulatorKey(s, r.id) : null)),
     relevance.order.metrics.map((m) =>

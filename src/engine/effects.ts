@@ -1,5 +1,6 @@
 import type { Effect, NumberExpr } from '../scenarios/schema.ts';
 import { advanceClock } from './clock.ts';
+import { holds } from './conditions.ts';
 import { nextInt } from './rng.ts';
 import type { ScenarioIndex } from './scenario-index.ts';
 import type { RunState } from './state.ts';
@@ -78,11 +79,21 @@ function applyEffect(index: ScenarioIndex, s: RunState, effect: Effect): void {
     case 'clear-flag':
       s.flags = s.flags.filter((f) => f !== effect.params.flag);
       return;
-    case 'service':
-      if (s.services[effect.params.service] !== effect.params.status) {
-        s.services[effect.params.service] = effect.params.status;
-        s.log.push({ t: s.clock, type: 'service.changed', service: effect.params.service, status: effect.params.status });
+    case 'service': {
+      const { service, status, without } = effect.params;
+      if (without !== undefined) {
+        // Replaced, never mutated: drafts share this object with the state they came from.
+        const { [service]: _previous, ...others } = s.runsWithout ?? {};
+        s.runsWithout = without.length > 0 ? { ...others, [service]: [...new Set(without)].sort() } : others;
       }
+      if (s.services[service] !== status) {
+        s.services[service] = status;
+        s.log.push({ t: s.clock, type: 'service.changed', service, status });
+      }
+      return;
+    }
+    case 'if':
+      applyEffects(index, s, holds(index, s, effect.params.when) ? effect.params.then : effect.params.else);
       return;
     case 'draw':
       drawVariable(index, s, effect.params.var);

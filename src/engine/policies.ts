@@ -71,9 +71,14 @@ export const POLICIES: readonly Policy[] = [
 
 export const ADVICE_POLICY = "the strategic partner's advice";
 
-/** Buys measures in the scenario's order while they fit the budget. */
+/**
+ * The preparation every policy buys: the scenario's `advised` list when it states one (the loader
+ * checks it fits the budget), else measures in listed order, skipping any that no longer fit
+ * the budget left and going on with the next (a later, cheaper one may still fit).
+ */
 export function greedyPreparation(compiled: CompiledScenario): string[] {
-  const { budget, measures } = compiled.index.scenario.preparation;
+  const { budget, measures, advised } = compiled.index.scenario.preparation;
+  if (advised) return [...advised];
   const bought: string[] = [];
   let left = budget;
   for (const m of measures) {

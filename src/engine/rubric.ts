@@ -43,6 +43,7 @@ export function rubric(): RubricSection[] {
       title: 'Business impact',
       paragraphs: [
         `Starts at ${BASE.businessImpact} and loses points for what the incident cost by the end, each up to a limit. Revenue and downtime keep growing while services are down, so slow responses cost more.`,
+        "Downtime follows the business: a minute counts by the larger of the shares of revenue and of customers out at that moment (each service's revenue and customer share; a degraded service counts by its own degraded share, half unless the scenario says otherwise). A minute with everything out counts whole; a service that carries neither, such as a database or a network, counts only through the services that depend on it.",
       ],
       points: [
         `Revenue lost, against the revenue at risk in the scenario: up to −${IMPACT_WEIGHTS.revenue}`,

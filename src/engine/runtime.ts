@@ -12,6 +12,7 @@ import {
   type RunInput,
 } from './rules.ts';
 import { seedProblem } from './rng.ts';
+import { eventShapeProblem, MAX_RUN_INPUTS } from './run-events.ts';
 import type { LogEntry, RunState } from './state.ts';
 import { buildView, type GameView } from './view.ts';
 
@@ -77,6 +78,8 @@ export function stepSnapshot(compiled: CompiledScenario, snapshot: RunSnapshot, 
 /** Explains why an event cannot be applied now, or returns null when it can. */
 export function refusal(compiled: CompiledScenario, state: RunState, event: RunEvent): string | null {
   const { index } = compiled;
+  const malformed = eventShapeProblem(event);
+  if (malformed) return malformed;
   switch (event.type) {
     case 'prep.commit': {
       if (state.phase !== 'preparation') return 'preparation is over: the incident has started';
@@ -107,10 +110,8 @@ export function refusal(compiled: CompiledScenario, state: RunState, event: RunE
       return canChoose(index, state, event.option) ? null : `option "${option.id}" cannot be chosen now`;
     }
     case 'clock.tick':
-      if (!Number.isInteger(event.minutes) || event.minutes < 1) return 'the clock moves in whole minutes, at least 1';
       return null;
     case 'facilitator.extend':
-      if (!Number.isInteger(event.minutes) || event.minutes < 1) return 'a timer is extended by whole minutes, at least 1';
       return decisionDeadline(index, state) === null ? 'no timed decision is running' : null;
     case 'facilitator.hold':
       return decisionDeadline(index, state) === null ? 'no timed decision is running' : null;
@@ -152,6 +153,10 @@ export class Run {
     if (saved.scenario?.id !== scenarioId) throw new RunError(`this save belongs to scenario "${String(saved.scenario?.id)}", not "${scenarioId}"`);
     if (saved.scenario.fingerprint !== compiled.index.fingerprint) throw new RunError(`scenario "${scenarioId}" has changed since this run was saved`);
     if (!Array.isArray(saved.inputs)) throw new RunError('the save has no inputs to replay');
+    if (saved.inputs.length > MAX_RUN_INPUTS) {
+      throw new RunError(`the save holds ${saved.inputs.length} inputs; a run has at most ${MAX_RUN_INPUTS}`);
+    }
+    if (!Number.isSafeInteger(saved.seed) || typeof saved.partner !== 'string') throw new RunError('the save has no valid seed and partner');
     const run = Run.start(compiled, { seed: Number(saved.seed), partner: String(saved.partner) });
     saved.inputs.forEach((event, i) => {
       try {
@@ -160,7 +165,16 @@ export class Run {
         throw new RunError(`input ${i + 1} of the save cannot be replayed: ${(error as Error).message}`);
       }
     });
-    if (Array.isArray(saved.undone)) run.undoneChoices.push(...saved.undone);
+    if (saved.undone !== undefined) {
+      // The record of taken-back choices is shown in reports, so it is checked like inputs.
+      const undone: unknown = saved.undone;
+      const valid =
+        Array.isArray(undone) &&
+        undone.length <= MAX_RUN_INPUTS &&
+        undone.every((u: Partial<UndoneChoice> | null) => u !== null && typeof u === 'object' && eventShapeProblem(u.event) === null && Number.isFinite(u.t) && (u.beat === null || typeof u.beat === 'string'));
+      if (!valid) throw new RunError('the save\'s record of taken-back choices is damaged');
+      run.undoneChoices.push(...(undone as UndoneChoice[]));
+    }
     if (saved.state !== undefined && JSON.stringify(saved.state) !== JSON.stringify(run.state)) {
       throw new RunError('the saved state does not match a replay of its inputs');
     }

@@ -4,21 +4,25 @@ import type { RunState } from './state.ts';
 
 const SEVERITY: Record<ServiceStatusName, number> = { up: 0, degraded: 1, down: 2 };
 const BY_SEVERITY: ServiceStatusName[] = ['up', 'degraded', 'down'];
-/** How much of a service's revenue and customers an outage at this status takes. */
-const WEIGHT: Record<ServiceStatusName, number> = { up: 0, degraded: 0.5, down: 1 };
+/** The share of a degraded service's revenue and customers lost when the scenario does not say. */
+export const DEFAULT_DEGRADED_SHARE = 0.5;
 
 /**
  * A service is as bad as its own status or anything it depends on: a down database takes
- * the shop down with it. Dependencies that are down make a dependant down too.
+ * the shop down with it. Dependencies that are down make a dependant down too, except those
+ * it now runs without (a failover, `runsWithout`).
  */
-export function effectiveStatuses(index: ScenarioIndex, state: Pick<RunState, 'services'>): Record<string, ServiceStatusName> {
+export function effectiveStatuses(index: ScenarioIndex, state: Pick<RunState, 'services' | 'runsWithout'>): Record<string, ServiceStatusName> {
   const result: Record<string, ServiceStatusName> = {};
   // The loader rejects dependency cycles, so plain memoised recursion terminates.
   const resolve = (id: string): ServiceStatusName => {
     const cached = result[id];
     if (cached) return cached;
     let worst = SEVERITY[state.services[id] ?? 'up'];
-    for (const dep of index.serviceDeps.get(id) ?? []) worst = Math.max(worst, SEVERITY[resolve(dep)]);
+    const without = state.runsWithout?.[id];
+    for (const dep of index.serviceDeps.get(id) ?? []) {
+      if (!without?.includes(dep)) worst = Math.max(worst, SEVERITY[resolve(dep)]);
+    }
     const status = BY_SEVERITY[worst] ?? 'down';
     result[id] = status;
     return status;
@@ -32,24 +36,31 @@ export interface OutageRates {
   revenueFraction: number;
   /** Fraction of customers currently affected, 0..1. */
   customerFraction: number;
-  /** 1 while any service is down, 0.5 while only degraded, 0 when all is up. */
+  /**
+   * How much of the business is out, 0..1: the larger of the revenue and customer fractions.
+   * A downtime minute counts this much, so a service that carries neither (an infrastructure
+   * layer) counts only through the services that depend on it.
+   */
   downtimeWeight: number;
+  /** True while any service is not up, whatever it carries: the team is fighting an outage. */
+  anyOutage: boolean;
 }
 
 export function outageRates(index: ScenarioIndex, state: RunState): OutageRates {
   const effective = effectiveStatuses(index, state);
   let revenue = 0;
   let customers = 0;
-  let worst = 0;
+  let anyOutage = false;
   for (const service of index.scenario.company.services) {
     const status = effective[service.id] ?? 'up';
-    revenue += service.revenueShare * WEIGHT[status];
-    customers += service.customerShare * WEIGHT[status];
-    worst = Math.max(worst, SEVERITY[status]);
+    if (status === 'up') continue;
+    anyOutage = true;
+    // A degraded service loses its own stated share of what it carries.
+    const lost = status === 'down' ? 1 : (service.degradedShare ?? DEFAULT_DEGRADED_SHARE);
+    revenue += service.revenueShare * lost;
+    customers += service.customerShare * lost;
   }
-  return {
-    revenueFraction: Math.min(1, revenue),
-    customerFraction: Math.min(1, customers),
-    downtimeWeight: worst === 2 ? 1 : worst === 1 ? 0.5 : 0,
-  };
+  const revenueFraction = Math.min(1, revenue);
+  const customerFraction = Math.min(1, customers);
+  return { revenueFraction, customerFraction, downtimeWeight: Math.max(revenueFraction, customerFraction), anyOutage };
 }

@@ -54,6 +54,11 @@ export interface RunState {
   flags: string[];
   vars: Record<string, string | number>;
   services: Record<string, ServiceStatusName>;
+  /**
+   * Failover: per service, the dependencies it runs without (sorted). Absent until a `service`
+   * effect with `without` sets it, so runs and saves of scenarios without failover are unchanged.
+   */
+  runsWithout?: Record<string, string[]>;
   metrics: Metrics;
   sentiment: Record<string, number>;
   regulators: Record<string, RegulatorClock>;

@@ -2,7 +2,7 @@ import { summarise, type ScoreReport, type ScoreSummary } from '../engine/scorin
 import type { ChoiceSource, RunState } from '../engine/state.ts';
 import type { GameView, InjectView } from '../engine/view.ts';
 import type { Pace, Speed } from '../store/autosave.ts';
-import { roleLabel } from './roles.ts';
+import { roleLabel } from '../scenarios/roles.ts';
 import type { DecisionStage, Session, Stage } from './session.ts';
 
 // What the projector may show, and nothing else. The console builds a frame after every change

@@ -1,5 +1,6 @@
 import { tryRead, tryWrite, type KeyValueStorage } from '../store/storage.ts';
 import type { PresenterFrame } from './frame.ts';
+import { isPresenterFrame } from './sync.ts';
 import type { KeyedStore } from './idb.ts';
 import { SessionSchema } from './session-schema.ts';
 import type { Session } from './session.ts';
@@ -62,8 +63,8 @@ export function writeFrame(storage: KeyValueStorage, frame: PresenterFrame): boo
 
 export function readFrame(storage: KeyValueStorage): PresenterFrame | null {
   try {
-    const data = JSON.parse(tryRead(storage, FACILITATOR_KEYS.frame) ?? 'null') as PresenterFrame | null;
-    return data && typeof data === 'object' && typeof data.sessionId === 'string' && typeof data.rev === 'number' ? data : null;
+    const data: unknown = JSON.parse(tryRead(storage, FACILITATOR_KEYS.frame) ?? 'null');
+    return isPresenterFrame(data) ? data : null;
   } catch {
     return null;
   }

@@ -4,7 +4,7 @@ import type { ChoiceSource, RunState } from '../engine/state.ts';
 import { interpolate } from '../engine/text.ts';
 import type { DimensionName, OutcomeName, PartnerTierName } from '../scenarios/schema.ts';
 import { gameTime } from '../store/format.ts';
-import { roleLabel } from './roles.ts';
+import { roleLabel } from '../scenarios/roles.ts';
 import { NOTE_KIND_LABELS, type NoteKind, type Session } from './session.ts';
 
 // The after-action report and improvement plan, in the spirit of HSEEP: what the exercise was, how

@@ -1,3 +1,4 @@
+import { collapseTicks } from '../engine/run-events.ts';
 import { describeIssues, SessionSchema } from './session-schema.ts';
 import { SESSION_FORMAT, type Session } from './session.ts';
 
@@ -8,6 +9,8 @@ import { SESSION_FORMAT, type Session } from './session.ts';
 export const SESSION_FILE_FORMAT = 'war-room.sessions';
 export const SESSION_FILE_VERSION = 1;
 export const MAX_SESSION_FILE_BYTES = 20 * 1024 * 1024;
+/** More sessions than a facilitator's history holds in years; an import stops reading there. */
+export const MAX_IMPORT_SESSIONS = 1000;
 
 export interface SessionFile {
   format: typeof SESSION_FILE_FORMAT;
@@ -39,6 +42,7 @@ export interface ImportCheck {
 /**
  * Reads a session file (or a single exported session). `checkRun` replays a session's run and
  * returns why it cannot be used, or null; sessions that fail any check are left out and reported.
+ * Consecutive clock ticks are merged (withCollapsedTicks) before the replay.
  */
 export function readSessionFile(text: string, checkRun: (session: Session) => string | null): ImportCheck {
   if (text.length > MAX_SESSION_FILE_BYTES) {
@@ -64,6 +68,9 @@ export function readSessionFile(text: string, checkRun: (session: Session) => st
     return { sessions: [], problems: [`this is not a War Room session file (its "format" should be "${SESSION_FILE_FORMAT}")`] };
   }
   if (items.length === 0) return { sessions: [], problems: ['the file contains no sessions'] };
+  if (items.length > MAX_IMPORT_SESSIONS) {
+    return { sessions: [], problems: [`the file holds ${items.length} sessions; an import takes at most ${MAX_IMPORT_SESSIONS}: export fewer at a time`] };
+  }
 
   const sessions: Session[] = [];
   const problems: string[] = [];
@@ -74,12 +81,13 @@ export function readSessionFile(text: string, checkRun: (session: Session) => st
       problems.push(...describeIssues(parsed.error).map((line) => `${name}: ${line}`));
       return;
     }
-    const why = checkRun(parsed.data);
+    const session = withCollapsedTicks(parsed.data);
+    const why = checkRun(session);
     if (why) {
       problems.push(`${name}: ${why}`);
       return;
     }
-    sessions.push(parsed.data);
+    sessions.push(session);
   });
   return { sessions, problems };
 }
@@ -97,7 +105,8 @@ export function mergeSessions(existing: readonly Session[], incoming: readonly S
   for (const session of incoming) {
     const name = label(session);
     const same = known.get(session.id);
-    if (same && JSON.stringify(same) === JSON.stringify(session)) {
+    // Incoming sessions have their ticks merged; the stored copy counts as the same once merged too.
+    if (same && JSON.stringify(withCollapsedTicks(same)) === JSON.stringify(withCollapsedTicks(session))) {
       messages.push(`${name}: already in your history, skipped`);
       continue;
     }
@@ -113,6 +122,16 @@ export function mergeSessions(existing: readonly Session[], incoming: readonly S
     messages.push(`${name}: imported`);
   }
   return { added, messages };
+}
+
+/**
+ * The session with each run of consecutive clock ticks merged: a console that ticked every
+ * second for hours would otherwise take minutes to replay, on import and every time it is listed.
+ */
+export function withCollapsedTicks(session: Session): Session {
+  if (!session.run) return session;
+  const inputs = collapseTicks(session.run.inputs);
+  return inputs.length === session.run.inputs.length ? session : { ...session, run: { ...session.run, inputs } };
 }
 
 function label(s: Session): string {

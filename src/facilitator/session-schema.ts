@@ -1,6 +1,7 @@
 import { MAX_SEED } from '../engine/rng.ts';
 import { z } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
+import { MAX_EVENT_MINUTES, MAX_RUN_INPUTS } from '../engine/run-events.ts';
 import { PACES } from '../store/autosave.ts';
 import { isDueDate, MAX_NOTE_LENGTH, MAX_VOTES, NOTE_KINDS, SESSION_FORMAT, SESSION_VERSION, type Session } from './session.ts';
 
@@ -20,8 +21,9 @@ const Votes = z.record(z.string(), Whole(0, MAX_VOTES));
 const RunEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('prep.commit'), measures: z.array(z.string()) }),
   z.strictObject({ type: z.literal('player.choose'), option: z.string(), votes: z.optional(Votes) }),
-  z.strictObject({ type: z.literal('clock.tick'), minutes: Whole(1) }),
-  z.strictObject({ type: z.literal('facilitator.extend'), minutes: Whole(1) }),
+  // The engine's own bounds (run-events.ts), so a session file and a save are held to the same rules.
+  z.strictObject({ type: z.literal('clock.tick'), minutes: Whole(1, MAX_EVENT_MINUTES) }),
+  z.strictObject({ type: z.literal('facilitator.extend'), minutes: Whole(1, MAX_EVENT_MINUTES) }),
   z.strictObject({ type: z.literal('facilitator.hold') }),
   z.strictObject({ type: z.literal('facilitator.release') }),
   z.strictObject({ type: z.literal('facilitator.skip') }),
@@ -58,7 +60,7 @@ export const SessionSchema = z.strictObject({
   run: z.nullable(
     z.strictObject({
       fingerprint: z.string(),
-      inputs: z.array(RunEvent).check(z.maxLength(100_000)),
+      inputs: z.array(RunEvent).check(z.maxLength(MAX_RUN_INPUTS)),
       undone: z.array(z.strictObject({ event: RunEvent, t: Minutes, beat: z.nullable(z.string()) })),
     }),
   ),

@@ -1,3 +1,4 @@
+import { PACES } from '../store/autosave.ts';
 import type { PresenterFrame } from './frame.ts';
 
 // The console and the presenter talk over a BroadcastChannel inside one browser. The console is
@@ -17,17 +18,54 @@ export type SyncMessage =
 
 const isText = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= 200;
 
+/** A session's revision grows by one per change; no exercise comes near this many. */
+export const MAX_FRAME_REV = 10_000_000;
+const LONG_TEXT = 20_000;
+const str = (x: unknown, max = LONG_TEXT): boolean => typeof x === 'string' && x.length <= max;
+const whole = (x: unknown, min: number, max: number): boolean => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
+const obj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const list = (x: unknown, max: number, item: (y: unknown) => boolean): boolean => Array.isArray(x) && x.length <= max && x.every(item);
+const nullOr = (x: unknown, check: (y: unknown) => boolean): boolean => x === null || check(x);
+
+/**
+ * Checks every field of a frame the presenter reads, with bounds: a frame with a missing field
+ * or an absurd revision (which would make the presenter ignore the real console's frames) is
+ * dropped. The run's view is checked for the parts the presenter relies on; the presenter also
+ * keeps its last good frame if drawing a new one fails.
+ */
+export function isPresenterFrame(x: unknown): x is PresenterFrame {
+  if (!obj(x)) return false;
+  const f = x;
+  return (
+    isText(f.sessionId) &&
+    whole(f.rev, 0, MAX_FRAME_REV) &&
+    ['setup', 'briefing', 'incident', 'debrief'].includes(f.stage as string) &&
+    ['open', 'recorded', 'revealed'].includes(f.decision as string) &&
+    isText(f.scenarioId) &&
+    str(f.teamName, 200) &&
+    list(f.participants, 200, (p) => obj(p) && str(p.name, 200) && str(p.role, 64) && str(p.roleLabel, 200)) &&
+    typeof f.paused === 'boolean' &&
+    [1, 2, 4].includes(f.speed as number) &&
+    (PACES as readonly unknown[]).includes(f.pace) &&
+    nullOr(f.view, (v) => obj(v) && Array.isArray(v.services) && Array.isArray(v.injects) && whole(v.clock, 0, Number.MAX_SAFE_INTEGER)) &&
+    list(f.prep, 100, (m) => str(m, 64)) &&
+    nullOr(f.votes, (v) => list(v, 5, (o) => obj(o) && str(o.option, 64) && whole(o.key, 1, 5) && str(o.label, 200) && whole(o.count, 0, 100_000))) &&
+    nullOr(f.recorded, (r) => obj(r) && str(r.option, 64) && str(r.label, 200) && str(r.by, 20) && nullOr(r.votes, obj)) &&
+    nullOr(f.outcome, (o) => obj(o) && str(o.label, 200) && str(o.text)) &&
+    list(f.onTheSpot, 20, (o) => obj(o) && str(o.role, 64) && str(o.label, 200) && list(o.people, 200, (p) => str(p, 200))) &&
+    nullOr(f.latestInject, (i) => obj(i) && str(i.id, 200) && typeof i.t === 'number' && Number.isFinite(i.t) && str(i.channel, 20) && str(i.from, 200) && str(i.text)) &&
+    nullOr(f.debrief, obj)
+  );
+}
+
 /** Checks a message from the channel; anything malformed or from another version is ignored. */
 export function parseSyncMessage(data: unknown): SyncMessage | null {
   if (typeof data !== 'object' || data === null) return null;
   const m = data as Record<string, unknown>;
   if (m.v !== PROTOCOL_VERSION) return null;
   switch (m.kind) {
-    case 'frame': {
-      const f = m.frame as Partial<PresenterFrame> | null;
-      const ok = isText(m.console) && typeof f === 'object' && f !== null && isText(f.sessionId) && Number.isInteger(f.rev) && typeof f.stage === 'string';
-      return ok ? (data as SyncMessage) : null;
-    }
+    case 'frame':
+      return isText(m.console) && isPresenterFrame(m.frame) ? (data as SyncMessage) : null;
     case 'hello':
     case 'bye':
       return isText(m.presenter) ? (data as SyncMessage) : null;

@@ -1,6 +1,6 @@
 import { isJoinCode, normaliseJoinCode } from '../protocol/join-code.ts';
 import { MAX_DISPLAY_NAME, MAX_RATIONALE } from '../protocol/limits.ts';
-import { ROLES, roleLabel } from '../protocol/roles.ts';
+import { ROLES, roleLabel } from '../scenarios/roles.ts';
 import type { JoinInfo, ParticipantView, PhoneOption } from '../protocol/views.ts';
 import { fetchJoinInfo, JoinError, Link, type LinkStatus } from './connection.ts';
 import { h } from './dom.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_DISPLAY_NAME, MAX_EVENTS_PER_MESSAGE, MAX_RATIONALE, MAX_ROOM_CAP } from './limits.ts';
-import { ROLES } from './roles.ts';
+import { ROLES } from '../scenarios/roles.ts';
 
 // What clients may send a workshop room, checked with zod when it arrives at the server.
 // Phones send `vote`; the console sends `control.*`, each carrying the facilitator secret.

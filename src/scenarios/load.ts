@@ -1,4 +1,4 @@
-import { isCollection, isPair, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { formatPath, locate, type PathSegment } from './locate.ts';
 import { Scenario } from './schema.ts';
@@ -216,6 +216,25 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   return current;
 }
 
+/**
+ * In `{ reason: Fast, cheap and good }` YAML reads "cheap and good" as a field of its own: a
+ * comma ends plain text inside a flow mapping. When an unknown field has no value and follows
+ * a plain-text value (and is not a near miss of a real field), say to quote the text instead.
+ */
+function splitByComma(doc: Document, path: readonly PathSegment[], key: string, allowed: readonly string[]): string | null {
+  const node = doc.getIn(path, true);
+  if (!isMap(node) || !node.flow) return null;
+  const at = node.items.findIndex((p) => isScalar(p.key) && p.key.value === key);
+  const pair = node.items[at];
+  const before = node.items[at - 1];
+  if (!pair || pair.value !== null || !before || !isScalar(before.key) || !isScalar(before.value)) return null;
+  if (typeof before.value.value !== 'string' || before.value.type !== 'PLAIN') return null;
+  if (!/\s/.test(key) && didYouMean(key, allowed) !== '') return null;
+  const field = String(before.key.value);
+  const whole = `${before.value.value}, ${key}`;
+  return `"${key}" is not a field: inside { … } a comma ends unquoted text, so the ${field} was cut at "${before.value.value}"; quote this text: ${field}: "${whole.replace(/"/g, '\\"')}"`;
+}
+
 function schemaProblems(issues: z.core.$ZodIssue[], doc: Document, lines: LineCounter, value: unknown, file: string): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
   const unknownAt = new Set(issues.filter((i) => i.code === 'unrecognized_keys').map((i) => formatPath(i.path as PathSegment[])));
@@ -230,7 +249,12 @@ function schemaProblems(issues: z.core.$ZodIssue[], doc: Document, lines: LineCo
       case 'unrecognized_keys': {
         const allowed = allowedFields(Scenario, path, value);
         for (const key of issue.keys) {
-          push([...path, key], `unknown field ${quote(key)}${didYouMean(key, allowed)}${allowed.length ? ` (allowed here: ${allowed.join(', ')})` : ''}`, true);
+          const split = splitByComma(doc, path, key, allowed);
+          push(
+            [...path, key],
+            split ?? `unknown field ${quote(key)}${didYouMean(key, allowed)}${allowed.length ? ` (allowed here: ${allowed.join(', ')})` : ''}`,
+            true,
+          );
         }
         break;
       }

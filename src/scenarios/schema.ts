@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLE_IDS } from './roles.ts';
 
 // The single source of truth for the scenario format. `scenarios/scenario.schema.json`
 // is generated from this file (`war-room schema`), and a test fails when it is stale.
@@ -48,11 +49,11 @@ export const OUTCOMES = ['good', 'mixed', 'bad'] as const;
 export const NumberExpr = z.union([
   Amount,
   z.strictObject({
-    var: Id,
-    times: Multiplier.optional(),
-    plus: Amount.optional(),
+    var: Id.describe('The variable whose drawn value is used (a text value counts as 0)'),
+    times: Multiplier.optional().describe('Multiplies the value (default 1)'),
+    plus: Amount.optional().describe('Added after multiplying (default 0)'),
   }),
-]).meta({ id: 'NumberExpr' });
+]).meta({ id: 'NumberExpr', description: 'A number, or a scenario variable scaled: value × times + plus.' });
 
 export const CONDITION_SUBJECTS = [
   'flag',
@@ -107,10 +108,10 @@ export const Condition: z.ZodType<Condition> = z
     get any() {
       return z.array(Condition).min(1).optional();
     },
-    eq: z.union([z.string(), Amount]).optional(),
-    gte: Amount.optional(),
-    lte: Amount.optional(),
-    is: ServiceStatus.optional(),
+    eq: z.union([z.string(), Amount]).optional().describe('Equal to (var conditions)'),
+    gte: Amount.optional().describe('At least'),
+    lte: Amount.optional().describe('At most'),
+    is: ServiceStatus.optional().describe('The status a service condition asks for'),
   })
   .superRefine((c, ctx) => {
     const subjects = CONDITION_SUBJECTS.filter((k) => c[k] !== undefined);
@@ -136,20 +137,31 @@ export const Condition: z.ZodType<Condition> = z
   .meta({ id: 'Condition' });
 
 // Behaviour a scenario refers to by name; each is implemented once in src/engine/effects.ts.
-export const Effect = z.discriminatedUnion('type', [
+const EFFECTS = [
   z.strictObject({
     type: z.literal('adjust'),
-    params: z.strictObject({ metric: Metric, by: NumberExpr }),
+    params: z
+      .strictObject({ metric: Metric, by: NumberExpr })
+      .describe('Adds to a metric; complianceExposure and fatigue stay within 0–100'),
   }),
   z.strictObject({
     type: z.literal('sentiment'),
-    params: z.strictObject({ stakeholder: Id, by: NumberExpr }),
+    params: z.strictObject({ stakeholder: Id, by: NumberExpr }).describe("Moves a stakeholder's sentiment, kept within 0–100"),
   }),
-  z.strictObject({ type: z.literal('set-flag'), params: z.strictObject({ flag: Id }) }),
-  z.strictObject({ type: z.literal('clear-flag'), params: z.strictObject({ flag: Id }) }),
+  z.strictObject({ type: z.literal('set-flag'), params: z.strictObject({ flag: Id }).describe('Sets a flag that later conditions can test') }),
+  z.strictObject({ type: z.literal('clear-flag'), params: z.strictObject({ flag: Id }).describe('Clears a flag') }),
   z.strictObject({
     type: z.literal('service'),
-    params: z.strictObject({ service: Id, status: ServiceStatus }),
+    params: z
+      .strictObject({
+        service: Id,
+        status: ServiceStatus,
+        without: z
+          .array(Id)
+          .optional()
+          .describe('Failover: the dependencies this service now runs without (its down or degraded state no longer reaches it); [] puts it back on all of them'),
+      })
+      .describe("Sets a service's own status; services that depend on it follow"),
   }),
   z.strictObject({
     type: z.literal('draw'),
@@ -159,8 +171,27 @@ export const Effect = z.discriminatedUnion('type', [
     type: z.literal('advance'),
     params: z.strictObject({ minutes: NumberExpr }).describe('Game time passes (outage costs keep accruing)'),
   }),
-  z.strictObject({ type: z.literal('notify'), params: z.strictObject({ regulator: Id }) }),
-]).meta({ id: 'Effect' });
+  z.strictObject({ type: z.literal('notify'), params: z.strictObject({ regulator: Id }).describe('Notifies a regulator, which stops its clock') }),
+] as const;
+
+/** An effect that is not itself conditional: what `if` may apply (one level keeps files readable). */
+export const PlainEffect = z.discriminatedUnion('type', [...EFFECTS]).meta({ id: 'PlainEffect' });
+
+export const Effect = z
+  .discriminatedUnion('type', [
+    ...EFFECTS,
+    z.strictObject({
+      type: z.literal('if'),
+      params: z
+        .strictObject({
+          when: Condition.describe('Checked when the effect applies, after the effects before it'),
+          then: z.array(PlainEffect).min(1).describe('Applied when the condition holds'),
+          else: z.array(PlainEffect).min(1).optional().describe('Applied when it does not'),
+        })
+        .describe('Applies some effects only when a condition holds'),
+    }),
+  ])
+  .meta({ id: 'Effect' });
 
 export const ScoreEntry = z.strictObject({
   dimension: Dimension,
@@ -171,63 +202,66 @@ export const ScoreEntry = z.strictObject({
 
 export const Option = z.strictObject({
   id: Id,
-  label: Label,
-  detail: Text.optional(),
+  label: Label.describe('What the player presses'),
+  detail: Text.optional().describe('More about the option, shown under its label'),
   requires: Condition.optional().describe('When false the option is shown but cannot be chosen'),
   unavailable: Label.optional().describe('Why the option cannot be chosen, shown when requires is false'),
   cost: Money.optional().describe('Response cost, scaled by the partner costFactor'),
   minutes: Minutes.optional().describe('Game minutes the response takes, scaled by the partner timeFactor'),
-  effects: z.array(Effect).optional(),
+  effects: z.array(Effect).optional().describe('Applied in order once the minutes have passed'),
   score: z.array(ScoreEntry).optional(),
   outcome: Text.describe('What happened, shown after the choice'),
-  branches: z.array(z.strictObject({ when: Condition, next: Id })).optional(),
+  branches: z
+    .array(z.strictObject({ when: Condition, next: Id.describe('The beat to go to when the condition holds') }))
+    .optional()
+    .describe('Checked in order after the effects; the first that holds decides the next beat'),
   next: Id.describe('The beat that follows when no branch matches'),
 });
 
 export const Decision = z.strictObject({
-  prompt: Text,
+  prompt: Text.describe('The question put to the player'),
   timeLimit: Minutes.optional().describe('Game minutes before the default applies'),
   default: Id.optional().describe('The option applied when the time limit runs out'),
   options: z.array(Option).min(2).max(5),
   advice: z
-    .strictObject({ option: Id, why: Text })
+    .strictObject({ option: Id.describe('The advised option'), why: Text.describe('Why, in one to three sentences') })
     .describe('What a strategic partner would have done here, and why'),
 });
 
 export const Inject = z.strictObject({
   id: Id,
   channel: Channel,
-  from: Label,
+  from: Label.describe('Who sends it, as the player sees it'),
   stakeholder: Id.optional().describe('Links the inject to a stakeholder portrait'),
-  audience: z.array(Id).optional().describe('Workshop roles this inject is aimed at'),
+  audience: z.array(z.enum(ROLE_IDS)).optional().describe('Workshop roles this inject is aimed at'),
   at: Minutes.optional().describe('Beat injects: minutes after the beat starts. Scenario injects: T+ minutes'),
-  when: Condition.optional(),
-  text: Text,
-  effects: z.array(Effect).optional(),
+  when: Condition.optional().describe('The inject arrives once this holds (and its at time, if any, has come)'),
+  text: Text.describe('The message'),
+  effects: z.array(Effect).optional().describe('Applied when the inject arrives'),
 }).meta({ id: 'Inject' });
 
 export const FacilitatorNotes = z.strictObject({
-  questions: z.array(Text).optional(),
+  questions: z.array(Text).optional().describe('Questions to put to the room'),
   lookFor: z.array(Text).optional().describe('What good looks like'),
-  expectedActions: z.array(Text).optional(),
+  expectedActions: z.array(Text).optional().describe('What a well-run team would do here'),
 });
 
 export const Beat = z.strictObject({
   id: Id,
   title: Label,
-  narrative: Text,
-  onEnter: z.array(Effect).optional(),
-  injects: z.array(Inject).optional(),
-  decision: Decision.optional(),
-  ending: z.strictObject({ outcome: z.enum(OUTCOMES) }).optional(),
-  facilitator: FacilitatorNotes.optional(),
+  narrative: Text.describe('What happens, read at the start of the beat'),
+  onEnter: z.array(Effect).optional().describe('Applied when the beat starts'),
+  injects: z.array(Inject).optional().describe('Messages that arrive while this beat\'s decision is open; at counts from the beat\'s start'),
+  decision: Decision.optional().describe('What the player decides here (a beat has a decision or an ending)'),
+  ending: z.strictObject({ outcome: z.enum(OUTCOMES) }).optional().describe('Ends the run; the title and narrative are the ending the player reads'),
+  facilitator: FacilitatorNotes.optional().describe('Notes for workshop facilitators'),
 });
 
 export const Service = z.strictObject({
   id: Id,
   name: Label,
-  description: Text.optional(),
-  dependsOn: z.array(Id).optional(),
+  description: Text.optional().describe('What the service does, shown on the briefing and the service map'),
+  dependsOn: z.array(Id).optional().describe('Services this one needs: while one of them is down, so is this one'),
   revenueShare: z.number().min(0).max(1).describe('Share of revenue that stops while this service is down'),
   customerShare: z.number().min(0).max(1).describe('Share of customers affected while this service is down'),
   staffShare: z
@@ -236,6 +270,12 @@ export const Service = z.strictObject({
     .max(1)
     .optional()
     .describe("Share of the company's employees who cannot work while this service is down (default: its revenueShare)"),
+  degradedShare: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('Share of its revenue and customers this service loses while degraded (default 0.5)'),
   status: ServiceStatus.optional().describe('Status when the incident starts (default up)'),
 });
 
@@ -244,7 +284,7 @@ export const Partner = z.strictObject({
   name: Label,
   tier: z.enum(PARTNER_TIERS),
   description: Text,
-  capabilities: z.array(Id),
+  capabilities: z.array(Id).describe('What options can require with { capability: id }'),
   timeFactor: z.number().min(0.1).max(10).describe('Multiplies the minutes options take'),
   costFactor: z.number().min(0.1).max(10).describe('Multiplies what options cost'),
 });
@@ -252,9 +292,9 @@ export const Partner = z.strictObject({
 export const Variable = z
   .strictObject({
     id: Id,
-    min: z.number().int().min(-1e9).max(1e9).optional(),
-    max: z.number().int().min(-1e9).max(1e9).optional(),
-    from: z.array(z.union([z.string(), Amount])).min(1).optional(),
+    min: z.number().int().min(-1e9).max(1e9).optional().describe('Smallest whole number drawn'),
+    max: z.number().int().min(-1e9).max(1e9).optional().describe('Largest whole number drawn'),
+    from: z.array(z.union([z.string(), Amount])).min(1).optional().describe('Draw one of these values instead of a range'),
     description: Label.optional(),
   })
   .superRefine((v, ctx) => {
@@ -273,21 +313,22 @@ export const Scenario = z.strictObject({
   title: Label,
   summary: Text,
   industry: Label,
-  themes: z.array(Id).min(1),
+  themes: z.array(Id).min(1).describe('Tags the scenario picker filters by'),
   difficulty: z.enum(DIFFICULTIES),
   playMinutes: z.number().int().min(5).max(180).describe('Expected real minutes of play'),
   setting: Label.optional().describe('When and where the incident begins, e.g. "Friday 18:40"'),
   objectives: z
     .array(z.strictObject({ id: Id, dimension: Dimension, text: Text }))
-    .min(1),
+    .min(1)
+    .describe('What the scenario teaches, each tied to one score'),
   company: z.strictObject({
     name: Label,
     description: Text,
-    currency: z.enum(['EUR', 'USD', 'GBP']).optional(),
-    revenuePerHour: Money,
-    customers: z.number().int().min(0).max(1e10),
-    employees: z.number().int().min(0).max(1e8).optional(),
-    services: z.array(Service).min(1),
+    currency: z.enum(['EUR', 'USD', 'GBP']).optional().describe('The currency of every amount in the scenario (default EUR)'),
+    revenuePerHour: Money.describe('Revenue per hour while everything runs, in the company currency'),
+    customers: z.number().int().min(0).max(1e10).describe('How many customers the company has'),
+    employees: z.number().int().min(0).max(1e8).optional().describe('How many people work there, shown on the briefing'),
+    services: z.array(Service).min(1).describe('The systems on the service map'),
   }),
   stakes: z
     .strictObject({
@@ -301,7 +342,7 @@ export const Scenario = z.strictObject({
         id: Id,
         name: Label,
         role: Label,
-        sentiment: z.number().int().min(0).max(100),
+        sentiment: z.number().int().min(0).max(100).describe('Starting mood, 0 (furious) to 100 (confident)'),
         cares: Label.optional().describe('What this stakeholder cares about most'),
       }),
     )
@@ -312,37 +353,43 @@ export const Scenario = z.strictObject({
         id: Id,
         name: Label,
         description: Text.optional(),
-        deadlineMinutes: Minutes,
+        deadlineMinutes: Minutes.describe('Game minutes from the trigger to the notification deadline'),
         trigger: Condition.describe('The notification clock starts when this becomes true'),
         penalty: z.number().min(0).max(100).describe('Compliance exposure added when the deadline is missed'),
         objective: Id.optional().describe('A communication objective the notification is evidence for'),
       }),
     )
-    .optional(),
-  partners: z.array(Partner).min(1),
-  variables: z.array(Variable).optional(),
+    .optional()
+    .describe('Notification clocks: missing a deadline adds the penalty to compliance exposure and sets the flag missed-<id>'),
+  partners: z.array(Partner).min(1).describe('The IT partner profiles the player chooses from'),
+  variables: z.array(Variable).optional().describe('Seeded variation, drawn at the start of a run'),
   preparation: z.strictObject({
-    budget: Money,
-    intro: Text.optional(),
+    budget: Money.describe("What the player may spend on measures before the incident, in the company currency (company.currency)"),
+    intro: Text.optional().describe('Shown above the measures on the preparation screen'),
+    advised: z
+      .array(Id)
+      .optional()
+      .describe("The preparation a strategic partner would buy; it must fit the budget. Without it the checker's policies buy measures in listed order, skipping any that no longer fit"),
     measures: z
       .array(
         z.strictObject({
           id: Id,
           name: Label,
           description: Text,
-          cost: Money,
-          effects: z.array(Effect).optional(),
-          score: z.array(ScoreEntry).optional(),
+          cost: Money.describe('In the company currency, taken from the budget'),
+          effects: z.array(Effect).optional().describe('Applied when the incident starts, if bought'),
+          score: z.array(ScoreEntry).optional().describe('Counted if bought'),
         }),
       )
       .min(1),
   }),
   injects: z.array(Inject).optional().describe('Injects that arrive at a T+ time or on a condition, in any beat'),
   start: Id.describe('The first beat of the incident'),
-  beats: z.array(Beat).min(2),
+  beats: z.array(Beat).min(2).describe('Every beat: each has a decision or an ending'),
   facilitator: z
-    .strictObject({ overview: Text.optional(), questions: z.array(Text).optional() })
-    .optional(),
+    .strictObject({ overview: Text.optional().describe('What the session is about, for the facilitator'), questions: z.array(Text).optional().describe('Questions for the debrief') })
+    .optional()
+    .describe('Notes for workshop facilitators'),
 });
 
 export type Scenario = z.infer<typeof Scenario>;
@@ -350,6 +397,7 @@ export type Beat = z.infer<typeof Beat>;
 export type Option = z.infer<typeof Option>;
 export type Decision = z.infer<typeof Decision>;
 export type Effect = z.infer<typeof Effect>;
+export type PlainEffect = z.infer<typeof PlainEffect>;
 export type Inject = z.infer<typeof Inject>;
 export type ScoreEntry = z.infer<typeof ScoreEntry>;
 export type Partner = z.infer<typeof Partner>;

@@ -1,5 +1,6 @@
 import type { Condition, Effect, Scenario, ScoreEntry } from './schema.ts';
 import type { PathSegment } from './locate.ts';
+import { flatEffects } from './effect-list.ts';
 import { didYouMean } from './suggest.ts';
 import { RUN_PLACEHOLDERS } from '../engine/text.ts';
 
@@ -36,11 +37,15 @@ export function checkReferences(s: Scenario): SemanticProblem[] {
   const objectives = unique(s.objectives, ['objectives'], 'objective');
   unique(s.injects, ['injects'], 'inject');
   const capabilities = new Set(s.partners.flatMap((p) => p.capabilities));
+  const serviceDeps = new Map(s.company.services.map((x) => [x.id, x.dependsOn ?? []]));
+  // Services that start down and that no effect ever brings back: down wherever they are read.
+  const raisedSomewhere = new Set(allEffects(s).flatMap((e) => (e.type === 'service' && e.params.status !== 'down' ? [e.params.service] : [])));
+  const neverUp = s.company.services.filter((x) => x.status === 'down' && !raisedSomewhere.has(x.id)).map((x) => x.id);
   const objectiveDimension = new Map(s.objectives.map((o) => [o.id, o.dimension]));
 
   const setFlags = new Set<string>((s.regulators ?? []).map((r) => `missed-${r.id}`));
   const collectFlags = (effects: readonly Effect[] | undefined): void =>
-    effects?.forEach((e) => e.type === 'set-flag' && setFlags.add(e.params.flag));
+    flatEffects(effects).forEach((e) => e.type === 'set-flag' && setFlags.add(e.params.flag));
   s.preparation.measures.forEach((m) => collectFlags(m.effects));
   s.injects?.forEach((i) => collectFlags(i.effects));
   s.beats.forEach((b) => {
@@ -53,7 +58,9 @@ export function checkReferences(s: Scenario): SemanticProblem[] {
     if (!known.has(value)) error(path, `no ${what} "${value}"${didYouMean(value, known)}`);
   };
 
+  const readFlags = new Set<string>();
   const checkCondition = (c: Condition, path: PathSegment[]): void => {
+    if (c.flag !== undefined) readFlags.add(c.flag);
     if (c.flag !== undefined && !setFlags.has(c.flag)) {
       error([...path, 'flag'], `flag "${c.flag}" is never set by any effect${didYouMean(c.flag, setFlags)}`);
     }
@@ -69,7 +76,13 @@ export function checkReferences(s: Scenario): SemanticProblem[] {
     c.any?.forEach((x, i) => checkCondition(x, [...path, 'any', i]));
   };
 
-  const checkEffects = (effects: readonly Effect[] | undefined, path: PathSegment[]): void => {
+  // Where each flag is set, so a flag nothing reads can be reported once all conditions are seen.
+  const flagSetAt: [string, PathSegment[]][] = [];
+  // Service effects that bring a service back while something it needs is surely down there.
+  const serviceRaises: { service: string; without: readonly string[]; down: Set<string>; path: PathSegment[] }[] = [];
+  /** Checks a list of effects; `downBefore` are services known to be down when it starts (changed as it goes). */
+  const checkEffects = (effects: readonly Effect[] | undefined, path: PathSegment[], downBefore: Set<string> = new Set(neverUp)): void => {
+    const down = downBefore;
     effects?.forEach((e, i) => {
       const at: PathSegment[] = [...path, i, 'params'];
       switch (e.type) {
@@ -81,10 +94,30 @@ export function checkReferences(s: Scenario): SemanticProblem[] {
           if (typeof e.params.by === 'object') ref(e.params.by.var, variables, [...at, 'by', 'var'], 'variable');
           return;
         case 'set-flag':
+          flagSetAt.push([e.params.flag, [...at, 'flag']]);
+          return;
         case 'clear-flag':
           return;
-        case 'service':
-          ref(e.params.service, services, [...at, 'service'], 'service');
+        case 'service': {
+          const { service, status, without } = e.params;
+          ref(service, services, [...at, 'service'], 'service');
+          const deps = serviceDeps.get(service) ?? [];
+          without?.forEach((dep, k) => {
+            if (services.has(service) && !deps.includes(dep)) {
+              error([...at, 'without', k], `"${service}" does not depend on "${dep}"${didYouMean(dep, deps)}; without lists dependencies it runs without (dependsOn: ${deps.join(', ') || 'none'})`);
+            }
+          });
+          if (status !== 'down') serviceRaises.push({ service, without: without ?? [], down: new Set(down), path: [...at, 'status'] });
+          if (status === 'down') down.add(service);
+          else down.delete(service);
+          return;
+        }
+        case 'if':
+          checkCondition(e.params.when, [...at, 'when']);
+          // Either branch may run: each starts from what is known here, and nothing is known after.
+          checkEffects(e.params.then, [...at, 'then'], new Set(down));
+          checkEffects(e.params.else, [...at, 'else'], new Set(down));
+          for (const x of flatEffects([e])) if (x.type === 'service') down.delete(x.params.service);
           return;
         case 'draw':
           ref(e.params.var, variables, [...at, 'var'], 'variable');
@@ -158,7 +191,8 @@ export function checkReferences(s: Scenario): SemanticProblem[] {
   s.beats.forEach((beat, b) => {
     const at: PathSegment[] = ['beats', b];
     checkText(beat.narrative, [...at, 'narrative']);
-    checkEffects(beat.onEnter, [...at, 'onEnter']);
+    const downOnEnter = new Set(neverUp);
+    checkEffects(beat.onEnter, [...at, 'onEnter'], downOnEnter);
     unique(beat.injects, [...at, 'injects'], 'inject');
     checkInjects(beat.injects, [...at, 'injects']);
     if (beat.ending) endings++;
@@ -182,7 +216,7 @@ export function checkReferences(s: Scenario): SemanticProblem[] {
     decision.options.forEach((option, o) => {
       const op: PathSegment[] = [...at, 'decision', 'options', o];
       if (option.requires) checkCondition(option.requires, [...op, 'requires']);
-      checkEffects(option.effects, [...op, 'effects']);
+      checkEffects(option.effects, [...op, 'effects'], new Set(downOnEnter));
       checkScore(option.score, [...op, 'score']);
       for (const [field, text] of [['label', option.label], ['detail', option.detail], ['outcome', option.outcome]] as const) {
         checkText(text, [...op, field]);
@@ -199,7 +233,73 @@ export function checkReferences(s: Scenario): SemanticProblem[] {
     });
   });
   if (endings === 0) error(['beats'], 'the scenario needs at least one beat with an ending');
+
+  const advised = s.preparation.advised;
+  if (advised) {
+    const seen = new Set<string>();
+    let total = 0;
+    advised.forEach((id, i) => {
+      const at: PathSegment[] = ['preparation', 'advised', i];
+      ref(id, measures, at, 'preparation measure');
+      if (seen.has(id)) error(at, `"${id}" is listed twice`);
+      seen.add(id);
+      total += s.preparation.measures.find((m) => m.id === id)?.cost ?? 0;
+    });
+    if (total > s.preparation.budget) {
+      error(['preparation', 'advised'], `the advised preparation costs ${total}, more than the budget of ${s.preparation.budget}`);
+    }
+  }
+
+  for (const [flag, path] of flagSetAt) {
+    if (!readFlags.has(flag)) {
+      warn(path, `flag "${flag}" is set but no condition reads it${didYouMean(flag, readFlags)}; test it in a requires, branch, inject or regulator condition, or remove it`);
+    }
+  }
+
+  // A service brought back up stays down while a dependency is down (unless it runs without
+  // it). Warned where the dependency is surely down: taken down earlier in the same list or in
+  // the beat's onEnter (and not brought back since), or down from the start for good.
+  for (const raise of serviceRaises) {
+    const blockers = dependenciesOf(raise.service, serviceDeps, raise.without).filter((dep) => raise.down.has(dep));
+    if (blockers.length > 0) {
+      warn(
+        raise.path,
+        `"${raise.service}" stays down while ${blockers.map((b) => `"${b}"`).join(' and ')} ${blockers.length > 1 ? 'are' : 'is'} down (it depends on ${blockers.length > 1 ? 'them' : 'it'}); bring ${blockers.length > 1 ? 'them' : 'it'} up first, or fail over with without: [${directBlockers(raise.service, serviceDeps, blockers).join(', ')}]`,
+      );
+    }
+  }
   return problems;
+}
+
+/** Every effect anywhere in the scenario, conditional branches included. */
+function allEffects(s: Scenario): Effect[] {
+  return flatEffects([
+    ...s.preparation.measures.flatMap((m) => m.effects ?? []),
+    ...(s.injects ?? []).flatMap((i) => i.effects ?? []),
+    ...s.beats.flatMap((b) => [
+      ...(b.onEnter ?? []),
+      ...(b.injects ?? []).flatMap((i) => i.effects ?? []),
+      ...(b.decision?.options ?? []).flatMap((o) => o.effects ?? []),
+    ]),
+  ]);
+}
+
+/** What a service needs, directly or through others, leaving out the direct dependencies it runs without. */
+function dependenciesOf(service: string, deps: Map<string, string[]>, without: readonly string[]): string[] {
+  const found = new Set<string>();
+  const queue = (deps.get(service) ?? []).filter((d) => !without.includes(d));
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (found.has(id)) continue;
+    found.add(id);
+    queue.push(...(deps.get(id) ?? []));
+  }
+  return [...found];
+}
+
+/** The direct dependencies through which the blockers reach the service: what `without` must name. */
+function directBlockers(service: string, deps: Map<string, string[]>, blockers: readonly string[]): string[] {
+  return (deps.get(service) ?? []).filter((d) => blockers.includes(d) || dependenciesOf(d, deps, []).some((x) => blockers.includes(x)));
 }
 
 function findDependencyCycle(s: Scenario): string[] | null {

@@ -1,5 +1,5 @@
 import type { CompiledScenario } from '../engine/compile.ts';
-import { Run, SAVE_FORMAT } from '../engine/runtime.ts';
+import { Run, RunError, SAVE_FORMAT } from '../engine/runtime.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { STORAGE_KEYS, tryRead, tryWrite, type KeyValueStorage } from './storage.ts';
 
@@ -63,8 +63,8 @@ export function readAutosave(
   let data: unknown;
   try {
     data = JSON.parse(raw);
-  } catch (error) {
-    return reject(`the save is damaged and cannot be read as JSON (${(error as Error).message})`);
+  } catch {
+    return reject('the save is damaged and cannot be read as JSON');
   }
   const header = data as { format?: unknown; scenario?: { id?: unknown } } | null;
   if (typeof header !== 'object' || header === null || header.format !== SAVE_FORMAT) return reject('this is not a War Room save');
@@ -75,7 +75,9 @@ export function readAutosave(
     const run = Run.restore(compile(scenario), data);
     return { kind: 'restored', run, scenario, meta: readMeta(storage) };
   } catch (error) {
-    return reject((error as Error).message);
+    // The engine's own refusals are worded for a person; anything else is a damaged save, and
+    // its internals (a TypeError's text) would mean nothing to the player.
+    return reject(error instanceof RunError ? error.message : 'the save is damaged: its moves could not be replayed');
   }
 }
 

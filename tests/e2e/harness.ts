@@ -18,6 +18,9 @@ const VITE = join(ROOT, 'node_modules/.bin/vite');
 const CONFIG_ARGS = process.env.E2E_VITE_CONFIG ? ['--config', process.env.E2E_VITE_CONFIG] : [];
 const SCENARIOS = process.env.E2E_SCENARIOS_DIR ?? join(ROOT, 'scenarios');
 
+/** The Chromium the browser tests and benchmarks drive: $CHROMIUM_PATH, else Debian's. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -96,7 +99,7 @@ export async function serveGame(outName = 'dist'): Promise<Served> {
     preview.kill();
     throw error;
   }
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   return {
     url,
     browser,
@@ -108,16 +111,24 @@ export async function serveGame(outName = 'dist'): Promise<Served> {
   };
 }
 
-/** Opens the game in a fresh browser context (its own empty localStorage). */
-export async function openGame(served: Served, viewport = { width: 1280, height: 720 }): Promise<Page> {
+/**
+ * Opens the game in a fresh browser context (its own empty localStorage). With `testClock`, game
+ * time stands still until the test moves it with advanceGameClock: no waiting on wall time.
+ */
+export async function openGame(served: Served, viewport = { width: 1280, height: 720 }, options: { testClock?: boolean } = {}): Promise<Page> {
   const context = await served.browser.newContext({ viewport, acceptDownloads: true, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   (page as Page & { errors: string[] }).errors = errors;
-  await page.goto(served.url);
+  await page.goto(options.testClock ? `${served.url}?test-clock` : served.url);
   await page.waitForSelector('body[data-ready="1"]');
   return page;
+}
+
+/** Moves a test-clock page's real time on by `ms`, as if that much time had passed. */
+export async function advanceGameClock(page: Page, ms: number): Promise<void> {
+  await page.evaluate((n) => (window as unknown as { warRoomTestClock: { advance(ms: number): void } }).warRoomTestClock.advance(n), ms);
 }
 
 const require = createRequire(import.meta.url);

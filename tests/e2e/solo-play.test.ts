@@ -9,7 +9,7 @@ import { scoreRun } from '../../src/engine/scoring.ts';
 import { parseScenario } from '../../src/scenarios/load.ts';
 import { buildDebrief } from '../../src/store/debrief.ts';
 import { debriefMarkdown } from '../../src/store/export.ts';
-import { axe, buttonNamed, OUT, openGame, serveGame, shot, tabTo, type AxeSummary, type Served } from './harness.ts';
+import { advanceGameClock, axe, buttonNamed, OUT, openGame, serveGame, shot, tabTo, type AxeSummary, type Served } from './harness.ts';
 
 // The browser game end to end: built with `vite build`, served by `vite preview`, played in
 // headless Chromium. Scores in the browser must equal a headless replay of the same inputs.
@@ -202,10 +202,13 @@ describe('solo play in the browser', () => {
   }, 240_000);
 
   it('resumes exactly after a reload mid-incident: same seed, choices, clock and messages', async () => {
-    const page = await openGame(served);
+    // The test clock: game time moves only when the test says, however slow the machine is.
+    const page = await openGame(served, undefined, { testClock: true });
     await startIncident(page, 2);
     await chooseByKey(page, (keys) => keys[keys.length - 1]!);
-    await page.waitForTimeout(3_500); // at least one game minute passes in real time
+    const clockBefore = await page.locator('.clock').textContent();
+    await advanceGameClock(page, 3_500); // more than one game minute at the standard pace
+    await expect.poll(() => page.locator(".clock").textContent(), { timeout: 30_000 }).not.toBe(clockBefore);
     await page.keyboard.press('p');
     await expect.poll(() => page.locator('dialog.pause-dialog[open]').count()).toBe(1);
     const look = () =>
@@ -232,7 +235,9 @@ describe('solo play in the browser', () => {
 
     // Resuming starts the clock again from where it stopped.
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('.clock').textContent(), { timeout: 8_000 }).not.toBe(before.clock);
+    await expect.poll(() => page.locator('dialog.pause-dialog[open]').count()).toBe(0);
+    await advanceGameClock(page, 3_500);
+    await expect.poll(() => page.locator(".clock").textContent(), { timeout: 30_000 }).not.toBe(before.clock);
     await page.context().close();
   }, 120_000);
 
@@ -325,7 +330,14 @@ describe('solo play in the browser', () => {
       await page.context().close();
     }
     writeFileSync(join(OUT, 'axe.json'), JSON.stringify(results, null, 2));
-    console.log(`axe-core violations (nodes) by impact:\n${JSON.stringify(results, null, 1)}`);
+    // Only screens with violations are worth a line; the full table is in tests/e2e/out/axe.json.
+    const found = Object.entries(results).flatMap(([screen, bySize]) =>
+      Object.entries(bySize).flatMap(([size, counts]) => {
+        const nonZero = Object.entries(counts).filter(([, n]) => n > 0);
+        return nonZero.length ? [`${screen} ${size}: ${nonZero.map(([impact, n]) => `${n} ${impact}`).join(', ')}`] : [];
+      }),
+    );
+    if (found.length) console.log(`axe-core violations (nodes) by impact:\n${found.join('\n')}`);
     expect(problems).toEqual([]);
   }, 600_000);
 });

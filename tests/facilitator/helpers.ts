@@ -1,5 +1,6 @@
 import { compileScenario, type CompiledScenario } from '../../src/engine/compile.ts';
 import { Exercise, type ExerciseDeps } from '../../src/facilitator/exercise.ts';
+import { presenterFrame, type PresenterFrame } from '../../src/facilitator/frame.ts';
 import { newSession } from '../../src/facilitator/session.ts';
 import { Scenario } from '../../src/scenarios/schema.ts';
 import { tinyScenario } from '../fixtures/tiny-scenario.ts';
@@ -60,4 +61,11 @@ export function running(): Harness {
 /** Asserts a command was accepted, showing the refusal when it was not. */
 export function ok(refusal: string | null): void {
   if (refusal !== null) throw new Error(`refused: ${refusal}`);
+}
+
+/** A complete presenter frame of a running exercise, with the session id and revision given. */
+export function sampleFrame(sessionId: string, rev: number): PresenterFrame {
+  const { ex } = running();
+  const frame = presenterFrame({ session: ex.session, shown: ex.shown(), live: ex.state ? { view: ex.view()!, state: ex.state } : null, report: ex.score() });
+  return { ...frame, sessionId, rev };
 }

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStore } from '../../src/facilitator/idb.ts';
 import { latestUnfinished, newerCopy, readCurrent, readFrame, writeCurrent, writeFrame, FACILITATOR_KEYS } from '../../src/facilitator/persist.ts';
-import type { PresenterFrame } from '../../src/facilitator/frame.ts';
 import type { Session } from '../../src/facilitator/session.ts';
 import { memoryStorage } from '../../src/store/storage.ts';
-import { ok, running } from './helpers.ts';
+import { ok, running, sampleFrame } from './helpers.ts';
 
 describe('session persistence', () => {
   it('keeps the current session in local storage and reads back only a valid one', () => {
@@ -43,7 +42,7 @@ describe('session persistence', () => {
 
   it('keeps the presenter’s last frame for a window that reopens', () => {
     const storage = memoryStorage();
-    writeFrame(storage, { sessionId: 's', rev: 3 } as PresenterFrame);
+    writeFrame(storage, sampleFrame('s', 3));
     expect(readFrame(storage)).toMatchObject({ sessionId: 's', rev: 3 });
     storage.setItem(FACILITATOR_KEYS.frame, '[]');
     expect(readFrame(storage)).toBeNull();

@@ -95,3 +95,42 @@ describe('merging imported sessions', () => {
     ]);
   });
 });
+
+describe('importing a very long session', () => {
+  it('merges consecutive ticks, so 60,000 one-minute ticks replay as two steps of at most 30 days', () => {
+    const h = played();
+    const session = h.ex.session;
+    const ticks = Array.from({ length: 60_000 }, () => ({ type: 'clock.tick' as const, minutes: 1 }));
+    const long: Session = { ...session, run: { ...session.run!, inputs: [...session.run!.inputs, ...ticks] } };
+    const seen: number[] = [];
+    const read = readSessionFile(JSON.stringify(long), (s) => {
+      seen.push(s.run!.inputs.length);
+      return replays(h)(s);
+    });
+    expect(read.problems).toEqual([]);
+    expect(seen).toEqual([session.run!.inputs.length + 2]);
+    expect(read.sessions[0]!.run!.inputs.slice(-2)).toEqual([
+      { type: 'clock.tick', minutes: 43_200 },
+      { type: 'clock.tick', minutes: 16_800 },
+    ]);
+    // The imported copy ends where the original would.
+    expect(Exercise.open(read.sessions[0]!, h.deps).session.run).toEqual(read.sessions[0]!.run);
+  });
+
+  it('skips a stored session that differs from the import only by its merged ticks', () => {
+    const h = played();
+    const base = h.ex.session;
+    const stored: Session = { ...base, run: { ...base.run!, inputs: [...base.run!.inputs, { type: 'clock.tick', minutes: 1 }, { type: 'clock.tick', minutes: 1 }] } };
+    const read = readSessionFile(sessionFileText([stored], '2025-03-14T12:00:00.000Z'), replays(h));
+    expect(read.sessions[0]!.run!.inputs.length).toBeLessThan(stored.run!.inputs.length);
+    const merged = mergeSessions([stored], read.sessions, () => 'new-id');
+    expect(merged.added).toEqual([]);
+    expect(merged.messages[0]).toMatch(/already in your history, skipped/);
+  });
+
+  it('refuses a file with more sessions than an import may hold', () => {
+    const h = played();
+    const text = sessionFileText(Array.from({ length: 1001 }, () => h.ex.session), '2025-03-14T12:00:00.000Z');
+    expect(readSessionFile(text, replays(h)).problems).toEqual(['the file holds 1001 sessions; an import takes at most 1000: export fewer at a time']);
+  });
+});

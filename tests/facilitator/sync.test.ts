@@ -12,8 +12,9 @@ import {
   presenterReceive,
   presenterStart,
 } from '../../src/facilitator/sync.ts';
+import { sampleFrame } from './helpers.ts';
 
-const frame = (sessionId: string, rev: number): PresenterFrame => ({ sessionId, rev, stage: 'incident' }) as PresenterFrame;
+const frame = (sessionId: string, rev: number): PresenterFrame => sampleFrame(sessionId, rev);
 
 describe('sync messages', () => {
   it('ignores anything that is not a message of this protocol', () => {
@@ -25,6 +26,31 @@ describe('sync messages', () => {
     expect(parseSyncMessage({ v: 1, kind: 'frame', console: 'c', frame: { sessionId: 's' } })).toBeNull();
     expect(parseSyncMessage(helloMessage('p1'))).toEqual({ v: 1, kind: 'hello', presenter: 'p1' });
     expect(parseSyncMessage(frameMessage('c1', frame('s', 3)))?.kind).toBe('frame');
+  });
+
+  it('drops a frame with a missing field, a wrong type or an absurd revision', () => {
+    const good = frame('s', 3);
+    const bad: [string, unknown][] = [
+      ['rev 1e9', { ...good, rev: 1e9 }],
+      ['rev -1', { ...good, rev: -1 }],
+      ['no stage', { ...good, stage: undefined }],
+      ['an unknown stage', { ...good, stage: 'party' }],
+      ['participants that are not a list', { ...good, participants: 'all' }],
+      ['a view without services', { ...good, view: { ...good.view!, services: undefined } }],
+      ['votes with a negative count', { ...good, votes: [{ option: 'a', key: 1, label: 'A', count: -3 }] }],
+      ['an inject at time NaN', { ...good, latestInject: { ...(good.view!.injects[0] ?? { id: 'x', channel: 'alert', from: 'x', text: 'x' }), t: Number.NaN } }],
+      ['speed 3', { ...good, speed: 3 }],
+    ];
+    for (const [what, f] of bad) expect(parseSyncMessage({ v: 1, kind: 'frame', console: 'c', frame: f }), what).toBeNull();
+  });
+
+  it('lets the next good frame through after a bad one', () => {
+    let s = presenterStart(null);
+    for (const data of [{ v: 1, kind: 'frame', console: 'c1', frame: { ...frame('s1', 1e9) } }, frameMessage('c1', frame('s1', 2))]) {
+      const message = parseSyncMessage(data);
+      if (message) s = presenterReceive(s, message);
+    }
+    expect(s.frame).toMatchObject({ sessionId: 's1', rev: 2 });
   });
 });
 

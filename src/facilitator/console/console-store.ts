@@ -10,7 +10,7 @@ import type { KeyValueStorage } from '../../store/storage.ts';
 import { Exercise, type ExerciseDeps } from '../exercise.ts';
 import { presenterFrame, type PresenterFrame } from '../frame.ts';
 import { latestUnfinished, newerCopy, readCurrent, writeCurrent, writeFrame, type SessionArchive } from '../persist.ts';
-import { mergeSessions, readSessionFile } from '../session-file.ts';
+import { mergeSessions, readSessionFile, withCollapsedTicks } from '../session-file.ts';
 import { newSession, type Session } from '../session.ts';
 import {
   consoleClosedMessage,
@@ -287,7 +287,8 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
           if (scores.size > 200) scores.clear();
           let report: ScoreReport | null = null;
           try {
-            report = session.run ? Exercise.open(session, exerciseDeps).score() : null;
+            // Only the scores are needed here: the merged-tick replay reaches them in a few steps.
+            report = session.run ? Exercise.open(withCollapsedTicks(session), exerciseDeps).score() : null;
           } catch {
             report = null;
           }

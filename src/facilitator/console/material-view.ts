@@ -3,7 +3,7 @@ import { interpolate } from '../../engine/text.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
 import { duration, gameTime, money } from '../../store/format.ts';
 import { h, replace } from '../../ui/dom.ts';
-import { roleLabel } from '../roles.ts';
+import { roleLabel } from '../../scenarios/roles.ts';
 import type { ConsoleState, ConsoleStore } from './console-store.ts';
 import { keyed, list } from './parts.ts';
 import type { View } from './setup-view.ts';

@@ -3,7 +3,7 @@ import { PACES } from '../../store/autosave.ts';
 import type { CatalogEntry } from '../../store/catalog.ts';
 import { TIER_LABELS } from '../../store/format.ts';
 import { h, replace } from '../../ui/dom.ts';
-import { ROLES } from '../roles.ts';
+import { ROLES } from '../../scenarios/roles.ts';
 import type { ConsoleState, ConsoleStore } from './console-store.ts';
 import { field, keyed, panel, replaceOptions, select, setValue } from './parts.ts';
 

@@ -169,8 +169,16 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
     if (message.kind === 'console-open') channel.post(helloMessage(self));
     const next = presenterReceive(sync, message);
     if (next === sync) return;
+    const before = sync;
     sync = next;
-    render();
+    try {
+      render();
+    } catch {
+      // A frame that passed the checks but cannot be drawn is dropped: the room keeps the last
+      // good picture, and the console's next frame is drawn as usual.
+      sync = before;
+      render();
+    }
   });
   channel.post(helloMessage(self));
   const onHide = (): void => channel.post(byeMessage(self));

@@ -1,4 +1,4 @@
-import { roleLabel } from '../../protocol/roles.ts';
+import { roleLabel } from '../../scenarios/roles.ts';
 import type { ConsoleRoomView, ParticipantEntry } from '../../protocol/views.ts';
 import { h, replace } from '../../ui/dom.ts';
 import type { ConsoleStore } from '../console/console-store.ts';

@@ -1,6 +1,7 @@
 // The workshop roles a scenario's injects can be aimed at (`audience` in the scenario format).
 // A facilitator gives each participant one of these, so the presenter can say who is on the spot;
 // in a workshop room each phone takes a seat in one (see server/).
+// They live with the format because the loader checks every `audience` id against them.
 
 export const ROLES = [
   { id: 'ceo', label: 'CEO', title: 'Chief executive' },
@@ -17,6 +18,9 @@ export const ROLES = [
 ] as const;
 
 export type RoleId = (typeof ROLES)[number]['id'];
+
+/** The role ids, as the schema's enum wants them. */
+export const ROLE_IDS = ROLES.map((r) => r.id) as [RoleId, ...RoleId[]];
 
 export function isRole(id: string): id is RoleId {
   return ROLES.some((r) => r.id === id);
