@@ -55,9 +55,17 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForHttp(url: string, ms: number): Promise<void> {
+/**
+ * Waits until the preview server answers, or fails at once when it exits. The time budget is a
+ * backstop for a server that hangs, not a guess at how fast it starts: a starved machine can take
+ * many seconds to start Vite, and that must not fail a test.
+ */
+async function waitForHttp(url: string, server: ChildProcess, ms = 180_000): Promise<void> {
+  let exited: number | null = null;
+  server.once('exit', (code) => (exited = code ?? -1));
   const until = Date.now() + ms;
   while (Date.now() < until) {
+    if (exited !== null) throw new Error(`the preview server for ${url} exited (code ${exited}) before it answered`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -65,7 +73,7 @@ async function waitForHttp(url: string, ms: number): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new Error(`${url} did not answer within ${ms} ms`);
+  throw new Error(`${url} did not answer within ${ms / 1000} s`);
 }
 
 export interface Served {
@@ -94,7 +102,7 @@ export async function serveGame(outName = 'dist'): Promise<Served> {
   });
   const url = `http://127.0.0.1:${port}/`;
   try {
-    await waitForHttp(url, 15_000);
+    await waitForHttp(url, preview);
   } catch (error) {
     preview.kill();
     throw error;
