@@ -211,6 +211,7 @@ describe('solo play in the browser', () => {
     const look = () =>
       page.evaluate(() => ({
         clock: document.querySelector('.clock')?.textContent,
+        elapsed: document.querySelector('.clock-elapsed')?.textContent,
         beat: document.querySelector('.beat__title')?.textContent,
         prompt: document.querySelector('.decision__prompt')?.textContent,
         outcome: document.querySelector('.outcome')?.textContent,
@@ -220,7 +221,7 @@ describe('solo play in the browser', () => {
       }));
     const before = await look();
     const savedBefore = await savedRun(page);
-    expect(before.clock).not.toBe('T+0:00');
+    expect(before.elapsed).not.toBe('T+0:00');
     expect(before.feed.length).toBeGreaterThan(0);
 
     await page.reload();
@@ -232,7 +233,7 @@ describe('solo play in the browser', () => {
 
     // Resuming starts the clock again from where it stopped.
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('.clock').textContent(), { timeout: 8_000 }).not.toBe(before.clock);
+    await expect.poll(() => page.locator('.clock-elapsed').textContent(), { timeout: 8_000 }).not.toBe(before.elapsed);
     await page.context().close();
   }, 120_000);
 
