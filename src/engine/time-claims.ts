@@ -80,7 +80,7 @@ export interface Arrival {
 
 export interface TimeOfDayClaim {
   beat: number;
-  /** Where the words are, below the beat: ['narrative'], ['decision', 'prompt'] or ['injects', i, 'text']. */
+  /** Where the words are, below the beat: ['narrative'], ['decision', 'prompt'], an option's label or detail, or ['injects', i, 'text']. */
   field: (string | number)[];
   said: string;
   /** The stated time, as game minutes on the run's clock (its first occurrence at or after the earliest arrival). */
@@ -89,9 +89,9 @@ export interface TimeOfDayClaim {
   partner: string;
 }
 
-// "before 08:00", "by 13:00", "until 18:30", "the 08:00 meeting"; not "at 14:05" or "since 14:05",
+// "before 08:00", "by 13:00", "until 18:30", "the 08:00 (management) meeting"; not "at 14:05" or "since 14:05",
 // which usually tell what already happened.
-const AHEAD = /\b(?:before|by|until|till)\s+(([01]?\d|2[0-3])[:.]([0-5]\d))\b|\bthe\s+(([01]?\d|2[0-3])[:.]([0-5]\d))\s+(?:meeting|call|briefing|deadline|cut-?off|update|board|flight|shift|opening|run|release|send|statement)\b/gi;
+const AHEAD = /\b(?:before|by|until|till)\s+(([01]?\d|2[0-3])[:.]([0-5]\d))\b|\bthe\s+(([01]?\d|2[0-3])[:.]([0-5]\d))\s+(?:[a-z]+\s+)?(?:meeting|call|briefing|deadline|cut-?off|update|board|flight|shift|opening|run|release|send|statement)\b/gi;
 
 /** The clock times a text still looks forward to: the words and the minute of the day. */
 export function aheadTimes(text: string): { said: string; minuteOfDay: number }[] {
@@ -115,6 +115,11 @@ export function timeOfDayClaims(scenario: Scenario, arrivals: ReadonlyMap<string
     const texts: [(string | number)[], string | undefined, number][] = [
       [['narrative'], beat.narrative, 0],
       [['decision', 'prompt'], beat.decision?.prompt, 0],
+      // Options are read while the decision is open, from the beat's arrival on.
+      ...(beat.decision?.options ?? []).flatMap((option, i): [(string | number)[], string | undefined, number][] => [
+        [['decision', 'options', i, 'label'], option.label, 0],
+        [['decision', 'options', i, 'detail'], option.detail, 0],
+      ]),
       ...(beat.injects ?? []).map((inject, i): [(string | number)[], string | undefined, number] => [['injects', i, 'text'], inject.text, inject.at ?? 0]),
     ];
     for (const [field, text, after] of texts) {

@@ -73,6 +73,7 @@ describe('text that looks forward to a time of day the engine has passed', () =>
       ['by 13.30', 810],
       ['the 07:00 shift', 420],
     ]);
+    expect(aheadTimes('Leave it for the 08:00 management meeting').map((t) => t.said)).toEqual(['the 08:00 management meeting']);
     expect(aheadTimes('The change at 14:05 broke it; down since 14:05. By 10:00 the staff have walked out.')).toEqual([]);
   });
 
@@ -85,6 +86,10 @@ describe('text that looks forward to a time of day the engine has passed', () =>
     expect(claims).toEqual([{ beat: 1, field: ['narrative'], said: 'by 00:15', statedAt: 45, reachedAt: 60, partner: 'FixIt' }]);
     expect(timeOfDayMessage(claims[0]!, s)).toContain('is here only at Mon 00:30');
     expect(timeOfDayClaims(s, new Map([['update', { earliest: 10, latest: 44, latestPartner: 'FixIt' }]]))).toEqual([]);
+    // An option's label is read from the beat's arrival too.
+    s.beats[1]!.narrative = 'People want to know.';
+    s.beats[1]!.decision!.options[0]!.label = 'Tell them before the 00:15 board meeting';
+    expect(timeOfDayClaims(s, new Map([['update', { earliest: 10, latest: 60, latestPartner: 'FixIt' }]])).map((c) => c.field)).toEqual([['decision', 'options', 0, 'label']]);
     s.setting = 'a stormy night';
     expect(timeOfDayClaims(s, new Map([['update', { earliest: 10, latest: 60, latestPartner: 'FixIt' }]]))).toEqual([]);
   });
