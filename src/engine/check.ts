@@ -3,7 +3,7 @@ import { DEFAULT_MAX_STATES, DEFAULT_SEEDS, explore, MAX_DEPTH, type DeadEnd, ty
 import { DEFAULT_PATH_CAP, SCORE_NAMES, scorePaths, type ScoreName } from './path-scores.ts';
 import { ADVICE_POLICY, evaluatePoliciesWithin, greedyPreparation, playPolicy, POLICIES, type PolicyResult } from './policies.ts';
 import { round1, spreadOf, type Range, type Spread } from './stats.ts';
-import { timeClaimMessage, timeClaims } from './time-claims.ts';
+import { beatArrivals, timeClaimMessage, timeClaims, timeOfDayClaims, timeOfDayMessage } from './time-claims.ts';
 
 // Everything `war-room check` reports about one compiled scenario: structure (from the
 // explorer), score ranges over paths, simple policies, and issue 4's balance rules.
@@ -241,6 +241,12 @@ function problemsOf(compiled: CompiledScenario, graph: Exploration, s: Structure
   for (const c of timeClaims(scenario)) {
     const option = scenario.beats[c.beat]!.decision!.options[c.option]!;
     problems.push({ severity: 'warning', path: ['beats', c.beat, 'decision', 'options', c.option, c.field], message: timeClaimMessage(c, option.id) });
+  }
+  // Runs only make sense once a complete path exists (as for the policies).
+  if (graph.pathsExplored > 0) {
+    for (const c of timeOfDayClaims(scenario, beatArrivals(compiled))) {
+      problems.push({ severity: 'warning', path: ['beats', c.beat, ...c.field], message: timeOfDayMessage(c, scenario) });
+    }
   }
   for (const loop of s.loops) {
     problems.push({

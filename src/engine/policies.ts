@@ -95,6 +95,8 @@ export interface PolicyRun {
   ending: string | null;
   report: ScoreReport;
   inputs: RunEvent[];
+  /** The run's whole log (the checker reads when each beat was reached). */
+  log: LogEntry[];
 }
 
 export interface PlayPolicyOptions {
@@ -152,7 +154,7 @@ export function playPolicy(compiled: CompiledScenario, policy: Policy, options: 
     else if (timed) send({ type: 'clock.tick', minutes: Math.max(1, deadline - s.clock) });
     else break;
   }
-  return { ended: isEnded(s), ending: s.ending, report: scoreRun(index, log), inputs };
+  return { ended: isEnded(s), ending: s.ending, report: scoreRun(index, log), inputs, log };
 }
 
 export interface PolicyResult {

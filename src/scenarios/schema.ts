@@ -316,7 +316,7 @@ export const Scenario = z.strictObject({
   themes: z.array(Id).min(1).describe('Tags the scenario picker filters by'),
   difficulty: z.enum(DIFFICULTIES),
   playMinutes: z.number().int().min(5).max(180).describe('Expected real minutes of play'),
-  setting: Label.optional().describe('When and where the incident begins, e.g. "Friday 18:40"'),
+  setting: Label.optional().describe('When and where the incident begins, e.g. "Sunday 02:40, main plant": a weekday and a time set the company local clock the game shows'),
   objectives: z
     .array(z.strictObject({ id: Id, dimension: Dimension, text: Text }))
     .min(1)

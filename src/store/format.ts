@@ -9,6 +9,14 @@ export function gameTime(minutes: number): string {
   return `T+${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
 }
 
+/**
+ * What a clock shows: the company's local day and time first ("Sun 04:10", from the view's
+ * localTime), with T+ as the secondary reading; T+ alone when the scenario's setting names no time.
+ */
+export function clockReadout(localTime: string | null, minutes: number): { main: string; elapsed: string | null } {
+  return localTime ? { main: localTime, elapsed: gameTime(minutes) } : { main: gameTime(minutes), elapsed: null };
+}
+
 /** A compact span for tight readouts: "45m", "2h 05m", "124h 32m". */
 export function durationShort(minutes: number): string {
   const m = Math.max(0, Math.round(minutes));

@@ -214,6 +214,7 @@ describe('solo play in the browser', () => {
     const look = () =>
       page.evaluate(() => ({
         clock: document.querySelector('.clock')?.textContent,
+        elapsed: document.querySelector('.clock-elapsed')?.textContent,
         beat: document.querySelector('.beat__title')?.textContent,
         prompt: document.querySelector('.decision__prompt')?.textContent,
         outcome: document.querySelector('.outcome')?.textContent,
@@ -223,7 +224,7 @@ describe('solo play in the browser', () => {
       }));
     const before = await look();
     const savedBefore = await savedRun(page);
-    expect(before.clock).not.toBe('T+0:00');
+    expect(before.elapsed).not.toBe('T+0:00');
     expect(before.feed.length).toBeGreaterThan(0);
 
     await page.reload();
@@ -237,7 +238,7 @@ describe('solo play in the browser', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('dialog.pause-dialog[open]').count()).toBe(0);
     await advanceGameClock(page, 3_500);
-    await expect.poll(() => page.locator(".clock").textContent(), { timeout: 30_000 }).not.toBe(before.clock);
+    await expect.poll(() => page.locator('.clock-elapsed').textContent(), { timeout: 30_000 }).not.toBe(before.elapsed);
     await page.context().close();
   }, 120_000);
 

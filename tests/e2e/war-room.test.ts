@@ -128,6 +128,11 @@ describe('the war room in the browser', () => {
       await toIncident(page);
       await page.waitForSelector('body[data-war-room-frame="1"]');
       await page.waitForTimeout(500);
+      // The clock reads the company's local day and time, with T+ beside or under it, both whole.
+      expect(await page.locator('.clock').textContent()).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d:\d\d$/);
+      expect(await page.locator('.clock-elapsed').textContent()).toMatch(/^T\+\d+:\d\d$/);
+      const cut = await page.$$eval('.clock, .clock-elapsed', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1 || parseFloat(getComputedStyle(e).fontSize) < 12).length);
+      expect(cut).toBe(0);
       await shot(page, `${viewport.width}x${viewport.height}-war-room`);
       await page.screenshot({ path: join(OUT, `${viewport.width}x${viewport.height}-war-room-full.png`), fullPage: true });
       expect((page as Page & { errors: string[] }).errors).toEqual([]);

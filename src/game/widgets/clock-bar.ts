@@ -1,7 +1,8 @@
 import type * as Phaser from 'phaser';
 import type { ViewChanges } from '../changes.ts';
 import { DecisionCountdown, type RingState } from '../countdown.ts';
-import { formatGameClock, formatRingTime } from '../format.ts';
+import { clockReadout } from '../../store/format.ts';
+import { formatRingTime } from '../format.ts';
 import type { Rect } from '../layout.ts';
 import { css, PALETTE } from '../palette.ts';
 import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
@@ -9,8 +10,11 @@ import { drawPanel } from './panel.ts';
 import { addText, setFitted } from './text.ts';
 import { Baked, Live } from './baked.ts';
 
-// The header: a radar mark, the scenario, the game clock (T+hh:mm), whether time runs and
-// how fast, and the decision countdown as a ring that empties as the deadline nears.
+// The header: a radar mark, the scenario, the company's local time ("Sun 04:10") with T+ under
+// it (T+ alone when the setting names no time), whether time runs and how fast, and the decision countdown as a ring that empties as the deadline nears.
+
+/** Under the local time: how long the incident has run. */
+const CAPTION = (elapsed: string): string => `${elapsed} since it began`;
 
 export class ClockBar implements Widget {
   private readonly root: Phaser.GameObjects.Container;
@@ -115,10 +119,15 @@ export class ClockBar implements Widget {
       this.clock.setPosition(x, midY - block / 2 - 1);
       this.clockCaption.setVisible(true).setPosition(x + 1, this.clock.y + this.clock.height - 6);
     }
-    // The pill sits after the widest the clock may read (it grows from T+0:00 to T+888:88).
+    // The pill sits after the widest the clock may read ("Wed 88:88", or T+0:00 up to T+888:88)
+    // and, when shown, the widest its caption may read.
     const shown = this.clock.text;
-    const widest = this.clock.setText('T+888:88').width;
+    const widestClock = Math.max(this.clock.setText('Wed 88:88').width, this.clock.setText('T+888:88').width);
     this.clock.setText(shown);
+    const caption = this.clockCaption.text;
+    const widestCaption = this.compact ? 0 : this.clockCaption.setText(CAPTION('T+888:88')).width + 1;
+    this.clockCaption.setText(caption);
+    const widest = Math.max(widestClock, widestCaption);
     this.pillAt = { x: this.clock.x + widest + 10, y: midY };
     this.titleRoom(frame);
     this.paint(frame, false);
@@ -150,7 +159,9 @@ export class ClockBar implements Widget {
 
   private paint(frame: RoomFrame, animate: boolean): void {
     const view = frame.view;
-    this.clock.setText(view ? formatGameClock(view.clock) : 'T+--:--');
+    const readout = view ? clockReadout(view.localTime, view.clock) : null;
+    this.clock.setText(readout ? readout.main : 'T+--:--');
+    this.clockCaption.setText(readout?.elapsed ? CAPTION(readout.elapsed) : 'Game clock');
 
     // Pill: whether the clock runs, and how fast.
     const running = view?.phase === 'incident';

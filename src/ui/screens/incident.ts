@@ -1,6 +1,6 @@
 import type { GameView } from '../../engine/view.ts';
 import { PACE_SECONDS, type Speed } from '../../store/autosave.ts';
-import { duration, gameTime } from '../../store/format.ts';
+import { clockReadout, duration, gameTime } from '../../store/format.ts';
 import type { GameState } from '../../store/game-store.ts';
 import type { AppContext, ScreenView } from '../context.ts';
 import { focusHeading, h, isTypingTarget, replace } from '../dom.ts';
@@ -26,7 +26,9 @@ export function incidentScreen(ctx: AppContext): ScreenView {
   const initial = store.getState();
   const scenario = initial.scenario;
 
-  const clock = h('p', { class: 'clock', attrs: { role: 'timer', 'aria-label': 'Game clock' } });
+  const clock = h('p', { class: 'clock', attrs: { role: 'timer', 'aria-label': 'Company time' } });
+  // T+ (time since the incident began) is the secondary reading, under or beside the local time.
+  const elapsed = h('span', { class: 'clock-elapsed' });
   const runState = h('span', { class: 'run-state' });
   const speedButtons = SPEEDS.map((speed) =>
     h('button', {
@@ -47,7 +49,7 @@ export function incidentScreen(ctx: AppContext): ScreenView {
     'div',
     { class: 'controls' },
     h('p', { class: 'controls__title', text: scenario?.title ?? '' }),
-    h('div', { class: 'controls__clock' }, clock, runState),
+    h('div', { class: 'controls__clock' }, clock, elapsed, runState),
     buttons,
   );
 
@@ -112,7 +114,11 @@ export function incidentScreen(ctx: AppContext): ScreenView {
 
   const renderControls = (state: GameState): void => {
     const view = state.view;
-    clock.textContent = gameTime(view?.clock ?? 0);
+    const readout = clockReadout(view?.localTime ?? null, view?.clock ?? 0);
+    clock.textContent = readout.main;
+    clock.setAttribute('aria-label', readout.elapsed ? 'Company time' : 'Game clock');
+    elapsed.textContent = readout.elapsed ?? '';
+    elapsed.hidden = readout.elapsed === null;
     const ended = view?.phase === 'ended';
     runState.textContent = ended ? 'Closed' : state.paused ? 'Paused' : 'Live';
     runState.className = `run-state ${ended ? 'run-state--ended' : state.paused ? 'run-state--paused' : 'run-state--live'}`;
