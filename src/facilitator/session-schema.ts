@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { PACES } from '../store/autosave.ts';
+import { CLOCK_MODES, MAX_DISCUSSION_SECONDS } from './clock-policy.ts';
 import { isDueDate, MAX_NOTE_LENGTH, MAX_VOTES, NOTE_KINDS, SESSION_FORMAT, SESSION_VERSION, type Session } from './session.ts';
 
 // The session as data from outside (a session file, a stored copy): checked field by field so an
@@ -28,7 +29,7 @@ const RunEvent = z.discriminatedUnion('type', [
 
 const JOURNAL_KINDS = [
   'briefing', 'started', 'paused', 'resumed', 'speed', 'released', 'skipped', 'extended', 'held',
-  'recorded', 'timeout', 'revealed', 'continued', 'undone', 'ended', 'reopened',
+  'recorded', 'timeout', 'revealed', 'continued', 'undone', 'ended', 'reopened', 'time',
 ] as const;
 
 export const SessionSchema = z.strictObject({
@@ -48,6 +49,13 @@ export const SessionSchema = z.strictObject({
   partner: Text(64),
   seed: Whole(0, 2 ** 31 - 1),
   pace: z.enum(PACES),
+  // Sessions saved before these settings existed ran by the clock and showed everything.
+  clock: z._default(z.enum(CLOCK_MODES), 'realtime'),
+  discussion: z._default(z.strictObject({ seconds: Whole(0, MAX_DISCUSSION_SECONDS), endsAt: z.nullable(Iso) }), { seconds: 0, endsAt: null }),
+  display: z._default(
+    z.strictObject({ costs: z.boolean(), scores: z.boolean(), largeText: z.boolean(), graphic: z.boolean() }),
+    { costs: true, scores: true, largeText: false, graphic: true },
+  ),
   stage: z.enum(['setup', 'briefing', 'incident', 'debrief']),
   decision: z.enum(['open', 'recorded', 'revealed']),
   hiddenFrom: z.nullable(Minutes),

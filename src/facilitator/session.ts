@@ -2,6 +2,7 @@ import type { RunEvent } from '../engine/machine.ts';
 import type { UndoneChoice } from '../engine/runtime.ts';
 import type { Rating } from '../engine/scoring.ts';
 import type { Pace, Speed } from '../store/autosave.ts';
+import type { ClockMode } from './clock-policy.ts';
 
 // A facilitated exercise as plain JSON: who is in the room, where the exercise stands, the run's
 // inputs (which replay it exactly), and everything the evaluator entered. It is saved after every
@@ -73,7 +74,8 @@ export type JournalKind =
   | 'continued'
   | 'undone'
   | 'ended'
-  | 'reopened';
+  | 'reopened'
+  | 'time';
 
 /** What the facilitator did, with real and game time: the exercise's own log next to the run's. */
 export interface JournalEntry {
@@ -88,6 +90,26 @@ export interface SessionRun {
   fingerprint: string;
   inputs: RunEvent[];
   undone: UndoneChoice[];
+}
+
+/** What the projector shows besides the exercise itself; the facilitator switches each. */
+export interface PresenterDisplay {
+  /** Options' costs and times. */
+  costs: boolean;
+  /** Scores and the verdict at the end; off, the room sees a neutral "Exercise complete". */
+  scores: boolean;
+  /** Larger body text for a big room. */
+  largeText: boolean;
+  /** The war-room graphic; off, the text gets the whole screen. */
+  graphic: boolean;
+}
+
+export const DEFAULT_DISPLAY: PresenterDisplay = { costs: false, scores: false, largeText: false, graphic: true };
+
+/** A discussion timer in real time: `seconds` is the setting (0 = off), `endsAt` set while it runs. */
+export interface DiscussionTimer {
+  seconds: number;
+  endsAt: string | null;
 }
 
 export interface Session {
@@ -105,6 +127,10 @@ export interface Session {
   partner: string;
   seed: number;
   pace: Pace;
+  /** Who moves game time: the facilitator (the workshop default) or the clock. */
+  clock: ClockMode;
+  discussion: DiscussionTimer;
+  display: PresenterDisplay;
   stage: Stage;
   decision: DecisionStage;
   /** While a choice is recorded but not revealed: how many run inputs the room's view replays. */
@@ -151,6 +177,9 @@ export function newSession(d: SessionDefaults): Session {
     partner: d.partner,
     seed: d.seed,
     pace: 'standard',
+    clock: 'paced',
+    discussion: { seconds: 0, endsAt: null },
+    display: { ...DEFAULT_DISPLAY },
     stage: 'setup',
     decision: 'open',
     hiddenFrom: null,
@@ -166,6 +195,17 @@ export function newSession(d: SessionDefaults): Session {
     journal: [],
     startedAt: null,
     endedAt: null,
+  };
+}
+
+/** A session stored before the clock, discussion and display settings existed, given the old behaviour. */
+export function withSettings(s: Session): Session {
+  const partial = s as Partial<Session> & Session;
+  return {
+    ...s,
+    clock: partial.clock ?? 'realtime',
+    discussion: partial.discussion ?? { seconds: 0, endsAt: null },
+    display: partial.display ?? { costs: true, scores: true, largeText: false, graphic: true },
   };
 }
 

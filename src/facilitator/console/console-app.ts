@@ -1,6 +1,7 @@
 import type { CatalogEntry } from '../../store/catalog.ts';
 import { h, isTypingTarget, replace } from '../../ui/dom.ts';
 import { brandMark } from '../../ui/parts/brand.ts';
+import { skipOption } from '../../engine/rules.ts';
 import { createConfirmDialog } from './confirm-dialog.ts';
 import type { ConsoleState, ConsoleStore, ConsoleTab } from './console-store.ts';
 import { controlsView } from './controls-view.ts';
@@ -47,6 +48,25 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
     if (yes) act((x) => x.end(), 'Exercise ended; the report is open');
   };
 
+  // Skipping applies the beat's default (else the advised option): only with the facilitator's yes.
+  const askSkip = async (): Promise<void> => {
+    const s = store.getState();
+    const ex = s.exercise();
+    const compiled = s.compiled();
+    const state = ex.state;
+    const beat = state?.beat ? compiled?.index.beats.get(state.beat) : undefined;
+    const id = beat?.decision ? (skipOption(compiled!.index, state!) ?? null) : null;
+    const label = id ? (s.view?.decision?.options.find((o) => o.id === id)?.label ?? id) : null;
+    if (!label) return void act((x) => x.skip());
+    const yes = await confirm.ask({
+      title: 'Skip this beat?',
+      text: `The beat's default applies: “${label}”. The report records it as skipped by the facilitator, not as the team's choice.`,
+      confirm: 'Skip and apply it',
+      danger: true,
+    });
+    if (yes) act((x) => x.skip(), 'Beat skipped');
+  };
+
   // ---- top bar ----
   const who = h('p', { class: 'fac-top__who' });
   const presenterStatus = h('p', { class: 'fac-top__status', attrs: { role: 'status' } });
@@ -86,7 +106,7 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
 
   // ---- the views ----
   const setup = setupView(store, env.catalog, env.openPresenter);
-  const controls = controlsView(store, { onEnd: () => void askEnd() });
+  const controls = controlsView(store, { onEnd: () => void askEnd(), onSkip: () => void askSkip(), now: env.now });
   const material = materialView(store);
   const evaluation = evaluationView(store);
   const live3 = h('div', { class: 'fac-live' }, h('h1', { class: 'visually-hidden', text: 'Running the exercise' }), controls.el, material.el, evaluation.el);
@@ -176,7 +196,7 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
         act((x) => x.release(), 'Inject released');
         return;
       case 'skip':
-        act((x) => x.skip(), 'Beat skipped');
+        void askSkip();
         return;
       case 'extend':
         act((x) => x.extend(), 'Timer extended');
@@ -240,6 +260,13 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
     run(command);
   };
   window.addEventListener('keydown', onKey);
+  // A button clicked with the mouse gives its focus back, so Space pauses instead of pressing
+  // it again (a second "+5 min"). A button reached with the keyboard keeps Space and Enter.
+  const onClick = (e: MouseEvent): void => {
+    const button = e.target instanceof Element ? e.target.closest('button') : null;
+    if (button && e.detail > 0 && root.contains(button) && !button.closest('dialog')) button.blur();
+  };
+  root.addEventListener('click', onClick);
 
   const unsubscribe = store.subscribe((state, prev) => render(state, prev));
   render(store.getState(), null);
@@ -248,6 +275,7 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
     destroy() {
       unsubscribe();
       window.removeEventListener('keydown', onKey);
+      root.removeEventListener('click', onClick);
       replace(root);
     },
   };
