@@ -94,6 +94,7 @@ function startPresenter(el: HTMLElement): void {
     loadWarRoom,
     reducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
     consoleUrl: pageUrl(CONSOLE_HASH),
+    now: () => Date.now(),
   });
   document.body.dataset.ready = '1';
 }

@@ -63,7 +63,9 @@ export function writeFrame(storage: KeyValueStorage, frame: PresenterFrame): boo
 export function readFrame(storage: KeyValueStorage): PresenterFrame | null {
   try {
     const data = JSON.parse(tryRead(storage, FACILITATOR_KEYS.frame) ?? 'null') as PresenterFrame | null;
-    return data && typeof data === 'object' && typeof data.sessionId === 'string' && typeof data.rev === 'number' ? data : null;
+    // A frame kept by an older version (without display settings or the inject list) is not shown.
+    const current = data && typeof data === 'object' && typeof data.sessionId === 'string' && typeof data.rev === 'number';
+    return current && typeof data.display === 'object' && Array.isArray(data.injects) ? data : null;
   } catch {
     return null;
   }

@@ -6,7 +6,7 @@ import type { PresenterFrame } from './frame.ts';
 // steer the same exercise. The reducers below are pure; the channel wrapper is the only I/O.
 
 export const CHANNEL_NAME = 'war-room.facilitator';
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export type SyncMessage =
   | { v: typeof PROTOCOL_VERSION; kind: 'frame'; console: string; frame: PresenterFrame }

@@ -43,8 +43,11 @@ describe('session persistence', () => {
 
   it('keeps the presenter’s last frame for a window that reopens', () => {
     const storage = memoryStorage();
-    writeFrame(storage, { sessionId: 's', rev: 3 } as PresenterFrame);
+    writeFrame(storage, { sessionId: 's', rev: 3, display: { costs: false, scores: false, largeText: false, graphic: true }, injects: [] } as unknown as PresenterFrame);
     expect(readFrame(storage)).toMatchObject({ sessionId: 's', rev: 3 });
+    // A frame an older version kept (no display settings, no inject list) is not shown.
+    writeFrame(storage, { sessionId: 's', rev: 3 } as PresenterFrame);
+    expect(readFrame(storage)).toBeNull();
     storage.setItem(FACILITATOR_KEYS.frame, '[]');
     expect(readFrame(storage)).toBeNull();
   });
