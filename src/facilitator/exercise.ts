@@ -8,6 +8,8 @@ import type { Scenario } from '../scenarios/schema.ts';
 import { PACES, type Pace, type Speed } from '../store/autosave.ts';
 import { gameTime } from '../store/format.ts';
 import {
+  ACTION_STATUSES,
+  CAPABILITY_ELEMENTS,
   castVotes,
   isDueDate,
   MAX_NAME_LENGTH,
@@ -19,7 +21,9 @@ import {
   type NoteKind,
   type Participant,
   withSettings,
+  type FindingEdit,
   type PresenterDisplay,
+  type ReportEdits,
   type Session,
 } from './session.ts';
 import {
@@ -46,6 +50,9 @@ export interface ExerciseDeps {
 }
 
 export const SPEEDS: readonly Speed[] = [1, 2, 4];
+
+export const REPORT_TEXT_FIELDS = ['handling', 'summary', 'scope', 'missionArea', 'threat', 'sponsor', 'organisations', 'poc', 'hotwash'] as const satisfies readonly (keyof ReportEdits)[];
+export type ReportTextField = (typeof REPORT_TEXT_FIELDS)[number];
 
 type Refusal = string | null;
 
@@ -494,7 +501,19 @@ export class Exercise {
   }
 
   addAction(input: Partial<Omit<CorrectiveAction, 'id'>> = {}): Refusal {
-    const action: CorrectiveAction = { id: this.deps.newId(), issue: '', action: '', objective: null, owner: '', due: '', ...input };
+    const action: CorrectiveAction = {
+      id: this.deps.newId(),
+      issue: '',
+      action: '',
+      objective: null,
+      owner: '',
+      due: '',
+      element: 'planning',
+      org: '',
+      start: '',
+      status: 'not started',
+      ...input,
+    };
     const bad = this.checkAction(action);
     return bad ?? this.commit({ actions: [...this.current.actions, action] });
   }
@@ -509,6 +528,48 @@ export class Exercise {
 
   removeAction(id: string): Refusal {
     return this.commit({ actions: this.current.actions.filter((a) => a.id !== id) });
+  }
+
+  // ---- the report's own text ---------------------------------------------------------------
+
+  /** Sets one of the report's free-text fields (summary, overview fields, hotwash notes, marking). */
+  setReportText(field: ReportTextField, value: string): Refusal {
+    if (!REPORT_TEXT_FIELDS.includes(field)) return `no report field "${field}"`;
+    const max = field === 'hotwash' ? MAX_NOTE_LENGTH * 4 : field === 'summary' ? MAX_NOTE_LENGTH * 2 : MAX_NOTE_LENGTH;
+    if (value.length > max) return `that text is at most ${max} characters`;
+    return this.commit({ report: { ...this.current.report, [field]: value } });
+  }
+
+  setAppendix(on: boolean): Refusal {
+    return this.commit({ report: { ...this.current.report, appendix: on } });
+  }
+
+  /** Why the evaluator's rating differs from the game's suggestion; the report prints it. */
+  setRatingReason(objective: string, reason: string): Refusal {
+    const bad = this.checkObjective(objective);
+    if (bad) return bad;
+    if (reason.length > MAX_NOTE_LENGTH) return `a reason is at most ${MAX_NOTE_LENGTH} characters`;
+    const ratingReasons = { ...this.current.report.ratingReasons, [objective]: reason };
+    if (!reason.trim()) delete ratingReasons[objective];
+    return this.commit({ report: { ...this.current.report, ratingReasons } });
+  }
+
+  /** Edits, removes (removed: true) or merges (mergedInto: another finding's id) a generated finding. */
+  editFinding(id: string, patch: FindingEdit): Refusal {
+    if (!id || id.length > 200) return 'no such finding';
+    if (patch.mergedInto === id) return 'a finding cannot be merged into itself';
+    for (const key of ['title', 'reference', 'analysis', 'rootCause'] as const) {
+      if ((patch[key]?.length ?? 0) > MAX_NOTE_LENGTH) return `that text is at most ${MAX_NOTE_LENGTH} characters`;
+    }
+    const findings = { ...this.current.report.findings, [id]: { ...this.current.report.findings[id], ...patch } };
+    return this.commit({ report: { ...this.current.report, findings } });
+  }
+
+  /** Undoes every edit to a finding: back to what the report generated. */
+  resetFinding(id: string): Refusal {
+    const findings = { ...this.current.report.findings };
+    delete findings[id];
+    return this.commit({ report: { ...this.current.report, findings } });
   }
 
   // ---- internals --------------------------------------------------------------------------
@@ -575,7 +636,11 @@ export class Exercise {
   }
 
   private checkAction(a: CorrectiveAction): Refusal {
-    if (!isDueDate(a.due)) return `the due date "${a.due}" is not a date (use the date picker, or YYYY-MM-DD)`;
+    if (!isDueDate(a.due)) return `the completion date "${a.due}" is not a date (use the date picker, or YYYY-MM-DD)`;
+    if (!isDueDate(a.start)) return `the start date "${a.start}" is not a date (use the date picker, or YYYY-MM-DD)`;
+    if (a.start && a.due && a.start > a.due) return 'the start date is after the completion date';
+    if (!CAPABILITY_ELEMENTS.includes(a.element)) return `no capability element "${a.element}"`;
+    if (!ACTION_STATUSES.includes(a.status)) return `no status "${a.status}"`;
     return this.checkObjective(a.objective);
   }
 }

@@ -2,7 +2,18 @@ import { z } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { PACES } from '../store/autosave.ts';
 import { CLOCK_MODES, MAX_DISCUSSION_SECONDS } from './clock-policy.ts';
-import { isDueDate, MAX_NOTE_LENGTH, MAX_VOTES, NOTE_KINDS, SESSION_FORMAT, SESSION_VERSION, type Session } from './session.ts';
+import {
+  ACTION_STATUSES,
+  CAPABILITY_ELEMENTS,
+  DEFAULT_REPORT_EDITS,
+  isDueDate,
+  MAX_NOTE_LENGTH,
+  MAX_VOTES,
+  NOTE_KINDS,
+  SESSION_FORMAT,
+  SESSION_VERSION,
+  type Session,
+} from './session.ts';
 
 // The session as data from outside (a session file, a stored copy): checked field by field so an
 // import can say exactly what is wrong and where. Mirrors the Session type in session.ts; the
@@ -91,7 +102,38 @@ export const SessionSchema = z.strictObject({
       objective: z.nullable(z.string()),
       owner: Text(200),
       due: z.string().check(z.refine(isDueDate, 'a due date is YYYY-MM-DD or empty')),
+      element: z._default(z.enum(CAPABILITY_ELEMENTS), 'planning'),
+      org: z._default(Text(200), ''),
+      start: z._default(z.string().check(z.refine(isDueDate, 'a start date is YYYY-MM-DD or empty')), ''),
+      status: z._default(z.enum(ACTION_STATUSES), 'not started'),
     }),
+  ),
+  report: z._default(
+    z.strictObject({
+      handling: Text(200),
+      summary: Text(MAX_NOTE_LENGTH * 2),
+      scope: Text(MAX_NOTE_LENGTH),
+      missionArea: Text(200),
+      threat: Text(MAX_NOTE_LENGTH),
+      sponsor: Text(200),
+      organisations: Text(MAX_NOTE_LENGTH),
+      poc: Text(200),
+      hotwash: Text(MAX_NOTE_LENGTH * 4),
+      ratingReasons: z.record(z.string(), Text(MAX_NOTE_LENGTH)),
+      findings: z.record(
+        z.string(),
+        z.strictObject({
+          title: z.optional(Text(MAX_NOTE_LENGTH)),
+          reference: z.optional(Text(MAX_NOTE_LENGTH)),
+          analysis: z.optional(Text(MAX_NOTE_LENGTH)),
+          rootCause: z.optional(Text(MAX_NOTE_LENGTH)),
+          removed: z.optional(z.boolean()),
+          mergedInto: z.optional(Text(200)),
+        }),
+      ),
+      appendix: z.boolean(),
+    }),
+    () => structuredClone(DEFAULT_REPORT_EDITS),
   ),
   journal: z.array(z.strictObject({ at: Iso, t: Minutes, kind: z.enum(JOURNAL_KINDS), text: Text(1000) })),
   startedAt: z.nullable(Iso),

@@ -48,7 +48,16 @@ export interface Note {
   text: string;
 }
 
-/** One line of the improvement plan. `due` is a calendar date (YYYY-MM-DD) or empty. */
+/** HSEEP's capability elements: where a corrective action applies. */
+export const CAPABILITY_ELEMENTS = ['planning', 'organisation', 'equipment', 'training', 'exercise'] as const;
+export type CapabilityElement = (typeof CAPABILITY_ELEMENTS)[number];
+export const ACTION_STATUSES = ['not started', 'in progress', 'complete'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/**
+ * One line of the improvement plan. `owner` is the point of contact, `org` the responsible
+ * organisation; `start` and `due` (completion) are calendar dates (YYYY-MM-DD) or empty.
+ */
 export interface CorrectiveAction {
   id: string;
   issue: string;
@@ -56,7 +65,56 @@ export interface CorrectiveAction {
   objective: string | null;
   owner: string;
   due: string;
+  element: CapabilityElement;
+  org: string;
+  start: string;
+  status: ActionStatus;
 }
+
+/** The facilitator's edits to a generated finding; `mergedInto` folds it into another one. */
+export interface FindingEdit {
+  title?: string;
+  reference?: string;
+  analysis?: string;
+  rootCause?: string;
+  removed?: boolean;
+  mergedInto?: string;
+}
+
+/** What the facilitator writes into the after-action report beyond the notes and the plan. */
+export interface ReportEdits {
+  /** Handling marking on the cover and every page, e.g. "Confidential". */
+  handling: string;
+  /** The executive summary; empty means the generated one. */
+  summary: string;
+  scope: string;
+  missionArea: string;
+  threat: string;
+  sponsor: string;
+  organisations: string;
+  poc: string;
+  hotwash: string;
+  /** Why an objective's rating was overridden, by objective id. */
+  ratingReasons: Record<string, string>;
+  findings: Record<string, FindingEdit>;
+  /** Include the game's artefacts (seed, game clock, scores, verdict) as an appendix. */
+  appendix: boolean;
+}
+
+export const DEFAULT_REPORT_EDITS: ReportEdits = {
+  handling: 'Confidential: for the participating organisation only',
+  summary: '',
+  scope: '',
+  missionArea: 'Response',
+  threat: '',
+  sponsor: '',
+  organisations: '',
+  poc: '',
+  hotwash: '',
+  ratingReasons: {},
+  findings: {},
+  appendix: false,
+};
 
 export type JournalKind =
   | 'briefing'
@@ -148,6 +206,7 @@ export interface Session {
   /** Evaluator ratings per objective id; an objective not here takes the game's suggestion. */
   ratings: Record<string, Rating>;
   actions: CorrectiveAction[];
+  report: ReportEdits;
   journal: JournalEntry[];
   startedAt: string | null;
   endedAt: string | null;
@@ -192,6 +251,7 @@ export function newSession(d: SessionDefaults): Session {
     notes: [],
     ratings: {},
     actions: [],
+    report: structuredClone(DEFAULT_REPORT_EDITS),
     journal: [],
     startedAt: null,
     endedAt: null,
@@ -206,6 +266,11 @@ export function withSettings(s: Session): Session {
     clock: partial.clock ?? 'realtime',
     discussion: partial.discussion ?? { seconds: 0, endsAt: null },
     display: partial.display ?? { costs: true, scores: true, largeText: false, graphic: true },
+    report: partial.report ?? structuredClone(DEFAULT_REPORT_EDITS),
+    actions: s.actions.map((a) => {
+      const old = a as Partial<CorrectiveAction> & CorrectiveAction;
+      return { ...a, element: old.element ?? 'planning', org: old.org ?? '', start: old.start ?? '', status: old.status ?? 'not started' };
+    }),
   };
 }
 

@@ -207,7 +207,7 @@ describe('facilitator exercise: evaluation', () => {
     const { ex } = running();
     ok(ex.addAction({ issue: 'No failover runbook', action: 'Write and rehearse one', owner: 'Priya', due: '2025-04-30', objective: 'prepared' }));
     const id = ex.session.actions[0]!.id;
-    expect(ex.updateAction(id, { due: '2025-02-30' })).toBe('the due date "2025-02-30" is not a date (use the date picker, or YYYY-MM-DD)');
+    expect(ex.updateAction(id, { due: '2025-02-30' })).toBe('the completion date "2025-02-30" is not a date (use the date picker, or YYYY-MM-DD)');
     ok(ex.updateAction(id, { owner: 'Priya Shah' }));
     expect(ex.session.actions[0]).toMatchObject({ owner: 'Priya Shah', due: '2025-04-30' });
     ok(ex.removeAction(id));
