@@ -18,6 +18,7 @@ import { commandFor, SHORTCUT_HELP, type Command } from './shortcuts.ts';
 export interface ConsoleEnv {
   catalog: CatalogEntry[];
   download(fileName: string, mime: string, text: string): void;
+  downloadBytes(fileName: string, mime: string, bytes: Uint8Array): void;
   print(): void;
   openPresenter(): void;
   now(): number;
@@ -110,7 +111,7 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
   const material = materialView(store);
   const evaluation = evaluationView(store);
   const live3 = h('div', { class: 'fac-live' }, h('h1', { class: 'visually-hidden', text: 'Running the exercise' }), controls.el, material.el, evaluation.el);
-  const report = reportView(store, { download: env.download, print: env.print, now: env.now });
+  const report = reportView(store, { download: env.download, downloadBytes: env.downloadBytes, print: env.print, now: env.now });
   const sessions = sessionsView(store, { download: env.download, confirm: confirm.ask, now: env.now });
   const main = h('main', { id: 'main', class: 'fac-main', attrs: { tabindex: '-1' } });
 
