@@ -97,7 +97,7 @@ describe('facilitator mode', () => {
     await con.getByLabel('Seed').fill('4242');
     await con.getByLabel('Seed').press('Tab');
     // This run exercises the real-time clock (pause, speed); the paced default has its own test.
-    await con.getByLabel('Clock').selectOption('realtime');
+    await con.getByLabel('Clock', { exact: true }).selectOption('realtime');
     for (const [name, role] of [['Helena Marsh', 'ceo'], ['Priya Shah', 'cio'], ['Tom Berg', 'coo'], ['Ana Ruiz', 'comms']] as const) {
       await con.getByPlaceholder('Name').fill(name);
       await con.locator('.fac-add-person select').selectOption(role);

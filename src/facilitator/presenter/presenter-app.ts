@@ -147,8 +147,9 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
     document.documentElement.dataset.large = f?.display?.largeText ? 'on' : 'off';
     const showRoom = !!f?.view && (f.stage === 'incident' || f.stage === 'debrief') && graphic;
     shell.dataset.view = showRoom ? 'room' : 'plain';
-    // While the room discusses a recorded choice the clock is held, so the war room shows it paused.
-    roomStore.setState({ scenario, view: showRoom ? f!.view : null, paused: !!f && (f.paused || f.decision !== 'open' || f.stage !== 'incident'), speed: f?.speed ?? 1 });
+    // While the room discusses a recorded choice, or the facilitator paces the clock, game time stands
+    // still, so the war room shows it paused.
+    roomStore.setState({ scenario, view: showRoom ? f!.view : null, paused: !!f && (f.paused || f.clock === 'paced' || f.decision !== 'open' || f.stage !== 'incident'), speed: f?.speed ?? 1 });
     if (showRoom) ensureRoom();
     const briefing = f?.stage === 'briefing' && scenario;
     const fallbackKey = JSON.stringify([showRoom, briefing ? scenario.id : null, f?.view?.services.map((s) => s.effective)]);
