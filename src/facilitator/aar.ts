@@ -290,7 +290,7 @@ export function aarFromReport(compiled: CompiledScenario, session: Session, stat
       scope: edits.scope || `A facilitated discussion-based tabletop exercise for ${o.team || 'the leadership team'} of ${o.company}.`,
       missionArea: edits.missionArea || 'Response',
       coreCapabilities: [...new Set(r.objectives.map((x) => capabilityOf(x.id)))],
-      objectives: r.objectives.map((x) => x.text),
+      objectives: r.objectives.map((x) => x.text.replace(/\.$/, '')),
       threat: edits.threat || `${scenario.industry}: ${scenario.title}`,
       scenario: o.summary,
       sponsor: edits.sponsor || o.company,
