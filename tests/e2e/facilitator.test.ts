@@ -247,6 +247,7 @@ describe('facilitator mode', () => {
   it('rates objectives, plans corrective actions, and ends into the debrief', async () => {
     // Scores reach the projector only when the facilitator chooses to show them.
     await con.getByLabel('Show scores and verdict at the end').check();
+    await con.locator('#main').focus();
     await key('d');
     await con.getByRole('dialog').getByRole('button', { name: 'End and debrief' }).click();
     await con.waitForSelector('body[data-stage="debrief"]');
