@@ -4,7 +4,7 @@ import type { RunState } from '../engine/state.ts';
 import { interpolate } from '../engine/text.ts';
 import type { Condition } from '../scenarios/schema.ts';
 import { duration, gameTime, TIER_LABELS } from '../store/format.ts';
-import { calendarDate, clockTime } from './report-markdown.ts';
+import { calendarDate, clockTime } from './report-files.ts';
 import { buildReport, type AfterActionReport, type ReportDecision } from './report.ts';
 import type { ActionStatus, CapabilityElement, FindingEdit, Session } from './session.ts';
 

@@ -3,7 +3,7 @@ import { gameTime } from '../../store/format.ts';
 import { tryRead, tryWrite } from '../../store/storage.ts';
 import { h, replace, uid } from '../../ui/dom.ts';
 import { FACILITATOR_KEYS } from '../persist.ts';
-import { clockTime } from '../report-markdown.ts';
+import { clockTime } from '../report-files.ts';
 import { NOTE_KIND_LABELS, NOTE_KINDS, type NoteKind } from '../session.ts';
 import type { ConsoleState, ConsoleStore } from './console-store.ts';
 import { field, keyed, replaceOptions, select } from './parts.ts';

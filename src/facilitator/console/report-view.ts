@@ -1,7 +1,7 @@
 import { h, replace } from '../../ui/dom.ts';
 import { decisionsCsv, notesCsv } from '../csv.ts';
 import { buildReport, type AfterActionReport } from '../report.ts';
-import { reportFileName, reportJson } from '../report-markdown.ts';
+import { reportFileName, reportJson } from '../report-files.ts';
 import type { CorrectiveAction } from '../session.ts';
 import type { ConsoleState, ConsoleStore } from './console-store.ts';
 import { ratingsEditor } from './evaluation-view.ts';
