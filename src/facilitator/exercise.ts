@@ -9,6 +9,8 @@ import type { Scenario } from '../scenarios/schema.ts';
 import { PACES, type Pace, type Speed } from '../store/autosave.ts';
 import { gameTime } from '../store/format.ts';
 import {
+  ACTION_STATUSES,
+  CAPABILITY_ELEMENTS,
   castVotes,
   isDueDate,
   MAX_NAME_LENGTH,
@@ -19,8 +21,22 @@ import {
   type JournalKind,
   type NoteKind,
   type Participant,
+  withSettings,
+  type FindingEdit,
+  type PresenterDisplay,
+  type ReportEdits,
   type Session,
 } from './session.ts';
+import {
+  CLOCK_MODES,
+  EXTEND_REAL_MINUTES,
+  gameMinutesFor,
+  MAX_DISCUSSION_SECONDS,
+  msPerGameMinute,
+  pacedStep,
+  TIME_STEPS,
+  type ClockMode,
+} from './clock-policy.ts';
 
 // The facilitator's exercise: a session and the engine run it drives. Every command either
 // refuses with a sentence saying why, or returns null and leaves a new session object (rev + 1)
@@ -34,8 +50,10 @@ export interface ExerciseDeps {
   compile(scenario: Scenario): CompiledScenario;
 }
 
-export const EXTEND_MINUTES = 5;
 export const SPEEDS: readonly Speed[] = [1, 2, 4];
+
+export const REPORT_TEXT_FIELDS = ['handling', 'summary', 'scope', 'missionArea', 'threat', 'sponsor', 'organisations', 'poc', 'hotwash'] as const satisfies readonly (keyof ReportEdits)[];
+export type ReportTextField = (typeof REPORT_TEXT_FIELDS)[number];
 
 type Refusal = string | null;
 
@@ -50,7 +68,8 @@ export class Exercise {
   ) {}
 
   /** Opens a session, replaying its run. Throws a RunError saying why a run cannot be rebuilt. */
-  static open(session: Session, deps: ExerciseDeps): Exercise {
+  static open(stored: Session, deps: ExerciseDeps): Exercise {
+    const session = withSettings(stored);
     const ex = new Exercise(session, deps);
     if (session.run) {
       const scenario = deps.scenario(session.scenarioId);
@@ -94,7 +113,11 @@ export class Exercise {
     return this.run && this.compiled ? scoreRun(this.compiled.index, this.run.log) : null;
   }
 
-  /** What the room may see: before a recorded choice until it is revealed, else the live run. */
+  /**
+   * What the room may see. A recorded choice: the run before it. A revealed one: its consequences
+   * (services, gauges, stakeholders) but still the beat and the injects the room had, so the next
+   * beat's text only reaches the projector when the facilitator moves on. Else the live run.
+   */
   shown(): { view: GameView; state: RunState } | null {
     const { run, compiled } = this;
     if (!run || !compiled) return null;
@@ -106,13 +129,30 @@ export class Exercise {
       for (const event of run.inputs.slice(0, from)) snapshot = stepSnapshot(compiled, snapshot, event);
       this.hiddenView = { key, view: buildView(compiled, snapshot.context), state: snapshot.context };
     }
-    return { view: this.hiddenView.view, state: this.hiddenView.state };
+    const before = this.hiddenView;
+    if (this.current.decision !== 'revealed') return { view: before.view, state: before.state };
+    const live = run.view();
+    return { view: { ...live, beat: before.view.beat, decision: null, injects: before.view.injects, ending: null }, state: before.state };
   }
 
-  /** True when game time should be running. */
+  /** True when game time should be running by itself (only in the real-time mode). */
   get clockRunning(): boolean {
     const s = this.current;
-    return s.stage === 'incident' && s.decision === 'open' && !s.paused && this.run?.state.phase === 'incident';
+    return s.clock === 'realtime' && s.stage === 'incident' && s.decision === 'open' && !s.paused && this.run?.state.phase === 'incident';
+  }
+
+  /** Real milliseconds per game minute now: the pace and speed, slowed while a timed decision is open. */
+  msPerGameMinute(): number {
+    const s = this.current;
+    return msPerGameMinute(s.pace, s.speed, this.decisionLimit());
+  }
+
+  /** The open decision's time limit in game minutes, or null when it has none (or it is held). */
+  private decisionLimit(): number | null {
+    const state = this.run?.state;
+    const compiled = this.compiled;
+    if (!state || !compiled || state.beat === null || state.posedAt === null || state.timerHeld) return null;
+    return compiled.index.beats.get(state.beat)?.decision?.timeLimit ?? null;
   }
 
   // ---- set-up ----------------------------------------------------------------------------
@@ -169,6 +209,37 @@ export class Exercise {
   setPace(pace: Pace): Refusal {
     if (!PACES.includes(pace)) return `no pace "${pace}"`;
     return this.commit({ pace });
+  }
+
+  setClockMode(mode: ClockMode): Refusal {
+    if (!CLOCK_MODES.includes(mode)) return `no clock mode "${mode}"`;
+    if (mode === this.current.clock) return null;
+    return this.commit({ clock: mode }, this.current.stage === 'incident' ? 'time' : undefined, mode === 'paced' ? 'Switched to the facilitator-paced clock' : 'Switched to the real-time clock');
+  }
+
+  /** Switches what the projector shows besides the exercise. */
+  setDisplay(patch: Partial<PresenterDisplay>): Refusal {
+    return this.commit({ display: { ...this.current.display, ...patch } });
+  }
+
+  /** Sets the discussion timer for decisions (real seconds, 0 = off); a running one stops. */
+  setDiscussion(seconds: number): Refusal {
+    if (!Number.isInteger(seconds) || seconds < 0 || seconds > MAX_DISCUSSION_SECONDS) return `a discussion timer is from 0 to ${MAX_DISCUSSION_SECONDS / 60} minutes`;
+    return this.commit({ discussion: { seconds, endsAt: null } });
+  }
+
+  /** Starts (or restarts) the discussion timer for the open decision. */
+  startDiscussion(): Refusal {
+    const why = this.live();
+    if (why) return why;
+    const { seconds } = this.current.discussion;
+    if (seconds === 0) return 'set the discussion time first';
+    return this.commit({ discussion: { seconds, endsAt: new Date(this.deps.now() + seconds * 1000).toISOString() } });
+  }
+
+  stopDiscussion(): Refusal {
+    if (this.current.discussion.endsAt === null) return null;
+    return this.commit({ discussion: { ...this.current.discussion, endsAt: null } });
   }
 
   /** Starts the run and shows the room the briefing and the preparation budget. */
@@ -253,6 +324,25 @@ export class Exercise {
     return this.engine({ type: 'clock.tick', minutes });
   }
 
+  /**
+   * "Time passes": moves game time on by the facilitator's hand. It stops a minute short of an open
+   * decision's deadline, so a default is only ever applied when the facilitator skips the beat.
+   */
+  passTime(minutes: number): Refusal {
+    const why = this.live();
+    if (why) return why;
+    if (!TIME_STEPS.includes(minutes as (typeof TIME_STEPS)[number])) return `time passes in steps of ${TIME_STEPS.join(' or ')} minutes`;
+    const before = this.run!.state.clock;
+    const deadline = this.view()?.decision?.deadline ?? null;
+    const step = pacedStep(before, deadline, minutes);
+    if (step.minutes === 0) return `the decision is due at ${gameTime(deadline!)}: record the team's choice, or skip the beat to apply its default`;
+    const refused = this.engine({ type: 'clock.tick', minutes: step.minutes });
+    if (refused) return refused;
+    if (this.current.decision !== 'open') return null;
+    const to = this.run!.state.clock;
+    return this.journal('time', `Time passed: ${gameTime(before)} to ${gameTime(to)}${step.capped ? ' (stopped before the decision is due)' : ''}`);
+  }
+
   release(): Refusal {
     const why = this.live();
     if (why) return why;
@@ -269,11 +359,13 @@ export class Exercise {
     return this.engine({ type: 'facilitator.skip' }, 'skipped');
   }
 
-  extend(minutes = EXTEND_MINUTES): Refusal {
+  /** Gives the decision five more minutes of real time (as many game minutes as that is at this rate). */
+  extend(realMinutes = EXTEND_REAL_MINUTES): Refusal {
     const why = this.live();
     if (why) return why;
+    const minutes = gameMinutesFor(realMinutes, this.msPerGameMinute());
     const refused = this.engine({ type: 'facilitator.extend', minutes });
-    return refused ?? this.journal('extended', `Gave the decision ${minutes} more minutes`);
+    return refused ?? this.journal('extended', `Gave the decision ${realMinutes} more real minutes (${minutes} game minutes)`);
   }
 
   hold(): Refusal {
@@ -324,7 +416,7 @@ export class Exercise {
 
   reveal(): Refusal {
     if (this.current.decision !== 'recorded') return 'there is no recorded choice waiting to be revealed';
-    return this.commit({ decision: 'revealed', hiddenFrom: null }, 'revealed', 'Revealed the consequences');
+    return this.commit({ decision: 'revealed' }, 'revealed', 'Revealed the consequences');
   }
 
   /** After the consequences: put the next decision to the room. */
@@ -333,7 +425,7 @@ export class Exercise {
     if (d === 'recorded') return 'reveal the consequences first (R)';
     if (d !== 'revealed') return 'the current decision is still open';
     const next = this.run?.view().beat?.title;
-    return this.commit({ decision: 'open' }, 'continued', next ? `Moved on to "${next}"` : 'Moved on');
+    return this.commit({ decision: 'open', hiddenFrom: null }, 'continued', next ? `Moved on to "${next}"` : 'Moved on');
   }
 
   /** Takes back the last choice; the run keeps it in its record of undone choices. */
@@ -411,7 +503,19 @@ export class Exercise {
   }
 
   addAction(input: Partial<Omit<CorrectiveAction, 'id'>> = {}): Refusal {
-    const action: CorrectiveAction = { id: this.deps.newId(), issue: '', action: '', objective: null, owner: '', due: '', ...input };
+    const action: CorrectiveAction = {
+      id: this.deps.newId(),
+      issue: '',
+      action: '',
+      objective: null,
+      owner: '',
+      due: '',
+      element: 'planning',
+      org: '',
+      start: '',
+      status: 'not started',
+      ...input,
+    };
     const bad = this.checkAction(action);
     return bad ?? this.commit({ actions: [...this.current.actions, action] });
   }
@@ -426,6 +530,48 @@ export class Exercise {
 
   removeAction(id: string): Refusal {
     return this.commit({ actions: this.current.actions.filter((a) => a.id !== id) });
+  }
+
+  // ---- the report's own text ---------------------------------------------------------------
+
+  /** Sets one of the report's free-text fields (summary, overview fields, hotwash notes, marking). */
+  setReportText(field: ReportTextField, value: string): Refusal {
+    if (!REPORT_TEXT_FIELDS.includes(field)) return `no report field "${field}"`;
+    const max = field === 'hotwash' ? MAX_NOTE_LENGTH * 4 : field === 'summary' ? MAX_NOTE_LENGTH * 2 : MAX_NOTE_LENGTH;
+    if (value.length > max) return `that text is at most ${max} characters`;
+    return this.commit({ report: { ...this.current.report, [field]: value } });
+  }
+
+  setAppendix(on: boolean): Refusal {
+    return this.commit({ report: { ...this.current.report, appendix: on } });
+  }
+
+  /** Why the evaluator's rating differs from the game's suggestion; the report prints it. */
+  setRatingReason(objective: string, reason: string): Refusal {
+    const bad = this.checkObjective(objective);
+    if (bad) return bad;
+    if (reason.length > MAX_NOTE_LENGTH) return `a reason is at most ${MAX_NOTE_LENGTH} characters`;
+    const ratingReasons = { ...this.current.report.ratingReasons, [objective]: reason };
+    if (!reason.trim()) delete ratingReasons[objective];
+    return this.commit({ report: { ...this.current.report, ratingReasons } });
+  }
+
+  /** Edits, removes (removed: true) or merges (mergedInto: another finding's id) a generated finding. */
+  editFinding(id: string, patch: FindingEdit): Refusal {
+    if (!id || id.length > 200) return 'no such finding';
+    if (patch.mergedInto === id) return 'a finding cannot be merged into itself';
+    for (const key of ['title', 'reference', 'analysis', 'rootCause'] as const) {
+      if ((patch[key]?.length ?? 0) > MAX_NOTE_LENGTH) return `that text is at most ${MAX_NOTE_LENGTH} characters`;
+    }
+    const findings = { ...this.current.report.findings, [id]: { ...this.current.report.findings[id], ...patch } };
+    return this.commit({ report: { ...this.current.report, findings } });
+  }
+
+  /** Undoes every edit to a finding: back to what the report generated. */
+  resetFinding(id: string): Refusal {
+    const findings = { ...this.current.report.findings };
+    delete findings[id];
+    return this.commit({ report: { ...this.current.report, findings } });
   }
 
   // ---- internals --------------------------------------------------------------------------
@@ -458,7 +604,11 @@ export class Exercise {
         : first.by === 'facilitator'
           ? `Skipped the beat: "${label}" applied`
           : `Recorded the team's choice: "${label}"${first.votes ? ` (votes: ${voteSummary(first.votes, (o) => compiled.index.options.get(first.beat)?.get(o)?.label ?? o)})` : ''}`;
-    return this.commit({ ...this.runPatch(), decision: 'recorded', hiddenFrom: inputsBefore, votes: {}, selected: null }, journalKind, text);
+    return this.commit(
+      { ...this.runPatch(), decision: 'recorded', hiddenFrom: inputsBefore, votes: {}, selected: null, discussion: { ...this.current.discussion, endsAt: null } },
+      journalKind,
+      text,
+    );
   }
 
   private journal(kind: JournalKind, text: string): Refusal {
@@ -488,7 +638,11 @@ export class Exercise {
   }
 
   private checkAction(a: CorrectiveAction): Refusal {
-    if (!isDueDate(a.due)) return `the due date "${a.due}" is not a date (use the date picker, or YYYY-MM-DD)`;
+    if (!isDueDate(a.due)) return `the completion date "${a.due}" is not a date (use the date picker, or YYYY-MM-DD)`;
+    if (!isDueDate(a.start)) return `the start date "${a.start}" is not a date (use the date picker, or YYYY-MM-DD)`;
+    if (a.start && a.due && a.start > a.due) return 'the start date is after the completion date';
+    if (!CAPABILITY_ELEMENTS.includes(a.element)) return `no capability element "${a.element}"`;
+    if (!ACTION_STATUSES.includes(a.status)) return `no status "${a.status}"`;
     return this.checkObjective(a.objective);
   }
 }

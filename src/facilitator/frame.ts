@@ -3,7 +3,8 @@ import type { ChoiceSource, RunState } from '../engine/state.ts';
 import type { GameView, InjectView } from '../engine/view.ts';
 import type { Pace, Speed } from '../store/autosave.ts';
 import { roleLabel } from '../scenarios/roles.ts';
-import type { DecisionStage, Session, Stage } from './session.ts';
+import type { ClockMode } from './clock-policy.ts';
+import type { DecisionStage, PresenterDisplay, Session, Stage } from './session.ts';
 
 // What the projector may show, and nothing else. The console builds a frame after every change
 // and sends it to the presenter; advice, facilitator notes, scores so far, evaluator notes and the
@@ -33,6 +34,10 @@ export interface PresenterFrame {
   paused: boolean;
   speed: Speed;
   pace: Pace;
+  clock: ClockMode;
+  /** When the room's discussion time runs out (real time, ISO), while the facilitator runs it. */
+  discussionEndsAt: string | null;
+  display: PresenterDisplay;
   /** The room's view of the run: before a recorded choice until it is revealed. */
   view: GameView | null;
   /** Preparation the room is buying during the briefing. */
@@ -47,6 +52,9 @@ export interface PresenterFrame {
   onTheSpot: OnTheSpot[];
   /** The newest inject the room has seen in this beat. */
   latestInject: InjectView | null;
+  /** Every inject since the last decision, oldest first. */
+  injects: InjectView[];
+  /** Scores and verdict: only when the facilitator chose to show them. */
   debrief: ScoreSummary | null;
 }
 
@@ -80,6 +88,9 @@ export function presenterFrame({ session, shown, live, report }: FrameInput): Pr
     paused: session.paused,
     speed: session.speed,
     pace: session.pace,
+    clock: session.clock,
+    discussionEndsAt: session.stage === 'incident' && session.decision === 'open' ? session.discussion.endsAt : null,
+    display: { ...session.display },
     view,
     prep: session.stage === 'briefing' ? [...session.prep] : [],
     votes,
@@ -94,7 +105,8 @@ export function presenterFrame({ session, shown, live, report }: FrameInput): Pr
       people: session.team.participants.filter((p) => p.role === role).map((p) => p.name),
     })),
     latestInject: inBeat.at(-1) ?? null,
-    debrief: session.stage === 'debrief' && report ? summarise(report) : null,
+    injects: inBeat,
+    debrief: session.stage === 'debrief' && report && session.display.scores ? summarise(report) : null,
   };
 }
 

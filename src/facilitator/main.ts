@@ -69,6 +69,14 @@ async function startConsole(el: HTMLElement): Promise<void> {
   mountConsole(el, store, {
     catalog,
     download: downloadText,
+    downloadBytes(fileName, mime, bytes) {
+      const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
+      const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
     print: () => window.print(),
     now: () => Date.now(),
     openPresenter() {
@@ -94,6 +102,7 @@ function startPresenter(el: HTMLElement): void {
     loadWarRoom,
     reducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
     consoleUrl: pageUrl(CONSOLE_HASH),
+    now: () => Date.now(),
   });
   document.body.dataset.ready = '1';
 }

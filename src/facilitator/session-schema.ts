@@ -3,7 +3,19 @@ import { z } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { MAX_EVENT_MINUTES, MAX_RUN_INPUTS } from '../engine/run-events.ts';
 import { PACES } from '../store/autosave.ts';
-import { isDueDate, MAX_NOTE_LENGTH, MAX_VOTES, NOTE_KINDS, SESSION_FORMAT, SESSION_VERSION, type Session } from './session.ts';
+import { CLOCK_MODES, MAX_DISCUSSION_SECONDS } from './clock-policy.ts';
+import {
+  ACTION_STATUSES,
+  CAPABILITY_ELEMENTS,
+  DEFAULT_REPORT_EDITS,
+  isDueDate,
+  MAX_NOTE_LENGTH,
+  MAX_VOTES,
+  NOTE_KINDS,
+  SESSION_FORMAT,
+  SESSION_VERSION,
+  type Session,
+} from './session.ts';
 
 // The session as data from outside (a session file, a stored copy): checked field by field so an
 // import can say exactly what is wrong and where. Mirrors the Session type in session.ts; the
@@ -31,7 +43,7 @@ const RunEvent = z.discriminatedUnion('type', [
 
 const JOURNAL_KINDS = [
   'briefing', 'started', 'paused', 'resumed', 'speed', 'released', 'skipped', 'extended', 'held',
-  'recorded', 'timeout', 'revealed', 'continued', 'undone', 'ended', 'reopened',
+  'recorded', 'timeout', 'revealed', 'continued', 'undone', 'ended', 'reopened', 'time',
 ] as const;
 
 export const SessionSchema = z.strictObject({
@@ -51,6 +63,13 @@ export const SessionSchema = z.strictObject({
   partner: Text(64),
   seed: Whole(0, MAX_SEED),
   pace: z.enum(PACES),
+  // Sessions saved before these settings existed ran by the clock and showed everything.
+  clock: z._default(z.enum(CLOCK_MODES), 'realtime'),
+  discussion: z._default(z.strictObject({ seconds: Whole(0, MAX_DISCUSSION_SECONDS), endsAt: z.nullable(Iso) }), { seconds: 0, endsAt: null }),
+  display: z._default(
+    z.strictObject({ costs: z.boolean(), scores: z.boolean(), largeText: z.boolean(), graphic: z.boolean() }),
+    { costs: true, scores: true, largeText: false, graphic: true },
+  ),
   stage: z.enum(['setup', 'briefing', 'incident', 'debrief']),
   decision: z.enum(['open', 'recorded', 'revealed']),
   hiddenFrom: z.nullable(Minutes),
@@ -86,7 +105,38 @@ export const SessionSchema = z.strictObject({
       objective: z.nullable(z.string()),
       owner: Text(200),
       due: z.string().check(z.refine(isDueDate, 'a due date is YYYY-MM-DD or empty')),
+      element: z._default(z.enum(CAPABILITY_ELEMENTS), 'planning'),
+      org: z._default(Text(200), ''),
+      start: z._default(z.string().check(z.refine(isDueDate, 'a start date is YYYY-MM-DD or empty')), ''),
+      status: z._default(z.enum(ACTION_STATUSES), 'not started'),
     }),
+  ),
+  report: z._default(
+    z.strictObject({
+      handling: Text(200),
+      summary: Text(MAX_NOTE_LENGTH * 2),
+      scope: Text(MAX_NOTE_LENGTH),
+      missionArea: Text(200),
+      threat: Text(MAX_NOTE_LENGTH),
+      sponsor: Text(200),
+      organisations: Text(MAX_NOTE_LENGTH),
+      poc: Text(200),
+      hotwash: Text(MAX_NOTE_LENGTH * 4),
+      ratingReasons: z.record(z.string(), Text(MAX_NOTE_LENGTH)),
+      findings: z.record(
+        z.string(),
+        z.strictObject({
+          title: z.optional(Text(MAX_NOTE_LENGTH)),
+          reference: z.optional(Text(MAX_NOTE_LENGTH)),
+          analysis: z.optional(Text(MAX_NOTE_LENGTH)),
+          rootCause: z.optional(Text(MAX_NOTE_LENGTH)),
+          removed: z.optional(z.boolean()),
+          mergedInto: z.optional(Text(200)),
+        }),
+      ),
+      appendix: z.boolean(),
+    }),
+    () => structuredClone(DEFAULT_REPORT_EDITS),
   ),
   journal: z.array(z.strictObject({ at: Iso, t: Minutes, kind: z.enum(JOURNAL_KINDS), text: Text(1000) })),
   startedAt: z.nullable(Iso),

@@ -2,6 +2,7 @@ import type { RunEvent } from '../engine/machine.ts';
 import type { UndoneChoice } from '../engine/runtime.ts';
 import type { Rating } from '../engine/scoring.ts';
 import type { Pace, Speed } from '../store/autosave.ts';
+import type { ClockMode } from './clock-policy.ts';
 
 // A facilitated exercise as plain JSON: who is in the room, where the exercise stands, the run's
 // inputs (which replay it exactly), and everything the evaluator entered. It is saved after every
@@ -47,7 +48,16 @@ export interface Note {
   text: string;
 }
 
-/** One line of the improvement plan. `due` is a calendar date (YYYY-MM-DD) or empty. */
+/** HSEEP's capability elements: where a corrective action applies. */
+export const CAPABILITY_ELEMENTS = ['planning', 'organisation', 'equipment', 'training', 'exercise'] as const;
+export type CapabilityElement = (typeof CAPABILITY_ELEMENTS)[number];
+export const ACTION_STATUSES = ['not started', 'in progress', 'complete'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/**
+ * One line of the improvement plan. `owner` is the point of contact, `org` the responsible
+ * organisation; `start` and `due` (completion) are calendar dates (YYYY-MM-DD) or empty.
+ */
 export interface CorrectiveAction {
   id: string;
   issue: string;
@@ -55,7 +65,56 @@ export interface CorrectiveAction {
   objective: string | null;
   owner: string;
   due: string;
+  element: CapabilityElement;
+  org: string;
+  start: string;
+  status: ActionStatus;
 }
+
+/** The facilitator's edits to a generated finding; `mergedInto` folds it into another one. */
+export interface FindingEdit {
+  title?: string;
+  reference?: string;
+  analysis?: string;
+  rootCause?: string;
+  removed?: boolean;
+  mergedInto?: string;
+}
+
+/** What the facilitator writes into the after-action report beyond the notes and the plan. */
+export interface ReportEdits {
+  /** Handling marking on the cover and every page, e.g. "Confidential". */
+  handling: string;
+  /** The executive summary; empty means the generated one. */
+  summary: string;
+  scope: string;
+  missionArea: string;
+  threat: string;
+  sponsor: string;
+  organisations: string;
+  poc: string;
+  hotwash: string;
+  /** Why an objective's rating was overridden, by objective id. */
+  ratingReasons: Record<string, string>;
+  findings: Record<string, FindingEdit>;
+  /** Include the game's artefacts (seed, game clock, scores, verdict) as an appendix. */
+  appendix: boolean;
+}
+
+export const DEFAULT_REPORT_EDITS: ReportEdits = {
+  handling: 'Confidential: for the participating organisation only',
+  summary: '',
+  scope: '',
+  missionArea: 'Response',
+  threat: '',
+  sponsor: '',
+  organisations: '',
+  poc: '',
+  hotwash: '',
+  ratingReasons: {},
+  findings: {},
+  appendix: false,
+};
 
 export type JournalKind =
   | 'briefing'
@@ -73,7 +132,8 @@ export type JournalKind =
   | 'continued'
   | 'undone'
   | 'ended'
-  | 'reopened';
+  | 'reopened'
+  | 'time';
 
 /** What the facilitator did, with real and game time: the exercise's own log next to the run's. */
 export interface JournalEntry {
@@ -88,6 +148,26 @@ export interface SessionRun {
   fingerprint: string;
   inputs: RunEvent[];
   undone: UndoneChoice[];
+}
+
+/** What the projector shows besides the exercise itself; the facilitator switches each. */
+export interface PresenterDisplay {
+  /** Options' costs and times. */
+  costs: boolean;
+  /** Scores and the verdict at the end; off, the room sees a neutral "Exercise complete". */
+  scores: boolean;
+  /** Larger body text for a big room. */
+  largeText: boolean;
+  /** The war-room graphic; off, the text gets the whole screen. */
+  graphic: boolean;
+}
+
+export const DEFAULT_DISPLAY: PresenterDisplay = { costs: false, scores: false, largeText: false, graphic: true };
+
+/** A discussion timer in real time: `seconds` is the setting (0 = off), `endsAt` set while it runs. */
+export interface DiscussionTimer {
+  seconds: number;
+  endsAt: string | null;
 }
 
 export interface Session {
@@ -105,6 +185,10 @@ export interface Session {
   partner: string;
   seed: number;
   pace: Pace;
+  /** Who moves game time: the facilitator (the workshop default) or the clock. */
+  clock: ClockMode;
+  discussion: DiscussionTimer;
+  display: PresenterDisplay;
   stage: Stage;
   decision: DecisionStage;
   /** While a choice is recorded but not revealed: how many run inputs the room's view replays. */
@@ -122,6 +206,7 @@ export interface Session {
   /** Evaluator ratings per objective id; an objective not here takes the game's suggestion. */
   ratings: Record<string, Rating>;
   actions: CorrectiveAction[];
+  report: ReportEdits;
   journal: JournalEntry[];
   startedAt: string | null;
   endedAt: string | null;
@@ -151,6 +236,9 @@ export function newSession(d: SessionDefaults): Session {
     partner: d.partner,
     seed: d.seed,
     pace: 'standard',
+    clock: 'paced',
+    discussion: { seconds: 0, endsAt: null },
+    display: { ...DEFAULT_DISPLAY },
     stage: 'setup',
     decision: 'open',
     hiddenFrom: null,
@@ -163,9 +251,26 @@ export function newSession(d: SessionDefaults): Session {
     notes: [],
     ratings: {},
     actions: [],
+    report: structuredClone(DEFAULT_REPORT_EDITS),
     journal: [],
     startedAt: null,
     endedAt: null,
+  };
+}
+
+/** A session stored before the clock, discussion and display settings existed, given the old behaviour. */
+export function withSettings(s: Session): Session {
+  const partial = s as Partial<Session> & Session;
+  return {
+    ...s,
+    clock: partial.clock ?? 'realtime',
+    discussion: partial.discussion ?? { seconds: 0, endsAt: null },
+    display: partial.display ?? { costs: true, scores: true, largeText: false, graphic: true },
+    report: partial.report ?? structuredClone(DEFAULT_REPORT_EDITS),
+    actions: s.actions.map((a) => {
+      const old = a as Partial<CorrectiveAction> & CorrectiveAction;
+      return { ...a, element: old.element ?? 'planning', org: old.org ?? '', start: old.start ?? '', status: old.status ?? 'not started' };
+    }),
   };
 }
 

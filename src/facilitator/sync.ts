@@ -1,4 +1,5 @@
 import { PACES } from '../store/autosave.ts';
+import { CLOCK_MODES } from './clock-policy.ts';
 import type { PresenterFrame } from './frame.ts';
 
 // The console and the presenter talk over a BroadcastChannel inside one browser. The console is
@@ -7,7 +8,7 @@ import type { PresenterFrame } from './frame.ts';
 // steer the same exercise. The reducers below are pure; the channel wrapper is the only I/O.
 
 export const CHANNEL_NAME = 'war-room.facilitator';
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export type SyncMessage =
   | { v: typeof PROTOCOL_VERSION; kind: 'frame'; console: string; frame: PresenterFrame }
@@ -26,6 +27,9 @@ const whole = (x: unknown, min: number, max: number): boolean => typeof x === 'n
 const obj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const list = (x: unknown, max: number, item: (y: unknown) => boolean): boolean => Array.isArray(x) && x.length <= max && x.every(item);
 const nullOr = (x: unknown, check: (y: unknown) => boolean): boolean => x === null || check(x);
+
+const isInject = (i: unknown): boolean =>
+  obj(i) && str(i.id, 200) && typeof i.t === 'number' && Number.isFinite(i.t) && str(i.channel, 20) && str(i.from, 200) && str(i.text);
 
 /**
  * Checks every field of a frame the presenter reads, with bounds: a frame with a missing field
@@ -53,7 +57,12 @@ export function isPresenterFrame(x: unknown): x is PresenterFrame {
     nullOr(f.recorded, (r) => obj(r) && str(r.option, 64) && str(r.label, 200) && str(r.by, 20) && nullOr(r.votes, obj)) &&
     nullOr(f.outcome, (o) => obj(o) && str(o.label, 200) && str(o.text)) &&
     list(f.onTheSpot, 20, (o) => obj(o) && str(o.role, 64) && str(o.label, 200) && list(o.people, 200, (p) => str(p, 200))) &&
-    nullOr(f.latestInject, (i) => obj(i) && str(i.id, 200) && typeof i.t === 'number' && Number.isFinite(i.t) && str(i.channel, 20) && str(i.from, 200) && str(i.text)) &&
+    (CLOCK_MODES as readonly unknown[]).includes(f.clock) &&
+    nullOr(f.discussionEndsAt, (t) => str(t, 40) && Number.isFinite(Date.parse(t as string))) &&
+    obj(f.display) &&
+    ['costs', 'scores', 'largeText', 'graphic'].every((k) => typeof (f.display as Record<string, unknown>)[k] === 'boolean') &&
+    nullOr(f.latestInject, isInject) &&
+    list(f.injects, 500, isInject) &&
     nullOr(f.debrief, obj)
   );
 }

@@ -29,6 +29,8 @@ async function choicesMade(page: Page): Promise<number> {
 /** Chooses the first option open by its number key, and waits until the choice is saved. */
 async function chooseFirstOpen(page: Page): Promise<void> {
   const before = await choicesMade(page);
+  // A new decision takes input only once it is armed (its guard against double presses).
+  await page.waitForSelector('.options[data-armed="true"]');
   const key = await page.$eval('.option[aria-disabled="false"] .option__key', (e) => e.textContent ?? '1');
   await page.keyboard.press(key);
   await expect.poll(() => choicesMade(page)).toBeGreaterThan(before);

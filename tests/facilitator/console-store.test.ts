@@ -76,9 +76,10 @@ function setup(shared?: { storage: ReturnType<typeof memoryStorage>; archive: Re
   return { deps, storage, archive, bus: b, time };
 }
 
-async function runningConsole(env = setup()): Promise<{ store: ConsoleStore } & ReturnType<typeof setup>> {
+async function runningConsole(env = setup(), clock: 'paced' | 'realtime' = 'realtime'): Promise<{ store: ConsoleStore } & ReturnType<typeof setup>> {
   const store = await createConsoleStore(env.deps);
   const act = store.getState().act;
+  expect(act((x) => x.setClockMode(clock))).toBeNull();
   expect(act((x) => x.setTeamName('Blue team'))).toBeNull();
   expect(act((x) => x.choosePartner('ally'))).toBeNull();
   expect(act((x) => x.openBriefing())).toBeNull();
@@ -105,15 +106,32 @@ describe('console store', () => {
 
   it('runs the game clock in real time and holds it while paused', async () => {
     const { store, time } = await runningConsole();
-    time.advance(3000 * 4); // standard pace: 3 s per game minute at 1×
+    // Standard pace is 3 s a game minute, but the open decision's 15 minutes must last at least
+    // 90 real seconds: 6 s a game minute.
+    time.advance(6000 * 4);
     expect(store.getState().view?.clock).toBe(4);
     store.getState().act((x) => x.pause());
     time.advance(60_000);
     expect(store.getState().view?.clock).toBe(4);
     store.getState().act((x) => x.resume());
+    // 4× would make it 0.75 s; the decision's minimum keeps 6 s.
     store.getState().act((x) => x.setSpeed(4));
-    time.advance(3000);
-    expect(store.getState().view?.clock).toBe(8);
+    time.advance(6000);
+    expect(store.getState().view?.clock).toBe(5);
+    store.getState().dispose();
+  });
+
+  it('moves game time only by the facilitator’s hand in the facilitator-paced mode', async () => {
+    const { store, time } = await runningConsole(setup(), 'paced');
+    time.advance(10 * 60_000);
+    expect(store.getState().view?.clock).toBe(0);
+    expect(store.getState().act((x) => x.passTime(30))).toBeNull();
+    // The decision is due at T+15: time stops a minute short, and nothing is applied.
+    expect(store.getState().view?.clock).toBe(14);
+    expect(store.getState().session.decision).toBe('open');
+    expect(store.getState().act((x) => x.passTime(30))).toBe('the decision is due at T+0:15: record the team\'s choice, or skip the beat to apply its default');
+    time.advance(10 * 60_000);
+    expect(store.getState().view?.clock).toBe(14);
     store.getState().dispose();
   });
 
@@ -133,7 +151,7 @@ describe('console store', () => {
 
   it('resumes where the exercise was when the console is opened again', async () => {
     const first = await runningConsole();
-    first.time.advance(3000 * 2);
+    first.time.advance(6000 * 2);
     first.store.getState().act((x) => x.record('restore'));
     const before = first.store.getState();
     first.store.getState().dispose();

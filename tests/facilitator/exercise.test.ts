@@ -75,10 +75,14 @@ describe('facilitator exercise: the incident', () => {
     expect(ex.continue()).toBe('reveal the consequences first (R)');
 
     ok(ex.reveal());
-    expect(ex.shown()?.view.beat?.id).toBe('update');
+    // The reveal shows what the choice caused, not the next beat: that waits for "Next decision".
+    expect(ex.shown()?.view.beat?.id).toBe('outage');
+    expect(ex.shown()?.view.decision).toBeNull();
     expect(ex.shown()?.view.lastChoice?.outcome).toBe('Back in ten minutes.');
+    expect(ex.shown()?.view.clock).toBe(ex.view()?.clock);
     expect(ex.clockRunning).toBe(false);
     ok(ex.continue());
+    expect(ex.shown()?.view.beat?.id).toBe('update');
     expect(ex.session.decision).toBe('open');
     expect(ex.clockRunning).toBe(true);
     expect(ex.session.journal.map((j) => j.text)).toContain('Recorded the team\'s choice: "Fail over to the standby" (votes: Fail over to the standby 4, Restore from backup 2)');
@@ -105,8 +109,10 @@ describe('facilitator exercise: the incident', () => {
 
   it('extends, stops the timer, releases an inject and skips a beat', () => {
     const { ex } = running();
+    // Five real minutes at 6 s a game minute (standard pace, a 15-minute decision made to last 90 s).
+    expect(ex.msPerGameMinute()).toBe(6000);
     ok(ex.extend());
-    expect(ex.view()?.decision?.deadline).toBe(20);
+    expect(ex.view()?.decision?.deadline).toBe(15 + 50);
     ok(ex.release());
     expect(ex.state?.delivered).toContain('*/tweet');
     ok(ex.hold());
@@ -201,7 +207,7 @@ describe('facilitator exercise: evaluation', () => {
     const { ex } = running();
     ok(ex.addAction({ issue: 'No failover runbook', action: 'Write and rehearse one', owner: 'Priya', due: '2025-04-30', objective: 'prepared' }));
     const id = ex.session.actions[0]!.id;
-    expect(ex.updateAction(id, { due: '2025-02-30' })).toBe('the due date "2025-02-30" is not a date (use the date picker, or YYYY-MM-DD)');
+    expect(ex.updateAction(id, { due: '2025-02-30' })).toBe('the completion date "2025-02-30" is not a date (use the date picker, or YYYY-MM-DD)');
     ok(ex.updateAction(id, { owner: 'Priya Shah' }));
     expect(ex.session.actions[0]).toMatchObject({ owner: 'Priya Shah', due: '2025-04-30' });
     ok(ex.removeAction(id));

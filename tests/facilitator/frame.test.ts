@@ -66,11 +66,37 @@ describe('presenter frame', () => {
     ]);
   });
 
-  it('shows the scores in the debrief only', () => {
+  it('shows the scores in the debrief only, and only when the facilitator chooses to', () => {
     const { ex } = running();
+    ok(ex.setDisplay({ scores: false }));
     ok(ex.end());
+    expect(frameOf(ex).debrief).toBeNull();
+    ok(ex.setDisplay({ scores: true }));
     const frame = frameOf(ex);
     expect(frame.debrief).toMatchObject({ provisional: true });
     expect(frame.debrief?.overall).toBe(ex.score()?.overall);
+  });
+
+  it('keeps the next beat out of the frame until the facilitator moves on, through record and reveal', () => {
+    const { ex } = running();
+    const next = ['People want to know.', 'Tell them?', 'Customers ask', 'Post an honest update'];
+    ok(ex.record('restore'));
+    for (const text of next) expect(JSON.stringify(frameOf(ex))).not.toContain(text);
+    ok(ex.reveal());
+    const revealed = frameOf(ex);
+    for (const text of next) expect(JSON.stringify(revealed)).not.toContain(text);
+    expect(revealed.outcome?.text).toBe('Slow, but it worked.');
+    // The consequences are on screen: the database is back.
+    expect(revealed.view?.services.find((s) => s.id === 'db')?.status).toBe('up');
+    ok(ex.continue());
+    expect(frameOf(ex).view?.decision?.prompt).toBe('Tell them?');
+  });
+
+  it('carries every inject since the last decision, not only the newest', () => {
+    const { ex } = running();
+    ok(ex.release());
+    const frame = frameOf(ex);
+    expect(frame.injects.map((i) => i.id)).toEqual(['alert', 'tweet']);
+    expect(frame.latestInject?.id).toBe('tweet');
   });
 });

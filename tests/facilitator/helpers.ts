@@ -39,7 +39,8 @@ export function harness(): Harness {
     scenario: (id) => (id === scenario.id ? scenario : null),
     compile: () => compiled,
   };
-  const session = newSession({ id: 'session-1', now: new Date(now).toISOString(), scenarioId: 'tiny', scenarioTitle: scenario.title, partner: 'ally', seed: 7 });
+  // These tests move game time with tick(), as the real-time clock does.
+  const session = { ...newSession({ id: 'session-1', now: new Date(now).toISOString(), scenarioId: 'tiny', scenarioTitle: scenario.title, partner: 'ally', seed: 7 }), clock: 'realtime' as const };
   const ex = Exercise.open(session, deps);
   return { ex, deps, compiled, advanceRealTime: (ms) => void (now += ms) };
 }

@@ -44,6 +44,10 @@ describe('session persistence', () => {
     const storage = memoryStorage();
     writeFrame(storage, sampleFrame('s', 3));
     expect(readFrame(storage)).toMatchObject({ sessionId: 's', rev: 3 });
+    // A frame an older version kept (no display settings, no inject list) is not shown.
+    const { display: _display, injects: _injects, ...older } = sampleFrame('s', 4);
+    writeFrame(storage, older as unknown as ReturnType<typeof sampleFrame>);
+    expect(readFrame(storage)).toBeNull();
     storage.setItem(FACILITATOR_KEYS.frame, '[]');
     expect(readFrame(storage)).toBeNull();
   });

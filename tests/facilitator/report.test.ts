@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, type AfterActionReport } from '../../src/facilitator/report.ts';
-import { reportJson, reportMarkdown } from '../../src/facilitator/report-markdown.ts';
+import { reportJson } from '../../src/facilitator/report-files.ts';
 import type { Exercise } from '../../src/facilitator/exercise.ts';
 import { ok, running, type Harness } from './helpers.ts';
 
@@ -111,18 +111,6 @@ describe('after-action report', () => {
     expect(r.scores.overall).toBe(h.ex.score()!.overall);
     expect(r.scores.provisional).toBe(false);
     expect(r.actions[0]).toMatchObject({ owner: 'Tom Berg', due: '2025-04-30', objectiveText: 'Tell customers early.' });
-  });
-
-  it('writes Markdown with the notes, ratings and corrective actions, escaping what people typed', () => {
-    const md = reportMarkdown(reportOf(workshop()), { timeZone: 'UTC' });
-    expect(md).toContain('# After-action report: Tiny outage');
-    expect(md).toContain('| Tell customers early. | S: Performed with some challenges (evaluator) | U: 0 points earned and 15 lost on decisions that tested this. |');
-    expect(md).toContain('| No owner for customer updates | Name a comms lead on every incident call | Tell customers early. | Tom Berg | 30 April 2025 |');
-    expect(md).toContain('Nobody owned the customer update \\| \\*urgent\\*');
-    expect(md).toContain('- T+0:03 (09:00): Taken back: Restore from backup');
-    expect(md).toContain('- Started: 14 March 2025 at 09:00');
-    expect(md).toContain('- Ended: 09:45 (45 min in the room)');
-    expect(md).toMatch(/\*\*Verdict on the IT partner: .+\.\*\*/);
   });
 
   it('writes JSON that carries the report and the session that replays it', () => {

@@ -20,11 +20,11 @@ describe('sync messages', () => {
   it('ignores anything that is not a message of this protocol', () => {
     expect(parseSyncMessage(null)).toBeNull();
     expect(parseSyncMessage('hello')).toBeNull();
-    expect(parseSyncMessage({ v: 2, kind: 'hello', presenter: 'p' })).toBeNull();
-    expect(parseSyncMessage({ v: 1, kind: 'shout', presenter: 'p' })).toBeNull();
-    expect(parseSyncMessage({ v: 1, kind: 'hello', presenter: '' })).toBeNull();
-    expect(parseSyncMessage({ v: 1, kind: 'frame', console: 'c', frame: { sessionId: 's' } })).toBeNull();
-    expect(parseSyncMessage(helloMessage('p1'))).toEqual({ v: 1, kind: 'hello', presenter: 'p1' });
+    expect(parseSyncMessage({ v: 1, kind: 'hello', presenter: 'p' })).toBeNull();
+    expect(parseSyncMessage({ v: 2, kind: 'shout', presenter: 'p' })).toBeNull();
+    expect(parseSyncMessage({ v: 2, kind: 'hello', presenter: '' })).toBeNull();
+    expect(parseSyncMessage({ v: 2, kind: 'frame', console: 'c', frame: { sessionId: 's' } })).toBeNull();
+    expect(parseSyncMessage(helloMessage('p1'))).toEqual({ v: 2, kind: 'hello', presenter: 'p1' });
     expect(parseSyncMessage(frameMessage('c1', frame('s', 3)))?.kind).toBe('frame');
   });
 

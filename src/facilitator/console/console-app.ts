@@ -1,6 +1,7 @@
 import type { CatalogEntry } from '../../store/catalog.ts';
 import { h, isTypingTarget, replace } from '../../ui/dom.ts';
 import { brandMark } from '../../ui/parts/brand.ts';
+import { skipOption } from '../../engine/rules.ts';
 import { createConfirmDialog } from './confirm-dialog.ts';
 import type { ConsoleState, ConsoleStore, ConsoleTab } from './console-store.ts';
 import { controlsView } from './controls-view.ts';
@@ -19,6 +20,7 @@ import { commandFor, SHORTCUT_HELP, type Command } from './shortcuts.ts';
 export interface ConsoleEnv {
   catalog: CatalogEntry[];
   download(fileName: string, mime: string, text: string): void;
+  downloadBytes(fileName: string, mime: string, bytes: Uint8Array): void;
   print(): void;
   openPresenter(): void;
   now(): number;
@@ -47,6 +49,25 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
       danger: !finished,
     });
     if (yes) act((x) => x.end(), 'Exercise ended; the report is open');
+  };
+
+  // Skipping applies the beat's default (else the advised option): only with the facilitator's yes.
+  const askSkip = async (): Promise<void> => {
+    const s = store.getState();
+    const ex = s.exercise();
+    const compiled = s.compiled();
+    const state = ex.state;
+    const beat = state?.beat ? compiled?.index.beats.get(state.beat) : undefined;
+    const id = beat?.decision ? (skipOption(compiled!.index, state!) ?? null) : null;
+    const label = id ? (s.view?.decision?.options.find((o) => o.id === id)?.label ?? id) : null;
+    if (!label) return void act((x) => x.skip());
+    const yes = await confirm.ask({
+      title: 'Skip this beat?',
+      text: `The beat's default applies: “${label}”. The report records it as skipped by the facilitator, not as the team's choice.`,
+      confirm: 'Skip and apply it',
+      danger: true,
+    });
+    if (yes) act((x) => x.skip(), 'Beat skipped');
   };
 
   // ---- top bar ----
@@ -88,11 +109,11 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
 
   // ---- the views ----
   const setup = setupView(store, env.catalog, env.openPresenter);
-  const controls = controlsView(store, { onEnd: () => void askEnd() });
+  const controls = controlsView(store, { onEnd: () => void askEnd(), onSkip: () => void askSkip(), now: env.now });
   const material = materialView(store);
   const evaluation = evaluationView(store);
   const live3 = h('div', { class: 'fac-live' }, h('h1', { class: 'visually-hidden', text: 'Running the exercise' }), controls.el, material.el, evaluation.el);
-  const report = reportView(store, { download: env.download, print: env.print, now: env.now });
+  const report = reportView(store, { download: env.download, downloadBytes: env.downloadBytes, print: env.print, now: env.now });
   const sessions = sessionsView(store, { download: env.download, confirm: confirm.ask, now: env.now });
   const main = h('main', { id: 'main', class: 'fac-main', attrs: { tabindex: '-1' } });
   const room = roomPanel(store);
@@ -181,7 +202,7 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
         act((x) => x.release(), 'Inject released');
         return;
       case 'skip':
-        act((x) => x.skip(), 'Beat skipped');
+        void askSkip();
         return;
       case 'extend':
         act((x) => x.extend(), 'Timer extended');
@@ -245,6 +266,13 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
     run(command);
   };
   window.addEventListener('keydown', onKey);
+  // A button clicked with the mouse gives its focus back, so Space pauses instead of pressing
+  // it again (a second "+5 min"). A button reached with the keyboard keeps Space and Enter.
+  const onClick = (e: MouseEvent): void => {
+    const button = e.target instanceof Element ? e.target.closest('button') : null;
+    if (button && e.detail > 0 && root.contains(button) && !button.closest('dialog')) button.blur();
+  };
+  root.addEventListener('click', onClick);
 
   const unsubscribe = store.subscribe((state, prev) => render(state, prev));
   render(store.getState(), null);
@@ -255,6 +283,7 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
       room.destroy();
       roomVotes.destroy();
       window.removeEventListener('keydown', onKey);
+      root.removeEventListener('click', onClick);
       replace(root);
     },
   };

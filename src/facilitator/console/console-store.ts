@@ -3,7 +3,6 @@ import type { CompiledScenario } from '../../engine/compile.ts';
 import type { ScoreReport } from '../../engine/scoring.ts';
 import type { GameView } from '../../engine/view.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
-import { PACE_SECONDS } from '../../store/autosave.ts';
 import { CompiledCache, findScenario, type CatalogEntry } from '../../store/catalog.ts';
 import { createClockDriver, type Scheduler } from '../../store/clock-driver.ts';
 import type { KeyValueStorage } from '../../store/storage.ts';
@@ -320,14 +319,15 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
   writeFrame(deps.storage, store.getState().frame());
   channel.post(frameMessage(self, store.getState().frame()));
 
-  // Game time runs while a decision is open, the exercise is not paused, and this window leads.
+  // In the real-time mode, game time runs while a decision is open, the exercise is not paused,
+  // and this window leads; in the facilitator-paced mode it only moves by the facilitator's hand.
   const driver = createClockDriver({
     now: deps.monotonic,
     scheduler: deps.scheduler,
     onTick: (minutes) => void store.getState().act((x) => (x.clockRunning ? x.tick(minutes) : null)),
   });
   const syncDriver = (s: ConsoleState): void => {
-    driver.setMsPerMinute((PACE_SECONDS[s.session.pace] * 1000) / s.session.speed);
+    driver.setMsPerMinute(ex.msPerGameMinute());
     driver.setRunning(s.sync.authority && ex.clockRunning);
   };
   const unsubscribe = store.subscribe(syncDriver);

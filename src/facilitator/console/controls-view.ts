@@ -2,7 +2,8 @@ import { refusal } from '../../engine/runtime.ts';
 import type { GameView } from '../../engine/view.ts';
 import { duration, gameTime, money } from '../../store/format.ts';
 import { h, replace } from '../../ui/dom.ts';
-import { EXTEND_MINUTES } from '../exercise.ts';
+import { clockText, DISCUSSION_MINUTES, DISCUSSION_WARNING_SECONDS, discussionLeft, EXTEND_REAL_MINUTES, TIME_STEPS } from '../clock-policy.ts';
+import type { PresenterDisplay } from '../session.ts';
 import type { ConsoleState, ConsoleStore } from './console-store.ts';
 import { commandButton, keyed, setButtonLabel, setDisabled } from './parts.ts';
 import type { View } from './setup-view.ts';
@@ -12,6 +13,10 @@ import type { View } from './setup-view.ts';
 
 export interface ControlHandlers {
   onEnd(): void;
+  /** Skipping applies a default: the console asks first. */
+  onSkip(): void;
+  /** Real time in ms, for the discussion timer. */
+  now(): number;
 }
 
 export function controlsView(store: ConsoleStore, handlers: ControlHandlers): View {
@@ -21,12 +26,40 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
   const runState = h('p', { class: 'fac-runstate' });
   const pause = commandButton('Pause', 'toggle-pause', () => act((x) => x.togglePause()), 'btn--primary');
   const speed = commandButton('Speed 1×', 'speed', () => act((x) => x.cycleSpeed()));
+  const stepLabel = (m: number): string => (m % 60 === 0 ? `+${m / 60} h` : `+${m} min`);
+  const steps = TIME_STEPS.map((m) => commandButton(`Time passes ${stepLabel(m)}`, null, () => act((x) => x.passTime(m), `${stepLabel(m)} of game time passed`)));
+  const realtimeRow = h('div', { class: 'fac-row' }, pause, speed);
+  const pacedRow = h('div', { class: 'fac-row' }, ...steps);
+  const modeSwitch = h('button', {
+    class: 'btn btn--small btn--ghost',
+    attrs: { type: 'button' },
+    on: { click: () => act((x) => x.setClockMode(x.session.clock === 'paced' ? 'realtime' : 'paced')) },
+  });
 
   // The decision.
   const prompt = h('h3', { class: 'fac-decision__prompt' });
   const timer = h('p', { class: 'fac-timer' });
-  const extend = commandButton(`+${EXTEND_MINUTES} min`, 'extend', () => act((x) => x.extend(), `Timer extended by ${EXTEND_MINUTES} minutes`));
+  const extend = commandButton(`+${EXTEND_REAL_MINUTES} real min`, 'extend', () => act((x) => x.extend(), `Timer extended by ${EXTEND_REAL_MINUTES} real minutes`));
   const hold = commandButton('Stop timer', 'hold', () => act((x) => x.hold(), 'Timer stopped'));
+  // The discussion timer: real minutes for the room, shown on the projector; it never applies anything.
+  const discussionSelect = h(
+    'select',
+    { class: 'select select--small', attrs: { 'aria-label': 'Discussion time per decision' }, on: { change: () => act((x) => x.setDiscussion(Number(discussionSelect.value) * 60)) } },
+    ...DISCUSSION_MINUTES.map((m) => h('option', { attrs: { value: String(m) }, text: m === 0 ? 'No discussion timer' : `Discussion: ${m} min` })),
+  );
+  const discussionStart = commandButton('Start discussion timer', null, () => act((x) => x.startDiscussion(), 'Discussion timer started'));
+  const discussionStop = commandButton('Stop', null, () => act((x) => x.stopDiscussion(), 'Discussion timer stopped'), 'btn--ghost');
+  const discussionLeftText = h('p', { class: 'fac-discussion__left', attrs: { role: 'timer', 'aria-label': 'Discussion time left' } });
+  const discussion = h('div', { class: 'fac-discussion' }, discussionSelect, discussionStart, discussionStop, discussionLeftText);
+  const renderDiscussion = (): void => {
+    const d = store.getState().session.discussion;
+    const left = discussionLeft(d.endsAt, handlers.now());
+    const text = left === null ? '' : left === 0 ? 'Discussion time is up' : `${clockText(left)} left`;
+    if (discussionLeftText.textContent !== text) discussionLeftText.textContent = text;
+    discussion.dataset.warn = left !== null && left <= DISCUSSION_WARNING_SECONDS ? (left === 0 ? 'over' : 'soon') : 'no';
+  };
+  setInterval(renderDiscussion, 500);
+
   const options = h('ol', { class: 'fac-options', attrs: { 'aria-label': 'Options: mark the team’s choice and count votes' } });
   const record = commandButton('Record the team’s choice', 'record', () => act((x) => x.record(), 'Choice recorded'), 'btn--primary');
   const clearVotes = h('button', { class: 'btn btn--small btn--ghost', attrs: { type: 'button' }, text: 'Clear votes', on: { click: () => act((x) => x.clearVotes()) } });
@@ -36,6 +69,7 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
     h('p', { class: 'eyebrow', text: 'Decision in the room' }),
     prompt,
     h('div', { class: 'fac-timer-row' }, timer, h('div', { class: 'fac-row' }, extend, hold)),
+    discussion,
     options,
     h('div', { class: 'fac-row fac-decision__record' }, record, clearVotes),
   );
@@ -50,10 +84,35 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
   const ending = h('section', { class: 'fac-stage fac-stage--ending', attrs: { 'aria-label': 'Ending reached' } }, endingText);
 
   const release = commandButton('Release next inject', 'release', () => act((x) => x.release(), 'Inject released'));
-  const skip = commandButton('Skip this beat', 'skip', () => act((x) => x.skip(), 'Beat skipped'));
+  const skip = commandButton('Skip this beat', 'skip', () => handlers.onSkip());
   const undo = commandButton('Undo last choice', 'undo', () => act((x) => x.undo(), 'Last choice undone; it stays in the record'));
   const end = commandButton('End and debrief', 'end', () => handlers.onEnd(), 'btn--danger');
   const more = h('div', { class: 'fac-grid-buttons' }, release, skip, undo, end);
+
+  // What the projector shows besides the exercise.
+  const displayBox = (key: keyof PresenterDisplay): HTMLInputElement => {
+    const box = h('input', { attrs: { type: 'checkbox', id: `fac-display-${key}` } });
+    box.addEventListener('change', () => act((x) => x.setDisplay({ [key]: box.checked })));
+    return box;
+  };
+  const displayBoxes: Record<keyof PresenterDisplay, HTMLInputElement> = {
+    costs: displayBox('costs'),
+    scores: displayBox('scores'),
+    largeText: displayBox('largeText'),
+    graphic: displayBox('graphic'),
+  };
+  const displayLabels: Record<keyof PresenterDisplay, string> = {
+    costs: 'Show options’ costs and times',
+    scores: 'Show scores and verdict at the end',
+    largeText: 'Large text',
+    graphic: 'War-room graphic',
+  };
+  const display = h(
+    'fieldset',
+    { class: 'fac-display' },
+    h('legend', { text: 'On the projector' }),
+    ...(Object.keys(displayBoxes) as (keyof PresenterDisplay)[]).map((k) => h('label', { class: 'fac-display__item' }, displayBoxes[k], ` ${displayLabels[k]}`)),
+  );
 
   // The briefing: preparation the room buys.
   const budget = h('p', { class: 'fac-budget' });
@@ -74,12 +133,13 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
     'section',
     { class: 'fac-panel fac-controls', attrs: { 'aria-label': 'Controls' } },
     heading,
-    h('div', { class: 'fac-clockbox' }, clock, runState, h('div', { class: 'fac-row' }, pause, speed)),
+    h('div', { class: 'fac-clockbox' }, clock, runState, realtimeRow, pacedRow, modeSwitch),
     briefing,
     stage,
     ending,
     decision,
     more,
+    display,
   );
 
   const renderOptions = keyed((state: ConsoleState) => {
@@ -177,15 +237,30 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
                 ? 'Clock held: the room is discussing the choice'
                 : s.decision === 'revealed'
                   ? 'Clock held: consequences on screen'
-                  : s.paused
-                    ? 'Paused'
-                    : `Running at ${s.speed}× (${s.pace} pace)`;
+                  : s.clock === 'paced'
+                    ? 'Facilitator-paced: game time moves when you move it'
+                    : s.paused
+                      ? 'Paused'
+                      : `Running at ${s.speed}× (${s.pace} pace)`;
       const roomClock = s.decision === 'recorded' ? ex.shown()?.view.clock : undefined;
       replace(runState, roomClock !== undefined && roomClock !== view?.clock ? `${status} · the room still sees ${gameTime(roomClock)}` : status);
       runState.className = `fac-runstate fac-runstate--${ex.clockRunning ? 'live' : 'held'}`;
 
+      const paced = s.clock === 'paced';
       setButtonLabel(pause, s.stage === 'briefing' ? 'Start the incident' : s.paused ? 'Resume' : 'Pause');
       setDisabled(pause, !(s.stage === 'briefing' || incident));
+      realtimeRow.hidden = paced && s.stage !== 'briefing';
+      speed.hidden = paced;
+      pacedRow.hidden = !paced || !incident;
+      for (const b of steps) setDisabled(b, !(incident && s.decision === 'open' && view?.decision), 'Time passes while a decision is open');
+      modeSwitch.textContent = paced ? 'Switch to the real-time clock' : 'Switch to the facilitator-paced clock';
+      modeSwitch.hidden = s.stage === 'debrief';
+      for (const k of Object.keys(displayBoxes) as (keyof PresenterDisplay)[]) displayBoxes[k].checked = s.display[k];
+      if (discussionSelect.value !== String(s.discussion.seconds / 60)) discussionSelect.value = String(s.discussion.seconds / 60);
+      setDisabled(discussionStart, s.discussion.seconds === 0, 'Choose the discussion time first');
+      setButtonLabel(discussionStart, s.discussion.endsAt ? 'Restart discussion timer' : 'Start discussion timer');
+      discussionStop.hidden = s.discussion.endsAt === null;
+      renderDiscussion();
       setButtonLabel(speed, `Speed ${s.speed}×`);
       setDisabled(speed, !incident);
 
@@ -196,9 +271,11 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
       decision.hidden = !d;
       if (d) {
         replace(prompt, d.prompt);
-        replace(timer, timerText(view));
+        replace(timer, paced ? pacedTimerText(view) : timerText(view));
+        extend.hidden = paced;
+        hold.hidden = paced;
         const live = refusalOr(compiled, run, true);
-        setDisabled(extend, live({ type: 'facilitator.extend', minutes: EXTEND_MINUTES }) !== null, 'No timed decision is running');
+        setDisabled(extend, live({ type: 'facilitator.extend', minutes: 1 }) !== null, 'No timed decision is running');
         setDisabled(hold, live({ type: 'facilitator.hold' }) !== null, 'No timed decision is running');
         renderOptions(JSON.stringify([s.selected, s.votes, d.options.map((o) => [o.id, o.available]), view?.beat?.id]), state);
         setDisabled(record, s.selected === null, 'Mark the option the team chose first (1–5)');
@@ -243,6 +320,13 @@ function refusalOr(
   open: boolean,
 ): (event: Parameters<typeof refusal>[2]) => string | null {
   return (event) => (!open || !compiled || !run ? 'not now' : refusal(compiled, run, event));
+}
+
+function pacedTimerText(view: GameView | null): string {
+  const d = view?.decision;
+  if (!d) return '';
+  if (d.deadline === null || d.timerHeld) return 'No deadline: the room has as long as it needs';
+  return `Due at ${gameTime(d.deadline)} in game time. Game time waits for you; nothing is applied unless you skip.`;
 }
 
 function timerText(view: GameView | null): string {

@@ -3,7 +3,7 @@ import { gameTime } from '../../store/format.ts';
 import { tryRead, tryWrite } from '../../store/storage.ts';
 import { h, replace, uid } from '../../ui/dom.ts';
 import { FACILITATOR_KEYS } from '../persist.ts';
-import { clockTime } from '../report-markdown.ts';
+import { clockTime } from '../report-files.ts';
 import { NOTE_KIND_LABELS, NOTE_KINDS, type NoteKind } from '../session.ts';
 import type { ConsoleState, ConsoleStore } from './console-store.ts';
 import { field, keyed, replaceOptions, select } from './parts.ts';
@@ -148,11 +148,21 @@ export function ratingsEditor(store: ConsoleStore): { el: HTMLElement; update(st
           h('label', { attrs: { for: id }, class: 'fac-rating__objective', text: o.text }),
           h('div', { class: 'fac-rating__row' }, h('span', { class: `fac-rating__badge fac-rating__badge--${shown ?? 'none'}`, text: shown ?? '–', attrs: { 'aria-hidden': 'true' } }), control),
           suggestion ? h('p', { class: 'muted small', text: `${chosen && chosen !== suggestion.rating ? `Overridden. The game suggested ${suggestion.rating}: ` : ''}${suggestion.reason}` }) : null,
+          chosen && suggestion && chosen !== suggestion.rating ? overrideReason(store, o.id, state.session.report.ratingReasons[o.id] ?? '') : null,
         );
       }),
     );
   });
   return { el, update: (state) => render(JSON.stringify([state.session.ratings, state.score?.objectives.map((o) => [o.rating, o.reason]), state.session.scenarioId]), state) };
+}
+
+/** An override must say why; the report prints the reason and will not export without it. */
+function overrideReason(store: ConsoleStore, objective: string, value: string): HTMLElement {
+  const input = h('input', { class: 'input', attrs: { type: 'text', maxlength: 4000, value, placeholder: 'Required: what the evaluator saw' } });
+  input.addEventListener('input', () => store.getState().act((x) => x.setRatingReason(objective, input.value)));
+  const id = uid('fac-reason');
+  input.id = id;
+  return h('div', { class: 'field fac-field' }, h('label', { attrs: { for: id }, text: 'Reason for the override' }), input);
 }
 
 function shorten(s: string, n: number): string {

@@ -1,12 +1,15 @@
 import { h, replace } from '../../ui/dom.ts';
 import { decisionsCsv, notesCsv } from '../csv.ts';
 import { buildReport, type AfterActionReport } from '../report.ts';
-import { reportFileName, reportJson, reportMarkdown } from '../report-markdown.ts';
+import { reportFileName, reportJson } from '../report-files.ts';
 import type { CorrectiveAction } from '../session.ts';
 import type { ConsoleState, ConsoleStore } from './console-store.ts';
 import { ratingsEditor } from './evaluation-view.ts';
 import { field, keyed, panel, replaceOptions, setValue } from './parts.ts';
-import { reportDocument } from './report-document.ts';
+import { aarFromReport, type AarIp } from '../aar.ts';
+import { aarMarkdown, planCsv } from '../aar-text.ts';
+import { ACTION_STATUSES, CAPABILITY_ELEMENTS, type ActionStatus, type CapabilityElement } from '../session.ts';
+import { aarEditor, aarHtml } from './aar-editor.ts';
 import type { View } from './setup-view.ts';
 
 // The debrief for the facilitator: final ratings, the improvement plan with owners and due
@@ -14,6 +17,8 @@ import type { View } from './setup-view.ts';
 
 export interface ReportEnv {
   download(fileName: string, mime: string, text: string): void;
+  /** A binary file (the DOCX). */
+  downloadBytes(fileName: string, mime: string, bytes: Uint8Array): void;
   print(): void;
   now(): number;
 }
@@ -29,11 +34,30 @@ export function reportView(store: ConsoleStore, env: ReportEnv): View {
     if (!compiled || !state || !score || state.phase === 'preparation') return null;
     return buildReport(compiled, ex.session, state, score, new Date(env.now()).toISOString());
   };
-  const exportAs = (kind: 'md' | 'json' | 'decisions' | 'notes'): void => {
+  const currentAar = (r: AfterActionReport): AarIp => {
+    const ex = store.getState().exercise();
+    return aarFromReport(ex.getCompiled()!, ex.session, ex.state!, ex.score()!, r);
+  };
+  /** A report with an unexplained rating override (or an empty plan line) is not sent out. */
+  const ready = (a: AarIp): boolean => {
+    if (a.problems.length === 0) return true;
+    store.getState().notify({ tone: 'error', text: `Not exported yet. ${a.problems.join(' ')}` });
+    return false;
+  };
+  const exportAs = (kind: 'docx' | 'md' | 'json' | 'plan' | 'decisions' | 'notes'): void => {
     const r = current();
     if (!r) return;
-    if (kind === 'md') env.download(reportFileName(r, 'md'), 'text/markdown', reportMarkdown(r));
+    const a = currentAar(r);
+    if ((kind === 'docx' || kind === 'md') && !ready(a)) return;
+    if (kind === 'docx') {
+      // The docx library is loaded only now, in its own chunk.
+      void import('../aar-docx.ts')
+        .then(async (m) => env.downloadBytes(reportFileName(r, 'docx'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', await m.aarDocx(a)))
+        .catch((error: Error) => store.getState().notify({ tone: 'error', text: `The Word file could not be made (${error.message}). Try Markdown or Print instead.` }));
+    }
+    if (kind === 'md') env.download(reportFileName(r, 'md'), 'text/markdown', aarMarkdown(a));
     if (kind === 'json') env.download(reportFileName(r, 'json'), 'application/json', reportJson(r, store.getState().session));
+    if (kind === 'plan') env.download(reportFileName(r, 'csv', '-improvement-plan'), 'text/csv', planCsv(a));
     if (kind === 'decisions') env.download(reportFileName(r, 'csv', '-decisions'), 'text/csv', decisionsCsv(r));
     if (kind === 'notes') env.download(reportFileName(r, 'csv', '-notes'), 'text/csv', notesCsv(r));
   };
@@ -42,11 +66,23 @@ export function reportView(store: ConsoleStore, env: ReportEnv): View {
   const toolbar = h(
     'div',
     { class: 'fac-row fac-report__exports', attrs: { role: 'group', 'aria-label': 'Export the report' } },
+    h('button', { class: 'btn btn--primary', attrs: { type: 'button' }, text: 'Word (DOCX)', on: { click: () => exportAs('docx') } }),
     exportButton('Markdown', () => exportAs('md')),
     exportButton('JSON', () => exportAs('json')),
+    exportButton('CSV: improvement plan', () => exportAs('plan')),
     exportButton('CSV: decisions', () => exportAs('decisions')),
     exportButton('CSV: notes', () => exportAs('notes')),
-    h('button', { class: 'btn btn--primary', attrs: { type: 'button' }, text: 'Print or save as PDF', on: { click: () => env.print() } }),
+    h('button', {
+      class: 'btn',
+      attrs: { type: 'button' },
+      text: 'Print or save as PDF',
+      on: {
+        click: () => {
+          const r = current();
+          if (r && ready(currentAar(r))) env.print();
+        },
+      },
+    }),
   );
   const reopen = h('button', { class: 'btn btn--ghost btn--small', attrs: { type: 'button' }, text: 'Back to the incident', on: { click: () => void act((x) => x.reopen()) } });
 
@@ -81,6 +117,8 @@ export function reportView(store: ConsoleStore, env: ReportEnv): View {
       addAction,
     ),
   );
+  const aarEdit = aarEditor(store);
+  editor.append(aarEdit.text, aarEdit.findings);
   const body = h('div', { class: 'fac-report__grid' }, editor, h('div', { class: 'fac-report__doc' }, preview));
   const el = h(
     'div',
@@ -102,6 +140,14 @@ export function reportView(store: ConsoleStore, env: ReportEnv): View {
     owner.addEventListener('input', () => act((x) => x.updateAction(a.id, { owner: owner.value })));
     const due = h('input', { class: 'input', attrs: { type: 'date' } });
     due.addEventListener('change', () => act((x) => x.updateAction(a.id, { due: due.value })));
+    const start = h('input', { class: 'input', attrs: { type: 'date' } });
+    start.addEventListener('change', () => act((x) => x.updateAction(a.id, { start: start.value })));
+    const org = h('input', { class: 'input', attrs: { type: 'text', maxlength: 200 } });
+    org.addEventListener('input', () => act((x) => x.updateAction(a.id, { org: org.value })));
+    const element = h('select', { class: 'select' }, ...CAPABILITY_ELEMENTS.map((e) => h('option', { attrs: { value: e }, text: e })));
+    element.addEventListener('change', () => act((x) => x.updateAction(a.id, { element: element.value as CapabilityElement })));
+    const status = h('select', { class: 'select' }, ...ACTION_STATUSES.map((e) => h('option', { attrs: { value: e }, text: e })));
+    status.addEventListener('change', () => act((x) => x.updateAction(a.id, { status: status.value as ActionStatus })));
     const remove = h('button', {
       class: 'btn btn--small btn--ghost',
       attrs: { type: 'button', 'aria-label': `Remove corrective action ${n}` },
@@ -113,7 +159,9 @@ export function reportView(store: ConsoleStore, env: ReportEnv): View {
       { class: 'fac-action' },
       field('Area for improvement', issue),
       field('Corrective action', action),
-      h('div', { class: 'fac-row fac-row--fields' }, field('Objective', objective), field('Owner', owner), field('Due', due)),
+      h('div', { class: 'fac-row fac-row--fields' }, field('Objective', objective), field('Capability element', element), field('Status', status)),
+      h('div', { class: 'fac-row fac-row--fields' }, field('Responsible organisation', org), field('Point of contact', owner)),
+      h('div', { class: 'fac-row fac-row--fields' }, field('Start', start), field('Completion', due)),
       remove,
     );
     return {
@@ -124,6 +172,10 @@ export function reportView(store: ConsoleStore, env: ReportEnv): View {
         replaceOptions(objective, objectives, next.objective ?? '');
         setValue(owner, next.owner);
         setValue(due, next.due);
+        setValue(start, next.start);
+        setValue(org, next.org);
+        if (element.value !== next.element) element.value = next.element;
+        if (status.value !== next.status) status.value = next.status;
       },
     };
   };
@@ -151,7 +203,7 @@ export function reportView(store: ConsoleStore, env: ReportEnv): View {
       ),
     );
   });
-  const renderPreview = keyed((r: AfterActionReport) => replace(preview, reportDocument(r)));
+  const renderPreview = keyed((a: AarIp) => replace(preview, aarHtml(a)));
 
   return {
     el,
@@ -175,8 +227,9 @@ export function reportView(store: ConsoleStore, env: ReportEnv): View {
       }
       for (const a of state.session.actions) rows.get(a.id)!.update(a, objectives);
       renderImprovements(JSON.stringify(r.improvements), r);
-      const { generatedAt: _ignored, ...stable } = r;
-      renderPreview(JSON.stringify(stable), r);
+      const a = currentAar(r);
+      aarEdit.update(state, a);
+      renderPreview(JSON.stringify(a), a);
     },
     focus() {
       heading.focus();

@@ -1,5 +1,5 @@
 import { h, replace } from '../../ui/dom.ts';
-import { calendarDate, clockTime } from '../report-markdown.ts';
+import { calendarDate, clockTime } from '../report-files.ts';
 import { sessionFileName, sessionFileText } from '../session-file.ts';
 import type { Session, Stage } from '../session.ts';
 import type { ConfirmOptions } from './confirm-dialog.ts';

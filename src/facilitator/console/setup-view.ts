@@ -1,5 +1,6 @@
 import { MAX_SEED } from '../../engine/rng.ts';
 import { PACES } from '../../store/autosave.ts';
+import { CLOCK_MODE_LABELS, CLOCK_MODES, type ClockMode } from '../clock-policy.ts';
 import type { CatalogEntry } from '../../store/catalog.ts';
 import { TIER_LABELS } from '../../store/format.ts';
 import { h, replace } from '../../ui/dom.ts';
@@ -10,7 +11,11 @@ import { field, keyed, panel, replaceOptions, select, setValue } from './parts.t
 // Set-up: who runs the exercise, the team and its people in their roles, the scenario, the IT
 // partner, the seed and the pace. Every keystroke is saved, so a reload keeps what was typed.
 
-const PACE_LABELS = { relaxed: 'Relaxed (5 s a game minute)', standard: 'Standard (3 s a game minute)', intense: 'Intense (2 s a game minute)' } as const;
+const PACE_LABELS = {
+  relaxed: 'Relaxed (5 s a game minute; a decision lasts at least 2 min)',
+  standard: 'Standard (3 s a game minute; a decision lasts at least 1½ min)',
+  intense: 'Intense (2 s a game minute; a decision lasts at least 1 min)',
+} as const;
 
 export interface View {
   el: HTMLElement;
@@ -45,6 +50,12 @@ export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPr
     PACES.map((p) => ({ value: p, label: PACE_LABELS[p] })),
     store.getState().session.pace,
     (v) => act((x) => x.setPace(v as (typeof PACES)[number])),
+  );
+
+  const clockMode = select(
+    CLOCK_MODES.map((m) => ({ value: m, label: CLOCK_MODE_LABELS[m] })),
+    store.getState().session.clock,
+    (v) => act((x) => x.setClockMode(v as ClockMode)),
   );
 
   const about = h('div', { class: 'fac-about' });
@@ -137,7 +148,8 @@ export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPr
         about,
         field('IT partner the team plays', partner),
         h('div', { class: 'fac-seed' }, field('Seed', seed, 'The same seed and choices replay the same run.'), newSeed),
-        field('Pace', pace),
+        field('Clock', clockMode, 'Facilitator-paced suits a leadership team: no decision is ever applied without you.'),
+        field('Pace (real-time clock)', pace),
       ),
       panel(
         'People and roles',
@@ -165,6 +177,8 @@ export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPr
       );
       setValue(seed, String(s.seed));
       if (pace.value !== s.pace) pace.value = s.pace;
+      if (clockMode.value !== s.clock) clockMode.value = s.clock;
+      pace.disabled = s.clock === 'paced';
       renderAbout(s.scenarioId, s.scenarioId);
       renderPeople(JSON.stringify(s.team.participants.map((p) => [p.id, p.role])), state);
       for (const p of s.team.participants) {

@@ -24,7 +24,7 @@ export type CommandKind = Command['kind'];
 
 /** The key a button shows, and what aria-keyshortcuts says for it. */
 export const KEYS: Record<Exclude<CommandKind, 'select' | 'vote'>, { show: string; aria: string }> = {
-  'toggle-pause': { show: 'Space', aria: 'Space' },
+  'toggle-pause': { show: 'P', aria: 'P Space' },
   speed: { show: 'S', aria: 'S' },
   release: { show: 'I', aria: 'I' },
   skip: { show: 'K', aria: 'K' },
@@ -77,12 +77,12 @@ export function commandFor(e: KeyLike): Command | null {
 
 /** The help list: every shortcut in words. */
 export const SHORTCUT_HELP: { keys: string; does: string }[] = [
-  { keys: 'Space or P', does: 'Start the incident, pause, resume' },
+  { keys: 'P or Space', does: 'Start the incident, pause, resume (P always; Space when no button or field has the focus)' },
   { keys: 'S', does: 'Speed: 1×, 2×, 4×' },
   { keys: 'I', does: 'Release the next inject now' },
-  { keys: 'E', does: 'Extend the decision’s timer by 5 minutes' },
+  { keys: 'E', does: 'Give the decision 5 more real minutes (real-time clock)' },
   { keys: 'T', does: 'Stop the decision’s timer' },
-  { keys: 'K', does: 'Skip the beat (its default applies)' },
+  { keys: 'K', does: 'Skip the beat (asks first; its default applies)' },
   { keys: '1–5', does: 'Mark the option the team chose' },
   { keys: 'Shift + 1–5', does: 'Add a vote for an option' },
   { keys: 'C', does: 'Record the team’s choice and the votes' },

@@ -8,7 +8,9 @@ import { brandMark } from '../../ui/parts/brand.ts';
 import type { GameView } from '../../engine/view.ts';
 import type { PresenterFrame } from '../frame.ts';
 import { byeMessage, helloMessage, presenterReceive, presenterStart, type PresenterSync, type SyncChannel, type SyncMessage } from '../sync.ts';
-import { companyCard, latestInjectCard, spotlight, stageCard } from './presenter-cards.ts';
+import { clockText, discussionLeft, DISCUSSION_WARNING_SECONDS } from '../clock-policy.ts';
+import { fitToScreen } from './fit.ts';
+import { companyCard, injectsCard, spotlight, stageCard } from './presenter-cards.ts';
 import { presenterRoomCard } from '../room/presenter-room.ts';
 
 // The projector's window. It shows what the console sends and nothing else: it holds no
@@ -35,6 +37,8 @@ export interface PresenterEnv {
   loadWarRoom: (() => Promise<WarRoomModule>) | null;
   reducedMotion: boolean;
   consoleUrl: string;
+  /** Real time in ms, for the discussion timer. */
+  now(): number;
 }
 
 export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(): void } {
@@ -56,7 +60,7 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
   const roomFallback = h('div', { class: 'pres__room-fallback' });
   const card = h('section', { class: 'pres__card', attrs: { 'aria-live': 'polite', 'aria-label': 'The situation', tabindex: 0 } });
   const spot = h('section', { class: 'pres__spot', attrs: { 'aria-label': 'On the spot' } });
-  const inject = h('section', { class: 'pres__inject', attrs: { 'aria-label': 'Latest inject' } });
+  const inject = h('section', { class: 'pres__inject', attrs: { 'aria-label': 'Injects since the last decision' } });
   const below = h('div', { class: 'pres__below' }, inject, spot);
   const link = h('p', { class: 'pres__link', attrs: { role: 'status' } });
   const roster = h('p', { class: 'pres__roster' });
@@ -106,9 +110,11 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
               ? 'Discussion'
               : f.decision === 'revealed'
                 ? 'Consequences'
-                : f.paused
-                  ? 'Paused'
-                  : `Live ${f.speed}×`;
+                : f.clock === 'paced'
+                  ? 'Decision'
+                  : f.paused
+                    ? 'Paused'
+                    : `Live ${f.speed}×`;
     replace(badge, state);
     badge.className = `pres__badge pres__badge--${state.split(' ')[0]!.toLowerCase()}`;
     shell.dataset.stage = f?.stage ?? 'none';
@@ -118,9 +124,11 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
 
     replace(card, ...stageCard(f, scenario));
     replace(spot, ...spotlight(f));
-    replace(inject, ...latestInjectCard(f));
-    spot.hidden = !f || f.onTheSpot.length === 0 || f.stage !== 'incident';
-    inject.hidden = !f?.latestInject || f.stage !== 'incident';
+    // Injects and who is on the spot belong to the decision in front of the room, not to the reveal.
+    const deciding = f?.stage === 'incident' && f.decision !== 'revealed';
+    replace(inject, ...(deciding ? injectsCard(f) : []));
+    spot.hidden = !f || f.onTheSpot.length === 0 || !deciding;
+    inject.hidden = !f?.injects?.length || !deciding;
     below.hidden = spot.hidden && inject.hidden;
     replace(
       roster,
@@ -136,10 +144,14 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
     );
     link.hidden = sync.link === 'connected';
 
-    const showRoom = !!f?.view && (f.stage === 'incident' || f.stage === 'debrief');
+    const graphic = f?.display?.graphic ?? true;
+    shell.dataset.graphic = graphic ? 'on' : 'off';
+    document.documentElement.dataset.large = f?.display?.largeText ? 'on' : 'off';
+    const showRoom = !!f?.view && (f.stage === 'incident' || f.stage === 'debrief') && graphic;
     shell.dataset.view = showRoom ? 'room' : 'plain';
-    // While the room discusses a recorded choice the clock is held, so the war room shows it paused.
-    roomStore.setState({ scenario, view: showRoom ? f!.view : null, paused: !!f && (f.paused || f.decision !== 'open' || f.stage !== 'incident'), speed: f?.speed ?? 1 });
+    // While the room discusses a recorded choice, or the facilitator paces the clock, game time stands
+    // still, so the war room shows it paused.
+    roomStore.setState({ scenario, view: showRoom ? f!.view : null, paused: !!f && (f.paused || f.clock === 'paced' || f.decision !== 'open' || f.stage !== 'incident'), speed: f?.speed ?? 1 });
     if (showRoom) ensureRoom();
     const briefing = f?.stage === 'briefing' && scenario;
     const fallbackKey = JSON.stringify([showRoom, briefing ? scenario.id : null, f?.view?.services.map((s) => s.effective)]);
@@ -148,14 +160,41 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
       replace(roomFallback, ...(briefing ? companyCard(scenario) : fallbackRoom(showRoom ? f : null)));
     }
 
+    tickDiscussion();
+    fit();
+    // Fonts and the war room settle after this call: fit again once the frame is painted.
+    const rev = String(f?.rev ?? -1);
+    requestAnimationFrame(() => {
+      fit();
+      document.body.dataset.fitted = rev;
+    });
     announce(prevFrame, f);
     prevFrame = f;
   };
 
+  // The discussion timer counts down in real time between frames.
+  const tickDiscussion = (): void => {
+    const el = card.querySelector<HTMLElement>('.pres__discussion');
+    if (!el) return;
+    const left = discussionLeft(el.dataset.ends ?? null, env.now());
+    if (left === null) return;
+    const text = left === 0 ? 'Discussion time is up' : `Discussion: ${clockText(left)} left`;
+    if (el.textContent !== text) el.textContent = text;
+    el.classList.toggle('pres__timer--urgent', left <= DISCUSSION_WARNING_SECONDS);
+  };
+  const discussionTimer = setInterval(tickDiscussion, 500);
+
+  // Nothing may need scrolling or be cut off: shrink the type until the text fits the screen.
+  const left = body.querySelector<HTMLElement>('.pres__left')!;
+  const fit = (): void => void fitToScreen(document.documentElement, shell, [card, left, top, body, shell, roomFallback, inject, spot], document.documentElement.dataset.large === 'on');
+  const onResize = (): void => fit();
+  window.addEventListener('resize', onResize);
+  document.fonts?.addEventListener('loadingdone', onResize);
+
   const announce = (before: PresenterFrame | null, after: PresenterFrame | null): void => {
     if (!before || !after || before.sessionId !== after.sessionId) return;
     const lines: string[] = [];
-    const newInject = after.latestInject && (before.latestInject?.id !== after.latestInject.id || before.latestInject?.t !== after.latestInject.t);
+    const newInject = after.latestInject && after.decision !== 'revealed' && (before.latestInject?.id !== after.latestInject.id || before.latestInject?.t !== after.latestInject.t);
     if (newInject && after.latestInject) lines.push(`New ${after.latestInject.channel} from ${after.latestInject.from}: ${after.latestInject.text}`);
     if (after.recorded && !before.recorded) lines.push(`The team chose: ${after.recorded.label}`);
     if (after.outcome && !before.outcome) lines.push(`What happened: ${after.outcome.text}`);
@@ -189,6 +228,9 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
     destroy() {
       onHide();
       window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('resize', onResize);
+      document.fonts?.removeEventListener('loadingdone', onResize);
+      clearInterval(discussionTimer);
       channel.close();
       warRoom?.destroy();
       joinCard.destroy();

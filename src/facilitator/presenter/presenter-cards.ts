@@ -47,6 +47,14 @@ export function stageCard(f: PresenterFrame | null, scenario: Scenario | null): 
       ),
     ];
   }
+  if (f.stage === 'debrief' && !f.debrief) {
+    // Scores and the verdict stay with the facilitator unless they choose to show them.
+    return [
+      h('p', { class: 'pres__eyebrow', text: 'Debrief' }),
+      h('h2', { class: 'pres__headline', text: 'Exercise complete' }),
+      h('p', { class: 'pres__lede', text: f.teamName ? `Thank you, ${f.teamName}. The debrief starts now.` : 'Thank you. The debrief starts now.' }),
+    ];
+  }
   if (f.stage === 'debrief' && f.debrief) {
     const d = f.debrief;
     return [
@@ -111,18 +119,27 @@ export function stageCard(f: PresenterFrame | null, scenario: Scenario | null): 
     ].filter((n) => n !== null) as Node[];
   }
 
-  const timer = decision.timerHeld
-    ? 'Timer stopped'
-    : decision.remaining !== null && decision.deadline !== null
-      ? `${duration(decision.remaining)} left · decide by ${gameTime(decision.deadline)}`
-      : 'No time limit';
-  const urgent = !decision.timerHeld && decision.remaining !== null && decision.remaining <= 5;
+  // Facilitator-paced: no game-time countdown; the discussion timer (real minutes) is the pressure.
+  const paced = f.clock === 'paced';
+  const timer = paced
+    ? f.discussionEndsAt
+      ? ''
+      : decision.deadline !== null && !decision.timerHeld
+        ? `Due by ${gameTime(decision.deadline)}`
+        : ''
+    : decision.timerHeld
+      ? 'Timer stopped'
+      : decision.remaining !== null && decision.deadline !== null
+        ? `${duration(decision.remaining)} left · decide by ${gameTime(decision.deadline)}`
+        : 'No time limit';
+  const urgent = !paced && !decision.timerHeld && decision.remaining !== null && decision.remaining <= 5;
   const total = f.votes?.reduce((s, v) => s + v.count, 0) ?? 0;
   return [
     h('p', { class: 'pres__eyebrow', text: view.beat.title }),
     h('p', { class: 'pres__narrative', text: view.beat.narrative }),
     h('h2', { class: 'pres__prompt', text: decision.prompt }),
-    h('p', { class: `pres__timer${urgent ? ' pres__timer--urgent' : ''}`, text: timer }),
+    f.discussionEndsAt ? h('p', { class: 'pres__timer pres__discussion', attrs: { 'data-ends': f.discussionEndsAt, role: 'timer', 'aria-label': 'Discussion time left' } }) : null,
+    timer ? h('p', { class: `pres__timer${urgent ? ' pres__timer--urgent' : ''}`, text: timer }) : null,
     h(
       'ol',
       { class: 'pres__options' },
@@ -138,6 +155,7 @@ export function stageCard(f: PresenterFrame | null, scenario: Scenario | null): 
             { class: 'pres__option-body' },
             h('span', { class: 'pres__option-label', text: o.label }),
             o.available ? null : h('span', { class: 'pres__option-why', text: `Not possible: ${o.unavailable ?? ''}` }),
+            f.display.costs && o.available ? h('span', { class: 'pres__option-cost', text: costText(o.cost, o.minutes, view.currency) }) : null,
             vote
               ? h(
                   'span',
@@ -150,7 +168,12 @@ export function stageCard(f: PresenterFrame | null, scenario: Scenario | null): 
         );
       }),
     ),
-  ];
+  ].filter((n) => n !== null) as Node[];
+}
+
+function costText(cost: number, minutes: number, currency: string): string {
+  const parts = [cost > 0 ? money(cost, currency) : 'No direct cost', minutes > 0 ? `takes ${duration(minutes)}` : 'immediate'];
+  return parts.join(' · ');
 }
 
 function tallyRow(key: number, label: string, count: number, total: number, chosen: boolean): HTMLElement {
@@ -203,11 +226,22 @@ export function spotlight(f: PresenterFrame | null): Node[] {
   ];
 }
 
-export function latestInjectCard(f: PresenterFrame | null): Node[] {
-  const i = f?.latestInject;
-  if (!i) return [];
+/** Every inject since the last decision, oldest first: the room reads the whole story, not the last line. */
+export function injectsCard(f: PresenterFrame | null): Node[] {
+  const list = f?.injects ?? [];
+  if (list.length === 0) return [];
   return [
-    h('p', { class: 'pres__inject-head' }, h('span', { class: `pres__channel pres__channel--${i.channel}`, text: CHANNEL_LABELS[i.channel] ?? i.channel }), ` ${i.from} · ${gameTime(i.t)}`),
-    h('p', { class: 'pres__inject-text', text: i.text }),
+    h(
+      'ol',
+      { class: 'pres__inject-list' },
+      ...list.map((i) =>
+        h(
+          'li',
+          { class: 'pres__inject-item' },
+          h('p', { class: 'pres__inject-head' }, h('span', { class: `pres__channel pres__channel--${i.channel}`, text: CHANNEL_LABELS[i.channel] ?? i.channel }), ` ${i.from} · ${gameTime(i.t)}`),
+          h('p', { class: 'pres__inject-text', text: i.text }),
+        ),
+      ),
+    ),
   ];
 }
