@@ -1,6 +1,8 @@
 import scenariosUrl from 'virtual:war-room/scenarios';
+import { savedScenarioId } from './store/autosave.ts';
 import { catalogFrom } from './store/catalog.ts';
 import { createGameStore } from './store/game-store.ts';
+import { ScenarioLibrary } from './store/scenario-library.ts';
 import { fetchScenarios } from './store/scenario-source.ts';
 import { browserStorage, downloadText } from './ui/browser.ts';
 import { mountApp } from './ui/app.ts';
@@ -28,9 +30,15 @@ const loadWarRoomChunk = warRoomChunks['./game/index.ts'];
 let warRoom: Promise<WarRoomModule> | null = null;
 
 const motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
+// Only the catalogue (the picker's cards) comes at start-up; a scenario's data when it is chosen,
+// or now if a saved run needs it to resume.
+const library = new ScenarioLibrary(catalogFrom(await fetchScenarios(scenariosUrl)));
+const storage = browserStorage();
+const resumeId = savedScenarioId(storage);
+if (resumeId) await library.load(resumeId);
 const store = createGameStore({
-  catalog: catalogFrom(await fetchScenarios(scenariosUrl)),
-  storage: browserStorage(),
+  library,
+  storage,
   now: () => performance.now(),
   scheduler: {
     setTimer: (callback, ms) => window.setTimeout(callback, ms),
