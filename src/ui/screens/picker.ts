@@ -254,11 +254,12 @@ export function pickerScreen(ctx: AppContext): ScreenView {
     replace(
       setupBody,
       h('p', { class: 'setup__scenario' }, h('span', { class: 'muted', text: 'Scenario: ' }), h('strong', { text: scenario.title })),
+      // At the top of the panel, where it is seen without scrolling.
+      loadStatus,
       partners,
       paces,
       seed,
       h('div', { class: 'actions' }, start),
-      loadStatus,
       startError,
     );
     renderLoad(state);
