@@ -302,6 +302,14 @@ describe('solo play in the browser', () => {
     release();
     await page.waitForSelector('body[data-screen="briefing"]');
     expect(asked.filter((u) => u.includes(`scenario-${SCENARIO}-`)).length).toBe(1);
+
+    // Facilitator mode works offline: the service worker precaches every scenario's own file.
+    const catalogueUrl = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel="preload"][as="fetch"]')?.href ?? '');
+    const catalogue = (await (await page.request.get(catalogueUrl)).json()) as { url: string | null }[];
+    const worker = await (await page.request.get(new URL('sw.js', served.url).href)).text();
+    const files = catalogue.flatMap((e) => (e.url ? [e.url.replace(/^\//, '')] : []));
+    expect(files.length).toBeGreaterThanOrEqual(12);
+    for (const file of files) expect(worker).toContain(file);
     await context.close();
   }, 60_000);
 
