@@ -7,6 +7,7 @@ import { memoryStorage, STORAGE_KEYS } from '../../src/store/storage.ts';
 import { tinyScenario } from '../fixtures/tiny-scenario.ts';
 import { fakeTime } from './fake-time.ts';
 import { makeStore } from './helpers.ts';
+import { storeHistoryActions } from '../../src/ui/parts/history.ts';
 
 /** A library of the tiny scenario whose download the test resolves by hand. */
 function handLibrary() {
@@ -99,5 +100,38 @@ describe('the game store with scenarios downloaded on demand', () => {
     expect(store.getState().notice?.title).toBe('Your saved game is waiting');
     expect(store.getState().screen).toBe('title');
     expect(first.storage.getItem(STORAGE_KEYS.save)).toBe(raw);
+  });
+});
+
+describe('reopening a past run whose scenario is not downloaded yet', () => {
+  it('downloads the scenario first, then opens the debrief; a failed download says why', async () => {
+    const first = makeStore();
+    const s = () => first.store.getState();
+    s().selectPartner('fixer');
+    expect(s().beginBriefing()).toBeNull();
+    s().showPreparation();
+    expect(s().togglePreparation('replica')).toBeNull();
+    expect(s().commitPreparation()).toBeNull();
+    s().tick(3);
+    expect(s().choose('restore')).toBeNull();
+    expect(s().choose('tell')).toBeNull();
+    expect(s().view?.phase).toBe('ended');
+    const id = s().historyId!;
+    s().showTitle();
+    s().dispose();
+
+    const { scenario, library, calls } = handLibrary();
+    const store = storeOn(library, first.storage);
+    const actions = storeHistoryActions(store);
+    const failing = actions.open(id);
+    calls[0]!('“Tiny outage” could not be downloaded (HTTP 503); try again in a moment');
+    expect(await failing).toMatch(/HTTP 503/);
+    expect(store.getState().screen).toBe('title');
+
+    const opening = actions.open(id);
+    calls[1]!(scenario);
+    expect(await opening).toBeNull();
+    expect(store.getState().screen).toBe('debrief');
+    store.getState().dispose();
   });
 });
