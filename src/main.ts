@@ -1,7 +1,9 @@
 import scenariosUrl from 'virtual:war-room/scenarios';
+import { savedScenarioId } from './store/autosave.ts';
 import { catalogFrom } from './store/catalog.ts';
 import { createGameStore } from './store/game-store.ts';
 import { manualTime } from './store/manual-time.ts';
+import { ScenarioLibrary } from './store/scenario-library.ts';
 import { fetchScenarios } from './store/scenario-source.ts';
 import { browserStorage, downloadText } from './ui/browser.ts';
 import { mountApp } from './ui/app.ts';
@@ -34,9 +36,15 @@ const testClock = new URLSearchParams(location.search).has('test-clock') ? manua
 if (testClock) (window as Window & { warRoomTestClock?: { advance(ms: number): void } }).warRoomTestClock = { advance: (ms) => testClock.advance(ms) };
 
 const motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
+// Only the catalogue (the picker's cards) comes at start-up; a scenario's data when it is chosen,
+// or now if a saved run needs it to resume.
+const library = new ScenarioLibrary(catalogFrom(await fetchScenarios(scenariosUrl)));
+const storage = browserStorage();
+const resumeId = savedScenarioId(storage);
+if (resumeId) await library.load(resumeId);
 const store = createGameStore({
-  catalog: catalogFrom(await fetchScenarios(scenariosUrl)),
-  storage: browserStorage(),
+  library,
+  storage,
   now: testClock ? testClock.now : () => performance.now(),
   scheduler: testClock?.scheduler ?? {
     setTimer: (callback, ms) => window.setTimeout(callback, ms),

@@ -26,8 +26,10 @@ export interface JsSizes {
   files: number;
   /** Gzipped bytes of scripts only other pages load (the facilitator mode). */
   otherPages: number;
-  /** Gzipped bytes of JSON data (the scenarios). */
+  /** Gzipped bytes of JSON data (the catalogue and every scenario's own file). */
   data: number;
+  /** Gzipped bytes of the catalogue, the only scenario data fetched at start-up. */
+  catalogue: number;
 }
 
 /** Chunks a script imports, statically or dynamically (Rolldown writes "./name.js" in any quotes). */
@@ -56,5 +58,6 @@ export function jsSizes(outDir: string): JsSizes {
     files: reachable.size,
     otherPages: size(scripts.filter((f) => !reachable.has(f))),
     data: size(assets.filter((f) => f.endsWith('.json'))),
+    catalogue: size(assets.filter((f) => /^scenarios-.*\.json$/.test(f))),
   };
 }

@@ -88,6 +88,7 @@ export interface BrowserFigures {
   heapMiB: number[];
   scriptKiB: { gameFirstLoad: number; gameAll: number; facilitatorOnly: number; bareAll: number };
   scenarioDataKiB: number;
+  catalogueKiB: number;
   firstButtonMs: number;
   slowNetworkFirstButtonMs: number;
 }
@@ -108,7 +109,7 @@ export async function browserBench(options: { json?: boolean } = {}): Promise<vo
   log(`game first load ${kib(game.firstLoad)} (before Phaser)   game all JS ${kib(game.all)} in ${game.files} files`);
   log(`facilitator page's own scripts (never loaded by the game) ${kib(game.otherPages)}`);
   log(`bare Phaser app all JS ${kib(bare.all)}   ratio game/bare ${(game.all / bare.all).toFixed(3)} (budget 1.25)`);
-  log(`scenario data (JSON) ${kib(game.data)}`);
+  log(`scenario data (JSON) ${kib(game.data)}, of which fetched at start-up (the catalogue) ${kib(game.catalogue)}`);
 
   const save = await midIncidentSave();
   const gameServer = await serve(gameDir);
@@ -161,6 +162,7 @@ export async function browserBench(options: { json?: boolean } = {}): Promise<vo
         heapMiB: memory.afterGame.map(round1),
         scriptKiB: { gameFirstLoad: round1(game.firstLoad / 1024), gameAll: round1(game.all / 1024), facilitatorOnly: round1(game.otherPages / 1024), bareAll: round1(bare.all / 1024) },
         scenarioDataKiB: round1(game.data / 1024),
+        catalogueKiB: round1(game.catalogue / 1024),
         firstButtonMs: Math.round(median(button)),
         slowNetworkFirstButtonMs: Math.round(median(slowButton)),
       };

@@ -1,5 +1,6 @@
 import scenariosUrl from 'virtual:war-room/scenarios';
 import { catalogFrom } from '../store/catalog.ts';
+import { ScenarioLibrary } from '../store/scenario-library.ts';
 import { fetchScenarios } from '../store/scenario-source.ts';
 import { browserStorage, downloadText } from '../ui/browser.ts';
 import '../ui/styles.css';
@@ -20,7 +21,8 @@ export const PRESENTER_HASH = '#/presenter';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('facilitator.html has no #app element');
-const catalog = catalogFrom(await fetchScenarios(scenariosUrl));
+// A workshop may run any scenario, offline from the service worker's copies: load them all here.
+const catalog = catalogFrom(await new ScenarioLibrary(await fetchScenarios(scenariosUrl)).loadAll());
 const isPresenter = location.hash.startsWith(PRESENTER_HASH);
 
 // Switching between console and presenter in one tab starts the other app cleanly.

@@ -2,12 +2,13 @@ import { basename, relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { findScenarioFiles, loadScenarioFile, PROJECT_ROOT, SCENARIOS_DIR } from './load-file.ts';
 import { fingerprint } from '../engine/hash.ts';
-import type { BundledScenario } from './bundled.ts';
+import { scenarioCard, type BundledScenario, type CatalogueEntry } from './bundled.ts';
 
 // Scenarios are validated when the game is built, by the same loader as the CLI, and reach the
-// browser as a JSON asset: the game's scripts carry no YAML parser, no schema library and no
-// scenario text, and a broken file fails the build with its file, line and column (in dev it
-// shows as a card with its errors).
+// browser as JSON assets: a small catalogue (the cards the picker shows) fetched at start-up,
+// and one file per scenario fetched when it is chosen. The game's scripts carry no YAML parser,
+// no schema library and no scenario text, and a broken file fails the build with its file, line
+// and column (in dev it shows as a card with its errors).
 
 export const SCENARIOS_MODULE = 'virtual:war-room/scenarios';
 const RESOLVED = `\0${SCENARIOS_MODULE}`;
@@ -23,12 +24,23 @@ export async function bundleScenarios(dir = SCENARIOS_DIR): Promise<BundledScena
   return entries;
 }
 
-/** The URL the dev server answers with freshly validated scenarios. */
+/** The URL the dev server answers with a freshly validated catalogue. */
 export const DEV_SCENARIOS_URL = '/@war-room/scenarios.json';
+/** The dev server's prefix for one scenario's data, by file name. */
+const DEV_SCENARIO_PREFIX = '/@war-room/scenario/';
+
+/** The catalogue for these files; `urlOf` names where each valid scenario's data is served. */
+export function catalogueOf(entries: readonly BundledScenario[], urlOf: (entry: BundledScenario & { scenario: object }) => string): CatalogueEntry[] {
+  return entries.map((e) =>
+    e.scenario && e.errors.length === 0
+      ? { file: e.file, scenario: scenarioCard(e.scenario), url: urlOf(e as BundledScenario & { scenario: object }), errors: [] }
+      : { file: e.file, scenario: null, url: null, errors: e.errors },
+  );
+}
 
 /**
- * `virtual:war-room/scenarios` exports the URL of the scenarios as one JSON asset: data the
- * game fetches at start-up, not code in its scripts.
+ * `virtual:war-room/scenarios` exports the URL of the catalogue JSON asset: data the game
+ * fetches at start-up, not code in its scripts. Each entry names its scenario's own asset.
  */
 export function scenariosPlugin(dir = SCENARIOS_DIR): Plugin {
   let building = false;
@@ -51,7 +63,13 @@ export function scenariosPlugin(dir = SCENARIOS_DIR): Plugin {
       if (problems.length > 0) {
         this.error(`scenario files have errors:\n${problems.map((p) => `  ${p.file}:${p.line}:${p.column} ${p.path}: ${p.message}`).join('\n')}`);
       }
-      const source = JSON.stringify(entries);
+      const catalogue = catalogueOf(entries, (e) => {
+        const data = JSON.stringify(e.scenario);
+        const name = `assets/scenario-${e.scenario.id}-${fingerprint(data)}.json`;
+        this.emitFile({ type: 'asset', fileName: name, source: data });
+        return `${base}${name}`;
+      });
+      const source = JSON.stringify(catalogue);
       const fileName = `assets/scenarios-${fingerprint(source)}.json`;
       this.emitFile({ type: 'asset', fileName, source });
       emitted = `${base}${fileName}`;
@@ -73,7 +91,26 @@ export function scenariosPlugin(dir = SCENARIOS_DIR): Plugin {
           (entries) => {
             for (const p of entries.flatMap((e) => e.errors)) server.config.logger.warn(`${p.file}:${p.line}:${p.column} ${p.path}: ${p.message}`);
             res.setHeader('content-type', 'application/json');
-            res.end(JSON.stringify(entries));
+            res.end(JSON.stringify(catalogueOf(entries, (e) => `${DEV_SCENARIO_PREFIX}${encodeURIComponent(e.file)}`)));
+          },
+          (error: Error) => {
+            res.statusCode = 500;
+            res.end(error.message);
+          },
+        );
+      });
+      server.middlewares.use(DEV_SCENARIO_PREFIX, (req, res) => {
+        const file = decodeURIComponent((req.url ?? '').replace(/^\//, '').split('?')[0] ?? '');
+        bundleScenarios(dir).then(
+          (entries) => {
+            const found = entries.find((e) => e.file === file && e.scenario && e.errors.length === 0);
+            if (!found) {
+              res.statusCode = 404;
+              res.end(`no valid scenario file "${file}"`);
+              return;
+            }
+            res.setHeader('content-type', 'application/json');
+            res.end(JSON.stringify(found.scenario));
           },
           (error: Error) => {
             res.statusCode = 500;

@@ -46,6 +46,18 @@ export function clearAutosave(storage: KeyValueStorage): void {
   }
 }
 
+/** The id of the scenario the autosave is for, so its data can be downloaded before it is read. */
+export function savedScenarioId(storage: KeyValueStorage): string | null {
+  const raw = tryRead(storage, STORAGE_KEYS.save);
+  if (raw === null) return null;
+  try {
+    const id = (JSON.parse(raw) as { scenario?: { id?: unknown } } | null)?.scenario?.id;
+    return typeof id === 'string' ? id : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Reads the autosave and replays it. Anything that cannot be resumed is moved aside under a
  * new key (never deleted) and reported with the reason, so the player can start fresh.

@@ -10,15 +10,21 @@ import type { Scenario } from '../scenarios/schema.ts';
 export type CatalogEntry = BundledScenario;
 export type { ScenarioProblem };
 
-/** The catalog from scenarios validated at build time (virtual:war-room/scenarios). */
-export function catalogFrom(entries: readonly BundledScenario[]): CatalogEntry[] {
+interface Entry {
+  file: string;
+  scenario: { title: string } | null;
+  errors: readonly unknown[];
+}
+
+/** The catalog from scenarios validated at build time (virtual:war-room/scenarios): cards or whole scenarios. */
+export function catalogFrom<T extends Entry>(entries: readonly T[]): T[] {
   return entries
-    .map((e) => ({ file: e.file.split('/').pop() ?? e.file, scenario: e.errors.length === 0 ? e.scenario : null, errors: e.errors }))
+    .map((e) => ({ ...e, file: e.file.split('/').pop() ?? e.file, scenario: e.errors.length === 0 ? e.scenario : null }))
     .sort(byTitle);
 }
 
 /** Playable scenarios by title, then broken files by name. */
-function byTitle(a: CatalogEntry, b: CatalogEntry): number {
+function byTitle(a: Entry, b: Entry): number {
   if ((a.scenario === null) !== (b.scenario === null)) return a.scenario === null ? 1 : -1;
   return (a.scenario?.title ?? a.file).localeCompare(b.scenario?.title ?? b.file);
 }

@@ -6,8 +6,10 @@ import { refusal, Run } from '../engine/runtime.ts';
 import { scoreRun, type ScoreReport } from '../engine/scoring.ts';
 import type { GameView } from '../engine/view.ts';
 import type { Scenario } from '../scenarios/schema.ts';
-import { clearAutosave, PACE_SECONDS, readAutosave, writeAutosave, type Pace, type SessionMeta, type Speed } from './autosave.ts';
-import { CompiledCache, findScenario, type CatalogEntry } from './catalog.ts';
+import { clearAutosave, PACE_SECONDS, readAutosave, savedScenarioId, writeAutosave, type Pace, type SessionMeta, type Speed } from './autosave.ts';
+import type { CatalogueEntry } from '../scenarios/bundled.ts';
+import { CompiledCache } from './catalog.ts';
+import type { ScenarioLibrary } from './scenario-library.ts';
 import { createClockDriver, type Scheduler } from './clock-driver.ts';
 import { money } from './format.ts';
 import { deleteRuns, historyEntry, readHistory, recordRun, type HistoryEntry } from './history.ts';
@@ -50,7 +52,12 @@ export interface GameState {
    */
   roomReady: boolean;
 
-  catalog: CatalogEntry[];
+  catalog: CatalogueEntry[];
+  /**
+   * The scenario whose data is being downloaded (message null) or failed to download (message
+   * says why); null when the selected scenario's data is in hand or nothing is selected.
+   */
+  scenarioLoad: { id: string; message: string | null } | null;
   selection: Selection;
   /** Measures ticked on the preparation screen, not yet committed. */
   prep: { selected: string[]; message: string | null };
@@ -64,6 +71,8 @@ export interface GameState {
   showTitle(): void;
   showPicker(): void;
   selectScenario(id: string): void;
+  /** Downloads a scenario's data if it is not here yet; resolves to why it failed, or null. */
+  loadScenario(id: string): Promise<string | null>;
   selectPartner(id: string): void;
   /** Returns why the seed was refused, or null. */
   setSeed(seed: number): string | null;
@@ -110,7 +119,8 @@ export interface GameState {
 export type GameStore = StoreApi<GameState>;
 
 export interface GameStoreDeps {
-  catalog: CatalogEntry[];
+  /** The catalogue's cards, and each scenario's data once downloaded. */
+  library: ScenarioLibrary;
   storage: KeyValueStorage;
   /** Real time in ms, for the clock and for dating history entries. */
   now: () => number;
@@ -126,7 +136,8 @@ export interface GameStoreDeps {
 export { MAX_SEED } from '../engine/rng.ts';
 
 export function createGameStore(deps: GameStoreDeps): GameStore {
-  const { storage, catalog } = deps;
+  const { storage, library } = deps;
+  const { catalog } = library;
   const stamp = deps.stamp ?? ((): string => new Date(deps.now()).toISOString());
   const compiledCache = new CompiledCache();
   let run: Run | null = null;
@@ -214,7 +225,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
     const rebuild = (entry: HistoryEntry | undefined): { scenario: Scenario; compiled: CompiledScenario; run: Run } | string => {
       if (!entry) return 'that run is no longer in the history';
       if (!entry.inputs || !entry.partnerId) return `the run of “${entry.title}” was saved before runs could be reopened, so only its scores are kept`;
-      const scenario = findScenario(catalog, entry.scenarioId);
+      const scenario = library.get(entry.scenarioId);
       if (!scenario) return `the scenario “${entry.title}” is no longer in this game`;
       const c = compiledCache.get(scenario);
       if (entry.fingerprint !== c.index.fingerprint) return `“${entry.title}” has changed since this run was played, so its inputs no longer replay`;
@@ -247,6 +258,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       muted: tryRead(storage, STORAGE_KEYS.muted) === 'true',
       roomReady: !deps.waitForRoom,
       catalog,
+      scenarioLoad: null,
       selection: {
         scenarioId: firstPlayable?.id ?? null,
         partnerId: firstPlayable?.partners[0]?.id ?? null,
@@ -271,13 +283,29 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       },
       showPicker() {
         set({ screen: 'picker' });
+        // The selected scenario's data is needed for the briefing: fetch it while the player reads.
+        const { scenarioId } = get().selection;
+        if (scenarioId) void get().loadScenario(scenarioId);
       },
       selectScenario(id) {
-        const scenario = findScenario(catalog, id);
+        const scenario = catalog.find((e) => e.scenario?.id === id)?.scenario;
         if (!scenario) return;
         const current = get().selection;
         const keepPartner = scenario.partners.some((p) => p.id === current.partnerId);
         set({ selection: { ...current, scenarioId: id, partnerId: keepPartner ? current.partnerId : (scenario.partners[0]?.id ?? null) } });
+        void get().loadScenario(id);
+      },
+      async loadScenario(id) {
+        if (library.get(id)) {
+          if (get().scenarioLoad?.id === id) set({ scenarioLoad: null });
+          return null;
+        }
+        set({ scenarioLoad: { id, message: null } });
+        const result = await library.load(id);
+        const message = typeof result === 'string' ? result : null;
+        // A later choice owns the status line; this download still counts for when it is needed.
+        if (get().scenarioLoad?.id === id) set({ scenarioLoad: message ? { id, message } : null });
+        return message;
       },
       selectPartner(id) {
         set({ selection: { ...get().selection, partnerId: id } });
@@ -296,8 +324,12 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       },
       beginBriefing() {
         const { scenarioId, partnerId, seed } = get().selection;
-        const scenario = scenarioId ? findScenario(catalog, scenarioId) : null;
-        if (!scenario) return 'choose a scenario first';
+        if (!scenarioId) return 'choose a scenario first';
+        const scenario = library.get(scenarioId);
+        if (!scenario) {
+          const load = get().scenarioLoad;
+          return load?.id === scenarioId && load.message ? load.message : 'the scenario is still downloading';
+        }
         const partner = scenario.partners.find((p) => p.id === partnerId) ?? scenario.partners[0];
         if (!partner) return `"${scenario.title}" has no IT partner to play`;
         return startRun(scenario, partner.id, seed);
@@ -405,7 +437,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         const busy = liveRun();
         if (busy) return busy;
         const entry = get().history.find((e) => e.id === id);
-        const scenario = entry ? findScenario(catalog, entry.scenarioId) : null;
+        const scenario = entry ? library.get(entry.scenarioId) : null;
         if (!entry || !scenario) return 'that run or its scenario is no longer here';
         const partner = scenario.partners.find((p) => p.id === entry.partnerId || p.name === entry.partner) ?? scenario.partners[0];
         if (!partner) return `“${scenario.title}” has no IT partner to play`;
@@ -470,7 +502,20 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
     });
 
   // Resume where the player left off, or explain why that is not possible.
-  const saved = readAutosave(storage, (id) => findScenario(catalog, id), (s) => compiledCache.get(s), stamp());
+  // The caller downloads the saved run's scenario first (see savedScenarioId); if that failed,
+  // the save stays where it is, to resume on a later visit.
+  const savedId = savedScenarioId(storage);
+  const waiting = savedId !== null && !library.get(savedId) && catalog.some((e) => e.scenario?.id === savedId);
+  const saved = waiting ? ({ kind: 'none' } as const) : readAutosave(storage, (id) => library.get(id), (s) => compiledCache.get(s), stamp());
+  if (waiting) {
+    store.setState({
+      notice: {
+        tone: 'error',
+        title: 'Your saved game is waiting',
+        text: 'Its scenario could not be downloaded (the connection may be offline). The save is kept: reload the page when you are online to resume it.',
+      },
+    });
+  }
   if (saved.kind === 'restored') {
     run = saved.run;
     compiled = compiledCache.get(saved.scenario);

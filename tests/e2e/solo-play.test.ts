@@ -275,6 +275,50 @@ describe('solo play in the browser', () => {
     await page.context().close();
   }, 60_000);
 
+  it('downloads a scenario only when it is chosen, shows that, and explains a failed download with a retry', async () => {
+    // No service worker here: the test decides what each scenario download does.
+    const context = await served.browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const asked: string[] = [];
+    let mode: 'fail' | 'hold' = 'fail';
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/scenario-*.json', async (route) => {
+      asked.push(route.request().url());
+      if (mode === 'fail') return route.abort('internetdisconnected');
+      await released;
+      return route.continue();
+    });
+    await page.goto(served.url);
+    await page.waitForSelector('body[data-ready="1"]');
+    expect(asked).toEqual([]);
+
+    await page.getByRole('button', { name: 'Choose a scenario' }).click();
+    const status = page.locator('.setup__load');
+    await expect.poll(() => status.textContent()).toMatch(/could not be loaded: “.+” could not be downloaded/);
+    await shot(page, 'picker-scenario-failed');
+    expect(await page.getByRole('button', { name: 'Open the briefing' }).isVisible()).toBe(true);
+
+    mode = 'hold';
+    await page.locator(`[data-scenario="${SCENARIO}"] .card__choose`).click();
+    await expect.poll(() => status.textContent()).toBe('Downloading this scenario…');
+    await shot(page, 'picker-scenario-loading');
+    // Asking for the briefing while it downloads waits for it, then opens it.
+    await page.getByRole('button', { name: 'Open the briefing' }).click();
+    release();
+    await page.waitForSelector('body[data-screen="briefing"]');
+    expect(asked.filter((u) => u.includes(`scenario-${SCENARIO}-`)).length).toBe(1);
+
+    // Facilitator mode works offline: the service worker precaches every scenario's own file.
+    const catalogueUrl = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel="preload"][as="fetch"]')?.href ?? '');
+    const catalogue = (await (await page.request.get(catalogueUrl)).json()) as { url: string | null }[];
+    const worker = await (await page.request.get(new URL('sw.js', served.url).href)).text();
+    const files = catalogue.flatMap((e) => (e.url ? [e.url.replace(/^\//, '')] : []));
+    expect(files.length).toBeGreaterThanOrEqual(12);
+    for (const file of files) expect(worker).toContain(file);
+    await context.close();
+  }, 60_000);
+
   it('passes axe-core on every screen at the four common sizes, with screenshots of each', async () => {
     const results: Record<string, Record<string, AxeSummary['counts']>> = {};
     const problems: string[] = [];

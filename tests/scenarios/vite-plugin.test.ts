@@ -1,7 +1,9 @@
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { SCENARIOS_DIR } from '../../src/scenarios/load-file.ts';
 import { bundleScenarios, DEV_SCENARIOS_URL, scenariosPlugin, SCENARIOS_MODULE } from '../../src/scenarios/vite-plugin.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/scenarios');
@@ -40,14 +42,31 @@ describe('scenario bundling for the browser', () => {
     expect(entries[0]!.errors[0]!.file).toMatch(/broken\.yaml$/);
   });
 
-  it('ships valid scenarios as one JSON asset, not as script', async () => {
+  it('ships a catalogue of cards and one JSON asset per scenario, not script', async () => {
     const dir = folder();
     rmSync(join(dir, 'broken.yaml'));
     const { url, emitted } = await load(dir, 'build');
-    expect(emitted).toHaveLength(1);
-    expect(url).toBe(`/${emitted[0]!.fileName}`);
-    expect(emitted[0]!.fileName).toMatch(/^assets\/scenarios-[0-9a-f]{8}\.json$/);
-    expect(JSON.parse(emitted[0]!.source).map((e: { scenario: { id: string } }) => e.scenario.id)).toEqual(['minimal']);
+    const catalogue = emitted.find((f) => f.fileName.startsWith('assets/scenarios-'))!;
+    const data = emitted.find((f) => f.fileName.startsWith('assets/scenario-minimal-'))!;
+    expect(emitted).toHaveLength(2);
+    expect(url).toBe(`/${catalogue.fileName}`);
+    expect(catalogue.fileName).toMatch(/^assets\/scenarios-[0-9a-f]{8}\.json$/);
+    expect(data.fileName).toMatch(/^assets\/scenario-minimal-[0-9a-f]{8}\.json$/);
+    const [entry] = JSON.parse(catalogue.source);
+    expect(entry.url).toBe(`/${data.fileName}`);
+    expect(entry.scenario.id).toBe('minimal');
+    // A card, not the scenario: the beats stay in the scenario's own file.
+    expect(entry.scenario.beats).toBeUndefined();
+    expect(JSON.parse(data.source).beats.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the catalogue of every shipped scenario within 20 KB gzipped', async () => {
+    const { emitted } = await load(SCENARIOS_DIR, 'build');
+    const catalogue = emitted.find((f) => f.fileName.startsWith('assets/scenarios-'))!;
+    const cards = JSON.parse(catalogue.source) as { scenario: { id: string } }[];
+    expect(cards.length).toBeGreaterThanOrEqual(12);
+    expect(emitted.length).toBe(cards.length + 1);
+    expect(gzipSync(catalogue.source).length).toBeLessThanOrEqual(20 * 1024);
   });
 
   it('points the dev server at freshly validated scenarios', async () => {

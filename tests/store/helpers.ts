@@ -1,4 +1,5 @@
 import { createGameStore, type GameStore } from '../../src/store/game-store.ts';
+import { ScenarioLibrary } from '../../src/store/scenario-library.ts';
 import { memoryStorage } from '../../src/store/storage.ts';
 import { tinyScenario } from '../fixtures/tiny-scenario.ts';
 import { fakeTime } from './fake-time.ts';
@@ -12,7 +13,7 @@ export function makeStore(options: { storage?: ReturnType<typeof memoryStorage>;
   const storage = options.storage ?? memoryStorage();
   const time = fakeTime(0);
   const store: GameStore = createGameStore({
-    catalog: tinyCatalog(),
+    library: ScenarioLibrary.of(tinyCatalog()),
     storage,
     now: time.now,
     scheduler: time.scheduler,

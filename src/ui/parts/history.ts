@@ -4,15 +4,21 @@ import { h, replace } from '../dom.ts';
 
 /** What a player can do with a past run; absent where the panel is only a summary. */
 export interface HistoryActions {
-  open(id: string): string | null;
-  replay(id: string): string | null;
+  open(id: string): Promise<string | null>;
+  replay(id: string): Promise<string | null>;
   remove(id: string | null): void;
 }
 
 export function storeHistoryActions(store: GameStore): HistoryActions {
+  // A past run's scenario may not be downloaded yet: fetch it first, then reopen or replay.
+  const withScenario = async (id: string, then: () => string | null): Promise<string | null> => {
+    const entry = store.getState().history.find((e) => e.id === id);
+    const known = entry && store.getState().catalog.some((e) => e.scenario?.id === entry.scenarioId);
+    return (known ? await store.getState().loadScenario(entry.scenarioId) : null) ?? then();
+  };
   return {
-    open: (id) => store.getState().openHistory(id),
-    replay: (id) => store.getState().replayHistorySeed(id),
+    open: (id) => withScenario(id, () => store.getState().openHistory(id)),
+    replay: (id) => withScenario(id, () => store.getState().replayHistorySeed(id)),
     remove: (id) => store.getState().deleteHistory(id),
   };
 }
@@ -23,8 +29,8 @@ export function liveHistoryPanel(store: GameStore): { el: HTMLElement; destroy()
   const holder = h('div', { class: 'history-holder' });
   const status = h('p', { class: 'small history__status', attrs: { role: 'status' } });
   const wrapped: HistoryActions = {
-    open: (id) => report(actions.open(id)),
-    replay: (id) => report(actions.replay(id)),
+    open: (id) => ((status.textContent = 'Opening…'), actions.open(id).then(report)),
+    replay: (id) => ((status.textContent = 'Opening…'), actions.replay(id).then(report)),
     remove: (id) => {
       actions.remove(id);
       status.textContent = id === null ? 'All past runs were deleted.' : 'The run was deleted.';

@@ -1,9 +1,9 @@
 import { PACE_SECONDS, PACES, type Pace } from '../../store/autosave.ts';
-import { describeIssue, type CatalogEntry } from '../../store/catalog.ts';
+import { describeIssue } from '../../store/catalog.ts';
 import { TIER_LABELS } from '../../store/format.ts';
 import type { GameState } from '../../store/game-store.ts';
 import { bestScores } from '../../store/history.ts';
-import type { Scenario } from '../../scenarios/schema.ts';
+import type { CatalogueEntry, ScenarioCard } from '../../scenarios/bundled.ts';
 import type { AppContext, ScreenView } from '../context.ts';
 import { focusHeading, h, replace, uid } from '../dom.ts';
 import { scoreClass } from '../parts/history.ts';
@@ -61,13 +61,13 @@ export function pickerScreen(ctx: AppContext): ScreenView {
     select('Difficulty', 'difficulty', [{ value: 'all', label: 'Any difficulty' }, ...Object.entries(DIFFICULTY_LABELS).map(([value, label]) => ({ value, label }))]),
   );
 
-  const matches = (s: Scenario): boolean =>
+  const matches = (s: ScenarioCard): boolean =>
     (filters.theme === 'all' || s.themes.includes(filters.theme)) &&
     (filters.industry === 'all' || s.industry === filters.industry) &&
     (filters.difficulty === 'all' || s.difficulty === filters.difficulty) &&
     (PLAY_TIME.find((p) => p.value === filters.time)?.test(s.playMinutes) ?? true);
 
-  const card = (entry: CatalogEntry, selectedId: string | null): HTMLElement => {
+  const card = (entry: CatalogueEntry, selectedId: string | null): HTMLElement => {
     const s = entry.scenario;
     if (!s) {
       const titleId = uid('card');
@@ -143,6 +143,18 @@ export function pickerScreen(ctx: AppContext): ScreenView {
   const setupBody = h('div', { class: 'setup__body' });
   setup.append(h('h2', { id: 'setup-heading', class: 'panel__title', text: 'Your run' }), setupBody);
   const startError = h('p', { class: 'field__error', attrs: { role: 'alert' } });
+  // Each scenario's data is downloaded when it is chosen: say so while it comes, and why if it cannot.
+  const loadStatus = h('div', { class: 'setup__load', attrs: { role: 'status' } });
+  const renderLoad = (state: GameState): void => {
+    const load = state.scenarioLoad;
+    if (!load || load.id !== state.selection.scenarioId) return replace(loadStatus);
+    if (load.message === null) return replace(loadStatus, h('p', { class: 'small muted', text: 'Downloading this scenario…' }));
+    replace(
+      loadStatus,
+      h('p', { class: 'field__error', text: `This scenario could not be loaded: ${load.message}.` }),
+      h('button', { class: 'btn btn--small', attrs: { type: 'button' }, text: 'Try again', on: { click: () => void store.getState().loadScenario(load.id) } }),
+    );
+  };
 
   const renderSetup = (state: GameState): void => {
     const scenario = playable.find((s) => s.id === state.selection.scenarioId) ?? null;
@@ -230,7 +242,10 @@ export function pickerScreen(ctx: AppContext): ScreenView {
       attrs: { type: 'button' },
       text: 'Open the briefing',
       on: {
-        click: () => {
+        click: async () => {
+          // Still downloading (or failed): wait for it, or try once more, then open the briefing.
+          const { scenarioId } = store.getState().selection;
+          if (scenarioId && store.getState().scenarioLoad?.id === scenarioId && (await store.getState().loadScenario(scenarioId))) return;
           const why = store.getState().beginBriefing();
           startError.textContent = why ? `Cannot start: ${why}.` : '';
         },
@@ -239,12 +254,15 @@ export function pickerScreen(ctx: AppContext): ScreenView {
     replace(
       setupBody,
       h('p', { class: 'setup__scenario' }, h('span', { class: 'muted', text: 'Scenario: ' }), h('strong', { text: scenario.title })),
+      // At the top of the panel, where it is seen without scrolling.
+      loadStatus,
       partners,
       paces,
       seed,
       h('div', { class: 'actions' }, start),
       startError,
     );
+    renderLoad(state);
   };
 
   const back = h('button', { class: 'btn btn--ghost', attrs: { type: 'button' }, text: '← Title', on: { click: () => store.getState().showTitle() } });
@@ -258,6 +276,10 @@ export function pickerScreen(ctx: AppContext): ScreenView {
   renderCards();
   renderSetup(store.getState());
   const unsubscribe = store.subscribe((state, prev) => {
+    if (state.scenarioLoad !== prev.scenarioLoad) {
+      renderLoad(state);
+      if (state.scenarioLoad === null) startError.textContent = '';
+    }
     if (state.selection.scenarioId !== prev.selection.scenarioId) {
       renderCards();
       renderSetup(state);

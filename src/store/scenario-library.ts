@@ -1,0 +1,65 @@
+import type { BundledScenario, CatalogueEntry } from '../scenarios/bundled.ts';
+import type { Scenario } from '../scenarios/schema.ts';
+import { fetchScenario } from './scenario-source.ts';
+
+// The scenarios the game knows (the catalogue's cards) and the ones whose data has arrived.
+// Data is fetched once per scenario, on first need; a failed download can be tried again.
+
+export type ScenarioLoader = (entry: CatalogueEntry & { url: string }) => Promise<Scenario | string>;
+
+export class ScenarioLibrary {
+  private readonly loaded = new Map<string, Scenario>();
+  private readonly pending = new Map<string, Promise<Scenario | string>>();
+
+  constructor(
+    readonly catalog: CatalogueEntry[],
+    private readonly loader: ScenarioLoader = (e) => fetchScenario(e.scenario?.title ?? e.file, e.url),
+  ) {}
+
+  /** A library whose scenarios are all in hand (tests, the CLI, the server). */
+  static of(scenarios: readonly { file: string; scenario: Scenario }[]): ScenarioLibrary {
+    const library = new ScenarioLibrary(scenarios.map((s) => ({ file: s.file, scenario: s.scenario, url: null, errors: [] })));
+    for (const s of scenarios) library.loaded.set(s.scenario.id, s.scenario);
+    return library;
+  }
+
+  /** The scenario's data if it has arrived. */
+  get(id: string): Scenario | null {
+    return this.loaded.get(id) ?? null;
+  }
+
+  /** The scenario's data, fetched if needed; a string says why it is not available. */
+  load(id: string): Promise<Scenario | string> {
+    const have = this.loaded.get(id);
+    if (have) return Promise.resolve(have);
+    const entry = this.catalog.find((e) => e.scenario?.id === id);
+    if (!entry?.scenario) return Promise.resolve(`the scenario “${id}” is not in this game`);
+    if (!entry.url) return Promise.resolve(`the data of “${entry.scenario.title}” is not available`);
+    let promise = this.pending.get(id);
+    if (!promise) {
+      promise = this.loader({ ...entry, url: entry.url }).then((result) => {
+        this.pending.delete(id);
+        if (typeof result !== 'string') this.loaded.set(id, result);
+        return result;
+      });
+      this.pending.set(id, promise);
+    }
+    return promise;
+  }
+
+  /**
+   * Every scenario's data (facilitator mode, which offers any of them and must work offline from
+   * the service worker's copies). One that cannot be had becomes a card saying why.
+   */
+  async loadAll(): Promise<BundledScenario[]> {
+    return Promise.all(
+      this.catalog.map(async (e): Promise<BundledScenario> => {
+        if (!e.scenario) return { file: e.file, scenario: null, errors: e.errors };
+        const result = await this.load(e.scenario.id);
+        return typeof result === 'string'
+          ? { file: e.file, scenario: null, errors: [{ file: e.file, line: 1, column: 1, path: '(file)', message: result }] }
+          : { file: e.file, scenario: result, errors: [] };
+      }),
+    );
+  }
+}
