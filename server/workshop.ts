@@ -3,7 +3,7 @@ import type { RunEvent } from '../src/engine/machine.ts';
 import { refusal, Run, startSnapshot, stepSnapshot } from '../src/engine/runtime.ts';
 import { scoreRun } from '../src/engine/scoring.ts';
 import type { RunState } from '../src/engine/state.ts';
-import { buildView, type GameView } from '../src/engine/view.ts';
+import { buildView, revealedView, type GameView } from '../src/engine/view.ts';
 import { MAX_RUN_INPUTS } from '../src/protocol/limits.ts';
 import type { ControlMessage, CreateOptions, RoomSettings, VoteMessage } from '../src/protocol/messages.ts';
 import { DEFAULT_SETTINGS } from '../src/protocol/messages.ts';
@@ -356,11 +356,15 @@ export class Workshop {
     }
   }
 
-  /** The run as the room may see it: before a recorded choice until it is revealed. */
+  /**
+   * The run as the room may see it: before a recorded choice; once revealed, its consequences
+   * with the beat it was made in (as the console's presenter shows it); else the live run.
+   */
   private shown(): { state: RunState; view: GameView } {
     const inputs = this.run.inputs;
     const count = this.shownInputs === null ? inputs.length : Math.min(this.shownInputs, inputs.length);
-    const key = `${count}/${inputs.length}`;
+    const revealed = this.decisionStage === 'revealed' && count < inputs.length;
+    const key = `${count}/${inputs.length}/${revealed}`;
     if (this.shownCache?.key === key) return this.shownCache;
     let state: RunState;
     if (count === inputs.length) {
@@ -370,7 +374,8 @@ export class Workshop {
       for (const event of inputs.slice(0, count)) snapshot = stepSnapshot(this.compiled, snapshot, event);
       state = snapshot.context;
     }
-    this.shownCache = { key, state, view: buildView(this.compiled, state) };
+    const before = buildView(this.compiled, state);
+    this.shownCache = { key, state, view: revealed ? revealedView(this.run.view(), before) : before };
     return this.shownCache;
   }
 

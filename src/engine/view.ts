@@ -183,3 +183,13 @@ export function buildView(compiled: CompiledScenario, state: RunState): GameView
         : null,
   };
 }
+
+/**
+ * What a room sees once a recorded choice is revealed: its consequences (services, gauges,
+ * stakeholders, the outcome) from the live run, but still the beat and the injects it had before
+ * the choice, so the next beat's text reaches the room only when the facilitator moves on. The
+ * console's presenter and the server's phones both show this.
+ */
+export function revealedView(live: GameView, before: GameView): GameView {
+  return { ...live, beat: before.beat, decision: null, injects: before.injects, ending: null };
+}

@@ -4,7 +4,7 @@ import type { RunEvent } from '../engine/machine.ts';
 import { refusal, Run, RunError, SAVE_FORMAT, SAVE_VERSION, startSnapshot, stepSnapshot } from '../engine/runtime.ts';
 import { scoreRun, type Rating, type ScoreReport } from '../engine/scoring.ts';
 import type { LogEntry, RunState } from '../engine/state.ts';
-import { buildView, type GameView } from '../engine/view.ts';
+import { buildView, revealedView, type GameView } from '../engine/view.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { PACES, type Pace, type Speed } from '../store/autosave.ts';
 import { gameTime } from '../store/format.ts';
@@ -131,8 +131,7 @@ export class Exercise {
     }
     const before = this.hiddenView;
     if (this.current.decision !== 'revealed') return { view: before.view, state: before.state };
-    const live = run.view();
-    return { view: { ...live, beat: before.view.beat, decision: null, injects: before.view.injects, ending: null }, state: before.state };
+    return { view: revealedView(run.view(), before.view), state: before.state };
   }
 
   /** True when game time should be running by itself (only in the real-time mode). */

@@ -146,7 +146,7 @@ describe('the partner lesson in the browser', () => {
 
     // What-if from decision 3: replayed to that point, played on with another choice.
     await page.locator('[data-whatif="3"]').click();
-    await page.waitForSelector('.decision__prompt');
+    await page.waitForSelector('.options[data-armed="true"]');
     const keys = await page.$$eval('.option[aria-disabled="false"] .option__key', (els) => els.map((e) => e.textContent ?? ''));
     const before = await choicesMade(page);
     await page.keyboard.press(keys[keys.length - 1]!);
