@@ -332,7 +332,7 @@ describe('solo play in the browser', () => {
       const page = await openGame(served, viewport);
       const check = async (screen: string): Promise<void> => {
         // A decision fades in while its double-press guard runs: judge the settled screen.
-        if (await page.locator('.options').count()) await page.waitForSelector('.options[data-armed="true"]');
+        if (await page.locator('.options:visible').count()) await page.waitForSelector('.options[data-armed="true"]');
         await page.waitForTimeout(250);
         await shot(page, `${size}-${screen}`);
         const summary = await axe(page);
