@@ -47,7 +47,8 @@ export default defineConfig({
     }),
     phonePageWithoutServiceWorker(),
   ],
-  server: { port: 5173, strictPort: false },
+  // Test and benchmark builds land in the tree; reloading the dev server for them helps nobody.
+  server: { port: 5173, strictPort: false, watch: { ignored: ['**/tests/e2e/out/**', '**/bench/out/**'] } },
   build: {
     target: 'es2022',
     sourcemap: false,
