@@ -14,7 +14,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { AarFinding, AarIp } from './aar.ts';
+import { overviewFacts, type AarFinding, type AarIp } from './aar.ts';
 import { RATING_NAMES } from './aar-text.ts';
 
 // The AAR/IP as a Word document, because facilitators finish reports in Word. This module (and
@@ -49,18 +49,7 @@ export function aarDocument(a: AarIp): Document {
     heading('Executive summary', HeadingLevel.HEADING_1),
     ...a.executiveSummary.split(/\n{2,}/).map(para),
     heading('Exercise overview', HeadingLevel.HEADING_1),
-    labelled('Exercise name', ov.name),
-    labelled('Exercise dates', `${ov.dates} (${ov.duration})`),
-    labelled('Scope', ov.scope),
-    labelled('Mission area', ov.missionArea),
-    labelled('Core capabilities', ov.coreCapabilities.join('; ')),
-    labelled('Objectives', ov.objectives.join('; ')),
-    labelled('Threat or hazard', ov.threat),
-    labelled('Scenario', ov.scenario),
-    labelled('Sponsor', ov.sponsor),
-    labelled('Participating organisations', ov.organisations),
-    labelled('Participants', ov.participants.join('; ') || 'not recorded'),
-    labelled('Point of contact', ov.poc || 'not given'),
+    ...overviewFacts(ov).map(([label, value]) => labelled(label, value)),
     heading('Analysis of capabilities', HeadingLevel.HEADING_1),
   ];
   for (const o of a.analysis) {

@@ -1,4 +1,4 @@
-import type { AarFinding, AarIp } from './aar.ts';
+import { overviewFacts, type AarFinding, type AarIp } from './aar.ts';
 import { csvText } from './csv.ts';
 
 // The AAR/IP as Markdown (section for section what the DOCX and the print say) and the
@@ -19,20 +19,7 @@ export function aarMarkdown(a: AarIp): string {
   push('## Executive summary', '', md(a.executiveSummary), '');
   const ov = a.overview;
   push('## Exercise overview', '');
-  const facts: [string, string][] = [
-    ['Exercise name', ov.name],
-    ['Exercise dates', `${ov.dates} (${ov.duration})`],
-    ['Scope', ov.scope],
-    ['Mission area', ov.missionArea],
-    ['Core capabilities', ov.coreCapabilities.join('; ')],
-    ['Objectives', ov.objectives.join('; ')],
-    ['Threat or hazard', ov.threat],
-    ['Scenario', ov.scenario],
-    ['Sponsor', ov.sponsor],
-    ['Participating organisations', ov.organisations],
-    ['Participants', ov.participants.join('; ') || 'not recorded'],
-    ['Point of contact', ov.poc || 'not given'],
-  ];
+  const facts = overviewFacts(ov);
   for (const [k, v] of facts) push(`- **${k}:** ${md(v)}`);
   push('', '## Analysis of capabilities', '');
   for (const o of a.analysis) {

@@ -58,6 +58,24 @@ export interface AarPlanRow {
   status: ActionStatus;
 }
 
+/** The exercise overview as labelled lines, in the HSEEP order every export and the editor share. */
+export function overviewFacts(ov: AarIp['overview']): [label: string, value: string][] {
+  return [
+    ['Exercise name', ov.name],
+    ['Exercise dates', `${ov.dates} (${ov.duration})`],
+    ['Scope', ov.scope],
+    ['Mission area', ov.missionArea],
+    ['Core capabilities', ov.coreCapabilities.join('; ')],
+    ['Objectives', ov.objectives.join('; ')],
+    ['Threat or hazard', ov.threat],
+    ['Scenario', ov.scenario],
+    ['Sponsor', ov.sponsor],
+    ['Participating organisations', ov.organisations],
+    ['Participants', ov.participants.join('; ') || 'not recorded'],
+    ['Point of contact', ov.poc || 'not given'],
+  ];
+}
+
 export interface AarIp {
   cover: { title: string; company: string; team: string; dates: string; handling: string };
   executiveSummary: string;

@@ -1,5 +1,5 @@
 import { h, replace } from '../../ui/dom.ts';
-import { editableFindings, type AarFinding, type AarIp } from '../aar.ts';
+import { editableFindings, overviewFacts, type AarFinding, type AarIp } from '../aar.ts';
 import { RATING_NAMES } from '../aar-text.ts';
 import { REPORT_TEXT_FIELDS, type ReportTextField } from '../exercise.ts';
 import type { ConsoleState, ConsoleStore } from './console-store.ts';
@@ -132,20 +132,7 @@ export function aarHtml(a: AarIp): HTMLElement {
     );
   const findings = (list: AarFinding[]): HTMLElement => (list.length ? h('ol', null, ...list.map(finding)) : h('p', { class: 'muted', text: 'None recorded.' }));
   const ov = a.overview;
-  const facts: [string, string][] = [
-    ['Exercise name', ov.name],
-    ['Exercise dates', `${ov.dates} (${ov.duration})`],
-    ['Scope', ov.scope],
-    ['Mission area', ov.missionArea],
-    ['Core capabilities', ov.coreCapabilities.join('; ')],
-    ['Objectives', ov.objectives.join('; ')],
-    ['Threat or hazard', ov.threat],
-    ['Scenario', ov.scenario],
-    ['Sponsor', ov.sponsor],
-    ['Participating organisations', ov.organisations],
-    ['Participants', ov.participants.join('; ') || 'not recorded'],
-    ['Point of contact', ov.poc || 'not given'],
-  ];
+  const facts = overviewFacts(ov);
   return h(
     'article',
     { class: 'aar', attrs: { 'aria-label': 'After-action report' } },
