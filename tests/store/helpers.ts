@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { createGameStore, type GameStore } from '../../src/store/game-store.ts';
 import { ScenarioLibrary } from '../../src/store/scenario-library.ts';
 import { memoryStorage } from '../../src/store/storage.ts';
@@ -22,4 +23,19 @@ export function makeStore(options: { storage?: ReturnType<typeof memoryStorage>;
     waitForRoom: options.waitForRoom ?? false,
   });
   return { store, storage, time, s: () => store.getState() };
+}
+
+export type StoreState = () => ReturnType<GameStore['getState']>;
+
+/** FixIt with the standby bought: restore (the failover is out of its reach), then tell. */
+export function finishRun(s: StoreState, first = 'restore'): void {
+  s().selectPartner('fixer');
+  expect(s().beginBriefing()).toBeNull();
+  s().showPreparation();
+  expect(s().togglePreparation('replica')).toBeNull();
+  expect(s().commitPreparation()).toBeNull();
+  s().tick(3);
+  expect(s().choose(first)).toBeNull();
+  expect(s().choose('tell')).toBeNull();
+  expect(s().view?.phase).toBe('ended');
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { GameStore } from '../../src/store/game-store.ts';
 import { HISTORY_LIMIT, readHistory, recordRun, type HistoryEntry } from '../../src/store/history.ts';
 import { memoryStorage, STORAGE_KEYS } from '../../src/store/storage.ts';
-import { makeStore } from './helpers.ts';
+import { finishRun, makeStore } from './helpers.ts';
 
 const stores: GameStore[] = [];
 function track<T extends { store: GameStore }>(x: T): T {
@@ -10,21 +10,6 @@ function track<T extends { store: GameStore }>(x: T): T {
   return x;
 }
 afterEach(() => stores.splice(0).forEach((s) => s.getState().dispose()));
-
-type S = () => ReturnType<GameStore['getState']>;
-
-/** FixIt with the standby bought: restore (the failover is out of its reach), then tell. */
-function finishRun(s: S, first = 'restore'): void {
-  s().selectPartner('fixer');
-  expect(s().beginBriefing()).toBeNull();
-  s().showPreparation();
-  expect(s().togglePreparation('replica')).toBeNull();
-  expect(s().commitPreparation()).toBeNull();
-  s().tick(3);
-  expect(s().choose(first)).toBeNull();
-  expect(s().choose('tell')).toBeNull();
-  expect(s().view?.phase).toBe('ended');
-}
 
 describe('history you can reopen', () => {
   it('keeps the run across a reload and rebuilds the same debrief from its seed and inputs', () => {

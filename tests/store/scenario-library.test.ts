@@ -6,7 +6,7 @@ import { ScenarioLibrary } from '../../src/store/scenario-library.ts';
 import { memoryStorage, STORAGE_KEYS } from '../../src/store/storage.ts';
 import { tinyScenario } from '../fixtures/tiny-scenario.ts';
 import { fakeTime } from './fake-time.ts';
-import { makeStore } from './helpers.ts';
+import { finishRun, makeStore } from './helpers.ts';
 import { storeHistoryActions } from '../../src/ui/parts/history.ts';
 
 /** A library of the tiny scenario whose download the test resolves by hand. */
@@ -107,15 +107,7 @@ describe('reopening a past run whose scenario is not downloaded yet', () => {
   it('downloads the scenario first, then opens the debrief; a failed download says why', async () => {
     const first = makeStore();
     const s = () => first.store.getState();
-    s().selectPartner('fixer');
-    expect(s().beginBriefing()).toBeNull();
-    s().showPreparation();
-    expect(s().togglePreparation('replica')).toBeNull();
-    expect(s().commitPreparation()).toBeNull();
-    s().tick(3);
-    expect(s().choose('restore')).toBeNull();
-    expect(s().choose('tell')).toBeNull();
-    expect(s().view?.phase).toBe('ended');
+    finishRun(s);
     const id = s().historyId!;
     s().showTitle();
     s().dispose();
