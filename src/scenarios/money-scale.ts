@@ -32,7 +32,7 @@ export function checkMoneyScale(s: Scenario): SemanticProblem[] {
   const warn = (path: PathSegment[], message: string): void => void problems.push({ path, message, severity: 'warning' });
   const cur = s.company.currency ?? 'EUR';
   const amount = (x: number): string => `${Math.round(x).toLocaleString('en-GB')} ${cur}`;
-  const pct = (share: number): string => `${Number((share * 100).toPrecision(2)).toLocaleString('en-GB', { maximumFractionDigits: 4 })}%`;
+  const pct = (share: number): string => `${(share * 100).toLocaleString('en-GB', { maximumSignificantDigits: 2 })}%`;
   const { revenuePerHour, annualRevenue } = s.company;
   const annual = annualRevenueOf(s);
   const basis =
