@@ -22,13 +22,13 @@ function wrap(text: string, indent: string, width = 96): string[] {
   return lines;
 }
 
-function entryLines(e: TimelineEntry, local: (t: number) => string | null): string[] {
+function entryLines(e: TimelineEntry, local: (t: number) => string | null, currency: string): string[] {
   const when = local(e.t);
   const at = when ? `${when} ${padEnd(gameTime(e.t), 9)}` : padEnd(gameTime(e.t), 9);
   const more = ' '.repeat(at.length + 2);
   switch (e.kind) {
     case 'preparation':
-      return [`${at}  Preparation: ${e.measures.length === 0 ? 'nothing bought' : e.measures.map((m) => m.name).join(', ')} (spent ${e.spent})`];
+      return [`${at}  Preparation: ${e.measures.length === 0 ? 'nothing bought' : e.measures.map((m) => m.name).join(', ')} (spent ${money(e.spent, currency)})`];
     case 'beat':
       return [`${at}  ▶ ${e.title}`, ...wrap(e.narrative, more)];
     case 'inject':
@@ -67,7 +67,7 @@ export function formatPlay(compiled: CompiledScenario, r: PlayResult, lessons: R
   const out: string[] = [];
   out.push(`${r.title} (${r.scenario}) · seed ${r.seed} · partner ${partner.name} (${partner.tier})`);
   out.push('');
-  for (const e of r.timeline) out.push(...entryLines(e, (t) => localAt(compiled.index, t)));
+  for (const e of r.timeline) out.push(...entryLines(e, (t) => localAt(compiled.index, t), currency));
   out.push('');
   const m = r.metrics;
   out.push(

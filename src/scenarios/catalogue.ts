@@ -36,8 +36,16 @@ export function catalogueMarkdown(entries: readonly { file: string; scenario: Sc
     lines.push(`**${s.company.name}.** ${s.company.description}`, '');
     lines.push('**Learning objectives**', '');
     for (const o of s.objectives) lines.push(`- ${DIMENSION_LABEL[o.dimension]}: ${o.text}`);
-    lines.push('', '**Preparation** (budget ' + s.preparation.budget.toLocaleString('en-GB') + ')', '');
-    for (const m of s.preparation.measures) lines.push(`- ${m.name} (${m.cost.toLocaleString('en-GB')}): ${m.description}`);
+    const cur = s.company.currency ?? 'EUR';
+    const amount = (x: number): string => `${x.toLocaleString('en-GB')} ${cur}`;
+    const money = [
+      ...(s.company.annualRevenue === undefined ? [] : [`annual revenue ${amount(s.company.annualRevenue)}`]),
+      `revenue per hour ${amount(s.company.revenuePerHour)}`,
+      `revenue at risk ${amount(s.stakes.revenueAtRisk)}`,
+    ].join(' · ');
+    lines.push('', `**Money.** ${money.charAt(0).toUpperCase()}${money.slice(1)}.`);
+    lines.push('', `**Preparation** (budget ${amount(s.preparation.budget)})`, '');
+    for (const m of s.preparation.measures) lines.push(`- ${m.name} (${amount(m.cost)}): ${m.description}`);
     lines.push('', '**IT partners to play**', '');
     for (const p of s.partners) lines.push(`- ${p.name} (${p.tier}): ${p.description}`);
     const endings = s.beats.filter((b) => b.ending);

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { formatPath, locate, type PathSegment } from './locate.ts';
 import { Scenario } from './schema.ts';
 import { allowedFields } from './schema-walk.ts';
+import { checkMoneyScale } from './money-scale.ts';
 import { checkReferences } from './semantic.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -170,7 +171,7 @@ export function parseScenario(input: string | Uint8Array, file: string): LoadRes
 
   const errors: ScenarioProblem[] = [];
   const warnings: ScenarioProblem[] = [];
-  for (const problem of checkReferences(parsed.data)) {
+  for (const problem of [...checkReferences(parsed.data), ...checkMoneyScale(parsed.data)]) {
     const pos = locate(doc, lines, problem.path);
     const located = { file, line: pos.line, column: pos.column, path: formatPath(problem.path), message: problem.message };
     (problem.severity === 'error' ? errors : warnings).push(located);

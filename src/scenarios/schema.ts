@@ -326,6 +326,9 @@ export const Scenario = z.strictObject({
     description: Text,
     currency: z.enum(['EUR', 'USD', 'GBP']).optional().describe('The currency of every amount in the scenario (default EUR)'),
     revenuePerHour: Money.describe('Revenue per hour while everything runs, in the company currency'),
+    annualRevenue: Money.optional().describe(
+      "Turnover in a normal year, in the company currency; the checker warns when the preparation budget or a measure is out of scale with it (default: revenuePerHour × 8,760 hours)",
+    ),
     customers: z.number().int().min(0).max(1e10).describe('How many customers the company has'),
     employees: z.number().int().min(0).max(1e8).optional().describe('How many people work there, shown on the briefing'),
     services: z.array(Service).min(1).describe('The systems on the service map'),
@@ -364,7 +367,9 @@ export const Scenario = z.strictObject({
   partners: z.array(Partner).min(1).describe('The IT partner profiles the player chooses from'),
   variables: z.array(Variable).optional().describe('Seeded variation, drawn at the start of a run'),
   preparation: z.strictObject({
-    budget: Money.describe("What the player may spend on measures before the incident, in the company currency (company.currency)"),
+    budget: Money.describe(
+      'What the player may spend on measures before the incident, in whole units of the company currency (120000 is 120,000, not thousands); the checker warns outside 0.01%–1% of annualRevenue',
+    ),
     intro: Text.optional().describe('Shown above the measures on the preparation screen'),
     advised: z
       .array(Id)
@@ -376,7 +381,7 @@ export const Scenario = z.strictObject({
           id: Id,
           name: Label,
           description: Text,
-          cost: Money.describe('In the company currency, taken from the budget'),
+          cost: Money.describe('In whole units of the company currency, taken from the budget; the checker warns below 0.001% of annualRevenue or above the budget'),
           effects: z.array(Effect).optional().describe('Applied when the incident starts, if bought'),
           score: z.array(ScoreEntry).optional().describe('Counted if bought'),
         }),

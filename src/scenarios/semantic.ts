@@ -246,7 +246,8 @@ export function checkReferences(s: Scenario): SemanticProblem[] {
       total += s.preparation.measures.find((m) => m.id === id)?.cost ?? 0;
     });
     if (total > s.preparation.budget) {
-      error(['preparation', 'advised'], `the advised preparation costs ${total}, more than the budget of ${s.preparation.budget}`);
+      const amount = (x: number): string => `${x.toLocaleString('en-GB')} ${s.company.currency ?? 'EUR'}`;
+      error(['preparation', 'advised'], `the advised preparation costs ${amount(total)}, more than the budget of ${amount(s.preparation.budget)}`);
     }
   }
 

@@ -42,7 +42,7 @@ describe('war-room play', () => {
     expect(Object.keys(own)).toEqual(expect.arrayContaining(['partner', 'scores', 'revenueLost', 'downtimeMinutes', 'ending']));
     expect(own.revenueLost).toBe(out.metrics.revenueLost);
     expect(meridian.revenueLost).toBeLessThan(own.revenueLost);
-    expect(out.roi).toMatchObject({ spent: 135 });
+    expect(out.roi).toMatchObject({ spent: 135_000, budget: 150_000 });
     expect(out.roi.lossAvoided).toBeGreaterThan(0);
     // The break-fix partner closed the advised isolation at the night-shift call: nobody answers at night.
     expect(out.closedByPartner[0]).toMatchObject({ n: 1, beat: 'night-call', option: { id: 'isolate' }, needs: [{ capability: '24x7' }] });

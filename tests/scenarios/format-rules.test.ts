@@ -111,7 +111,7 @@ describe('conditional effects', () => {
 });
 
 describe('advised preparation', () => {
-  const advised = (list: string): string => minimal.replace('  budget: 100\n', `  budget: 100\n  advised: ${list}\n`);
+  const advised = (list: string): string => minimal.replace('  budget: 20000\n', `  budget: 20000\n  advised: ${list}\n`);
 
   it('accepts measures that fit the budget', () => {
     expect(problems(advised('[templates]'))).toEqual([]);
@@ -125,8 +125,9 @@ describe('advised preparation', () => {
   });
 
   it('refuses a list that does not fit the budget', () => {
-    expect(problems(advised('[templates]').replace('  budget: 100\n', '  budget: 30\n'))).toEqual([
-      'error 42:12 preparation.advised: the advised preparation costs 40, more than the budget of 30',
+    expect(problems(advised('[templates]').replace('  budget: 20000\n', '  budget: 6000\n'))).toEqual([
+      'error 42:12 preparation.advised: the advised preparation costs 8,000 EUR, more than the budget of 6,000 EUR',
+      'warning 47:13 preparation.measures[0].cost: "templates" costs 8,000 EUR, more than the whole budget of 6,000 EUR: no player can buy it; lower its cost or raise the budget',
     ]);
   });
 });

@@ -34,6 +34,7 @@ export function briefingScreen(ctx: AppContext): ScreenView {
       'dl',
       { class: 'facts' },
       fact('Industry', scenario.industry),
+      c.annualRevenue !== undefined ? fact('Annual revenue', money(c.annualRevenue, cur)) : null,
       fact('Revenue per hour', money(c.revenuePerHour, cur)),
       fact('Customers', count(c.customers)),
       c.employees !== undefined ? fact('Employees', count(c.employees)) : null,
