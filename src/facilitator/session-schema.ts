@@ -3,6 +3,7 @@ import { z } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { MAX_EVENT_MINUTES, MAX_RUN_INPUTS } from '../engine/run-events.ts';
 import { PACES } from '../store/autosave.ts';
+import { CURRENCIES, MAX_TAILORED_NAME, MAX_TAILORED_PEOPLE, NO_TAILORING } from '../scenarios/tailoring.ts';
 import { CLOCK_MODES, MAX_DISCUSSION_SECONDS } from './clock-policy.ts';
 import {
   ACTION_STATUSES,
@@ -60,6 +61,17 @@ export const SessionSchema = z.strictObject({
   }),
   scenarioId: Text(64),
   scenarioTitle: Text(200),
+  // Sessions saved before scenario files and tailoring existed ran a shipped scenario as written.
+  scenarioFile: z._default(z.nullable(z.strictObject({ key: Text(64), name: Text(260) })), null),
+  tailoring: z._default(
+    z.strictObject({
+      company: Text(MAX_TAILORED_NAME),
+      sector: Text(MAX_TAILORED_NAME),
+      currency: z.enum(['', ...CURRENCIES]),
+      people: z.record(z.string().check(z.maxLength(64)), Text(MAX_TAILORED_NAME)).check(z.refine((r) => Object.keys(r).length <= MAX_TAILORED_PEOPLE, `at most ${MAX_TAILORED_PEOPLE} people`)),
+    }),
+    () => structuredClone(NO_TAILORING),
+  ),
   partner: Text(64),
   seed: Whole(0, MAX_SEED),
   pace: z.enum(PACES),

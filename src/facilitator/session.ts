@@ -2,6 +2,7 @@ import type { RunEvent } from '../engine/machine.ts';
 import type { UndoneChoice } from '../engine/runtime.ts';
 import type { Rating } from '../engine/scoring.ts';
 import type { Pace, Speed } from '../store/autosave.ts';
+import { NO_TAILORING, type Tailoring } from '../scenarios/tailoring.ts';
 import type { ClockMode } from './clock-policy.ts';
 
 // A facilitated exercise as plain JSON: who is in the room, where the exercise stands, the run's
@@ -182,6 +183,10 @@ export interface Session {
   team: { name: string; participants: Participant[] };
   scenarioId: string;
   scenarioTitle: string;
+  /** A scenario opened from a YAML file: its key in the browser's scenario store, and the file's name. */
+  scenarioFile: ScenarioFileRef | null;
+  /** The client's company, sector, currency and people, laid over the scenario. */
+  tailoring: Tailoring;
   partner: string;
   seed: number;
   pace: Pace;
@@ -212,6 +217,11 @@ export interface Session {
   endedAt: string | null;
 }
 
+export interface ScenarioFileRef {
+  key: string;
+  name: string;
+}
+
 export interface SessionDefaults {
   id: string;
   now: string;
@@ -233,6 +243,8 @@ export function newSession(d: SessionDefaults): Session {
     team: { name: '', participants: [] },
     scenarioId: d.scenarioId,
     scenarioTitle: d.scenarioTitle,
+    scenarioFile: null,
+    tailoring: structuredClone(NO_TAILORING),
     partner: d.partner,
     seed: d.seed,
     pace: 'standard',
@@ -267,6 +279,8 @@ export function withSettings(s: Session): Session {
     discussion: partial.discussion ?? { seconds: 0, endsAt: null },
     display: partial.display ?? { costs: true, scores: true, largeText: false, graphic: true },
     report: partial.report ?? structuredClone(DEFAULT_REPORT_EDITS),
+    scenarioFile: partial.scenarioFile ?? null,
+    tailoring: partial.tailoring ?? structuredClone(NO_TAILORING),
     actions: s.actions.map((a) => {
       const old = a as Partial<CorrectiveAction> & CorrectiveAction;
       return { ...a, element: old.element ?? 'planning', org: old.org ?? '', start: old.start ?? '', status: old.status ?? 'not started' };
