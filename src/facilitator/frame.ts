@@ -3,6 +3,7 @@ import type { ChoiceSource, RunState } from '../engine/state.ts';
 import type { GameView, InjectView } from '../engine/view.ts';
 import type { Pace, Speed } from '../store/autosave.ts';
 import { roleLabel } from '../scenarios/roles.ts';
+import type { Tailoring } from '../scenarios/tailoring.ts';
 import type { ClockMode } from './clock-policy.ts';
 import type { DecisionStage, PresenterDisplay, Session, Stage } from './session.ts';
 
@@ -29,6 +30,10 @@ export interface PresenterFrame {
   stage: Stage;
   decision: DecisionStage;
   scenarioId: string;
+  /** The key of a scenario opened from a file (the presenter reads it from the browser's store), or null. */
+  scenarioFile: string | null;
+  /** The client's names and currency over the scenario: the presenter lays them over its copy too. */
+  tailoring: Tailoring;
   teamName: string;
   participants: { name: string; role: string; roleLabel: string }[];
   paused: boolean;
@@ -83,6 +88,8 @@ export function presenterFrame({ session, shown, live, report }: FrameInput): Pr
     stage: session.stage,
     decision: session.decision,
     scenarioId: session.scenarioId,
+    scenarioFile: session.scenarioFile?.key ?? null,
+    tailoring: structuredClone(session.tailoring),
     teamName: session.team.name,
     participants: session.team.participants.map((p) => ({ name: p.name, role: p.role, roleLabel: roleLabel(p.role) })),
     paused: session.paused,

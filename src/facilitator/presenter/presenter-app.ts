@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { Scenario } from '../../scenarios/schema.ts';
 import type { Speed } from '../../store/autosave.ts';
 import { findScenario, type CatalogEntry } from '../../store/catalog.ts';
+import { tailorScenario } from '../../scenarios/tailoring.ts';
 import { gameTime } from '../../store/format.ts';
 import { h, replace } from '../../ui/dom.ts';
 import { brandMark } from '../../ui/parts/brand.ts';
@@ -31,6 +32,8 @@ export interface WarRoomModule {
 
 export interface PresenterEnv {
   catalog: CatalogEntry[];
+  /** A scenario opened from a file on the console, by its key, or null when this browser does not have it. */
+  scenarioFile(key: string): Promise<Scenario | null>;
   cachedFrame: PresenterFrame | null;
   openChannel(onMessage: (m: SyncMessage) => void): SyncChannel;
   newId(): string;
@@ -91,10 +94,37 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
       });
   };
 
+  // The scenario the frame names, with the frame's tailoring over it: the same pure function the
+  // console uses, kept while neither changes so the war room is not rebuilt on every frame.
+  const fileScenarios = new Map<string, Scenario | null>();
+  let tailored: { key: string; scenario: Scenario | null } | null = null;
+  const scenarioOf = (f: PresenterFrame | null): Scenario | null => {
+    if (!f) return null;
+    let base: Scenario | null;
+    if (f.scenarioFile) {
+      if (!fileScenarios.has(f.scenarioFile)) {
+        fileScenarios.set(f.scenarioFile, null);
+        const key = f.scenarioFile;
+        void env
+          .scenarioFile(key)
+          .catch(() => null)
+          .then((s) => {
+            fileScenarios.set(key, s);
+            tailored = null;
+            render();
+          });
+      }
+      base = fileScenarios.get(f.scenarioFile) ?? null;
+    } else base = findScenario(env.catalog, f.scenarioId);
+    const key = JSON.stringify([f.scenarioId, f.scenarioFile, base !== null, f.tailoring]);
+    if (tailored?.key !== key) tailored = { key, scenario: base ? tailorScenario(base, f.tailoring) : null };
+    return tailored.scenario;
+  };
+
   let prevFrame: PresenterFrame | null = null;
   const render = (): void => {
     const f = sync.frame;
-    const scenario = f ? findScenario(env.catalog, f.scenarioId) : null;
+    const scenario = scenarioOf(f);
     replace(title, scenario?.title ?? 'War Room');
     replace(team, f?.teamName ? `Team ${f.teamName}` : 'Incident tabletop exercise');
     replace(clock, f?.view && f.stage !== 'setup' && f.stage !== 'briefing' ? gameTime(f.view.clock) : '');
@@ -154,7 +184,7 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
     roomStore.setState({ scenario, view: showRoom ? f!.view : null, paused: !!f && (f.paused || f.clock === 'paced' || f.decision !== 'open' || f.stage !== 'incident'), speed: f?.speed ?? 1 });
     if (showRoom) ensureRoom();
     const briefing = f?.stage === 'briefing' && scenario;
-    const fallbackKey = JSON.stringify([showRoom, briefing ? scenario.id : null, f?.view?.services.map((s) => s.effective)]);
+    const fallbackKey = JSON.stringify([showRoom, briefing ? [scenario.id, f.tailoring] : null, f?.view?.services.map((s) => s.effective)]);
     if (roomFallback.dataset.key !== fallbackKey) {
       roomFallback.dataset.key = fallbackKey;
       replace(roomFallback, ...(briefing ? companyCard(scenario) : fallbackRoom(showRoom ? f : null)));
