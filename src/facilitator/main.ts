@@ -9,7 +9,8 @@ import { mountConsole } from './console/console-app.ts';
 import './facilitator.css';
 import { keyedStore, memoryStore, openDatabase } from './idb.ts';
 import { ARCHIVE_DB, ARCHIVE_STORES, readFrame, type SessionArchive } from './persist.ts';
-import type { ScenarioFile, ScenarioFileStore } from './scenario-files.ts';
+import { CHECK_BUDGET_MS, type ScenarioFile, type ScenarioFileStore } from './scenario-files.ts';
+import type { LoadResult } from '../scenarios/load.ts';
 import { mountPresenter, type WarRoomModule } from './presenter/presenter-app.ts';
 import type { Session } from './session.ts';
 import { openSyncChannel } from './sync.ts';
@@ -52,6 +53,28 @@ async function openArchive(): Promise<{ archive: SessionArchive; files: Scenario
   }
 }
 
+/** Checks a scenario file in a worker of its own, abandoned after CHECK_BUDGET_MS. */
+function checkInWorker(bytes: Uint8Array, name: string): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./scenario-check-worker.ts', import.meta.url), { type: 'module' });
+    const timer = setTimeout(() => {
+      worker.terminate();
+      reject(new Error(`checking the file took longer than ${CHECK_BUDGET_MS / 1000} seconds; is it really a scenario file?`));
+    }, CHECK_BUDGET_MS);
+    worker.onmessage = (event: MessageEvent<LoadResult>) => {
+      clearTimeout(timer);
+      worker.terminate();
+      resolve(event.data);
+    };
+    worker.onerror = (event) => {
+      clearTimeout(timer);
+      worker.terminate();
+      reject(new Error(`the scenario checker could not run (${event.message || 'it failed to load'}); reload the page and try again`));
+    };
+    worker.postMessage({ name, bytes });
+  });
+}
+
 async function startConsole(el: HTMLElement): Promise<void> {
   const storage = browserStorage();
   const { archive, files, problem } = await openArchive();
@@ -60,8 +83,8 @@ async function startConsole(el: HTMLElement): Promise<void> {
     storage,
     archive,
     files,
-    // The YAML parser and the scenario schema arrive only when a file is opened.
-    loadParser: () => import('../scenarios/load.ts').then((m) => m.parseScenario),
+    // The YAML parser and the scenario schema arrive only when a file is opened, in a worker.
+    loadParser: async () => checkInWorker,
     archiveProblem: problem,
     openChannel: (onMessage) => openSyncChannel(onMessage),
     now: () => Date.now(),

@@ -19,8 +19,11 @@ export interface ScenarioFile {
 
 export type ScenarioFileStore = KeyedStore<ScenarioFile>;
 
-/** The loader, as the console receives it (a dynamic import in the browser). */
-export type ParseScenario = (input: Uint8Array, file: string) => LoadResult;
+/** The loader, as the console receives it (a worker in the browser). */
+export type ParseScenario = (input: Uint8Array, file: string) => Promise<LoadResult>;
+
+/** How long a file may take to check before the check is abandoned. */
+export const CHECK_BUDGET_MS = 20_000;
 
 export type OpenedScenarioFile = { file: ScenarioFile; warnings: ScenarioProblem[]; errors?: undefined } | { errors: ScenarioProblem[]; file?: undefined };
 
@@ -28,8 +31,8 @@ export type OpenedScenarioFile = { file: ScenarioFile; warnings: ScenarioProblem
 export const MAX_FILE_BYTES = 512 * 1024;
 
 /** Checks a file's bytes with the scenario loader: the scenario, or located problems. Nothing is stored here. */
-export function checkScenarioFile(name: string, bytes: Uint8Array, parse: ParseScenario, now: string): OpenedScenarioFile {
-  const result = parse(bytes, name);
+export async function checkScenarioFile(name: string, bytes: Uint8Array, parse: ParseScenario, now: string): Promise<OpenedScenarioFile> {
+  const result = await parse(bytes, name);
   if (!result.scenario) return { errors: result.errors };
   const key = fingerprint(JSON.stringify(result.scenario));
   return { file: { key, name, scenario: result.scenario, openedAt: now }, warnings: result.warnings };

@@ -33,7 +33,7 @@ function deps(shared?: { storage: ReturnType<typeof memoryStorage>; archive: Ret
     randomSeed: () => 42,
     loadParser: async () => {
       parserLoads++;
-      return parseScenario;
+      return async (bytes, name) => parseScenario(bytes, name);
     },
   };
   return { deps: d, parserLoads: () => parserLoads };

@@ -104,7 +104,7 @@ export interface ConsoleDeps {
   randomSeed(): number;
   /** Where opened scenario files are kept (IndexedDB); in memory when not given. */
   files?: ScenarioFileStore;
-  /** Loads the scenario loader, only when a file is opened. */
+  /** The scenario loader, started only when a file is opened. */
   loadParser?: () => Promise<ParseScenario>;
 }
 
@@ -248,7 +248,12 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
         } catch (error) {
           return refuse(`the scenario checker could not be loaded (${(error as Error).message}); reload the page and try again`);
         }
-        const opened = checkScenarioFile(name, bytes, parse, new Date(deps.now()).toISOString());
+        let opened: Awaited<ReturnType<typeof checkScenarioFile>>;
+        try {
+          opened = await checkScenarioFile(name, bytes, parse, new Date(deps.now()).toISOString());
+        } catch (error) {
+          return refuse((error as Error).message);
+        }
         if (!opened.file) {
           set({ fileProblems: { file: name, errors: opened.errors } });
           return opened.errors[0]?.message ?? 'the file is not a scenario';
