@@ -11,6 +11,8 @@ import { PACES, type Pace, type Speed } from '../store/autosave.ts';
 import { gameTime } from '../store/format.ts';
 import {
   ACTION_STATUSES,
+  BRIEFING_PAGES,
+  type BriefingPage,
   CAPABILITY_ELEMENTS,
   castVotes,
   isDueDate,
@@ -274,6 +276,12 @@ export class Exercise {
   /** Switches what the projector shows besides the exercise. */
   setDisplay(patch: Partial<PresenterDisplay>): Refusal {
     return this.commit({ display: { ...this.current.display, ...patch } });
+  }
+
+  /** Chooses the half of the briefing a projector too small for both shows. */
+  setBriefingPage(page: BriefingPage): Refusal {
+    if (!BRIEFING_PAGES.includes(page)) return `no briefing page "${page}"`;
+    return this.commit({ briefingPage: page });
   }
 
   /** Sets the discussion timer for decisions (real seconds, 0 = off); a running one stops. */

@@ -7,6 +7,7 @@ import { CURRENCIES, MAX_TAILORED_NAME, MAX_TAILORED_PEOPLE, NO_TAILORING } from
 import { CLOCK_MODES, MAX_DISCUSSION_SECONDS } from './clock-policy.ts';
 import {
   ACTION_STATUSES,
+  BRIEFING_PAGES,
   CAPABILITY_ELEMENTS,
   DEFAULT_REPORT_EDITS,
   isDueDate,
@@ -82,6 +83,7 @@ export const SessionSchema = z.strictObject({
     z.strictObject({ costs: z.boolean(), scores: z.boolean(), largeText: z.boolean(), graphic: z.boolean() }),
     { costs: true, scores: true, largeText: false, graphic: true },
   ),
+  briefingPage: z._default(z.enum(BRIEFING_PAGES), 'company'),
   stage: z.enum(['setup', 'briefing', 'incident', 'debrief']),
   decision: z.enum(['open', 'recorded', 'revealed']),
   hiddenFrom: z.nullable(Minutes),

@@ -165,6 +165,10 @@ export interface PresenterDisplay {
 
 export const DEFAULT_DISPLAY: PresenterDisplay = { costs: false, scores: false, largeText: false, graphic: true };
 
+/** The half of the briefing the projector shows when both halves do not fit its screen at once. */
+export const BRIEFING_PAGES = ['company', 'preparation'] as const;
+export type BriefingPage = (typeof BRIEFING_PAGES)[number];
+
 /** A discussion timer in real time: `seconds` is the setting (0 = off), `endsAt` set while it runs. */
 export interface DiscussionTimer {
   seconds: number;
@@ -194,6 +198,8 @@ export interface Session {
   clock: ClockMode;
   discussion: DiscussionTimer;
   display: PresenterDisplay;
+  /** Which half of the briefing a small projector shows (a large one shows both). */
+  briefingPage: BriefingPage;
   stage: Stage;
   decision: DecisionStage;
   /** While a choice is recorded but not revealed: how many run inputs the room's view replays. */
@@ -251,6 +257,7 @@ export function newSession(d: SessionDefaults): Session {
     clock: 'paced',
     discussion: { seconds: 0, endsAt: null },
     display: { ...DEFAULT_DISPLAY },
+    briefingPage: 'company',
     stage: 'setup',
     decision: 'open',
     hiddenFrom: null,
@@ -280,6 +287,7 @@ export function withSettings(s: Session): Session {
     display: partial.display ?? { costs: true, scores: true, largeText: false, graphic: true },
     report: partial.report ?? structuredClone(DEFAULT_REPORT_EDITS),
     scenarioFile: partial.scenarioFile ?? null,
+    briefingPage: partial.briefingPage ?? 'company',
     tailoring: partial.tailoring ?? structuredClone(NO_TAILORING),
     actions: s.actions.map((a) => {
       const old = a as Partial<CorrectiveAction> & CorrectiveAction;

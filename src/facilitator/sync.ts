@@ -71,6 +71,7 @@ export function isPresenterFrame(x: unknown): x is PresenterFrame {
     list(f.onTheSpot, 20, (o) => obj(o) && str(o.role, 64) && str(o.label, 200) && list(o.people, 200, (p) => str(p, 200))) &&
     (CLOCK_MODES as readonly unknown[]).includes(f.clock) &&
     nullOr(f.discussionEndsAt, (t) => str(t, 40) && Number.isFinite(Date.parse(t as string))) &&
+    ['company', 'preparation'].includes(f.briefingPage as string) &&
     obj(f.display) &&
     ['costs', 'scores', 'largeText', 'graphic'].every((k) => typeof (f.display as Record<string, unknown>)[k] === 'boolean') &&
     nullOr(f.latestInject, isInject) &&

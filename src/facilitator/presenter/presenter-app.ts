@@ -10,7 +10,7 @@ import type { GameView } from '../../engine/view.ts';
 import type { PresenterFrame } from '../frame.ts';
 import { byeMessage, helloMessage, presenterReceive, presenterStart, type PresenterSync, type SyncChannel, type SyncMessage } from '../sync.ts';
 import { clockText, discussionLeft, DISCUSSION_WARNING_SECONDS } from '../clock-policy.ts';
-import { fitToScreen } from './fit.ts';
+import { fitToScreen, overflows } from './fit.ts';
 import { companyCard, injectsCard, spotlight, stageCard } from './presenter-cards.ts';
 import { presenterRoomCard } from '../room/presenter-room.ts';
 
@@ -215,8 +215,25 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
   const discussionTimer = setInterval(tickDiscussion, 500);
 
   // Nothing may need scrolling or be cut off: shrink the type until the text fits the screen.
+  // The briefing shows the company and the preparation side by side when they fit; else the half
+  // the facilitator chose, at a readable size.
   const left = body.querySelector<HTMLElement>('.pres__left')!;
-  const fit = (): void => void fitToScreen(document.documentElement, shell, [card, left, top, body, shell, roomFallback, inject, spot], document.documentElement.dataset.large === 'on');
+  // The company card scrolls inside the stage, so it is measured on its own.
+  const boxesNow = (): HTMLElement[] => [card, left, top, body, shell, roomFallback, inject, spot, ...roomFallback.querySelectorAll<HTMLElement>('.pres__company')];
+  const fitOnce = (): void => void fitToScreen(document.documentElement, shell, boxesNow(), document.documentElement.dataset.large === 'on');
+  const fit = (): void => {
+    const f = sync.frame;
+    if (f?.stage !== 'briefing') {
+      delete shell.dataset.briefing;
+      return fitOnce();
+    }
+    shell.dataset.briefing = 'both';
+    fitOnce();
+    if (boxesNow().some(overflows) || Number(document.documentElement.dataset.fit) < 85) {
+      shell.dataset.briefing = f.briefingPage;
+      fitOnce();
+    }
+  };
   const onResize = (): void => fit();
   window.addEventListener('resize', onResize);
   document.fonts?.addEventListener('loadingdone', onResize);
