@@ -47,7 +47,8 @@ export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPr
   });
 
   // A scenario file from disk, checked in the browser by the scenario loader (loaded only now).
-  const fileInput = h('input', { class: 'visually-hidden', attrs: { type: 'file', accept: '.yaml,.yml,application/yaml,text/yaml', 'aria-label': 'Scenario file' } });
+  // The input itself stays hidden: the button is what people and screen readers use.
+  const fileInput = h('input', { attrs: { type: 'file', accept: '.yaml,.yml,application/yaml,text/yaml', hidden: true } });
   const openFile = h('button', { class: 'btn btn--small', attrs: { type: 'button' }, text: 'Open a scenario file…', on: { click: () => fileInput.click() } });
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];

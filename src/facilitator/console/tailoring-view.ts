@@ -18,7 +18,7 @@ export function tailoringView(store: ConsoleStore, base: (state: ConsoleState) =
   sector.addEventListener('input', () => act((x) => x.setTailoring({ sector: sector.value })));
   const currency = select([], '', (v) => act((x) => x.setTailoring({ currency: v as Currency | '' })));
 
-  const people = h('ul', { class: 'fac-tailor__people', attrs: { 'aria-label': 'People in the scenario' } });
+  const people = h('ul', { class: 'fac-tailor__people' });
   const personInputs = new Map<string, HTMLInputElement>();
   const renderPeople = keyed((scenario: Scenario | null) => {
     personInputs.clear();
