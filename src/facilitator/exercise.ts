@@ -6,10 +6,13 @@ import { scoreRun, type Rating, type ScoreReport } from '../engine/scoring.ts';
 import type { LogEntry, RunState } from '../engine/state.ts';
 import { buildView, revealedView, type GameView } from '../engine/view.ts';
 import type { Scenario } from '../scenarios/schema.ts';
+import { tailoringProblem, tailorScenario, type Tailoring } from '../scenarios/tailoring.ts';
 import { PACES, type Pace, type Speed } from '../store/autosave.ts';
 import { gameTime } from '../store/format.ts';
 import {
   ACTION_STATUSES,
+  BRIEFING_PAGES,
+  type BriefingPage,
   CAPABILITY_ELEMENTS,
   castVotes,
   isDueDate,
@@ -25,6 +28,7 @@ import {
   type FindingEdit,
   type PresenterDisplay,
   type ReportEdits,
+  type ScenarioFileRef,
   type Session,
 } from './session.ts';
 import {
@@ -46,7 +50,8 @@ export interface ExerciseDeps {
   /** Real time in ms. */
   now(): number;
   newId(): string;
-  scenario(id: string): Scenario | null;
+  /** A scenario by id, or one opened from a file by its key in the scenario store. */
+  scenario(id: string, file?: string | null): Scenario | null;
   compile(scenario: Scenario): CompiledScenario;
 }
 
@@ -61,6 +66,8 @@ export class Exercise {
   private run: Run | null = null;
   private compiled: CompiledScenario | null = null;
   private hiddenView: { key: string; view: GameView; state: RunState } | null = null;
+  /** The last tailored scenario, so an unchanged layer gives the same object (and the same compile). */
+  private tailored: { base: Scenario; layer: string; scenario: Scenario } | null = null;
 
   private constructor(
     private current: Session,
@@ -72,21 +79,42 @@ export class Exercise {
     const session = withSettings(stored);
     const ex = new Exercise(session, deps);
     if (session.run) {
-      const scenario = deps.scenario(session.scenarioId);
-      if (!scenario) throw new RunError(`this session uses scenario "${session.scenarioId}", which this version of War Room does not have`);
-      const compiled = deps.compile(scenario);
-      ex.compiled = compiled;
-      ex.run = Run.restore(compiled, {
-        format: SAVE_FORMAT,
-        version: SAVE_VERSION,
-        scenario: { id: session.scenarioId, fingerprint: session.run.fingerprint },
-        seed: session.seed,
-        partner: session.partner,
-        inputs: session.run.inputs,
-        undone: session.run.undone,
-      });
+      const scenario = ex.resolve(session.scenarioId, session.scenarioFile?.key ?? null);
+      if (!scenario) {
+        throw new RunError(
+          session.scenarioFile
+            ? `this session uses the scenario file "${session.scenarioFile.name}", which this browser no longer has; open that file again`
+            : `this session uses scenario "${session.scenarioId}", which this version of War Room does not have`,
+        );
+      }
+      ex.restoreRun(scenario, session.run.fingerprint);
     }
     return ex;
+  }
+
+  /** The scenario with the session's tailoring laid over it. */
+  private resolve(id: string, file: string | null, tailoring: Tailoring = this.current.tailoring): Scenario | null {
+    const base = this.deps.scenario(id, file);
+    if (!base) return null;
+    const layer = JSON.stringify(tailoring);
+    if (this.tailored?.base !== base || this.tailored.layer !== layer) this.tailored = { base, layer, scenario: tailorScenario(base, tailoring) };
+    return this.tailored.scenario;
+  }
+
+  private restoreRun(scenario: Scenario, fingerprint: string): void {
+    const s = this.current;
+    const compiled = this.deps.compile(scenario);
+    this.run = Run.restore(compiled, {
+      format: SAVE_FORMAT,
+      version: SAVE_VERSION,
+      scenario: { id: s.scenarioId, fingerprint },
+      seed: s.seed,
+      partner: s.partner,
+      inputs: s.run?.inputs ?? [],
+      undone: s.run?.undone ?? [],
+    });
+    this.compiled = compiled;
+    this.hiddenView = null;
   }
 
   get session(): Session {
@@ -94,7 +122,7 @@ export class Exercise {
   }
 
   get scenario(): Scenario | null {
-    return this.compiled?.index.scenario ?? this.deps.scenario(this.current.scenarioId);
+    return this.compiled?.index.scenario ?? this.resolve(this.current.scenarioId, this.current.scenarioFile?.key ?? null);
   }
 
   getCompiled(): CompiledScenario | null {
@@ -184,12 +212,41 @@ export class Exercise {
     return this.commit({ team: { ...this.current.team, participants: this.current.team.participants.filter((p) => p.id !== id) } });
   }
 
-  chooseScenario(id: string): Refusal {
+  /** Chooses a shipped scenario, or (with `file`) one opened from a YAML file. People renamed for the last one are dropped. */
+  chooseScenario(id: string, file: ScenarioFileRef | null = null): Refusal {
     if (this.current.stage !== 'setup') return 'the scenario is fixed once the briefing has started';
-    const scenario = this.deps.scenario(id);
-    if (!scenario) return `no scenario "${id}"`;
+    const tailoring = { ...this.current.tailoring, people: {} };
+    const scenario = this.resolve(id, file?.key ?? null, tailoring);
+    if (!scenario) return file ? `the scenario file "${file.name}" is not in this browser` : `no scenario "${id}"`;
     const partner = scenario.partners.some((p) => p.id === this.current.partner) ? this.current.partner : (scenario.partners[0]?.id ?? '');
-    return this.commit({ scenarioId: id, scenarioTitle: scenario.title, partner, ratings: {} });
+    return this.commit({ scenarioId: id, scenarioFile: file, scenarioTitle: scenario.title, tailoring, partner, ratings: {} });
+  }
+
+  /**
+   * Tailors the scenario for the client (company, sector, currency, people's names), at any stage:
+   * only text changes, so a running exercise replays its inputs under the new names.
+   */
+  setTailoring(patch: Partial<Tailoring>): Refusal {
+    const s = this.current;
+    const next: Tailoring = {
+      company: patch.company !== undefined ? clip(patch.company) : s.tailoring.company,
+      sector: patch.sector !== undefined ? clip(patch.sector) : s.tailoring.sector,
+      currency: patch.currency ?? s.tailoring.currency,
+      people: patch.people !== undefined ? Object.fromEntries(Object.entries({ ...s.tailoring.people, ...patch.people }).map(([id, n]) => [id, clip(n)]).filter(([, n]) => n)) : s.tailoring.people,
+    };
+    const base = this.deps.scenario(s.scenarioId, s.scenarioFile?.key ?? null);
+    const why = tailoringProblem(next, base);
+    if (why) return why;
+    const scenario = this.resolve(s.scenarioId, s.scenarioFile?.key ?? null, next);
+    if (!scenario) return 'choose a scenario first';
+    if (this.run) {
+      try {
+        this.restoreRun(scenario, this.deps.compile(scenario).index.fingerprint);
+      } catch (error) {
+        return `the tailoring cannot apply to the running exercise: ${(error as Error).message}`;
+      }
+    }
+    return this.commit({ tailoring: next, scenarioTitle: scenario.title, ...this.runPatch() });
   }
 
   choosePartner(id: string): Refusal {
@@ -221,6 +278,12 @@ export class Exercise {
     return this.commit({ display: { ...this.current.display, ...patch } });
   }
 
+  /** Chooses the half of the briefing a projector too small for both shows. */
+  setBriefingPage(page: BriefingPage): Refusal {
+    if (!BRIEFING_PAGES.includes(page)) return `no briefing page "${page}"`;
+    return this.commit({ briefingPage: page });
+  }
+
   /** Sets the discussion timer for decisions (real seconds, 0 = off); a running one stops. */
   setDiscussion(seconds: number): Refusal {
     if (!Number.isInteger(seconds) || seconds < 0 || seconds > MAX_DISCUSSION_SECONDS) return `a discussion timer is from 0 to ${MAX_DISCUSSION_SECONDS / 60} minutes`;
@@ -246,7 +309,7 @@ export class Exercise {
     const s = this.current;
     if (s.stage !== 'setup') return 'the briefing is already open';
     if (!s.team.name) return 'give the team a name first (it heads the report)';
-    const scenario = this.deps.scenario(s.scenarioId);
+    const scenario = this.resolve(s.scenarioId, s.scenarioFile?.key ?? null);
     if (!scenario) return 'choose a scenario first';
     try {
       this.compiled = this.deps.compile(scenario);

@@ -3,8 +3,9 @@ import type { ChoiceSource, RunState } from '../engine/state.ts';
 import type { GameView, InjectView } from '../engine/view.ts';
 import type { Pace, Speed } from '../store/autosave.ts';
 import { roleLabel } from '../scenarios/roles.ts';
+import type { Tailoring } from '../scenarios/tailoring.ts';
 import type { ClockMode } from './clock-policy.ts';
-import type { DecisionStage, PresenterDisplay, Session, Stage } from './session.ts';
+import type { BriefingPage, DecisionStage, PresenterDisplay, Session, Stage } from './session.ts';
 
 // What the projector may show, and nothing else. The console builds a frame after every change
 // and sends it to the presenter; advice, facilitator notes, scores so far, evaluator notes and the
@@ -29,6 +30,10 @@ export interface PresenterFrame {
   stage: Stage;
   decision: DecisionStage;
   scenarioId: string;
+  /** The key of a scenario opened from a file (the presenter reads it from the browser's store), or null. */
+  scenarioFile: string | null;
+  /** The client's names and currency over the scenario: the presenter lays them over its copy too. */
+  tailoring: Tailoring;
   teamName: string;
   participants: { name: string; role: string; roleLabel: string }[];
   paused: boolean;
@@ -38,6 +43,8 @@ export interface PresenterFrame {
   /** When the room's discussion time runs out (real time, ISO), while the facilitator runs it. */
   discussionEndsAt: string | null;
   display: PresenterDisplay;
+  /** The half of the briefing to show when both do not fit the projector. */
+  briefingPage: BriefingPage;
   /** The room's view of the run: before a recorded choice until it is revealed. */
   view: GameView | null;
   /** Preparation the room is buying during the briefing. */
@@ -83,6 +90,8 @@ export function presenterFrame({ session, shown, live, report }: FrameInput): Pr
     stage: session.stage,
     decision: session.decision,
     scenarioId: session.scenarioId,
+    scenarioFile: session.scenarioFile?.key ?? null,
+    tailoring: structuredClone(session.tailoring),
     teamName: session.team.name,
     participants: session.team.participants.map((p) => ({ name: p.name, role: p.role, roleLabel: roleLabel(p.role) })),
     paused: session.paused,
@@ -91,6 +100,7 @@ export function presenterFrame({ session, shown, live, report }: FrameInput): Pr
     clock: session.clock,
     discussionEndsAt: session.stage === 'incident' && session.decision === 'open' ? session.discussion.endsAt : null,
     display: { ...session.display },
+    briefingPage: session.briefingPage,
     view,
     prep: session.stage === 'briefing' ? [...session.prep] : [],
     votes,

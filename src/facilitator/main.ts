@@ -8,7 +8,9 @@ import { createConsoleStore } from './console/console-store.ts';
 import { mountConsole } from './console/console-app.ts';
 import './facilitator.css';
 import { keyedStore, memoryStore, openDatabase } from './idb.ts';
-import { ARCHIVE_DB, readFrame, type SessionArchive } from './persist.ts';
+import { ARCHIVE_DB, ARCHIVE_STORES, readFrame, type SessionArchive } from './persist.ts';
+import { CHECK_BUDGET_MS, type ScenarioFile, type ScenarioFileStore } from './scenario-files.ts';
+import type { LoadResult } from '../scenarios/load.ts';
 import { mountPresenter, type WarRoomModule } from './presenter/presenter-app.ts';
 import type { Session } from './session.ts';
 import { openSyncChannel } from './sync.ts';
@@ -38,25 +40,51 @@ const pageUrl = (hash: string): string => `${location.origin}${location.pathname
 const warRoomChunks = import.meta.glob<WarRoomModule>('../game/index.ts');
 const loadWarRoom = warRoomChunks['../game/index.ts'] ?? null;
 
-async function openArchive(): Promise<{ archive: SessionArchive; problem: string | null }> {
+async function openArchive(): Promise<{ archive: SessionArchive; files: ScenarioFileStore; problem: string | null }> {
   try {
-    const db = await openDatabase(ARCHIVE_DB.name, ARCHIVE_DB.version, [{ name: ARCHIVE_DB.store, keyPath: 'id' }]);
-    return { archive: keyedStore<Session>(db, ARCHIVE_DB.store), problem: null };
+    const db = await openDatabase(ARCHIVE_DB.name, ARCHIVE_DB.version, ARCHIVE_STORES);
+    return { archive: keyedStore<Session>(db, ARCHIVE_DB.store), files: keyedStore<ScenarioFile>(db, ARCHIVE_DB.files), problem: null };
   } catch (error) {
     return {
       archive: memoryStore<Session>((s) => s.id),
+      files: memoryStore<ScenarioFile>((f) => f.key),
       problem: `The session history is not available in this browser (${(error as Error).message}). The current exercise is still saved; export it from Sessions to keep it.`,
     };
   }
 }
 
+/** Checks a scenario file in a worker of its own, abandoned after CHECK_BUDGET_MS. */
+function checkInWorker(bytes: Uint8Array, name: string): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./scenario-check-worker.ts', import.meta.url), { type: 'module' });
+    const timer = setTimeout(() => {
+      worker.terminate();
+      reject(new Error(`checking the file took longer than ${CHECK_BUDGET_MS / 1000} seconds; is it really a scenario file?`));
+    }, CHECK_BUDGET_MS);
+    worker.onmessage = (event: MessageEvent<LoadResult>) => {
+      clearTimeout(timer);
+      worker.terminate();
+      resolve(event.data);
+    };
+    worker.onerror = (event) => {
+      clearTimeout(timer);
+      worker.terminate();
+      reject(new Error(`the scenario checker could not run (${event.message || 'it failed to load'}); reload the page and try again`));
+    };
+    worker.postMessage({ name, bytes });
+  });
+}
+
 async function startConsole(el: HTMLElement): Promise<void> {
   const storage = browserStorage();
-  const { archive, problem } = await openArchive();
+  const { archive, files, problem } = await openArchive();
   const store = await createConsoleStore({
     catalog,
     storage,
     archive,
+    files,
+    // The YAML parser and the scenario schema arrive only when a file is opened, in a worker.
+    loadParser: async () => checkInWorker,
     archiveProblem: problem,
     openChannel: (onMessage) => openSyncChannel(onMessage),
     now: () => Date.now(),
@@ -96,8 +124,11 @@ async function startConsole(el: HTMLElement): Promise<void> {
 }
 
 function startPresenter(el: HTMLElement): void {
+  // A scenario opened from a file is read from the console's store when a frame names it.
+  const files = openArchive().then((a) => a.files);
   mountPresenter(el, {
     catalog,
+    scenarioFile: async (key) => (await (await files).get(key))?.scenario ?? null,
     cachedFrame: readFrame(browserStorage()),
     openChannel: (onMessage) => openSyncChannel(onMessage),
     newId,

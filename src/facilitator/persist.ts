@@ -17,7 +17,13 @@ export const FACILITATOR_KEYS = {
   noteDraft: 'war-room.facilitator.note-draft',
 } as const;
 
-export const ARCHIVE_DB = { name: 'war-room-facilitator', version: 1, store: 'sessions' } as const;
+/** Version 2 added the scenario files opened from disk (scenario-files.ts), keyed by their fingerprint. */
+export const ARCHIVE_DB = { name: 'war-room-facilitator', version: 2, store: 'sessions', files: 'scenarios' } as const;
+
+export const ARCHIVE_STORES = [
+  { name: ARCHIVE_DB.store, keyPath: 'id' },
+  { name: ARCHIVE_DB.files, keyPath: 'key' },
+];
 
 export type SessionArchive = KeyedStore<Session>;
 

@@ -3,9 +3,11 @@ import { z } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { MAX_EVENT_MINUTES, MAX_RUN_INPUTS } from '../engine/run-events.ts';
 import { PACES } from '../store/autosave.ts';
+import { CURRENCIES, MAX_TAILORED_NAME, MAX_TAILORED_PEOPLE, NO_TAILORING } from '../scenarios/tailoring.ts';
 import { CLOCK_MODES, MAX_DISCUSSION_SECONDS } from './clock-policy.ts';
 import {
   ACTION_STATUSES,
+  BRIEFING_PAGES,
   CAPABILITY_ELEMENTS,
   DEFAULT_REPORT_EDITS,
   isDueDate,
@@ -60,6 +62,17 @@ export const SessionSchema = z.strictObject({
   }),
   scenarioId: Text(64),
   scenarioTitle: Text(200),
+  // Sessions saved before scenario files and tailoring existed ran a shipped scenario as written.
+  scenarioFile: z._default(z.nullable(z.strictObject({ key: Text(64), name: Text(260) })), null),
+  tailoring: z._default(
+    z.strictObject({
+      company: Text(MAX_TAILORED_NAME),
+      sector: Text(MAX_TAILORED_NAME),
+      currency: z.enum(['', ...CURRENCIES]),
+      people: z.record(z.string().check(z.maxLength(64)), Text(MAX_TAILORED_NAME)).check(z.refine((r) => Object.keys(r).length <= MAX_TAILORED_PEOPLE, `at most ${MAX_TAILORED_PEOPLE} people`)),
+    }),
+    () => structuredClone(NO_TAILORING),
+  ),
   partner: Text(64),
   seed: Whole(0, MAX_SEED),
   pace: z.enum(PACES),
@@ -70,6 +83,7 @@ export const SessionSchema = z.strictObject({
     z.strictObject({ costs: z.boolean(), scores: z.boolean(), largeText: z.boolean(), graphic: z.boolean() }),
     { costs: true, scores: true, largeText: false, graphic: true },
   ),
+  briefingPage: z._default(z.enum(BRIEFING_PAGES), 'company'),
   stage: z.enum(['setup', 'briefing', 'incident', 'debrief']),
   decision: z.enum(['open', 'recorded', 'revealed']),
   hiddenFrom: z.nullable(Minutes),

@@ -2,6 +2,7 @@ import type { RunEvent } from '../engine/machine.ts';
 import type { UndoneChoice } from '../engine/runtime.ts';
 import type { Rating } from '../engine/scoring.ts';
 import type { Pace, Speed } from '../store/autosave.ts';
+import { NO_TAILORING, type Tailoring } from '../scenarios/tailoring.ts';
 import type { ClockMode } from './clock-policy.ts';
 
 // A facilitated exercise as plain JSON: who is in the room, where the exercise stands, the run's
@@ -164,6 +165,10 @@ export interface PresenterDisplay {
 
 export const DEFAULT_DISPLAY: PresenterDisplay = { costs: false, scores: false, largeText: false, graphic: true };
 
+/** The half of the briefing the projector shows when both halves do not fit its screen at once. */
+export const BRIEFING_PAGES = ['company', 'preparation'] as const;
+export type BriefingPage = (typeof BRIEFING_PAGES)[number];
+
 /** A discussion timer in real time: `seconds` is the setting (0 = off), `endsAt` set while it runs. */
 export interface DiscussionTimer {
   seconds: number;
@@ -182,6 +187,10 @@ export interface Session {
   team: { name: string; participants: Participant[] };
   scenarioId: string;
   scenarioTitle: string;
+  /** A scenario opened from a YAML file: its key in the browser's scenario store, and the file's name. */
+  scenarioFile: ScenarioFileRef | null;
+  /** The client's company, sector, currency and people, laid over the scenario. */
+  tailoring: Tailoring;
   partner: string;
   seed: number;
   pace: Pace;
@@ -189,6 +198,8 @@ export interface Session {
   clock: ClockMode;
   discussion: DiscussionTimer;
   display: PresenterDisplay;
+  /** Which half of the briefing a small projector shows (a large one shows both). */
+  briefingPage: BriefingPage;
   stage: Stage;
   decision: DecisionStage;
   /** While a choice is recorded but not revealed: how many run inputs the room's view replays. */
@@ -212,6 +223,11 @@ export interface Session {
   endedAt: string | null;
 }
 
+export interface ScenarioFileRef {
+  key: string;
+  name: string;
+}
+
 export interface SessionDefaults {
   id: string;
   now: string;
@@ -233,12 +249,15 @@ export function newSession(d: SessionDefaults): Session {
     team: { name: '', participants: [] },
     scenarioId: d.scenarioId,
     scenarioTitle: d.scenarioTitle,
+    scenarioFile: null,
+    tailoring: structuredClone(NO_TAILORING),
     partner: d.partner,
     seed: d.seed,
     pace: 'standard',
     clock: 'paced',
     discussion: { seconds: 0, endsAt: null },
     display: { ...DEFAULT_DISPLAY },
+    briefingPage: 'company',
     stage: 'setup',
     decision: 'open',
     hiddenFrom: null,
@@ -267,6 +286,9 @@ export function withSettings(s: Session): Session {
     discussion: partial.discussion ?? { seconds: 0, endsAt: null },
     display: partial.display ?? { costs: true, scores: true, largeText: false, graphic: true },
     report: partial.report ?? structuredClone(DEFAULT_REPORT_EDITS),
+    scenarioFile: partial.scenarioFile ?? null,
+    briefingPage: partial.briefingPage ?? 'company',
+    tailoring: partial.tailoring ?? structuredClone(NO_TAILORING),
     actions: s.actions.map((a) => {
       const old = a as Partial<CorrectiveAction> & CorrectiveAction;
       return { ...a, element: old.element ?? 'planning', org: old.org ?? '', start: old.start ?? '', status: old.status ?? 'not started' };

@@ -1,5 +1,6 @@
 import { PACES } from '../store/autosave.ts';
 import { CLOCK_MODES } from './clock-policy.ts';
+import { CURRENCIES, MAX_TAILORED_PEOPLE } from '../scenarios/tailoring.ts';
 import type { PresenterFrame } from './frame.ts';
 
 // The console and the presenter talk over a BroadcastChannel inside one browser. The console is
@@ -31,6 +32,15 @@ const nullOr = (x: unknown, check: (y: unknown) => boolean): boolean => x === nu
 const isInject = (i: unknown): boolean =>
   obj(i) && str(i.id, 200) && typeof i.t === 'number' && Number.isFinite(i.t) && str(i.channel, 20) && str(i.from, 200) && str(i.text);
 
+const isTailoring = (t: unknown): boolean =>
+  obj(t) &&
+  str(t.company, 200) &&
+  str(t.sector, 200) &&
+  ['', ...CURRENCIES].includes(t.currency as string) &&
+  obj(t.people) &&
+  Object.keys(t.people).length <= MAX_TAILORED_PEOPLE &&
+  Object.values(t.people).every((n) => str(n, 200));
+
 /**
  * Checks every field of a frame the presenter reads, with bounds: a frame with a missing field
  * or an absurd revision (which would make the presenter ignore the real console's frames) is
@@ -46,6 +56,8 @@ export function isPresenterFrame(x: unknown): x is PresenterFrame {
     ['setup', 'briefing', 'incident', 'debrief'].includes(f.stage as string) &&
     ['open', 'recorded', 'revealed'].includes(f.decision as string) &&
     isText(f.scenarioId) &&
+    nullOr(f.scenarioFile, (k) => str(k, 64)) &&
+    isTailoring(f.tailoring) &&
     str(f.teamName, 200) &&
     list(f.participants, 200, (p) => obj(p) && str(p.name, 200) && str(p.role, 64) && str(p.roleLabel, 200)) &&
     typeof f.paused === 'boolean' &&
@@ -59,6 +71,7 @@ export function isPresenterFrame(x: unknown): x is PresenterFrame {
     list(f.onTheSpot, 20, (o) => obj(o) && str(o.role, 64) && str(o.label, 200) && list(o.people, 200, (p) => str(p, 200))) &&
     (CLOCK_MODES as readonly unknown[]).includes(f.clock) &&
     nullOr(f.discussionEndsAt, (t) => str(t, 40) && Number.isFinite(Date.parse(t as string))) &&
+    ['company', 'preparation'].includes(f.briefingPage as string) &&
     obj(f.display) &&
     ['costs', 'scores', 'largeText', 'graphic'].every((k) => typeof (f.display as Record<string, unknown>)[k] === 'boolean') &&
     nullOr(f.latestInject, isInject) &&

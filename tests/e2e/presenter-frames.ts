@@ -49,6 +49,11 @@ export function framesForEveryBeat(scenario: Scenario, maxBeats = 60): NamedFram
   must(start.setDisplay({ costs: true }));
   must(start.openBriefing());
   const frames: NamedFrame[] = [];
+  for (const measure of scenario.preparation.advised ?? []) start.togglePreparation(measure);
+  // Both halves: a projector too small for the whole briefing shows the one the facilitator chose.
+  frames.push({ name: `${scenario.id}/briefing`, frame: frameOf(start) });
+  must(start.setBriefingPage('preparation'));
+  frames.push({ name: `${scenario.id}/briefing-preparation`, frame: frameOf(start) });
   must(start.startIncident());
   const base: Session = start.session;
 

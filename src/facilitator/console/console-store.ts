@@ -10,7 +10,10 @@ import { Exercise, type ExerciseDeps } from '../exercise.ts';
 import { presenterFrame, type PresenterFrame } from '../frame.ts';
 import { latestUnfinished, newerCopy, readCurrent, writeCurrent, writeFrame, type SessionArchive } from '../persist.ts';
 import { mergeSessions, readSessionFile, withCollapsedTicks } from '../session-file.ts';
+import { checkScenarioFile, MAX_FILE_BYTES, type ParseScenario, type ScenarioFile, type ScenarioFileStore } from '../scenario-files.ts';
 import { newSession, type Session } from '../session.ts';
+import { memoryStore } from '../idb.ts';
+import type { ScenarioProblem } from '../../scenarios/load.ts';
 import {
   consoleClosedMessage,
   consoleOpenMessage,
@@ -47,6 +50,10 @@ export interface ConsoleState {
   /** Every session in the archive, newest first. */
   history: Session[];
   storageProblem: string | null;
+  /** Scenario files opened in this browser, newest first (the scenario picker lists them). */
+  files: ScenarioFile[];
+  /** What was wrong with the last scenario file opened, until another is opened or dismissed. */
+  fileProblems: { file: string; errors: ScenarioProblem[] } | null;
 
   /** Runs a command on the exercise; a refusal becomes the message. Returns the refusal. */
   act(command: (ex: Exercise) => string | null, announce?: string): string | null;
@@ -60,6 +67,12 @@ export interface ConsoleState {
   removeSession(id: string): Promise<void>;
   /** Adds sessions to the archive (an import). */
   addSessions(sessions: Session[]): Promise<void>;
+  /**
+   * Checks a scenario file with the scenario loader; a good one is kept in the browser and chosen
+   * for the exercise, a bad one leaves everything as it was and its problems in fileProblems.
+   */
+  openScenarioFile(name: string, bytes: Uint8Array): Promise<string | null>;
+  dismissFileProblems(): void;
   /** Takes the exercise back from another console window. */
   takeControl(): Promise<void>;
   /** Checks a session file and adds what passes; existing sessions are never replaced. */
@@ -67,6 +80,8 @@ export interface ConsoleState {
   /** The scores of a stored session (replayed), or null before its incident starts. */
   scoreOf(session: Session): ScoreReport | null;
   exercise(): Exercise;
+  /** The exercise's scenario as written, before the tailoring. */
+  baseScenario(): Scenario | null;
   compiled(): CompiledScenario | null;
   frame(): PresenterFrame;
   dispose(): void;
@@ -87,14 +102,20 @@ export interface ConsoleDeps {
   scheduler: Scheduler;
   newId(): string;
   randomSeed(): number;
+  /** Where opened scenario files are kept (IndexedDB); in memory when not given. */
+  files?: ScenarioFileStore;
+  /** The scenario loader, started only when a file is opened. */
+  loadParser?: () => Promise<ParseScenario>;
 }
 
 export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStore> {
   const cache = new CompiledCache();
+  const fileStore = deps.files ?? memoryStore<ScenarioFile>((f) => f.key);
+  const files = new Map<string, ScenarioFile>();
   const exerciseDeps: ExerciseDeps = {
     now: deps.now,
     newId: deps.newId,
-    scenario: (id) => findScenario(deps.catalog, id),
+    scenario: (id, file) => (file ? (files.get(file)?.scenario ?? null) : findScenario(deps.catalog, id)),
     compile: (s: Scenario) => cache.get(s),
   };
   const self = deps.newId();
@@ -106,6 +127,12 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
   } catch (error) {
     storageProblem = `The session history could not be read (${(error as Error).message}). This exercise is still saved in this browser tab’s storage.`;
   }
+  try {
+    for (const f of await fileStore.getAll()) files.set(f.key, f);
+  } catch (error) {
+    storageProblem ??= `The scenario files opened before could not be read (${(error as Error).message}). Open them again to use them.`;
+  }
+  const fileList = (): ScenarioFile[] => [...files.values()].sort((a, b) => b.openedAt.localeCompare(a.openedAt));
 
   const fresh = (): Session => {
     const first = deps.catalog.find((e) => e.scenario)?.scenario;
@@ -205,6 +232,50 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
       sync: consoleStart(self),
       history: sortHistory(archived),
       storageProblem,
+      files: fileList(),
+      fileProblems: null,
+
+      async openScenarioFile(name, bytes) {
+        const refuse = (message: string): string => {
+          set({ fileProblems: { file: name, errors: [{ file: name, line: 1, column: 1, path: '(file)', message }] } });
+          return message;
+        };
+        if (bytes.byteLength > MAX_FILE_BYTES) return refuse(`the file is ${Math.ceil(bytes.byteLength / 1024)} KiB; scenario files are limited to ${MAX_FILE_BYTES / 1024} KiB`);
+        if (!deps.loadParser) return refuse('this console cannot read scenario files');
+        let parse: ParseScenario;
+        try {
+          parse = await deps.loadParser();
+        } catch (error) {
+          return refuse(`the scenario checker could not be loaded (${(error as Error).message}); reload the page and try again`);
+        }
+        let opened: Awaited<ReturnType<typeof checkScenarioFile>>;
+        try {
+          opened = await checkScenarioFile(name, bytes, parse, new Date(deps.now()).toISOString());
+        } catch (error) {
+          return refuse((error as Error).message);
+        }
+        if (!opened.file) {
+          set({ fileProblems: { file: name, errors: opened.errors } });
+          return opened.errors[0]?.message ?? 'the file is not a scenario';
+        }
+        const { file } = opened;
+        files.set(file.key, file);
+        try {
+          await fileStore.put(file);
+        } catch (error) {
+          set({ storageProblem: `The scenario file could not be kept in this browser (${(error as Error).message}); it works until the page is closed.` });
+        }
+        set({ files: fileList(), fileProblems: null });
+        const why = get().act((x) => x.chooseScenario(file.scenario.id, { key: file.key, name: file.name }), `Opened ${file.name}`);
+        if (why === null) {
+          const warned = opened.warnings.length ? ` with ${opened.warnings.length} warning${opened.warnings.length === 1 ? '' : 's'}` : '';
+          set({ message: { tone: 'info', text: `“${file.scenario.title}” from ${file.name} is checked${warned} and chosen for this exercise. It is kept in this browser.` } });
+        }
+        return why;
+      },
+      dismissFileProblems() {
+        set({ fileProblems: null });
+      },
 
       act(command, announce) {
         if (!get().sync.authority) {
@@ -296,6 +367,7 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
         return scores.get(key) ?? null;
       },
       exercise: () => ex,
+      baseScenario: () => exerciseDeps.scenario(ex.session.scenarioId, ex.session.scenarioFile?.key ?? null),
       compiled: () => ex.getCompiled(),
       frame,
       dispose() {

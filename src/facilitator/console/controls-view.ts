@@ -118,9 +118,25 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
   const budget = h('p', { class: 'fac-budget' });
   const measures = h('ul', { class: 'fac-measures', attrs: { 'aria-label': 'Preparation measures' } });
   const back = h('button', { class: 'btn btn--ghost btn--small', attrs: { type: 'button' }, text: 'Back to set-up', on: { click: () => act((x) => x.backToSetup()) } });
+  // A projector too small for the whole briefing shows one half at a time; this chooses which.
+  const pageButtons = (['company', 'preparation'] as const).map((page) =>
+    h('button', {
+      class: 'btn btn--small',
+      attrs: { type: 'button', 'aria-pressed': 'false', 'data-page': page },
+      text: page === 'company' ? 'The company' : 'Stakes and preparation',
+      on: { click: () => act((x) => x.setBriefingPage(page)) },
+    }),
+  );
+  const briefingPages = h(
+    'div',
+    { class: 'fac-briefing-pages', attrs: { role: 'group', 'aria-label': 'Briefing on a small projector' } },
+    h('span', { class: 'muted small', text: 'Small projector, one half at a time:' }),
+    ...pageButtons,
+  );
   const briefing = h(
     'section',
     { class: 'fac-prep', attrs: { 'aria-label': 'Preparation' } },
+    briefingPages,
     h('p', { class: 'eyebrow', text: 'Preparation' }),
     h('p', { class: 'muted small', text: 'The room decides what to buy before the incident. Tick what they choose, then start.' }),
     budget,
@@ -265,6 +281,7 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
       setDisabled(speed, !incident);
 
       briefing.hidden = s.stage !== 'briefing';
+      for (const b of pageButtons) b.setAttribute('aria-pressed', String(b.dataset.page === s.briefingPage));
       if (s.stage === 'briefing') renderMeasures(JSON.stringify([s.prep, view?.preparation.budgetLeft]), state);
 
       const d = incident && s.decision === 'open' ? (view?.decision ?? null) : null;

@@ -7,6 +7,8 @@ import { h, replace } from '../../ui/dom.ts';
 import { ROLES } from '../../scenarios/roles.ts';
 import type { ConsoleState, ConsoleStore } from './console-store.ts';
 import { field, keyed, panel, replaceOptions, select, setValue } from './parts.ts';
+import { describeProblem } from '../scenario-files.ts';
+import { tailoringView } from './tailoring-view.ts';
 
 // Set-up: who runs the exercise, the team and its people in their roles, the scenario, the IT
 // partner, the seed and the pace. Every keystroke is saved, so a reload keeps what was typed.
@@ -32,11 +34,48 @@ export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPr
   const team = h('input', { class: 'input', attrs: { type: 'text', maxlength: 120, required: true, placeholder: 'e.g. Leadership team, Plant North' } });
   team.addEventListener('input', () => act((x) => x.setTeamName(team.value)));
 
-  const scenario = select(
-    playable.map((e) => ({ value: e.scenario!.id, label: `${e.scenario!.title} (${e.scenario!.playMinutes} min)` })),
-    store.getState().session.scenarioId,
-    (v) => act((x) => x.chooseScenario(v)),
-  );
+  // Shipped scenarios by id; files opened from disk as "file:<key>" (their ids may repeat a shipped one).
+  const FILE = 'file:';
+  const scenarioValue = (s: ConsoleState['session']): string => (s.scenarioFile ? FILE + s.scenarioFile.key : s.scenarioId);
+  const scenarioOptions = (state: ConsoleState): { value: string; label: string }[] => [
+    ...playable.map((e) => ({ value: e.scenario!.id, label: `${e.scenario!.title} (${e.scenario!.playMinutes} min)` })),
+    ...state.files.map((f) => ({ value: FILE + f.key, label: `${f.scenario.title} (from ${f.name})` })),
+  ];
+  const scenario = select(scenarioOptions(store.getState()), scenarioValue(store.getState().session), (v) => {
+    const file = v.startsWith(FILE) ? store.getState().files.find((f) => FILE + f.key === v) : null;
+    act((x) => (file ? x.chooseScenario(file.scenario.id, { key: file.key, name: file.name }) : x.chooseScenario(v)));
+  });
+
+  // A scenario file from disk, checked in the browser by the scenario loader (loaded only now).
+  // The input itself stays hidden: the button is what people and screen readers use.
+  const fileInput = h('input', { attrs: { type: 'file', accept: '.yaml,.yml,application/yaml,text/yaml', hidden: true } });
+  const openFile = h('button', { class: 'btn btn--small', attrs: { type: 'button' }, text: 'Open a scenario file…', on: { click: () => fileInput.click() } });
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    fileInput.value = '';
+    if (!file) return;
+    openFile.disabled = true;
+    void file
+      .arrayBuffer()
+      .then((buffer) => store.getState().openScenarioFile(file.name, new Uint8Array(buffer)))
+      .catch((error: Error) => store.getState().notify({ tone: 'error', text: `The file could not be read: ${error.message}` }))
+      .finally(() => {
+        openFile.disabled = false;
+      });
+  });
+  const fileProblems = h('div', { class: 'fac-file-problems', attrs: { role: 'alert' } });
+  const renderFileProblems = keyed((problems: ConsoleState['fileProblems']) => {
+    if (!problems) return replace(fileProblems);
+    const shown = problems.errors.slice(0, 20);
+    replace(
+      fileProblems,
+      h('p', null, h('strong', { text: `${problems.file} was not opened` }), `: ${problems.errors.length} problem${problems.errors.length === 1 ? '' : 's'} to fix in the file. The exercise is unchanged.`),
+      h('ul', { class: 'fac-list' }, ...shown.map((p) => h('li', { text: describeProblem(p) }))),
+      problems.errors.length > shown.length ? h('p', { class: 'muted small', text: `… and ${problems.errors.length - shown.length} more.` }) : null,
+      h('button', { class: 'btn btn--small btn--ghost', attrs: { type: 'button' }, text: 'Dismiss', on: { click: () => store.getState().dismissFileProblems() } }),
+    );
+  });
+  const tailor = tailoringView(store, () => store.getState().baseScenario());
   const partner = select([], '', (v) => act((x) => x.choosePartner(v)));
   const seed = h('input', { class: 'input input--seed', attrs: { type: 'number', min: 0, max: MAX_SEED, step: 1, inputmode: 'numeric' } });
   seed.addEventListener('change', () => act((x) => x.setSeed(Number(seed.value))));
@@ -59,8 +98,9 @@ export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPr
   );
 
   const about = h('div', { class: 'fac-about' });
-  const renderAbout = keyed((id: string) => {
-    const s = playable.find((e) => e.scenario!.id === id)?.scenario;
+  // The chosen scenario as the client will see it (tailored).
+  const renderAbout = keyed(() => {
+    const s = store.getState().exercise().scenario;
     if (!s) return replace(about, h('p', { class: 'muted', text: 'Choose a scenario.' }));
     replace(
       about,
@@ -145,6 +185,8 @@ export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPr
         field('Facilitator', facilitator, 'Your name, for the report.'),
         field('Team name', team, 'Heads the projector and the after-action report.'),
         field('Scenario', scenario),
+        h('div', { class: 'fac-open-file' }, openFile, fileInput, h('span', { class: 'fac-hint', text: 'A scenario YAML file of your own; it is checked here and kept in this browser.' })),
+        fileProblems,
         about,
         field('IT partner the team plays', partner),
         h('div', { class: 'fac-seed' }, field('Seed', seed, 'The same seed and choices replay the same run.'), newSeed),
@@ -158,6 +200,7 @@ export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPr
         people,
         addForm,
       ),
+      tailor.el,
     ),
     h('div', { class: 'actions fac-setup__actions' }, open, presenter),
   );
@@ -168,8 +211,12 @@ export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPr
       const s = state.session;
       setValue(facilitator, s.facilitator);
       setValue(team, s.team.name);
-      if (scenario.value !== s.scenarioId) scenario.value = s.scenarioId;
-      const chosen = playable.find((e) => e.scenario!.id === s.scenarioId)?.scenario;
+      replaceOptions(scenario, scenarioOptions(state), scenarioValue(s));
+      scenario.disabled = s.stage !== 'setup';
+      openFile.disabled = s.stage !== 'setup';
+      renderFileProblems(JSON.stringify(state.fileProblems), state.fileProblems);
+      tailor.update(state);
+      const chosen = state.exercise().scenario;
       replaceOptions(
         partner,
         (chosen?.partners ?? []).map((p) => ({ value: p.id, label: `${p.name}: ${TIER_LABELS[p.tier]}` })),
@@ -179,7 +226,7 @@ export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPr
       if (pace.value !== s.pace) pace.value = s.pace;
       if (clockMode.value !== s.clock) clockMode.value = s.clock;
       pace.disabled = s.clock === 'paced';
-      renderAbout(s.scenarioId, s.scenarioId);
+      renderAbout(JSON.stringify([s.scenarioId, s.scenarioFile, s.tailoring]), undefined);
       renderPeople(JSON.stringify(s.team.participants.map((p) => [p.id, p.role])), state);
       for (const p of s.team.participants) {
         const input = nameInputs.get(p.id);

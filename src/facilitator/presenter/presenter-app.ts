@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { Scenario } from '../../scenarios/schema.ts';
 import type { Speed } from '../../store/autosave.ts';
 import { findScenario, type CatalogEntry } from '../../store/catalog.ts';
+import { tailorScenario } from '../../scenarios/tailoring.ts';
 import { gameTime } from '../../store/format.ts';
 import { h, replace } from '../../ui/dom.ts';
 import { brandMark } from '../../ui/parts/brand.ts';
@@ -9,7 +10,7 @@ import type { GameView } from '../../engine/view.ts';
 import type { PresenterFrame } from '../frame.ts';
 import { byeMessage, helloMessage, presenterReceive, presenterStart, type PresenterSync, type SyncChannel, type SyncMessage } from '../sync.ts';
 import { clockText, discussionLeft, DISCUSSION_WARNING_SECONDS } from '../clock-policy.ts';
-import { fitToScreen } from './fit.ts';
+import { fitToScreen, overflows } from './fit.ts';
 import { companyCard, injectsCard, spotlight, stageCard } from './presenter-cards.ts';
 import { presenterRoomCard } from '../room/presenter-room.ts';
 
@@ -31,6 +32,8 @@ export interface WarRoomModule {
 
 export interface PresenterEnv {
   catalog: CatalogEntry[];
+  /** A scenario opened from a file on the console, by its key, or null when this browser does not have it. */
+  scenarioFile(key: string): Promise<Scenario | null>;
   cachedFrame: PresenterFrame | null;
   openChannel(onMessage: (m: SyncMessage) => void): SyncChannel;
   newId(): string;
@@ -91,10 +94,37 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
       });
   };
 
+  // The scenario the frame names, with the frame's tailoring over it: the same pure function the
+  // console uses, kept while neither changes so the war room is not rebuilt on every frame.
+  const fileScenarios = new Map<string, Scenario | null>();
+  let tailored: { key: string; scenario: Scenario | null } | null = null;
+  const scenarioOf = (f: PresenterFrame | null): Scenario | null => {
+    if (!f) return null;
+    let base: Scenario | null;
+    if (f.scenarioFile) {
+      if (!fileScenarios.has(f.scenarioFile)) {
+        fileScenarios.set(f.scenarioFile, null);
+        const key = f.scenarioFile;
+        void env
+          .scenarioFile(key)
+          .catch(() => null)
+          .then((s) => {
+            fileScenarios.set(key, s);
+            tailored = null;
+            render();
+          });
+      }
+      base = fileScenarios.get(f.scenarioFile) ?? null;
+    } else base = findScenario(env.catalog, f.scenarioId);
+    const key = JSON.stringify([f.scenarioId, f.scenarioFile, base !== null, f.tailoring]);
+    if (tailored?.key !== key) tailored = { key, scenario: base ? tailorScenario(base, f.tailoring) : null };
+    return tailored.scenario;
+  };
+
   let prevFrame: PresenterFrame | null = null;
   const render = (): void => {
     const f = sync.frame;
-    const scenario = f ? findScenario(env.catalog, f.scenarioId) : null;
+    const scenario = scenarioOf(f);
     replace(title, scenario?.title ?? 'War Room');
     replace(team, f?.teamName ? `Team ${f.teamName}` : 'Incident tabletop exercise');
     replace(clock, f?.view && f.stage !== 'setup' && f.stage !== 'briefing' ? gameTime(f.view.clock) : '');
@@ -154,7 +184,7 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
     roomStore.setState({ scenario, view: showRoom ? f!.view : null, paused: !!f && (f.paused || f.clock === 'paced' || f.decision !== 'open' || f.stage !== 'incident'), speed: f?.speed ?? 1 });
     if (showRoom) ensureRoom();
     const briefing = f?.stage === 'briefing' && scenario;
-    const fallbackKey = JSON.stringify([showRoom, briefing ? scenario.id : null, f?.view?.services.map((s) => s.effective)]);
+    const fallbackKey = JSON.stringify([showRoom, briefing ? [scenario.id, f.tailoring] : null, f?.view?.services.map((s) => s.effective)]);
     if (roomFallback.dataset.key !== fallbackKey) {
       roomFallback.dataset.key = fallbackKey;
       replace(roomFallback, ...(briefing ? companyCard(scenario) : fallbackRoom(showRoom ? f : null)));
@@ -185,8 +215,25 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
   const discussionTimer = setInterval(tickDiscussion, 500);
 
   // Nothing may need scrolling or be cut off: shrink the type until the text fits the screen.
+  // The briefing shows the company and the preparation side by side when they fit; else the half
+  // the facilitator chose, at a readable size.
   const left = body.querySelector<HTMLElement>('.pres__left')!;
-  const fit = (): void => void fitToScreen(document.documentElement, shell, [card, left, top, body, shell, roomFallback, inject, spot], document.documentElement.dataset.large === 'on');
+  // The company card scrolls inside the stage, so it is measured on its own.
+  const boxesNow = (): HTMLElement[] => [card, left, top, body, shell, roomFallback, inject, spot, ...roomFallback.querySelectorAll<HTMLElement>('.pres__company')];
+  const fitOnce = (): void => void fitToScreen(document.documentElement, shell, boxesNow(), document.documentElement.dataset.large === 'on');
+  const fit = (): void => {
+    const f = sync.frame;
+    if (f?.stage !== 'briefing') {
+      delete shell.dataset.briefing;
+      return fitOnce();
+    }
+    shell.dataset.briefing = 'both';
+    fitOnce();
+    if (boxesNow().some(overflows) || Number(document.documentElement.dataset.fit) < 85) {
+      shell.dataset.briefing = f.briefingPage;
+      fitOnce();
+    }
+  };
   const onResize = (): void => fit();
   window.addEventListener('resize', onResize);
   document.fonts?.addEventListener('loadingdone', onResize);

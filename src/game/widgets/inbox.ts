@@ -8,7 +8,7 @@ import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
 import { CHANNEL_LABEL } from './icons.ts';
 import { addBadge, Baked, Live } from './baked.ts';
 import { drawPanel } from './panel.ts';
-import { addText, setFitted } from './text.ts';
+import { addText, setWrapped } from './text.ts';
 
 // Injects arrive as a channel badge (phone, envelope, bell, shield...) that flies into the
 // stack; the newest few stay visible with their sender. The inject text itself is HTML's job.
@@ -189,15 +189,31 @@ export class Inbox implements Widget {
     if (this.vertical) {
       meta.setText(`${CHANNEL_LABEL[inject.channel]} · ${formatGameClock(inject.t)}`);
       meta.setPosition(slot.w - 8 - meta.width, slot.h / 2 - meta.height / 2);
-      setFitted(sender, inject.from, meta.x - textX - 8);
+      sender.setText(inject.from);
+      if (sender.width > meta.x - textX - 8) {
+        // The sender's whole name matters more than the channel and time: they give way, and a
+        // name still too long wraps onto a second line rather than ending in an ellipsis.
+        meta.setVisible(false);
+        setWrapped(sender, inject.from, slot.w - textX - 8, 2);
+        sender.setLineSpacing(-3);
+      }
       sender.setPosition(textX, slot.h / 2 - sender.height / 2);
     } else {
       sender.setFontSize(Math.round(11 * this.ui));
       meta.setFontSize(Math.round(9.5 * this.ui)).setText(formatGameClock(inject.t));
-      setFitted(sender, inject.from, slot.w - textX - 4);
-      const block = sender.height + meta.height - 3;
-      sender.setPosition(textX, slot.h / 2 - block / 2);
-      meta.setPosition(textX, sender.y + sender.height - 3);
+      const width = slot.w - textX - 4;
+      sender.setText(inject.from);
+      if (sender.width <= width) {
+        const block = sender.height + meta.height - 3;
+        sender.setPosition(textX, slot.h / 2 - block / 2);
+        meta.setPosition(textX, sender.y + sender.height - 3);
+      } else {
+        // A sender too long for one line gets two, and the time gives way: names are never cut short.
+        setWrapped(sender, inject.from, width, 2);
+        sender.setLineSpacing(-3);
+        meta.setVisible(false);
+        sender.setPosition(textX, slot.h / 2 - sender.height / 2);
+      }
     }
     root.add([bg.image, badge, sender, meta]);
     this.rowLayer.add(root);

@@ -1,0 +1,67 @@
+import { CURRENCIES, CURRENCY_LABELS, MAX_TAILORED_NAME, tailorablePeople, type Currency } from '../../scenarios/tailoring.ts';
+import type { Scenario } from '../../scenarios/schema.ts';
+import { h, replace } from '../../ui/dom.ts';
+import type { ConsoleState, ConsoleStore } from './console-store.ts';
+import { field, keyed, panel, select, setValue } from './parts.ts';
+
+// Tailoring for the client without touching YAML: the company's name, sector and currency and
+// the names of the scenario's people. Each field shows the scenario's own value as its
+// placeholder; leaving it empty keeps that value. Saved as typed, shown everywhere at once.
+
+export function tailoringView(store: ConsoleStore, base: (state: ConsoleState) => Scenario | null): { el: HTMLElement; update(state: ConsoleState): void } {
+  const act = (f: Parameters<ConsoleState['act']>[0]): string | null => store.getState().act(f);
+  const text = (): HTMLInputElement => h('input', { class: 'input', attrs: { type: 'text', maxlength: MAX_TAILORED_NAME } });
+
+  const company = text();
+  company.addEventListener('input', () => act((x) => x.setTailoring({ company: company.value })));
+  const sector = text();
+  sector.addEventListener('input', () => act((x) => x.setTailoring({ sector: sector.value })));
+  const currency = select([], '', (v) => act((x) => x.setTailoring({ currency: v as Currency | '' })));
+
+  const people = h('ul', { class: 'fac-tailor__people' });
+  const personInputs = new Map<string, HTMLInputElement>();
+  const renderPeople = keyed((scenario: Scenario | null) => {
+    personInputs.clear();
+    if (!scenario) return replace(people);
+    replace(
+      people,
+      ...tailorablePeople(scenario).map((p) => {
+        const input = text();
+        input.placeholder = p.name;
+        input.addEventListener('input', () => act((x) => x.setTailoring({ people: { [p.id]: input.value } })));
+        personInputs.set(p.id, input);
+        return h('li', null, field(`${p.name} (${p.role})`, input));
+      }),
+    );
+  });
+
+  const el = panel(
+    'Tailor it for the client',
+    'fac-setup__tailor',
+    h('p', { class: 'muted small', text: 'Your client’s names on the projector, in the console and in the report. Leave a field empty to keep the scenario’s own. Amounts keep their numbers; only the currency shown changes.' }),
+    h('div', { class: 'fac-tailor__company' }, field('Company name', company), field('Sector', sector), field('Currency', currency)),
+    h('h3', { class: 'fac-subtitle', text: 'People in the scenario' }),
+    people,
+  );
+
+  return {
+    el,
+    update(state) {
+      const scenario = base(state);
+      const t = state.session.tailoring;
+      company.placeholder = scenario?.company.name ?? '';
+      sector.placeholder = scenario?.industry ?? '';
+      setValue(company, t.company);
+      setValue(sector, t.sector);
+      const own = scenario?.company.currency ?? 'EUR';
+      const options = [{ value: '', label: `As in the scenario: ${CURRENCY_LABELS[own]}` }, ...CURRENCIES.map((c) => ({ value: c, label: CURRENCY_LABELS[c] }))];
+      if (currency.dataset.own !== own) {
+        currency.dataset.own = own;
+        replace(currency, ...options.map((o) => h('option', { attrs: { value: o.value }, text: o.label })));
+      }
+      if (currency.value !== t.currency) currency.value = t.currency;
+      renderPeople(JSON.stringify([state.session.scenarioId, state.session.scenarioFile?.key ?? null]), scenario);
+      for (const [id, input] of personInputs) setValue(input, t.people[id] ?? '');
+    },
+  };
+}
