@@ -20,6 +20,7 @@ import {
   type RoomPhase,
   type Tally,
   type VoteRecord,
+  type VoteStateMessage,
 } from '../src/protocol/views.ts';
 
 // A workshop room without the network: the scenario, seed and ordered run inputs (so the run can
@@ -176,7 +177,7 @@ export class Workshop {
   controlVote(action: 'close' | 'reopen' | 'reveal' | 'hide'): Refusal {
     const vote = this.vote;
     if (!vote) return 'no decision is open for a vote';
-    this.changed();
+    // Only the vote's state changes: the phones' role views stay as they are.
     switch (action) {
       case 'close':
         if (!vote.open) return 'the vote is already closed';
@@ -213,8 +214,6 @@ export class Workshop {
     if (!option.available) return `"${option.label}" is not available: ${option.unavailable ?? 'not possible now'}`;
     vote.ballots.set(seatId, { option: option.id, confidence: message.confidence ?? null, rationale: (message.rationale ?? '').trim() });
     this.tallyCache = null;
-    // Phones' views carry the tally only while it is visible; otherwise a vote changes none of them.
-    if (this.settings.resultsVisible || vote.revealed) this.roleViews.clear();
     return null;
   }
 
@@ -251,8 +250,6 @@ export class Workshop {
     const { view, state } = this.shown();
     const phase = this.phase();
     const incident = phase === 'incident' || phase === 'ended';
-    const vote = this.vote;
-    const showTally = vote !== null && (vote.revealed || (this.settings.resultsVisible && vote.open));
     const showScores = phase === 'ended' && this.settings.debriefToPhones;
     const score = showScores && view.ending ? scoreRun(this.compiled.index, state.log) : null;
     const built: RoleView = {
@@ -281,7 +278,6 @@ export class Workshop {
               })),
             }
           : null,
-      vote: incident && vote ? { decision: vote.decision, open: vote.open, tally: showTally ? this.counts() : null } : null,
       lastChoice: incident && view.lastChoice ? { label: view.lastChoice.label, outcome: view.lastChoice.outcome } : null,
       ending:
         incident && view.ending && (phase === 'ended' || this.settings.debriefToPhones)
@@ -304,6 +300,15 @@ export class Workshop {
     return built;
   }
 
+  /** The vote as every phone sees it; the tally only while the facilitator lets the room see it. */
+  voteState(): VoteStateMessage {
+    const vote = this.vote;
+    const phase = this.phase();
+    if (!vote || (phase !== 'incident' && phase !== 'ended')) return { vote: null };
+    const showTally = vote.revealed || (this.settings.resultsVisible && vote.open);
+    return { vote: { decision: vote.decision, open: vote.open, tally: showTally ? this.counts() : null } };
+  }
+
   /** A seat's own vote on the current decision, or null when there is no vote. */
   ballot(seatId: string): BallotMessage | null {
     const vote = this.vote;
@@ -315,7 +320,7 @@ export class Workshop {
   /** The whole phone screen for one seat, as the phone puts it together (tests and tools). */
   participantView(seatId: string): ParticipantView | null {
     const seat = this.seats.get(seatId);
-    return seat ? composeView(this.roleView(seat.role), seat, this.ballot(seatId)) : null;
+    return seat ? composeView(this.roleView(seat.role), this.voteState(), seat, this.ballot(seatId)) : null;
   }
 
   consoleView(): ConsoleRoomView {

@@ -68,16 +68,21 @@ describe('workshop room', () => {
     await until(() => p.view().vote?.open === true, 'the phone to see the open vote');
     const decision = p.view().vote!.decision;
     expect(p.view().decision!.options.map((o) => o.id)).toEqual(['failover', 'restore', 'wait']);
+    const consoleBallot = () => last<ConsoleRoomView>(c.got, 'console')?.vote?.ballots[0];
     p.room.send('vote', { decision, option: 'restore', confidence: 2, rationale: 'slow but sure' });
-    await until(() => p.view().vote?.mine?.option === 'restore', 'the vote to land');
+    await until(() => consoleBallot()?.option === 'restore', 'the vote to land');
     p.room.send('vote', { decision, option: 'failover', confidence: 4, rationale: 'we paid for it' });
-    await until(() => p.view().vote?.mine?.option === 'failover', 'the changed vote');
+    await until(() => consoleBallot()?.option === 'failover', 'the changed vote');
     expect(p.view().vote!.tally).toBeNull();
     await until(() => last<{ tally: { total: number } }>(c.got, 'tally')?.tally.total === 1, 'the console tally');
+    // An accepted vote is not echoed to the phone (it shows what it sent).
+    expect(p.got.filter((m) => m.type === 'ballot')).toEqual([]);
     c.send('control.vote', { action: 'close' });
     await until(() => p.view().vote?.open === false, 'the vote to close');
     p.room.send('vote', { decision, option: 'wait' });
     await until(() => /closed this vote/.test(last<RoomErrorMessage>(p.got, 'error')?.message ?? ''), 'the refusal of a late vote');
+    // A refused vote comes back with the ballot the room has, so the phone shows that one.
+    await until(() => p.view().vote?.mine?.option === 'failover', 'the ballot the room kept');
     c.send('control.vote', { action: 'reveal' });
     await until(() => p.view().vote?.tally !== null, 'the revealed tally');
     expect(p.view().vote!.tally).toEqual({ counts: { failover: 1 }, total: 1 });
@@ -128,7 +133,7 @@ describe('workshop room', () => {
     await startIncident(c);
     await until(() => p.view().vote?.open === true, 'the open vote');
     p.room.send('vote', { decision: p.view().vote!.decision, option: 'restore', confidence: 3 });
-    await until(() => p.view().vote?.mine !== null, 'the vote');
+    await until(() => last<ConsoleRoomView>(c.got, 'console')?.participants[0]?.voted === true, 'the vote');
     const device = p.seat().device;
     await p.room.leave();
     const again = await phone(c.room.roomId, { device });
