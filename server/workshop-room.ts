@@ -62,6 +62,7 @@ export class WorkshopRoom extends Room {
   private liveTallyPending = false;
   private tallyPending = false;
   private consolePending = false;
+  private sentRecords = 0;
   private idle: { clear(): void } | null = null;
 
   override onCreate(options: unknown): void {
@@ -88,7 +89,7 @@ export class WorkshopRoom extends Room {
       this.who.set(client.sessionId, { kind: 'console' });
       this.consoleClients.add(client);
       this.sendTo(client, 'secret', { secret: this.secret });
-      this.sendTo(client, 'console', this.workshop.consoleView());
+      this.sendConsoleTo(client);
       return;
     }
     const parsed = JoinOptionsSchema.safeParse(options);
@@ -98,7 +99,7 @@ export class WorkshopRoom extends Room {
       if (!this.isSecret(join.facilitator)) throw new Error('cannot join: that is not this room’s facilitator key');
       this.who.set(client.sessionId, { kind: 'console' });
       this.consoleClients.add(client);
-      this.sendTo(client, 'console', this.workshop.consoleView());
+      this.sendConsoleTo(client);
       return;
     }
     let seat = join.device ? this.workshop.seatOfDevice(join.device) : null;
@@ -142,7 +143,7 @@ export class WorkshopRoom extends Room {
       // The reconnected console is a new Client object with the old session id.
       for (const c of this.consoleClients) if (c.sessionId === client.sessionId) this.consoleClients.delete(c);
       this.consoleClients.add(client);
-      this.sendTo(client, 'console', this.workshop.consoleView());
+      this.sendConsoleTo(client);
     }
   }
 
@@ -311,19 +312,32 @@ export class WorkshopRoom extends Room {
     return [...this.consoleClients];
   }
 
-  /** The console's full view: at once after a control, else at most every LIVE_TALLY_MS. */
+  /** A console that (re)joined: the room and every closed vote. */
+  private sendConsoleTo(client: Client): void {
+    this.sendTo(client, 'console', this.workshop.consoleView());
+    this.sendTo(client, 'records', { records: this.workshop.voteRecords() });
+  }
+
+  /** The console's view: at once after a control, else at most every LIVE_TALLY_MS; the records only when they changed. */
   private sendConsole(now = false): void {
-    if (now) {
-      for (const c of this.consoles()) this.sendTo(c, 'console', this.workshop.consoleView());
+    if (!now) {
+      if (this.consolePending) return;
+      this.consolePending = true;
+      this.clock.setTimeout(() => {
+        this.consolePending = false;
+        this.sendConsole(true);
+      }, LIVE_TALLY_MS);
       return;
     }
-    if (this.consolePending) return;
-    this.consolePending = true;
-    this.clock.setTimeout(() => {
-      this.consolePending = false;
-      const view = this.workshop.consoleView();
-      for (const c of this.consoles()) this.sendTo(c, 'console', view);
-    }, LIVE_TALLY_MS);
+    const consoles = this.consoles();
+    if (consoles.length === 0) return;
+    const view = encode('console', this.workshop.consoleView());
+    for (const c of consoles) c.enqueueRaw(view);
+    if (this.sentRecords !== this.workshop.recordsVersion) {
+      this.sentRecords = this.workshop.recordsVersion;
+      const records = encode('records', { records: this.workshop.voteRecords() });
+      for (const c of consoles) c.enqueueRaw(records);
+    }
   }
 
   private refuse(client: Client, type: string | null, message: string): void {

@@ -70,6 +70,7 @@ export class Workshop {
   private readonly byDevice = new Map<string, string>();
   private vote: OpenVote | null = null;
   private readonly records: VoteRecord[] = [];
+  private recordsChanges = 0;
   private readonly roleViews = new Map<string, RoleView>();
   private tallyCache: Tally | null = null;
 
@@ -234,8 +235,13 @@ export class Workshop {
   }
 
   /** Every closed vote, for the report. */
-  voteRecords(): readonly VoteRecord[] {
+  voteRecords(): VoteRecord[] {
     return this.records;
+  }
+
+  /** Goes up each time a vote is archived, so the room sends the records only when they changed. */
+  get recordsVersion(): number {
+    return this.recordsChanges;
   }
 
   // ---- views --------------------------------------------------------------------------------
@@ -338,7 +344,6 @@ export class Workshop {
       cap: this.cap,
       participants,
       vote: vote ? { decision: vote.decision, open: vote.open, revealed: vote.revealed, tally: this.counts(), ballots: this.ballots(vote) } : null,
-      records: this.records,
     };
   }
 
@@ -436,6 +441,7 @@ export class Workshop {
     const at = this.records.findIndex((r) => r.decision === vote.decision);
     if (at >= 0) this.records[at] = record;
     else this.records.push(record);
+    this.recordsChanges += 1;
   }
 
   /** Ballots as the console and the report show them: no names when voting is anonymous. */

@@ -29,6 +29,7 @@ const SCENARIO = { scenarioId: 'invoice-fraud', seed: 7, partner: 'deskside' };
 
 interface Samples {
   fanout: number[];
+  reopen: number[];
   tally: number[];
   cpuMs: number;
 }
@@ -36,6 +37,8 @@ interface Samples {
 interface Figures {
   fanoutP50Ms: number;
   fanoutP95Ms: number;
+  reopenP50Ms: number;
+  reopenP95Ms: number;
   tallyP50Ms: number;
   tallyP95Ms: number;
   /** Server CPU time per measured round. */
@@ -124,7 +127,8 @@ async function leaveAll(rooms: Room[]): Promise<void> {
 
 /** One round of a room: returns its fan-out and tally times, or null while warming up. */
 interface Bench {
-  round(): Promise<{ fanout: number; tally: number }>;
+  /** fanout: a new decision (the bare room: its one broadcast); reopen: a closed vote opened again. */
+  round(): Promise<{ fanout: number; reopen: number; tally: number }>;
   rooms: Room[];
 }
 
@@ -143,6 +147,7 @@ async function workshopBench(sdk: Client, n: number): Promise<Bench> {
   consoleRoom.onMessage('secret', (m: { secret: string }) => (secret = m.secret));
   consoleRoom.onMessage('tally', (m: TallyMessage) => (tally = m));
   consoleRoom.onMessage('console', (_m: ConsoleRoomView) => {});
+  consoleRoom.onMessage('records', () => {});
   consoleRoom.onMessage('error', (e: unknown) => console.error('rooms bench: console refused', e));
   await until(() => secret !== '', 'the facilitator key');
   const voters = await joinAll(n, async (i) => {
@@ -191,7 +196,15 @@ async function workshopBench(sdk: Client, n: number): Promise<Bench> {
         const t = tally as TallyMessage | null;
         return t !== null && t.decision === decision && t.tally.counts[option] === n;
       }, 'the console tally');
-      return { fanout, tally: performance.now() - lastSent };
+      const tallyMs = performance.now() - lastSent;
+      // The facilitator closes the vote and opens it again: only the vote's state changes.
+      consoleRoom.send('control.vote', { secret, action: 'close' });
+      await until(() => voters.every((v) => v.open === null), 'the vote to close');
+      const reopened = performance.now();
+      consoleRoom.send('control.vote', { secret, action: 'reopen' });
+      await until(() => voters.every((v) => v.open === decision), 'the reopened vote');
+      const reopen = Math.max(...voters.map((v) => v.openedAt)) - reopened;
+      return { fanout, reopen, tally: tallyMs };
     },
   };
 }
@@ -210,19 +223,28 @@ async function bareBench(sdk: Client, n: number): Promise<Bench> {
     });
     return phone;
   });
-  let round = 0;
+  let value = 0;
+  /** One broadcast from the observer; resolves with the time until every client had it. */
+  const broadcast = async (): Promise<number> => {
+    const v = value++;
+    const sent = performance.now();
+    observer.send('open', v);
+    await until(() => voters.every((p) => p.round === v), 'the bare room fan-out');
+    return Math.max(...voters.map((p) => p.at)) - sent;
+  };
   return {
     rooms: [...voters.map((v) => v.room), observer],
     async round() {
-      const r = round++;
-      const opened = performance.now();
-      observer.send('open', r);
-      await until(() => voters.every((v) => v.round === r), 'the bare room fan-out');
-      const fanout = Math.max(...voters.map((v) => v.at)) - opened;
+      // The same steps as a workshop round, each facilitator step one broadcast: open, count, close, reopen.
+      const fanout = await broadcast();
+      const r = value - 1;
       for (const v of voters) v.room.send('inc', r);
       const lastSent = performance.now();
       await until(() => count.round === r && count.count === n, 'the bare room count');
-      return { fanout, tally: performance.now() - lastSent };
+      const tally = performance.now() - lastSent;
+      await broadcast();
+      const reopen = await broadcast();
+      return { fanout, reopen, tally };
     },
   };
 }
@@ -234,7 +256,7 @@ async function measure(server: ServerProcess, n: number): Promise<Omit<Row, 'vot
   const bare = await bareBench(sdk, n);
   const workshop = await workshopBench(sdk, n);
   const joinMs = performance.now() - joinStart;
-  const samples = { bare: { fanout: [], tally: [], cpuMs: 0 } as Samples, workshop: { fanout: [], tally: [], cpuMs: 0 } as Samples };
+  const samples = { bare: { fanout: [], reopen: [], tally: [], cpuMs: 0 } as Samples, workshop: { fanout: [], reopen: [], tally: [], cpuMs: 0 } as Samples };
   const started = performance.now();
   let measured = 0;
   for (let round = 0; round < WARM_UP + MAX_ROUNDS; round++) {
@@ -246,6 +268,7 @@ async function measure(server: ServerProcess, n: number): Promise<Omit<Row, 'vot
       const after = await server.stats();
       if (round < WARM_UP) continue;
       samples[name].fanout.push(t.fanout);
+      samples[name].reopen.push(t.reopen);
       samples[name].tally.push(t.tally);
       samples[name].cpuMs += after.cpuMs - before.cpuMs;
     }
@@ -262,6 +285,8 @@ function figures(s: Samples, rounds: number): Figures {
   return {
     fanoutP50Ms: percentile(s.fanout, 50),
     fanoutP95Ms: percentile(s.fanout, 95),
+    reopenP50Ms: percentile(s.reopen, 50),
+    reopenP95Ms: percentile(s.reopen, 95),
     tallyP50Ms: percentile(s.tally, 50),
     tallyP95Ms: percentile(s.tally, 95),
     serverCpuMsPerRound: rounds === 0 ? 0 : s.cpuMs / rounds,
@@ -295,6 +320,12 @@ export async function roomsBench(options: { json?: boolean } = {}): Promise<void
         bareFanoutP50Ms: round(b.fanoutP50Ms),
         fanoutRatioP50: round(ratio(w.fanoutP50Ms, b.fanoutP50Ms), 2),
         fanoutRatioP95: round(ratio(w.fanoutP95Ms, b.fanoutP95Ms), 2),
+        reopenP50Ms: round(w.reopenP50Ms),
+        reopenP95Ms: round(w.reopenP95Ms),
+        bareReopenP50Ms: round(b.reopenP50Ms),
+        bareReopenP95Ms: round(b.reopenP95Ms),
+        reopenRatioP50: round(ratio(w.reopenP50Ms, b.reopenP50Ms), 2),
+        reopenRatioP95: round(ratio(w.reopenP95Ms, b.reopenP95Ms), 2),
         tallyRatioP50: round(ratio(w.tallyP50Ms, b.tallyP50Ms), 2),
         tallyRatioP95: round(ratio(w.tallyP95Ms, b.tallyP95Ms), 2),
         serverCpuMsPerRound: round(w.serverCpuMsPerRound),
@@ -308,7 +339,8 @@ export async function roomsBench(options: { json?: boolean } = {}): Promise<void
     return;
   }
   console.log('rooms: workshop room vs a bare Colyseus 0.18 counter-relay room, same server process, loopback, rounds alternating');
-  console.log('voters | rounds | fan-out ms p50/p95 (bare)   ratio    | tally ms p50/p95 (bare)     ratio    | server CPU ms/round (bare) ratio | RSS MB');
+  console.log('fan-out: a new decision reaches every phone; reopen: a closed vote opened again; the bare room does each as one broadcast');
+  console.log('voters | rounds | fan-out ms p50/p95 (bare)   ratio    | reopen ms p50/p95 (bare)    ratio    | tally ms p50/p95 (bare)     ratio    | server CPU ms/round (bare) ratio | RSS MB');
   for (const r of rows) {
     const w = r.workshop;
     const b = r.bare;
@@ -317,6 +349,8 @@ export async function roomsBench(options: { json?: boolean } = {}): Promise<void
     console.log(
       `${String(r.voters).padStart(6)} | ${String(r.rounds).padStart(6)} | ` +
         pair(w.fanoutP50Ms, w.fanoutP95Ms, b.fanoutP50Ms, b.fanoutP95Ms) +
+        ' | ' +
+        pair(w.reopenP50Ms, w.reopenP95Ms, b.reopenP50Ms, b.reopenP95Ms) +
         ' | ' +
         pair(w.tallyP50Ms, w.tallyP95Ms, b.tallyP50Ms, b.tallyP95Ms) +
         ' | ' +

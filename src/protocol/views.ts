@@ -137,6 +137,10 @@ export interface ConsoleRoomView {
   cap: number;
   participants: ParticipantEntry[];
   vote: { decision: string; open: boolean; revealed: boolean; tally: Tally; ballots: Ballot[] } | null;
+}
+
+/** Every closed vote, for the report: sent to the console when it joins and when a vote is closed or changed after. */
+export interface RecordsMessage {
   records: VoteRecord[];
 }
 
@@ -153,6 +157,7 @@ export interface ServerMessages {
   seat: SeatMessage;
   error: RoomErrorMessage;
   console: ConsoleRoomView;
+  records: RecordsMessage;
   tally: TallyMessage;
   secret: { secret: string };
 }

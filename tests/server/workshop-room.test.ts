@@ -1,7 +1,7 @@
 import type { Room as SdkRoom } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isJoinCode } from '../../src/protocol/join-code.ts';
-import type { ConsoleRoomView, RoomErrorMessage, SeatMessage } from '../../src/protocol/views.ts';
+import type { ConsoleRoomView, RecordsMessage, RoomErrorMessage, SeatMessage } from '../../src/protocol/views.ts';
 import { CREATE, last, LEGAL_MARKER, phoneView, record, START_INCIDENT, startTestRooms, until, type TestRooms } from './helpers.ts';
 
 let rooms: TestRooms;
@@ -86,7 +86,8 @@ describe('workshop room', () => {
     c.send('control.vote', { action: 'reveal' });
     await until(() => p.view().vote?.tally !== null, 'the revealed tally');
     expect(p.view().vote!.tally).toEqual({ counts: { failover: 1 }, total: 1 });
-    const records = last<ConsoleRoomView>(c.got, 'console')!.records;
+    await until(() => last<RecordsMessage>(c.got, 'records')?.records.length === 1, 'the closed vote’s record');
+    const records = last<RecordsMessage>(c.got, 'records')!.records;
     expect(records).toHaveLength(1);
     expect(records[0]!.ballots).toEqual([{ name: 'Ana', role: 'cio', option: 'failover', confidence: 4, rationale: 'we paid for it' }]);
   });

@@ -2,7 +2,7 @@ import { Client, type Room } from '@colyseus/sdk';
 import type { RunEvent } from '../../engine/machine.ts';
 import { MAX_EVENTS_PER_MESSAGE, ROOM_NAME } from '../../protocol/limits.ts';
 import type { CreateOptions, RoomSettings } from '../../protocol/messages.ts';
-import type { ConsoleRoomView, RoomErrorMessage, TallyMessage } from '../../protocol/views.ts';
+import type { ConsoleRoomView, RecordsMessage, RoomErrorMessage, TallyMessage } from '../../protocol/views.ts';
 import type { ConsoleStore } from '../console/console-store.ts';
 import type { Session } from '../session.ts';
 import { clearRoomInfo, loadRoomInfo, saveRoomInfo, saveVoteRecords, type RoomInfo } from './room-storage.ts';
@@ -94,10 +94,8 @@ export class RoomLink {
     this.sent = [];
     this.sentStage = '';
     this.set({ kind: 'open', info, room: null, connected: true });
-    room.onMessage('console', (view: ConsoleRoomView) => {
-      saveVoteRecords(info.sessionId, view.records);
-      this.set({ kind: 'open', info, room: view, connected: true });
-    });
+    room.onMessage('console', (view: ConsoleRoomView) => this.set({ kind: 'open', info, room: view, connected: true }));
+    room.onMessage('records', (m: RecordsMessage) => saveVoteRecords(info.sessionId, m.records));
     room.onMessage('tally', (m: TallyMessage) => this.takeTally(m));
     room.onMessage('error', (e: RoomErrorMessage) => this.store.getState().notify({ tone: 'error', text: `The room refused “${e.type ?? 'a message'}”: ${e.message}` }));
     room.onDrop(() => this.patch({ connected: false }));
