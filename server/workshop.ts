@@ -458,7 +458,8 @@ export class Workshop {
       };
     });
     // Anonymous ballots are sorted so their order does not give away who voted when.
-    return anonymous ? list.sort((a, b) => a.option.localeCompare(b.option) || a.rationale.localeCompare(b.rationale)) : list;
+    // Plain code-unit order: any fixed order hides who voted when, and a big room sorts hundreds.
+    return anonymous ? list.sort((a, b) => compare(a.option, b.option) || compare(a.rationale, b.rationale)) : list;
   }
 }
 
@@ -467,3 +468,5 @@ function tallyOf(vote: OpenVote): Tally {
   for (const b of vote.ballots.values()) counts[b.option] = (counts[b.option] ?? 0) + 1;
   return { counts, total: vote.ballots.size };
 }
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -56,17 +56,42 @@ interface Row {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-function until(check: () => boolean, what: string): Promise<void> {
-  const end = performance.now() + WAIT_MS;
-  return new Promise((resolve, reject) => {
-    const poll = () => {
-      if (check()) return resolve();
-      if (performance.now() > end) return reject(new Error(`rooms bench: timed out waiting for ${what}`));
-      setImmediate(poll);
-    };
-    poll();
-  });
+/**
+ * Waits on conditions that arriving messages make true: every message handler pokes, and each poke
+ * checks the waits (counters, O(1)), so the bench neither polls nor competes with the server for
+ * the CPU while it waits. Resolves with the time the condition held; every wait has a deadline.
+ */
+class Waits {
+  private readonly pending = new Set<{ check(): boolean; done(at: number): void }>();
+
+  until(check: () => boolean, what: string): Promise<number> {
+    if (check()) return Promise.resolve(performance.now());
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(wait);
+        reject(new Error(`rooms bench: timed out waiting for ${what}`));
+      }, WAIT_MS);
+      const wait = {
+        check,
+        done: (at: number) => {
+          clearTimeout(timer);
+          this.pending.delete(wait);
+          resolve(at);
+        },
+      };
+      this.pending.add(wait);
+    });
+  }
+
+  poke(): void {
+    if (this.pending.size === 0) return;
+    const at = performance.now();
+    for (const wait of this.pending) if (wait.check()) wait.done(at);
+  }
 }
+
+const waits = new Waits();
+const until = (check: () => boolean, what: string): Promise<number> => waits.until(check, what);
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -132,34 +157,42 @@ interface Bench {
   rooms: Room[];
 }
 
-/** A phone as the bench sees it: when the decision now open reached it. */
-interface Phone {
-  room: Room;
-  open: string | null;
-  openedAt: number;
-  decision: { options: { id: string; available: boolean }[] } | null;
-}
-
 async function workshopBench(sdk: Client, n: number): Promise<Bench> {
   const consoleRoom = await sdk.create('workshop', { ...SCENARIO, cap: n, seats: { observer: n } });
   let secret = '';
   let tally: TallyMessage | null = null;
-  consoleRoom.onMessage('secret', (m: { secret: string }) => (secret = m.secret));
-  consoleRoom.onMessage('tally', (m: TallyMessage) => (tally = m));
+  consoleRoom.onMessage('secret', (m: { secret: string }) => {
+    secret = m.secret;
+    waits.poke();
+  });
+  consoleRoom.onMessage('tally', (m: TallyMessage) => {
+    tally = m;
+    waits.poke();
+  });
   consoleRoom.onMessage('console', (_m: ConsoleRoomView) => {});
   consoleRoom.onMessage('records', () => {});
   consoleRoom.onMessage('error', (e: unknown) => console.error('rooms bench: console refused', e));
   await until(() => secret !== '', 'the facilitator key');
+  /** How many phones have each decision open (null: none open). */
+  const phonesWith = new Map<string | null, number>([[null, 0]]);
+  const having = (open: string | null): number => phonesWith.get(open) ?? 0;
+  /** What the phones last got: the decision's options and which decision is open. */
+  const seen = { decision: null as { options: { id: string; available: boolean }[] } | null, open: null as string | null };
   const voters = await joinAll(n, async (i) => {
     const room = await sdk.joinById(consoleRoom.roomId, { name: `Voter ${i}`, role: 'observer' });
-    const phone: Phone = { room, open: null, openedAt: 0, decision: null };
+    const phone = { room, open: null as string | null };
+    phonesWith.set(null, having(null) + 1);
     const seeVote = (vote: VoteStateMessage['vote']) => {
-      const open = vote?.open ? vote.decision : null;
-      if (open !== null && open !== phone.open) phone.openedAt = performance.now();
-      phone.open = open;
+      const now = vote?.open ? vote.decision : null;
+      if (now === phone.open) return;
+      phonesWith.set(phone.open, having(phone.open) - 1);
+      phonesWith.set(now, having(now) + 1);
+      phone.open = now;
+      seen.open = now;
+      waits.poke();
     };
     room.onMessage('view', (v: ViewMessage) => {
-      phone.decision = v.decision;
+      seen.decision = v.decision;
       seeVote(v.vote);
     });
     room.onMessage('vote', (v: VoteStateMessage) => seeVote(v.vote));
@@ -171,40 +204,37 @@ async function workshopBench(sdk: Client, n: number): Promise<Bench> {
   const run = (events: object[], from: number) =>
     consoleRoom.send('control.run', { secret, from, events, stage: 'incident', decision: 'open', shown: null });
   run([{ type: 'prep.commit', measures: [] }], 0);
-  await until(() => voters.every((v) => v.open !== null), 'the first decision on every phone');
-  const firstOption = voters[0]!.decision!.options.find((o) => o.available)!.id;
+  await until(() => having(null) === 0, 'the first decision on every phone');
+  const firstOption = seen.decision!.options.find((o) => o.available)!.id;
   let round = 0;
   return {
     rooms: [...voters.map((v) => v.room), consoleRoom],
     async round() {
       // The facilitator opens the next decision (the room's choice recorded at once), then undoes
       // it, and so on: each round puts a new decision, with its situation, on every phone.
-      const before = voters[0]!.open;
+      const before = seen.open;
       const opened = performance.now();
       if (round % 2 === 0) run([{ type: 'player.choose', option: firstOption }], 1);
       else run([], 1);
       round += 1;
-      await until(() => voters.every((v) => v.open !== null && v.open !== before), 'the next decision on every phone');
-      const fanout = Math.max(...voters.map((v) => v.openedAt)) - opened;
-      const decision = voters[0]!.open!;
-      const options = voters[0]!.decision!.options.filter((o) => o.available).map((o) => o.id);
+      const fanout = (await until(() => having(before) === 0 && having(null) === 0, 'the next decision on every phone')) - opened;
+      const now = seen.open!;
+      const options = seen.decision!.options.filter((o) => o.available).map((o) => o.id);
       const option = options[round % options.length];
-      if (!option) throw new Error(`rooms bench: no option to vote for in ${decision}`);
-      for (const v of voters) v.room.send('vote', { decision, option });
+      if (!option) throw new Error(`rooms bench: no option to vote for in ${now}`);
+      for (const v of voters) v.room.send('vote', { decision: now, option });
       const lastSent = performance.now();
-      await until(() => {
+      const counted = await until(() => {
         const t = tally as TallyMessage | null;
-        return t !== null && t.decision === decision && t.tally.counts[option] === n;
+        return t !== null && t.decision === now && t.tally.counts[option] === n;
       }, 'the console tally');
-      const tallyMs = performance.now() - lastSent;
       // The facilitator closes the vote and opens it again: only the vote's state changes.
       consoleRoom.send('control.vote', { secret, action: 'close' });
-      await until(() => voters.every((v) => v.open === null), 'the vote to close');
+      await until(() => having(null) === n, 'the vote to close');
       const reopened = performance.now();
       consoleRoom.send('control.vote', { secret, action: 'reopen' });
-      await until(() => voters.every((v) => v.open === decision), 'the reopened vote');
-      const reopen = Math.max(...voters.map((v) => v.openedAt)) - reopened;
-      return { fanout, reopen, tally: tallyMs };
+      const reopen = (await until(() => having(now) === n, 'the reopened vote')) - reopened;
+      return { fanout, reopen, tally: counted - lastSent };
     },
   };
 }
@@ -212,39 +242,43 @@ async function workshopBench(sdk: Client, n: number): Promise<Bench> {
 async function bareBench(sdk: Client, n: number): Promise<Bench> {
   const observer = await sdk.create('bare', {});
   let count = { round: -1, count: 0 };
-  observer.onMessage('count', (m: { round: number; count: number }) => (count = m));
+  observer.onMessage('count', (m: { round: number; count: number }) => {
+    count = m;
+    waits.poke();
+  });
   observer.onMessage('open', () => {});
+  /** The value last broadcast, and how many clients have it. */
+  let value = -1;
+  let reached = 0;
   const voters = await joinAll(n, async () => {
     const room = await sdk.joinById(observer.roomId, {});
-    const phone = { room, round: -1, at: 0 };
-    room.onMessage('open', (round: number) => {
-      phone.round = round;
-      phone.at = performance.now();
+    room.onMessage('open', (v: number) => {
+      if (v !== value) return;
+      reached += 1;
+      waits.poke();
     });
-    return phone;
+    return { room };
   });
-  let value = 0;
   /** One broadcast from the observer; resolves with the time until every client had it. */
   const broadcast = async (): Promise<number> => {
-    const v = value++;
+    value += 1;
+    reached = 0;
     const sent = performance.now();
-    observer.send('open', v);
-    await until(() => voters.every((p) => p.round === v), 'the bare room fan-out');
-    return Math.max(...voters.map((p) => p.at)) - sent;
+    observer.send('open', value);
+    return (await until(() => reached === n, 'the bare room fan-out')) - sent;
   };
   return {
     rooms: [...voters.map((v) => v.room), observer],
     async round() {
       // The same steps as a workshop round, each facilitator step one broadcast: open, count, close, reopen.
       const fanout = await broadcast();
-      const r = value - 1;
+      const r = value;
       for (const v of voters) v.room.send('inc', r);
       const lastSent = performance.now();
-      await until(() => count.round === r && count.count === n, 'the bare room count');
-      const tally = performance.now() - lastSent;
+      const counted = await until(() => count.round === r && count.count === n, 'the bare room count');
       await broadcast();
       const reopen = await broadcast();
-      return { fanout, reopen, tally };
+      return { fanout, reopen, tally: counted - lastSent };
     },
   };
 }
