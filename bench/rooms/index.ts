@@ -8,10 +8,11 @@ import { fmt } from '../measure.ts';
 // `npm run bench -- rooms [--json]`: N simulated voters on loopback against a workshop room, beside
 // a bare Colyseus 0.18 room that only relays a counter, in the same run and the same server
 // process. Both rooms are full at once and their rounds alternate (bare, workshop, bare, …), so a
-// busy machine slows both alike. Per voter count: fan-out (the facilitator opens a decision →
-// every phone has it; the bare room: one broadcast → every client has it) and tally (the last
-// vote sent → the console's tally counts it; the bare room: the last increment → the observer's
-// count), p50/p95 over rounds; the server's CPU time per round, and its memory. Bounded: at least
+// busy machine slows both alike. Per voter count: fan-out (the facilitator opens a new decision →
+// every phone has it; the bare room: one broadcast → every client has it), tally (the last vote
+// sent → the console's tally counts it; the bare room: the last increment → the observer's count)
+// and reopen (a closed vote opened again; the bare room: a broadcast), p50/p95 over rounds; the
+// server's CPU time per round, and its memory. Bounded: at least
 // MIN_ROUNDS and at most MAX_ROUNDS measured rounds per voter count, no new round after
 // ROUND_BUDGET_MS, and every wait has a deadline.
 
