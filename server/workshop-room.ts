@@ -258,8 +258,9 @@ export class WorkshopRoom extends Room {
   private sendView(client: Client, seatId: string, withBallot = true): void {
     const seat = this.workshop.seat(seatId);
     if (!seat) return;
-    this.sendTo(client, 'view', { ...this.workshop.roleView(seat.role), ...this.workshop.voteState() });
+    // The ballot first: the phone then draws its first screen with its vote already chosen.
     if (withBallot) this.sendBallot(client, seatId);
+    this.sendTo(client, 'view', { ...this.workshop.roleView(seat.role), ...this.workshop.voteState() });
   }
 
   private sendBallot(client: Client, seatId: string): void {

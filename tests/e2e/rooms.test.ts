@@ -148,6 +148,8 @@ describe('workshop rooms', () => {
     await legal.reload();
     await legal.waitForSelector('.vote-status');
     expect(await legal.locator('.vote-status').innerText()).toBe(before);
+    // The reloaded page draws its vote as chosen, not only as the status line.
+    expect(await legal.locator('.vote .option input:not([disabled])').nth(0).isChecked()).toBe(true);
     await shot(legal, 'phone-after-reload');
     await con.waitForFunction(() => /3 of 3 voted/.test(document.querySelector('.room-panel__vote')?.textContent ?? ''));
     expect(await con.locator('.room-panel__person').count()).toBe(3);

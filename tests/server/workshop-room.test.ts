@@ -92,6 +92,32 @@ describe('workshop room', () => {
     expect(records[0]!.ballots).toEqual([{ name: 'Ana', role: 'cio', option: 'failover', confidence: 4, rationale: 'we paid for it' }]);
   });
 
+  it('sends a phone its view only when it changed, and the vote’s state alone when only that changed', async () => {
+    const c = await openRoom();
+    const p = await phone(c.room.roomId, { name: 'Ana', role: 'cio' });
+    await startIncident(c);
+    await until(() => p.view().vote?.open === true, 'the open vote');
+    const views = () => p.got.filter((m) => m.type === 'view').length;
+    const before = views();
+    c.send('control.vote', { action: 'close' });
+    await until(() => p.view().vote?.open === false, 'the vote to close');
+    c.send('control.vote', { action: 'reopen' });
+    await until(() => p.view().vote?.open === true, 'the vote to reopen');
+    expect(views()).toBe(before);
+    expect(p.got.slice(-2).map((m) => m.type)).toEqual(['vote', 'vote']);
+    // Settings that leave the phone's screen as it was send it nothing.
+    c.send('control.settings', { settings: { resultsVisible: false, anonymous: false, debriefToPhones: true } });
+    await until(() => last<ConsoleRoomView>(c.got, 'console')?.settings.anonymous === false, 'the new settings');
+    // A refused vote is answered on the same connection after anything sent before it.
+    p.room.send('vote', { decision: 'nope@0', option: 'wait' });
+    await until(() => last<RoomErrorMessage>(p.got, 'error') !== undefined, 'the refusal');
+    expect(views()).toBe(before);
+    // A change on screen (the clock) sends the view, with the vote's state in it.
+    c.send('control.run', { from: START_INCIDENT.length, events: [{ type: 'clock.tick', minutes: 1 }], stage: 'incident', decision: 'open', shown: null });
+    await until(() => views() === before + 1, 'the new view');
+    expect(last<{ vote: unknown }>(p.got, 'view')!.vote).toMatchObject({ open: true });
+  });
+
   it('sends an inject aimed at Legal only to the Legal phone', async () => {
     const c = await openRoom();
     const legal = await phone(c.room.roomId, { name: 'Lea', role: 'legal' });
