@@ -196,7 +196,9 @@ export class WorkshopRoom extends Room {
     const why = this.apply(type, parsed.data);
     if (why) return this.refuse(client, type, why);
     this.sendChanges();
-    this.sendConsole(true);
+    // The console's view (hundreds of participants and ballots in a big room) follows within
+    // LIVE_TALLY_MS, once for a burst of controls, rather than after each one.
+    this.sendConsole();
   }
 
   private apply(type: ControlType, data: ControlMessage<ControlType>): string | null {
@@ -319,7 +321,7 @@ export class WorkshopRoom extends Room {
     this.sendTo(client, 'records', { records: this.workshop.voteRecords() });
   }
 
-  /** The console's view: at once after a control, else at most every LIVE_TALLY_MS; the records only when they changed. */
+  /** The console's view, at most every LIVE_TALLY_MS (`now`: the pending one goes out); the records only when they changed. */
   private sendConsole(now = false): void {
     if (!now) {
       if (this.consolePending) return;
