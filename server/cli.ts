@@ -6,6 +6,9 @@ import { banner, DEFAULT_PORT, startWarRoom } from './main.ts';
 // `npm start` (development) and `war-room serve` (a built app): parse, start, print the
 // addresses, and close cleanly on Ctrl+C.
 
+/** How often the server checks that the process that started it is still there. */
+const ORPHAN_CHECK_MS = 1000;
+
 export const SERVE_HELP = `war-room serve [--port N] [--host ADDRESS] [--dir FOLDER]
 
 Serves the built app (npm run build) with the workshop rooms on one port: the game at /, the
@@ -41,10 +44,19 @@ export async function runServer(args: string[], dev: boolean): Promise<{ output:
     if (e.message.startsWith('no built app')) throw new UsageError(e.message);
     throw error;
   }
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     void server.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // `npm start` runs this process under a shell that does not pass a SIGTERM on: when whatever
+  // started it is gone (this process was handed to another parent), it stops too, so the port is free.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop();
+  }, ORPHAN_CHECK_MS).unref();
   return { output: banner(server.port, host), exitCode: 0 };
 }

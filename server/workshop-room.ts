@@ -11,7 +11,7 @@ import {
   type ControlMessage,
   type ControlType,
 } from '../src/protocol/messages.ts';
-import type { ServerMessages } from '../src/protocol/views.ts';
+import type { RoleView, ServerMessages, VoteStateMessage } from '../src/protocol/views.ts';
 import { allocateJoinCode, releaseJoinCode } from './join-codes.ts';
 import type { ScenarioLibrary } from './scenarios.ts';
 import { Workshop } from './workshop.ts';
@@ -56,9 +56,13 @@ export class WorkshopRoom extends Room {
   private readonly who = new Map<string, Who>();
   private readonly consoleClients = new Set<Client>();
   private readonly rate = new Map<string, { resetAt: number; count: number; warned: boolean }>();
+  /** What phones were last sent, by role (the view) and for all (the vote), so a change sends only what differs. */
+  private readonly sentViews = new Map<string, { view: RoleView; json: string }>();
+  private sentVote = '';
   private liveTallyPending = false;
   private tallyPending = false;
   private consolePending = false;
+  private sentRecords = 0;
   private idle: { clear(): void } | null = null;
 
   override onCreate(options: unknown): void {
@@ -85,7 +89,7 @@ export class WorkshopRoom extends Room {
       this.who.set(client.sessionId, { kind: 'console' });
       this.consoleClients.add(client);
       this.sendTo(client, 'secret', { secret: this.secret });
-      this.sendTo(client, 'console', this.workshop.consoleView());
+      this.sendConsoleTo(client);
       return;
     }
     const parsed = JoinOptionsSchema.safeParse(options);
@@ -95,7 +99,7 @@ export class WorkshopRoom extends Room {
       if (!this.isSecret(join.facilitator)) throw new Error('cannot join: that is not this room’s facilitator key');
       this.who.set(client.sessionId, { kind: 'console' });
       this.consoleClients.add(client);
-      this.sendTo(client, 'console', this.workshop.consoleView());
+      this.sendConsoleTo(client);
       return;
     }
     let seat = join.device ? this.workshop.seatOfDevice(join.device) : null;
@@ -133,12 +137,13 @@ export class WorkshopRoom extends Room {
   override onReconnect(client: Client): void {
     this.markConnected(client, true);
     const w = this.who.get(client.sessionId);
-    if (w?.kind === 'phone') this.sendView(client, w.seat);
+    // The phone kept its page (and its own vote, which it sends again): it needs only the view.
+    if (w?.kind === 'phone') this.sendView(client, w.seat, false);
     else if (w?.kind === 'console') {
       // The reconnected console is a new Client object with the old session id.
       for (const c of this.consoleClients) if (c.sessionId === client.sessionId) this.consoleClients.delete(c);
       this.consoleClients.add(client);
-      this.sendTo(client, 'console', this.workshop.consoleView());
+      this.sendConsoleTo(client);
     }
   }
 
@@ -165,10 +170,10 @@ export class WorkshopRoom extends Room {
     if (type === 'vote') {
       if (who.kind !== 'phone') return this.refuse(client, type, 'only participants vote');
       const vote = VoteSchema.safeParse(message);
-      if (!vote.success) return this.refuse(client, type, describeIssues(vote.error));
+      if (!vote.success) return this.refuseVote(client, who.seat, describeIssues(vote.error));
       const why = this.workshop.castVote(who.seat, vote.data);
-      if (why) return this.refuse(client, type, why);
-      this.afterVote(client, who.seat);
+      if (why) return this.refuseVote(client, who.seat, why);
+      this.afterVote();
       return;
     }
     if (isControlType(type)) {
@@ -190,8 +195,10 @@ export class WorkshopRoom extends Room {
     }
     const why = this.apply(type, parsed.data);
     if (why) return this.refuse(client, type, why);
-    this.sendAllViews();
-    this.sendConsole(true);
+    this.sendChanges();
+    // The console's view (hundreds of participants and ballots in a big room) follows within
+    // LIVE_TALLY_MS, once for a burst of controls, rather than after each one.
+    this.sendConsole();
   }
 
   private apply(type: ControlType, data: ControlMessage<ControlType>): string | null {
@@ -212,7 +219,16 @@ export class WorkshopRoom extends Room {
     }
   }
 
-  private afterVote(client: Client, seat: string): void {
+  /**
+   * A phone shows its vote as sent; an accepted vote is not echoed back (in a big room that doubles
+   * the messages). A refused one comes back with the ballot the room does have, which the phone shows.
+   */
+  private refuseVote(client: Client, seat: string, why: string): void {
+    this.refuse(client, 'vote', why);
+    this.sendBallot(client, seat);
+  }
+
+  private afterVote(): void {
     // Votes that arrive together (one poll of the network) reach the console as one tally.
     if (!this.tallyPending) {
       this.tallyPending = true;
@@ -228,12 +244,10 @@ export class WorkshopRoom extends Room {
         this.liveTallyPending = true;
         this.clock.setTimeout(() => {
           this.liveTallyPending = false;
-          this.sendAllViews();
+          this.sendChanges();
         }, LIVE_TALLY_MS);
       }
     }
-    const ballot = this.workshop.ballot(seat);
-    if (ballot) this.sendTo(client, 'ballot', ballot);
   }
 
   // ---- sending ------------------------------------------------------------------------------
@@ -242,50 +256,91 @@ export class WorkshopRoom extends Room {
     client.send(type, message);
   }
 
-  /** One phone's full picture: its role's view and its own ballot (after joining or reconnecting). */
-  private sendView(client: Client, seatId: string): void {
+  /** One phone's full picture: its role's view with the vote, and its own ballot (after joining). */
+  private sendView(client: Client, seatId: string, withBallot = true): void {
     const seat = this.workshop.seat(seatId);
     if (!seat) return;
-    this.sendTo(client, 'view', this.workshop.roleView(seat.role));
+    // The ballot first: the phone then draws its first screen with its vote already chosen.
+    if (withBallot) this.sendBallot(client, seatId);
+    this.sendTo(client, 'view', { ...this.workshop.roleView(seat.role), ...this.workshop.voteState() });
+  }
+
+  private sendBallot(client: Client, seatId: string): void {
     const ballot = this.workshop.ballot(seatId);
     if (ballot) this.sendTo(client, 'ballot', ballot);
   }
 
-  /** Every phone's view: encoded once per role, the same bytes to every phone in that role. */
-  private sendAllViews(): void {
-    const encoded = new Map<string, Uint8Array>();
+  /**
+   * After a change, every phone gets what differs from what it was sent: its role's view (with the
+   * vote) when the view changed, else the vote's state alone when that changed, else nothing. Each
+   * message is encoded once (per role, or once for all) and the same bytes go to every phone.
+   */
+  private sendChanges(): void {
+    const vote = this.workshop.voteState();
+    const voteJson = JSON.stringify(vote);
+    const voteChanged = voteJson !== this.sentVote;
+    this.sentVote = voteJson;
+    let voteBytes: Uint8Array | null = null;
+    const viewBytes = new Map<string, Uint8Array | null>();
     for (const client of this.clients) {
       const w = this.who.get(client.sessionId);
       if (w?.kind !== 'phone') continue;
       const seat = this.workshop.seat(w.seat);
       if (!seat) continue;
-      let bytes = encoded.get(seat.role);
-      if (!bytes) {
-        // The same framing Room.broadcast uses, once per role.
-        bytes = getMessageBytes.raw(Protocol.ROOM_DATA, 'view', this.workshop.roleView(seat.role));
-        encoded.set(seat.role, bytes);
+      let view = viewBytes.get(seat.role);
+      if (view === undefined) {
+        view = this.viewIfChanged(seat.role, vote);
+        viewBytes.set(seat.role, view);
       }
-      client.enqueueRaw(bytes);
+      if (view) client.enqueueRaw(view);
+      else if (voteChanged) client.enqueueRaw((voteBytes ??= encode('vote', vote)));
     }
+  }
+
+  /** The role's view with the vote, encoded, when it differs from what the role's phones were last sent. */
+  private viewIfChanged(role: string, vote: VoteStateMessage): Uint8Array | null {
+    const view = this.workshop.roleView(role);
+    const sent = this.sentViews.get(role);
+    // The workshop keeps a role's view object until something changes; a new object may still say the same.
+    if (sent?.view !== view) {
+      const json = JSON.stringify(view);
+      const changed = sent?.json !== json;
+      this.sentViews.set(role, { view, json });
+      if (changed) return encode('view', { ...view, ...vote });
+    }
+    return null;
   }
 
   private consoles(): Client[] {
     return [...this.consoleClients];
   }
 
-  /** The console's full view: at once after a control, else at most every LIVE_TALLY_MS. */
+  /** A console that (re)joined: the room and every closed vote. */
+  private sendConsoleTo(client: Client): void {
+    this.sendTo(client, 'console', this.workshop.consoleView());
+    this.sendTo(client, 'records', { records: this.workshop.voteRecords() });
+  }
+
+  /** The console's view, at most every LIVE_TALLY_MS (`now`: the pending one goes out); the records only when they changed. */
   private sendConsole(now = false): void {
-    if (now) {
-      for (const c of this.consoles()) this.sendTo(c, 'console', this.workshop.consoleView());
+    if (!now) {
+      if (this.consolePending) return;
+      this.consolePending = true;
+      this.clock.setTimeout(() => {
+        this.consolePending = false;
+        this.sendConsole(true);
+      }, LIVE_TALLY_MS);
       return;
     }
-    if (this.consolePending) return;
-    this.consolePending = true;
-    this.clock.setTimeout(() => {
-      this.consolePending = false;
-      const view = this.workshop.consoleView();
-      for (const c of this.consoles()) this.sendTo(c, 'console', view);
-    }, LIVE_TALLY_MS);
+    const consoles = this.consoles();
+    if (consoles.length === 0) return;
+    const view = encode('console', this.workshop.consoleView());
+    for (const c of consoles) c.enqueueRaw(view);
+    if (this.sentRecords !== this.workshop.recordsVersion) {
+      this.sentRecords = this.workshop.recordsVersion;
+      const records = encode('records', { records: this.workshop.voteRecords() });
+      for (const c of consoles) c.enqueueRaw(records);
+    }
   }
 
   private refuse(client: Client, type: string | null, message: string): void {
@@ -335,4 +390,9 @@ export class WorkshopRoom extends Room {
       roomConfig.idleMinutes * 60_000,
     );
   }
+}
+
+/** A message framed as Room.broadcast frames it, to send the same bytes to many clients. */
+function encode<K extends keyof ServerMessages>(type: K, message: ServerMessages[K]): Uint8Array {
+  return getMessageBytes.raw(Protocol.ROOM_DATA, type, message);
 }

@@ -20,6 +20,7 @@ import {
   type RoomPhase,
   type Tally,
   type VoteRecord,
+  type VoteStateMessage,
 } from '../src/protocol/views.ts';
 
 // A workshop room without the network: the scenario, seed and ordered run inputs (so the run can
@@ -69,6 +70,7 @@ export class Workshop {
   private readonly byDevice = new Map<string, string>();
   private vote: OpenVote | null = null;
   private readonly records: VoteRecord[] = [];
+  private recordsChanges = 0;
   private readonly roleViews = new Map<string, RoleView>();
   private tallyCache: Tally | null = null;
 
@@ -176,7 +178,7 @@ export class Workshop {
   controlVote(action: 'close' | 'reopen' | 'reveal' | 'hide'): Refusal {
     const vote = this.vote;
     if (!vote) return 'no decision is open for a vote';
-    this.changed();
+    // Only the vote's state changes: the phones' role views stay as they are.
     switch (action) {
       case 'close':
         if (!vote.open) return 'the vote is already closed';
@@ -213,8 +215,6 @@ export class Workshop {
     if (!option.available) return `"${option.label}" is not available: ${option.unavailable ?? 'not possible now'}`;
     vote.ballots.set(seatId, { option: option.id, confidence: message.confidence ?? null, rationale: (message.rationale ?? '').trim() });
     this.tallyCache = null;
-    // Phones' views carry the tally only while it is visible; otherwise a vote changes none of them.
-    if (this.settings.resultsVisible || vote.revealed) this.roleViews.clear();
     return null;
   }
 
@@ -235,8 +235,13 @@ export class Workshop {
   }
 
   /** Every closed vote, for the report. */
-  voteRecords(): readonly VoteRecord[] {
+  voteRecords(): VoteRecord[] {
     return this.records;
+  }
+
+  /** Goes up each time a vote is archived, so the room sends the records only when they changed. */
+  get recordsVersion(): number {
+    return this.recordsChanges;
   }
 
   // ---- views --------------------------------------------------------------------------------
@@ -251,8 +256,6 @@ export class Workshop {
     const { view, state } = this.shown();
     const phase = this.phase();
     const incident = phase === 'incident' || phase === 'ended';
-    const vote = this.vote;
-    const showTally = vote !== null && (vote.revealed || (this.settings.resultsVisible && vote.open));
     const showScores = phase === 'ended' && this.settings.debriefToPhones;
     const score = showScores && view.ending ? scoreRun(this.compiled.index, state.log) : null;
     const built: RoleView = {
@@ -281,7 +284,6 @@ export class Workshop {
               })),
             }
           : null,
-      vote: incident && vote ? { decision: vote.decision, open: vote.open, tally: showTally ? this.counts() : null } : null,
       lastChoice: incident && view.lastChoice ? { label: view.lastChoice.label, outcome: view.lastChoice.outcome } : null,
       ending:
         incident && view.ending && (phase === 'ended' || this.settings.debriefToPhones)
@@ -304,6 +306,15 @@ export class Workshop {
     return built;
   }
 
+  /** The vote as every phone sees it; the tally only while the facilitator lets the room see it. */
+  voteState(): VoteStateMessage {
+    const vote = this.vote;
+    const phase = this.phase();
+    if (!vote || (phase !== 'incident' && phase !== 'ended')) return { vote: null };
+    const showTally = vote.revealed || (this.settings.resultsVisible && vote.open);
+    return { vote: { decision: vote.decision, open: vote.open, tally: showTally ? this.counts() : null } };
+  }
+
   /** A seat's own vote on the current decision, or null when there is no vote. */
   ballot(seatId: string): BallotMessage | null {
     const vote = this.vote;
@@ -315,7 +326,7 @@ export class Workshop {
   /** The whole phone screen for one seat, as the phone puts it together (tests and tools). */
   participantView(seatId: string): ParticipantView | null {
     const seat = this.seats.get(seatId);
-    return seat ? composeView(this.roleView(seat.role), seat, this.ballot(seatId)) : null;
+    return seat ? composeView(this.roleView(seat.role), this.voteState(), seat, this.ballot(seatId)) : null;
   }
 
   consoleView(): ConsoleRoomView {
@@ -333,7 +344,6 @@ export class Workshop {
       cap: this.cap,
       participants,
       vote: vote ? { decision: vote.decision, open: vote.open, revealed: vote.revealed, tally: this.counts(), ballots: this.ballots(vote) } : null,
-      records: this.records,
     };
   }
 
@@ -431,6 +441,7 @@ export class Workshop {
     const at = this.records.findIndex((r) => r.decision === vote.decision);
     if (at >= 0) this.records[at] = record;
     else this.records.push(record);
+    this.recordsChanges += 1;
   }
 
   /** Ballots as the console and the report show them: no names when voting is anonymous. */
@@ -447,7 +458,8 @@ export class Workshop {
       };
     });
     // Anonymous ballots are sorted so their order does not give away who voted when.
-    return anonymous ? list.sort((a, b) => a.option.localeCompare(b.option) || a.rationale.localeCompare(b.rationale)) : list;
+    // Plain code-unit order: any fixed order hides who voted when, and a big room sorts hundreds.
+    return anonymous ? list.sort((a, b) => compare(a.option, b.option) || compare(a.rationale, b.rationale)) : list;
   }
 }
 
@@ -456,3 +468,5 @@ function tallyOf(vote: OpenVote): Tally {
   for (const b of vote.ballots.values()) counts[b.option] = (counts[b.option] ?? 0) + 1;
   return { counts, total: vote.ballots.size };
 }
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -2,58 +2,97 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, type Room } from '@colyseus/sdk';
-import type { ConsoleRoomView, RoleView, TallyMessage } from '../../src/protocol/views.ts';
+import type { ConsoleRoomView, TallyMessage, ViewMessage, VoteStateMessage } from '../../src/protocol/views.ts';
 import { fmt } from '../measure.ts';
 
-// `npm run bench -- rooms [--json]`: N simulated voters on loopback against a workshop room,
-// beside a bare Colyseus 0.18 room that only relays a counter, in the same run and the same
-// server process. Per voter count: fan-out (the facilitator opens a decision → every phone has
-// it) and tally (the last vote → the console's tally), p50/p95 over rounds; the server's CPU
-// time and memory. Bounded: fixed voter counts and rounds, and every wait has a deadline.
+// `npm run bench -- rooms [--json]`: N simulated voters on loopback against a workshop room, beside
+// a bare Colyseus 0.18 room that only relays a counter, in the same run and the same server
+// process. Both rooms are full at once and their rounds alternate (bare, workshop, bare, …), so a
+// busy machine slows both alike. Per voter count: fan-out (the facilitator opens a new decision →
+// every phone has it; the bare room: one broadcast → every client has it), tally (the last vote
+// sent → the console's tally counts it; the bare room: the last increment → the observer's count)
+// and reopen (a closed vote opened again; the bare room: a broadcast), p50/p95 over rounds; the
+// server's CPU time per round, and its memory. Bounded: at least
+// MIN_ROUNDS and at most MAX_ROUNDS measured rounds per voter count, no new round after
+// ROUND_BUDGET_MS, and every wait has a deadline.
 
-const VOTERS = (process.env.ROOMS_BENCH_VOTERS ?? "100,300,1000").split(",").map(Number);
-const ROUNDS: Record<number, number> = { 100: 13, 300: 11, 1000: 7 };
-/** A phone may send 10 messages a second: rounds are paced so no voter goes over. */
+const VOTERS = (process.env.ROOMS_BENCH_VOTERS ?? '100,300,1000').split(',').map(Number);
+const MIN_ROUNDS = 20;
+const MAX_ROUNDS = 60;
+const ROUND_BUDGET_MS = 20_000;
+/** The first rounds warm the JIT and are not counted. */
+const WARM_UP = 3;
+/** A phone may send 10 messages a second: a workshop round starts at most this often. */
 const MIN_ROUND_MS = 150;
-const pace = async (started: number) => {
-  const left = MIN_ROUND_MS - (performance.now() - started);
-  if (left > 0) await new Promise((r) => setTimeout(r, left));
-};
-/** The first round of each run warms the JIT and is not counted. */
-const WARM_UP = 1;
 const WAIT_MS = 30_000;
 const JOIN_BATCH = 50;
 const SCENARIO = { scenarioId: 'invoice-fraud', seed: 7, partner: 'deskside' };
 
+interface Samples {
+  fanout: number[];
+  reopen: number[];
+  tally: number[];
+  cpuMs: number;
+}
+
 interface Figures {
   fanoutP50Ms: number;
   fanoutP95Ms: number;
+  reopenP50Ms: number;
+  reopenP95Ms: number;
   tallyP50Ms: number;
   tallyP95Ms: number;
-  joinMs: number;
-  serverCpuMs: number;
-  serverRssMb: number;
+  /** Server CPU time per measured round. */
+  serverCpuMsPerRound: number;
 }
 
 interface Row {
   voters: number;
+  rounds: number;
   workshop: Figures;
   bare: Figures;
+  serverRssMb: number;
+  joinMs: number;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-function until(check: () => boolean, what: string): Promise<void> {
-  const end = performance.now() + WAIT_MS;
-  return new Promise((resolve, reject) => {
-    const poll = () => {
-      if (check()) return resolve();
-      if (performance.now() > end) return reject(new Error(`rooms bench: timed out waiting for ${what}`));
-      setImmediate(poll);
-    };
-    poll();
-  });
+/**
+ * Waits on conditions that arriving messages make true: every message handler pokes, and each poke
+ * checks the waits (counters, O(1)), so the bench neither polls nor competes with the server for
+ * the CPU while it waits. Resolves with the time the condition held; every wait has a deadline.
+ */
+class Waits {
+  private readonly pending = new Set<{ check(): boolean; done(at: number): void }>();
+
+  until(check: () => boolean, what: string): Promise<number> {
+    if (check()) return Promise.resolve(performance.now());
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(wait);
+        reject(new Error(`rooms bench: timed out waiting for ${what}`));
+      }, WAIT_MS);
+      const wait = {
+        check,
+        done: (at: number) => {
+          clearTimeout(timer);
+          this.pending.delete(wait);
+          resolve(at);
+        },
+      };
+      this.pending.add(wait);
+    });
+  }
+
+  poke(): void {
+    if (this.pending.size === 0) return;
+    const at = performance.now();
+    for (const wait of this.pending) if (wait.check()) wait.done(at);
+  }
 }
+
+const waits = new Waits();
+const until = (check: () => boolean, what: string): Promise<number> => waits.until(check, what);
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -67,7 +106,10 @@ class ServerProcess {
   ) {}
 
   static start(): Promise<ServerProcess> {
-    const child = fork(join(here, 'server.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // ROOMS_BENCH_CPU_PROF=dir writes the server's CPU profile there (node --cpu-prof), to see where its time goes.
+    const prof = process.env.ROOMS_BENCH_CPU_PROF;
+    const execArgv = ['--import', 'tsx', ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [])];
+    const child = fork(join(here, 'server.ts'), [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     return new Promise((resolve, reject) => {
       const onMessage = (m: { port?: number }) => {
         if (typeof m?.port !== 'number') return;
@@ -109,109 +151,180 @@ async function leaveAll(rooms: Room[]): Promise<void> {
   await Promise.all(rooms.map((r) => r.leave(true).catch(() => 0)));
 }
 
-async function workshopRun(server: ServerProcess, n: number): Promise<Figures> {
-  const sdk = new Client(`ws://127.0.0.1:${server.port}`);
+/** One round of a room: returns its fan-out and tally times, or null while warming up. */
+interface Bench {
+  /** fanout: a new decision (the bare room: its one broadcast); reopen: a closed vote opened again. */
+  round(): Promise<{ fanout: number; reopen: number; tally: number }>;
+  rooms: Room[];
+}
+
+async function workshopBench(sdk: Client, n: number): Promise<Bench> {
   const consoleRoom = await sdk.create('workshop', { ...SCENARIO, cap: n, seats: { observer: n } });
   let secret = '';
   let tally: TallyMessage | null = null;
-  consoleRoom.onMessage('secret', (m: { secret: string }) => (secret = m.secret));
-  consoleRoom.onMessage('tally', (m: TallyMessage) => (tally = m));
+  consoleRoom.onMessage('secret', (m: { secret: string }) => {
+    secret = m.secret;
+    waits.poke();
+  });
+  consoleRoom.onMessage('tally', (m: TallyMessage) => {
+    tally = m;
+    waits.poke();
+  });
   consoleRoom.onMessage('console', (_m: ConsoleRoomView) => {});
+  consoleRoom.onMessage('records', () => {});
   consoleRoom.onMessage('error', (e: unknown) => console.error('rooms bench: console refused', e));
   await until(() => secret !== '', 'the facilitator key');
-  const joinStart = performance.now();
+  /** How many phones have each decision open (null: none open). */
+  const phonesWith = new Map<string | null, number>([[null, 0]]);
+  const having = (open: string | null): number => phonesWith.get(open) ?? 0;
+  /** What the phones last got: the decision's options and which decision is open. */
+  const seen = { decision: null as { options: { id: string; available: boolean }[] } | null, open: null as string | null };
   const voters = await joinAll(n, async (i) => {
     const room = await sdk.joinById(consoleRoom.roomId, { name: `Voter ${i}`, role: 'observer' });
-    const phone = { room, view: null as RoleView | null, openedAt: 0 };
-    room.onMessage('view', (v: RoleView) => {
-      if (v.vote?.open && !phone.view?.vote?.open) phone.openedAt = performance.now();
-      phone.view = v;
+    const phone = { room, open: null as string | null };
+    phonesWith.set(null, having(null) + 1);
+    const seeVote = (vote: VoteStateMessage['vote']) => {
+      const now = vote?.open ? vote.decision : null;
+      if (now === phone.open) return;
+      phonesWith.set(phone.open, having(phone.open) - 1);
+      phonesWith.set(now, having(now) + 1);
+      phone.open = now;
+      seen.open = now;
+      waits.poke();
+    };
+    room.onMessage('view', (v: ViewMessage) => {
+      seen.decision = v.decision;
+      seeVote(v.vote);
     });
+    room.onMessage('vote', (v: VoteStateMessage) => seeVote(v.vote));
     room.onMessage('seat', () => {});
     room.onMessage('ballot', () => {});
     room.onMessage('error', (e: { message: string }) => console.error(`rooms bench: voter refused: ${e.message}`));
     return phone;
   });
-  const joinMs = performance.now() - joinStart;
-  consoleRoom.send('control.run', { secret, from: 0, events: [{ type: 'prep.commit', measures: [] }], stage: 'incident', decision: 'open', shown: null });
-  await until(() => voters.every((v) => v.view?.vote?.open === true), 'the first decision on every phone');
-  const options = voters[0]!.view!.decision!.options.filter((o) => o.available).map((o) => o.id);
-  const decision = voters[0]!.view!.vote!.decision;
-
-  const before = await server.stats();
-  const fanout: number[] = [];
-  const tallies: number[] = [];
-  let roundStart = 0;
-  for (let round = 0; round < (ROUNDS[n] ?? 5); round++) {
-    await pace(roundStart);
-    roundStart = performance.now();
-    consoleRoom.send('control.vote', { secret, action: 'close' });
-    await until(() => voters.every((v) => v.view?.vote?.open === false), 'the vote to close');
-    const opened = performance.now();
-    consoleRoom.send('control.vote', { secret, action: 'reopen' });
-    await until(() => voters.every((v) => v.view?.vote?.open === true), 'the reopened vote');
-    if (round >= WARM_UP) fanout.push(Math.max(...voters.map((v) => v.openedAt)) - opened);
-    const option = options[round % options.length]!;
-    for (const v of voters) v.room.send('vote', { decision, option });
-    const lastSent = performance.now();
-    await until(() => {
-      const t = tally as TallyMessage | null;
-      return t !== null && t.tally.counts[option] === n;
-    }, 'the console tally');
-    if (round >= WARM_UP) tallies.push(performance.now() - lastSent);
-  }
-  const after = await server.stats();
-  await leaveAll([...voters.map((v) => v.room), consoleRoom]);
-  return figures(fanout, tallies, joinMs, after.cpuMs - before.cpuMs, after.rssMb);
+  const run = (events: object[], from: number) =>
+    consoleRoom.send('control.run', { secret, from, events, stage: 'incident', decision: 'open', shown: null });
+  run([{ type: 'prep.commit', measures: [] }], 0);
+  await until(() => having(null) === 0, 'the first decision on every phone');
+  const firstOption = seen.decision!.options.find((o) => o.available)!.id;
+  let round = 0;
+  return {
+    rooms: [...voters.map((v) => v.room), consoleRoom],
+    async round() {
+      // The facilitator opens the next decision (the room's choice recorded at once), then undoes
+      // it, and so on: each round puts a new decision, with its situation, on every phone.
+      const before = seen.open;
+      const opened = performance.now();
+      if (round % 2 === 0) run([{ type: 'player.choose', option: firstOption }], 1);
+      else run([], 1);
+      round += 1;
+      const fanout = (await until(() => having(before) === 0 && having(null) === 0, 'the next decision on every phone')) - opened;
+      const now = seen.open!;
+      const options = seen.decision!.options.filter((o) => o.available).map((o) => o.id);
+      const option = options[round % options.length];
+      if (!option) throw new Error(`rooms bench: no option to vote for in ${now}`);
+      for (const v of voters) v.room.send('vote', { decision: now, option });
+      const lastSent = performance.now();
+      const counted = await until(() => {
+        const t = tally as TallyMessage | null;
+        return t !== null && t.decision === now && t.tally.counts[option] === n;
+      }, 'the console tally');
+      // The facilitator closes the vote and opens it again: only the vote's state changes.
+      consoleRoom.send('control.vote', { secret, action: 'close' });
+      await until(() => having(null) === n, 'the vote to close');
+      const reopened = performance.now();
+      consoleRoom.send('control.vote', { secret, action: 'reopen' });
+      const reopen = (await until(() => having(now) === n, 'the reopened vote')) - reopened;
+      return { fanout, reopen, tally: counted - lastSent };
+    },
+  };
 }
 
-async function bareRun(server: ServerProcess, n: number): Promise<Figures> {
-  const sdk = new Client(`ws://127.0.0.1:${server.port}`);
+async function bareBench(sdk: Client, n: number): Promise<Bench> {
   const observer = await sdk.create('bare', {});
   let count = { round: -1, count: 0 };
-  observer.onMessage('count', (m: { round: number; count: number }) => (count = m));
+  observer.onMessage('count', (m: { round: number; count: number }) => {
+    count = m;
+    waits.poke();
+  });
   observer.onMessage('open', () => {});
-  const joinStart = performance.now();
+  /** The value last broadcast, and how many clients have it. */
+  let value = -1;
+  let reached = 0;
   const voters = await joinAll(n, async () => {
     const room = await sdk.joinById(observer.roomId, {});
-    const phone = { room, round: -1, at: 0 };
-    room.onMessage('open', (round: number) => {
-      phone.round = round;
-      phone.at = performance.now();
+    room.onMessage('open', (v: number) => {
+      if (v !== value) return;
+      reached += 1;
+      waits.poke();
     });
-    return phone;
+    return { room };
   });
-  const joinMs = performance.now() - joinStart;
-  const before = await server.stats();
-  const fanout: number[] = [];
-  const tallies: number[] = [];
-  let roundStart = 0;
-  for (let round = 0; round < (ROUNDS[n] ?? 5); round++) {
-    await pace(roundStart);
-    roundStart = performance.now();
-    const opened = performance.now();
-    observer.send('open', round);
-    await until(() => voters.every((v) => v.round === round), 'the bare room fan-out');
-    if (round >= WARM_UP) fanout.push(Math.max(...voters.map((v) => v.at)) - opened);
-    for (const v of voters) v.room.send('inc', round);
-    const lastSent = performance.now();
-    await until(() => count.round === round && count.count === n, 'the bare room count');
-    if (round >= WARM_UP) tallies.push(performance.now() - lastSent);
-  }
-  const after = await server.stats();
-  await leaveAll([...voters.map((v) => v.room), observer]);
-  return figures(fanout, tallies, joinMs, after.cpuMs - before.cpuMs, after.rssMb);
+  /** One broadcast from the observer; resolves with the time until every client had it. */
+  const broadcast = async (): Promise<number> => {
+    value += 1;
+    reached = 0;
+    const sent = performance.now();
+    observer.send('open', value);
+    return (await until(() => reached === n, 'the bare room fan-out')) - sent;
+  };
+  return {
+    rooms: [...voters.map((v) => v.room), observer],
+    async round() {
+      // The same steps as a workshop round, each facilitator step one broadcast: open, count, close, reopen.
+      const fanout = await broadcast();
+      const r = value;
+      for (const v of voters) v.room.send('inc', r);
+      const lastSent = performance.now();
+      const counted = await until(() => count.round === r && count.count === n, 'the bare room count');
+      await broadcast();
+      const reopen = await broadcast();
+      return { fanout, reopen, tally: counted - lastSent };
+    },
+  };
 }
 
-function figures(fanout: number[], tallies: number[], joinMs: number, serverCpuMs: number, serverRssMb: number): Figures {
+/** Rounds of the two rooms, alternating, with the server's CPU time for each. */
+async function measure(server: ServerProcess, n: number): Promise<Omit<Row, 'voters'>> {
+  const sdk = new Client(`ws://127.0.0.1:${server.port}`);
+  const joinStart = performance.now();
+  const bare = await bareBench(sdk, n);
+  const workshop = await workshopBench(sdk, n);
+  const joinMs = performance.now() - joinStart;
+  const samples = { bare: { fanout: [], reopen: [], tally: [], cpuMs: 0 } as Samples, workshop: { fanout: [], reopen: [], tally: [], cpuMs: 0 } as Samples };
+  const started = performance.now();
+  let measured = 0;
+  for (let round = 0; round < WARM_UP + MAX_ROUNDS; round++) {
+    if (measured >= MIN_ROUNDS && performance.now() - started > ROUND_BUDGET_MS) break;
+    const roundStart = performance.now();
+    for (const [name, bench] of [['bare', bare], ['workshop', workshop]] as const) {
+      const before = await server.stats();
+      const t = await bench.round();
+      const after = await server.stats();
+      if (round < WARM_UP) continue;
+      samples[name].fanout.push(t.fanout);
+      samples[name].reopen.push(t.reopen);
+      samples[name].tally.push(t.tally);
+      samples[name].cpuMs += after.cpuMs - before.cpuMs;
+    }
+    if (round >= WARM_UP) measured += 1;
+    const left = MIN_ROUND_MS - (performance.now() - roundStart);
+    if (left > 0) await new Promise((r) => setTimeout(r, left));
+  }
+  const { rssMb } = await server.stats();
+  await leaveAll([...bare.rooms, ...workshop.rooms]);
+  return { rounds: measured, workshop: figures(samples.workshop, measured), bare: figures(samples.bare, measured), serverRssMb: rssMb, joinMs };
+}
+
+function figures(s: Samples, rounds: number): Figures {
   return {
-    fanoutP50Ms: percentile(fanout, 50),
-    fanoutP95Ms: percentile(fanout, 95),
-    tallyP50Ms: percentile(tallies, 50),
-    tallyP95Ms: percentile(tallies, 95),
-    joinMs,
-    serverCpuMs,
-    serverRssMb,
+    fanoutP50Ms: percentile(s.fanout, 50),
+    fanoutP95Ms: percentile(s.fanout, 95),
+    reopenP50Ms: percentile(s.reopen, 50),
+    reopenP95Ms: percentile(s.reopen, 95),
+    tallyP50Ms: percentile(s.tally, 50),
+    tallyP95Ms: percentile(s.tally, 95),
+    serverCpuMsPerRound: rounds === 0 ? 0 : s.cpuMs / rounds,
   };
 }
 
@@ -220,49 +333,66 @@ export async function roomsBench(options: { json?: boolean } = {}): Promise<void
   const server = await ServerProcess.start();
   const rows: Row[] = [];
   try {
-    for (const n of VOTERS) {
-      // Bare first, then the workshop room: both on the same warm server process.
-      const bare = await bareRun(server, n);
-      const workshop = await workshopRun(server, n);
-      rows.push({ voters: n, workshop, bare });
-    }
+    for (const n of VOTERS) rows.push({ voters: n, ...(await measure(server, n)) });
   } finally {
     await server.stop();
   }
+  const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
   if (json) {
     const out: Record<string, Record<string, number>> = {};
     for (const r of rows) {
+      const w = r.workshop;
+      const b = r.bare;
       out[String(r.voters)] = {
-        tallyP95Ms: round(r.workshop.tallyP95Ms),
-        bareTallyP95Ms: round(r.bare.tallyP95Ms),
-        fanoutP95Ms: round(r.workshop.fanoutP95Ms),
-        bareFanoutP95Ms: round(r.bare.fanoutP95Ms),
-        tallyP50Ms: round(r.workshop.tallyP50Ms),
-        bareTallyP50Ms: round(r.bare.tallyP50Ms),
-        fanoutP50Ms: round(r.workshop.fanoutP50Ms),
-        bareFanoutP50Ms: round(r.bare.fanoutP50Ms),
-        serverCpuMs: round(r.workshop.serverCpuMs),
-        bareServerCpuMs: round(r.bare.serverCpuMs),
-        serverRssMb: round(r.workshop.serverRssMb),
-        joinMs: round(r.workshop.joinMs),
+        rounds: r.rounds,
+        tallyP95Ms: round(w.tallyP95Ms),
+        bareTallyP95Ms: round(b.tallyP95Ms),
+        fanoutP95Ms: round(w.fanoutP95Ms),
+        bareFanoutP95Ms: round(b.fanoutP95Ms),
+        tallyP50Ms: round(w.tallyP50Ms),
+        bareTallyP50Ms: round(b.tallyP50Ms),
+        fanoutP50Ms: round(w.fanoutP50Ms),
+        bareFanoutP50Ms: round(b.fanoutP50Ms),
+        fanoutRatioP50: round(ratio(w.fanoutP50Ms, b.fanoutP50Ms), 2),
+        fanoutRatioP95: round(ratio(w.fanoutP95Ms, b.fanoutP95Ms), 2),
+        reopenP50Ms: round(w.reopenP50Ms),
+        reopenP95Ms: round(w.reopenP95Ms),
+        bareReopenP50Ms: round(b.reopenP50Ms),
+        bareReopenP95Ms: round(b.reopenP95Ms),
+        reopenRatioP50: round(ratio(w.reopenP50Ms, b.reopenP50Ms), 2),
+        reopenRatioP95: round(ratio(w.reopenP95Ms, b.reopenP95Ms), 2),
+        tallyRatioP50: round(ratio(w.tallyP50Ms, b.tallyP50Ms), 2),
+        tallyRatioP95: round(ratio(w.tallyP95Ms, b.tallyP95Ms), 2),
+        serverCpuMsPerRound: round(w.serverCpuMsPerRound),
+        bareServerCpuMsPerRound: round(b.serverCpuMsPerRound),
+        serverCpuRatio: round(ratio(w.serverCpuMsPerRound, b.serverCpuMsPerRound), 2),
+        serverRssMb: round(r.serverRssMb),
+        joinMs: round(r.joinMs),
       };
     }
     console.log(JSON.stringify(out));
     return;
   }
-  console.log('rooms: workshop room vs a bare Colyseus 0.18 counter-relay room, same server process, loopback');
-  console.log('voters | fan-out p50/p95 ms (bare)      | tally p50/p95 ms (bare)        | ratio p95 fan-out / tally | server CPU ms (bare) | RSS MB | join all ms');
+  console.log('rooms: workshop room vs a bare Colyseus 0.18 counter-relay room, same server process, loopback, rounds alternating');
+  console.log('fan-out: a new decision reaches every phone; reopen: a closed vote opened again; the bare room does each as one broadcast');
+  console.log('voters | rounds | fan-out ms p50/p95 (bare)   ratio    | reopen ms p50/p95 (bare)    ratio    | tally ms p50/p95 (bare)     ratio    | server CPU ms/round (bare) ratio | RSS MB');
   for (const r of rows) {
     const w = r.workshop;
     const b = r.bare;
+    const pair = (x50: number, x95: number, b50: number, b95: number) =>
+      `${fmt(x50, 1)}/${fmt(x95, 1)} (${fmt(b50, 1)}/${fmt(b95, 1)})`.padEnd(27) + ` ${fmt(ratio(x50, b50), 2)}/${fmt(ratio(x95, b95), 2)}×`.padEnd(10);
     console.log(
-      `${String(r.voters).padStart(6)} | ${fmt(w.fanoutP50Ms, 1)}/${fmt(w.fanoutP95Ms, 1)} (${fmt(b.fanoutP50Ms, 1)}/${fmt(b.fanoutP95Ms, 1)})`.padEnd(41) +
-        ` | ${fmt(w.tallyP50Ms, 1)}/${fmt(w.tallyP95Ms, 1)} (${fmt(b.tallyP50Ms, 1)}/${fmt(b.tallyP95Ms, 1)})`.padEnd(33) +
-        ` | ${fmt(w.fanoutP95Ms / b.fanoutP95Ms, 2)}× / ${fmt(w.tallyP95Ms / b.tallyP95Ms, 2)}×`.padEnd(28) +
-        ` | ${fmt(w.serverCpuMs)} (${fmt(b.serverCpuMs)})`.padEnd(23) +
-        ` | ${fmt(w.serverRssMb)} | ${fmt(w.joinMs)}`,
+      `${String(r.voters).padStart(6)} | ${String(r.rounds).padStart(6)} | ` +
+        pair(w.fanoutP50Ms, w.fanoutP95Ms, b.fanoutP50Ms, b.fanoutP95Ms) +
+        ' | ' +
+        pair(w.reopenP50Ms, w.reopenP95Ms, b.reopenP50Ms, b.reopenP95Ms) +
+        ' | ' +
+        pair(w.tallyP50Ms, w.tallyP95Ms, b.tallyP50Ms, b.tallyP95Ms) +
+        ' | ' +
+        `${fmt(w.serverCpuMsPerRound, 1)} (${fmt(b.serverCpuMsPerRound, 1)}) ${fmt(ratio(w.serverCpuMsPerRound, b.serverCpuMsPerRound), 2)}×`.padEnd(32) +
+        ` | ${fmt(r.serverRssMb)}`,
     );
   }
 }
 
-const round = (n: number): number => Math.round(n * 10) / 10;
+const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;

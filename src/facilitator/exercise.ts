@@ -18,6 +18,7 @@ import {
   isDueDate,
   MAX_NAME_LENGTH,
   MAX_NOTE_LENGTH,
+  MAX_PARTICIPANTS,
   MAX_VOTES,
   NOTE_KINDS,
   type CorrectiveAction,
@@ -197,6 +198,29 @@ export class Exercise {
     if (!trimmed) return 'give the participant a name';
     const participant: Participant = { id: this.deps.newId(), name: trimmed, role };
     return this.commit({ team: { ...this.current.team, participants: [...this.current.team.participants, participant] } });
+  }
+
+  /**
+   * People who joined the workshop room from their phones, added to the team under their seat's
+   * id. A seat already listed, or someone the facilitator typed in with the same name and role,
+   * is left as it is; the list stops at its bound.
+   */
+  addRoomParticipants(seats: readonly { id: string; name: string; role: string }[]): Refusal {
+    const list = this.current.team.participants;
+    const known = new Set(list.map((p) => p.id));
+    const typed = new Set(list.map((p) => sameness(p.name, p.role)));
+    const added: Participant[] = [];
+    for (const seat of seats) {
+      const id = roomParticipantId(seat.id);
+      const name = clip(seat.name);
+      if (!name || known.has(id) || typed.has(sameness(name, seat.role))) continue;
+      if (list.length + added.length >= MAX_PARTICIPANTS) break;
+      known.add(id);
+      typed.add(sameness(name, seat.role));
+      added.push({ id, name, role: seat.role });
+    }
+    if (added.length === 0) return null;
+    return this.commit({ team: { ...this.current.team, participants: [...list, ...added] } });
   }
 
   updateParticipant(id: string, patch: Partial<Pick<Participant, 'name' | 'role'>>): Refusal {
@@ -720,6 +744,11 @@ export function voteSummary(votes: Record<string, number>, label: (option: strin
     .map(([option, n]) => `${label(option)} ${n}`)
     .join(', ');
 }
+
+/** A participant who joined from a phone is listed under the room seat's id. */
+export const roomParticipantId = (seatId: string): string => `room-${seatId}`.slice(0, 100);
+
+const sameness = (name: string, role: string): string => `${role}\u0000${name.trim().toLowerCase()}`;
 
 function clip(s: string): string {
   return s.trim().slice(0, MAX_NAME_LENGTH);

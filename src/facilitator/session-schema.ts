@@ -12,6 +12,7 @@ import {
   DEFAULT_REPORT_EDITS,
   isDueDate,
   MAX_NOTE_LENGTH,
+  MAX_PARTICIPANTS,
   MAX_VOTES,
   NOTE_KINDS,
   SESSION_FORMAT,
@@ -58,7 +59,7 @@ export const SessionSchema = z.strictObject({
   facilitator: Text(200),
   team: z.strictObject({
     name: Text(200),
-    participants: z.array(z.strictObject({ id: Id, name: Text(200), role: Text(64) })).check(z.maxLength(200)),
+    participants: z.array(z.strictObject({ id: Id, name: Text(200), role: Text(64) })).check(z.maxLength(MAX_PARTICIPANTS)),
   }),
   scenarioId: Text(64),
   scenarioTitle: Text(200),

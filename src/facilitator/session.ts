@@ -21,6 +21,9 @@ export type Stage = 'setup' | 'briefing' | 'incident' | 'debrief';
  */
 export type DecisionStage = 'open' | 'recorded' | 'revealed';
 
+/** Most participants a session lists (its file's bound). */
+export const MAX_PARTICIPANTS = 200;
+
 export interface Participant {
   id: string;
   name: string;

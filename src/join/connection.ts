@@ -1,10 +1,22 @@
 import { Client, type Room } from '@colyseus/sdk';
 import type { VoteMessage } from '../protocol/messages.ts';
-import { composeView, type BallotMessage, type JoinInfo, type ParticipantView, type RoleView, type RoomErrorMessage, type SeatMessage } from '../protocol/views.ts';
+import {
+  composeView,
+  type BallotMessage,
+  type JoinInfo,
+  type ParticipantView,
+  type RoleView,
+  type RoomErrorMessage,
+  type SeatMessage,
+  type ViewMessage,
+  type VoteStateMessage,
+} from '../protocol/views.ts';
 import { forgetSeat, loadSeat, saveSeat } from './storage.ts';
 
 // The phone's link to its workshop room. A dropped connection is first left to Colyseus' own
 // reconnection; if that gives up (or the page reloads) the device token takes the seat again.
+// The phone shows its own vote as soon as it sends it: the room answers only a refused vote (with
+// the ballot it does have) and a new join (with the seat's ballot).
 
 export type LinkStatus = 'joining' | 'connected' | 'reconnecting' | 'closed';
 
@@ -43,6 +55,7 @@ export class Link {
   private rejoins = 0;
   private stopped = false;
   private roleView: RoleView | null = null;
+  private voteState: VoteStateMessage | null = null;
   private seat: SeatMessage | null = null;
   private ballot: BallotMessage | null = null;
 
@@ -68,7 +81,10 @@ export class Link {
   }
 
   vote(message: VoteMessage): void {
-    this.room?.send('vote', message);
+    if (!this.room) return;
+    this.room.send('vote', message);
+    this.ballot = { decision: message.decision, mine: { option: message.option, confidence: message.confidence ?? null, rationale: (message.rationale ?? '').trim() } };
+    this.emit();
   }
 
   leave(): void {
@@ -84,8 +100,13 @@ export class Link {
       saveSeat(this.code, seat);
       this.emit();
     });
-    room.onMessage('view', (view: RoleView) => {
+    room.onMessage('view', (view: ViewMessage) => {
       this.roleView = view;
+      this.voteState = { vote: view.vote };
+      this.emit();
+    });
+    room.onMessage('vote', (vote: VoteStateMessage) => {
+      this.voteState = vote;
       this.emit();
     });
     room.onMessage('ballot', (ballot: BallotMessage) => {
@@ -94,7 +115,13 @@ export class Link {
     });
     room.onMessage('error', (e: RoomErrorMessage) => this.on.error(e.message));
     room.onDrop(() => this.on.status('reconnecting'));
-    room.onReconnect(() => this.on.status('connected'));
+    room.onReconnect(() => {
+      this.on.status('connected');
+      // A vote sent as the connection went may not have arrived: send it again (the room keeps one per seat).
+      const mine = this.ballot?.mine;
+      const open = this.voteState?.vote;
+      if (mine && open?.open && open.decision === this.ballot?.decision) room.send('vote', { decision: open.decision, ...mine });
+    });
     room.onLeave((code: number) => {
       if (this.room !== room) return;
       this.room = null;
@@ -107,7 +134,7 @@ export class Link {
   }
 
   private emit(): void {
-    if (this.roleView && this.seat) this.on.view(composeView(this.roleView, this.seat, this.ballot));
+    if (this.roleView && this.seat) this.on.view(composeView(this.roleView, this.voteState, this.seat, this.ballot));
   }
 
   /** The room connection is gone: take the seat again with the device token, backing off. */

@@ -59,21 +59,35 @@ export interface JoinInfo {
 }
 
 /**
- * What the server sends every phone of one role (encoded once per role), in full on every change,
- * so a reload or a latecomer is current at once. Per-seat parts come as `seat` and `ballot`.
+ * What the server sends every phone of one role (encoded once per role) whenever it changes, in
+ * full, so a reload or a latecomer is current at once. The vote's state comes apart as `vote`
+ * (the same for every phone), so opening, closing or a live tally never resends the situation;
+ * per-seat parts come as `seat` and `ballot`.
  */
-export type RoleView = Omit<ParticipantView, 'you' | 'vote'> & { vote: Omit<VoteView, 'mine'> | null };
+export type RoleView = Omit<ParticipantView, 'you' | 'vote'>;
 
-/** This phone's own vote on a decision (after joining and after each vote it sends). */
+/** The vote every phone sees: which decision, whether it is open, and the tally once it may be seen. */
+export interface VoteStateMessage {
+  vote: Omit<VoteView, 'mine'> | null;
+}
+
+/** A role's view with the vote's state when it was sent, in one message so the two never disagree on screen. */
+export type ViewMessage = RoleView & VoteStateMessage;
+
+/** This phone's own vote on a decision, as the room has it (after joining, reconnecting, or a refused vote). */
 export interface BallotMessage {
   decision: string;
   mine: VoteView['mine'];
 }
 
-/** The phone's screen from the three messages it gets. A ballot for another decision is not shown. */
-export function composeView(role: RoleView, seat: { name: string; role: string }, ballot: BallotMessage | null): ParticipantView {
-  const vote = role.vote ? { ...role.vote, mine: ballot?.decision === role.vote.decision ? ballot.mine : null } : null;
-  return { ...role, you: { name: seat.name, role: seat.role }, vote };
+/** The phone's screen from the four messages it gets. A ballot for another decision is not shown. */
+export function composeView(role: RoleView, vote: VoteStateMessage | null, seat: { name: string; role: string }, ballot: BallotMessage | null): ParticipantView {
+  const open = vote?.vote ?? null;
+  return {
+    ...role,
+    you: { name: seat.name, role: seat.role },
+    vote: open ? { ...open, mine: ballot?.decision === open.decision ? ballot.mine : null } : null,
+  };
 }
 
 export interface SeatMessage {
@@ -123,6 +137,10 @@ export interface ConsoleRoomView {
   cap: number;
   participants: ParticipantEntry[];
   vote: { decision: string; open: boolean; revealed: boolean; tally: Tally; ballots: Ballot[] } | null;
+}
+
+/** Every closed vote, for the report: sent to the console when it joins and when a vote is closed or changed after. */
+export interface RecordsMessage {
   records: VoteRecord[];
 }
 
@@ -133,11 +151,13 @@ export interface TallyMessage {
 }
 
 export interface ServerMessages {
-  view: RoleView;
+  view: ViewMessage;
+  vote: VoteStateMessage;
   ballot: BallotMessage;
   seat: SeatMessage;
   error: RoomErrorMessage;
   console: ConsoleRoomView;
+  records: RecordsMessage;
   tally: TallyMessage;
   secret: { secret: string };
 }

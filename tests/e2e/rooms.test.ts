@@ -110,6 +110,8 @@ describe('workshop rooms', () => {
     await con.waitForFunction(() => document.querySelector('.room-panel__people summary')?.textContent?.startsWith('Joined: 3'));
     // A name is text, never markup: the console shows the angle brackets.
     expect(await con.locator('.room-panel__name').first().innerText()).toBe('Chris <b>CFO</b>');
+    // Who joined from a phone is on the exercise's team list, with the role, as if typed in.
+    for (const person of PEOPLE) await con.getByLabel(`Name of participant ${person.name}`).waitFor({ state: 'attached' });
   }, 90_000);
 
   it('starts the incident: phones get the situation and the question; the CFO alone gets the inject aimed at the CFO', async () => {
@@ -146,6 +148,8 @@ describe('workshop rooms', () => {
     await legal.reload();
     await legal.waitForSelector('.vote-status');
     expect(await legal.locator('.vote-status').innerText()).toBe(before);
+    // The reloaded page draws its vote as chosen, not only as the status line.
+    expect(await legal.locator('.vote .option input:not([disabled])').nth(0).isChecked()).toBe(true);
     await shot(legal, 'phone-after-reload');
     await con.waitForFunction(() => /3 of 3 voted/.test(document.querySelector('.room-panel__vote')?.textContent ?? ''));
     expect(await con.locator('.room-panel__person').count()).toBe(3);
@@ -180,6 +184,10 @@ describe('workshop rooms', () => {
     const ballots = records.flat().flatMap((r) => r.ballots);
     expect(ballots.map((b) => b.confidence).sort()).toEqual([2, 4, 5]);
     expect(ballots.every((b) => b.name === null)).toBe(true);
+    // The report's overview lists the people who joined from phones; the anonymous votes name nobody.
+    expect(await con.locator('.aar').innerText()).toContain('Hana (HR)');
+    const votes = await con.locator('.room-votes').innerText();
+    for (const person of PEOPLE) expect(votes).not.toContain(person.name);
   }, 90_000);
 
   it('raised no page errors and no accessibility violations on the phone screens', () => {

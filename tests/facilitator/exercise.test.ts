@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Exercise } from '../../src/facilitator/exercise.ts';
+import { MAX_PARTICIPANTS } from '../../src/facilitator/session.ts';
 import { harness, ok, running } from './helpers.ts';
 
 describe('facilitator exercise: set-up and briefing', () => {
@@ -26,6 +27,26 @@ describe('facilitator exercise: set-up and briefing', () => {
     expect(ex.state?.measures).toEqual(['replica']);
     expect(ex.session).toMatchObject({ stage: 'incident', decision: 'open', paused: false, startedAt: '2025-03-14T09:00:00.000Z' });
     expect(ex.session.journal.map((j) => j.kind)).toEqual(['briefing', 'started']);
+  });
+
+  it('adds the people who joined from phones to the team once each, beside those typed in, within the bound', () => {
+    const { ex } = harness();
+    ok(ex.addParticipant('Ann', 'ceo'));
+    ok(ex.addRoomParticipants([
+      { id: 's1', name: ' ann ', role: 'ceo' },
+      { id: 's2', name: 'Bo', role: 'legal' },
+      { id: 's3', name: 'Ann', role: 'cfo' },
+    ]));
+    expect(ex.session.team.participants.map((p) => [p.id.startsWith('room-') ? p.id : 'typed', p.name, p.role])).toEqual([
+      ['typed', 'Ann', 'ceo'],
+      ['room-s2', 'Bo', 'legal'],
+      ['room-s3', 'Ann', 'cfo'],
+    ]);
+    const rev = ex.session.rev;
+    ok(ex.addRoomParticipants([{ id: 's2', name: 'Bo', role: 'legal' }]));
+    expect(ex.session.rev).toBe(rev);
+    ok(ex.addRoomParticipants(Array.from({ length: 300 }, (_, i) => ({ id: `p${i}`, name: `P${i}`, role: 'observer' }))));
+    expect(ex.session.team.participants).toHaveLength(MAX_PARTICIPANTS);
   });
 
   it('goes up one revision per change, so the newest copy can always be told apart', () => {

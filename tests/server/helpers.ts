@@ -2,7 +2,7 @@ import { ColyseusTestServer } from '@colyseus/testing';
 import type { Room as SdkRoom } from '@colyseus/sdk';
 import { compileScenario } from '../../src/engine/compile.ts';
 import type { RunEvent } from '../../src/engine/machine.ts';
-import { composeView, type BallotMessage, type ParticipantView, type RoleView, type SeatMessage } from '../../src/protocol/views.ts';
+import { composeView, type BallotMessage, type ParticipantView, type SeatMessage, type ViewMessage, type VoteStateMessage } from '../../src/protocol/views.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
 import { createRoomServer, type RoomServer } from '../../server/room-server.ts';
 import { tinyScenario } from '../fixtures/tiny-scenario.ts';
@@ -77,9 +77,21 @@ export function last<T>(messages: { type: string; message: unknown }[], type: st
   return messages.filter((m) => m.type === type).at(-1)?.message as T | undefined;
 }
 
-/** The phone's screen from the messages it got, put together as the phone page does. */
+/**
+ * The phone's screen from the messages the room sent it, put together as the phone page does (a
+ * view carries the vote's state; a later `vote` message replaces it). Only what the room sent: the
+ * page's own display of a vote it has just sent is not part of it.
+ */
 export function phoneView(got: { type: string; message: unknown }[]): ParticipantView {
-  return composeView(last<RoleView>(got, 'view')!, last<SeatMessage>(got, 'seat')!, last<BallotMessage>(got, 'ballot') ?? null);
+  let view: ViewMessage | null = null;
+  let vote: VoteStateMessage | null = null;
+  for (const m of got) {
+    if (m.type === 'view') {
+      view = m.message as ViewMessage;
+      vote = { vote: view.vote };
+    } else if (m.type === 'vote') vote = m.message as VoteStateMessage;
+  }
+  return composeView(view!, vote, last<SeatMessage>(got, 'seat')!, last<BallotMessage>(got, 'ballot') ?? null);
 }
 
 export const START_INCIDENT: RunEvent[] = [{ type: 'prep.commit', measures: ['replica'] }];

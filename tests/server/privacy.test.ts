@@ -81,7 +81,7 @@ it('no phone ever receives another role’s inject or facilitator-only material'
   sync('debrief', 'revealed', null);
   await until(() => phones.every((p) => p.view().phase === 'ended' && p.view().ending?.scores !== null), 'the thank-you screen with the debrief');
   expect(outcomesSeenTooEarly).toEqual([]);
-  expect(consoleView()!.records).toHaveLength(2);
+  await until(() => last<{ records: unknown[] }>(cGot, 'records')?.records.length === 2, 'both closed votes in the console’s records');
 
   for (const p of phones) {
     const raw = frames.get(p.room) ?? [];

@@ -1,7 +1,7 @@
 import type { Room as SdkRoom } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isJoinCode } from '../../src/protocol/join-code.ts';
-import type { ConsoleRoomView, RoomErrorMessage, SeatMessage } from '../../src/protocol/views.ts';
+import type { ConsoleRoomView, RecordsMessage, RoomErrorMessage, SeatMessage } from '../../src/protocol/views.ts';
 import { CREATE, last, LEGAL_MARKER, phoneView, record, START_INCIDENT, startTestRooms, until, type TestRooms } from './helpers.ts';
 
 let rooms: TestRooms;
@@ -68,22 +68,54 @@ describe('workshop room', () => {
     await until(() => p.view().vote?.open === true, 'the phone to see the open vote');
     const decision = p.view().vote!.decision;
     expect(p.view().decision!.options.map((o) => o.id)).toEqual(['failover', 'restore', 'wait']);
+    const consoleBallot = () => last<ConsoleRoomView>(c.got, 'console')?.vote?.ballots[0];
     p.room.send('vote', { decision, option: 'restore', confidence: 2, rationale: 'slow but sure' });
-    await until(() => p.view().vote?.mine?.option === 'restore', 'the vote to land');
+    await until(() => consoleBallot()?.option === 'restore', 'the vote to land');
     p.room.send('vote', { decision, option: 'failover', confidence: 4, rationale: 'we paid for it' });
-    await until(() => p.view().vote?.mine?.option === 'failover', 'the changed vote');
+    await until(() => consoleBallot()?.option === 'failover', 'the changed vote');
     expect(p.view().vote!.tally).toBeNull();
     await until(() => last<{ tally: { total: number } }>(c.got, 'tally')?.tally.total === 1, 'the console tally');
+    // An accepted vote is not echoed to the phone (it shows what it sent).
+    expect(p.got.filter((m) => m.type === 'ballot')).toEqual([]);
     c.send('control.vote', { action: 'close' });
     await until(() => p.view().vote?.open === false, 'the vote to close');
     p.room.send('vote', { decision, option: 'wait' });
     await until(() => /closed this vote/.test(last<RoomErrorMessage>(p.got, 'error')?.message ?? ''), 'the refusal of a late vote');
+    // A refused vote comes back with the ballot the room has, so the phone shows that one.
+    await until(() => p.view().vote?.mine?.option === 'failover', 'the ballot the room kept');
     c.send('control.vote', { action: 'reveal' });
     await until(() => p.view().vote?.tally !== null, 'the revealed tally');
     expect(p.view().vote!.tally).toEqual({ counts: { failover: 1 }, total: 1 });
-    const records = last<ConsoleRoomView>(c.got, 'console')!.records;
+    await until(() => last<RecordsMessage>(c.got, 'records')?.records.length === 1, 'the closed vote’s record');
+    const records = last<RecordsMessage>(c.got, 'records')!.records;
     expect(records).toHaveLength(1);
     expect(records[0]!.ballots).toEqual([{ name: 'Ana', role: 'cio', option: 'failover', confidence: 4, rationale: 'we paid for it' }]);
+  });
+
+  it('sends a phone its view only when it changed, and the vote’s state alone when only that changed', async () => {
+    const c = await openRoom();
+    const p = await phone(c.room.roomId, { name: 'Ana', role: 'cio' });
+    await startIncident(c);
+    await until(() => p.view().vote?.open === true, 'the open vote');
+    const views = () => p.got.filter((m) => m.type === 'view').length;
+    const before = views();
+    c.send('control.vote', { action: 'close' });
+    await until(() => p.view().vote?.open === false, 'the vote to close');
+    c.send('control.vote', { action: 'reopen' });
+    await until(() => p.view().vote?.open === true, 'the vote to reopen');
+    expect(views()).toBe(before);
+    expect(p.got.slice(-2).map((m) => m.type)).toEqual(['vote', 'vote']);
+    // Settings that leave the phone's screen as it was send it nothing.
+    c.send('control.settings', { settings: { resultsVisible: false, anonymous: false, debriefToPhones: true } });
+    await until(() => last<ConsoleRoomView>(c.got, 'console')?.settings.anonymous === false, 'the new settings');
+    // A refused vote is answered on the same connection after anything sent before it.
+    p.room.send('vote', { decision: 'nope@0', option: 'wait' });
+    await until(() => last<RoomErrorMessage>(p.got, 'error') !== undefined, 'the refusal');
+    expect(views()).toBe(before);
+    // A change on screen (the clock) sends the view, with the vote's state in it.
+    c.send('control.run', { from: START_INCIDENT.length, events: [{ type: 'clock.tick', minutes: 1 }], stage: 'incident', decision: 'open', shown: null });
+    await until(() => views() === before + 1, 'the new view');
+    expect(last<{ vote: unknown }>(p.got, 'view')!.vote).toMatchObject({ open: true });
   });
 
   it('sends an inject aimed at Legal only to the Legal phone', async () => {
@@ -128,7 +160,7 @@ describe('workshop room', () => {
     await startIncident(c);
     await until(() => p.view().vote?.open === true, 'the open vote');
     p.room.send('vote', { decision: p.view().vote!.decision, option: 'restore', confidence: 3 });
-    await until(() => p.view().vote?.mine !== null, 'the vote');
+    await until(() => last<ConsoleRoomView>(c.got, 'console')?.participants[0]?.voted === true, 'the vote');
     const device = p.seat().device;
     await p.room.leave();
     const again = await phone(c.room.roomId, { device });

@@ -2,7 +2,7 @@ import { Client, type Room } from '@colyseus/sdk';
 import type { RunEvent } from '../../engine/machine.ts';
 import { MAX_EVENTS_PER_MESSAGE, ROOM_NAME } from '../../protocol/limits.ts';
 import type { CreateOptions, RoomSettings } from '../../protocol/messages.ts';
-import type { ConsoleRoomView, RoomErrorMessage, TallyMessage } from '../../protocol/views.ts';
+import type { ConsoleRoomView, RecordsMessage, RoomErrorMessage, TallyMessage } from '../../protocol/views.ts';
 import type { ConsoleStore } from '../console/console-store.ts';
 import type { Session } from '../session.ts';
 import { clearRoomInfo, loadRoomInfo, saveRoomInfo, saveVoteRecords, type RoomInfo } from './room-storage.ts';
@@ -23,6 +23,8 @@ export const DEFAULT_ROOM_SETTINGS: RoomSettings = { resultsVisible: false, anon
 export class RoomLink {
   private room: Room | null = null;
   private sent: RunEvent[] = [];
+  /** Seats already taken into the exercise's team list. */
+  private readonly adopted = new Set<string>();
   private sentStage = '';
   private unsubscribe: (() => void) | null = null;
   private listeners = new Set<(s: LinkState) => void>();
@@ -95,9 +97,10 @@ export class RoomLink {
     this.sentStage = '';
     this.set({ kind: 'open', info, room: null, connected: true });
     room.onMessage('console', (view: ConsoleRoomView) => {
-      saveVoteRecords(info.sessionId, view.records);
       this.set({ kind: 'open', info, room: view, connected: true });
+      this.adopt(view);
     });
+    room.onMessage('records', (m: RecordsMessage) => saveVoteRecords(info.sessionId, m.records));
     room.onMessage('tally', (m: TallyMessage) => this.takeTally(m));
     room.onMessage('error', (e: RoomErrorMessage) => this.store.getState().notify({ tone: 'error', text: `The room refused “${e.type ?? 'a message'}”: ${e.message}` }));
     room.onDrop(() => this.patch({ connected: false }));
@@ -142,6 +145,18 @@ export class RoomLink {
     } while (at < inputs.length);
     this.sent = [...inputs];
     this.sentStage = stage;
+  }
+
+  /**
+   * Who joined from a phone joins the exercise's team list (name and role), so the report's
+   * overview and "on the spot" name them as if typed in. Each seat once per link: a participant the
+   * facilitator removed from the list is not added back while the room stays open.
+   */
+  private adopt(view: ConsoleRoomView): void {
+    const fresh = view.participants.filter((p) => !this.adopted.has(p.id));
+    // Only the console window that runs the exercise changes it.
+    if (fresh.length === 0 || !this.store.getState().sync.authority) return;
+    if (this.store.getState().act((x) => x.addRoomParticipants(fresh)) === null) for (const p of fresh) this.adopted.add(p.id);
   }
 
   /** The room's tally becomes the exercise's vote count for the open decision. */
