@@ -37,7 +37,14 @@ async function milestones(page: Page, until: 'button' | 'frame', extraMs = 0): P
   await page.waitForFunction((key) => (window as unknown as { __milestones: Milestones }).__milestones[key] !== null, until, {
     timeout: 60_000,
   });
-  if (extraMs > 0) await page.waitForTimeout(extraMs);
+  if (extraMs > 0) {
+    // A restored save opens paused; frame times are those of the room while the incident runs.
+    // (String evaluation: tsx's helpers do not exist in the page.)
+    await page.evaluate(
+      `(() => { const resume = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Resume'); if (resume) resume.click(); window.__milestones.frames = []; })()`,
+    );
+    await page.waitForTimeout(extraMs);
+  }
   return page.evaluate(() => (window as unknown as { __milestones: Milestones }).__milestones);
 }
 

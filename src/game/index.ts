@@ -62,7 +62,9 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
         expandParent: false,
         autoCenter: Phaser.Scale.NO_CENTER,
       },
-      render: { antialias: true, roundPixels: false, powerPreference: 'low-power' },
+      // No multisampling: it multiplies the fill cost of every frame on software GL, and the
+      // room's shapes are rasterised by the canvas, which antialiases them (see widgets/baked.ts).
+      render: { antialias: true, antialiasGL: false, roundPixels: false, powerPreference: 'low-power' },
       scene: new WarRoomScene(source, dpr, markFirstFrame),
     });
   if (reused) {
