@@ -3,7 +3,7 @@ import type { ChannelName } from '../../scenarios/schema.ts';
 import type { Rect } from '../layout.ts';
 import { CHANNEL_COLOUR } from '../palette.ts';
 import { drawChannelBadge } from './icons.ts';
-import { markDirty } from './static-layer.ts';
+import { markDirty } from './dirty.ts';
 
 // Drawings are rasterised once into a canvas texture and shown as an Image: a live Graphics
 // is re-tessellated every frame it is drawn and breaks the quad batch, and the canvas

@@ -1,4 +1,5 @@
 import * as Phaser from 'phaser';
+import { offDirty, onDirty } from './dirty.ts';
 
 // The room drawn once, not every frame. Everything that stands still (panels, names, faces,
 // arcs, words) is drawn into one texture the size of the canvas, and the screen then shows
@@ -18,12 +19,6 @@ const BAKE_CAMERA = 1 << 30;
 
 type GameObject = Phaser.GameObjects.GameObject & { cameraFilter: number; list?: GameObject[] };
 
-const layers = new WeakMap<Phaser.Scene, StaticLayer>();
-
-/** Tells the scene's static layer that something it holds changed and must be drawn again. */
-export function markDirty(scene: Phaser.Scene): void {
-  layers.get(scene)?.markDirty();
-}
 
 let serial = 0;
 
@@ -39,7 +34,7 @@ export class StaticLayer {
     private readonly scene: Phaser.Scene,
     private readonly dpr: number,
   ) {
-    layers.set(scene, this);
+    onDirty(scene, () => this.markDirty());
     // First in the display list, so it lies under everything that moves.
     this.image = scene.add.image(0, 0, '__DEFAULT').setOrigin(0, 0).setVisible(false);
     (this.image as unknown as GameObject).cameraFilter = BAKE_CAMERA;
@@ -79,7 +74,7 @@ export class StaticLayer {
 
   destroy(): void {
     this.scene.events.off(Phaser.Scenes.Events.PRE_RENDER, this.bake, this);
-    layers.delete(this.scene);
+    offDirty(this.scene);
     this.moving.clear();
     this.lastMoving.clear();
     this.image.destroy();

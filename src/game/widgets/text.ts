@@ -1,6 +1,6 @@
 import type * as Phaser from 'phaser';
 import { css, FONT_MONO, FONT_UI } from '../palette.ts';
-import { markDirty } from './static-layer.ts';
+import { markDirty } from './dirty.ts';
 
 // Text on the canvas. Every Text is rendered at the device pixel ratio because the camera is
 // zoomed by it (see war-room-scene.ts); without that, text would be blurry on phones.
