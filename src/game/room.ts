@@ -38,6 +38,11 @@ export interface RoomContext {
   scene: Phaser.Scene;
   /** The device pixel ratio the camera zooms by; Text renders at this resolution. */
   dpr: number;
+  /**
+   * Declares objects a widget changes every frame in tick(), so the screen draws them and the
+   * static layer leaves them out (tweened objects need no declaring).
+   */
+  keepMoving(...objects: Phaser.GameObjects.GameObject[]): void;
 }
 
 /** How panels look at the current size. */

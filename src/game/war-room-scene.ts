@@ -4,13 +4,14 @@ import { roomLayout, type RoomLayout } from './layout.ts';
 import { PALETTE } from './palette.ts';
 import { frameOf, type RoomContext, type RoomFrame, type RoomSource, type Widget } from './room.ts';
 import { drawBackdrop } from './widgets/backdrop.ts';
-import { Live } from './widgets/baked.ts';
+import { Baked } from './widgets/baked.ts';
 import { ClockBar } from './widgets/clock-bar.ts';
 import { ComplianceClock } from './widgets/compliance-clock.ts';
 import { Gauges } from './widgets/gauges.ts';
 import { Inbox } from './widgets/inbox.ts';
 import { Portraits } from './widgets/portraits.ts';
 import { DOT_TEXTURE, ServiceMap } from './widgets/service-map.ts';
+import { StaticLayer } from './widgets/static-layer.ts';
 import { Ticker } from './widgets/ticker.ts';
 
 // The one scene of the war room. It reads the store, hands each widget its panel of the
@@ -30,7 +31,8 @@ function complianceRunning(frame: RoomFrame): boolean {
 export class WarRoomScene extends Phaser.Scene {
   private frame!: RoomFrame;
   private room!: RoomLayout;
-  private backdrop!: Live;
+  private layer!: StaticLayer;
+  private backdrop!: Baked;
   private clock!: ClockBar;
   private compliance!: ComplianceClock;
   private map!: ServiceMap;
@@ -62,8 +64,9 @@ export class WarRoomScene extends Phaser.Scene {
     camera.setOrigin(0, 0).setZoom(this.dpr);
     this.makeTextures();
 
-    const ctx: RoomContext = { scene: this, dpr: this.dpr };
-    this.backdrop = new Live(this);
+    this.layer = new StaticLayer(this, this.dpr);
+    const ctx: RoomContext = { scene: this, dpr: this.dpr, keepMoving: (...objects) => this.layer.keepMoving(...objects) };
+    this.backdrop = new Baked(this, this.dpr);
     this.clock = new ClockBar(ctx);
     this.compliance = new ComplianceClock(ctx);
     this.map = new ServiceMap(ctx);
@@ -90,6 +93,7 @@ export class WarRoomScene extends Phaser.Scene {
         return;
       }
       this.frame = next;
+      this.layer.markDirty();
       // A regulator's clock starting (or a new scenario) changes which panels the room has.
       if (state.scenario !== previous.scenario || complianceRunning(next) !== complianceRunning(prev)) {
         this.relayout();
@@ -121,6 +125,7 @@ export class WarRoomScene extends Phaser.Scene {
     const width = this.scale.gameSize.width / this.dpr;
     const height = this.scale.gameSize.height / this.dpr;
     this.cameras.main.setSize(this.scale.gameSize.width, this.scale.gameSize.height);
+    this.layer.resize(width, height);
     this.room = roomLayout(width, height, { compliance: complianceRunning(this.frame), people: this.frame.view?.stakeholders.length ?? 4 });
     const { room, frame } = this;
     drawBackdrop(this.backdrop.begin({ x: 0, y: 0, w: width, h: height }), width, height);
@@ -154,5 +159,6 @@ export class WarRoomScene extends Phaser.Scene {
     for (const w of this.widgets) w.destroy();
     this.widgets = [];
     this.backdrop.destroy();
+    this.layer.destroy();
   }
 }

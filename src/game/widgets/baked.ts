@@ -3,12 +3,12 @@ import type { ChannelName } from '../../scenarios/schema.ts';
 import type { Rect } from '../layout.ts';
 import { CHANNEL_COLOUR } from '../palette.ts';
 import { drawChannelBadge } from './icons.ts';
+import { markDirty } from './dirty.ts';
 
-// Static drawings are rasterised once into a canvas texture and shown as an Image.
-// Measured in headless Chromium (software GL): a room of live Graphics objects cost several
-// times the frame time of a bare Phaser app, because every Graphics flushes the quad batch
-// and is re-tessellated each frame. Images and Texts all share one batch. The canvas
-// rasteriser also antialiases edges, which WebGL Graphics does not.
+// Drawings are rasterised once into a canvas texture and shown as an Image: a live Graphics
+// is re-tessellated every frame it is drawn and breaks the quad batch, and the canvas
+// rasteriser antialiases edges, which WebGL Graphics do not (the game asks for no multisampling,
+// see index.ts). Still images end up in the static layer (static-layer.ts) anyway.
 
 let serial = 0;
 
@@ -56,11 +56,13 @@ export class Baked {
     this.g.generateTexture(key, w, h);
     this.g.clear();
     this.image.setTexture(key).setPosition(this.bounds.x, this.bounds.y).setScale(1 / dpr).setVisible(true);
+    markDirty(scene);
     return this;
   }
 
   hide(): void {
     this.image.setVisible(false);
+    markDirty(this.scene);
   }
 
   destroy(): void {
@@ -83,39 +85,4 @@ export function addBadge(scene: Phaser.Scene, dpr: number, channel: ChannelName,
     g.destroy();
   }
   return scene.add.image(x, y, key).setDisplaySize(radius * 2 * (BADGE_PX / (BADGE_PX - 2)), radius * 2 * (BADGE_PX / (BADGE_PX - 2)));
-}
-
-/**
- * The same begin/commit shape as Baked, but drawn live by WebGL: right for sparse strokes
- * (panel edges, connectors) where a baked texture would fill its whole bounding box.
- */
-export class Live {
-  readonly g: Phaser.GameObjects.Graphics;
-
-  constructor(scene: Phaser.Scene) {
-    this.g = scene.add.graphics();
-  }
-
-  get image(): Phaser.GameObjects.Graphics {
-    return this.g;
-  }
-
-  begin(_bounds: Rect): Phaser.GameObjects.Graphics {
-    this.g.clear();
-    this.g.setVisible(true);
-    return this.g;
-  }
-
-  commit(): this {
-    return this;
-  }
-
-  hide(): void {
-    this.g.clear();
-    this.g.setVisible(false);
-  }
-
-  destroy(): void {
-    this.g.destroy();
-  }
 }

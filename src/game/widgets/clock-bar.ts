@@ -8,7 +8,7 @@ import { css, PALETTE } from '../palette.ts';
 import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
 import { drawPanel } from './panel.ts';
 import { addText, setFitted } from './text.ts';
-import { Baked, Live } from './baked.ts';
+import { Baked } from './baked.ts';
 
 // The header: a radar mark, the scenario, the company's local time ("Sun 04:10") with T+ under
 // it (T+ alone when the setting names no time), whether time runs and how fast, and the decision countdown as a ring that empties as the deadline nears.
@@ -18,7 +18,7 @@ const CAPTION = (elapsed: string): string => `${elapsed} since it began`;
 
 export class ClockBar implements Widget {
   private readonly root: Phaser.GameObjects.Container;
-  private readonly frameG: Live;
+  private readonly frameG: Baked;
   private readonly sweep: Baked;
   private readonly brand: Phaser.GameObjects.Text;
   private readonly title: Phaser.GameObjects.Text;
@@ -43,7 +43,7 @@ export class ClockBar implements Widget {
   constructor(private readonly ctx: RoomContext) {
     const { scene, dpr } = ctx;
     this.root = scene.add.container(0, 0);
-    this.frameG = new Live(scene);
+    this.frameG = new Baked(scene, dpr);
     this.sweep = new Baked(scene, dpr);
     this.brand = addText(scene, dpr, 0, 0, 'War Room', { size: 15, colour: PALETTE.text, bold: true, caps: true });
     this.title = addText(scene, dpr, 0, 0, '', { size: 12, colour: PALETTE.textDim });
@@ -55,6 +55,7 @@ export class ClockBar implements Widget {
     this.ringText = addText(scene, dpr, 0, 0, '', { size: 12, colour: PALETTE.text, bold: true, mono: true });
     this.ringCaption = addText(scene, dpr, 0, 0, '', { size: 10, colour: PALETTE.textDim, bold: true, caps: true });
     this.root.add([this.frameG.image, this.sweep.image, this.brand, this.title, this.clock, this.clockCaption, this.pill.image, this.pillText, this.ring.image, this.ringText, this.ringCaption]);
+    ctx.keepMoving(this.sweep.image);
   }
 
   layout(rect: Rect | null, style: PanelStyle, frame: RoomFrame): void {

@@ -8,7 +8,7 @@ import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
 import { drawMark, drawStopwatch } from './icons.ts';
 import { drawPanel } from './panel.ts';
 import { addText, setFitted } from './text.ts';
-import { Baked, Live } from './baked.ts';
+import { Baked } from './baked.ts';
 
 // The regulators' notification deadlines: game time left on each started clock, red and
 // crossed when missed, green and ticked once notified in time, amber and crossed when notified
@@ -34,7 +34,7 @@ interface Chip {
 
 export class ComplianceClock implements Widget {
   private readonly root: Phaser.GameObjects.Container;
-  private readonly frameG: Live;
+  private readonly frameG: Baked;
   private chips: Chip[] = [];
   private rect: Rect | null = null;
   private ui = 1;
@@ -42,7 +42,7 @@ export class ComplianceClock implements Widget {
 
   constructor(private readonly ctx: RoomContext) {
     this.root = ctx.scene.add.container(0, 0);
-    this.frameG = new Live(ctx.scene);
+    this.frameG = new Baked(ctx.scene, ctx.dpr);
     this.root.add([this.frameG.image]);
   }
 

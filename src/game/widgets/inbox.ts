@@ -6,7 +6,7 @@ import type { Rect } from '../layout.ts';
 import { CHANNEL_COLOUR, mix, PALETTE } from '../palette.ts';
 import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
 import { CHANNEL_LABEL } from './icons.ts';
-import { addBadge, Baked, Live } from './baked.ts';
+import { addBadge, Baked } from './baked.ts';
 import { drawPanel } from './panel.ts';
 import { addText, setWrapped } from './text.ts';
 
@@ -30,7 +30,7 @@ interface Slot {
 
 export class Inbox implements Widget {
   private readonly root: Phaser.GameObjects.Container;
-  private readonly frameG: Live;
+  private readonly frameG: Baked;
   private readonly title: Phaser.GameObjects.Text;
   private readonly count: Phaser.GameObjects.Text;
   private readonly empty: Phaser.GameObjects.Text;
@@ -44,7 +44,7 @@ export class Inbox implements Widget {
   constructor(private readonly ctx: RoomContext) {
     const { scene, dpr } = ctx;
     this.root = scene.add.container(0, 0);
-    this.frameG = new Live(scene);
+    this.frameG = new Baked(scene, dpr);
     this.title = addText(scene, dpr, 0, 0, 'Inbox', { size: 11, colour: PALETTE.textDim, bold: true, caps: true });
     this.count = addText(scene, dpr, 0, 0, '', { size: 10, colour: PALETTE.textFaint, bold: true });
     this.empty = addText(scene, dpr, 0, 0, 'Quiet, for now', { size: 11, colour: PALETTE.textFaint });

@@ -8,7 +8,7 @@ import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
 import { drawStatusIcon } from './icons.ts';
 import { drawPanel, panelBody } from './panel.ts';
 import { addText, setFitted, setWrapped } from './text.ts';
-import { Baked, Live } from './baked.ts';
+import { Baked } from './baked.ts';
 import { TitledPanel } from './titled-panel.ts';
 
 // The company's systems and what depends on what. Status is told three ways: colour, icon
@@ -23,7 +23,7 @@ interface NodeView {
   id: string;
   box: NodeBox;
   root: Phaser.GameObjects.Container;
-  glow: Live;
+  glow: Baked;
   card: Baked;
   painted: string;
   name: Phaser.GameObjects.Text;
@@ -44,7 +44,7 @@ interface EdgeView {
 export const DOT_TEXTURE = 'war-room-dot';
 
 export class ServiceMap extends TitledPanel implements Widget {
-  private readonly edgesG: Live;
+  private readonly edgesG: Baked;
   private edgesPainted = '';
   private readonly hint: Phaser.GameObjects.Text;
   private legendLeft = 0;
@@ -57,13 +57,14 @@ export class ServiceMap extends TitledPanel implements Widget {
 
   constructor(ctx: RoomContext) {
     super(ctx, 'Service map');
-    const { scene } = ctx;
-    this.edgesG = new Live(scene);
+    const { scene, dpr } = ctx;
+    this.edgesG = new Baked(scene, dpr);
     this.hint = addText(scene, ctx.dpr, 0, 0, '', { size: 10, colour: PALETTE.textFaint });
     this.legend = scene.add.container(0, 0);
     this.dotLayer = scene.add.container(0, 0);
     this.nodeLayer = scene.add.container(0, 0);
     this.root.add([this.hint, this.legend, this.edgesG.image, this.dotLayer, this.nodeLayer]);
+    ctx.keepMoving(this.dotLayer);
   }
 
   update(frame: RoomFrame, changes: ViewChanges): void {
@@ -216,7 +217,7 @@ export class ServiceMap extends TitledPanel implements Widget {
     // Two lines of 12 px text fit from 25 px up; below that, one line.
     const density = box.h >= 25 ? 'full' : 'single';
     const root = scene.add.container(box.x + box.w / 2, box.y + box.h / 2);
-    const glow = new Live(scene);
+    const glow = new Baked(scene, dpr);
     const card = new Baked(scene, dpr);
     const name = addText(scene, dpr, 0, 0, s.name, { size: NODE_NAME_PX * this.ui, colour: PALETTE.text, bold: true });
     const status = addText(scene, dpr, 0, 0, '', { size: 12 * this.ui, colour: PALETTE.textDim, bold: true, caps: true });

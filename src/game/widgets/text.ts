@@ -1,5 +1,6 @@
 import type * as Phaser from 'phaser';
 import { css, FONT_MONO, FONT_UI } from '../palette.ts';
+import { markDirty } from './dirty.ts';
 
 // Text on the canvas. Every Text is rendered at the device pixel ratio because the camera is
 // zoomed by it (see war-room-scene.ts); without that, text would be blurry on phones.
@@ -34,6 +35,12 @@ export function addText(scene: Phaser.Scene, dpr: number, x: number, y: number, 
   // Every later size change goes through the same floor, wherever a widget computes it.
   const setFontSize = t.setFontSize.bind(t);
   t.setFontSize = (size: number | string) => setFontSize(textPx(typeof size === 'number' ? size : parseFloat(size)));
+  // Phaser re-renders a Text's texture only when its text or style changed; so must the static layer.
+  const updateText = t.updateText.bind(t);
+  t.updateText = () => {
+    markDirty(scene);
+    return updateText();
+  };
   return t;
 }
 

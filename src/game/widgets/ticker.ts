@@ -5,7 +5,7 @@ import { formatGameClock } from '../format.ts';
 import type { Rect } from '../layout.ts';
 import { CHANNEL_COLOUR, PALETTE } from '../palette.ts';
 import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
-import { addBadge, Baked, Live } from './baked.ts';
+import { addBadge, Baked } from './baked.ts';
 import { addText } from './text.ts';
 
 // The news band across the bottom: who is talking about the incident in the press and on
@@ -25,7 +25,7 @@ interface Item {
 
 export class Ticker implements Widget {
   private readonly root: Phaser.GameObjects.Container;
-  private readonly band: Live;
+  private readonly band: Baked;
   private readonly strip: Phaser.GameObjects.Container;
   private readonly labelBox: Baked;
   private readonly label: Phaser.GameObjects.Text;
@@ -42,7 +42,7 @@ export class Ticker implements Widget {
   constructor(private readonly ctx: RoomContext) {
     const { scene, dpr } = ctx;
     this.root = scene.add.container(0, 0);
-    this.band = new Live(scene);
+    this.band = new Baked(scene, dpr);
     this.strip = scene.add.container(0, 0);
     this.labelBox = new Baked(scene, dpr);
     this.dot = new Baked(scene, dpr);
@@ -50,6 +50,8 @@ export class Ticker implements Widget {
     this.flash = scene.add.graphics();
     // The label box is drawn over the strip so scrolling items slide under it.
     this.root.add([this.band.image, this.flash, this.strip, this.labelBox.image, this.dot.image, this.label]);
+    // The strip scrolls under the label box, so the box and its words move with it in drawing order.
+    ctx.keepMoving(this.strip, this.labelBox.image, this.dot.image, this.label);
   }
 
   layout(rect: Rect | null, style: PanelStyle, frame: RoomFrame): void {

@@ -2,7 +2,7 @@ import type * as Phaser from 'phaser';
 import type { Rect } from '../layout.ts';
 import { PALETTE } from '../palette.ts';
 import type { PanelStyle, RoomContext, RoomFrame } from '../room.ts';
-import { Live } from './baked.ts';
+import { Baked } from './baked.ts';
 import { addText } from './text.ts';
 
 /**
@@ -11,7 +11,7 @@ import { addText } from './text.ts';
  */
 export abstract class TitledPanel {
   protected readonly root: Phaser.GameObjects.Container;
-  protected readonly frameG: Live;
+  protected readonly frameG: Baked;
   protected readonly title: Phaser.GameObjects.Text;
   protected rect: Rect | null = null;
   protected ui = 1;
@@ -22,7 +22,7 @@ export abstract class TitledPanel {
     titleText: string,
   ) {
     this.root = ctx.scene.add.container(0, 0);
-    this.frameG = new Live(ctx.scene);
+    this.frameG = new Baked(ctx.scene, ctx.dpr);
     this.title = addText(ctx.scene, ctx.dpr, 0, 0, titleText, { size: 11, colour: PALETTE.textDim, bold: true, caps: true });
     this.root.add([this.frameG.image, this.title]);
   }
