@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes the stakeholder portraits (assets/portraits/<kind>.svg): head and shoulders on a
 // 128-unit grid, cut to a circle, one per kind of stakeholder the scenarios bring into the room.
-// The face has eyes but no brows or mouth: the game draws those for the current mood, at the
+// A plain backing fills the circle. The face has eyes but no brows or mouth: the game draws those for the current mood, at the
 // face anchor every portrait shares (FACE below; src/game/kinds.ts holds the same numbers).
 //
 //   node assets/scripts/make-portraits.mjs          writes the files
@@ -143,7 +143,7 @@ export const PORTRAITS = {
 };
 
 const svg = (inner) =>
-  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 128 128" width="128" height="128"><defs><clipPath id="c"><circle cx="64" cy="64" r="64"/></clipPath></defs><g clip-path="url(#c)">${inner}</g></svg>\n`;
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 128 128" width="128" height="128"><defs><clipPath id="c"><circle cx="64" cy="64" r="64"/></clipPath></defs><g clip-path="url(#c)"><rect width="128" height="128" fill="#132039"/>${inner}</g></svg>\n`;
 
 const check = process.argv.includes('--check');
 let stale = 0;

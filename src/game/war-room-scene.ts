@@ -2,9 +2,9 @@ import * as Phaser from 'phaser';
 import { diffViews, type ViewChanges } from './changes.ts';
 import { roomLayout, type RoomLayout } from './layout.ts';
 import { PALETTE } from './palette.ts';
+import { loadedSounds, queueRoomAssets } from './assets.ts';
 import { frameOf, type RoomContext, type RoomFrame, type RoomSource, type Widget } from './room.ts';
-import { drawBackdrop } from './widgets/backdrop.ts';
-import { Live } from './widgets/baked.ts';
+import { Backdrop } from './widgets/backdrop.ts';
 import { ClockBar } from './widgets/clock-bar.ts';
 import { ComplianceClock } from './widgets/compliance-clock.ts';
 import { Gauges } from './widgets/gauges.ts';
@@ -18,9 +18,18 @@ import { Ticker } from './widgets/ticker.ts';
 
 export const WAR_ROOM_SCENE = 'war-room';
 
+/** What the page hears from the room while it loads its files. */
+export interface RoomLoadHooks {
+  /** Loading progress, 0..1. */
+  onProgress?(fraction: number): void;
+  /** The loaded sounds (assets/sounds/), by name, as encoded files. */
+  onSounds?(sounds: Record<string, ArrayBuffer>): void;
+}
+
 export interface WarRoomSceneData {
   source: RoomSource;
   onFirstFrame: () => void;
+  hooks: RoomLoadHooks;
 }
 
 function complianceRunning(frame: RoomFrame): boolean {
@@ -30,7 +39,7 @@ function complianceRunning(frame: RoomFrame): boolean {
 export class WarRoomScene extends Phaser.Scene {
   private frame!: RoomFrame;
   private room!: RoomLayout;
-  private backdrop!: Live;
+  private backdrop!: Backdrop;
   private clock!: ClockBar;
   private compliance!: ComplianceClock;
   private map!: ServiceMap;
@@ -45,6 +54,7 @@ export class WarRoomScene extends Phaser.Scene {
     private source: RoomSource,
     private readonly dpr: number,
     private onFirstFrame: () => void,
+    private hooks: RoomLoadHooks = {},
   ) {
     super({ key: WAR_ROOM_SCENE });
   }
@@ -53,6 +63,21 @@ export class WarRoomScene extends Phaser.Scene {
   init(data?: Partial<WarRoomSceneData>): void {
     if (data?.source) this.source = data.source;
     if (data?.onFirstFrame) this.onFirstFrame = data.onFirstFrame;
+    if (data?.hooks) this.hooks = data.hooks;
+  }
+
+  /** Loads the scenario's portraits and icons, the backdrop and the sounds (see assets.ts). */
+  preload(): void {
+    const report = (fraction: number): void => this.hooks.onProgress?.(fraction);
+    if (queueRoomAssets(this.load, this.textures, this.cache, this.source.getState().scenario) === 0) return;
+    this.load.on(Phaser.Loader.Events.PROGRESS, report);
+    // A file that fails to load leaves its part of the room drawn by code.
+    const failed = (file: Phaser.Loader.File): void => console.warn(`War room: ${file.key} did not load from ${String(file.url)}`);
+    this.load.on(Phaser.Loader.Events.FILE_LOAD_ERROR, failed);
+    this.load.once(Phaser.Loader.Events.COMPLETE, () => {
+      this.load.off(Phaser.Loader.Events.PROGRESS, report);
+      this.load.off(Phaser.Loader.Events.FILE_LOAD_ERROR, failed);
+    });
   }
 
   create(): void {
@@ -61,9 +86,11 @@ export class WarRoomScene extends Phaser.Scene {
     // No camera background: the game's clear colour and the baked backdrop already cover it.
     camera.setOrigin(0, 0).setZoom(this.dpr);
     this.makeTextures();
+    this.hooks.onProgress?.(1);
+    this.hooks.onSounds?.(loadedSounds(this.cache));
 
     const ctx: RoomContext = { scene: this, dpr: this.dpr };
-    this.backdrop = new Live(this);
+    this.backdrop = new Backdrop(this);
     this.clock = new ClockBar(ctx);
     this.compliance = new ComplianceClock(ctx);
     this.map = new ServiceMap(ctx);
@@ -123,8 +150,7 @@ export class WarRoomScene extends Phaser.Scene {
     this.cameras.main.setSize(this.scale.gameSize.width, this.scale.gameSize.height);
     this.room = roomLayout(width, height, { compliance: complianceRunning(this.frame), people: this.frame.view?.stakeholders.length ?? 4 });
     const { room, frame } = this;
-    drawBackdrop(this.backdrop.begin({ x: 0, y: 0, w: width, h: height }), width, height);
-    this.backdrop.commit();
+    this.backdrop.layout(width, height);
     const style = { ui: room.ui, titles: room.titles };
     this.clock.layout(room.header, style, frame);
     this.compliance.layout(room.compliance, style, frame);
