@@ -68,7 +68,7 @@ const PORTRAIT_RULES: [RegExp, PortraitKind][] = [
   [/\b(cfo|finance|financial|fd|treasurer|controller)\b/i, 'finance'],
   [/\b(legal|counsel|lawyer|compliance)\b/i, 'legal'],
   [/\b(hr|human resources|people director)\b/i, 'hr'],
-  [/\b(vendor|supplier|account manager|partner-lead|marketplace|provider)\b/i, 'vendor'],
+  [/\b(vendor|supplier|account manager|partner[- ]lead|marketplace|provider)\b/i, 'vendor'],
   [/\b(it|cio|ciso|engineer|engineering|administrator|security|integrations|developer)\b/i, 'engineer'],
   [/\b(client|landlords?|owners|procurement|supply chain|airline|facilities|hiring)\b/i, 'client'],
   [/\b(coo|ops|operations|warehouse|shift|station|duty manager|airport|plant|floor)\b/i, 'operations'],

@@ -57,9 +57,10 @@ export function soundPlan(prev: SoundState, next: SoundState): SoundPlan {
 function cuesBetween(prev: SoundState, next: SoundState): Cue[] {
   const before = prev.view;
   const now = next.view;
-  // Only changes within one run on the incident screen make noise: opening a saved run or
-  // another screen does not replay its history.
-  if (next.screen !== 'incident' || !now || !before || now === before || before.scenarioId !== now.scenarioId || before.seed !== now.seed) return [];
+  // Only what changes within one run's incident makes noise: opening a saved run does not replay
+  // its history. (The screen is not asked: starting the incident updates the run a moment before
+  // it switches the screen, and the incident's first alert belongs to the incident.)
+  if (!now || !before || now === before || now.phase === 'preparation' || before.scenarioId !== now.scenarioId || before.seed !== now.seed) return [];
   if (now.phase === 'ended' && before.phase !== 'ended' && now.ending) return [cueForOutcome(now.ending.outcome)];
   const fresh = now.injects.length > before.injects.length ? now.injects.slice(before.injects.length) : [];
   if (fresh.length > 0) {
