@@ -25,8 +25,8 @@ const PORTRAIT_PX = 192;
 const ICON_PX = 96;
 const BACKDROP = { width: 1600, height: 900 };
 
-/** Queues what `scenario` needs and is not loaded yet; returns how many files were queued. */
-export function queueRoomAssets(load: Phaser.Loader.LoaderPlugin, textures: Phaser.Textures.TextureManager, cache: Phaser.Cache.CacheManager, scenario: Scenario | null): number {
+/** Queues the pictures `scenario` needs and that are not loaded yet; returns how many were queued. */
+export function queueRoomImages(load: Phaser.Loader.LoaderPlugin, textures: Phaser.Textures.TextureManager, scenario: Scenario | null): number {
   let queued = 0;
   const svg = (key: string, href: string | undefined, size: { width: number; height: number }): void => {
     if (!href || textures.exists(key)) return;
@@ -38,6 +38,12 @@ export function queueRoomAssets(load: Phaser.Loader.LoaderPlugin, textures: Phas
     for (const kind of new Set(portraitKinds(scenario.stakeholders))) svg(portraitTexture(kind), PORTRAIT_URLS.get(kind), { width: PORTRAIT_PX, height: PORTRAIT_PX });
     for (const kind of new Set(scenario.company.services.map(serviceKind))) svg(iconTexture(kind), ICON_URLS.get(kind), { width: ICON_PX, height: ICON_PX });
   }
+  return queued;
+}
+
+/** Queues the sounds not loaded yet; returns how many were queued. */
+export function queueRoomSounds(load: Phaser.Loader.LoaderPlugin, cache: Phaser.Cache.CacheManager): number {
+  let queued = 0;
   for (const [name, href] of SOUND_URLS) {
     if (cache.binary.exists(soundKey(name))) continue;
     load.binary(soundKey(name), href);

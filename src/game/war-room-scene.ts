@@ -2,7 +2,7 @@ import * as Phaser from 'phaser';
 import { diffViews, type ViewChanges } from './changes.ts';
 import { roomLayout, type RoomLayout } from './layout.ts';
 import { PALETTE } from './palette.ts';
-import { loadedSounds, queueRoomAssets } from './assets.ts';
+import { loadedSounds, queueRoomImages, queueRoomSounds } from './assets.ts';
 import { frameOf, type RoomContext, type RoomFrame, type RoomSource, type Widget } from './room.ts';
 import { Backdrop } from './widgets/backdrop.ts';
 import { ClockBar } from './widgets/clock-bar.ts';
@@ -66,10 +66,10 @@ export class WarRoomScene extends Phaser.Scene {
     if (data?.hooks) this.hooks = data.hooks;
   }
 
-  /** Loads the scenario's portraits and icons, the backdrop and the sounds (see assets.ts). */
+  /** Loads the backdrop and the scenario's portraits and icons (see assets.ts); sounds come after the first frame. */
   preload(): void {
     const report = (fraction: number): void => this.hooks.onProgress?.(fraction);
-    if (queueRoomAssets(this.load, this.textures, this.cache, this.source.getState().scenario) === 0) return;
+    if (queueRoomImages(this.load, this.textures, this.source.getState().scenario) === 0) return;
     this.load.on(Phaser.Loader.Events.PROGRESS, report);
     // A file that fails to load leaves its part of the room drawn by code.
     const failed = (file: Phaser.Loader.File): void => console.warn(`War room: ${file.key} did not load from ${String(file.url)}`);
@@ -87,7 +87,7 @@ export class WarRoomScene extends Phaser.Scene {
     camera.setOrigin(0, 0).setZoom(this.dpr);
     this.makeTextures();
     this.hooks.onProgress?.(1);
-    this.hooks.onSounds?.(loadedSounds(this.cache));
+    this.loadSounds();
 
     const ctx: RoomContext = { scene: this, dpr: this.dpr };
     this.backdrop = new Backdrop(this);
@@ -159,6 +159,17 @@ export class WarRoomScene extends Phaser.Scene {
     this.portraits.layout(room.portraits, style, frame);
     this.inbox.layout(room.inbox, style, frame);
     this.ticker.layout(room.ticker, style, frame);
+  }
+
+  /**
+   * The sounds are not drawn, so they do not hold up the first frame (and the game clock): they
+   * load once the room is up, and the page gets them when they are in.
+   */
+  private loadSounds(): void {
+    const hand = (): void => this.hooks.onSounds?.(loadedSounds(this.cache));
+    if (queueRoomSounds(this.load, this.cache) === 0) return hand();
+    this.load.once(Phaser.Loader.Events.COMPLETE, hand);
+    this.load.start();
   }
 
   private makeTextures(): void {
