@@ -2,6 +2,9 @@
 // Writes the war room's backdrop (assets/images/backdrop.svg): an operations room at night seen
 // from the back: a wall of big screens, a skyline through the side windows, rows of desks with
 // glowing monitors. Dark and low in contrast on purpose: the room's panels and words sit on it.
+// Flat fills, no gradients, and fill-opacity rather than opacity: gradients and opacity layers
+// made this drawing take over a second to rasterise in a software renderer, and the war room
+// waits for it before its first frame.
 //
 //   node assets/scripts/make-backdrop.mjs          writes the file
 //   node assets/scripts/make-backdrop.mjs --check  exits 1 if the committed file differs
@@ -30,8 +33,8 @@ const n = (x) => Math.round(x * 10) / 10;
 
 const parts = [];
 // Wall and floor.
-parts.push(`<rect width="${W}" height="${H}" fill="url(#wall)"/>`);
-parts.push(`<path d="M0 ${H * 0.62}H${W}V${H}H0z" fill="url(#floor)"/>`);
+parts.push(`<rect width="${W}" height="${H}" fill="#0b1529"/>`);
+parts.push(`<path d="M0 ${H * 0.62}H${W}V${H}H0z" fill="#08101f"/>`);
 
 // Side windows with a night skyline.
 for (const [x0, x1] of [
@@ -47,7 +50,7 @@ for (const [x0, x1] of [
     parts.push(`<rect x="${n(x)}" y="${n(490 - h)}" width="${n(bw)}" height="${n(h)}" fill="#101e3a"/>`);
     for (let wy = 490 - h + 8; wy < 480; wy += 12) {
       for (let wx = x + 4; wx < x + bw - 5; wx += 9) {
-        if (rnd() < 0.22) parts.push(`<rect x="${n(wx)}" y="${n(wy)}" width="4" height="5" fill="#f2c46b" opacity="${n(0.25 + rnd() * 0.35)}"/>`);
+        if (rnd() < 0.22) parts.push(`<rect x="${n(wx)}" y="${n(wy)}" width="4" height="5" fill="#f2c46b" fill-opacity="${n(0.25 + rnd() * 0.35)}"/>`);
       }
     }
     x += w + 2;
@@ -73,14 +76,14 @@ for (let i = 0; i < 260; i++) {
     [0.85, 0.76, 0.06, 0.08],
   ];
   if (!blobs.some(([bx, by, rx, ry]) => ((u - bx) / rx) ** 2 + ((v - by) / ry) ** 2 < 1)) continue;
-  map.push(`<circle cx="${n(560 + u * 480)}" cy="${n(100 + v * 250)}" r="2.6" fill="#2f6f9f" opacity="0.8"/>`);
+  map.push(`<circle cx="${n(560 + u * 480)}" cy="${n(100 + v * 250)}" r="2.6" fill="#2f6f9f" fill-opacity="0.8"/>`);
 }
 for (const [u, v, c] of [
   [0.24, 0.33, '#ff5a5f'],
   [0.53, 0.28, '#ffc145'],
   [0.76, 0.4, '#ff5a5f'],
 ]) {
-  map.push(`<circle cx="${n(560 + u * 480)}" cy="${n(100 + v * 250)}" r="9" fill="none" stroke="${c}" stroke-width="2.5" opacity="0.85"/><circle cx="${n(560 + u * 480)}" cy="${n(100 + v * 250)}" r="3.5" fill="${c}"/>`);
+  map.push(`<circle cx="${n(560 + u * 480)}" cy="${n(100 + v * 250)}" r="9" fill="none" stroke="${c}" stroke-width="2.5" stroke-opacity="0.85"/><circle cx="${n(560 + u * 480)}" cy="${n(100 + v * 250)}" r="3.5" fill="${c}"/>`);
 }
 parts.push(screen(560, 100, 480, 250, map.join('')));
 const chart = (x, y, w, h, colour, seed) => {
@@ -91,7 +94,7 @@ const chart = (x, y, w, h, colour, seed) => {
     return `${n(x + 12 + (i * (w - 24)) / 23)},${n(y + h - 12 - v * (h - 24))}`;
   });
   const grid = [0.25, 0.5, 0.75].map((k) => `<path d="M${x + 10} ${n(y + k * h)}H${x + w - 10}" stroke="#17365a" stroke-width="1.5"/>`).join('');
-  return `${grid}<polyline points="${pts.join(' ')}" fill="none" stroke="${colour}" stroke-width="3" opacity="0.8"/>`;
+  return `${grid}<polyline points="${pts.join(' ')}" fill="none" stroke="${colour}" stroke-width="3" stroke-opacity="0.8"/>`;
 };
 parts.push(screen(350, 130, 180, 110, chart(350, 130, 180, 110, '#4cc9f0', 3)));
 parts.push(screen(350, 262, 180, 88, chart(350, 262, 180, 88, '#ff5a5f', 5)));
@@ -103,7 +106,7 @@ const rows = Array.from({ length: 5 }, (_, i) => {
 parts.push(screen(1070, 262, 180, 88, rows));
 
 // Ceiling lights.
-for (let x = 200; x < W; x += 300) parts.push(`<rect x="${x}" y="28" width="200" height="8" rx="4" fill="#2a3f66"/><path d="M${x - 40} 36h280l-60 90h-160z" fill="url(#beam)"/>`);
+for (let x = 200; x < W; x += 300) parts.push(`<rect x="${x}" y="28" width="200" height="8" rx="4" fill="#2a3f66"/><path d="M${x - 40} 36h280l-60 90h-160z" fill="#4cc9f0" fill-opacity="0.04"/>`);
 
 // Rows of desks, nearer ones larger and darker, each with a glowing monitor and a chair back.
 const desks = (y, scale, count, offset) => {
@@ -113,7 +116,7 @@ const desks = (y, scale, count, offset) => {
     const x = offset + i * (deskW + 40 * scale);
     const glow = ['#4cc9f0', '#3ddc97', '#9b8cff', '#ffc145'][(i + Math.round(y)) % 4];
     out.push(`<rect x="${n(x + deskW * 0.3)}" y="${n(y - 62 * scale)}" width="${n(deskW * 0.4)}" height="${n(50 * scale)}" rx="${n(4 * scale)}" fill="#111a2e"/>`);
-    out.push(`<rect x="${n(x + deskW * 0.3 + 5 * scale)}" y="${n(y - 57 * scale)}" width="${n(deskW * 0.4 - 10 * scale)}" height="${n(40 * scale)}" fill="${glow}" opacity="0.32"/>`);
+    out.push(`<rect x="${n(x + deskW * 0.3 + 5 * scale)}" y="${n(y - 57 * scale)}" width="${n(deskW * 0.4 - 10 * scale)}" height="${n(40 * scale)}" fill="${glow}" fill-opacity="0.32"/>`);
     out.push(`<rect x="${n(x + deskW * 0.48)}" y="${n(y - 12 * scale)}" width="${n(deskW * 0.04)}" height="${n(12 * scale)}" fill="#111a2e"/>`);
     out.push(`<rect x="${n(x)}" y="${n(y)}" width="${n(deskW)}" height="${n(14 * scale)}" rx="${n(3 * scale)}" fill="#16233d"/>`);
     out.push(`<rect x="${n(x + deskW * 0.08)}" y="${n(y + 14 * scale)}" width="${n(deskW * 0.84)}" height="${n(46 * scale)}" fill="#0c1426"/>`);
@@ -123,14 +126,8 @@ const desks = (y, scale, count, offset) => {
 };
 parts.push(desks(560, 0.7, 7, 150));
 parts.push(desks(700, 1, 5, 40));
-parts.push(`<rect width="${W}" height="${H}" fill="url(#vignette)"/>`);
 
-const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}"><defs>
-<linearGradient id="wall" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#0a1326"/><stop offset="0.62" stop-color="#0d1a33"/></linearGradient>
-<linearGradient id="floor" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#0b1428"/><stop offset="1" stop-color="#060b16"/></linearGradient>
-<linearGradient id="beam" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#4cc9f0" stop-opacity="0.08"/><stop offset="1" stop-color="#4cc9f0" stop-opacity="0"/></linearGradient>
-<radialGradient id="vignette" cx="0.5" cy="0.45" r="0.75"><stop offset="0.55" stop-color="#050a14" stop-opacity="0"/><stop offset="1" stop-color="#050a14" stop-opacity="0.75"/></radialGradient>
-</defs>${parts.join('')}</svg>
+const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}">${parts.join('')}</svg>
 `;
 
 if (process.argv.includes('--check')) {
