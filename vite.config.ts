@@ -7,7 +7,7 @@ import { scenariosPlugin } from './src/scenarios/vite-plugin.ts';
 // The browser game. Scenario files are validated at build time and bundled as JSON
 // (see src/scenarios/vite-plugin.ts).
 // Two pages: the game (index.html) and facilitator mode (facilitator.html, see docs/facilitator.md).
-// A service worker precaches every built file, scenarios included, so a workshop runs offline
+// A service worker precaches every built file, scenarios and the war room's assets included, so a workshop runs offline
 // once the app has been opened, and the manifest makes it installable.
 export default defineConfig({
   plugins: [
@@ -36,7 +36,8 @@ export default defineConfig({
         shortcuts: [{ name: 'Facilitator console', short_name: 'Facilitate', url: './facilitator.html#/console' }],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json,woff2}'],
+        // svg and wav include the war room's backdrop, portraits, icons and sounds (assets/).
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json,woff2,wav}'],
         // Phaser's chunk is over the default 2 MiB limit and the war room needs it offline.
         maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
         navigateFallback: 'index.html',

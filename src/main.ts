@@ -67,7 +67,7 @@ if (!root) throw new Error('index.html has no #app element');
 
 mountApp(root, {
   store,
-  sound: createSound(store.getState().muted),
+  sound: createSound(),
   loadWarRoom: loadWarRoomChunk ? () => (warRoom ??= loadWarRoomChunk()) : null,
   download: downloadText,
   print: () => window.print(),

@@ -1,7 +1,7 @@
 import * as Phaser from 'phaser';
 import { PALETTE } from './palette.ts';
 import type { RoomSource, RoomState } from './room.ts';
-import { WAR_ROOM_SCENE, WarRoomScene, type WarRoomSceneData } from './war-room-scene.ts';
+import { WAR_ROOM_SCENE, WarRoomScene, type RoomLoadHooks, type WarRoomSceneData } from './war-room-scene.ts';
 
 // Entry point of the Phaser chunk: src/main.ts imports this lazily when the incident opens.
 // The canvas is decorative: every word a player must read is also in the HTML.
@@ -18,8 +18,8 @@ interface Idle {
 }
 let idle: Idle | null = null;
 
-/** Fills `parent` with the war room and keeps it sized to it. The parent needs a definite size. */
-export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: RoomSource<S>): { destroy(): void } {
+/** Fills `parent` with the war room and keeps it sized to it. The parent needs a definite size. `hooks` hear how loading goes. */
+export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: RoomSource<S>, hooks: RoomLoadHooks = {}): { destroy(): void } {
   parent.setAttribute('aria-hidden', 'true');
   // Up to 2 device pixels per CSS pixel: sharp on phones without tripling the fill cost.
   const dpr = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
@@ -68,7 +68,7 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
       // and a multi-texture shader picks among 16 samplers for every one of them (measured with
       // SwiftShader: about a third less CPU per frame with one).
       render: { antialias: true, antialiasGL: false, maxTextures: 1, roundPixels: false, powerPreference: 'low-power' },
-      scene: new WarRoomScene(source, dpr, markFirstFrame),
+      scene: new WarRoomScene(source, dpr, markFirstFrame, hooks),
     });
   if (reused) {
     parent.append(reused.canvas);
@@ -76,7 +76,7 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
     reused.scale.getParentBounds();
     reused.scale.setGameSize(initial.w * dpr, initial.h * dpr);
     reused.loop.wake();
-    const data: WarRoomSceneData = { source, onFirstFrame: markFirstFrame };
+    const data: WarRoomSceneData = { source, onFirstFrame: markFirstFrame, hooks };
     reused.scene.start(WAR_ROOM_SCENE, data);
   }
 

@@ -2,9 +2,9 @@ import * as Phaser from 'phaser';
 import { diffViews, type ViewChanges } from './changes.ts';
 import { roomLayout, type RoomLayout } from './layout.ts';
 import { PALETTE } from './palette.ts';
+import { loadedSounds, queueRoomImages, queueRoomSounds } from './assets.ts';
 import { frameOf, type RoomContext, type RoomFrame, type RoomSource, type Widget } from './room.ts';
-import { drawBackdrop } from './widgets/backdrop.ts';
-import { Baked } from './widgets/baked.ts';
+import { Backdrop } from './widgets/backdrop.ts';
 import { ClockBar } from './widgets/clock-bar.ts';
 import { ComplianceClock } from './widgets/compliance-clock.ts';
 import { Gauges } from './widgets/gauges.ts';
@@ -19,9 +19,18 @@ import { Ticker } from './widgets/ticker.ts';
 
 export const WAR_ROOM_SCENE = 'war-room';
 
+/** What the page hears from the room while it loads its files. */
+export interface RoomLoadHooks {
+  /** Loading progress, 0..1. */
+  onProgress?(fraction: number): void;
+  /** The loaded sounds (assets/sounds/), by name, as encoded files. */
+  onSounds?(sounds: Record<string, ArrayBuffer>): void;
+}
+
 export interface WarRoomSceneData {
   source: RoomSource;
   onFirstFrame: () => void;
+  hooks: RoomLoadHooks;
 }
 
 function complianceRunning(frame: RoomFrame): boolean {
@@ -32,7 +41,7 @@ export class WarRoomScene extends Phaser.Scene {
   private frame!: RoomFrame;
   private room!: RoomLayout;
   private layer!: StaticLayer;
-  private backdrop!: Baked;
+  private backdrop!: Backdrop;
   private clock!: ClockBar;
   private compliance!: ComplianceClock;
   private map!: ServiceMap;
@@ -47,6 +56,7 @@ export class WarRoomScene extends Phaser.Scene {
     private source: RoomSource,
     private readonly dpr: number,
     private onFirstFrame: () => void,
+    private hooks: RoomLoadHooks = {},
   ) {
     super({ key: WAR_ROOM_SCENE });
   }
@@ -55,6 +65,21 @@ export class WarRoomScene extends Phaser.Scene {
   init(data?: Partial<WarRoomSceneData>): void {
     if (data?.source) this.source = data.source;
     if (data?.onFirstFrame) this.onFirstFrame = data.onFirstFrame;
+    if (data?.hooks) this.hooks = data.hooks;
+  }
+
+  /** Loads the backdrop and the scenario's portraits and icons (see assets.ts); sounds come after the first frame. */
+  preload(): void {
+    const report = (fraction: number): void => this.hooks.onProgress?.(fraction);
+    if (queueRoomImages(this.load, this.textures, this.source.getState().scenario) === 0) return;
+    this.load.on(Phaser.Loader.Events.PROGRESS, report);
+    // A file that fails to load leaves its part of the room drawn by code.
+    const failed = (file: Phaser.Loader.File): void => console.warn(`War room: ${file.key} did not load from ${String(file.url)}`);
+    this.load.on(Phaser.Loader.Events.FILE_LOAD_ERROR, failed);
+    this.load.once(Phaser.Loader.Events.COMPLETE, () => {
+      this.load.off(Phaser.Loader.Events.PROGRESS, report);
+      this.load.off(Phaser.Loader.Events.FILE_LOAD_ERROR, failed);
+    });
   }
 
   create(): void {
@@ -63,10 +88,12 @@ export class WarRoomScene extends Phaser.Scene {
     // No camera background: the game's clear colour and the baked backdrop already cover it.
     camera.setOrigin(0, 0).setZoom(this.dpr);
     this.makeTextures();
+    this.hooks.onProgress?.(1);
+    this.loadSounds();
 
     this.layer = new StaticLayer(this, this.dpr);
     const ctx: RoomContext = { scene: this, dpr: this.dpr, keepMoving: (...objects) => this.layer.keepMoving(...objects) };
-    this.backdrop = new Baked(this, this.dpr);
+    this.backdrop = new Backdrop(this, this.dpr);
     this.clock = new ClockBar(ctx);
     this.compliance = new ComplianceClock(ctx);
     this.map = new ServiceMap(ctx);
@@ -128,8 +155,7 @@ export class WarRoomScene extends Phaser.Scene {
     this.layer.resize(width, height);
     this.room = roomLayout(width, height, { compliance: complianceRunning(this.frame), people: this.frame.view?.stakeholders.length ?? 4 });
     const { room, frame } = this;
-    drawBackdrop(this.backdrop.begin({ x: 0, y: 0, w: width, h: height }), width, height);
-    this.backdrop.commit();
+    this.backdrop.layout(width, height);
     const style = { ui: room.ui, titles: room.titles };
     this.clock.layout(room.header, style, frame);
     this.compliance.layout(room.compliance, style, frame);
@@ -138,6 +164,17 @@ export class WarRoomScene extends Phaser.Scene {
     this.portraits.layout(room.portraits, style, frame);
     this.inbox.layout(room.inbox, style, frame);
     this.ticker.layout(room.ticker, style, frame);
+  }
+
+  /**
+   * The sounds are not drawn, so they do not hold up the first frame (and the game clock): they
+   * load once the room is up, and the page gets them when they are in.
+   */
+  private loadSounds(): void {
+    const hand = (): void => this.hooks.onSounds?.(loadedSounds(this.cache));
+    if (queueRoomSounds(this.load, this.cache) === 0) return hand();
+    this.load.once(Phaser.Loader.Events.COMPLETE, hand);
+    this.load.start();
   }
 
   private makeTextures(): void {

@@ -46,6 +46,8 @@ export interface GameState {
   speed: Speed;
   reducedMotion: boolean;
   muted: boolean;
+  /** Sound volume, 0 (silent) to 1; kept apart from muted so unmuting restores it. */
+  volume: number;
   /**
    * False from the moment the incident screen opens until the war room has drawn its first
    * frame (see GameStoreDeps.waitForRoom): the game clock does not run before the room is seen.
@@ -104,6 +106,8 @@ export interface GameState {
   /** Replays the finished run up to its n-th decision (1-based) and lets the player choose again from there. */
   whatIf(decision: number): string | null;
   setMuted(muted: boolean): void;
+  /** Sets the volume (clamped to 0..1) and remembers it across reloads. */
+  setVolume(volume: number): void;
   setReducedMotion(reduced: boolean): void;
   /** The war room view reports that it has drawn (or could not load and the HTML stands alone). */
   setRoomReady(ready: boolean): void;
@@ -256,6 +260,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       speed: 1,
       reducedMotion: deps.reducedMotion ?? false,
       muted: tryRead(storage, STORAGE_KEYS.muted) === 'true',
+      volume: savedVolume(tryRead(storage, STORAGE_KEYS.volume)),
       roomReady: !deps.waitForRoom,
       catalog,
       scenarioLoad: null,
@@ -470,6 +475,12 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         tryWrite(storage, STORAGE_KEYS.muted, String(muted));
         set({ muted });
       },
+      setVolume(volume) {
+        const next = clampVolume(volume);
+        if (next === get().volume) return;
+        tryWrite(storage, STORAGE_KEYS.volume, String(next));
+        set({ volume: next });
+      },
       setReducedMotion(reducedMotion) {
         set({ reducedMotion });
       },
@@ -590,4 +601,16 @@ function clampSeed(x: number): number {
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Volume when nothing (or nothing sensible) was saved: loud enough to hear, not startling. */
+const DEFAULT_VOLUME = 0.7;
+
+function clampVolume(x: number): number {
+  // Two decimals: the slider's steps, and a stable string in storage.
+  return Number.isFinite(x) ? Math.round(Math.min(1, Math.max(0, x)) * 100) / 100 : DEFAULT_VOLUME;
+}
+
+function savedVolume(raw: string | null): number {
+  return raw === null || raw.trim() === '' ? DEFAULT_VOLUME : clampVolume(Number(raw));
 }

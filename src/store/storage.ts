@@ -40,4 +40,5 @@ export const STORAGE_KEYS = {
   badSavePrefix: 'war-room.save.bad.',
   history: 'war-room.history',
   muted: 'war-room.muted',
+  volume: 'war-room.volume',
 } as const;

@@ -9,6 +9,7 @@ import { pickerScreen } from './screens/picker.ts';
 import { preparationScreen } from './screens/preparation.ts';
 import { titleScreen } from './screens/title.ts';
 import { startRouting } from './routes.ts';
+import { directSound } from './sound-director.ts';
 
 // The page shell: top bar, notice banner, and the current screen. Screens are created when they
 // open and destroyed when they close, so none of them keeps listening in the background.
@@ -59,16 +60,34 @@ export function mountApp(root: HTMLElement, options: Omit<AppContext, 'toolbar'>
       },
     },
   });
-  const renderMute = (muted: boolean): void => {
+  // A native range: arrow keys, Page Up/Down, Home and End work, and screen readers announce it.
+  const volumeInput = h('input', {
+    class: 'volume__range',
+    attrs: { type: 'range', min: '0', max: '100', step: '5', 'aria-label': 'Volume' },
+    on: {
+      input: (e) => {
+        const value = Number((e.target as HTMLInputElement).value) / 100;
+        store.getState().setVolume(value);
+        // Turning the volume up is a clear wish to hear something.
+        if (value > 0 && store.getState().muted) store.getState().setMuted(false);
+        sound.unlock();
+      },
+    },
+  }) as HTMLInputElement;
+  const renderMute = (muted: boolean, volume: number): void => {
     muteButton.setAttribute('aria-pressed', String(!muted));
     replace(
       muteButton,
       h('span', { class: muted ? 'icon icon--mute' : 'icon icon--sound', attrs: { 'aria-hidden': 'true' } }),
       h('span', { class: 'sound-toggle__text', text: muted ? 'Sound off' : 'Sound on' }),
     );
+    volumeInput.value = String(Math.round(volume * 100));
+    volumeInput.setAttribute('aria-valuetext', muted ? `${Math.round(volume * 100)}%, sound off` : `${Math.round(volume * 100)}%`);
+    volumeInput.classList.toggle('volume__range--muted', muted);
   };
 
-  const topbar = h('header', { class: 'topbar' }, brandMark(), toolbar, h('div', { class: 'topbar__tools' }, muteButton));
+  const volume = h('label', { class: 'volume', attrs: { title: 'Volume' } }, volumeInput);
+  const topbar = h('header', { class: 'topbar' }, brandMark(), toolbar, h('div', { class: 'topbar__tools' }, muteButton, volume));
   const noticeSlot = h('div', { class: 'notice-slot' });
   const main = h('main', { id: 'main', class: 'main', attrs: { tabindex: '-1' } });
   const skip = h('a', { class: 'skip-link', attrs: { href: '#main' }, text: 'Skip to the game' });
@@ -118,13 +137,11 @@ export function mountApp(root: HTMLElement, options: Omit<AppContext, 'toolbar'>
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.screen !== prev.screen) show(state.screen);
     if (state.notice !== prev.notice) renderNotice(state);
-    if (state.muted !== prev.muted) {
-      renderMute(state.muted);
-      sound.setMuted(state.muted);
-    }
+    if (state.muted !== prev.muted || state.volume !== prev.volume) renderMute(state.muted, state.volume);
   });
   const initial = store.getState();
-  renderMute(initial.muted);
+  renderMute(initial.muted, initial.volume);
+  const stopSound = directSound(store, sound);
   renderNotice(initial);
   show(initial.screen);
   const stopRouting = startRouting(store);
@@ -133,6 +150,7 @@ export function mountApp(root: HTMLElement, options: Omit<AppContext, 'toolbar'>
     destroy() {
       stopRouting();
       unsubscribe();
+      stopSound();
       window.removeEventListener('pointerdown', unlock);
       window.removeEventListener('keydown', unlock);
       current?.view.destroy();

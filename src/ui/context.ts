@@ -3,7 +3,11 @@ import type { Sound } from './sound.ts';
 
 /** The war room's Phaser module, per scratch/STORE-CONTRACT.md. */
 export interface WarRoomModule {
-  mountWarRoom(parent: HTMLElement, store: GameStore): { destroy(): void };
+  mountWarRoom(
+    parent: HTMLElement,
+    store: GameStore,
+    hooks?: { onProgress?(fraction: number): void; onSounds?(sounds: Record<string, ArrayBuffer>): void },
+  ): { destroy(): void };
 }
 
 export interface AppContext {

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUT, openGame, serveGame, shot, type Served } from './harness.ts';
+import { OUT, advanceGameClock, openGame, serveGame, shot, type Served } from './harness.ts';
 
 // The war room as new players meet it: a double-click never makes a second choice, the outcome
 // of a choice stays in view, Back moves between screens, ticked preparation survives a reload,
-// and the room's text stays legible at the common screen sizes.
+// the room's text stays legible at the common screen sizes, the room's files (assets/) load with
+// a progress bar while the game clock waits, and the volume is a keyboard control that is kept.
 
 const SCENARIO = 'ransomware-manufacturer';
 const SAVE_KEY = 'war-room.save';
@@ -114,6 +115,70 @@ describe('the war room in the browser', () => {
     const ticked = await page.$$eval('.measure input', (els) => els.map((e) => (e as HTMLInputElement).checked));
     expect(ticked.slice(0, 2)).toEqual([true, true]);
     expect(ticked.filter(Boolean)).toHaveLength(2);
+    await page.context().close();
+  }, 60_000);
+
+  it('shows loading progress and holds the game clock until the war room has drawn its first frame', async () => {
+    const page = await openGame(served, { width: 1280, height: 720 }, { testClock: true });
+    const files: string[] = [];
+    page.on('request', (r) => {
+      if (/\/assets\/[\w-]+\.(svg|wav)$/.test(r.url())) files.push(r.url().slice(r.url().lastIndexOf('/') + 1));
+    });
+    // The backdrop is held back until the test has looked at the loading screen.
+    let release = (): void => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/backdrop-[\w-]+\.svg$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await toPreparation(page);
+    await page.getByRole('button', { name: 'Start the incident' }).click();
+    await page.waitForSelector('.stage__progress', { state: 'visible' });
+    // The Phaser chunk and the fonts come first; on a busy machine that takes a while.
+    await expect.poll(() => files.some((f) => f.startsWith('backdrop-')), { timeout: 60_000 }).toBe(true);
+    const clockBefore = await page.locator('.clock-elapsed').textContent();
+    // Two real minutes pass while the room loads: dozens of game minutes at any pace, if it ran.
+    await advanceGameClock(page, 120_000);
+    expect(await page.locator('.clock-elapsed').textContent()).toBe(clockBefore);
+    expect(await page.evaluate(() => document.body.dataset.warRoomFrame)).toBeUndefined();
+    const progress = await page.$eval('.stage__progress', (e) => (e as HTMLProgressElement).value);
+    expect(progress).toBeGreaterThanOrEqual(40);
+    expect(progress).toBeLessThan(100);
+    expect(await page.locator('.stage__label').textContent()).toMatch(/Loading/);
+    await shot(page, '1280x720-war-room-loading');
+
+    release();
+    await page.waitForSelector('body[data-war-room-frame="1"]');
+    await page.waitForSelector('.stage__loader', { state: 'hidden' });
+    await advanceGameClock(page, 10_000);
+    await expect.poll(() => page.locator('.clock-elapsed').textContent(), { timeout: 10_000 }).not.toBe(clockBefore);
+    // The scenario's portraits and icons and the backdrop came through the loader; the four sounds
+    // follow the first frame (they are not drawn, so they do not hold up the clock).
+    await expect.poll(() => files.filter((f) => f.endsWith('.wav')).length, { timeout: 30_000 }).toBe(4);
+    expect(files.filter((f) => f.endsWith('.svg')).length).toBeGreaterThan(8);
+    // ...and the service worker precaches them for offline workshops.
+    const sw = await (await fetch(`${served.url}sw.js`)).text();
+    for (const f of files) expect(sw, f).toContain(f);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('sets the volume from the keyboard and remembers it across a reload', async () => {
+    const page = await openGame(served);
+    const volume = page.getByRole('slider', { name: 'Volume' });
+    const start = Number(await volume.inputValue());
+    await volume.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => Number(await volume.inputValue())).toBe(start - 10);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    expect(Number(await page.getByRole('slider', { name: 'Volume' }).inputValue())).toBe(start - 10);
+    // The mute button is a toggle the keyboard reaches too, and is remembered as well.
+    await page.getByRole('button', { name: /Sound on/ }).press('Enter');
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    expect(await page.getByRole('button', { name: /Sound off/ }).getAttribute('aria-pressed')).toBe('false');
     await page.context().close();
   }, 60_000);
 

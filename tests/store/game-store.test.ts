@@ -317,6 +317,17 @@ describe('game store: autosave and resume', () => {
     first.s().setMuted(true);
     expect(track(makeStore({ storage: first.storage })).s().muted).toBe(true);
   });
+
+  it('remembers the volume, clamped to 0..1, and ignores a mangled saved value', () => {
+    const first = track(makeStore());
+    expect(first.s().volume).toBe(0.7);
+    first.s().setVolume(0.35);
+    expect(track(makeStore({ storage: first.storage })).s().volume).toBe(0.35);
+    first.s().setVolume(7);
+    expect(first.s().volume).toBe(1);
+    first.storage.setItem(STORAGE_KEYS.volume, 'loud');
+    expect(track(makeStore({ storage: first.storage })).s().volume).toBe(0.7);
+  });
 });
 
 describe('game store: robustness', () => {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, OUTCOMES } from '../../src/scenarios/schema.ts';
-import { cueForChannel, cueForOutcome, notesFor, type Cue } from '../../src/ui/sound.ts';
+import { createSound, cueForChannel, cueForOutcome, notesFor, type Cue } from '../../src/ui/sound.ts';
 
 describe('sound cues', () => {
   it('rings the phone for calls, sounds the alert for alerts and regulators, and chimes for messages', () => {
@@ -36,5 +36,44 @@ describe('sound cues', () => {
     const phone = notesFor('phone');
     expect(new Set(phone.map((n) => n.at)).size).toBe(2);
     expect(phone.every((n) => (n.tremolo ?? 0) > 0)).toBe(true);
+  });
+});
+
+describe('the audio output', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('makes no audio context, so no sound, before a gesture unlocks it', () => {
+    const made: string[] = [];
+    // Just enough of an AudioContext to count constructions and see what is asked of it.
+    class FakeContext {
+      state = 'suspended';
+      currentTime = 0;
+      destination = {};
+      constructor() {
+        made.push('context');
+      }
+      createGain() {
+        return { gain: { value: 1, setTargetAtTime() {} }, connect: (x: unknown) => x };
+      }
+      addEventListener() {}
+      resume() {
+        made.push('resume');
+        return Promise.resolve();
+      }
+      decodeAudioData() {
+        made.push('decode');
+        return new Promise(() => {});
+      }
+    }
+    vi.stubGlobal('AudioContext', FakeContext);
+    const sound = createSound();
+    sound.useSamples({ ring: new ArrayBuffer(8), tick: new ArrayBuffer(8) });
+    sound.setVolume(0.5);
+    sound.loop('ambience', 0.6);
+    sound.play('phone');
+    expect(made).toEqual([]);
+    sound.unlock();
+    // One context, resumed from the gesture, and the samples decoded only now.
+    expect(made).toEqual(['context', 'decode', 'decode', 'resume']);
   });
 });

@@ -1,10 +1,48 @@
 import type * as Phaser from 'phaser';
+import { BACKDROP_TEXTURE } from '../assets.ts';
 import { PALETTE } from '../palette.ts';
+import { Baked } from './baked.ts';
+import { markDirty } from './dirty.ts';
 
-// The room itself: a deep navy wall with a faint plotting grid,
-// like the big screens of an operations centre. Drawn once per layout.
+// The room itself: the illustrated operations room from assets/images/backdrop.svg, scaled to
+// cover the canvas. Should the file not load, a deep navy wall with a faint plotting grid, like
+// the big screens of an operations centre, stands in. Laid out once per size; both stand still,
+// so the static layer (static-layer.ts) bakes them with the rest of the room.
 
-export function drawBackdrop(g: Phaser.GameObjects.Graphics, width: number, height: number): void {
+export class Backdrop {
+  private readonly image: Phaser.GameObjects.Image | null;
+  private readonly grid: Baked;
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    dpr: number,
+  ) {
+    // Half strength over the dark clear colour: a room you sense behind the panels, not one that
+    // competes with their words.
+    this.image = scene.textures.exists(BACKDROP_TEXTURE) ? scene.add.image(0, 0, BACKDROP_TEXTURE).setOrigin(0.5, 0.5).setAlpha(0.5) : null;
+    this.grid = new Baked(scene, dpr);
+  }
+
+  layout(width: number, height: number): void {
+    if (this.image) {
+      // Cover: fill the canvas, crop the overflow, keep the drawing's proportions.
+      const scale = Math.max(width / this.image.width, height / this.image.height);
+      this.image.setScale(scale).setPosition(width / 2, height / 2);
+      this.grid.hide();
+      markDirty(this.scene);
+      return;
+    }
+    drawGrid(this.grid.begin({ x: 0, y: 0, w: width, h: height }), width, height);
+    this.grid.commit();
+  }
+
+  destroy(): void {
+    this.image?.destroy();
+    this.grid.destroy();
+  }
+}
+
+function drawGrid(g: Phaser.GameObjects.Graphics, width: number, height: number): void {
   // Lines and dots only: the flat colour underneath is the renderer's clear colour, which
   // costs nothing, whereas a full-screen fill costs a whole screen of pixels every frame.
   const step = width < 600 ? 24 : 40;

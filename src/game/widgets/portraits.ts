@@ -1,7 +1,9 @@
 import type * as Phaser from 'phaser';
 import type { GameView } from '../../engine/view.ts';
 import { avatarLook, browLines, mouthPoints, type AvatarLook } from '../avatar.ts';
+import { portraitTexture } from '../assets.ts';
 import type { ViewChanges } from '../changes.ts';
+import { PORTRAIT_FACE, portraitKinds, type PortraitKind } from '../kinds.ts';
 import { portraitPlan, type PortraitPlan, type Rect } from '../layout.ts';
 import { MOOD_LABEL, moodOf, type Mood } from '../mood.ts';
 import { CLOTHES_TONES, css, HAIR_TONES, mix, MOOD_COLOUR, PALETTE, SKIN_TONES } from '../palette.ts';
@@ -11,8 +13,10 @@ import { addText, setFitted, setWrapped } from './text.ts';
 import { Baked } from './baked.ts';
 import { TitledPanel } from './titled-panel.ts';
 
-// The people watching: one drawn face per stakeholder. Mood shows in the mouth and brows,
-// in the ring colour and in words; a change makes the face react and shows the swing.
+// The people watching: one portrait per stakeholder, from assets/portraits/ by the kind of
+// stakeholder (kinds.ts), or drawn by code if the file is missing. Mood shows in the mouth and
+// brows drawn over the face, in the ring colour and in words; a change makes the face react and
+// shows the swing.
 
 type Stakeholder = GameView['stakeholders'][number];
 type G = Phaser.GameObjects.Graphics;
@@ -25,6 +29,8 @@ interface Portrait {
   /** The face, which bounces or shakes when the mood changes. */
   root: Phaser.GameObjects.Container;
   face: Baked;
+  /** The portrait from assets/, under the face's ring and expression; null draws the face by code. */
+  picture: Phaser.GameObjects.Image | null;
   painted: string;
   name: Phaser.GameObjects.Text;
   mood: Phaser.GameObjects.Text;
@@ -91,20 +97,24 @@ export class Portraits extends TitledPanel implements Widget {
     // Columns as wide as a name needs, rows after that; words keep 12 px and the faces get
     // what is left (see portraitPlan, which the layout test checks at the common screen sizes).
     const plan = portraitPlan(body, people.map((p) => p.name));
-    people.forEach((person, i) => this.portraits.push(this.create(person, plan.cells[i]!, plan)));
+    const kinds = portraitKinds(people);
+    people.forEach((person, i) => this.portraits.push(this.create(person, kinds[i]!, plan.cells[i]!, plan)));
     for (const person of people) {
       const p = this.portraits.find((x) => x.id === person.id);
       if (p) this.paint(p, person);
     }
   }
 
-  private create(person: Stakeholder, cell: Rect, plan: PortraitPlan): Portrait {
+  private create(person: Stakeholder, kind: PortraitKind, cell: Rect, plan: PortraitPlan): Portrait {
     const { scene, dpr } = this.ctx;
     const r = plan.r;
     const cx = cell.x + cell.w / 2;
     const group = scene.add.container(0, 0);
     const root = scene.add.container(cx, cell.y + r + 3);
     const face = new Baked(scene, dpr);
+    const key = portraitTexture(kind);
+    const picture = r > 0 && scene.textures.exists(key) ? scene.add.image(0, 0, key).setDisplaySize(2 * r * PICTURE_SHARE, 2 * r * PICTURE_SHARE) : null;
+    if (picture) root.add(picture);
     root.add(face.image);
     root.setVisible(r > 0);
     const maxW = cell.w - 2;
@@ -119,7 +129,7 @@ export class Portraits extends TitledPanel implements Widget {
     group.add([root, name, mood]);
     this.root.add(group);
     const look = avatarLook(person, { skin: SKIN_TONES, hair: HAIR_TONES, clothes: CLOTHES_TONES });
-    return { id: person.id, look, cell: group, root, face, painted: '', name, mood, r, cx, maxW };
+    return { id: person.id, look, cell: group, root, face, picture, painted: '', name, mood, r, cx, maxW };
   }
 
   private paint(p: Portrait, person: Stakeholder): void {
@@ -127,7 +137,9 @@ export class Portraits extends TitledPanel implements Widget {
     if (p.painted !== mood && p.r > 0) {
       p.painted = mood;
       const pad = Math.max(5, p.r * 0.2);
-      drawAvatar(p.face.begin({ x: -p.r - pad, y: -p.r - pad, w: 2 * (p.r + pad), h: 2 * (p.r + pad) }), p.look, mood, p.r);
+      const g = p.face.begin({ x: -p.r - pad, y: -p.r - pad, w: 2 * (p.r + pad), h: 2 * (p.r + pad) });
+      if (p.picture) drawOverPicture(g, mood, p.r);
+      else drawAvatar(g, p.look, mood, p.r);
       p.face.commit();
     }
     p.mood.setText(`${MOOD_LABEL[mood]} ${Math.round(person.sentiment)}`.toUpperCase()).setColor(css(MOOD_COLOUR[mood]));
@@ -205,11 +217,21 @@ function drawPerson(g: G, look: AvatarLook, mood: Mood, ox: number, oy: number, 
     g.fillPath();
   }
 
-  // Face: eyes, brows and mouth, all at head scale s.
-  const ink = 0x1b1f2a;
-  g.fillStyle(ink, 1);
+  drawEyes(g, ox, oy, s);
+  drawExpression(g, mood, ox, oy, s);
+}
+
+const INK = 0x1b1f2a;
+
+function drawEyes(g: G, ox: number, oy: number, s: number): void {
+  g.fillStyle(INK, 1);
   g.fillCircle(ox - s * 0.16, oy - s * 0.06, Math.max(1, s * 0.055));
   g.fillCircle(ox + s * 0.16, oy - s * 0.06, Math.max(1, s * 0.055));
+}
+
+/** Brows and mouth (and a blush or a bead of sweat) for the mood, on a head of scale s at (ox, oy). */
+function drawExpression(g: G, mood: Mood, ox: number, oy: number, s: number): void {
+  const ink = INK;
   g.lineStyle(Math.max(1, s * 0.06), ink, 1);
   for (const [a, b] of browLines(mood, s)) g.lineBetween(ox + a.x, oy + a.y + s * 0.08, ox + b.x, oy + b.y + s * 0.08);
   polyline(
@@ -229,6 +251,30 @@ function drawPerson(g: G, look: AvatarLook, mood: Mood, ox: number, oy: number, 
   }
 }
 
+/** The share of the ring's diameter the portrait picture fills, inside the ring's stroke. */
+const PICTURE_SHARE = 0.9;
+
+/**
+ * Over a portrait picture of radius r: the mood's expression on the picture's face (every
+ * portrait has its face at PORTRAIT_FACE) and the mood ring around it.
+ */
+function drawOverPicture(g: G, mood: Mood, r: number): void {
+  const unit = (2 * r * PICTURE_SHARE) / PORTRAIT_FACE.size;
+  drawExpression(g, mood, (PORTRAIT_FACE.x - PORTRAIT_FACE.size / 2) * unit, (PORTRAIT_FACE.y - PORTRAIT_FACE.size / 2) * unit, PORTRAIT_FACE.s * unit);
+  drawRing(g, mood, r);
+}
+
+function drawRing(g: G, mood: Mood, r: number): void {
+  const ring = MOOD_COLOUR[mood];
+  // The mood ring; angry gets a double ring, so the state has a shape too.
+  g.lineStyle(Math.max(2, r * 0.1), ring, 1);
+  g.strokeCircle(0, 0, r);
+  if (mood === 'angry') {
+    g.lineStyle(1.5, ring, 0.7);
+    g.strokeCircle(0, 0, r + Math.max(3, r * 0.14));
+  }
+}
+
 /** A framed avatar of radius r centred at (0, 0). */
 export function drawAvatar(g: G, look: AvatarLook, mood: Mood, r: number): void {
   const ring = MOOD_COLOUR[mood];
@@ -242,11 +288,5 @@ export function drawAvatar(g: G, look: AvatarLook, mood: Mood, r: number): void 
   } else {
     drawPerson(g, look, mood, 0, -r * 0.14, r * 0.95, r * 0.86);
   }
-  // The mood ring; angry gets a double ring, so the state has a shape too.
-  g.lineStyle(Math.max(2, r * 0.1), ring, 1);
-  g.strokeCircle(0, 0, r);
-  if (mood === 'angry') {
-    g.lineStyle(1.5, ring, 0.7);
-    g.strokeCircle(0, 0, r + Math.max(3, r * 0.14));
-  }
+  drawRing(g, mood, r);
 }

@@ -1,7 +1,9 @@
 import * as Phaser from 'phaser';
 import type { GameView } from '../../engine/view.ts';
 import type { ServiceStatusName } from '../../scenarios/schema.ts';
+import { iconTexture } from '../assets.ts';
 import type { ViewChanges } from '../changes.ts';
+import { serviceKind } from '../kinds.ts';
 import { dependencyCurve, nodeTextWidth, NODE_NAME_PX, pointOnCurve, serviceMapLayout, serviceNameLines, type Curve, type MapOrientation, type NodeBox, type Rect } from '../layout.ts';
 import { mix, PALETTE, STATUS_COLOUR } from '../palette.ts';
 import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
@@ -221,7 +223,15 @@ export class ServiceMap extends TitledPanel implements Widget {
     const card = new Baked(scene, dpr);
     const name = addText(scene, dpr, 0, 0, s.name, { size: NODE_NAME_PX * this.ui, colour: PALETTE.text, bold: true });
     const status = addText(scene, dpr, 0, 0, '', { size: 12 * this.ui, colour: PALETTE.textDim, bold: true, caps: true });
-    root.add([glow.image, card.image, name, status]);
+    root.add([glow.image, card.image]);
+    // What kind of system it is (assets/icons/), faint at the card's right end: a watermark the
+    // words may run over, so it takes no room from them.
+    const icon = iconTexture(serviceKind(s));
+    const iconSize = Math.min(box.h - 8, 30 * this.ui);
+    if (scene.textures.exists(icon) && iconSize >= 14) {
+      root.add(scene.add.image(box.w / 2 - 6 - iconSize / 2, 0, icon).setDisplaySize(iconSize, iconSize).setTint(PALETTE.accent).setAlpha(0.3));
+    }
+    root.add([name, status]);
     this.nodeLayer.add(root);
     this.nodes.set(s.id, { id: s.id, box, root, glow, card, painted: '', name, status, density, glowTween: null });
   }

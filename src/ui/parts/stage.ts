@@ -1,7 +1,8 @@
 import type { AppContext } from '../context.ts';
 import { h } from '../dom.ts';
 
-// The Phaser war room, loaded on demand in its own chunk, with a progress bar while it loads.
+// The Phaser war room, loaded on demand in its own chunk, with a progress bar while its code and
+// then its files (backdrop, portraits, icons, sounds) load; the game clock waits for its first frame.
 // The canvas is decorative for assistive tech: everything a player must read is in HTML.
 
 /** The room's fonts, loaded; gives up after 3 s so a blocked font never blocks the game. */
@@ -50,9 +51,15 @@ export function createStage(ctx: AppContext): { el: HTMLElement; destroy(): void
       .then((mod) => fontsReady().then(() => mod))
       .then((mod) => {
         if (closed) return;
-        progress.value = 70;
-        mounted = mod.mountWarRoom(host, ctx.store);
-        progress.value = 90;
+        progress.value = 40;
+        label.textContent = 'Loading the war room’s pictures and sounds…';
+        mounted = mod.mountWarRoom(host, ctx.store, {
+          // The files are the rest of the bar, up to 95; the first frame completes it.
+          onProgress: (fraction) => {
+            if (!closed) progress.value = Math.max(progress.value, 40 + Math.round(55 * Math.min(1, Math.max(0, fraction))));
+          },
+          onSounds: (sounds) => ctx.sound.useSamples(sounds),
+        });
         const started = performance.now();
         const waitForFrame = (): void => {
           if (closed) return;

@@ -9,7 +9,7 @@ import { createFeed } from '../parts/feed.ts';
 import { createPauseDialog } from '../parts/pause-dialog.ts';
 import { createStage } from '../parts/stage.ts';
 import { createMetricsStrip, createSystemsPanel } from '../parts/status.ts';
-import { cueForChannel, cueForOutcome, type Cue } from '../sound.ts';
+import type { ChannelName } from '../../scenarios/schema.ts';
 import { SPEEDS, speedForKey } from '../speed-keys.ts';
 
 // The incident: the war room canvas with the HTML layer beside it. Keyboard: 1–5 choose,
@@ -19,10 +19,8 @@ import { SPEEDS, speedForKey } from '../speed-keys.ts';
 /** A jump of game time this long or longer (an action that takes hours) is announced. */
 const LONG_JUMP_MINUTES = 60;
 
-const CUE_PRIORITY: Cue[] = ['phone', 'alert', 'message'];
-
 export function incidentScreen(ctx: AppContext): ScreenView {
-  const { store, sound } = ctx;
+  const { store } = ctx;
   const initial = store.getState();
   const scenario = initial.scenario;
 
@@ -88,7 +86,7 @@ export function incidentScreen(ctx: AppContext): ScreenView {
   const jumpNote = h('div', { class: 'time-jump', attrs: { role: 'status', hidden: true } });
   stage.el.append(jumpNote);
   let jumpTimer: ReturnType<typeof setTimeout> | null = null;
-  const showJump = (from: number, to: number, meanwhile: readonly { channel: Parameters<typeof cueForChannel>[0]; from: string }[]): void => {
+  const showJump = (from: number, to: number, meanwhile: readonly { channel: ChannelName; from: string }[]): void => {
     if (jumpTimer !== null) clearTimeout(jumpTimer);
     const senders = [...new Set(meanwhile.map((i) => i.from))].slice(0, 3);
     replace(
@@ -156,12 +154,6 @@ export function incidentScreen(ctx: AppContext): ScreenView {
     }
   };
 
-  const playCues = (fresh: readonly { channel: Parameters<typeof cueForChannel>[0] }[]): void => {
-    const cues = new Set(fresh.map((i) => cueForChannel(i.channel)));
-    const cue = CUE_PRIORITY.find((c) => cues.has(c));
-    if (cue) sound.play(cue);
-  };
-
   const onKey = (e: KeyboardEvent): void => {
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
     if (isTypingTarget(e.target)) return;
@@ -203,9 +195,6 @@ export function incidentScreen(ctx: AppContext): ScreenView {
       const fresh = feed.update(state.view.injects);
       if (prev.view && state.view.clock - prev.view.clock >= LONG_JUMP_MINUTES) showJump(prev.view.clock, state.view.clock, fresh);
       renderView(state.view, false);
-      if (state.view.phase === 'ended' && prev.view?.phase !== 'ended' && state.view.ending) sound.play(cueForOutcome(state.view.ending.outcome));
-      else if (fresh.length > 0) playCues(fresh);
-      else if (state.view.lastChoice !== prev.view?.lastChoice && state.view.lastChoice?.by === 'player') sound.play('choice');
     }
     if (state.paused !== prev.paused || state.view?.phase !== prev.view?.phase) syncPause(state);
   });
