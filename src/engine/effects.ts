@@ -87,7 +87,8 @@ function applyEffect(index: ScenarioIndex, s: RunState, effect: Effect): void {
         s.runsWithout = without.length > 0 ? { ...others, [service]: [...new Set(without)].sort() } : others;
       }
       if (s.services[service] !== status) {
-        s.services[service] = status;
+        // Replaced, never mutated, like runsWithout: states share it (see draft.ts).
+        s.services = { ...s.services, [service]: status };
         s.log.push({ t: s.clock, type: 'service.changed', service, status });
       }
       return;
