@@ -41,6 +41,9 @@ export default defineConfig({
         // Phaser's chunk is over the default 2 MiB limit and the war room needs it offline.
         maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
         navigateFallback: 'index.html',
+        // Workbox's defaults, and `test-clock` (the e2e tests' hand-driven clock): without it a
+        // reload of facilitator.html?test-clock would miss the precache and get the game's page.
+        ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^test-clock$/],
         // The phone page and the room server's routes are never answered with the game's page.
         navigateFallbackDenylist: [/^\/join/, /^\/matchmake\//, /^\/healthz/],
         cleanupOutdatedCaches: true,

@@ -1,6 +1,6 @@
 import type { Condition } from '../scenarios/schema.ts';
 import type { ScenarioIndex } from './scenario-index.ts';
-import { effectiveStatuses } from './services.ts';
+import { runStatuses } from './services.ts';
 import type { RunState } from './state.ts';
 
 function compare(value: number | string | undefined, c: Condition): boolean {
@@ -19,7 +19,7 @@ export function holds(index: ScenarioIndex, state: RunState, c: Condition): bool
   if (c.metric !== undefined) return compare(state.metrics[c.metric], c);
   if (c.var !== undefined) return compare(state.vars[c.var], c);
   if (c.sentiment !== undefined) return compare(state.sentiment[c.sentiment], c);
-  if (c.service !== undefined) return effectiveStatuses(index, state)[c.service] === c.is;
+  if (c.service !== undefined) return runStatuses(index, state)[c.service] === c.is;
   if (c.clock !== undefined) return compare(state.clock, c);
   if (c.not !== undefined) return !holds(index, state, c.not);
   // Loops rather than every/some: this runs for every inject on every slice of game time.

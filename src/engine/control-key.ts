@@ -313,3 +313,77 @@ export function controlKeyParts(index: ScenarioIndex, relevance: ControlRelevanc
   ];
   return parts;
 }
+
+const STATUS_CODE: Record<string, string> = { up: '0', degraded: '1', down: '2' };
+
+/** Short codes for the ids in keys: each distinct id gets the next base-36 number, so codes are as distinct as ids. */
+const shortCodes = new WeakMap<ControlRelevance, Map<string, string>>();
+
+function codesFor(relevance: ControlRelevance): (id: string) => string {
+  let codes = shortCodes.get(relevance);
+  if (!codes) shortCodes.set(relevance, (codes = new Map()));
+  const table = codes;
+  return (id) => {
+    let code = table.get(id);
+    if (code === undefined) table.set(id, (code = table.size.toString(36)));
+    return code;
+  };
+}
+
+/**
+ * The control key as one short string, for the explorer's table of seen states: the same
+ * values as controlKeyParts, and two runs get the same string exactly when JSON.stringify
+ * of their parts is the same (so the graph does not change), but without building the
+ * arrays first, and about a third as long, which is what hashing and comparing cost: ids
+ * become short codes (distinct ids, distinct codes), and codes and numbers never contain
+ * '|', ',' or ':'. Variable values may be any text, so they are JSON, last.
+ */
+export function controlKey(index: ScenarioIndex, relevance: ControlRelevance, s: RunState): string {
+  const code = codesFor(relevance);
+  if (s.phase === 'ended') return `e|${code(s.ending ?? '')}`;
+  const beat = s.beat === null ? undefined : index.beats.get(s.beat);
+  const live = beat ? (relevance.live.get(beat.id) ?? relevance.all) : relevance.all;
+  const delivered: string[] = [];
+  for (const k of s.delivered) if (relevance.injects.has(k)) delivered.push(k);
+  delivered.sort();
+
+  let clockMatters = false;
+  for (const i of relevance.timedGlobalInjects) {
+    if (i.at > s.clock && !delivered.includes(i.key)) {
+      clockMatters = true;
+      break;
+    }
+  }
+  const clock = clockMatters ? s.clock : live.clock ? saturate(s.clock, relevance.clockSaturatesAbove) : null;
+  let beatTimed = false;
+  const timed = beat ? relevance.timedBeatInjects.get(beat.id) : undefined;
+  if (timed) for (const k of timed) if (!delivered.includes(k)) beatTimed = true;
+  const complianceLive = live.metrics.has('complianceExposure');
+
+  let key = `${s.phase === 'incident' ? 'i' : 'p'}|${code(s.partnerId)}|${s.beat === null ? '' : code(s.beat)}|`;
+  if (s.posedAt !== null) key += beat?.decision?.timeLimit !== undefined ? `${s.clock - s.posedAt}/${s.timerExtension}/${s.timerHeld ? 1 : 0}` : '0';
+  key += `|${beatTimed ? s.clock - s.beatEnteredAt : ''}|${clock === null ? '' : clock === 'past' ? 'p' : clock}|`;
+  for (const f of s.flags) if (live.flags.has(f)) key += `${code(f)},`;
+  key += '|';
+  for (const m of s.measures) if (live.measures.has(m)) key += `${code(m)},`;
+  key += '|';
+  for (const id in s.services) key += `${code(id)}:${STATUS_CODE[s.services[id]!] ?? s.services[id]},`;
+  if (s.runsWithout && Object.keys(s.runsWithout).length > 0) key += JSON.stringify(s.runsWithout);
+  key += '|';
+  for (const k of delivered) key += `${code(k)},`;
+  key += '|';
+  for (const r of relevance.regulators) key += `${complianceLive || live.flags.has(r.missedFlag) ? regulatorKey(s, r.id) : ''},`;
+  key += '|';
+  for (const m of relevance.order.metrics) {
+    if (live.metrics.has(m)) {
+      const v = saturate(s.metrics[m as keyof RunState['metrics']], relevance.metricSaturation.get(m) ?? null);
+      key += v === 'past' ? 'p' : v;
+    }
+    key += ',';
+  }
+  key += '|';
+  for (const id of relevance.order.sentiments) key += `${live.sentiments.has(id) ? (s.sentiment[id] ?? '') : ''},`;
+  key += `|${relevance.redraws ? s.rng : ''}|`;
+  for (const v of relevance.order.vars) key += live.vars.has(v) && s.vars[v] !== undefined ? `${JSON.stringify(s.vars[v])},` : ',';
+  return key;
+}

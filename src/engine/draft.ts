@@ -3,7 +3,9 @@ import type { RunState } from './state.ts';
 /**
  * A copy of a run that reducers may mutate freely before handing it back. Every nested
  * container is copied once, so the state passed in is never changed: XState snapshots
- * and the explorer's branches share no mutable data.
+ * and the explorer's branches share no mutable data. `services` and `runsWithout` are the
+ * exceptions: effects replace them whole instead of changing them (effects.ts), so copies
+ * share them, and what depends on them only is computed once per object (services.ts).
  */
 export function draft(state: RunState): RunState {
   const regulators: RunState['regulators'] = {};
@@ -14,7 +16,6 @@ export function draft(state: RunState): RunState {
     measures: [...state.measures],
     flags: [...state.flags],
     vars: { ...state.vars },
-    services: { ...state.services },
     metrics: { ...state.metrics },
     sentiment: { ...state.sentiment },
     regulators,

@@ -1,9 +1,14 @@
-import type { Effect, NumberExpr } from '../scenarios/schema.ts';
-import { advanceClock } from './clock.ts';
+import type { Effect, Inject, NumberExpr } from '../scenarios/schema.ts';
+import { accrue, clamp, injectKey, isDue, nextScheduled, openBeatInjects } from './clock.ts';
 import { holds } from './conditions.ts';
 import { nextInt } from './rng.ts';
-import type { ScenarioIndex } from './scenario-index.ts';
+import type { KeyedInject, ScenarioIndex } from './scenario-index.ts';
 import type { RunState } from './state.ts';
+
+// What changes a run: named effects, and the game time they and the player's choices let
+// pass, during which injects whose effects apply in turn arrive and regulators' clocks run.
+// The two call each other (an inject's effects may advance the clock, the clock delivers
+// injects), so both live here; clock.ts holds the schedule they read. All functions mutate a draft.
 
 /** The longest an `advance` effect moves the clock: 30 days, the schema's bound on game minutes. */
 export const MAX_ADVANCE_MINUTES = 60 * 24 * 30;
@@ -87,7 +92,8 @@ function applyEffect(index: ScenarioIndex, s: RunState, effect: Effect): void {
         s.runsWithout = without.length > 0 ? { ...others, [service]: [...new Set(without)].sort() } : others;
       }
       if (s.services[service] !== status) {
-        s.services[service] = status;
+        // Replaced, never mutated, like runsWithout: states share it (see draft.ts).
+        s.services = { ...s.services, [service]: status };
         s.log.push({ t: s.clock, type: 'service.changed', service, status });
       }
       return;
@@ -118,6 +124,67 @@ function applyEffect(index: ScenarioIndex, s: RunState, effect: Effect): void {
   }
 }
 
-export function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, value));
+/** `key`: the inject's delivery key when the caller has it precomputed (the same string object compares fastest). */
+export function deliver(index: ScenarioIndex, s: RunState, beat: string | null, inject: Inject, key = injectKey(beat, inject)): void {
+  s.delivered.push(key);
+  s.log.push({ t: s.clock, type: 'inject.delivered', inject: inject.id, beat });
+  applyEffects(index, s, inject.effects);
+}
+
+/** Delivers every inject of `injects` that is due now; true when any was. */
+function deliverDue(index: ScenarioIndex, s: RunState, beat: string | null, injects: readonly KeyedInject[]): boolean {
+  let delivered = false;
+  for (const { inject, key } of injects) {
+    if (s.delivered.includes(key) || !isDue(index, s, inject, beat !== null)) continue;
+    deliver(index, s, beat, inject, key);
+    delivered = true;
+  }
+  return delivered;
+}
+
+/**
+ * Brings a run up to date with its own rules: delivers every inject that is due, starts
+ * regulators' clocks whose trigger now holds, and marks missed deadlines. Repeats until
+ * nothing changes, because an inject's effects can make another inject due.
+ */
+export function settle(index: ScenarioIndex, s: RunState): void {
+  if (s.phase !== 'incident') return;
+  // This runs after every step and every slice of time: delivery keys are precomputed.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const regulator of index.scenario.regulators ?? []) {
+      const clock = s.regulators[regulator.id];
+      if (!clock) continue;
+      if (clock.startedAt === null && holds(index, s, regulator.trigger)) {
+        clock.startedAt = s.clock;
+        clock.deadline = s.clock + regulator.deadlineMinutes;
+        s.log.push({ t: s.clock, type: 'regulator.clock-started', regulator: regulator.id, deadline: clock.deadline });
+        changed = true;
+      }
+      if (clock.deadline !== null && clock.notifiedAt === null && !clock.missed && s.clock > clock.deadline) {
+        clock.missed = true;
+        s.metrics.complianceExposure = clamp(s.metrics.complianceExposure + regulator.penalty, 0, 100);
+        if (!s.flags.includes(`missed-${regulator.id}`)) {
+          s.flags.push(`missed-${regulator.id}`);
+          s.flags.sort();
+        }
+        s.log.push({ t: s.clock, type: 'regulator.deadline-missed', regulator: regulator.id });
+        changed = true;
+      }
+    }
+    // Scenario-wide injects first, then the beat's (the order deliveries are logged in).
+    if (deliverDue(index, s, null, index.keyedGlobalInjects)) changed = true;
+    if (deliverDue(index, s, s.beat, openBeatInjects(index, s))) changed = true;
+  }
+}
+
+/** Lets `minutes` of game time pass, in segments that stop at each scheduled event. */
+export function advanceClock(index: ScenarioIndex, s: RunState, minutes: number): void {
+  if (s.phase !== 'incident' || minutes <= 0) return;
+  const target = s.clock + minutes;
+  while (s.clock < target) {
+    accrue(index, s, nextScheduled(index, s, target) - s.clock);
+    settle(index, s);
+  }
+  s.log.push({ t: s.clock, type: 'clock.advanced', minutes, metrics: { ...s.metrics } });
 }

@@ -1,5 +1,5 @@
 import type { CompiledScenario } from './compile.ts';
-import { controlKeyParts, controlRelevance, KEY_PARTS } from './control-key.ts';
+import { controlKey, controlKeyParts, controlRelevance, KEY_PARTS } from './control-key.ts';
 import type { RunEvent } from './machine.ts';
 import { canChoose, decisionDeadline, initialState } from './rules.ts';
 import type { LogEntry, RunState } from './state.ts';
@@ -244,8 +244,7 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
   };
 
   const visit = (s: RunState): number => {
-    const parts = controlKeyParts(index, relevance, s);
-    const key = JSON.stringify(parts);
+    const key = controlKey(index, relevance, s);
     const known = ids.get(key);
     if (known !== undefined) return known;
     const limit: StopReason | null =
@@ -273,7 +272,7 @@ export function explore(compiled: CompiledScenario, options: ExploreOptions = {}
     const id = nodes.length;
     nodes.push(node);
     ids.set(key, id);
-    if (options.measureParts && !done) parts.forEach((p, i) => partValues[i]?.add(JSON.stringify(p)));
+    if (options.measureParts && !done) controlKeyParts(index, relevance, s).forEach((p, i) => partValues[i]?.add(JSON.stringify(p)));
     if (done) {
       node.paths = 1;
       return id;

@@ -1,7 +1,7 @@
 import type { Inject, Option } from '../scenarios/schema.ts';
-import { advanceClock, deliver, dueAt, injectKey, settle } from './clock.ts';
+import { dueAt, injectKey } from './clock.ts';
 import { holds } from './conditions.ts';
-import { applyEffects, drawVariable } from './effects.ts';
+import { advanceClock, applyEffects, deliver, drawVariable, settle } from './effects.ts';
 import { draft } from './draft.ts';
 import { seedState } from './rng.ts';
 import type { ScenarioIndex } from './scenario-index.ts';

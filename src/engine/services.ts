@@ -46,8 +46,47 @@ export interface OutageRates {
   anyOutage: boolean;
 }
 
+/**
+ * What the clock and the conditions read, for a run's services as they stand. A run's
+ * `services` and `runsWithout` are replaced when they change, never changed in place (see
+ * effects.ts and draft.ts), so both are computed once per pair of objects, however many
+ * states share them: the clock asks at every slice of game time, conditions at every inject.
+ */
+interface ServiceReadings {
+  index: ScenarioIndex;
+  runsWithout: RunState['runsWithout'];
+  statuses: Record<string, ServiceStatusName>;
+  rates: OutageRates | null;
+}
+
+const readings = new WeakMap<RunState['services'], ServiceReadings>();
+
+/** The last pair asked about: a step asks about the same services many times in a row. */
+let last: { services: RunState['services']; reading: ServiceReadings } | null = null;
+
+function readingsOf(index: ScenarioIndex, state: Pick<RunState, 'services' | 'runsWithout'>): ServiceReadings {
+  const { services, runsWithout } = state;
+  if (last !== null && last.services === services && last.reading.index === index && last.reading.runsWithout === runsWithout) return last.reading;
+  let reading = readings.get(services);
+  if (!reading || reading.index !== index || reading.runsWithout !== runsWithout) {
+    reading = { index, runsWithout, statuses: effectiveStatuses(index, state), rates: null };
+    readings.set(services, reading);
+  }
+  last = { services, reading };
+  return reading;
+}
+
+/** `effectiveStatuses` of a run's state; the result is shared and must not be changed. */
+export function runStatuses(index: ScenarioIndex, state: Pick<RunState, 'services' | 'runsWithout'>): Readonly<Record<string, ServiceStatusName>> {
+  return readingsOf(index, state).statuses;
+}
+
 export function outageRates(index: ScenarioIndex, state: RunState): OutageRates {
-  const effective = effectiveStatuses(index, state);
+  const reading = readingsOf(index, state);
+  return (reading.rates ??= ratesOf(index, reading.statuses));
+}
+
+function ratesOf(index: ScenarioIndex, effective: Readonly<Record<string, ServiceStatusName>>): OutageRates {
   let revenue = 0;
   let customers = 0;
   let anyOutage = false;

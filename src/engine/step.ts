@@ -1,6 +1,6 @@
 import type { ScenarioIndex } from './scenario-index.ts';
 import type { RunEvent } from './machine.ts';
-import { advanceClock } from './clock.ts';
+import { advanceClock } from './effects.ts';
 import { draft } from './draft.ts';
 import {
   applyChoiceInPlace,

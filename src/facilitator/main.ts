@@ -2,6 +2,7 @@ import scenariosUrl from 'virtual:war-room/scenarios';
 import { catalogFrom } from '../store/catalog.ts';
 import { ScenarioLibrary } from '../store/scenario-library.ts';
 import { fetchScenarios } from '../store/scenario-source.ts';
+import { manualTime } from '../store/manual-time.ts';
 import { browserStorage, downloadText } from '../ui/browser.ts';
 import '../ui/styles.css';
 import { createConsoleStore } from './console/console-store.ts';
@@ -31,6 +32,12 @@ const isPresenter = location.hash.startsWith(PRESENTER_HASH);
 window.addEventListener('hashchange', () => {
   if (location.hash.startsWith(PRESENTER_HASH) !== isPresenter) location.reload();
 });
+
+// Real time, or with `?test-clock` in the address (as in the game, src/main.ts) a clock that only
+// moves when a test calls window.warRoomTestClock.advance(ms): the console's real-time game clock
+// then never depends on how fast the machine is. Only the console runs that clock.
+const testClock = new URLSearchParams(location.search).has('test-clock') ? manualTime() : null;
+if (testClock) (window as Window & { warRoomTestClock?: { advance(ms: number): void } }).warRoomTestClock = { advance: (ms) => testClock.advance(ms) };
 
 const newId = (): string => crypto.randomUUID();
 const pageUrl = (hash: string): string => `${location.origin}${location.pathname}${hash}`;
@@ -88,8 +95,8 @@ async function startConsole(el: HTMLElement): Promise<void> {
     archiveProblem: problem,
     openChannel: (onMessage) => openSyncChannel(onMessage),
     now: () => Date.now(),
-    monotonic: () => performance.now(),
-    scheduler: {
+    monotonic: testClock ? testClock.now : () => performance.now(),
+    scheduler: testClock?.scheduler ?? {
       setTimer: (callback, ms) => window.setTimeout(callback, ms),
       clearTimer: (handle) => window.clearTimeout(handle as number),
     },

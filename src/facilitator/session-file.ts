@@ -1,4 +1,5 @@
 import { collapseTicks } from '../engine/run-events.ts';
+import { withoutSummary } from './session-summary.ts';
 import { describeIssues, SessionSchema } from './session-schema.ts';
 import { SESSION_FORMAT, type Session } from './session.ts';
 
@@ -106,7 +107,8 @@ export function mergeSessions(existing: readonly Session[], incoming: readonly S
     const name = label(session);
     const same = known.get(session.id);
     // Incoming sessions have their ticks merged; the stored copy counts as the same once merged too.
-    if (same && JSON.stringify(withCollapsedTicks(same)) === JSON.stringify(withCollapsedTicks(session))) {
+    // The summary is derived from the rest (and absent in older files): it does not make a session differ.
+    if (same && JSON.stringify(withCollapsedTicks(withoutSummary(same))) === JSON.stringify(withCollapsedTicks(withoutSummary(session)))) {
       messages.push(`${name}: already in your history, skipped`);
       continue;
     }

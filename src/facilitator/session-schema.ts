@@ -156,6 +156,17 @@ export const SessionSchema = z.strictObject({
   journal: z.array(z.strictObject({ at: Iso, t: Minutes, kind: z.enum(JOURNAL_KINDS), text: Text(1000) })),
   startedAt: z.nullable(Iso),
   endedAt: z.nullable(Iso),
+  summary: z.optional(
+    z.nullable(
+      z.strictObject({
+        communication: Whole(0, 100),
+        proactivity: Whole(0, 100),
+        businessImpact: Whole(0, 100),
+        overall: Whole(0, 100),
+        verdict: Text(200),
+      }),
+    ),
+  ),
 });
 
 // Compile-time check that the schema and the type describe the same thing.

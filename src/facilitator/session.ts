@@ -224,6 +224,20 @@ export interface Session {
   journal: JournalEntry[];
   startedAt: string | null;
   endedAt: string | null;
+  /**
+   * The scores the session history lists, written each time the session is saved, so listing
+   * never replays a run. Null before the incident starts; absent in sessions saved before it existed.
+   */
+  summary?: SessionSummary | null;
+}
+
+/** The scores of a session as the history lists them (see session-summary.ts). */
+export interface SessionSummary {
+  communication: number;
+  proactivity: number;
+  businessImpact: number;
+  overall: number;
+  verdict: string;
 }
 
 export interface ScenarioFileRef {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxText, unzipText } from '../unzip.ts';
-import { OUT, serveGame, type Served } from './harness.ts';
+import { advanceGameClock, OUT, painted, serveGame, type Served } from './harness.ts';
 
 // A facilitator-paced workshop from set-up to the Word report: game time moves only by the
 // facilitator's hand, the projector never shows scores unless asked, and the DOCX carries the
@@ -25,7 +25,8 @@ beforeAll(async () => {
   con = await context.newPage();
   pres = await context.newPage();
   for (const [page, name] of [[con, 'console'], [pres, 'presenter']] as const) page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
-  await con.goto(`${served.url}facilitator.html#/console`);
+  // The test clock: real time moves only when the test says, so "nothing moves by itself" is shown, not waited for.
+  await con.goto(`${served.url}facilitator.html?test-clock#/console`);
   await con.waitForSelector('body[data-ready="1"]');
   await pres.goto(`${served.url}facilitator.html#/presenter`);
   await pres.waitForSelector('body[data-ready="1"]');
@@ -53,7 +54,9 @@ describe('a facilitator-paced workshop', () => {
     await con.waitForSelector('body[data-stage="incident"]');
     await caughtUp();
     const clock = await pres.evaluate(() => document.body.dataset.clock);
-    await con.waitForTimeout(2500);
+    // Ten minutes of real time: a real-time clock would have moved; a paced one waits for the facilitator.
+    await advanceGameClock(con, 600_000);
+    await caughtUp();
     expect(await pres.evaluate(() => document.body.dataset.clock)).toBe(clock);
     await con.getByRole('button', { name: /Time passes \+30 min/ }).click();
     await caughtUp();
@@ -62,7 +65,7 @@ describe('a facilitator-paced workshop', () => {
     for (const size of SIZES) {
       await pres.setViewportSize(size);
       await caughtUp();
-      await pres.waitForTimeout(800);
+      await painted(pres);
       await pres.screenshot({ path: `${OUT}/paced-presenter-${size.width}x${size.height}-decision.png` });
     }
   }, 90_000);
@@ -105,7 +108,7 @@ describe('a facilitator-paced workshop', () => {
     await rating.getByLabel('Reason for the override').fill('The isolation call came from the night shift, not the board.');
     await con.getByLabel('Executive summary').fill('The board kept the plants running and told customers early.');
     await con.getByLabel('Hotwash and participant feedback').fill('Participants asked for a printed call tree.');
-    await con.waitForTimeout(300);
+    await expect.poll(() => con.locator('.aar').innerText()).toContain('Participants asked for a printed call tree.');
     const [download] = await Promise.all([con.waitForEvent('download'), con.getByRole('button', { name: 'Word (DOCX)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^aar-board-of-aldermoor-\d{4}-\d\d-\d\d\.docx$/);
     const files = unzipText(readFileSync((await download.path())!));

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, OUT, serveGame, type AxeSummary, type Served } from './harness.ts';
+import { advanceGameClock, axe, OUT, painted, serveGame, type AxeSummary, type Served } from './harness.ts';
 
 // Facilitator mode end to end: the console and the presenter as two pages of one browser
 // context, against `vite build` + `vite preview`. The console steers; the presenter follows.
+// The console runs on the test clock (`?test-clock`): its real-time game clock moves only when
+// the test advances it, so nothing here waits on wall time.
 
 const SCENARIO = 'ransomware-manufacturer';
 let served: Served;
@@ -30,7 +32,7 @@ afterAll(async () => {
   await served?.close();
 });
 
-const consoleUrl = (): string => `${served.url}facilitator.html#/console`;
+const consoleUrl = (): string => `${served.url}facilitator.html?test-clock#/console`;
 const presenterUrl = (): string => `${served.url}facilitator.html#/presenter`;
 
 async function open(url: string, name: string): Promise<Page> {
@@ -57,8 +59,8 @@ async function key(k: string): Promise<void> {
 
 async function shoot(page: Page, name: string, size: { width: number; height: number }): Promise<void> {
   await page.setViewportSize(size);
-  // The war room re-lays itself out after a resize; give a busy machine a moment.
-  await page.waitForTimeout(1200);
+  // The war room re-lays itself out after a resize: wait until that is drawn.
+  await painted(page);
   await page.screenshot({ path: `${OUT}/facilitator-${size.width}x${size.height}-${name}.png` });
 }
 
@@ -108,7 +110,7 @@ describe('facilitator mode', () => {
     expect(await text(pres, '.pres__card')).toContain('Welcome, Blue team');
     await shootBoth('01-setup');
     await checkA11y('set-up');
-  }, 60_000);
+  }, 180_000); // a backstop: opening both windows and running axe on a starved machine takes long
 
   it('opens the briefing and the presenter follows', async () => {
     await con.getByRole('button', { name: 'Open the briefing' }).click();
@@ -135,18 +137,26 @@ describe('facilitator mode', () => {
   }, 60_000);
 
   it('pauses and holds the clock, and runs it again on resume', async () => {
+    const start = await presClock();
     await key('s'); // 2×
     await key('s'); // 4×: a game minute every 0.5 s
-    await pres.waitForFunction(() => Number(document.body.dataset.clock) >= 2, null, { timeout: 15_000 });
+    // The pace keeps a decision open long enough to discuss; half a minute of real time moves it on.
+    await advanceGameClock(con, 30_000);
+    await presenterCaughtUp();
+    expect(await presClock()).toBeGreaterThan(start);
     await key('Space');
     await con.waitForSelector('.fac-runstate--held');
     await presenterCaughtUp();
     const held = await presClock();
-    await pres.waitForTimeout(3000);
+    // A running clock would move 120 game minutes in this minute; a held one stays.
+    await advanceGameClock(con, 60_000);
+    await presenterCaughtUp();
     expect(await presClock()).toBe(held);
     expect(await text(pres, '.pres__badge')).toMatch(/paused/i);
     await key('Space');
-    await pres.waitForFunction((t) => Number(document.body.dataset.clock) > t, held, { timeout: 15_000 });
+    await advanceGameClock(con, 30_000);
+    await presenterCaughtUp();
+    expect(await presClock()).toBeGreaterThan(held);
     await key('Space');
     await key('s'); // back to 1×
   }, 60_000);
@@ -178,7 +188,7 @@ describe('facilitator mode', () => {
     await key('n');
     await con.waitForSelector('body[data-decision="open"]');
     await presenterCaughtUp();
-  }, 90_000);
+  }, 240_000); // a backstop: eight screenshots and two axe runs on a starved machine
 
   it('takes timestamped notes tied to objectives', async () => {
     await key('o');
@@ -265,7 +275,7 @@ describe('facilitator mode', () => {
     await action.getByLabel('Corrective action', { exact: true }).fill('Write a one-page isolation runbook and rehearse it each quarter');
     await action.getByLabel('Point of contact', { exact: true }).fill('Priya Shah');
     await action.getByLabel('Completion', { exact: true }).fill('2030-06-30');
-    await con.waitForTimeout(300);
+    await expect.poll(() => text(con, '.aar')).toContain('2030-06-30');
     const doc = await text(con, '.aar');
     expect(doc).toContain('The CIO isolated the network within minutes');
     expect(doc).toContain('Nobody owned the message to staff');

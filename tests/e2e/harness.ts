@@ -134,6 +134,17 @@ export async function openGame(served: Served, viewport = { width: 1280, height:
   return page;
 }
 
+/**
+ * Waits until the page has drawn two frames after everything before this call (a resize, a new
+ * screen) and its fonts are loaded: what a screenshot should show is then on screen, however slow
+ * the machine. A condition, not a guess at a duration.
+ */
+export async function painted(page: Page): Promise<void> {
+  await page.evaluate(
+    () => document.fonts.ready.then(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))),
+  );
+}
+
 /** Moves a test-clock page's real time on by `ms`, as if that much time had passed. */
 export async function advanceGameClock(page: Page, ms: number): Promise<void> {
   await page.evaluate((n) => (window as unknown as { warRoomTestClock: { advance(ms: number): void } }).warRoomTestClock.advance(n), ms);

@@ -9,7 +9,7 @@ import { scoreRun } from '../../src/engine/scoring.ts';
 import { parseScenario } from '../../src/scenarios/load.ts';
 import { buildDebrief } from '../../src/store/debrief.ts';
 import { debriefMarkdown } from '../../src/store/export.ts';
-import { advanceGameClock, axe, buttonNamed, OUT, openGame, serveGame, shot, tabTo, type AxeSummary, type Served } from './harness.ts';
+import { advanceGameClock, axe, buttonNamed, OUT, openGame, painted, serveGame, shot, tabTo, type AxeSummary, type Served } from './harness.ts';
 
 // The browser game end to end: built with `vite build`, served by `vite preview`, played in
 // headless Chromium. Scores in the browser must equal a headless replay of the same inputs.
@@ -333,7 +333,7 @@ describe('solo play in the browser', () => {
       const check = async (screen: string): Promise<void> => {
         // A decision fades in while its double-press guard runs: judge the settled screen.
         if (await page.locator('.options:visible').count()) await page.waitForSelector('.options[data-armed="true"]');
-        await page.waitForTimeout(250);
+        await painted(page);
         await shot(page, `${size}-${screen}`);
         const summary = await axe(page);
         (results[screen] ??= {})[size] = summary.counts;
@@ -351,7 +351,8 @@ describe('solo play in the browser', () => {
       await check('04-preparation');
       await page.getByRole('button', { name: 'Start the incident' }).click();
       await page.waitForSelector('.option');
-      await page.waitForTimeout(2_500);
+      // The war room draws its first frame before the screen is judged (check() then waits for a painted screen).
+      await page.waitForSelector('body[data-war-room-frame="1"]');
       await check('05-incident');
       await chooseByKey(page, (keys) => keys[0]!);
       await chooseByKey(page, (keys) => keys[keys.length - 1]!);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUT, advanceGameClock, openGame, serveGame, shot, type Served } from './harness.ts';
+import { OUT, advanceGameClock, openGame, painted, serveGame, shot, type Served } from './harness.ts';
 
 // The war room as new players meet it: a double-click never makes a second choice, the outcome
 // of a choice stays in view, Back moves between screens, ticked preparation survives a reload,
@@ -192,7 +192,7 @@ describe('the war room in the browser', () => {
       const page = await openGame(served, viewport);
       await toIncident(page);
       await page.waitForSelector('body[data-war-room-frame="1"]');
-      await page.waitForTimeout(500);
+      await painted(page);
       // The clock reads the company's local day and time, with T+ beside or under it, both whole.
       expect(await page.locator('.clock').textContent()).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d:\d\d$/);
       expect(await page.locator('.clock-elapsed').textContent()).toMatch(/^T\+\d+:\d\d$/);

@@ -205,4 +205,47 @@ describe('console store', () => {
     expect(store.getState().session).toMatchObject({ id, stage: 'debrief' });
     store.getState().dispose();
   });
+
+  it('saves each session with the scores the history lists, and lists them without replaying', async () => {
+    const { store, archive } = await runningConsole();
+    store.getState().act((x) => x.end());
+    await flush();
+    const score = store.getState().score!;
+    const id = store.getState().session.id;
+    const saved = (await archive.get(id))!;
+    const expected = {
+      communication: score.communication.score,
+      proactivity: score.proactivity.score,
+      businessImpact: score.businessImpact.score,
+      overall: score.overall,
+      verdict: score.verdict.label,
+    };
+    expect(saved.summary).toEqual(expected);
+    // A stored session whose run no longer replays (its scenario changed) still lists its scores:
+    // they come from the summary, not from a replay.
+    const unplayable: Session = { ...saved, id: 'other', run: { ...saved.run!, fingerprint: 'changed-scenario' } };
+    expect(store.getState().scoreOf(unplayable)).toBeNull();
+    expect(store.getState().summaryOf(unplayable)).toEqual(expected);
+    store.getState().dispose();
+  });
+
+  it('replays a session saved before summaries once, and stores its summary from then on', async () => {
+    const first = await runningConsole();
+    first.store.getState().act((x) => x.end());
+    await flush();
+    const id = first.store.getState().session.id;
+    const { summary, ...legacy } = (await first.archive.get(id))!;
+    first.store.getState().newExercise();
+    await first.archive.put(legacy);
+    first.store.getState().dispose();
+    const env = setup({ storage: first.storage, archive: first.archive, bus: first.bus });
+    const store = await createConsoleStore(env.deps);
+    const listed = store.getState().history.find((s) => s.id === id)!;
+    expect(listed.summary).toBeUndefined();
+    expect(store.getState().summaryOf(listed)).toEqual(summary);
+    await flush();
+    expect((await first.archive.get(id))?.summary).toEqual(summary);
+    expect(store.getState().history.find((s) => s.id === id)?.summary).toEqual(summary);
+    store.getState().dispose();
+  });
 });

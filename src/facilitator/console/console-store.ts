@@ -11,7 +11,8 @@ import { presenterFrame, type PresenterFrame } from '../frame.ts';
 import { latestUnfinished, newerCopy, readCurrent, writeCurrent, writeFrame, type SessionArchive } from '../persist.ts';
 import { mergeSessions, readSessionFile, withCollapsedTicks } from '../session-file.ts';
 import { checkScenarioFile, MAX_FILE_BYTES, type ParseScenario, type ScenarioFile, type ScenarioFileStore } from '../scenario-files.ts';
-import { newSession, type Session } from '../session.ts';
+import { newSession, type Session, type SessionSummary } from '../session.ts';
+import { summaryOf, withSummary } from '../session-summary.ts';
 import { memoryStore } from '../idb.ts';
 import type { ScenarioProblem } from '../../scenarios/load.ts';
 import {
@@ -79,6 +80,8 @@ export interface ConsoleState {
   importSessions(text: string): Promise<{ messages: string[]; problems: string[] }>;
   /** The scores of a stored session (replayed), or null before its incident starts. */
   scoreOf(session: Session): ScoreReport | null;
+  /** What the session history lists for a session: its stored summary (replayed once for sessions saved before summaries). */
+  summaryOf(session: Session): SessionSummary | null;
   exercise(): Exercise;
   /** The exercise's scenario as written, before the tailoring. */
   baseScenario(): Scenario | null;
@@ -187,7 +190,9 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
 
     /** Saves, broadcasts and refreshes after the session changed. */
     const changed = (patch: Partial<ConsoleState> = {}): void => {
-      const session = ex.session;
+      const score = ex.score();
+      // Saved with its scores, so the session history lists it without replaying it.
+      const session = withSummary(ex.session, score);
       const problem = persist(session);
       const f = frame();
       if (get()?.sync.authority ?? true) {
@@ -197,7 +202,7 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
       set({
         session,
         view: ex.view(),
-        score: ex.score(),
+        score,
         history: withSession(get()?.history ?? archived, session),
         ...(problem ? { storageProblem: problem } : {}),
         ...patch,
@@ -337,9 +342,11 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
         else changed();
       },
       async importSessions(text) {
+        // The replay that checks an imported session also gives the scores it is stored with.
+        const importedScores = new Map<Session, ScoreReport | null>();
         const checked = readSessionFile(text, (s) => {
           try {
-            Exercise.open(s, exerciseDeps);
+            importedScores.set(s, Exercise.open(s, exerciseDeps).score());
             return null;
           } catch (error) {
             return (error as Error).message;
@@ -347,9 +354,21 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
         });
         await writes;
         const stored = await deps.archive.getAll().catch(() => get().history);
-        const merged = mergeSessions(stored, checked.sessions, deps.newId);
+        const incoming = checked.sessions.map((s) => withSummary(s, importedScores.get(s) ?? null));
+        const merged = mergeSessions(stored, incoming, deps.newId);
         await get().addSessions(merged.added);
         return { messages: merged.messages, problems: checked.problems };
+      },
+      summaryOf(session) {
+        if (session.summary !== undefined) return session.summary;
+        // Saved before summaries existed: replayed once, and stored with its summary from then on.
+        const summary = summaryOf(session.stage === 'incident' || session.stage === 'debrief' ? get().scoreOf(session) : null);
+        if (session.id !== ex.session.id) {
+          const updated = { ...session, summary };
+          writes = writes.then(() => deps.archive.put(updated)).catch(() => undefined);
+          queueMicrotask(() => set({ history: get().history.map((h) => (h === session ? updated : h)) }));
+        }
+        return summary;
       },
       scoreOf(session) {
         const key = `${session.id}:${session.rev}`;

@@ -90,7 +90,8 @@ export function sessionsView(store: ConsoleStore, env: SessionsEnv): View {
   });
 
   const row = (s: Session, isCurrent: boolean): HTMLElement => {
-    const score = s.stage === 'incident' || s.stage === 'debrief' ? store.getState().scoreOf(s) : null;
+    // From the summary stored with the session: listing replays nothing.
+    const score = store.getState().summaryOf(s);
     const cell = (v: number | undefined): HTMLElement => h('td', { class: 'num', text: v === undefined ? '–' : String(v) });
     const team = s.team.name || 'Unnamed team';
     const open = h('button', {
@@ -135,11 +136,11 @@ export function sessionsView(store: ConsoleStore, env: SessionsEnv): View {
       h('th', { attrs: { scope: 'row' }, text: team }),
       h('td', { text: s.scenarioTitle }),
       h('td', { text: `${STAGE_LABELS[s.stage]}${isCurrent ? ' (current)' : ''}` }),
-      cell(score?.communication.score),
-      cell(score?.proactivity.score),
-      cell(score?.businessImpact.score),
+      cell(score?.communication),
+      cell(score?.proactivity),
+      cell(score?.businessImpact),
       cell(score?.overall),
-      h('td', { text: score ? score.verdict.label : '–' }),
+      h('td', { text: score ? score.verdict : '–' }),
       h('td', { class: 'num', text: String(s.notes.length) }),
       h('td', { class: 'fac-history__actions' }, open, exportOne, remove),
     );
