@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
@@ -8,6 +9,8 @@ import { ROLES } from '../src/scenarios/roles.ts';
 import type { JoinInfo } from '../src/protocol/views.ts';
 import { lanAddresses } from './lan.ts';
 import type { ScenarioLibrary } from './scenarios.ts';
+import { DEFAULT_RETENTION_DAYS, exportRoomLog, keepRetention, restoreRooms } from './storage/durable.ts';
+import type { RoomStore } from './storage/log.ts';
 import { roomConfig, WorkshopRoom } from './workshop-room.ts';
 
 // One HTTP server for everything: the pages (Vite in development, the built files otherwise),
@@ -24,6 +27,10 @@ export interface RoomServerOptions {
   joinsPerMinute?: number;
   defaultCap?: number;
   log?: (line: string) => void;
+  /** Where rooms log their inputs; rooms in the store that were not closed are restored at start. Without one, rooms live in memory. */
+  store?: RoomStore;
+  /** Days a stored room is kept (default 30). */
+  retentionDays?: number;
 }
 
 export interface RoomServer {
@@ -40,6 +47,8 @@ export async function createRoomServer(options: RoomServerOptions): Promise<Room
   roomConfig.library = options.library;
   if (options.defaultCap !== undefined) roomConfig.defaultCap = options.defaultCap;
   if (options.log) roomConfig.log = options.log;
+  const store = options.store ?? null;
+  roomConfig.store = store;
   const http = createServer();
   // The WebSocket frame limit is the hard stop; the room answers anything over 4 KB below it with an error.
   const transport = new WebSocketTransport({ noServer: true, maxPayload: 64 * 1024 }).attachToServer(http, { filter: isRoomUpgrade });
@@ -48,6 +57,10 @@ export async function createRoomServer(options: RoomServerOptions): Promise<Room
   await colyseus.serverless();
   const colyseusListeners = http.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   http.removeAllListeners('request');
+
+  // Stored rooms come back before the server listens, so a phone's first reconnection finds its room.
+  const stopRetention = store ? keepRetention(store, options.retentionDays ?? DEFAULT_RETENTION_DAYS, roomConfig.log) : () => {};
+  if (store) await restoreRooms(store, options.library, roomConfig.log);
 
   const limiter = new RateLimiterMemory({ points: options.joinsPerMinute ?? JOINS_PER_MINUTE, duration: 60 });
   const started = Date.now();
@@ -61,6 +74,14 @@ export async function createRoomServer(options: RoomServerOptions): Promise<Room
       limiter.consume(address).then(
         () => joinInfo(res, decodeURIComponent(path.slice('/join-info/'.length))),
         () => json(res, 429, { error: 'Too many join attempts from this address: wait a minute and try again.' }),
+      );
+      return;
+    }
+    if (path.startsWith('/room-log/') && req.method === 'GET') {
+      const address = req.socket.remoteAddress ?? 'unknown';
+      limiter.consume(address).then(
+        () => roomLog(res, store, decodeURIComponent(path.slice('/room-log/'.length)), String(req.headers.authorization ?? '')),
+        () => json(res, 429, { error: 'Too many attempts from this address: wait a minute and try again.' }),
       );
       return;
     }
@@ -89,12 +110,23 @@ export async function createRoomServer(options: RoomServerOptions): Promise<Room
         });
       }),
     close: async () => {
+      stopRetention();
       await Promise.all(matchMaker.disconnectAll());
       await colyseus.gracefullyShutdown(false);
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
+}
+
+/** GET /room-log/CODE with `Authorization: Bearer <facilitator key>`: the room's log as JSON, read-only rooms included. */
+async function roomLog(res: ServerResponse, store: RoomStore | null, code: string, authorization: string): Promise<void> {
+  if (!store) return json(res, 404, { error: 'This server keeps rooms in memory only: there is no log to export.' });
+  const stored = isJoinCode(code) ? await store.load(code).catch(() => null) : null;
+  const key = Buffer.from(authorization.replace(/^Bearer\s+/i, ''));
+  const secret = Buffer.from(stored?.record.secret ?? '');
+  if (!stored || key.length !== secret.length || !timingSafeEqual(key, secret)) return json(res, 404, { error: 'No stored room with that code and facilitator key.' });
+  json(res, 200, exportRoomLog(stored));
 }
 
 function forward(listeners: ((req: IncomingMessage, res: ServerResponse) => void)[], http: HttpServer, req: IncomingMessage, res: ServerResponse): void {
