@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { Client } from '@colyseus/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BallotMessage, ConsoleRoomView, RoomErrorMessage, RoleView } from '../../../src/protocol/views.ts';
 import { START_INCIDENT, until } from '../helpers.ts';
@@ -29,6 +30,8 @@ function storedFingerprint(code: string): string | null {
     db.close();
   }
 }
+
+let restarted: { code: string; secret: string; device: string; port: number } | null = null;
 
 describe('a room server killed mid-vote (SQLite)', () => {
   it('comes back on restart with the same room, every acknowledged vote, and every client reconnected within 5 s', { timeout: 90_000 }, async () => {
@@ -88,5 +91,47 @@ describe('a room server killed mid-vote (SQLite)', () => {
 
     for (const c of everyone) await c.room.leave(true);
     await second.kill('SIGTERM');
+    restarted = { code, secret: console_.state.secret, device: phones[0]!.state.device, port: first.port };
+  });
+
+  it('keeps a room whose log no longer matches read-only, tells the console why, and still exports its log', { timeout: 60_000 }, async () => {
+    expect(restarted).not.toBeNull();
+    const { code, secret, device, port } = restarted!;
+    const db = new DatabaseSync(join(dir, 'rooms.sqlite'));
+    db.prepare("UPDATE war_room_rooms SET fingerprint = 'edited-by-hand' WHERE code = ?").run(code);
+    db.close();
+    const third = await startServer(['--data', dir, '--port', String(port)]);
+    servers.push(third);
+    expect(third.log.join('')).toMatch(new RegExp(`room ${code} is read-only: the replayed room does not match`));
+
+    const endpoint = `ws://127.0.0.1:${port}`;
+    const consoleRoom = await new Client(endpoint).joinById(code, { facilitator: secret });
+    const got: { type: string; message: unknown }[] = [];
+    consoleRoom.onMessage('*', (type, message) => got.push({ type: String(type), message }));
+    await until(() => got.some((m) => m.type === 'error'), 'the read-only notice');
+    expect((got.find((m) => m.type === 'error')!.message as RoomErrorMessage).message).toMatch(/This room is read-only: .*Its log can still be exported/);
+    const phone = await new Client(endpoint).joinById(code, { device });
+    const phoneGot: { type: string; message: unknown }[] = [];
+    phone.onMessage('*', (type, message) => phoneGot.push({ type: String(type), message }));
+    phone.send('vote', { decision: 'x', option: 'y' });
+    await until(() => phoneGot.some((m) => m.type === 'error'), 'the refused vote');
+    expect((phoneGot.find((m) => m.type === 'error')!.message as RoomErrorMessage).message).toMatch(/read-only/);
+    await expect(new Client(endpoint).joinById(code, { name: 'Late', role: 'ceo' })).rejects.toThrow(/read-only/);
+
+    const wrongKey = await fetch(`http://127.0.0.1:${port}/room-log/${code}`, { headers: { authorization: 'Bearer not-the-key-at-all' } });
+    expect(wrongKey.status).toBe(404);
+    const res = await fetch(`http://127.0.0.1:${port}/room-log/${code}`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const exported = JSON.parse(text) as { format: string; code: string; entries: { kind: string }[] };
+    expect(exported.format).toBe('war-room-room-log');
+    expect(exported.code).toBe(code);
+    expect(exported.entries.filter((e) => e.kind === 'seat')).toHaveLength(10);
+    expect(exported.entries.filter((e) => e.kind === 'vote').length).toBeGreaterThanOrEqual(8);
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain(device);
+    // Ending the server ends these connections.
+    await third.kill('SIGKILL');
+    expect(consoleRoom.roomId).toBe(code);
   });
 });
