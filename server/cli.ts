@@ -8,7 +8,7 @@ import { defaultDataDir } from './storage/open.ts';
 // `npm start` (development) and `war-room serve` (a built app): parse, start, print the
 // addresses, and close cleanly on Ctrl+C.
 
-export const SERVE_HELP = `war-room serve [--port N] [--host ADDRESS] [--dir FOLDER] [--data FOLDER | --db postgres://…] [--retention DAYS]
+export const SERVE_HELP = `war-room serve [--port N] [--host ADDRESS] [--dir FOLDER] [--data FOLDER | --db postgres://…] [--retention DAYS] [--redis redis://… --public-address HOST:PORT]
 
 Serves the built app (npm run build) with the workshop rooms on one port: the game at /, the
 facilitator console at /facilitator.html, the phone page at /join, GET /healthz. Listens on
@@ -21,6 +21,10 @@ Options:
   --data FOLDER     where rooms are saved, in SQLite (default: ${defaultDataDir()})
   --db URL          save rooms in PostgreSQL instead (postgres://…; or set DATABASE_URL)
   --retention DAYS  remove saved rooms older than this (default ${DEFAULT_RETENTION_DAYS})
+  --redis URL       several processes: share room listings and presence in this Redis (or REDIS_URL);
+                    needs --db; see docs/workshop-rooms.md
+  --public-address HOST:PORT
+                    where clients reach this process's WebSockets (each process its own)
   -h, --help        this help
 `;
 
@@ -32,6 +36,8 @@ export async function runServer(args: string[], dev: boolean): Promise<{ output:
     data: { type: 'string' },
     db: { type: 'string' },
     retention: { type: 'string' },
+    redis: { type: 'string' },
+    'public-address': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { output: SERVE_HELP, exitCode: 0 };
@@ -44,9 +50,13 @@ export async function runServer(args: string[], dev: boolean): Promise<{ output:
   if (retentionDays < 1 || retentionDays > 3650) throw new UsageError(`--retention must be between 1 and 3650 days, got ${retentionDays}`);
   if (values.data !== undefined && values.db !== undefined) throw new UsageError('choose --data (SQLite) or --db (PostgreSQL), not both');
   const storage = { data: values.data === undefined ? undefined : resolve(values.data), db: values.db };
+  const redis = values.redis ?? process.env.REDIS_URL;
+  if (redis !== undefined && !/^rediss?:\/\//.test(redis)) throw new UsageError(`--redis must be a redis:// address, got "${redis.slice(0, 60)}"`);
+  if (redis !== undefined && !(values.db ?? process.env.DATABASE_URL)) throw new UsageError('--redis needs rooms stored in PostgreSQL: add --db postgres://… (or DATABASE_URL)');
+  const publicAddress = values['public-address'];
   let server;
   try {
-    server = await startWarRoom({ port, host, dev, dir, storage, retentionDays });
+    server = await startWarRoom({ port, host, dev, dir, storage, retentionDays, ...(redis ? { redis } : {}), ...(publicAddress ? { publicAddress } : {}) });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use: choose another with --port`);

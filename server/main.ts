@@ -22,6 +22,9 @@ export interface StartOptions {
   /** Where rooms are stored (SQLite data folder, or a PostgreSQL address). */
   storage: StoreChoice;
   retentionDays?: number;
+  /** Several processes: Redis for Colyseus' presence and room listings, and this process's public host:port. */
+  redis?: string;
+  publicAddress?: string;
 }
 
 export const DEFAULT_PORT = 5173;
@@ -31,12 +34,20 @@ export async function startWarRoom(options: StartOptions): Promise<{ port: numbe
   let closeVite = async () => {};
   let pages: PageHandler = (_req, _res, next) => next();
   const { store, where } = await openStore(options.storage);
-  const server = await createRoomServer({
-    library,
-    store,
-    ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {}),
-    pages: (req, res, next) => pages(req, res, next),
-  });
+  let server;
+  try {
+    server = await createRoomServer({
+      library,
+      store,
+      ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {}),
+      ...(options.redis ? { redis: options.redis } : {}),
+      ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
+      pages: (req, res, next) => pages(req, res, next),
+    });
+  } catch (error) {
+    await store.shutdown();
+    throw error;
+  }
   if (options.dev) {
     const { createServer } = await import('vite');
     // Vite's hot reload socket shares the port; the room server leaves its upgrades alone.

@@ -9,7 +9,10 @@ import { ROLES } from '../src/scenarios/roles.ts';
 import type { JoinInfo } from '../src/protocol/views.ts';
 import { lanAddresses } from './lan.ts';
 import type { ScenarioLibrary } from './scenarios.ts';
-import { DEFAULT_RETENTION_DAYS, exportRoomLog, keepRetention, restoreRooms } from './storage/durable.ts';
+import { randomUUID } from 'node:crypto';
+import { RedisDriver } from '@colyseus/redis-driver';
+import { RedisPresence } from '@colyseus/redis-presence';
+import { DEFAULT_RETENTION_DAYS, exportRoomLog, keepLeases, keepRetention, restoreRooms, takeOverIfOrphaned } from './storage/durable.ts';
 import type { RoomStore } from './storage/log.ts';
 import { roomConfig, WorkshopRoom } from './workshop-room.ts';
 
@@ -31,6 +34,13 @@ export interface RoomServerOptions {
   store?: RoomStore;
   /** Days a stored room is kept (default 30). */
   retentionDays?: number;
+  /**
+   * Several processes: Colyseus' presence and room listings in this Redis (redis://…), so a join
+   * that reaches any process finds the room. Needs a store with leases (PostgreSQL).
+   */
+  redis?: string;
+  /** host:port where this process's WebSockets are reached (each process its own), for seat reservations. */
+  publicAddress?: string;
 }
 
 export interface RoomServer {
@@ -52,7 +62,14 @@ export async function createRoomServer(options: RoomServerOptions): Promise<Room
   const http = createServer();
   // The WebSocket frame limit is the hard stop; the room answers anything over 4 KB below it with an error.
   const transport = new WebSocketTransport({ noServer: true, maxPayload: 64 * 1024 }).attachToServer(http, { filter: isRoomUpgrade });
-  const colyseus = new Server({ transport, greet: false, gracefullyShutdown: false });
+  if (options.redis && !options.store?.leases) throw new Error('--redis needs rooms stored in PostgreSQL (--db postgres://…), which every process shares');
+  const colyseus = new Server({
+    transport,
+    greet: false,
+    gracefullyShutdown: false,
+    ...(options.redis ? { presence: new RedisPresence(options.redis), driver: new RedisDriver(options.redis) } : {}),
+    ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
+  });
   colyseus.define(ROOM_NAME, WorkshopRoom);
   await colyseus.serverless();
   const colyseusListeners = http.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
@@ -60,7 +77,18 @@ export async function createRoomServer(options: RoomServerOptions): Promise<Room
 
   // Stored rooms come back before the server listens, so a phone's first reconnection finds its room.
   const stopRetention = store ? keepRetention(store, options.retentionDays ?? DEFAULT_RETENTION_DAYS, roomConfig.log) : () => {};
-  if (store) await restoreRooms(store, options.library, roomConfig.log);
+  const owner = randomUUID();
+  roomConfig.owner = owner;
+  if (store) await restoreRooms(store, options.library, owner, roomConfig.log);
+  const stopLeases = store ? keepLeases(store, owner, roomConfig.log) : async () => {};
+  /**
+   * First access to a room no live process holds (its owner died): this process takes the lease and
+   * restores it from the shared database before the join goes on.
+   */
+  const ensureRoom = async (code: string): Promise<void> => {
+    if (!store?.leases || !isJoinCode(code) || matchMaker.getLocalRoomById(code)) return;
+    await takeOverIfOrphaned(store, options.library, owner, code, roomConfig.log).catch((error: Error) => roomConfig.log(`room ${code}: ${error.message}`));
+  };
 
   const limiter = new RateLimiterMemory({ points: options.joinsPerMinute ?? JOINS_PER_MINUTE, duration: 60 });
   const started = Date.now();
@@ -71,8 +99,9 @@ export async function createRoomServer(options: RoomServerOptions): Promise<Room
     if (path === '/join-address') return joinAddress(req, res, http);
     if (path.startsWith('/join-info/') && req.method === 'GET') {
       const address = req.socket.remoteAddress ?? 'unknown';
+      const code = decodeURIComponent(path.slice('/join-info/'.length));
       limiter.consume(address).then(
-        () => joinInfo(res, decodeURIComponent(path.slice('/join-info/'.length))),
+        () => ensureRoom(code).then(() => joinInfo(res, code)),
         () => json(res, 429, { error: 'Too many join attempts from this address: wait a minute and try again.' }),
       );
       return;
@@ -88,8 +117,9 @@ export async function createRoomServer(options: RoomServerOptions): Promise<Room
     if (path.startsWith('/matchmake/')) {
       if (req.method !== 'POST') return forward(colyseusListeners, http, req, res);
       const address = req.socket.remoteAddress ?? 'unknown';
+      const joinById = /^\/matchmake\/joinById\/([^/?]+)/.exec(path);
       limiter.consume(address).then(
-        () => forward(colyseusListeners, http, req, res),
+        () => (joinById ? ensureRoom(decodeURIComponent(joinById[1]!)) : Promise.resolve()).then(() => forward(colyseusListeners, http, req, res)),
         () => json(res, 429, { code: 429, error: 'Too many join attempts from this address: wait a minute and try again.' }),
       );
       return;
@@ -112,6 +142,7 @@ export async function createRoomServer(options: RoomServerOptions): Promise<Room
     close: async () => {
       stopRetention();
       await Promise.all(matchMaker.disconnectAll());
+      await stopLeases();
       await colyseus.gracefullyShutdown(false);
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

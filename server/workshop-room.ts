@@ -36,6 +36,8 @@ export interface WorkshopRoomConfig {
   idleMinutes: number;
   /** Where rooms log their inputs (server/storage/); null keeps rooms in memory only. */
   store: RoomStore | null;
+  /** This process, as the owner of the rooms it opens when the store keeps leases. */
+  owner: string;
 }
 
 export const roomConfig: WorkshopRoomConfig = {
@@ -45,6 +47,7 @@ export const roomConfig: WorkshopRoomConfig = {
   reconnectSeconds: 20,
   idleMinutes: 120,
   store: null,
+  owner: 'this-process',
 };
 
 type Who = { kind: 'console' } | { kind: 'phone'; seat: string };
@@ -100,7 +103,7 @@ export class WorkshopRoom extends Room {
       this.roomId = code;
       if (!store) return;
       const record = { code, createdAt: Date.now(), options: parsed.data, cap: this.workshop.cap, scenarioFingerprint: compiled.index.fingerprint, secret: this.secret };
-      if (await store.create(record)) {
+      if (await store.create(record, store.leases ? roomConfig.owner : undefined)) {
         this.journal = new RoomJournal(store, code, 0, () => roomFingerprint(this.workshop));
         return;
       }

@@ -47,8 +47,10 @@ export interface StoredRoom {
  */
 export interface RoomStore {
   readonly kind: 'memory' | 'sqlite' | 'postgres';
-  /** Writes a new room; false when the code is taken (the caller draws another). */
-  create(record: RoomRecord): Promise<boolean>;
+  /** Writes a new room (owned by `owner` when the store keeps leases); false when the code is taken. */
+  create(record: RoomRecord, owner?: string): Promise<boolean>;
+  /** Present when several processes share the store: one process owns a room at a time. */
+  readonly leases?: RoomLeases;
   append(code: string, seq: number, entries: readonly LogEntry[], fingerprint: string): Promise<void>;
   load(code: string): Promise<StoredRoom | null>;
   /** Codes of rooms not closed, oldest first. */
@@ -57,6 +59,19 @@ export interface RoomStore {
   /** Removes rooms created before `before` (ms); returns how many. */
   prune(before: number): Promise<number>;
   shutdown(): Promise<void>;
+}
+
+/**
+ * Leases in the shared database: the process that owns a room renews its lease; another process
+ * may take a room over only once the lease has run out (its owner died).
+ */
+export interface RoomLeases {
+  /** Takes the room for `owner` if nobody else holds a live lease on it; true when it is `owner`'s now. */
+  acquire(code: string, owner: string, ms: number): Promise<boolean>;
+  /** Extends every lease `owner` holds; returns the codes it still holds. */
+  renew(owner: string, ms: number): Promise<string[]>;
+  /** Gives up `owner`'s leases (a clean shutdown), so another process may take the rooms at once. */
+  release(owner: string): Promise<void>;
 }
 
 export type RunInputs = readonly RunEvent[];

@@ -1,9 +1,14 @@
 import pg from 'pg';
-import type { LogEntry, RoomRecord, RoomStore, StoredRoom } from './log.ts';
+import type { LogEntry, RoomLeases, RoomRecord, RoomStore, StoredRoom } from './log.ts';
 
 // PostgreSQL, for deployments with several processes (`--db postgres://…` or DATABASE_URL). Each
 // write is one statement (so one round trip and its own transaction): the entries go in only if the
 // log has exactly `seq` entries, and the fingerprint moves with them.
+
+/** The database's clock in milliseconds: every process compares leases with the same clock. */
+const NOW_MS = '(extract(epoch from clock_timestamp()) * 1000)::bigint';
+/** How long a lease lasts unless renewed; owners renew every third of it. */
+export const LEASE_MS = 9000;
 
 export interface PostgresOptions {
   url: string;
@@ -61,15 +66,38 @@ export class PostgresStore implements RoomStore {
     }
   }
 
-  async create(record: RoomRecord): Promise<boolean> {
+  async create(record: RoomRecord, owner?: string): Promise<boolean> {
     await this.ready;
-    const result = await this.pool.query(`INSERT INTO ${this.schema}.rooms (code, created_at, record) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING`, [
-      record.code,
-      record.createdAt,
-      JSON.stringify(record),
-    ]);
+    const result = await this.pool.query(
+      `INSERT INTO ${this.schema}.rooms (code, created_at, record, owner, lease_until) VALUES ($1, $2, $3, $4, ${NOW_MS} + $5) ON CONFLICT (code) DO NOTHING`,
+      [record.code, record.createdAt, JSON.stringify(record), owner ?? null, owner ? LEASE_MS : 0],
+    );
     return result.rowCount === 1;
   }
+
+  readonly leases: RoomLeases = {
+    acquire: async (code, owner, ms) => {
+      await this.ready;
+      const result = await this.pool.query(
+        `UPDATE ${this.schema}.rooms SET owner = $2, lease_until = ${NOW_MS} + $3
+         WHERE code = $1 AND closed_at IS NULL AND (owner IS NULL OR owner = $2 OR lease_until < ${NOW_MS})`,
+        [code, owner, ms],
+      );
+      return result.rowCount === 1;
+    },
+    renew: async (owner, ms) => {
+      await this.ready;
+      const result = await this.pool.query<{ code: string }>(
+        `UPDATE ${this.schema}.rooms SET lease_until = ${NOW_MS} + $2 WHERE owner = $1 AND closed_at IS NULL RETURNING code`,
+        [owner, ms],
+      );
+      return result.rows.map((r) => r.code);
+    },
+    release: async (owner) => {
+      await this.ready;
+      await this.pool.query(`UPDATE ${this.schema}.rooms SET owner = NULL, lease_until = NULL WHERE owner = $1`, [owner]);
+    },
+  };
 
   async append(code: string, seq: number, entries: readonly LogEntry[], fingerprint: string): Promise<void> {
     await this.ready;

@@ -26,3 +26,18 @@ export function requirePostgres(): Promise<void> {
   return checked;
 }
 
+
+export async function requireRedis(url: string): Promise<void> {
+  const { Redis } = await import('ioredis');
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 5000 });
+  try {
+    await client.connect();
+    await client.ping();
+  } catch (error) {
+    throw new Error(
+      `these tests need Redis at ${url}: ${(error as Error).message}. Start it (Debian: apt-get install redis-server; service redis-server start).`,
+    );
+  } finally {
+    client.disconnect();
+  }
+}

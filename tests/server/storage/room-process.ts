@@ -9,7 +9,7 @@ import { leakScenario } from '../helpers.ts';
 // A room server process for the crash tests: the real createRoomServer and stores, with the test
 // scenario, on 127.0.0.1. Prints "listening PORT" once rooms are restored and it accepts joins.
 
-const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' }, db: { type: 'string' }, schema: { type: 'string' } } });
+const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' }, db: { type: 'string' }, schema: { type: 'string' }, redis: { type: 'string' }, 'public-address': { type: 'string' } } });
 const compiled = compileScenario(leakScenario());
 let store: RoomStore;
 if (values.db) {
@@ -21,6 +21,8 @@ const server = await createRoomServer({
   library: { get: (id) => (id === compiled.index.scenario.id ? compiled : null), ids: () => [compiled.index.scenario.id] },
   joinsPerMinute: 10_000,
   store,
+  ...(values.redis ? { redis: values.redis } : {}),
+  ...(values['public-address'] ? { publicAddress: values['public-address'] } : {}),
   log: (line) => process.stderr.write(`${line}\n`),
 });
 const port = await server.listen(Number(values.port ?? 0), '127.0.0.1');
