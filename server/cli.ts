@@ -68,5 +68,5 @@ export async function runServer(args: string[], dev: boolean): Promise<{ output:
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  return { output: banner(server.port, host, server.storedIn), exitCode: 0 };
+  return { output: banner(server.port, host, server.storedIn, redis !== undefined), exitCode: 0 };
 }

@@ -87,8 +87,8 @@ function rewriteJoin(req: IncomingMessage): void {
   if (url === '/join' || url.startsWith('/join?') || url.startsWith('/join/')) req.url = `/join.html${url.slice('/join'.length).replace(/^\//, '')}`;
 }
 
-export function banner(port: number, host: string, storedIn?: string): string {
-  const lines = [`War Room is running (one process, port ${port}).`, `  This laptop:  http://127.0.0.1:${port}   (facilitator: /facilitator.html)`];
+export function banner(port: number, host: string, storedIn?: string, shared = false): string {
+  const lines = [`War Room is running (${shared ? 'one of several processes, sharing rooms through Redis' : 'one process'}, port ${port}).`, `  This laptop:  http://127.0.0.1:${port}   (facilitator: /facilitator.html)`];
   if (storedIn) lines.push(`  Rooms saved:  ${storedIn}`);
   const lan = host === '0.0.0.0' || host === '::' ? lanAddresses() : host === '127.0.0.1' ? [] : [host];
   for (const address of lan) lines.push(`  Phones join:  http://${address}:${port}/join`);
