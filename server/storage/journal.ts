@@ -1,9 +1,13 @@
 import type { LogEntry, RoomStore } from './log.ts';
 
 // A room's side of the log: entries are numbered in the order they were applied and written in
-// batches (everything applied while the previous write was under way goes in the next one), each
-// batch with the room's fingerprint after it. A write resolves only once the store has it, and the
+// batches (everything applied while the previous write was under way goes in the next one). A batch
+// with a control or a seat, or the first one after FINGERPRINT_MS, carries the room's fingerprint
+// after it: hashing a 300-seat room for every few votes cost more than the write itself. A write resolves only once the store has it, and the
 // room sends its acknowledgement then. A failed write stops the log: the room cannot promise more.
+
+/** At most this long between fingerprints while only votes arrive. */
+export const FINGERPRINT_MS = 250;
 
 interface Pending {
   entry: LogEntry;
@@ -15,6 +19,7 @@ export class RoomJournal {
   private queue: Pending[] = [];
   private inFlight: Promise<void> | null = null;
   private scheduled = false;
+  private fingerprintedAt = -Infinity;
   /** Why nothing more can be written, once a write failed. */
   failure: string | null = null;
 
@@ -64,7 +69,10 @@ export class RoomJournal {
     this.queue = [];
     if (batch.length === 0) return;
     const at = this.seq;
-    const fingerprint = this.fingerprint();
+    const now = performance.now();
+    const due = now - this.fingerprintedAt >= FINGERPRINT_MS || batch.some((p) => p.entry.kind !== 'vote');
+    const fingerprint = due ? this.fingerprint() : null;
+    if (due) this.fingerprintedAt = now;
     try {
       await this.store.append(
         this.code,

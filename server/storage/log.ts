@@ -35,7 +35,7 @@ export type LogEntry =
 export interface StoredRoom {
   record: RoomRecord;
   entries: LogEntry[];
-  /** The fingerprint saved with the last write, and how many entries it covers. */
+  /** The last fingerprint saved, and how many entries it covers (a restore checks the replay there). */
   fingerprint: { seq: number; value: string } | null;
   /** Set when the room was closed on purpose (idle): kept for export, not restored. */
   closedAt: number | null;
@@ -51,7 +51,8 @@ export interface RoomStore {
   create(record: RoomRecord, owner?: string): Promise<boolean>;
   /** Present when several processes share the store: one process owns a room at a time. */
   readonly leases?: RoomLeases;
-  append(code: string, seq: number, entries: readonly LogEntry[], fingerprint: string): Promise<void>;
+  /** `fingerprint`: the room's state after these entries, or null to keep the last one (a checkpoint at an earlier entry). */
+  append(code: string, seq: number, entries: readonly LogEntry[], fingerprint: string | null): Promise<void>;
   load(code: string): Promise<StoredRoom | null>;
   /** Codes of rooms not closed, oldest first. */
   openCodes(): Promise<string[]>;

@@ -12,12 +12,12 @@ export class MemoryStore implements RoomStore {
     return true;
   }
 
-  async append(code: string, seq: number, entries: readonly LogEntry[], fingerprint: string): Promise<void> {
+  async append(code: string, seq: number, entries: readonly LogEntry[], fingerprint: string | null): Promise<void> {
     const room = this.rooms.get(code);
     if (!room) throw new Error(`no stored room ${code}`);
     if (seq !== room.entries.length) throw new Error(`room ${code}: write at ${seq}, but the log has ${room.entries.length} entries`);
     room.entries.push(...structuredClone(entries));
-    room.fingerprint = { seq: room.entries.length, value: fingerprint };
+    if (fingerprint !== null) room.fingerprint = { seq: room.entries.length, value: fingerprint };
   }
 
   async load(code: string): Promise<StoredRoom | null> {

@@ -99,7 +99,7 @@ export class PostgresStore implements RoomStore {
     },
   };
 
-  async append(code: string, seq: number, entries: readonly LogEntry[], fingerprint: string): Promise<void> {
+  async append(code: string, seq: number, entries: readonly LogEntry[], fingerprint: string | null): Promise<void> {
     await this.ready;
     const s = this.schema;
     const seqs = entries.map((_, i) => seq + i);
@@ -111,7 +111,8 @@ export class PostgresStore implements RoomStore {
          WHERE (SELECT count(*) FROM ${s}.entries WHERE code = $1) = $4
          RETURNING 1
        )
-       UPDATE ${s}.rooms SET fingerprint = $5, fingerprint_seq = $4 + $6
+       UPDATE ${s}.rooms SET fingerprint = coalesce($5::text, fingerprint),
+         fingerprint_seq = CASE WHEN $5::text IS NULL THEN fingerprint_seq ELSE $4 + $6 END
        WHERE code = $1 AND (SELECT count(*) FROM ins) = $6
        RETURNING code`,
       [code, seqs, texts, seq, fingerprint, entries.length],

@@ -83,16 +83,19 @@ export function restoreRoom(compiled: CompiledScenario, stored: StoredRoom): Res
   if (compiled.index.fingerprint !== record.scenarioFingerprint) {
     readOnly = `the scenario "${record.options.scenarioId}" has changed since this room was opened, so its log cannot be replayed`;
   }
+  const check = stored.fingerprint;
+  if (check && check.seq > entries.length) readOnly ??= `the saved fingerprint covers ${check.seq} inputs, but the log has ${entries.length}`;
+  const verify = () => {
+    if (!readOnly && check && roomFingerprint(workshop) !== check.value) readOnly = `the replayed room does not match the state saved with input ${check.seq}`;
+  };
+  if (check?.seq === 0) verify();
   for (const [i, entry] of entries.entries()) {
     const why = applyEntry(workshop, ids, entry);
     if (why) {
       readOnly ??= `input ${i + 1} of ${entries.length} in the room's log (${entry.kind}) cannot be replayed: ${why}`;
       break;
     }
-  }
-  if (!readOnly && stored.fingerprint) {
-    if (stored.fingerprint.seq !== entries.length) readOnly = `the saved fingerprint covers ${stored.fingerprint.seq} inputs, but the log has ${entries.length}`;
-    else if (stored.fingerprint.value !== roomFingerprint(workshop)) readOnly = 'the replayed room does not match the state saved with its last input';
+    if (check?.seq === i + 1) verify();
   }
   // Nobody is connected to a room that was just rebuilt; phones take their seats up again by token.
   for (const p of workshop.consoleView().participants) workshop.setConnected(p.id, false);

@@ -49,7 +49,9 @@ export class SqliteStore implements RoomStore {
     `);
     this.insertRoom = this.db.prepare(`INSERT INTO ${this.rooms} (code, created_at, record) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING`);
     this.insertEntry = this.db.prepare(`INSERT INTO ${this.entries} (code, seq, entry) VALUES (?, ?, ?)`);
-    this.setFingerprint = this.db.prepare(`UPDATE ${this.rooms} SET fingerprint = ?, fingerprint_seq = ? WHERE code = ?`);
+    this.setFingerprint = this.db.prepare(
+      `UPDATE ${this.rooms} SET fingerprint = coalesce(?1, fingerprint), fingerprint_seq = CASE WHEN ?1 IS NULL THEN fingerprint_seq ELSE ?2 END WHERE code = ?3`,
+    );
     this.countEntries = this.db.prepare(`SELECT count(*) AS n FROM ${this.entries} WHERE code = ?`);
   }
 
@@ -61,7 +63,7 @@ export class SqliteStore implements RoomStore {
     return Number(result.changes) === 1;
   }
 
-  async append(code: string, seq: number, entries: readonly LogEntry[], fingerprint: string): Promise<void> {
+  async append(code: string, seq: number, entries: readonly LogEntry[], fingerprint: string | null): Promise<void> {
     this.db.exec('BEGIN IMMEDIATE');
     try {
       const { n } = this.countEntries.get(code) as { n: number };

@@ -144,7 +144,24 @@ describe('restoring a room from its log', () => {
     expect(restoreRoom(compiled, broken).readOnly).toMatch(/input 3 of 3 in the room's log \(vote\) cannot be replayed: you have no seat/);
     const tampered = structuredClone(stored);
     tampered.fingerprint = { seq: stored.entries.length, value: 'not-this-room' };
-    expect(restoreRoom(compiled, tampered).readOnly).toMatch(/does not match the state saved with its last input/);
+    expect(restoreRoom(compiled, tampered).readOnly).toMatch(/does not match the state saved with input/);
     expect(restoreRoom(compiled, stored).readOnly).toBeNull();
+  });
+
+  it('checks the replay where the last fingerprint was saved, and replays the inputs after it', () => {
+    const { workshop, stored } = live([
+      { kind: 'seat', name: 'Ana', role: 0 },
+      { kind: 'advance', pick: 1, minutes: 5, decision: 'open', hide: false },
+    ]);
+    const atTwo = structuredClone(stored);
+    const seat = workshop.consoleView().participants[0]!.id;
+    const vote = { kind: 'vote' as const, seat, vote: { decision: workshop.consoleView().vote!.decision, option: workshop.roleView('ceo').decision!.options[1]!.id } };
+    atTwo.entries.push(vote);
+    const restored = restoreRoom(compiled, atTwo);
+    expect(restored.readOnly).toBeNull();
+    expect(restored.workshop.consoleView().vote?.tally.total).toBe(1);
+    const wrongCheckpoint = structuredClone(atTwo);
+    wrongCheckpoint.fingerprint = { seq: 1, value: stored.fingerprint!.value };
+    expect(restoreRoom(compiled, wrongCheckpoint).readOnly).toMatch(/does not match the state saved with input 1/);
   });
 });

@@ -67,6 +67,10 @@ describe.each(stores)('%s room store', (_kind, open) => {
     expect(loaded?.entries.map((e) => e.kind)).toEqual(['seat', 'seat', 'vote']);
     expect(loaded?.entries[2]).toEqual({ kind: 'vote', seat: 'seat-1', vote: { decision: 'd@0', option: 'wait', confidence: 3, rationale: 'é “quoted”' } });
     expect(loaded?.fingerprint).toEqual({ seq: 3, value: 'fp-3' });
+    // A write without a fingerprint keeps the last one, at the entry it covers.
+    await store.append('AAAAAA', 3, [seat(3)], null);
+    expect((await store.load('AAAAAA'))?.entries).toHaveLength(4);
+    expect((await store.load('AAAAAA'))?.fingerprint).toEqual({ seq: 3, value: 'fp-3' });
     expect(await store.load('BBBBBB')).toBeNull();
   });
 
