@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -41,6 +41,8 @@ export async function serveRooms(outName: string): Promise<ServedRooms> {
     async close() {
       await browser.close().catch(() => {});
       server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+      rmSync(data, { recursive: true, force: true });
     },
   };
 }
