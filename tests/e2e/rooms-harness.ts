@@ -41,7 +41,7 @@ export async function serveRooms(outName: string): Promise<ServedRooms> {
     async close() {
       await browser.close().catch(() => {});
       server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
+      if (server.exitCode === null && server.signalCode === null) await new Promise((r) => server.once('exit', r));
       rmSync(data, { recursive: true, force: true });
     },
   };
