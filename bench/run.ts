@@ -1,6 +1,7 @@
 import { browserBench } from './browser/index.ts';
 import { checkBench } from './check.ts';
 import { engineBench } from './engine.ts';
+import { durableBench } from './rooms/durable.ts';
 import { roomsBench } from './rooms/index.ts';
 
 // `npm run bench`: prints numbers (it is not a test). Each section lives in its own file;
@@ -15,7 +16,9 @@ const SECTIONS: { name: string; run: () => Promise<void> }[] = [
   { name: 'engine', run: engineBench },
   { name: 'check', run: checkBench },
   { name: 'browser', run: () => browserBench({ json }) },
-  { name: 'rooms', run: () => roomsBench({ json }) },
+  // The durable figures follow the room figures; with --json they are their own section.
+  { name: 'rooms', run: () => roomsBench({ json }).then(() => (json ? undefined : durableBench())) },
+  { name: 'rooms-durable', run: () => durableBench({ json }) },
 ];
 
 const wanted = args.filter((a) => !a.startsWith('--'));

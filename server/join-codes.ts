@@ -20,6 +20,11 @@ export function allocateJoinCode(): string {
   throw new Error(`no free join code after ${ATTEMPTS} tries`);
 }
 
+/** A restored room keeps its code. */
+export function reserveJoinCode(code: string): void {
+  live.add(code);
+}
+
 export function releaseJoinCode(code: string): void {
   live.delete(code);
 }

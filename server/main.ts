@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../src/scenarios/load-file.ts';
 import { lanAddresses } from './lan.ts';
 import { createRoomServer, type PageHandler } from './room-server.ts';
 import { loadScenarioLibrary } from './scenarios.ts';
+import { openStore, type StoreChoice } from './storage/open.ts';
 
 // Starts War Room on one port: the game, the facilitator pages, the phone page (/join) and the
 // workshop rooms. `npm start` runs it in development (Vite's hot reload inside the same server);
@@ -18,15 +19,35 @@ export interface StartOptions {
   dev: boolean;
   /** The built app, for `serve`. */
   dir: string;
+  /** Where rooms are stored (SQLite data folder, or a PostgreSQL address). */
+  storage: StoreChoice;
+  retentionDays?: number;
+  /** Several processes: Redis for Colyseus' presence and room listings, and this process's public host:port. */
+  redis?: string;
+  publicAddress?: string;
 }
 
 export const DEFAULT_PORT = 5173;
 
-export async function startWarRoom(options: StartOptions): Promise<{ port: number; close(): Promise<void> }> {
+export async function startWarRoom(options: StartOptions): Promise<{ port: number; storedIn: string; close(): Promise<void> }> {
   const library = await loadScenarioLibrary();
   let closeVite = async () => {};
   let pages: PageHandler = (_req, _res, next) => next();
-  const server = await createRoomServer({ library, pages: (req, res, next) => pages(req, res, next) });
+  const { store, where } = await openStore(options.storage);
+  let server;
+  try {
+    server = await createRoomServer({
+      library,
+      store,
+      ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {}),
+      ...(options.redis ? { redis: options.redis } : {}),
+      ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
+      pages: (req, res, next) => pages(req, res, next),
+    });
+  } catch (error) {
+    await store.shutdown();
+    throw error;
+  }
   if (options.dev) {
     const { createServer } = await import('vite');
     // Vite's hot reload socket shares the port; the room server leaves its upgrades alone.
@@ -39,6 +60,7 @@ export async function startWarRoom(options: StartOptions): Promise<{ port: numbe
   } else {
     if (!existsSync(join(options.dir, 'index.html'))) {
       await server.close();
+      await store.shutdown();
       throw new Error(`no built app in ${options.dir}: run "npm run build" first (or "npm start" for development)`);
     }
     const files = sirv(options.dir, { extensions: ['html'], etag: true });
@@ -50,8 +72,10 @@ export async function startWarRoom(options: StartOptions): Promise<{ port: numbe
   const port = await server.listen(options.port, options.host);
   return {
     port,
+    storedIn: where,
     close: async () => {
       await server.close();
+      await store.shutdown();
       await closeVite();
     },
   };
@@ -63,8 +87,9 @@ function rewriteJoin(req: IncomingMessage): void {
   if (url === '/join' || url.startsWith('/join?') || url.startsWith('/join/')) req.url = `/join.html${url.slice('/join'.length).replace(/^\//, '')}`;
 }
 
-export function banner(port: number, host: string): string {
-  const lines = [`War Room is running (one process, port ${port}).`, `  This laptop:  http://127.0.0.1:${port}   (facilitator: /facilitator.html)`];
+export function banner(port: number, host: string, storedIn?: string, shared = false): string {
+  const lines = [`War Room is running (${shared ? 'one of several processes, sharing rooms through Redis' : 'one process'}, port ${port}).`, `  This laptop:  http://127.0.0.1:${port}   (facilitator: /facilitator.html)`];
+  if (storedIn) lines.push(`  Rooms saved:  ${storedIn}`);
   const lan = host === '0.0.0.0' || host === '::' ? lanAddresses() : host === '127.0.0.1' ? [] : [host];
   for (const address of lan) lines.push(`  Phones join:  http://${address}:${port}/join`);
   if (lan.length === 0) lines.push('  No network address: phones cannot reach this laptop (listening on this machine only).');

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
@@ -8,6 +9,11 @@ import { ROLES } from '../src/scenarios/roles.ts';
 import type { JoinInfo } from '../src/protocol/views.ts';
 import { lanAddresses } from './lan.ts';
 import type { ScenarioLibrary } from './scenarios.ts';
+import { randomUUID } from 'node:crypto';
+import { RedisDriver } from '@colyseus/redis-driver';
+import { RedisPresence } from '@colyseus/redis-presence';
+import { DEFAULT_RETENTION_DAYS, exportRoomLog, keepLeases, keepRetention, restoreRooms, takeOverIfOrphaned } from './storage/durable.ts';
+import type { RoomStore } from './storage/log.ts';
 import { roomConfig, WorkshopRoom } from './workshop-room.ts';
 
 // One HTTP server for everything: the pages (Vite in development, the built files otherwise),
@@ -24,6 +30,17 @@ export interface RoomServerOptions {
   joinsPerMinute?: number;
   defaultCap?: number;
   log?: (line: string) => void;
+  /** Where rooms log their inputs; rooms in the store that were not closed are restored at start. Without one, rooms live in memory. */
+  store?: RoomStore;
+  /** Days a stored room is kept (default 30). */
+  retentionDays?: number;
+  /**
+   * Several processes: Colyseus' presence and room listings in this Redis (redis://…), so a join
+   * that reaches any process finds the room. Needs a store with leases (PostgreSQL).
+   */
+  redis?: string;
+  /** host:port where this process's WebSockets are reached (each process its own), for seat reservations. */
+  publicAddress?: string;
 }
 
 export interface RoomServer {
@@ -40,14 +57,38 @@ export async function createRoomServer(options: RoomServerOptions): Promise<Room
   roomConfig.library = options.library;
   if (options.defaultCap !== undefined) roomConfig.defaultCap = options.defaultCap;
   if (options.log) roomConfig.log = options.log;
+  const store = options.store ?? null;
+  roomConfig.store = store;
   const http = createServer();
   // The WebSocket frame limit is the hard stop; the room answers anything over 4 KB below it with an error.
   const transport = new WebSocketTransport({ noServer: true, maxPayload: 64 * 1024 }).attachToServer(http, { filter: isRoomUpgrade });
-  const colyseus = new Server({ transport, greet: false, gracefullyShutdown: false });
+  if (options.redis && !options.store?.leases) throw new Error('--redis needs rooms stored in PostgreSQL (--db postgres://…), which every process shares');
+  const colyseus = new Server({
+    transport,
+    greet: false,
+    gracefullyShutdown: false,
+    ...(options.redis ? { presence: new RedisPresence(options.redis), driver: new RedisDriver(options.redis) } : {}),
+    ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
+  });
   colyseus.define(ROOM_NAME, WorkshopRoom);
   await colyseus.serverless();
   const colyseusListeners = http.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   http.removeAllListeners('request');
+
+  // Stored rooms come back before the server listens, so a phone's first reconnection finds its room.
+  const stopRetention = store ? keepRetention(store, options.retentionDays ?? DEFAULT_RETENTION_DAYS, roomConfig.log) : () => {};
+  const owner = randomUUID();
+  roomConfig.owner = owner;
+  if (store) await restoreRooms(store, options.library, owner, roomConfig.log);
+  const stopLeases = store ? keepLeases(store, owner, roomConfig.log) : async () => {};
+  /**
+   * First access to a room no live process holds (its owner died): this process takes the lease and
+   * restores it from the shared database before the join goes on.
+   */
+  const ensureRoom = async (code: string): Promise<void> => {
+    if (!store?.leases || !isJoinCode(code) || matchMaker.getLocalRoomById(code)) return;
+    await takeOverIfOrphaned(store, options.library, owner, code, roomConfig.log).catch((error: Error) => roomConfig.log(`room ${code}: ${error.message}`));
+  };
 
   const limiter = new RateLimiterMemory({ points: options.joinsPerMinute ?? JOINS_PER_MINUTE, duration: 60 });
   const started = Date.now();
@@ -58,17 +99,27 @@ export async function createRoomServer(options: RoomServerOptions): Promise<Room
     if (path === '/join-address') return joinAddress(req, res, http);
     if (path.startsWith('/join-info/') && req.method === 'GET') {
       const address = req.socket.remoteAddress ?? 'unknown';
+      const code = decodeURIComponent(path.slice('/join-info/'.length));
       limiter.consume(address).then(
-        () => joinInfo(res, decodeURIComponent(path.slice('/join-info/'.length))),
+        () => ensureRoom(code).then(() => joinInfo(res, code)),
         () => json(res, 429, { error: 'Too many join attempts from this address: wait a minute and try again.' }),
+      );
+      return;
+    }
+    if (path.startsWith('/room-log/') && req.method === 'GET') {
+      const address = req.socket.remoteAddress ?? 'unknown';
+      limiter.consume(address).then(
+        () => roomLog(res, store, decodeURIComponent(path.slice('/room-log/'.length)), String(req.headers.authorization ?? '')),
+        () => json(res, 429, { error: 'Too many attempts from this address: wait a minute and try again.' }),
       );
       return;
     }
     if (path.startsWith('/matchmake/')) {
       if (req.method !== 'POST') return forward(colyseusListeners, http, req, res);
       const address = req.socket.remoteAddress ?? 'unknown';
+      const joinById = /^\/matchmake\/joinById\/([^/?]+)/.exec(path);
       limiter.consume(address).then(
-        () => forward(colyseusListeners, http, req, res),
+        () => (joinById ? ensureRoom(decodeURIComponent(joinById[1]!)) : Promise.resolve()).then(() => forward(colyseusListeners, http, req, res)),
         () => json(res, 429, { code: 429, error: 'Too many join attempts from this address: wait a minute and try again.' }),
       );
       return;
@@ -89,12 +140,24 @@ export async function createRoomServer(options: RoomServerOptions): Promise<Room
         });
       }),
     close: async () => {
+      stopRetention();
       await Promise.all(matchMaker.disconnectAll());
+      await stopLeases();
       await colyseus.gracefullyShutdown(false);
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
+}
+
+/** GET /room-log/CODE with `Authorization: Bearer <facilitator key>`: the room's log as JSON, read-only rooms included. */
+async function roomLog(res: ServerResponse, store: RoomStore | null, code: string, authorization: string): Promise<void> {
+  if (!store) return json(res, 404, { error: 'This server keeps rooms in memory only: there is no log to export.' });
+  const stored = isJoinCode(code) ? await store.load(code).catch(() => null) : null;
+  const key = Buffer.from(authorization.replace(/^Bearer\s+/i, ''));
+  const secret = Buffer.from(stored?.record.secret ?? '');
+  if (!stored || key.length !== secret.length || !timingSafeEqual(key, secret)) return json(res, 404, { error: 'No stored room with that code and facilitator key.' });
+  json(res, 200, exportRoomLog(stored));
 }
 
 function forward(listeners: ((req: IncomingMessage, res: ServerResponse) => void)[], http: HttpServer, req: IncomingMessage, res: ServerResponse): void {

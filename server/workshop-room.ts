@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { type Client, getMessageBytes, Protocol, Room } from '@colyseus/core';
 import { DEFAULT_ROOM_CAP, MAX_MESSAGE_BYTES, MAX_MESSAGES_PER_SECOND } from '../src/protocol/limits.ts';
 import {
@@ -12,8 +12,12 @@ import {
   type ControlType,
 } from '../src/protocol/messages.ts';
 import type { RoleView, ServerMessages, VoteStateMessage } from '../src/protocol/views.ts';
-import { allocateJoinCode, releaseJoinCode } from './join-codes.ts';
+import { allocateJoinCode, releaseJoinCode, reserveJoinCode } from './join-codes.ts';
 import type { ScenarioLibrary } from './scenarios.ts';
+import { takeRestoreTicket } from './storage/durable.ts';
+import { RoomJournal } from './storage/journal.ts';
+import type { LogEntry, LoggedControl, RoomStore, StoredRoom } from './storage/log.ts';
+import { applyControl, ReplayIds, restoreRoom, roomFingerprint } from './storage/replay.ts';
 import { Workshop } from './workshop.ts';
 
 // The Colyseus side of a workshop room: who each connection is (the console or a phone's seat),
@@ -30,6 +34,10 @@ export interface WorkshopRoomConfig {
   reconnectSeconds: number;
   /** Minutes with nobody connected before the room is closed. */
   idleMinutes: number;
+  /** Where rooms log their inputs (server/storage/); null keeps rooms in memory only. */
+  store: RoomStore | null;
+  /** This process, as the owner of the rooms it opens when the store keeps leases. */
+  owner: string;
 }
 
 export const roomConfig: WorkshopRoomConfig = {
@@ -38,6 +46,8 @@ export const roomConfig: WorkshopRoomConfig = {
   log: (line) => process.stderr.write(`${line}\n`),
   reconnectSeconds: 20,
   idleMinutes: 120,
+  store: null,
+  owner: 'this-process',
 };
 
 type Who = { kind: 'console' } | { kind: 'phone'; seat: string };
@@ -64,17 +74,17 @@ export class WorkshopRoom extends Room {
   private consolePending = false;
   private sentRecords = 0;
   private idle: { clear(): void } | null = null;
+  private ids = new ReplayIds();
+  /** The room's log; null when rooms are kept in memory only. */
+  private journal: RoomJournal | null = null;
+  /** Why a restored room cannot go on (its log cannot be replayed); it is then read-only. */
+  private restoreFailure: string | null = null;
+  private closedWhenIdle = false;
 
-  override onCreate(options: unknown): void {
-    const parsed = CreateOptionsSchema.safeParse(options);
-    if (!parsed.success) throw new Error(`cannot open a room: ${describeIssues(parsed.error)}`);
-    const compiled = roomConfig.library.get(parsed.data.scenarioId);
-    if (!compiled) throw new Error(`cannot open a room: no scenario "${parsed.data.scenarioId}" on this server`);
-    if (!compiled.index.partners.has(parsed.data.partner)) throw new Error(`cannot open a room: no partner "${parsed.data.partner}"`);
-    const code = allocateJoinCode();
-    this.roomId = code;
-    this.secret = randomBytes(24).toString('base64url');
-    this.workshop = new Workshop(code, compiled, parsed.data, roomConfig.defaultCap, { newId: () => randomUUID() });
+  override async onCreate(options: unknown): Promise<void> {
+    const stored = takeRestoreTicket(options);
+    if (stored) this.restore(stored);
+    else await this.open(options);
     this.maxClients = this.workshop.cap + 1 + REJOIN_SLACK;
     // The console may sleep with the laptop: the room waits for it instead of closing when empty.
     this.autoDispose = false;
@@ -82,7 +92,61 @@ export class WorkshopRoom extends Room {
     this.onMessage('*', (client: Client, type: string | number, message: unknown) => this.receive(client, String(type), message));
   }
 
-  override onJoin(client: Client, options: unknown): void {
+  private async open(options: unknown): Promise<void> {
+    const parsed = CreateOptionsSchema.safeParse(options);
+    if (!parsed.success) throw new Error(`cannot open a room: ${describeIssues(parsed.error)}`);
+    const compiled = roomConfig.library.get(parsed.data.scenarioId);
+    if (!compiled) throw new Error(`cannot open a room: no scenario "${parsed.data.scenarioId}" on this server`);
+    if (!compiled.index.partners.has(parsed.data.partner)) throw new Error(`cannot open a room: no partner "${parsed.data.partner}"`);
+    this.secret = randomBytes(24).toString('base64url');
+    const store = roomConfig.store;
+    // With storage, a code is only ours once the store has it (another process, or an old room, may hold it).
+    for (let attempt = 1; ; attempt++) {
+      const code = allocateJoinCode();
+      this.workshop = new Workshop(code, compiled, parsed.data, roomConfig.defaultCap, this.ids);
+      this.roomId = code;
+      if (!store) return;
+      const record = { code, createdAt: Date.now(), options: parsed.data, cap: this.workshop.cap, scenarioFingerprint: compiled.index.fingerprint, secret: this.secret };
+      if (await store.create(record, store.leases ? roomConfig.owner : undefined)) {
+        this.journal = new RoomJournal(store, code, 0, () => roomFingerprint(this.workshop));
+        return;
+      }
+      releaseJoinCode(code);
+      if (attempt >= 20) throw new Error('cannot open a room: no free join code');
+    }
+  }
+
+  /** A stored room again, rebuilt from its log, with the same code and facilitator key. */
+  private restore(stored: StoredRoom): void {
+    const compiled = roomConfig.library.get(stored.record.options.scenarioId);
+    if (!compiled || !roomConfig.store) throw new Error(`cannot restore room ${stored.record.code}`);
+    const restored = restoreRoom(compiled, stored);
+    reserveJoinCode(stored.record.code);
+    this.roomId = stored.record.code;
+    this.secret = stored.record.secret;
+    this.workshop = restored.workshop;
+    this.ids = restored.ids;
+    this.creatorSeated = true;
+    this.restoreFailure = restored.readOnly;
+    if (restored.readOnly) roomConfig.log(`room ${this.roomId} is read-only: ${restored.readOnly}`);
+    else this.journal = new RoomJournal(roomConfig.store, this.roomId, stored.entries.length, () => roomFingerprint(this.workshop));
+  }
+
+  /** Why the room takes no more inputs, or null. */
+  get readOnly(): string | null {
+    return this.restoreFailure ?? this.journal?.failure ?? null;
+  }
+
+  /** Runs `then` once the input is stored (at once without storage); a failed write is refused to the sender. */
+  private logged(client: Client, type: string, entry: LogEntry, then: () => void): void {
+    if (!this.journal) return then();
+    this.journal.write(entry).then(then, (error: Error) => {
+      roomConfig.log(`room ${this.roomId}: ${error.message}`);
+      this.refuse(client, type, `not saved, so not counted: ${error.message}`);
+    });
+  }
+
+  override async onJoin(client: Client, options: unknown): Promise<void> {
     this.armIdle();
     if (!this.creatorSeated && CreateOptionsSchema.safeParse(options).success) {
       this.creatorSeated = true;
@@ -100,14 +164,18 @@ export class WorkshopRoom extends Room {
       this.who.set(client.sessionId, { kind: 'console' });
       this.consoleClients.add(client);
       this.sendConsoleTo(client);
+      if (this.readOnly) this.refuse(client, null, `This room is read-only: ${this.readOnly}. Its log can still be exported.`);
       return;
     }
     let seat = join.device ? this.workshop.seatOfDevice(join.device) : null;
     if (!seat) {
       if (!('name' in join)) throw new Error('Your seat in this workshop was not found: join again with your name and role.');
+      if (this.readOnly) throw new Error('This workshop is read-only and takes no new participants.');
       const taken = this.workshop.takeSeat(join.name, join.role);
       if (typeof taken === 'string') throw new Error(taken);
       seat = taken;
+      // The phone learns its device token only once the seat is stored.
+      await this.journal?.write({ kind: 'seat', id: seat.id, device: seat.device, name: seat.name, role: seat.role });
     } else {
       // The same phone again (reload, sleep): the seat moves to the new connection, never a second seat.
       for (const other of this.clients) {
@@ -154,9 +222,14 @@ export class WorkshopRoom extends Room {
     this.rate.delete(client.sessionId);
   }
 
-  override onDispose(): void {
+  override async onDispose(): Promise<void> {
     this.idle?.clear();
     releaseJoinCode(this.roomId);
+    if (!this.journal) return;
+    await this.journal.drained();
+    // Closed for being idle: kept for export until retention removes it, never restored. A server
+    // shutting down leaves its rooms open, so the next start brings them back.
+    if (this.closedWhenIdle) await roomConfig.store?.close(this.roomId, Date.now()).catch(() => {});
   }
 
   // ---- messages -----------------------------------------------------------------------------
@@ -164,6 +237,7 @@ export class WorkshopRoom extends Room {
   private receive(client: Client, type: string, message: unknown): void {
     const who = this.who.get(client.sessionId);
     if (!who) return this.refuse(client, type, 'join the room first');
+    if (this.readOnly) return this.refuse(client, type, `this room is read-only: ${this.readOnly}`);
     if (!this.withinRate(client, who.kind === 'console' ? CONSOLE_MESSAGES_PER_SECOND : MAX_MESSAGES_PER_SECOND)) return;
     const size = Buffer.byteLength(JSON.stringify(message ?? null) ?? '');
     if (size > MAX_MESSAGE_BYTES) return this.refuse(client, type, `the message is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES}`);
@@ -173,7 +247,7 @@ export class WorkshopRoom extends Room {
       if (!vote.success) return this.refuseVote(client, who.seat, describeIssues(vote.error));
       const why = this.workshop.castVote(who.seat, vote.data);
       if (why) return this.refuseVote(client, who.seat, why);
-      this.afterVote();
+      this.logged(client, type, { kind: 'vote', seat: who.seat, vote: vote.data }, () => this.afterVote(client, who.seat));
       return;
     }
     if (isControlType(type)) {
@@ -193,42 +267,33 @@ export class WorkshopRoom extends Room {
       roomConfig.log(`room ${this.roomId}: refused "${type}": wrong facilitator key`);
       return this.refuse(client, type, 'that is not this room’s facilitator key');
     }
-    const why = this.apply(type, parsed.data);
+    const { secret: _, ...rest } = parsed.data as ControlMessage<ControlType>;
+    const control = { type, ...rest } as LoggedControl;
+    const why = applyControl(this.workshop, control);
     if (why) return this.refuse(client, type, why);
-    this.sendChanges();
-    // The console's view (hundreds of participants and ballots in a big room) follows within
-    // LIVE_TALLY_MS, once for a burst of controls, rather than after each one.
-    this.sendConsole();
-  }
-
-  private apply(type: ControlType, data: ControlMessage<ControlType>): string | null {
-    switch (type) {
-      case 'control.run': {
-        const m = data as ControlMessage<'control.run'>;
-        return this.workshop.sync(m.from, m.events, m.stage, m.decision, m.shown);
-      }
-      case 'control.vote':
-        return this.workshop.controlVote((data as ControlMessage<'control.vote'>).action);
-      case 'control.settings':
-        this.workshop.setSettings((data as ControlMessage<'control.settings'>).settings);
-        return null;
-      default: {
-        const unreachable: never = type;
-        return `unknown control ${String(unreachable)}`;
-      }
-    }
+    this.logged(client, type, { kind: 'control', control }, () => {
+      this.sendChanges();
+      // The console's view (hundreds of participants and ballots in a big room) follows within
+      // LIVE_TALLY_MS, once for a burst of controls, rather than after each one.
+      this.sendConsole();
+    });
   }
 
   /**
-   * A phone shows its vote as sent; an accepted vote is not echoed back (in a big room that doubles
-   * the messages). A refused one comes back with the ballot the room does have, which the phone shows.
+   * A phone shows its vote as sent; an accepted one is confirmed once logged (afterVote). A refused
+   * one comes back with the ballot the room does have, which the phone shows.
    */
   private refuseVote(client: Client, seat: string, why: string): void {
     this.refuse(client, 'vote', why);
     this.sendBallot(client, seat);
   }
 
-  private afterVote(): void {
+  /**
+   * A vote is acknowledged (its ballot sent back) only once it is in the room's log, so a phone
+   * that saw its vote confirmed can count on it surviving a crash (docs/workshop-rooms.md).
+   */
+  private afterVote(client: Client, seat: string): void {
+    this.sendBallot(client, seat);
     // Votes that arrive together (one poll of the network) reach the console as one tally.
     if (!this.tallyPending) {
       this.tallyPending = true;
@@ -384,7 +449,10 @@ export class WorkshopRoom extends Room {
     this.idle?.clear();
     this.idle = this.clock.setTimeout(
       () => {
-        if (this.clients.length === 0) void this.disconnect();
+        if (this.clients.length === 0) {
+          this.closedWhenIdle = true;
+          void this.disconnect();
+        }
         else this.armIdle();
       },
       roomConfig.idleMinutes * 60_000,

@@ -11,6 +11,7 @@ import {
   type ViewMessage,
   type VoteStateMessage,
 } from '../protocol/views.ts';
+import { limitSdkReconnection, rejoin } from '../protocol/rejoin.ts';
 import { forgetSeat, loadSeat, saveSeat } from './storage.ts';
 
 // The phone's link to its workshop room. A dropped connection is first left to Colyseus' own
@@ -25,9 +26,6 @@ export interface LinkEvents {
   view(view: ParticipantView): void;
   error(message: string): void;
 }
-
-/** After this many failed rejoins (about a minute), the phone stops and offers a button. */
-const MAX_REJOINS = 12;
 
 export class JoinError extends Error {
   override name = 'JoinError';
@@ -52,7 +50,6 @@ export function joinFailure(error: unknown): string {
 export class Link {
   private room: Room | null = null;
   private client = new Client(location.origin.replace(/^http/, 'ws'));
-  private rejoins = 0;
   private stopped = false;
   private roleView: RoleView | null = null;
   private voteState: VoteStateMessage | null = null;
@@ -94,7 +91,7 @@ export class Link {
 
   private attach(room: Room): void {
     this.room = room;
-    this.rejoins = 0;
+    limitSdkReconnection(room);
     room.onMessage('seat', (seat: SeatMessage) => {
       this.seat = seat;
       saveSeat(this.code, seat);
@@ -128,7 +125,7 @@ export class Link {
       // 1000: left on purpose; 4000: this seat was taken up by the same device in another tab.
       if (this.stopped || code === 1000) return this.on.status('closed', 'You left the workshop.');
       if (code === 4000) return this.on.status('closed', 'This phone’s seat is open in another tab or window.');
-      void this.rejoin();
+      void this.takeSeatAgain();
     });
     this.on.status('connected');
   }
@@ -137,23 +134,20 @@ export class Link {
     if (this.roleView && this.seat) this.on.view(composeView(this.roleView, this.voteState, this.seat, this.ballot));
   }
 
-  /** The room connection is gone: take the seat again with the device token, backing off. */
-  private async rejoin(): Promise<void> {
+  /**
+   * The room connection is gone (a dropped network, or the server restarted): take the seat again
+   * with the device token. A restarted server has restored the room from its log before it listens.
+   */
+  private async takeSeatAgain(): Promise<void> {
     this.on.status('reconnecting');
-    while (!this.stopped && this.rejoins < MAX_REJOINS) {
-      this.rejoins += 1;
-      await new Promise((r) => setTimeout(r, Math.min(8000, 500 * 2 ** Math.min(this.rejoins, 4))));
-      try {
-        const room = await this.client.joinById(this.code, { device: loadSeat(this.code)?.device ?? '' });
-        this.attach(room);
-        return;
-      } catch (error) {
-        const why = joinFailure(error);
-        if (why === 'No workshop with that code.' || /seat in this workshop was not found/.test(why)) {
-          return this.on.status('closed', 'The workshop has closed.');
-        }
-      }
-    }
-    if (!this.stopped) this.on.status('closed', 'Lost the connection to the workshop.');
+    const gone = (why: string) => why === 'No workshop with that code.' || /seat in this workshop was not found/.test(why);
+    const result = await rejoin(() => this.client.joinById(this.code, { device: loadSeat(this.code)?.device ?? '' }), {
+      stopped: () => this.stopped,
+      fatal: (error) => gone(joinFailure(error)),
+    });
+    if ('room' in result) return this.attach(result.room);
+    if (this.stopped) return;
+    if (gone(joinFailure(result.error))) return this.on.status('closed', 'The workshop has closed.');
+    this.on.status('closed', 'Lost the connection to the workshop.');
   }
 }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, OUT, ROOT, run } from './harness.ts';
@@ -17,7 +18,9 @@ export async function serveRooms(outName: string): Promise<ServedRooms> {
   const dist = join(OUT, outName);
   mkdirSync(OUT, { recursive: true });
   await run(['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn']);
-  const server: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/war-room.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1', '--dir', dist], {
+  // Rooms are saved in a folder of this run's own, never in the user's data folder.
+  const data = mkdtempSync(join(tmpdir(), 'war-room-e2e-rooms-'));
+  const server: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/war-room.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1', '--dir', dist, '--data', data], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -38,6 +41,8 @@ export async function serveRooms(outName: string): Promise<ServedRooms> {
     async close() {
       await browser.close().catch(() => {});
       server.kill('SIGTERM');
+      if (server.exitCode === null && server.signalCode === null) await new Promise((r) => server.once('exit', r));
+      rmSync(data, { recursive: true, force: true });
     },
   };
 }

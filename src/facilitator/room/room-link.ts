@@ -2,6 +2,7 @@ import { Client, type Room } from '@colyseus/sdk';
 import type { RunEvent } from '../../engine/machine.ts';
 import { MAX_EVENTS_PER_MESSAGE, ROOM_NAME } from '../../protocol/limits.ts';
 import type { CreateOptions, RoomSettings } from '../../protocol/messages.ts';
+import { limitSdkReconnection, rejoin } from '../../protocol/rejoin.ts';
 import type { ConsoleRoomView, RecordsMessage, RoomErrorMessage, TallyMessage } from '../../protocol/views.ts';
 import type { ConsoleStore } from '../console/console-store.ts';
 import type { Session } from '../session.ts';
@@ -93,6 +94,7 @@ export class RoomLink {
 
   private attach(room: Room, info: RoomInfo): void {
     this.room = room;
+    limitSdkReconnection(room);
     this.sent = [];
     this.sentStage = '';
     this.set({ kind: 'open', info, room: null, connected: true });
@@ -110,12 +112,25 @@ export class RoomLink {
       this.sentStage = '';
       this.sync(this.store.getState().session);
     });
-    room.onLeave(() => {
-      if (this.room === room) this.patch({ connected: false });
+    room.onLeave((code: number) => {
+      if (this.room !== room) return;
+      this.patch({ connected: false });
+      // Colyseus gave up (the server restarted, or a long drop): take the room up again with the key.
+      if (code !== 1000) void this.takeUpAgain(room, info);
     });
     this.unsubscribe?.();
     this.unsubscribe = this.store.subscribe((s) => this.sync(s.session));
     this.sync(this.store.getState().session);
+  }
+
+  private async takeUpAgain(lost: Room, info: RoomInfo): Promise<void> {
+    const result = await rejoin(() => new Client(this.endpoint).joinById(info.code, { facilitator: info.secret }), {
+      stopped: () => this.room !== lost,
+      fatal: (error) => /not found|facilitator key/.test((error as Error).message ?? ''),
+    });
+    if (this.room !== lost) return;
+    if ('room' in result) return this.attach(result.room, info);
+    this.store.getState().notify({ tone: 'error', text: 'The room could not be reached again: the exercise goes on here, offline. Open a new room for the phones.' });
   }
 
   /** Sends what changed since the last message: the run's new inputs (or, after an undo, its new tail) and the stage. */
