@@ -1,7 +1,7 @@
 import type { Room as SdkRoom } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isJoinCode } from '../../src/protocol/join-code.ts';
-import type { ConsoleRoomView, RecordsMessage, RoomErrorMessage, SeatMessage } from '../../src/protocol/views.ts';
+import type { BallotMessage, ConsoleRoomView, RecordsMessage, RoomErrorMessage, SeatMessage } from '../../src/protocol/views.ts';
 import { CREATE, last, LEGAL_MARKER, phoneView, record, START_INCIDENT, startTestRooms, until, type TestRooms } from './helpers.ts';
 
 let rooms: TestRooms;
@@ -75,14 +75,18 @@ describe('workshop room', () => {
     await until(() => consoleBallot()?.option === 'failover', 'the changed vote');
     expect(p.view().vote!.tally).toBeNull();
     await until(() => last<{ tally: { total: number } }>(c.got, 'tally')?.tally.total === 1, 'the console tally');
-    // An accepted vote is not echoed to the phone (it shows what it sent).
-    expect(p.got.filter((m) => m.type === 'ballot')).toEqual([]);
+    // Each accepted vote is confirmed to its phone with the ballot the room logged, the last one last.
+    const ballots = () => p.got.filter((m) => m.type === 'ballot').map((m) => (m.message as BallotMessage).mine?.option);
+    await until(() => ballots().length === 2, 'both votes confirmed');
+    expect(ballots()).toEqual(['restore', 'failover']);
     c.send('control.vote', { action: 'close' });
     await until(() => p.view().vote?.open === false, 'the vote to close');
     p.room.send('vote', { decision, option: 'wait' });
     await until(() => /closed this vote/.test(last<RoomErrorMessage>(p.got, 'error')?.message ?? ''), 'the refusal of a late vote');
     // A refused vote comes back with the ballot the room has, so the phone shows that one.
-    await until(() => p.view().vote?.mine?.option === 'failover', 'the ballot the room kept');
+    await until(() => ballots().length === 3, 'the ballot the room kept');
+    expect(ballots()[2]).toBe('failover');
+    expect(p.view().vote?.mine?.option).toBe('failover');
     c.send('control.vote', { action: 'reveal' });
     await until(() => p.view().vote?.tally !== null, 'the revealed tally');
     expect(p.view().vote!.tally).toEqual({ counts: { failover: 1 }, total: 1 });
