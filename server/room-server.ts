@@ -109,7 +109,7 @@ export async function createRoomServer(options: RoomServerOptions): Promise<Room
     if (path.startsWith('/room-log/') && req.method === 'GET') {
       const address = req.socket.remoteAddress ?? 'unknown';
       limiter.consume(address).then(
-        () => roomLog(res, store, decodeURIComponent(path.slice('/room-log/'.length)), String(req.headers.authorization ?? '')),
+        () => roomLog(res, store, options.library, decodeURIComponent(path.slice('/room-log/'.length)), String(req.headers.authorization ?? '')),
         () => json(res, 429, { error: 'Too many attempts from this address: wait a minute and try again.' }),
       );
       return;
@@ -151,13 +151,13 @@ export async function createRoomServer(options: RoomServerOptions): Promise<Room
 }
 
 /** GET /room-log/CODE with `Authorization: Bearer <facilitator key>`: the room's log as JSON, read-only rooms included. */
-async function roomLog(res: ServerResponse, store: RoomStore | null, code: string, authorization: string): Promise<void> {
+async function roomLog(res: ServerResponse, store: RoomStore | null, library: ScenarioLibrary, code: string, authorization: string): Promise<void> {
   if (!store) return json(res, 404, { error: 'This server keeps rooms in memory only: there is no log to export.' });
   const stored = isJoinCode(code) ? await store.load(code).catch(() => null) : null;
   const key = Buffer.from(authorization.replace(/^Bearer\s+/i, ''));
   const secret = Buffer.from(stored?.record.secret ?? '');
   if (!stored || key.length !== secret.length || !timingSafeEqual(key, secret)) return json(res, 404, { error: 'No stored room with that code and facilitator key.' });
-  json(res, 200, exportRoomLog(stored));
+  json(res, 200, exportRoomLog(stored, library));
 }
 
 function forward(listeners: ((req: IncomingMessage, res: ServerResponse) => void)[], http: HttpServer, req: IncomingMessage, res: ServerResponse): void {

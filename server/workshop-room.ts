@@ -11,7 +11,7 @@ import {
   type ControlMessage,
   type ControlType,
 } from '../src/protocol/messages.ts';
-import type { RoleView, ServerMessages, VoteStateMessage } from '../src/protocol/views.ts';
+import type { ConsoleRoomView, RoleView, ServerMessages, VoteStateMessage } from '../src/protocol/views.ts';
 import { allocateJoinCode, releaseJoinCode, reserveJoinCode } from './join-codes.ts';
 import type { ScenarioLibrary } from './scenarios.ts';
 import { takeRestoreTicket } from './storage/durable.ts';
@@ -143,6 +143,7 @@ export class WorkshopRoom extends Room {
     this.journal.write(entry).then(then, (error: Error) => {
       roomConfig.log(`room ${this.roomId}: ${error.message}`);
       this.refuse(client, type, `not saved, so not counted: ${error.message}`);
+      this.sendConsole();
     });
   }
 
@@ -381,8 +382,15 @@ export class WorkshopRoom extends Room {
   }
 
   /** A console that (re)joined: the room and every closed vote. */
+  /** The workshop's console view, with why the room is read-only when it is (the console shows it for as long as it lasts). */
+  private consoleView(): ConsoleRoomView {
+    const view = this.workshop.consoleView();
+    const readOnly = this.readOnly;
+    return readOnly ? { ...view, readOnly } : view;
+  }
+
   private sendConsoleTo(client: Client): void {
-    this.sendTo(client, 'console', this.workshop.consoleView());
+    this.sendTo(client, 'console', this.consoleView());
     this.sendTo(client, 'records', { records: this.workshop.voteRecords() });
   }
 
@@ -399,7 +407,7 @@ export class WorkshopRoom extends Room {
     }
     const consoles = this.consoles();
     if (consoles.length === 0) return;
-    const view = encode('console', this.workshop.consoleView());
+    const view = encode('console', this.consoleView());
     for (const c of consoles) c.enqueueRaw(view);
     if (this.sentRecords !== this.workshop.recordsVersion) {
       this.sentRecords = this.workshop.recordsVersion;

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { matchMaker } from '@colyseus/core';
 import { ROOM_NAME } from '../../src/protocol/limits.ts';
+import { ROOM_LOG_FORMAT, ROOM_LOG_VERSION, type RoomLogExport } from '../../src/protocol/room-log.ts';
 import type { ScenarioLibrary } from '../scenarios.ts';
 import type { RoomStore, StoredRoom } from './log.ts';
 import { LEASE_MS } from './postgres.ts';
+import { restoreRoom as replayRoom } from './replay.ts';
 
 // Bringing stored rooms back when a server starts, retention, and the export of a room's log.
 
@@ -122,25 +124,19 @@ export function keepRetention(store: RoomStore, days: number, log: (line: string
   return () => clearInterval(timer);
 }
 
-/** A room's log as the facilitator downloads it: no facilitator key, no device tokens. */
-export interface RoomLogExport {
-  format: 'war-room-room-log';
-  version: 1;
-  code: string;
-  createdAt: string;
-  closedAt: string | null;
-  scenario: { id: string; fingerprint: string };
-  options: StoredRoom['record']['options'];
-  cap: number;
-  fingerprint: StoredRoom['fingerprint'];
-  entries: unknown[];
-}
-
-export function exportRoomLog(stored: StoredRoom): RoomLogExport {
+/**
+ * A room's log as the facilitator downloads it: no facilitator key, no device tokens. The closed
+ * votes come from replaying the log here (the one way rooms are rebuilt), when the scenario it
+ * ran is still the same on this server.
+ */
+export function exportRoomLog(stored: StoredRoom, library: ScenarioLibrary): RoomLogExport {
   const { record } = stored;
+  const compiled = library.get(record.options.scenarioId);
+  const replayed = compiled ? replayRoom(compiled, stored) : null;
+  const readOnly = replayed ? replayed.readOnly : `the scenario "${record.options.scenarioId}" is not on this server, so the log cannot be replayed`;
   return {
-    format: 'war-room-room-log',
-    version: 1,
+    format: ROOM_LOG_FORMAT,
+    version: ROOM_LOG_VERSION,
     code: record.code,
     createdAt: new Date(record.createdAt).toISOString(),
     closedAt: stored.closedAt === null ? null : new Date(stored.closedAt).toISOString(),
@@ -149,6 +145,8 @@ export function exportRoomLog(stored: StoredRoom): RoomLogExport {
     cap: record.cap,
     fingerprint: stored.fingerprint,
     entries: stored.entries.map((e) => (e.kind === 'seat' ? { kind: e.kind, id: e.id, name: e.name, role: e.role } : e)),
+    records: replayed && compiled?.index.fingerprint === record.scenarioFingerprint ? replayed.workshop.voteRecords() : null,
+    readOnly,
   };
 }
 

@@ -1,4 +1,7 @@
 import { collapseTicks } from '../engine/run-events.ts';
+import { ROOM_LOG_FORMAT } from '../protocol/room-log.ts';
+import type { VoteRecord } from '../protocol/views.ts';
+import { checkRoomLog, roomLogToSession } from './room/room-log-file.ts';
 import { withoutSummary } from './session-summary.ts';
 import { describeIssues, SessionSchema } from './session-schema.ts';
 import { SESSION_FORMAT, type Session } from './session.ts';
@@ -38,14 +41,19 @@ export interface ImportCheck {
   sessions: Session[];
   /** One line per problem, naming the session and the field. */
   problems: string[];
+  /** A room log's closed votes, by the id of the session made from it. */
+  voteRecords?: Map<string, VoteRecord[]>;
+  /** What to tell the facilitator about sessions that passed (e.g. what a room log could not carry). */
+  notes?: string[];
 }
 
 /**
- * Reads a session file (or a single exported session). `checkRun` replays a session's run and
+ * Reads a session file, a single exported session, or a workshop room's log (turned into one
+ * session; `titleOf` names its scenario). `checkRun` replays a session's run and
  * returns why it cannot be used, or null; sessions that fail any check are left out and reported.
  * Consecutive clock ticks are merged (withCollapsedTicks) before the replay.
  */
-export function readSessionFile(text: string, checkRun: (session: Session) => string | null): ImportCheck {
+export function readSessionFile(text: string, checkRun: (session: Session) => string | null, titleOf: (scenarioId: string) => string = (id) => id): ImportCheck {
   if (text.length > MAX_SESSION_FILE_BYTES) {
     return { sessions: [], problems: [`the file is ${Math.ceil(text.length / 1024 / 1024)} MB; session files are limited to ${MAX_SESSION_FILE_BYTES / 1024 / 1024} MB`] };
   }
@@ -65,6 +73,8 @@ export function readSessionFile(text: string, checkRun: (session: Session) => st
     items = top.sessions;
   } else if (typeof top === 'object' && top !== null && top.format === SESSION_FORMAT) {
     items = [top];
+  } else if (typeof top === 'object' && top !== null && top.format === ROOM_LOG_FORMAT) {
+    return readRoomLog(data, checkRun, titleOf);
   } else {
     return { sessions: [], problems: [`this is not a War Room session file (its "format" should be "${SESSION_FILE_FORMAT}")`] };
   }
@@ -93,15 +103,30 @@ export function readSessionFile(text: string, checkRun: (session: Session) => st
   return { sessions, problems };
 }
 
+/** A room's log as an import: one session, with the room's votes beside it. */
+function readRoomLog(data: unknown, checkRun: (session: Session) => string | null, titleOf: (scenarioId: string) => string): ImportCheck {
+  const checked = checkRoomLog(data);
+  if ('problems' in checked) return { sessions: [], problems: checked.problems };
+  const made = roomLogToSession(checked.log, titleOf(checked.log.options.scenarioId));
+  if ('problem' in made) return { sessions: [], problems: [made.problem] };
+  const session = withCollapsedTicks(made.session);
+  const why = checkRun(session);
+  if (why) return { sessions: [], problems: [`room ${checked.log.code}: ${why}`] };
+  return { sessions: [session], problems: [], voteRecords: new Map([[session.id, made.records]]), notes: made.notes.map((n) => `room ${checked.log.code}: ${n}`) };
+}
+
 export interface MergeResult {
   /** Sessions to store: new ones, and clashing ones under a new id. */
   added: Session[];
+  /** For each added session, the id it came in with (a copy's differs from its own). */
+  sources: string[];
   messages: string[];
 }
 
 export function mergeSessions(existing: readonly Session[], incoming: readonly Session[], newId: () => string): MergeResult {
   const known = new Map(existing.map((s) => [s.id, s]));
   const added: Session[] = [];
+  const sources: string[] = [];
   const messages: string[] = [];
   for (const session of incoming) {
     const name = label(session);
@@ -115,15 +140,17 @@ export function mergeSessions(existing: readonly Session[], incoming: readonly S
     if (same) {
       const copy = { ...session, id: newId() };
       added.push(copy);
+      sources.push(session.id);
       known.set(copy.id, copy);
       messages.push(`${name}: differs from the session with the same id in your history; yours is kept and this one is added as a copy`);
       continue;
     }
     added.push(session);
+    sources.push(session.id);
     known.set(session.id, session);
     messages.push(`${name}: imported`);
   }
-  return { added, messages };
+  return { added, sources, messages };
 }
 
 /**

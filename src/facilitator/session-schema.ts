@@ -33,7 +33,7 @@ const Whole = (min: number, max = Number.MAX_SAFE_INTEGER) => z.int().check(z.gt
 const Minutes = Whole(0);
 const Votes = z.record(z.string(), Whole(0, MAX_VOTES));
 
-const RunEvent = z.discriminatedUnion('type', [
+export const RunEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('prep.commit'), measures: z.array(z.string()) }),
   z.strictObject({ type: z.literal('player.choose'), option: z.string(), votes: z.optional(Votes) }),
   // The engine's own bounds (run-events.ts), so a session file and a save are held to the same rules.

@@ -137,6 +137,11 @@ export interface ConsoleRoomView {
   cap: number;
   participants: ParticipantEntry[];
   vote: { decision: string; open: boolean; revealed: boolean; tally: Tally; ballots: Ballot[] } | null;
+  /**
+   * Why the room takes no more inputs (its log could not be replayed, or a write failed): set by
+   * the network room, which alone knows; absent while the room runs normally.
+   */
+  readOnly?: string;
 }
 
 /** Every closed vote, for the report: sent to the console when it joins and when a vote is closed or changed after. */

@@ -190,6 +190,22 @@ describe('workshop rooms', () => {
     for (const person of PEOPLE) expect(votes).not.toContain(person.name);
   }, 90_000);
 
+  it('exports the room’s log from the panel, and the Sessions tab imports it as a session with its votes', async () => {
+    const [download] = await Promise.all([con.waitForEvent('download'), con.getByRole('button', { name: 'Export the room’s log' }).click()]);
+    const path = await download.path();
+    const log = JSON.parse(readFileSync(path, 'utf8')) as { format: string; code: string; entries: { kind: string }[]; records: unknown[] };
+    expect([log.format, log.code]).toEqual(['war-room-room-log', code]);
+    expect(log.entries.filter((e) => e.kind === 'vote').length).toBeGreaterThanOrEqual(3);
+    expect(log.records).toHaveLength(1);
+    await shot(con, 'console-room-export');
+    await con.locator('.fac-tab[data-tab="sessions"]').click();
+    await con.locator('#fac-import-file').setInputFiles(path);
+    await con.waitForFunction(() => /imported/.test(document.querySelector('.fac-import-results')?.textContent ?? ''));
+    expect(await con.locator('.fac-import-results').innerText()).toContain(`“Workshop room ${code}”`);
+    expect(await con.locator('.fac-history').innerText()).toContain(`Workshop room ${code}`);
+    await shot(con, 'console-room-log-imported');
+  }, 60_000);
+
   it('raised no page errors and no accessibility violations on the phone screens', () => {
     const found = Object.entries(axeResults).flatMap(([where, r]) => r.serious.map((v) => `${where}: ${v.id} at ${v.targets.join(', ')}`));
     console.log('axe:', Object.entries(axeResults).map(([where, r]) => `${where} ${JSON.stringify(r.counts)}`).join('; '));

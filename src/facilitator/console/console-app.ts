@@ -116,7 +116,7 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
   const report = reportView(store, { download: env.download, downloadBytes: env.downloadBytes, print: env.print, now: env.now });
   const sessions = sessionsView(store, { download: env.download, confirm: confirm.ask, now: env.now });
   const main = h('main', { id: 'main', class: 'fac-main', attrs: { tabindex: '-1' } });
-  const room = roomPanel(store);
+  const room = roomPanel(store, { download: env.download });
   const roomVotes = roomVotesView(store, env.download);
   report.el.append(roomVotes.el);
 

@@ -14,6 +14,7 @@ import { checkScenarioFile, MAX_FILE_BYTES, type ParseScenario, type ScenarioFil
 import { newSession, type Session, type SessionSummary } from '../session.ts';
 import { summaryOf, withSummary } from '../session-summary.ts';
 import { memoryStore } from '../idb.ts';
+import { saveVoteRecords } from '../room/room-storage.ts';
 import type { ScenarioProblem } from '../../scenarios/load.ts';
 import {
   consoleClosedMessage,
@@ -344,20 +345,29 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
       async importSessions(text) {
         // The replay that checks an imported session also gives the scores it is stored with.
         const importedScores = new Map<Session, ScoreReport | null>();
-        const checked = readSessionFile(text, (s) => {
-          try {
-            importedScores.set(s, Exercise.open(s, exerciseDeps).score());
-            return null;
-          } catch (error) {
-            return (error as Error).message;
-          }
-        });
+        const checked = readSessionFile(
+          text,
+          (s) => {
+            try {
+              importedScores.set(s, Exercise.open(s, exerciseDeps).score());
+              return null;
+            } catch (error) {
+              return (error as Error).message;
+            }
+          },
+          (id) => findScenario(deps.catalog, id)?.title ?? id,
+        );
         await writes;
         const stored = await deps.archive.getAll().catch(() => get().history);
         const incoming = checked.sessions.map((s) => withSummary(s, importedScores.get(s) ?? null));
         const merged = mergeSessions(stored, incoming, deps.newId);
         await get().addSessions(merged.added);
-        return { messages: merged.messages, problems: checked.problems };
+        // A room log's votes are kept as the room kept them, under the id the session was stored with.
+        merged.added.forEach((s, i) => {
+          const records = checked.voteRecords?.get(merged.sources[i] ?? '');
+          if (records && records.length > 0) saveVoteRecords(s.id, records, deps.storage);
+        });
+        return { messages: [...merged.messages, ...(checked.notes ?? [])], problems: checked.problems };
       },
       summaryOf(session) {
         if (session.summary !== undefined) return session.summary;

@@ -84,6 +84,23 @@ export class RoomLink {
     this.control('control.vote', { action });
   }
 
+  /**
+   * The room's log as the server keeps it (GET /room-log/CODE with the facilitator key), to
+   * download: a file name and the JSON, or a sentence saying why there is none.
+   */
+  async exportLog(): Promise<{ fileName: string; text: string } | string> {
+    if (this.state.kind !== 'open') return 'No room is open.';
+    const { code, secret } = this.state.info;
+    try {
+      const res = await fetch(`/room-log/${encodeURIComponent(code)}`, { headers: { authorization: `Bearer ${secret}` } });
+      const text = await res.text();
+      if (!res.ok) return `The room's log could not be exported: ${(JSON.parse(text) as { error?: string }).error ?? `the server answered ${res.status}`}`;
+      return { fileName: `war-room-room-${code}.json`, text };
+    } catch (error) {
+      return `The room's log could not be exported: ${(error as Error).message}`;
+    }
+  }
+
   close(): void {
     clearRoomInfo();
     this.unsubscribe?.();
@@ -139,6 +156,8 @@ export class RoomLink {
     const info = this.state.kind === 'open' ? this.state.info : null;
     if (!room || !info) return;
     if (session.id !== info.sessionId) return this.close();
+    // A read-only room refuses every change; the panel says so for as long as it lasts.
+    if (this.state.kind === 'open' && this.state.room?.readOnly) return;
     if (runKey(session) !== info.run) {
       this.close();
       this.store.getState().notify({ tone: 'info', text: 'The room was closed: it cannot follow a change of scenario, seed or partner. Open a new room for the phones.' });

@@ -9,8 +9,17 @@ import './room.css';
 // or not), the live vote count on the open decision, the vote's controls and the room's settings.
 // Names and rationales go in as text, never markup.
 
-export function roomPanel(store: ConsoleStore): { el: HTMLElement; destroy(): void } {
+export interface RoomPanelEnv {
+  download(fileName: string, mime: string, text: string): void;
+}
+
+export function roomPanel(store: ConsoleStore, env: RoomPanelEnv): { el: HTMLElement; destroy(): void } {
   const link = new RoomLink(store);
+  const exportLog = async (): Promise<void> => {
+    const file = await link.exportLog();
+    if (typeof file === 'string') store.getState().notify({ tone: 'error', text: file });
+    else env.download(file.fileName, 'application/json', file.text);
+  };
   const el = h('section', { class: 'room-panel', attrs: { 'aria-labelledby': 'room-panel-title' } });
 
   const render = (state: LinkState): void => {
@@ -36,7 +45,7 @@ export function roomPanel(store: ConsoleStore): { el: HTMLElement; destroy(): vo
         );
         return;
       case 'open':
-        replace(el, title, ...openRoom(link, state));
+        replace(el, title, ...openRoom(link, state, () => void exportLog()));
         return;
       default: {
         const unreachable: never = state;
@@ -55,7 +64,7 @@ export function roomPanel(store: ConsoleStore): { el: HTMLElement; destroy(): vo
   };
 }
 
-function openRoom(link: RoomLink, state: Extract<LinkState, { kind: 'open' }>): Node[] {
+function openRoom(link: RoomLink, state: Extract<LinkState, { kind: 'open' }>, exportLog: () => void): Node[] {
   const room = state.room;
   const settings = room?.settings ?? DEFAULT_ROOM_SETTINGS;
   const head = h(
@@ -84,6 +93,21 @@ function openRoom(link: RoomLink, state: Extract<LinkState, { kind: 'open' }>): 
     toggle('Anonymous votes', 'anonymous'),
     toggle('Debrief on phones at the end', 'debriefToPhones'),
   );
+  const exportButton = h('button', { class: 'btn btn--small', attrs: { type: 'button' }, text: 'Export the room’s log', on: { click: exportLog } });
+  const close = h('button', { class: 'btn btn--small btn--ghost', attrs: { type: 'button' }, text: 'Close the room', on: { click: () => link.close() } });
+  if (room?.readOnly) {
+    // Nothing the console sends is taken any more: say why, keep the log exportable, and offer no controls that would be refused.
+    return [
+      head,
+      h(
+        'div',
+        { class: 'room-panel__read-only', attrs: { role: 'alert' } },
+        h('p', { class: 'room-panel__read-only-title', text: 'This room is read-only' }),
+        h('p', { text: `${room.readOnly.charAt(0).toUpperCase()}${room.readOnly.slice(1)}. Phones see it as it was; votes and changes are not taken. Its log can still be exported.` }),
+      ),
+      h('div', { class: 'room-panel__actions' }, exportButton, close),
+    ];
+  }
   const parts: Node[] = [head, controls, voteBlock(link, room)];
   const people = room?.participants ?? [];
   parts.push(
@@ -94,7 +118,7 @@ function openRoom(link: RoomLink, state: Extract<LinkState, { kind: 'open' }>): 
       h('ul', { class: 'room-panel__list' }, ...people.map(personRow)),
     ),
   );
-  parts.push(h('button', { class: 'btn btn--small btn--ghost', attrs: { type: 'button' }, text: 'Close the room', on: { click: () => link.close() } }));
+  parts.push(h('div', { class: 'room-panel__actions' }, exportButton, close));
   return parts;
 }
 

@@ -1,4 +1,5 @@
 import type { VoteRecord } from '../../protocol/views.ts';
+import type { KeyValueStorage } from '../../store/storage.ts';
 
 // What the console keeps about its room in this browser: the room's code, its facilitator key
 // (so a reloaded console takes the room up again; phones never see it), the join address for the
@@ -16,18 +17,21 @@ export interface RoomInfo {
 export const ROOM_INFO_KEY = 'war-room.room';
 const votesKey = (sessionId: string) => `war-room.room-votes.${sessionId}`;
 
-function read<T>(key: string): T | null {
+/** This browser's storage; tests and the console store pass their own. */
+const browserStorage = (): KeyValueStorage => localStorage;
+
+function read<T>(key: string, storage = browserStorage()): T | null {
   try {
-    const raw = localStorage.getItem(key);
+    const raw = storage.getItem(key);
     return raw ? (JSON.parse(raw) as T) : null;
   } catch {
     return null;
   }
 }
 
-function write(key: string, value: unknown): void {
+function write(key: string, value: unknown, storage = browserStorage()): void {
   try {
-    localStorage.setItem(key, JSON.stringify(value));
+    storage.setItem(key, JSON.stringify(value));
   } catch {
     // Storage full or blocked: the room still runs; a reload then needs a new room.
   }
@@ -58,11 +62,11 @@ export function loadPublicRoomInfo(): { code: string; joinUrl: string } | null {
   return info ? { code: info.code, joinUrl: info.joinUrl } : null;
 }
 
-export function saveVoteRecords(sessionId: string, records: readonly VoteRecord[]): void {
-  write(votesKey(sessionId), records);
+export function saveVoteRecords(sessionId: string, records: readonly VoteRecord[], storage?: KeyValueStorage): void {
+  write(votesKey(sessionId), records, storage);
 }
 
-export function loadVoteRecords(sessionId: string): VoteRecord[] {
-  const records = read<VoteRecord[]>(votesKey(sessionId));
+export function loadVoteRecords(sessionId: string, storage?: KeyValueStorage): VoteRecord[] {
+  const records = read<VoteRecord[]>(votesKey(sessionId), storage);
   return Array.isArray(records) ? records : [];
 }

@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { Client } from '@colyseus/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BallotMessage, ConsoleRoomView, RoomErrorMessage, RoleView } from '../../../src/protocol/views.ts';
+import type { RoomLogExport } from '../../../src/protocol/room-log.ts';
 import { START_INCIDENT, until } from '../helpers.ts';
 import { joinPhone, openConsole, since, startServer, type PhoneClient, type ServerProcess } from './crash-helpers.ts';
 
@@ -110,6 +111,9 @@ describe('a room server killed mid-vote (SQLite)', () => {
     consoleRoom.onMessage('*', (type, message) => got.push({ type: String(type), message }));
     await until(() => got.some((m) => m.type === 'error'), 'the read-only notice');
     expect((got.find((m) => m.type === 'error')!.message as RoomErrorMessage).message).toMatch(/This room is read-only: .*Its log can still be exported/);
+    // The console's room view carries the reason, so the panel shows it for as long as it lasts.
+    await until(() => got.some((m) => m.type === 'console'), 'the console view');
+    expect((got.find((m) => m.type === 'console')!.message as ConsoleRoomView).readOnly).toMatch(/^the replayed room does not match/);
     const phone = await new Client(endpoint).joinById(code, { device });
     const phoneGot: { type: string; message: unknown }[] = [];
     phone.onMessage('*', (type, message) => phoneGot.push({ type: String(type), message }));
@@ -123,8 +127,9 @@ describe('a room server killed mid-vote (SQLite)', () => {
     const res = await fetch(`http://127.0.0.1:${port}/room-log/${code}`, { headers: { authorization: `Bearer ${secret}` } });
     expect(res.status).toBe(200);
     const text = await res.text();
-    const exported = JSON.parse(text) as { format: string; code: string; entries: { kind: string }[] };
+    const exported = JSON.parse(text) as RoomLogExport;
     expect(exported.format).toBe('war-room-room-log');
+    expect(exported.readOnly).toMatch(/^the replayed room does not match/);
     expect(exported.code).toBe(code);
     expect(exported.entries.filter((e) => e.kind === 'seat')).toHaveLength(10);
     expect(exported.entries.filter((e) => e.kind === 'vote').length).toBeGreaterThanOrEqual(8);
