@@ -76,7 +76,8 @@ function wideLayout(w: number, h: number, withCompliance: boolean): RoomLayout {
     return { mode: 'wide', width: w, height: h, header, compliance, map, gauges: null, portraits, inbox: null, ticker, ui, titles: false };
   }
   let gaugesH = Math.round(clamp(bodyH * 0.4, 130, 280));
-  let portraitsH = Math.round(clamp(bodyH * 0.27, 120, 220));
+  // Room for two rows of faces whose names wrap onto three lines (the presenter's 1045 px wide graphic).
+  let portraitsH = Math.round(clamp(bodyH * 0.36, 120, 240));
   let inboxH = bodyH - gaugesH - portraitsH - 2 * gap;
   if (inboxH < 96) {
     // The inbox goes first (HTML lists every message); the faces keep their room.

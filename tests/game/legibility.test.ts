@@ -35,6 +35,9 @@ const STAGES: { screen: string; w: number; h: number; whole?: false }[] = [
   { screen: 'presenter 1280x720, shortest', w: 700, h: 254, whole: false },
   { screen: 'presenter 1280x720', w: 694, h: 403, whole: false },
   { screen: 'presenter 1280x720, tallest', w: 696, h: 605 },
+  { screen: 'presenter 1920x1080, shortest', w: 1051, h: 397 },
+  { screen: 'presenter 1920x1080', w: 1045, h: 621 },
+  { screen: 'presenter 1920x1080, tallest', w: 1045, h: 910 },
 ];
 
 const scenarios: Scenario[] = [];
