@@ -57,7 +57,8 @@ function wideLayout(w: number, h: number, withCompliance: boolean): RoomLayout {
   const gap = w >= 1100 ? 12 : 10;
   const headerH = h < 480 ? 48 : 56;
   const tickerH = h < 480 ? 26 : 30;
-  const complianceW = Math.round(clamp(w * 0.34, 240, 460));
+  // Wide enough for a regulator's whole name at 12 px ("Regional Health Care Inspectorate").
+  const complianceW = Math.round(clamp(w * 0.4, 300, 520));
   const header: Rect = { x: pad, y: pad, w: w - 2 * pad - (withCompliance ? complianceW + gap : 0), h: headerH };
   const compliance: Rect | null = withCompliance ? { x: w - pad - complianceW, y: pad, w: complianceW, h: headerH } : null;
   const ticker: Rect = { x: 0, y: h - tickerH, w, h: tickerH };
@@ -75,7 +76,8 @@ function wideLayout(w: number, h: number, withCompliance: boolean): RoomLayout {
     return { mode: 'wide', width: w, height: h, header, compliance, map, gauges: null, portraits, inbox: null, ticker, ui, titles: false };
   }
   let gaugesH = Math.round(clamp(bodyH * 0.4, 130, 280));
-  let portraitsH = Math.round(clamp(bodyH * 0.27, 120, 220));
+  // Room for two rows of faces whose names wrap onto three lines (the presenter's 1045 px wide graphic).
+  let portraitsH = Math.round(clamp(bodyH * 0.36, 120, 240));
   let inboxH = bodyH - gaugesH - portraitsH - 2 * gap;
   if (inboxH < 96) {
     // The inbox goes first (HTML lists every message); the faces keep their room.
@@ -95,7 +97,8 @@ function tallLayout(w: number, h: number, withCompliance: boolean, people: numbe
   const gap = short ? 5 : 6;
   // A phone's short stage sits under the page's top bar, which shows the clock: no second clock.
   const headerH = short ? 0 : 40;
-  const complianceH = withCompliance ? (short ? 26 : 28) : 0;
+  // Two lines (name over time) so a regulator's whole name shows; a phone's short stage keeps one.
+  const complianceH = withCompliance ? (short ? 26 : 46) : 0;
   const tickerH = short ? 22 : 24;
   const mapMin = short ? 80 : 120;
   const mapComfort = 300;
@@ -172,14 +175,18 @@ export interface PortraitPlan {
  * cell keeps room for its words at 12 px (the whole name, wrapped, and the mood), and the face
  * gets what is left; a face smaller than MIN_FACE_R is left out rather than shrinking the words.
  */
-export function portraitPlan(body: Rect, names: readonly string[], gap = 6): PortraitPlan {
+export function portraitPlan(body: Rect, names: readonly string[], gap = 6, ui = 1): PortraitPlan {
   const count = names.length;
   if (count <= 0) return { cells: [], nameLines: 1, r: 0 };
+  // Names are drawn at the room's text scale, never below 12 px.
+  const px = Math.max(12, Math.round(12 * ui));
   const perRow = Math.max(1, Math.floor((body.w + gap) / (MIN_PORTRAIT_W + gap)));
-  const cols = Math.min(count, perRow);
+  let cols = Math.min(count, perRow);
+  // Fewer, wider columns when a name has a word too long for the cell: wrapped, never cut.
+  while (cols > 1 && names.some((n) => wrapEstimate(n, (body.w - gap * (cols - 1)) / cols - 2, px) === null)) cols--;
   const cells = gridCells(body, count, cols, gap);
   const cell = cells[0]!;
-  const nameLines = Math.max(1, ...names.map((n) => wrapEstimate(n, cell.w - 2, 12)?.length ?? 3));
+  const nameLines = Math.max(1, ...names.map((n) => wrapEstimate(n, cell.w - 2, px)?.length ?? 3));
   const words = (nameLines + 1) * LINE_H + 4;
   const r = Math.min(cell.w * 0.3, (cell.h - words) / 2 - 4, 40);
   return { cells, nameLines, r: r >= MIN_FACE_R ? r : 0 };
@@ -414,4 +421,69 @@ export function pointOnCurve(c: Curve, t: number): { x: number; y: number } {
   const d = 3 * u * t * t;
   const e = t * t * t;
   return { x: a * c.x0 + b * c.c1x + d * c.c2x + e * c.x1, y: a * c.y0 + b * c.c1y + d * c.c2y + e * c.y1 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The header (widgets/clock-bar.ts): radar, brand and beat title, game clock, the pill that says
+// whether time runs, and the decision ring at the right end. The widget measures its texts and
+// this plan places them so that the clock, the pill and the ring never overlap: the brand and
+// the title give way first, then the ring's caption.
+
+/** What the pill may read; the widget sizes its room for the widest. */
+export const PILL_LABELS = ['Standby', 'Briefing', 'Ended', 'Paused', 'Live 8×'] as const;
+
+export interface ClockBarWidths {
+  brand: number;
+  /** The widest the clock (or its caption under it) may read. */
+  clock: number;
+  /** The widest pill, text and glyph. */
+  pill: number;
+  /** The ring's caption ("DECISION OPEN"). */
+  ringCaption: number;
+}
+
+export interface ClockBarPlan {
+  compact: boolean;
+  radar: { x: number; r: number };
+  /** Whether the brand and the beat title show, and the title's width. */
+  brand: boolean;
+  titleW: number;
+  clockX: number;
+  pillX: number;
+  ring: { x: number; r: number };
+  /** Whether the ring's caption fits between the pill and the ring. */
+  ringCaption: boolean;
+}
+
+export function clockBarPlan(rect: Rect, ui: number, widths: ClockBarWidths): ClockBarPlan {
+  const compact = rect.h < 50;
+  const rr = compact ? 13 : 17;
+  const radarX = rect.x + (compact ? 2 : 12) + rr;
+  const ringR = compact ? 15 : 19;
+  const ringX = rect.x + rect.w - (compact ? 4 : 14) - ringR;
+  let x = radarX + rr + (compact ? 8 : 12);
+  // Clock, pill and ring come first; the brand and title get what is left, up to 240 px.
+  const ringLeft = ringX - ringR - 8;
+  const spare = ringLeft - x - widths.clock - 10 - widths.pill;
+  const titleW = compact ? 0 : Math.min(240 * ui, spare - 22);
+  const brand = titleW >= Math.max(widths.brand, 110);
+  if (brand) x += Math.max(widths.brand, titleW) + 22;
+  const pillX = x + widths.clock + 10;
+  const ringCaption = ringX - ringR - 10 - widths.ringCaption > pillX + widths.pill + 8;
+  return { compact, radar: { x: radarX, r: rr }, brand, titleW: brand ? titleW : 0, clockX: x, pillX, ring: { x: ringX, r: ringR }, ringCaption };
+}
+
+/** The regulators' chips inside the compliance strip: a chip's proportions, right-aligned. */
+export function regulatorChips(rect: Rect, count: number): { cells: Rect[]; compact: boolean } {
+  const framed = rect.h >= 40;
+  const inner: Rect = framed ? { x: rect.x + 6, y: rect.y + 6, w: rect.w - 12, h: rect.h - 12 } : rect;
+  const rowW = framed ? Math.min(inner.w, 320 * count + 6 * (count - 1)) : inner.w;
+  const cells = gridCells({ x: inner.x + inner.w - rowW, y: inner.y, w: rowW, h: inner.h }, count, count, 6);
+  return { cells, compact: (cells[0]?.h ?? 0) < 34 };
+}
+
+/** Width a regulator's name has in its chip, right of the stopwatch (see ComplianceClock.paintChip). */
+export function regulatorNameWidth(cell: Rect, ui: number): number {
+  const iconR = Math.min(cell.h * 0.28, 9 * ui);
+  return cell.x + cell.w - 8 - (cell.x + 8 + 2 * iconR + 7);
 }

@@ -3,7 +3,7 @@ import type { ViewChanges } from '../changes.ts';
 import { DecisionCountdown, type RingState } from '../countdown.ts';
 import { clockReadout } from '../../store/format.ts';
 import { formatRingTime } from '../format.ts';
-import type { Rect } from '../layout.ts';
+import { clockBarPlan, PILL_LABELS, type ClockBarPlan, type Rect } from '../layout.ts';
 import { css, PALETTE } from '../palette.ts';
 import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
 import { drawPanel } from './panel.ts';
@@ -36,6 +36,7 @@ export class ClockBar implements Widget {
   private ringAt = { x: 0, y: 0, r: 16 };
   private pillAt = { x: 0, y: 0 };
   private compact = false;
+  private plan: ClockBarPlan | null = null;
   private lastRing: RingState = { kind: 'idle', fraction: 0, remaining: null };
   private shownFraction = 0;
   private ringTween: Phaser.Tweens.Tween | null = null;
@@ -67,12 +68,34 @@ export class ClockBar implements Widget {
     if (!rect) return;
     this.compact = rect.h < 50;
     const midY = rect.y + rect.h / 2;
+    this.brand.setFontSize(Math.round(15 * ui));
+    this.title.setFontSize(Math.round(12 * ui));
+    this.clock.setFontSize(Math.round((this.compact ? 21 : 26) * ui));
+    this.clockCaption.setFontSize(Math.round(9.5 * ui));
+    this.pillText.setFontSize(Math.round(10 * ui));
+    this.ringCaption.setFontSize(Math.round(10 * ui));
+    // Measure the widest each text may read, then let the pure plan place them (layout.ts).
+    const widest = (t: Phaser.GameObjects.Text, texts: readonly string[]): number => {
+      const shown = t.text;
+      const w = Math.max(...texts.map((x) => t.setText(x).width));
+      t.setText(shown);
+      return w;
+    };
+    const widestClock = widest(this.clock, ['Wed 88:88', 'T+888:88']);
+    const widestCaption = this.compact ? 0 : widest(this.clockCaption, [CAPTION('T+888:88').toUpperCase()]) + 1;
+    const plan = clockBarPlan(rect, ui, {
+      brand: this.brand.width,
+      clock: Math.max(widestClock, widestCaption),
+      pill: widest(this.pillText, PILL_LABELS.map((l) => l.toUpperCase())) + 22,
+      ringCaption: widest(this.ringCaption, ['DECIDE WITHIN', 'DECISION OPEN', 'NO DECISION']),
+    });
+    this.plan = plan;
     const frameG = this.frameG.begin({ x: rect.x - 2, y: rect.y - 2, w: rect.w + 4, h: rect.h + 4 });
     if (!this.compact) drawPanel(frameG, rect);
 
     // Radar mark: rings baked with the panel, the sweep is its own image so it can turn.
-    const rr = this.compact ? 13 : 17;
-    const rx = rect.x + (this.compact ? 2 : 12) + rr;
+    const rr = plan.radar.r;
+    const rx = plan.radar.x;
     frameG.fillStyle(PALETTE.accentSoft, 0.25);
     frameG.fillCircle(rx, midY, rr);
     frameG.lineStyle(1.5, PALETTE.accent, 0.9);
@@ -95,23 +118,16 @@ export class ClockBar implements Widget {
     this.sweep.image.setOrigin(0.5, 0.5).setPosition(rx, midY);
 
     // Right end: the decision ring and its caption.
-    const ringR = this.compact ? 15 : 19;
-    this.ringAt = { x: rect.x + rect.w - (this.compact ? 4 : 14) - ringR, y: midY, r: ringR };
+    this.ringAt = { x: plan.ring.x, y: midY, r: plan.ring.r };
 
-    let x = rx + rr + (this.compact ? 8 : 12);
-    if (this.compact) {
-      this.brand.setVisible(false);
-      this.title.setVisible(false);
-    } else {
-      this.brand.setVisible(true).setFontSize(Math.round(15 * ui));
-      this.title.setVisible(true).setFontSize(Math.round(12 * ui));
-      this.brand.setPosition(x, midY - this.brand.height + 2);
-      this.title.setPosition(x, midY + 1);
-      // The title changes with every beat, so the clock sits after the widest it may get.
-      x += Math.max(this.brand.width, 240 * ui) + 22;
+    const x = plan.clockX;
+    this.brand.setVisible(plan.brand);
+    this.title.setVisible(plan.brand);
+    if (plan.brand) {
+      const bx = rx + rr + 12;
+      this.brand.setPosition(bx, midY - this.brand.height + 2);
+      this.title.setPosition(bx, midY + 1);
     }
-    this.clock.setFontSize(Math.round((this.compact ? 21 : 26) * ui));
-    this.clockCaption.setFontSize(Math.round(9.5 * ui));
     if (this.compact) {
       this.clock.setPosition(x, midY - this.clock.height / 2);
       this.clockCaption.setVisible(false);
@@ -120,16 +136,7 @@ export class ClockBar implements Widget {
       this.clock.setPosition(x, midY - block / 2 - 1);
       this.clockCaption.setVisible(true).setPosition(x + 1, this.clock.y + this.clock.height - 6);
     }
-    // The pill sits after the widest the clock may read ("Wed 88:88", or T+0:00 up to T+888:88)
-    // and, when shown, the widest its caption may read.
-    const shown = this.clock.text;
-    const widestClock = Math.max(this.clock.setText('Wed 88:88').width, this.clock.setText('T+888:88').width);
-    this.clock.setText(shown);
-    const caption = this.clockCaption.text;
-    const widestCaption = this.compact ? 0 : this.clockCaption.setText(CAPTION('T+888:88')).width + 1;
-    this.clockCaption.setText(caption);
-    const widest = Math.max(widestClock, widestCaption);
-    this.pillAt = { x: this.clock.x + widest + 10, y: midY };
+    this.pillAt = { x: plan.pillX, y: midY };
     this.titleRoom(frame);
     this.paint(frame, false);
   }
@@ -151,11 +158,11 @@ export class ClockBar implements Widget {
   }
 
   private titleRoom(frame: RoomFrame): void {
-    if (this.compact || !this.rect) return;
+    if (!this.plan?.brand || !this.rect) return;
     // Under the brand: what is happening now (the beat), else the scenario's title.
     const view = frame.view;
     const text = view?.ending?.title ?? view?.beat?.title ?? view?.title ?? frame.scenario?.title ?? 'Standing by';
-    setFitted(this.title, text, 240 * this.ui);
+    setFitted(this.title, text, this.plan.titleW);
   }
 
   private paint(frame: RoomFrame, animate: boolean): void {
@@ -168,7 +175,7 @@ export class ClockBar implements Widget {
     const running = view?.phase === 'incident';
     const label = !view ? 'Standby' : view.phase === 'ended' ? 'Ended' : frame.paused ? 'Paused' : running ? `Live ${frame.speed}×` : 'Briefing';
     const colour = !running ? PALETTE.textFaint : frame.paused ? PALETTE.warn : PALETTE.good;
-    this.pillText.setFontSize(Math.round(10 * this.ui)).setText(label.toUpperCase());
+    this.pillText.setText(label.toUpperCase());
     const pw = this.pillText.width + 22;
     const ph = this.pillText.height + 4;
     const look = `${label}/${pw}/${this.pillAt.x}`;
@@ -235,10 +242,9 @@ export class ClockBar implements Widget {
     this.ringText.setText(text).setFontSize(Math.round((text.length > 4 ? 9 : 12) * this.ui)).setColor(css(ring.kind === 'timed' ? PALETTE.text : PALETTE.textDim));
     this.ringText.setPosition(x - this.ringText.width / 2, y - this.ringText.height / 2);
     const caption = ring.kind === 'timed' ? 'Decide within' : ring.kind === 'open' ? 'Decision open' : 'No decision';
-    this.ringCaption.setFontSize(Math.round(10 * this.ui)).setText(caption.toUpperCase()).setColor(css(ring.kind === 'timed' ? colour : PALETTE.textFaint));
+    this.ringCaption.setText(caption.toUpperCase()).setColor(css(ring.kind === 'timed' ? colour : PALETTE.textFaint));
     this.ringCaption.setPosition(x - r - 10 - this.ringCaption.width, y - this.ringCaption.height / 2);
-    // On a phone the caption would collide with the clock; the ring alone stays.
-    const pillRight = this.pillAt.x + this.pillText.width + 30;
-    this.ringCaption.setVisible(this.ringCaption.x > pillRight);
+    // Where the caption would collide with the pill, the ring alone stays.
+    this.ringCaption.setVisible(this.plan?.ringCaption ?? false);
   }
 }

@@ -2,7 +2,7 @@ import type * as Phaser from 'phaser';
 import type { ViewChanges } from '../changes.ts';
 import { complianceState, type ComplianceState, type Regulator } from '../compliance.ts';
 import { formatRemaining, shortName } from '../format.ts';
-import { gridCells, type Rect } from '../layout.ts';
+import { regulatorChips, type Rect } from '../layout.ts';
 import { css, mix, PALETTE } from '../palette.ts';
 import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
 import { drawMark, drawStopwatch } from './icons.ts';
@@ -102,7 +102,6 @@ export class ComplianceClock implements Widget {
     const tall = rect.h < 40;
     const frameG = this.frameG.begin(rect);
     if (!tall) drawPanel(frameG, rect);
-    const inner: Rect = tall ? rect : { x: rect.x + 6, y: rect.y + 6, w: rect.w - 12, h: rect.h - 12 };
 
     // No clock running: nothing to show (the scene leaves the strip out of the layout).
     if (regulators.length === 0) {
@@ -113,9 +112,7 @@ export class ComplianceClock implements Widget {
     else this.frameG.commit();
     // Chips keep a chip's proportions, right-aligned next to the header, instead of
     // stretching one regulator across the whole strip.
-    const n = regulators.length;
-    const rowW = tall ? inner.w : Math.min(inner.w, 320 * n + 6 * (n - 1));
-    const cells = gridCells({ x: inner.x + inner.w - rowW, y: inner.y, w: rowW, h: inner.h }, n, n, 6);
+    const { cells } = regulatorChips(rect, regulators.length);
     regulators.forEach((r, i) => {
       const g = new Baked(scene, dpr);
       const name = addText(scene, dpr, 0, 0, '', { size: 11 * this.ui, colour: PALETTE.text, bold: true });

@@ -77,7 +77,9 @@ export class Inbox implements Widget {
       drawPanel(frameG, rect);
       this.title.setVisible(true).setFontSize(Math.round(10 * ui)).setPosition(rect.x + 10, rect.y + rect.h / 2 - this.title.height + 1);
       const labelW = 56 * ui;
-      const chipW = Math.max(104, 128 * ui);
+      // Wide enough that a sender such as "Technology reporter, national paper" fits on two
+      // lines whole (the presenter's 551-700 px graphic); fewer chips, and the HTML lists all.
+      const chipW = Math.max(150, 170 * ui);
       const n = Math.max(1, Math.floor((rect.w - labelW - 8) / (chipW + 6)));
       const w = (rect.w - labelW - 8 - (n - 1) * 6) / n;
       this.slots = Array.from({ length: n }, (_, i) => ({ x: rect.x + labelW + i * (w + 6), y: rect.y + 5, w, h: rect.h - 10 }));
