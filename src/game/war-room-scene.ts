@@ -25,6 +25,8 @@ export interface RoomLoadHooks {
   onProgress?(fraction: number): void;
   /** The loaded sounds (assets/sounds/), by name, as encoded files. */
   onSounds?(sounds: Record<string, ArrayBuffer>): void;
+  /** The room's pictures have loaded (or failed, leaving their drawn stand-ins) and are on screen. */
+  onPictures?(): void;
 }
 
 export interface WarRoomSceneData {
@@ -68,20 +70,6 @@ export class WarRoomScene extends Phaser.Scene {
     if (data?.hooks) this.hooks = data.hooks;
   }
 
-  /** Loads the backdrop and the scenario's portraits and icons (see assets.ts); sounds come after the first frame. */
-  preload(): void {
-    const report = (fraction: number): void => this.hooks.onProgress?.(fraction);
-    if (queueRoomImages(this.load, this.textures, this.source.getState().scenario) === 0) return;
-    this.load.on(Phaser.Loader.Events.PROGRESS, report);
-    // A file that fails to load leaves its part of the room drawn by code.
-    const failed = (file: Phaser.Loader.File): void => console.warn(`War room: ${file.key} did not load from ${String(file.url)}`);
-    this.load.on(Phaser.Loader.Events.FILE_LOAD_ERROR, failed);
-    this.load.once(Phaser.Loader.Events.COMPLETE, () => {
-      this.load.off(Phaser.Loader.Events.PROGRESS, report);
-      this.load.off(Phaser.Loader.Events.FILE_LOAD_ERROR, failed);
-    });
-  }
-
   create(): void {
     const camera = this.cameras.main;
     // World units are CSS pixels; the canvas has dpr device pixels per CSS pixel.
@@ -89,7 +77,6 @@ export class WarRoomScene extends Phaser.Scene {
     camera.setOrigin(0, 0).setZoom(this.dpr);
     this.makeTextures();
     this.hooks.onProgress?.(1);
-    this.loadSounds();
 
     this.layer = new StaticLayer(this, this.dpr);
     const ctx: RoomContext = { scene: this, dpr: this.dpr, keepMoving: (...objects) => this.layer.keepMoving(...objects) };
@@ -141,6 +128,7 @@ export class WarRoomScene extends Phaser.Scene {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, this.teardown, this);
     this.events.once(Phaser.Scenes.Events.DESTROY, this.teardown, this);
     this.game.events.once(Phaser.Core.Events.POST_RENDER, this.onFirstFrame);
+    this.loadFiles();
   }
 
   override update(time: number, delta: number): void {
@@ -167,14 +155,41 @@ export class WarRoomScene extends Phaser.Scene {
   }
 
   /**
-   * The sounds are not drawn, so they do not hold up the first frame (and the game clock): they
-   * load once the room is up, and the page gets them when they are in.
+   * The room's files load after the scene has started, so nothing holds up its first frame (nor
+   * the game clock, which waits for that frame): the room is first drawn with its code-drawn
+   * stand-ins, the ones it keeps should a file fail to load. Once every picture is in (or has
+   * failed), the room is laid out again once, with the pictures; one rebuild rather than one per
+   * file. The sounds are not drawn; the page gets them when they are in.
    */
-  private loadSounds(): void {
-    const hand = (): void => this.hooks.onSounds?.(loadedSounds(this.cache));
-    if (queueRoomSounds(this.load, this.cache) === 0) return hand();
-    this.load.once(Phaser.Loader.Events.COMPLETE, hand);
-    this.load.start();
+  private loadFiles(): void {
+    const load = this.load;
+    const pictures = new Set(queueRoomImages(load, this.textures, this.source.getState().scenario));
+    const sounds = queueRoomSounds(load, this.cache);
+    const swapIn = (): void => {
+      pictures.clear();
+      this.relayout();
+      this.hooks.onPictures?.();
+    };
+    const settled = (key: string): void => {
+      if (pictures.delete(key) && pictures.size === 0) swapIn();
+    };
+    const failed = (file: Phaser.Loader.File): void => {
+      console.warn(`War room: ${file.key} did not load from ${String(file.url)}`);
+      settled(file.key);
+    };
+    const done = (): void => {
+      load.off(Phaser.Loader.Events.FILE_COMPLETE, settled);
+      load.off(Phaser.Loader.Events.FILE_LOAD_ERROR, failed);
+      // A file that loaded but could not be read completes nothing: its stand-in stays.
+      if (pictures.size > 0) swapIn();
+      this.hooks.onSounds?.(loadedSounds(this.cache));
+    };
+    if (pictures.size === 0) this.hooks.onPictures?.();
+    if (pictures.size === 0 && sounds === 0) return done();
+    load.on(Phaser.Loader.Events.FILE_COMPLETE, settled);
+    load.on(Phaser.Loader.Events.FILE_LOAD_ERROR, failed);
+    load.once(Phaser.Loader.Events.COMPLETE, done);
+    load.start();
   }
 
   private makeTextures(): void {
