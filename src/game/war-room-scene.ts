@@ -52,6 +52,10 @@ export class WarRoomScene extends Phaser.Scene {
   private inbox!: Inbox;
   private ticker!: Ticker;
   private widgets: Widget[] = [];
+  /** The room's first build, a step per game step, until it is done (see create). */
+  private building: Array<() => void> | null = null;
+  /** The store changed during the first build. */
+  private stale = false;
   private unsubscribe: (() => void) | null = null;
 
   constructor(
@@ -91,7 +95,12 @@ export class WarRoomScene extends Phaser.Scene {
     this.widgets = [this.clock, this.compliance, this.map, this.gauges, this.portraits, this.inbox, this.ticker];
 
     this.frame = frameOf(this.source.getState());
-    this.relayout();
+    // The room is built over a few steps of the game loop, not in the task that boots the game:
+    // on a busy machine one build of every panel blocked the page for over half a second.
+    // Hidden until built: a half-built room is neither shown nor baked into the static layer.
+    this.stale = false;
+    this.building = this.layoutSteps();
+    this.sys.setVisible(false);
     this.scale.on(Phaser.Scale.Events.RESIZE, this.relayout, this);
 
     this.unsubscribe = this.source.subscribe((state, previous) => {
@@ -107,6 +116,7 @@ export class WarRoomScene extends Phaser.Scene {
         return;
       }
       this.frame = next;
+      if (this.building) return void (this.stale = true);
       this.layer.markDirty();
       // A regulator's clock starting (or a new scenario) changes which panels the room has.
       if (state.scenario !== previous.scenario || complianceRunning(next) !== complianceRunning(prev)) {
@@ -127,31 +137,56 @@ export class WarRoomScene extends Phaser.Scene {
 
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, this.teardown, this);
     this.events.once(Phaser.Scenes.Events.DESTROY, this.teardown, this);
-    this.game.events.once(Phaser.Core.Events.POST_RENDER, this.onFirstFrame);
-    this.loadFiles();
   }
 
   override update(time: number, delta: number): void {
+    if (this.building) return this.buildStep();
     if (!this.frame.motion) return;
     for (const w of this.widgets) w.tick?.(time, delta, this.frame);
   }
 
+  /** One step of the room's first build; the last one asks for the first frame and the files. */
+  private buildStep(): void {
+    this.building?.shift()?.();
+    if (this.building?.length) return;
+    this.building = null;
+    // The store changed while the room was being built (the clock waits, so only a player's action).
+    if (this.stale) this.relayout();
+    this.stale = false;
+    this.sys.setVisible(true);
+    this.game.events.once(Phaser.Core.Events.POST_RENDER, this.onFirstFrame);
+    this.loadFiles();
+  }
+
   private relayout(): void {
+    const steps = this.layoutSteps();
+    for (const step of steps) step();
+    if (this.building) this.building = [];
+  }
+
+  /** Lays the room out for the canvas size and the latest frame: the first step sizes it, the others fill its panels. */
+  private layoutSteps(): Array<() => void> {
     const width = this.scale.gameSize.width / this.dpr;
     const height = this.scale.gameSize.height / this.dpr;
     this.cameras.main.setSize(this.scale.gameSize.width, this.scale.gameSize.height);
     this.layer.resize(width, height);
     this.room = roomLayout(width, height, { compliance: complianceRunning(this.frame), people: this.frame.view?.stakeholders.length ?? 4 });
     const { room, frame } = this;
-    this.backdrop.layout(width, height);
     const style = { ui: room.ui, titles: room.titles };
-    this.clock.layout(room.header, style, frame);
-    this.compliance.layout(room.compliance, style, frame);
-    this.map.layout(room.map, style, frame);
-    this.gauges.layout(room.gauges, style, frame);
-    this.portraits.layout(room.portraits, style, frame);
-    this.inbox.layout(room.inbox, style, frame);
-    this.ticker.layout(room.ticker, style, frame);
+    return [
+      () => {
+        this.backdrop.layout(width, height);
+        this.clock.layout(room.header, style, frame);
+        this.compliance.layout(room.compliance, style, frame);
+      },
+      () => this.map.layout(room.map, style, frame),
+      () => this.gauges.layout(room.gauges, style, frame),
+      () => this.portraits.layout(room.portraits, style, frame),
+      () => {
+        this.inbox.layout(room.inbox, style, frame);
+        this.ticker.layout(room.ticker, style, frame);
+      },
+    ];
   }
 
   /**
