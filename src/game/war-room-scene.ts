@@ -159,9 +159,13 @@ export class WarRoomScene extends Phaser.Scene {
   }
 
   private relayout(): void {
-    const steps = this.layoutSteps();
-    for (const step of steps) step();
-    if (this.building) this.building = [];
+    // A resize during the first build (the game reads its parent's size once booted) starts the
+    // build again at the new size, still a step at a time.
+    if (this.building) {
+      this.building = this.layoutSteps();
+      return;
+    }
+    for (const step of this.layoutSteps()) step();
   }
 
   /** Lays the room out for the canvas size and the latest frame: the first step sizes it, the others fill its panels. */
