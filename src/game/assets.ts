@@ -26,13 +26,13 @@ const ICON_PX = 96;
 // 1280×720 is enough for a backdrop shown at half strength, and rasterises in two thirds of the time.
 const BACKDROP = { width: 1280, height: 720 };
 
-/** Queues the pictures `scenario` needs and that are not loaded yet; returns how many were queued. */
-export function queueRoomImages(load: Phaser.Loader.LoaderPlugin, textures: Phaser.Textures.TextureManager, scenario: Scenario | null): number {
-  let queued = 0;
+/** Queues the pictures `scenario` needs and that are not loaded yet; returns their texture keys. */
+export function queueRoomImages(load: Phaser.Loader.LoaderPlugin, textures: Phaser.Textures.TextureManager, scenario: Scenario | null): string[] {
+  const queued: string[] = [];
   const svg = (key: string, href: string | undefined, size: { width: number; height: number }): void => {
     if (!href || textures.exists(key)) return;
     load.svg(key, href, size);
-    queued++;
+    queued.push(key);
   };
   svg(BACKDROP_TEXTURE, IMAGE_URLS.get('backdrop'), BACKDROP);
   if (scenario) {

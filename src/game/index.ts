@@ -38,6 +38,15 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
   const markFirstFrame = (): void => {
     if (!destroyed) document.body.dataset.warRoomFrame = '1';
   };
+  // The first frame is drawn with code-drawn stand-ins; the pictures follow (tests and the bench wait on this).
+  delete document.body.dataset.warRoomPictures;
+  const roomHooks: RoomLoadHooks = {
+    ...hooks,
+    onPictures: () => {
+      if (!destroyed) document.body.dataset.warRoomPictures = '1';
+      hooks.onPictures?.();
+    },
+  };
 
   const source = store as unknown as RoomSource;
   const game =
@@ -68,7 +77,7 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
       // and a multi-texture shader picks among 16 samplers for every one of them (measured with
       // SwiftShader: about a third less CPU per frame with one).
       render: { antialias: true, antialiasGL: false, maxTextures: 1, roundPixels: false, powerPreference: 'low-power' },
-      scene: new WarRoomScene(source, dpr, markFirstFrame, hooks),
+      scene: new WarRoomScene(source, dpr, markFirstFrame, roomHooks),
     });
   if (reused) {
     parent.append(reused.canvas);
@@ -76,7 +85,7 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
     reused.scale.getParentBounds();
     reused.scale.setGameSize(initial.w * dpr, initial.h * dpr);
     reused.loop.wake();
-    const data: WarRoomSceneData = { source, onFirstFrame: markFirstFrame, hooks };
+    const data: WarRoomSceneData = { source, onFirstFrame: markFirstFrame, hooks: roomHooks };
     reused.scene.start(WAR_ROOM_SCENE, data);
   }
 
@@ -109,6 +118,7 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
       destroyed = true;
       observer.disconnect();
       delete document.body.dataset.warRoomFrame;
+      delete document.body.dataset.warRoomPictures;
       if (devHook.__warRoomGame === game) delete devHook.__warRoomGame;
       if (!game.isBooted) {
         game.destroy(true);

@@ -25,6 +25,8 @@ export interface RoomLoadHooks {
   onProgress?(fraction: number): void;
   /** The loaded sounds (assets/sounds/), by name, as encoded files. */
   onSounds?(sounds: Record<string, ArrayBuffer>): void;
+  /** The room's pictures have loaded (or failed, leaving their drawn stand-ins) and are on screen. */
+  onPictures?(): void;
 }
 
 export interface WarRoomSceneData {
@@ -50,6 +52,10 @@ export class WarRoomScene extends Phaser.Scene {
   private inbox!: Inbox;
   private ticker!: Ticker;
   private widgets: Widget[] = [];
+  /** The room's first build, a step per game step, until it is done (see create). */
+  private building: Array<() => void> | null = null;
+  /** The store changed during the first build. */
+  private stale = false;
   private unsubscribe: (() => void) | null = null;
 
   constructor(
@@ -68,20 +74,6 @@ export class WarRoomScene extends Phaser.Scene {
     if (data?.hooks) this.hooks = data.hooks;
   }
 
-  /** Loads the backdrop and the scenario's portraits and icons (see assets.ts); sounds come after the first frame. */
-  preload(): void {
-    const report = (fraction: number): void => this.hooks.onProgress?.(fraction);
-    if (queueRoomImages(this.load, this.textures, this.source.getState().scenario) === 0) return;
-    this.load.on(Phaser.Loader.Events.PROGRESS, report);
-    // A file that fails to load leaves its part of the room drawn by code.
-    const failed = (file: Phaser.Loader.File): void => console.warn(`War room: ${file.key} did not load from ${String(file.url)}`);
-    this.load.on(Phaser.Loader.Events.FILE_LOAD_ERROR, failed);
-    this.load.once(Phaser.Loader.Events.COMPLETE, () => {
-      this.load.off(Phaser.Loader.Events.PROGRESS, report);
-      this.load.off(Phaser.Loader.Events.FILE_LOAD_ERROR, failed);
-    });
-  }
-
   create(): void {
     const camera = this.cameras.main;
     // World units are CSS pixels; the canvas has dpr device pixels per CSS pixel.
@@ -89,7 +81,6 @@ export class WarRoomScene extends Phaser.Scene {
     camera.setOrigin(0, 0).setZoom(this.dpr);
     this.makeTextures();
     this.hooks.onProgress?.(1);
-    this.loadSounds();
 
     this.layer = new StaticLayer(this, this.dpr);
     const ctx: RoomContext = { scene: this, dpr: this.dpr, keepMoving: (...objects) => this.layer.keepMoving(...objects) };
@@ -104,7 +95,12 @@ export class WarRoomScene extends Phaser.Scene {
     this.widgets = [this.clock, this.compliance, this.map, this.gauges, this.portraits, this.inbox, this.ticker];
 
     this.frame = frameOf(this.source.getState());
-    this.relayout();
+    // The room is built over a few steps of the game loop, not in the task that boots the game:
+    // on a busy machine one build of every panel blocked the page for over half a second.
+    // Hidden until built: a half-built room is neither shown nor baked into the static layer.
+    this.stale = false;
+    this.building = this.layoutSteps();
+    this.sys.setVisible(false);
     this.scale.on(Phaser.Scale.Events.RESIZE, this.relayout, this);
 
     this.unsubscribe = this.source.subscribe((state, previous) => {
@@ -120,6 +116,7 @@ export class WarRoomScene extends Phaser.Scene {
         return;
       }
       this.frame = next;
+      if (this.building) return void (this.stale = true);
       this.layer.markDirty();
       // A regulator's clock starting (or a new scenario) changes which panels the room has.
       if (state.scenario !== previous.scenario || complianceRunning(next) !== complianceRunning(prev)) {
@@ -140,41 +137,98 @@ export class WarRoomScene extends Phaser.Scene {
 
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, this.teardown, this);
     this.events.once(Phaser.Scenes.Events.DESTROY, this.teardown, this);
-    this.game.events.once(Phaser.Core.Events.POST_RENDER, this.onFirstFrame);
   }
 
   override update(time: number, delta: number): void {
+    if (this.building) return this.buildStep();
     if (!this.frame.motion) return;
     for (const w of this.widgets) w.tick?.(time, delta, this.frame);
   }
 
+  /** One step of the room's first build; the last one asks for the first frame and the files. */
+  private buildStep(): void {
+    this.building?.shift()?.();
+    if (this.building?.length) return;
+    this.building = null;
+    // The store changed while the room was being built (the clock waits, so only a player's action).
+    if (this.stale) this.relayout();
+    this.stale = false;
+    this.sys.setVisible(true);
+    this.game.events.once(Phaser.Core.Events.POST_RENDER, this.onFirstFrame);
+    this.loadFiles();
+  }
+
   private relayout(): void {
+    // A resize during the first build (the game reads its parent's size once booted) starts the
+    // build again at the new size, still a step at a time.
+    if (this.building) {
+      this.building = this.layoutSteps();
+      return;
+    }
+    for (const step of this.layoutSteps()) step();
+  }
+
+  /** Lays the room out for the canvas size and the latest frame: the first step sizes it, the others fill its panels. */
+  private layoutSteps(): Array<() => void> {
     const width = this.scale.gameSize.width / this.dpr;
     const height = this.scale.gameSize.height / this.dpr;
     this.cameras.main.setSize(this.scale.gameSize.width, this.scale.gameSize.height);
     this.layer.resize(width, height);
     this.room = roomLayout(width, height, { compliance: complianceRunning(this.frame), people: this.frame.view?.stakeholders.length ?? 4 });
     const { room, frame } = this;
-    this.backdrop.layout(width, height);
     const style = { ui: room.ui, titles: room.titles };
-    this.clock.layout(room.header, style, frame);
-    this.compliance.layout(room.compliance, style, frame);
-    this.map.layout(room.map, style, frame);
-    this.gauges.layout(room.gauges, style, frame);
-    this.portraits.layout(room.portraits, style, frame);
-    this.inbox.layout(room.inbox, style, frame);
-    this.ticker.layout(room.ticker, style, frame);
+    return [
+      () => {
+        this.backdrop.layout(width, height);
+        this.clock.layout(room.header, style, frame);
+        this.compliance.layout(room.compliance, style, frame);
+      },
+      () => this.map.layout(room.map, style, frame),
+      () => this.gauges.layout(room.gauges, style, frame),
+      () => this.portraits.layout(room.portraits, style, frame),
+      () => {
+        this.inbox.layout(room.inbox, style, frame);
+        this.ticker.layout(room.ticker, style, frame);
+      },
+    ];
   }
 
   /**
-   * The sounds are not drawn, so they do not hold up the first frame (and the game clock): they
-   * load once the room is up, and the page gets them when they are in.
+   * The room's files load after the scene has started, so nothing holds up its first frame (nor
+   * the game clock, which waits for that frame): the room is first drawn with its code-drawn
+   * stand-ins, the ones it keeps should a file fail to load. Once every picture is in (or has
+   * failed), the room is laid out again once, with the pictures; one rebuild rather than one per
+   * file. The sounds are not drawn; the page gets them when they are in.
    */
-  private loadSounds(): void {
-    const hand = (): void => this.hooks.onSounds?.(loadedSounds(this.cache));
-    if (queueRoomSounds(this.load, this.cache) === 0) return hand();
-    this.load.once(Phaser.Loader.Events.COMPLETE, hand);
-    this.load.start();
+  private loadFiles(): void {
+    const load = this.load;
+    const pictures = new Set(queueRoomImages(load, this.textures, this.source.getState().scenario));
+    const sounds = queueRoomSounds(load, this.cache);
+    const swapIn = (): void => {
+      pictures.clear();
+      this.relayout();
+      this.hooks.onPictures?.();
+    };
+    const settled = (key: string): void => {
+      if (pictures.delete(key) && pictures.size === 0) swapIn();
+    };
+    const failed = (file: Phaser.Loader.File): void => {
+      console.warn(`War room: ${file.key} did not load from ${String(file.url)}`);
+      settled(file.key);
+    };
+    const done = (): void => {
+      load.off(Phaser.Loader.Events.FILE_COMPLETE, settled);
+      load.off(Phaser.Loader.Events.FILE_LOAD_ERROR, failed);
+      // A file that loaded but could not be read completes nothing: its stand-in stays.
+      if (pictures.size > 0) swapIn();
+      this.hooks.onSounds?.(loadedSounds(this.cache));
+    };
+    if (pictures.size === 0) this.hooks.onPictures?.();
+    if (pictures.size === 0 && sounds === 0) return done();
+    load.on(Phaser.Loader.Events.FILE_COMPLETE, settled);
+    load.on(Phaser.Loader.Events.FILE_LOAD_ERROR, failed);
+    load.once(Phaser.Loader.Events.COMPLETE, done);
+    load.start();
   }
 
   private makeTextures(): void {

@@ -351,8 +351,8 @@ describe('solo play in the browser', () => {
       await check('04-preparation');
       await page.getByRole('button', { name: 'Start the incident' }).click();
       await page.waitForSelector('.option');
-      // The war room draws its first frame before the screen is judged (check() then waits for a painted screen).
-      await page.waitForSelector('body[data-war-room-frame="1"]');
+      // The war room has its pictures in before the screen is judged (check() then waits for a painted screen).
+      await page.waitForSelector('body[data-war-room-pictures="1"]');
       await check('05-incident');
       await chooseByKey(page, (keys) => keys[0]!);
       await chooseByKey(page, (keys) => keys[keys.length - 1]!);

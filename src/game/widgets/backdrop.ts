@@ -5,25 +5,32 @@ import { Baked } from './baked.ts';
 import { markDirty } from './dirty.ts';
 
 // The room itself: the illustrated operations room from assets/images/backdrop.svg, scaled to
-// cover the canvas. Should the file not load, a deep navy wall with a faint plotting grid, like
-// the big screens of an operations centre, stands in. Laid out once per size; both stand still,
-// so the static layer (static-layer.ts) bakes them with the rest of the room.
+// cover the canvas. Until the file has loaded (and for good should it fail), a deep navy wall with
+// a faint plotting grid, like the big screens of an operations centre, stands in: the room's first
+// frame does not wait for the picture. Laid out once per size; both stand still, so the static
+// layer (static-layer.ts) bakes them with the rest of the room.
 
 export class Backdrop {
-  private readonly image: Phaser.GameObjects.Image | null;
+  /** Holds the picture once it has loaded; made first so it lies under every panel. */
+  private readonly holder: Phaser.GameObjects.Container;
+  private image: Phaser.GameObjects.Image | null = null;
   private readonly grid: Baked;
 
   constructor(
     private readonly scene: Phaser.Scene,
     dpr: number,
   ) {
-    // Half strength over the dark clear colour: a room you sense behind the panels, not one that
-    // competes with their words.
-    this.image = scene.textures.exists(BACKDROP_TEXTURE) ? scene.add.image(0, 0, BACKDROP_TEXTURE).setOrigin(0.5, 0.5).setAlpha(0.5) : null;
+    this.holder = scene.add.container(0, 0);
     this.grid = new Baked(scene, dpr);
   }
 
   layout(width: number, height: number): void {
+    if (!this.image && this.scene.textures.exists(BACKDROP_TEXTURE)) {
+      // Half strength over the dark clear colour: a room you sense behind the panels, not one
+      // that competes with their words.
+      this.image = this.scene.add.image(0, 0, BACKDROP_TEXTURE).setOrigin(0.5, 0.5).setAlpha(0.5);
+      this.holder.add(this.image);
+    }
     if (this.image) {
       // Cover: fill the canvas, crop the overflow, keep the drawing's proportions.
       const scale = Math.max(width / this.image.width, height / this.image.height);
@@ -37,7 +44,8 @@ export class Backdrop {
   }
 
   destroy(): void {
-    this.image?.destroy();
+    this.holder.destroy(true);
+    this.image = null;
     this.grid.destroy();
   }
 }
