@@ -52,9 +52,10 @@ export function createStage(ctx: AppContext): { el: HTMLElement; destroy(): void
       .then((mod) => {
         if (closed) return;
         progress.value = 40;
-        label.textContent = 'Loading the war room’s pictures and sounds…';
+        label.textContent = 'Setting up the war room…';
         mounted = mod.mountWarRoom(host, ctx.store, {
-          // The files are the rest of the bar, up to 95; the first frame completes it.
+          // Setting the room up is the rest of the bar, up to 95; the first frame completes it (the
+          // pictures and sounds arrive after it, see war-room-scene.ts).
           onProgress: (fraction) => {
             if (!closed) progress.value = Math.max(progress.value, 40 + Math.round(55 * Math.min(1, Math.max(0, fraction))));
           },
