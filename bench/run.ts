@@ -3,6 +3,7 @@ import { checkBench } from './check.ts';
 import { engineBench } from './engine.ts';
 import { durableBench } from './rooms/durable.ts';
 import { roomsBench } from './rooms/index.ts';
+import { scaleBench } from './rooms/scale.ts';
 
 // `npm run bench`: prints numbers (it is not a test). Each section lives in its own file;
 // add a section by adding a line here. `npm run bench -- engine` runs only that section.
@@ -16,9 +17,10 @@ const SECTIONS: { name: string; run: () => Promise<void> }[] = [
   { name: 'engine', run: engineBench },
   { name: 'check', run: checkBench },
   { name: 'browser', run: () => browserBench({ json }) },
-  // The durable figures follow the room figures; with --json they are their own section.
-  { name: 'rooms', run: () => roomsBench({ json }).then(() => (json ? undefined : durableBench())) },
+  // The durable and scale-out figures follow the room figures; with --json they are their own sections.
+  { name: 'rooms', run: () => roomsBench({ json }).then(() => (json ? undefined : durableBench().then(() => scaleBench()))) },
   { name: 'rooms-durable', run: () => durableBench({ json }) },
+  { name: 'rooms-scale', run: () => scaleBench({ json }) },
 ];
 
 const wanted = args.filter((a) => !a.startsWith('--'));

@@ -62,7 +62,7 @@ const here = dirname(fileURLToPath(import.meta.url));
  * checks the waits (counters, O(1)), so the bench neither polls nor competes with the server for
  * the CPU while it waits. Resolves with the time the condition held; every wait has a deadline.
  */
-class Waits {
+export class Waits {
   private readonly pending = new Set<{ check(): boolean; done(at: number): void }>();
 
   until(check: () => boolean, what: string): Promise<number> {
@@ -94,7 +94,7 @@ class Waits {
 const waits = new Waits();
 const until = (check: () => boolean, what: string): Promise<number> => waits.until(check, what);
 
-function percentile(values: number[], p: number): number {
+export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
