@@ -41,3 +41,33 @@ export async function requireRedis(url: string): Promise<void> {
     client.disconnect();
   }
 }
+
+/**
+ * A Redis database nobody uses (no keys), for processes that share Colyseus' presence in a test.
+ * A database left with another run's room counts would send new rooms to processes long gone.
+ */
+export async function emptyRedisDatabase(base = process.env.WAR_ROOM_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'): Promise<string> {
+  const { Redis } = await import('ioredis');
+  for (let db = 1; db < 16; db += 1) {
+    const url = `${base.replace(/\/\d+$/, '')}/${db}`;
+    await requireRedis(url);
+    const client = new Redis(url, { maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 5000 });
+    try {
+      if ((await client.dbsize()) === 0) return url;
+    } finally {
+      client.disconnect();
+    }
+  }
+  throw new Error(`every Redis database 1–15 at ${base} holds keys: free one (redis-cli -n N flushdb) for the scale-out test`);
+}
+
+/** Removes what a test's processes left in their Redis database. */
+export async function clearRedisDatabase(url: string): Promise<void> {
+  const { Redis } = await import('ioredis');
+  const client = new Redis(url, { maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 5000 });
+  try {
+    await client.flushdb();
+  } finally {
+    client.disconnect();
+  }
+}

@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BallotMessage, ConsoleRoomView, RoleView } from '../../../src/protocol/views.ts';
 import { START_INCIDENT, until } from '../helpers.ts';
 import { joinPhone, openConsole, since, startServer, type PhoneClient, type ServerProcess } from './crash-helpers.ts';
-import { postgresUrl, requirePostgres, requireRedis } from './real-servers.ts';
+import { clearRedisDatabase, emptyRedisDatabase, postgresUrl, requirePostgres } from './real-servers.ts';
 
 // Issue "Rooms that survive", scale-out: two server processes sharing Redis (Colyseus' presence and
 // room listings) and PostgreSQL (the logs and the leases). Clients reach the processes through one
@@ -15,8 +15,9 @@ import { postgresUrl, requirePostgres, requireRedis } from './real-servers.ts';
 // the other one must take the room over with every acknowledged vote, and every client come back.
 
 const schema = `test_scale_${randomBytes(4).toString('hex')}`;
-// A Redis database of its own, so other test runs on the same Redis do not see these processes.
-const redis = `redis://127.0.0.1:6379/${randomInt(1, 16)}`;
+// A Redis database of its own (an empty one, cleared afterwards), so other runs on the same Redis
+// neither see these processes nor leave room counts that would send rooms to dead processes.
+let redis = '';
 const servers: ServerProcess[] = [];
 let proxy: Server;
 let targets: number[] = [];
@@ -61,12 +62,13 @@ async function roomsIn(port: number): Promise<number> {
 
 beforeAll(async () => {
   await requirePostgres();
-  await requireRedis(redis);
+  redis = await emptyRedisDatabase();
 });
 
 afterAll(async () => {
   for (const s of servers) await s.kill('SIGKILL');
   proxy?.close();
+  if (redis) await clearRedisDatabase(redis);
   const client = new pg.Client({ connectionString: postgresUrl() });
   await client.connect();
   await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
