@@ -9,25 +9,14 @@
 //   node assets/scripts/make-backdrop.mjs          writes the file
 //   node assets/scripts/make-backdrop.mjs --check  exits 1 if the committed file differs
 
-import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { random, writeOrCheck } from './output.mjs';
 
 const FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'images', 'backdrop.svg');
 const W = 1600;
 const H = 900;
 
-/** A seeded generator (mulberry32): the skyline is the same on every run. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = random(2026);
 const n = (x) => Math.round(x * 10) / 10;
 
@@ -130,18 +119,4 @@ parts.push(desks(700, 1, 5, 40));
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}">${parts.join('')}</svg>
 `;
 
-if (process.argv.includes('--check')) {
-  let committed = '';
-  try {
-    committed = readFileSync(FILE, 'utf8');
-  } catch {
-    // missing counts as stale
-  }
-  if (committed !== svg) {
-    console.error(`${FILE} differs from what make-backdrop.mjs writes`);
-    process.exit(1);
-  }
-} else {
-  writeFileSync(FILE, svg);
-  console.log(`backdrop.svg ${(svg.length / 1024).toFixed(1)} KiB`);
-}
+writeOrCheck('make-backdrop.mjs', [[FILE, svg]]);

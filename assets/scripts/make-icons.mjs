@@ -6,9 +6,9 @@
 //   node assets/scripts/make-icons.mjs --check  exits 1 if a committed file differs
 // The kinds must match SERVICE_KINDS in src/game/kinds.ts (a test checks both ways).
 
-import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeOrCheck } from './output.mjs';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'icons');
 
@@ -45,22 +45,7 @@ export const ICONS = {
 const svg = (inner) =>
   `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" width="48" height="48" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round">${inner}</svg>\n`;
 
-const check = process.argv.includes('--check');
-let stale = 0;
-for (const [kind, inner] of Object.entries(ICONS)) {
-  const file = join(OUT, `${kind}.svg`);
-  const text = svg(inner);
-  if (check) {
-    let committed = '';
-    try {
-      committed = readFileSync(file, 'utf8');
-    } catch {
-      // missing counts as stale
-    }
-    if (committed !== text) {
-      console.error(`${file} differs from what make-icons.mjs writes`);
-      stale++;
-    }
-  } else writeFileSync(file, text);
-}
-if (stale > 0) process.exit(1);
+writeOrCheck(
+  'make-icons.mjs',
+  Object.entries(ICONS).map(([kind, inner]) => [join(OUT, `${kind}.svg`), svg(inner)]),
+);

@@ -7,9 +7,9 @@
 //   node assets/scripts/make-portraits.mjs          writes the files
 //   node assets/scripts/make-portraits.mjs --check  exits 1 if a committed file differs
 
-import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeOrCheck } from './output.mjs';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'portraits');
 
@@ -145,22 +145,7 @@ export const PORTRAITS = {
 const svg = (inner) =>
   `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 128 128" width="128" height="128"><defs><clipPath id="c"><circle cx="64" cy="64" r="64"/></clipPath></defs><g clip-path="url(#c)"><rect width="128" height="128" fill="#132039"/>${inner}</g></svg>\n`;
 
-const check = process.argv.includes('--check');
-let stale = 0;
-for (const [kind, inner] of Object.entries(PORTRAITS)) {
-  const file = join(OUT, `${kind}.svg`);
-  const text = svg(inner);
-  if (check) {
-    let committed = '';
-    try {
-      committed = readFileSync(file, 'utf8');
-    } catch {
-      // missing counts as stale
-    }
-    if (committed !== text) {
-      console.error(`${file} differs from what make-portraits.mjs writes`);
-      stale++;
-    }
-  } else writeFileSync(file, text);
-}
-if (stale > 0) process.exit(1);
+writeOrCheck(
+  'make-portraits.mjs',
+  Object.entries(PORTRAITS).map(([kind, inner]) => [join(OUT, `${kind}.svg`), svg(inner)]),
+);

@@ -9,23 +9,12 @@
 // Low sample rates on purpose: a ring, a beep and a tick need no high frequencies, and the files
 // are precached by the service worker.
 
-import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { random, writeOrCheck } from './output.mjs';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'sounds');
 
-/** mulberry32: a small seeded generator, so the noise is the same on every run. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TAU = Math.PI * 2;
 
@@ -141,25 +130,7 @@ export const SOUNDS = {
   tick: () => wav(tick(11025), 11025, 0.9),
 };
 
-const check = process.argv.includes('--check');
-let stale = 0;
-for (const [name, make] of Object.entries(SOUNDS)) {
-  const file = join(OUT, `${name}.wav`);
-  const bytes = make();
-  if (check) {
-    let committed = null;
-    try {
-      committed = readFileSync(file);
-    } catch {
-      // missing counts as stale
-    }
-    if (!committed || !committed.equals(bytes)) {
-      console.error(`${file} differs from what make-sounds.mjs writes; run node assets/scripts/make-sounds.mjs`);
-      stale++;
-    }
-  } else {
-    writeFileSync(file, bytes);
-    console.log(`${name}.wav  ${(bytes.length / 1024).toFixed(1)} KiB`);
-  }
-}
-if (stale > 0) process.exit(1);
+writeOrCheck(
+  'make-sounds.mjs',
+  Object.entries(SOUNDS).map(([name, make]) => [join(OUT, `${name}.wav`), make()]),
+);
