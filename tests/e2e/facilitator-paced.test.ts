@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxText, unzipText } from '../unzip.ts';
-import { advanceGameClock, OUT, painted, serveGame, type Served } from './harness.ts';
+import { advanceGameClock, bodyData, OUT, painted, presenterFitted, serveGame, type Served } from './harness.ts';
 
 // A facilitator-paced workshop from set-up to the Word report: game time moves only by the
 // facilitator's hand, the projector never shows scores unless asked, and the DOCX carries the
@@ -37,11 +37,8 @@ afterAll(async () => {
   await served?.close();
 });
 
-const data = (page: Page, key: string): Promise<string | undefined> => page.evaluate((k) => document.body.dataset[k], key);
-async function caughtUp(): Promise<void> {
-  const rev = await data(con, 'rev');
-  await pres.waitForFunction((r) => document.body.dataset.rev === r && document.body.dataset.fitted === r, rev, { timeout: 10_000 });
-}
+const data = bodyData;
+const caughtUp = (): Promise<void> => presenterFitted(con, pres);
 
 describe('a facilitator-paced workshop', () => {
   it('runs by the facilitator’s hand: time passes only when asked, nothing applies by itself', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxText, unzipText } from '../unzip.ts';
-import { OUT, serveGame, type Served } from './harness.ts';
+import { bodyData, OUT, presenterFitted, serveGame, type Served } from './harness.ts';
 
 // Tailoring for a client in the browser: the console opens a scenario YAML file from disk (a bad
 // one first, which shows located problems and changes nothing), the facilitator gives it the
@@ -32,11 +32,8 @@ afterAll(async () => {
   await served?.close();
 });
 
-const data = (page: Page, key: string): Promise<string | undefined> => page.evaluate((k) => document.body.dataset[k], key);
-async function caughtUp(): Promise<void> {
-  const rev = await data(con, 'rev');
-  await pres.waitForFunction((r) => document.body.dataset.rev === r && document.body.dataset.fitted === r, rev, { timeout: 10_000 });
-}
+const data = bodyData;
+const caughtUp = (): Promise<void> => presenterFitted(con, pres);
 
 /** The shipped scenario as the client's own file: another id and title, so it is told apart. */
 function clientFile(): string {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advanceGameClock, axe, OUT, painted, serveGame, type AxeSummary, type Served } from './harness.ts';
+import { advanceGameClock, axe, bodyData, OUT, painted, serveGame, type AxeSummary, type Served } from './harness.ts';
 
 // Facilitator mode end to end: the console and the presenter as two pages of one browser
 // context, against `vite build` + `vite preview`. The console steers; the presenter follows.
@@ -43,7 +43,7 @@ async function open(url: string, name: string): Promise<Page> {
   return page;
 }
 
-const data = (page: Page, key: string): Promise<string | undefined> => page.evaluate((k) => document.body.dataset[k], key);
+const data = bodyData;
 const presClock = async (): Promise<number> => Number(await data(pres, 'clock'));
 const text = (page: Page, selector: string): Promise<string> => page.locator(selector).first().innerText();
 

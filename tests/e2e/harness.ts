@@ -139,6 +139,15 @@ export async function openGame(served: Served, viewport = { width: 1280, height:
  * screen) and its fonts are loaded: what a screenshot should show is then on screen, however slow
  * the machine. A condition, not a guess at a duration.
  */
+/** A value the page keeps on `document.body.dataset` (the pages publish their state there for tests). */
+export const bodyData = (page: Page, key: string): Promise<string | undefined> => page.evaluate((k) => document.body.dataset[k], key);
+
+/** Waits until the presenter shows, and has fitted, the console's current revision. */
+export async function presenterFitted(con: Page, pres: Page): Promise<void> {
+  const rev = await bodyData(con, 'rev');
+  await pres.waitForFunction((r) => document.body.dataset.rev === r && document.body.dataset.fitted === r, rev, { timeout: 10_000 });
+}
+
 export async function painted(page: Page): Promise<void> {
   await page.evaluate(
     () => document.fonts.ready.then(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))),
