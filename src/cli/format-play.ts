@@ -4,7 +4,7 @@ import { localAt } from '../engine/run-text.ts';
 import type { PlayResult, TimelineEntry } from '../engine/playthrough.ts';
 import type { RunLessons } from '../engine/run-lessons.ts';
 import type { DimensionScore } from '../engine/scoring.ts';
-import { gameTime, money, padEnd, padStart } from './text.ts';
+import { gameTime, money, padEnd, padStart, points } from './text.ts';
 
 // The human-readable `war-room play` output: a timeline, then the debrief's scores.
 
@@ -123,7 +123,7 @@ function lessonLines({ comparison, roi, uptime }: RunLessons, currency: string):
   for (const c of comparison.closed) {
     const needs = c.needs.map((n) => `${n.capability}${n.partners.length ? ` (${n.partners.join(', ')})` : ''}`).join(', ');
     const worth = c.worth
-      ? `; with ${c.worth.partner}: revenue lost ${change(-c.worth.revenueLess, (x) => money(x, currency))}, downtime ${change(-c.worth.downtimeLess, hours)}, overall ${c.worth.overallGain >= 0 ? '+' : ''}${c.worth.overallGain}`
+      ? `; with ${c.worth.partner}: revenue lost ${change(-c.worth.revenueLess, (x) => money(x, currency))}, downtime ${change(-c.worth.downtimeLess, hours)}, overall ${points(c.worth.overallGain)}`
       : '';
     out.push(`  decision ${c.n} at ${gameTime(c.t)}, ${c.beatTitle}: "${c.option.label}" needs ${needs}${c.advised ? ' (the advice)' : ''}${worth}`);
   }
@@ -131,7 +131,7 @@ function lessonLines({ comparison, roi, uptime }: RunLessons, currency: string):
   out.push('Preparation return');
   out.push(
     `  spent ${money(roi.spent, currency)} of ${money(roi.budget, currency)}; loss avoided ${money(roi.lossAvoided, currency)}, downtime avoided ${hours(roi.downtimeAvoided)}, ` +
-      `${roi.staffHoursAvoided.toLocaleString('en-GB')} staff-hours saved, ${roi.overallGain >= 0 ? '+' : ''}${roi.overallGain} overall; response spend ${money(roi.responseSpend, currency)}`,
+      `${roi.staffHoursAvoided.toLocaleString('en-GB')} staff-hours saved, ${points(roi.overallGain)} overall; response spend ${money(roi.responseSpend, currency)}`,
   );
   out.push('');
   out.push(`Uptime over ${hours(uptime.minutes)}; productivity lost ${uptime.staffHoursLost.toLocaleString('en-GB')} staff-hours of ${uptime.employees.toLocaleString('en-GB')} employees`);

@@ -25,6 +25,11 @@ export function gameTime(minutes: number): string {
   return `T+${h}:${String(m).padStart(2, '0')}`;
 }
 
+/** A score change with a true minus sign, as the debrief and the exports print it. */
+export function points(delta: number): string {
+  return delta > 0 ? `+${delta}` : delta < 0 ? `−${Math.abs(delta)}` : '0';
+}
+
 export function money(amount: number, currency: string): string {
   return `${Math.round(amount).toLocaleString('en-GB')} ${currency}`;
 }
