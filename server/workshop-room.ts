@@ -70,7 +70,9 @@ export class WorkshopRoom extends Room {
   private readonly sentViews = new Map<string, { view: RoleView; json: string }>();
   private sentVote = '';
   private liveTallyPending = false;
-  private tallyPending = false;
+  /** Logged votes whose phones are confirmed, after the console's tally, in the next check phase (confirmVotes). */
+  private confirmations = new Map<string, Client>();
+  private confirmPending = false;
   private consolePending = false;
   private sentRecords = 0;
   private idle: { clear(): void } | null = null;
@@ -294,15 +296,11 @@ export class WorkshopRoom extends Room {
    * that saw its vote confirmed can count on it surviving a crash (docs/workshop-rooms.md).
    */
   private afterVote(client: Client, seat: string): void {
-    this.sendBallot(client, seat);
-    // Votes that arrive together (one poll of the network) reach the console as one tally.
-    if (!this.tallyPending) {
-      this.tallyPending = true;
-      setImmediate(() => {
-        this.tallyPending = false;
-        const tally = this.workshop.tally();
-        if (tally) for (const c of this.consoles()) this.sendTo(c, 'tally', tally);
-      });
+    // A phone that voted twice in one turn is confirmed once, with the ballot the room has.
+    this.confirmations.set(seat, client);
+    if (!this.confirmPending) {
+      this.confirmPending = true;
+      setImmediate(() => this.confirmVotes());
     }
     this.sendConsole();
     if (this.workshop.settings.resultsVisible) {
@@ -314,6 +312,20 @@ export class WorkshopRoom extends Room {
         }, LIVE_TALLY_MS);
       }
     }
+  }
+
+  /**
+   * Votes logged together (one poll of the network, or one journal write) reach the console as one
+   * tally, sent first: the console's socket is written before the hundreds of phones' confirmations,
+   * so its tally does not wait behind them, on the server or in the network.
+   */
+  private confirmVotes(): void {
+    this.confirmPending = false;
+    const tally = this.workshop.tally();
+    if (tally) for (const c of this.consoles()) this.sendTo(c, 'tally', tally);
+    const confirmations = this.confirmations;
+    this.confirmations = new Map();
+    for (const [seat, client] of confirmations) this.sendBallot(client, seat);
   }
 
   // ---- sending ------------------------------------------------------------------------------

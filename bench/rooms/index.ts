@@ -6,15 +6,16 @@ import type { ConsoleRoomView, TallyMessage, ViewMessage, VoteStateMessage } fro
 import { fmt } from '../measure.ts';
 
 // `npm run bench -- rooms [--json]`: N simulated voters on loopback against a workshop room, beside
-// a bare Colyseus 0.18 room that only relays a counter, in the same run and the same server
-// process. Both rooms are full at once and their rounds alternate (bare, workshop, bare, …), so a
-// busy machine slows both alike. Per voter count: fan-out (the facilitator opens a new decision →
-// every phone has it; the bare room: one broadcast → every client has it), tally (the last vote
-// sent → the console's tally counts it; the bare room: the last increment → the observer's count)
-// and reopen (a closed vote opened again; the bare room: a broadcast), p50/p95 over rounds; the
-// server's CPU time per round, and its memory. Bounded: at least
-// MIN_ROUNDS and at most MAX_ROUNDS measured rounds per voter count, no new round after
-// ROUND_BUDGET_MS, and every wait has a deadline.
+// two bare Colyseus 0.18 rooms, in the same run and the same server process: one that only relays
+// a counter (the issue's baseline) and one that delivers what the workshop room delivers (the
+// phones' payloads, a confirmation per vote) and does nothing else. All three are full at once and
+// their rounds alternate (bare, same, workshop, bare, …), so a busy machine slows them alike. Per
+// voter count: fan-out (the facilitator opens a new decision → every phone has it; a bare room:
+// one broadcast → every client has it), tally (the last vote sent → the console's tally counts it;
+// a bare room: the last increment → the observer's count) and reopen (a closed vote opened again;
+// a bare room: a broadcast), p50/p95 over rounds; the server's CPU time per round, and its memory.
+// Bounded: at least MIN_ROUNDS and at most MAX_ROUNDS measured rounds per voter count, no new
+// round after ROUND_BUDGET_MS, and every wait has a deadline.
 
 const VOTERS = (process.env.ROOMS_BENCH_VOTERS ?? '100,300,1000').split(',').map(Number);
 const MIN_ROUNDS = 20;
@@ -51,6 +52,7 @@ interface Row {
   rounds: number;
   workshop: Figures;
   bare: Figures;
+  same: Figures;
   serverRssMb: number;
   joinMs: number;
 }
@@ -151,6 +153,13 @@ async function leaveAll(rooms: Room[]): Promise<void> {
   await Promise.all(rooms.map((r) => r.leave(true).catch(() => 0)));
 }
 
+/** What the workshop room's phones last got and sent, which the same-delivery room relays. */
+interface Delivered {
+  view: ViewMessage | null;
+  vote: VoteStateMessage | null;
+  ballot: { decision: string; option: string } | null;
+}
+
 /** One round of a room: returns its fan-out and tally times, or null while warming up. */
 interface Bench {
   /** fanout: a new decision (the bare room: its one broadcast); reopen: a closed vote opened again. */
@@ -158,7 +167,7 @@ interface Bench {
   rooms: Room[];
 }
 
-async function workshopBench(sdk: Client, n: number): Promise<Bench> {
+async function workshopBench(sdk: Client, n: number, delivered: Delivered): Promise<Bench> {
   const consoleRoom = await sdk.create('workshop', { ...SCENARIO, cap: n, seats: { observer: n } });
   let secret = '';
   let tally: TallyMessage | null = null;
@@ -194,9 +203,13 @@ async function workshopBench(sdk: Client, n: number): Promise<Bench> {
     };
     room.onMessage('view', (v: ViewMessage) => {
       seen.decision = v.decision;
+      delivered.view = v;
       seeVote(v.vote);
     });
-    room.onMessage('vote', (v: VoteStateMessage) => seeVote(v.vote));
+    room.onMessage('vote', (v: VoteStateMessage) => {
+      delivered.vote = v;
+      seeVote(v.vote);
+    });
     room.onMessage('seat', () => {});
     room.onMessage('ballot', () => {});
     room.onMessage('error', (e: { message: string }) => console.error(`rooms bench: voter refused: ${e.message}`));
@@ -223,7 +236,8 @@ async function workshopBench(sdk: Client, n: number): Promise<Bench> {
       const options = seen.decision!.options.filter((o) => o.available).map((o) => o.id);
       const option = options[round % options.length];
       if (!option) throw new Error(`rooms bench: no option to vote for in ${now}`);
-      for (const v of voters) v.room.send('vote', { decision: now, option });
+      delivered.ballot = { decision: now, option };
+      for (const v of voters) v.room.send('vote', delivered.ballot);
       const lastSent = performance.now();
       const counted = await until(() => {
         const t = tally as TallyMessage | null;
@@ -240,8 +254,13 @@ async function workshopBench(sdk: Client, n: number): Promise<Bench> {
   };
 }
 
-async function bareBench(sdk: Client, n: number): Promise<Bench> {
-  const observer = await sdk.create('bare', {});
+/**
+ * A bare room's rounds: the counter relay (`same` null) broadcasts a number and counts increments;
+ * the same-delivery room broadcasts what the workshop's phones last got at that step and confirms
+ * each vote to its phone.
+ */
+async function bareBench(sdk: Client, n: number, same: Delivered | null): Promise<Bench> {
+  const observer = await sdk.create(same ? 'bare-same' : 'bare', {});
   let count = { round: -1, count: 0 };
   observer.onMessage('count', (m: { round: number; count: number }) => {
     count = m;
@@ -253,51 +272,56 @@ async function bareBench(sdk: Client, n: number): Promise<Bench> {
   let reached = 0;
   const voters = await joinAll(n, async () => {
     const room = await sdk.joinById(observer.roomId, {});
-    room.onMessage('open', (v: number) => {
-      if (v !== value) return;
+    room.onMessage('open', (v: number | { round: number }) => {
+      if ((typeof v === 'number' ? v : v.round) !== value) return;
       reached += 1;
       waits.poke();
     });
+    room.onMessage('ballot', () => {});
     return { room };
   });
   /** One broadcast from the observer; resolves with the time until every client had it. */
-  const broadcast = async (): Promise<number> => {
+  const broadcast = async (payload: unknown): Promise<number> => {
     value += 1;
     reached = 0;
     const sent = performance.now();
-    observer.send('open', value);
+    observer.send('open', same ? { round: value, payload } : value);
     return (await until(() => reached === n, 'the bare room fan-out')) - sent;
   };
   return {
     rooms: [...voters.map((v) => v.room), observer],
     async round() {
       // The same steps as a workshop round, each facilitator step one broadcast: open, count, close, reopen.
-      const fanout = await broadcast();
+      const fanout = await broadcast(same?.view);
       const r = value;
-      for (const v of voters) v.room.send('inc', r);
+      const vote = same ? { round: r, ...same.ballot } : r;
+      for (const v of voters) v.room.send('inc', vote);
       const lastSent = performance.now();
       const counted = await until(() => count.round === r && count.count === n, 'the bare room count');
-      await broadcast();
-      const reopen = await broadcast();
+      await broadcast(same?.vote);
+      const reopen = await broadcast(same?.vote);
       return { fanout, reopen, tally: counted - lastSent };
     },
   };
 }
 
-/** Rounds of the two rooms, alternating, with the server's CPU time for each. */
+/** Rounds of the three rooms, alternating, with the server's CPU time for each. */
 async function measure(server: ServerProcess, n: number): Promise<Omit<Row, 'voters'>> {
   const sdk = new Client(`ws://127.0.0.1:${server.port}`);
   const joinStart = performance.now();
-  const bare = await bareBench(sdk, n);
-  const workshop = await workshopBench(sdk, n);
+  const delivered: Delivered = { view: null, vote: null, ballot: null };
+  const bare = await bareBench(sdk, n, null);
+  const same = await bareBench(sdk, n, delivered);
+  const workshop = await workshopBench(sdk, n, delivered);
   const joinMs = performance.now() - joinStart;
-  const samples = { bare: { fanout: [], reopen: [], tally: [], cpuMs: 0 } as Samples, workshop: { fanout: [], reopen: [], tally: [], cpuMs: 0 } as Samples };
+  const empty = (): Samples => ({ fanout: [], reopen: [], tally: [], cpuMs: 0 });
+  const samples = { bare: empty(), same: empty(), workshop: empty() };
   const started = performance.now();
   let measured = 0;
   for (let round = 0; round < WARM_UP + MAX_ROUNDS; round++) {
     if (measured >= MIN_ROUNDS && performance.now() - started > ROUND_BUDGET_MS) break;
     const roundStart = performance.now();
-    for (const [name, bench] of [['bare', bare], ['workshop', workshop]] as const) {
+    for (const [name, bench] of [['bare', bare], ['same', same], ['workshop', workshop]] as const) {
       const before = await server.stats();
       const t = await bench.round();
       const after = await server.stats();
@@ -312,8 +336,15 @@ async function measure(server: ServerProcess, n: number): Promise<Omit<Row, 'vot
     if (left > 0) await new Promise((r) => setTimeout(r, left));
   }
   const { rssMb } = await server.stats();
-  await leaveAll([...bare.rooms, ...workshop.rooms]);
-  return { rounds: measured, workshop: figures(samples.workshop, measured), bare: figures(samples.bare, measured), serverRssMb: rssMb, joinMs };
+  await leaveAll([...bare.rooms, ...same.rooms, ...workshop.rooms]);
+  return {
+    rounds: measured,
+    workshop: figures(samples.workshop, measured),
+    bare: figures(samples.bare, measured),
+    same: figures(samples.same, measured),
+    serverRssMb: rssMb,
+    joinMs,
+  };
 }
 
 function figures(s: Samples, rounds: number): Figures {
@@ -343,6 +374,7 @@ export async function roomsBench(options: { json?: boolean } = {}): Promise<void
     for (const r of rows) {
       const w = r.workshop;
       const b = r.bare;
+      const m = r.same;
       out[String(r.voters)] = {
         rounds: r.rounds,
         tallyP95Ms: round(w.tallyP95Ms),
@@ -366,6 +398,21 @@ export async function roomsBench(options: { json?: boolean } = {}): Promise<void
         serverCpuMsPerRound: round(w.serverCpuMsPerRound),
         bareServerCpuMsPerRound: round(b.serverCpuMsPerRound),
         serverCpuRatio: round(ratio(w.serverCpuMsPerRound, b.serverCpuMsPerRound), 2),
+        // Against the bare room that delivers the same payloads and confirmations.
+        sameTallyP50Ms: round(m.tallyP50Ms),
+        sameTallyP95Ms: round(m.tallyP95Ms),
+        sameFanoutP50Ms: round(m.fanoutP50Ms),
+        sameFanoutP95Ms: round(m.fanoutP95Ms),
+        sameReopenP50Ms: round(m.reopenP50Ms),
+        sameReopenP95Ms: round(m.reopenP95Ms),
+        tallyRatioSameP50: round(ratio(w.tallyP50Ms, m.tallyP50Ms), 2),
+        tallyRatioSameP95: round(ratio(w.tallyP95Ms, m.tallyP95Ms), 2),
+        fanoutRatioSameP50: round(ratio(w.fanoutP50Ms, m.fanoutP50Ms), 2),
+        fanoutRatioSameP95: round(ratio(w.fanoutP95Ms, m.fanoutP95Ms), 2),
+        reopenRatioSameP50: round(ratio(w.reopenP50Ms, m.reopenP50Ms), 2),
+        reopenRatioSameP95: round(ratio(w.reopenP95Ms, m.reopenP95Ms), 2),
+        sameServerCpuMsPerRound: round(m.serverCpuMsPerRound),
+        serverCpuRatioSame: round(ratio(w.serverCpuMsPerRound, m.serverCpuMsPerRound), 2),
         serverRssMb: round(r.serverRssMb),
         joinMs: round(r.joinMs),
       };
@@ -373,25 +420,28 @@ export async function roomsBench(options: { json?: boolean } = {}): Promise<void
     console.log(JSON.stringify(out));
     return;
   }
-  console.log('rooms: workshop room vs a bare Colyseus 0.18 counter-relay room, same server process, loopback, rounds alternating');
-  console.log('fan-out: a new decision reaches every phone; reopen: a closed vote opened again; the bare room does each as one broadcast');
-  console.log('voters | rounds | fan-out ms p50/p95 (bare)   ratio    | reopen ms p50/p95 (bare)    ratio    | tally ms p50/p95 (bare)     ratio    | server CPU ms/round (bare) ratio | RSS MB');
+  console.log('rooms: workshop room vs two bare Colyseus 0.18 rooms, same server process, loopback, rounds alternating');
+  console.log('  bare: only relays a counter (one broadcast of a number per facilitator step, each vote counted to the observer)');
+  console.log('  same: delivers what the workshop room delivers (its phones\' payloads, each vote also confirmed to its phone) and nothing else');
+  console.log('fan-out: a new decision reaches every phone; reopen: a closed vote opened again');
+  console.log('voters | rounds | vs   | fan-out ms p50/p95 (base)   ratio    | reopen ms p50/p95 (base)    ratio    | tally ms p50/p95 (base)     ratio    | server CPU ms/round (base) ratio | RSS MB');
   for (const r of rows) {
     const w = r.workshop;
-    const b = r.bare;
-    const pair = (x50: number, x95: number, b50: number, b95: number) =>
-      `${fmt(x50, 1)}/${fmt(x95, 1)} (${fmt(b50, 1)}/${fmt(b95, 1)})`.padEnd(27) + ` ${fmt(ratio(x50, b50), 2)}/${fmt(ratio(x95, b95), 2)}×`.padEnd(10);
-    console.log(
-      `${String(r.voters).padStart(6)} | ${String(r.rounds).padStart(6)} | ` +
-        pair(w.fanoutP50Ms, w.fanoutP95Ms, b.fanoutP50Ms, b.fanoutP95Ms) +
-        ' | ' +
-        pair(w.reopenP50Ms, w.reopenP95Ms, b.reopenP50Ms, b.reopenP95Ms) +
-        ' | ' +
-        pair(w.tallyP50Ms, w.tallyP95Ms, b.tallyP50Ms, b.tallyP95Ms) +
-        ' | ' +
-        `${fmt(w.serverCpuMsPerRound, 1)} (${fmt(b.serverCpuMsPerRound, 1)}) ${fmt(ratio(w.serverCpuMsPerRound, b.serverCpuMsPerRound), 2)}×`.padEnd(32) +
-        ` | ${fmt(r.serverRssMb)}`,
-    );
+    for (const [name, b] of [['bare', r.bare], ['same', r.same]] as const) {
+      const pair = (x50: number, x95: number, b50: number, b95: number) =>
+        `${fmt(x50, 1)}/${fmt(x95, 1)} (${fmt(b50, 1)}/${fmt(b95, 1)})`.padEnd(27) + ` ${fmt(ratio(x50, b50), 2)}/${fmt(ratio(x95, b95), 2)}×`.padEnd(10);
+      console.log(
+        `${String(r.voters).padStart(6)} | ${String(r.rounds).padStart(6)} | ${name} | ` +
+          pair(w.fanoutP50Ms, w.fanoutP95Ms, b.fanoutP50Ms, b.fanoutP95Ms) +
+          ' | ' +
+          pair(w.reopenP50Ms, w.reopenP95Ms, b.reopenP50Ms, b.reopenP95Ms) +
+          ' | ' +
+          pair(w.tallyP50Ms, w.tallyP95Ms, b.tallyP50Ms, b.tallyP95Ms) +
+          ' | ' +
+          `${fmt(w.serverCpuMsPerRound, 1)} (${fmt(b.serverCpuMsPerRound, 1)}) ${fmt(ratio(w.serverCpuMsPerRound, b.serverCpuMsPerRound), 2)}×`.padEnd(32) +
+          ` | ${fmt(r.serverRssMb)}`,
+      );
+    }
   }
 }
 
