@@ -36,11 +36,15 @@ const testClock = new URLSearchParams(location.search).has('test-clock') ? manua
 if (testClock) (window as Window & { warRoomTestClock?: { advance(ms: number): void } }).warRoomTestClock = { advance: (ms) => testClock.advance(ms) };
 
 const motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
+const storage = browserStorage();
+const resumeId = savedScenarioId(storage);
+const loadWarRoom = loadWarRoomChunk ? () => (warRoom ??= loadWarRoomChunk()) : null;
+// A saved run resumes mid-game, most often in the war room: its code starts loading now, beside
+// the catalogue and the scenario's data, rather than after them (it is the page's biggest file).
+if (resumeId) void loadWarRoom?.().catch(() => undefined);
 // Only the catalogue (the picker's cards) comes at start-up; a scenario's data when it is chosen,
 // or now if a saved run needs it to resume.
 const library = new ScenarioLibrary(catalogFrom(await fetchScenarios(scenariosUrl)));
-const storage = browserStorage();
-const resumeId = savedScenarioId(storage);
 if (resumeId) await library.load(resumeId);
 const store = createGameStore({
   library,
@@ -68,7 +72,7 @@ if (!root) throw new Error('index.html has no #app element');
 mountApp(root, {
   store,
   sound: createSound(),
-  loadWarRoom: loadWarRoomChunk ? () => (warRoom ??= loadWarRoomChunk()) : null,
+  loadWarRoom,
   download: downloadText,
   print: () => window.print(),
 });
