@@ -8,6 +8,7 @@ import { fetchScenarios } from './store/scenario-source.ts';
 import { browserStorage, downloadText } from './ui/browser.ts';
 import { mountApp } from './ui/app.ts';
 import type { WarRoomModule } from './ui/context.ts';
+import { registerServiceWorkerWhenSettled } from './ui/service-worker.ts';
 import { createSound } from './ui/sound.ts';
 // Self-hosted variable fonts (Inter for text, JetBrains Mono for figures): the same letters on
 // every platform and offline, and canvas text measured with the font it is drawn in.
@@ -77,3 +78,16 @@ mountApp(root, {
   print: () => window.print(),
 });
 document.body.dataset.ready = '1';
+// Not while the war room is starting: a page opened on the incident waits for the room's first frame.
+registerServiceWorkerWhenSettled(
+  new Promise((resolve) => {
+    const settled = (s: ReturnType<typeof store.getState>): boolean => s.screen !== 'incident' || s.roomReady;
+    if (settled(store.getState())) return resolve();
+    const stop = store.subscribe((s) => {
+      if (settled(s)) {
+        stop();
+        resolve();
+      }
+    });
+  }),
+);
