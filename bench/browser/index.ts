@@ -9,6 +9,7 @@ import { launchChromium } from './chromium.ts';
 import { measureMemory } from './memory.ts';
 import { FLUSH_LONG_TASKS, longestTaskUntil, MILESTONES_SCRIPT, type Milestones } from './milestones.ts';
 import { serve } from './serve.ts';
+import { startFromBriefing } from './start-from-briefing.ts';
 
 // Browser benchmarks for the solo game, each next to a bare one-scene Phaser 4 app measured in
 // the same run: script sizes, time to the first usable button and first war-room frame, frame
@@ -102,6 +103,9 @@ export interface BrowserFigures {
   longestTaskToPicturesMs: number;
   /** The bare app's longest task up to its first frame, the worst of the repeats. */
   bareLongestTaskMs: number;
+  /** From "Start the incident", after reading the briefing, to the first war-room frame (median), and the longest task in between (worst). */
+  fromBriefingFrameMs: number;
+  fromBriefingLongestTaskMs: number;
   heapMiB: number[];
   scriptKiB: { gameFirstLoad: number; gameAll: number; facilitatorOnly: number; bareAll: number };
   scenarioDataKiB: number;
@@ -140,11 +144,18 @@ export async function browserBench(options: { json?: boolean } = {}): Promise<vo
     const longestToPictures: number[] = [];
     const bareLongest: number[] = [];
     const slowButton: number[] = [];
+    const fromBriefing: number[] = [];
+    const fromBriefingLongest: number[] = [];
     let gameFrames: number[] = [];
     let bareFrames: number[] = [];
     for (let i = 0; i < REPEATS; i++) {
       button.push((await load(browser, gameServer.url, 'button', null)).button!);
       if (i < 3) slowButton.push((await load(browser, gameServer.url, 'button', null, 0, true)).button!);
+      if (i < 3) {
+        const started = await startFromBriefing(browser, gameServer.url, 'ransomware-manufacturer');
+        fromBriefing.push(started.frameMs);
+        fromBriefingLongest.push(started.longestTaskMs);
+      }
       // Up to the room's pictures: they load, are decoded and swapped in after the first frame, still part of starting.
       const w = await load(browser, gameServer.url, 'pictures', save, i === 0 ? 5000 : 0);
       warRoom.push(w.frame!);
@@ -163,6 +174,9 @@ export async function browserBench(options: { json?: boolean } = {}): Promise<vo
       `longest main-thread task up to the first war-room frame (its own task included) ${ms(Math.max(...longest))} (median ${ms(median(longest))}; goal 200 ms)   bare app up to its first frame ${ms(Math.max(...bareLongest))} (median ${ms(median(bareLongest))})`,
     );
     log(`longest main-thread task up to the room's pictures being in ${ms(Math.max(...longestToPictures))} (median ${ms(median(longestToPictures))})`);
+    log(
+      `after the briefing (room prepared while it is read): "Start the incident" to the first war-room frame ${ms(median(fromBriefing))} (runs ${fromBriefing.map(ms).join(', ')}), longest task ${ms(Math.max(...fromBriefingLongest))} (median ${ms(median(fromBriefingLongest))})`,
+    );
     log(`first usable button on 1.6 Mbps / 150 ms, empty cache ${ms(median(slowButton))} (median of ${slowButton.length}; goal 1200 ms)`);
     const g = frameStats(gameFrames);
     const b = frameStats(bareFrames);
@@ -187,6 +201,8 @@ export async function browserBench(options: { json?: boolean } = {}): Promise<vo
         longestTaskMedianMs: Math.round(median(longest)),
         longestTaskToPicturesMs: Math.round(Math.max(...longestToPictures)),
         bareLongestTaskMs: Math.round(Math.max(...bareLongest)),
+        fromBriefingFrameMs: Math.round(median(fromBriefing)),
+        fromBriefingLongestTaskMs: Math.round(Math.max(...fromBriefingLongest)),
         heapMiB: memory.afterGame.map(round1),
         scriptKiB: { gameFirstLoad: round1(game.firstLoad / 1024), gameAll: round1(game.all / 1024), facilitatorOnly: round1(game.otherPages / 1024), bareAll: round1(bare.all / 1024) },
         scenarioDataKiB: round1(game.data / 1024),
