@@ -15,7 +15,8 @@ export default defineConfig({
     facilitatorPage(),
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script-defer',
+      // Registered by the pages themselves once they have settled (src/ui/service-worker.ts).
+      injectRegister: false,
       // The workbox glob below already precaches every icon in public/.
       includeManifestIcons: false,
       manifest: {

@@ -1,6 +1,7 @@
 import { browserBench } from './browser/index.ts';
 import { checkBench } from './check.ts';
 import { engineBench } from './engine.ts';
+import { lighthouseBench } from './lighthouse.ts';
 import { durableBench } from './rooms/durable.ts';
 import { roomsBench } from './rooms/index.ts';
 import { scaleBench } from './rooms/scale.ts';
@@ -17,6 +18,7 @@ const SECTIONS: { name: string; run: () => Promise<void> }[] = [
   { name: 'engine', run: engineBench },
   { name: 'check', run: checkBench },
   { name: 'browser', run: () => browserBench({ json }) },
+  { name: 'lighthouse', run: () => lighthouseBench({ json }) },
   // The durable and scale-out figures follow the room figures; with --json they are their own sections.
   { name: 'rooms', run: () => roomsBench({ json }).then(() => (json ? undefined : durableBench().then(() => scaleBench()))) },
   { name: 'rooms-durable', run: () => durableBench({ json }) },

@@ -8,6 +8,7 @@ import { fetchScenarios } from './store/scenario-source.ts';
 import { browserStorage, downloadText } from './ui/browser.ts';
 import { mountApp } from './ui/app.ts';
 import type { WarRoomModule } from './ui/context.ts';
+import { registerServiceWorkerWhenSettled } from './ui/service-worker.ts';
 import { createSound } from './ui/sound.ts';
 // Self-hosted variable fonts (Inter for text, JetBrains Mono for figures): the same letters on
 // every platform and offline, and canvas text measured with the font it is drawn in.
@@ -36,11 +37,15 @@ const testClock = new URLSearchParams(location.search).has('test-clock') ? manua
 if (testClock) (window as Window & { warRoomTestClock?: { advance(ms: number): void } }).warRoomTestClock = { advance: (ms) => testClock.advance(ms) };
 
 const motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
+const storage = browserStorage();
+const resumeId = savedScenarioId(storage);
+const loadWarRoom = loadWarRoomChunk ? () => (warRoom ??= loadWarRoomChunk()) : null;
+// A saved run resumes mid-game, most often in the war room: its code starts loading now, beside
+// the catalogue and the scenario's data, rather than after them (it is the page's biggest file).
+if (resumeId) void loadWarRoom?.().catch(() => undefined);
 // Only the catalogue (the picker's cards) comes at start-up; a scenario's data when it is chosen,
 // or now if a saved run needs it to resume.
 const library = new ScenarioLibrary(catalogFrom(await fetchScenarios(scenariosUrl)));
-const storage = browserStorage();
-const resumeId = savedScenarioId(storage);
 if (resumeId) await library.load(resumeId);
 const store = createGameStore({
   library,
@@ -68,8 +73,21 @@ if (!root) throw new Error('index.html has no #app element');
 mountApp(root, {
   store,
   sound: createSound(),
-  loadWarRoom: loadWarRoomChunk ? () => (warRoom ??= loadWarRoomChunk()) : null,
+  loadWarRoom,
   download: downloadText,
   print: () => window.print(),
 });
 document.body.dataset.ready = '1';
+// Not while the war room is starting: a page opened on the incident waits for the room's first frame.
+registerServiceWorkerWhenSettled(
+  new Promise((resolve) => {
+    const settled = (s: ReturnType<typeof store.getState>): boolean => s.screen !== 'incident' || s.roomReady;
+    if (settled(store.getState())) return resolve();
+    const stop = store.subscribe((s) => {
+      if (settled(s)) {
+        stop();
+        resolve();
+      }
+    });
+  }),
+);

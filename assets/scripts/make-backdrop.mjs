@@ -1,19 +1,27 @@
 #!/usr/bin/env node
-// Writes the war room's backdrop (assets/images/backdrop.svg): an operations room at night seen
-// from the back: a wall of big screens, a skyline through the side windows, rows of desks with
-// glowing monitors. Dark and low in contrast on purpose: the room's panels and words sit on it.
-// Flat fills, no gradients, and fill-opacity rather than opacity: gradients and opacity layers
-// made this drawing take over a second to rasterise in a software renderer, and the war room
-// waits for it before its first frame.
+// Writes the war room's backdrop: an operations room at night seen from the back: a wall of big
+// screens, a skyline through the side windows, rows of desks with glowing monitors. Dark and low
+// in contrast on purpose: the room's panels and words sit on it. Flat fills, no gradients.
+//
+// assets/images/backdrop.svg is the drawing; assets/images/backdrop.png is what the game loads:
+// the drawing rasterised here, at 1280×720, by resvg (WebAssembly, so the same bytes on every
+// machine and --check can compare them). A browser rasterises an SVG on the page's main thread,
+// and this one, drawn while the war room starts, blocked it for one long task; a PNG is decoded
+// off that thread.
 //
 //   node assets/scripts/make-backdrop.mjs          writes the file
 //   node assets/scripts/make-backdrop.mjs --check  exits 1 if the committed file differs
 
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { random, writeOrCheck } from './output.mjs';
 
-const FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'images', 'backdrop.svg');
+const IMAGES = join(dirname(fileURLToPath(import.meta.url)), '..', 'images');
+/** The raster's size: enough for a backdrop shown at half strength behind the panels. */
+const RASTER_WIDTH = 1280;
 const W = 1600;
 const H = 900;
 
@@ -119,4 +127,10 @@ parts.push(desks(700, 1, 5, 40));
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}">${parts.join('')}</svg>
 `;
 
-writeOrCheck('make-backdrop.mjs', [[FILE, svg]]);
+await initWasm(readFileSync(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm')));
+const png = new Resvg(svg, { fitTo: { mode: 'width', value: RASTER_WIDTH } }).render().asPng();
+
+writeOrCheck('make-backdrop.mjs', [
+  [join(IMAGES, 'backdrop.svg'), svg],
+  [join(IMAGES, 'backdrop.png'), png],
+]);

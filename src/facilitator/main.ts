@@ -4,6 +4,7 @@ import { ScenarioLibrary } from '../store/scenario-library.ts';
 import { fetchScenarios } from '../store/scenario-source.ts';
 import { manualTime } from '../store/manual-time.ts';
 import { browserStorage, downloadText } from '../ui/browser.ts';
+import { registerServiceWorkerWhenSettled } from '../ui/service-worker.ts';
 import '../ui/styles.css';
 import { createConsoleStore } from './console/console-store.ts';
 import { mountConsole } from './console/console-app.ts';
@@ -147,6 +148,7 @@ function startPresenter(el: HTMLElement): void {
   document.body.dataset.ready = '1';
 }
 
+registerServiceWorkerWhenSettled();
 if (isPresenter) startPresenter(root);
 else
   void startConsole(root).catch((error: Error) => {

@@ -13,7 +13,9 @@ const url = (files: Record<string, string>, folder: string): Map<string, string>
 const PORTRAIT_URLS = url(import.meta.glob<string>('../../assets/portraits/*.svg', { query: '?url&no-inline', import: 'default', eager: true }), 'portraits');
 const ICON_URLS = url(import.meta.glob<string>('../../assets/icons/*.svg', { query: '?url&no-inline', import: 'default', eager: true }), 'icons');
 const SOUND_URLS = url(import.meta.glob<string>('../../assets/sounds/*.wav', { query: '?url&no-inline', import: 'default', eager: true }), 'sounds');
-const IMAGE_URLS = url(import.meta.glob<string>('../../assets/images/*.svg', { query: '?url&no-inline', import: 'default', eager: true }), 'images');
+// The backdrop comes rasterised (assets/scripts/make-backdrop.mjs): a browser rasterises an SVG on
+// the main thread, and this big one held it for one long task while the room was starting.
+const IMAGE_URLS = url(import.meta.glob<string>('../../assets/images/*.png', { query: '?url&no-inline', import: 'default', eager: true }), 'images');
 
 export const BACKDROP_TEXTURE = 'war-room-backdrop';
 export const portraitTexture = (kind: PortraitKind): string => `war-room-portrait-${kind}`;
@@ -23,8 +25,6 @@ export const soundKey = (name: string): string => `war-room-sound-${name}`;
 /** Rasterised sizes: sharp at the largest size the room draws them at 2 device pixels per CSS pixel. */
 const PORTRAIT_PX = 192;
 const ICON_PX = 96;
-// 1280×720 is enough for a backdrop shown at half strength, and rasterises in two thirds of the time.
-const BACKDROP = { width: 1280, height: 720 };
 
 /** Queues the pictures `scenario` needs and that are not loaded yet; returns their texture keys. */
 export function queueRoomImages(load: Phaser.Loader.LoaderPlugin, textures: Phaser.Textures.TextureManager, scenario: Scenario | null): string[] {
@@ -34,7 +34,11 @@ export function queueRoomImages(load: Phaser.Loader.LoaderPlugin, textures: Phas
     load.svg(key, href, size);
     queued.push(key);
   };
-  svg(BACKDROP_TEXTURE, IMAGE_URLS.get('backdrop'), BACKDROP);
+  const backdrop = IMAGE_URLS.get('backdrop');
+  if (backdrop && !textures.exists(BACKDROP_TEXTURE)) {
+    load.image(BACKDROP_TEXTURE, backdrop);
+    queued.push(BACKDROP_TEXTURE);
+  }
   if (scenario) {
     for (const kind of new Set(portraitKinds(scenario.stakeholders))) svg(portraitTexture(kind), PORTRAIT_URLS.get(kind), { width: PORTRAIT_PX, height: PORTRAIT_PX });
     for (const kind of new Set(scenario.company.services.map(serviceKind))) svg(iconTexture(kind), ICON_URLS.get(kind), { width: ICON_PX, height: ICON_PX });

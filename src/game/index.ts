@@ -3,7 +3,8 @@ import { PALETTE } from './palette.ts';
 import type { RoomSource, RoomState } from './room.ts';
 import { WAR_ROOM_SCENE, WarRoomScene, type RoomLoadHooks, type WarRoomSceneData } from './war-room-scene.ts';
 
-// Entry point of the Phaser chunk: src/main.ts imports this lazily when the incident opens.
+// Entry point of the Phaser chunk: src/main.ts imports this lazily, when the briefing is read
+// (to prepare the game, see prepareWarRoom) or when the incident opens.
 // The canvas is decorative: every word a player must read is also in the HTML.
 //
 // One Phaser game serves every run: a Game owns a WebGL context, textures and its loop, and
@@ -18,11 +19,61 @@ interface Idle {
 }
 let idle: Idle | null = null;
 
+/** Up to 2 device pixels per CSS pixel: sharp on phones without tripling the fill cost. */
+const devicePixels = (): number => Math.min(2, Math.max(1, window.devicePixelRatio || 1));
+
+function createGame(parent: HTMLElement, dpr: number, size: { w: number; h: number }, scene?: Phaser.Scene): Phaser.Game {
+  return new Phaser.Game({
+    type: Phaser.AUTO,
+    parent,
+    backgroundColor: PALETTE.background,
+    banner: false,
+    autoFocus: false,
+    // The HTML owns the keyboard and the pointer; Phaser listens to nothing.
+    input: { keyboard: false, mouse: false, touch: false, gamepad: false },
+    audio: { noAudio: true },
+    disableContextMenu: false,
+    canvasStyle: 'display:block',
+    scale: {
+      // FIT with a game size of parent size x dpr: the canvas has dpr device pixels per CSS
+      // pixel and Phaser scales it back down to exactly fill the parent.
+      mode: Phaser.Scale.FIT,
+      width: size.w * dpr,
+      height: size.h * dpr,
+      expandParent: false,
+      autoCenter: Phaser.Scale.NO_CENTER,
+    },
+    // No multisampling: it multiplies the fill cost of every frame on software GL, and the
+    // room's shapes are rasterised by the canvas, which antialiases them (see widgets/baked.ts).
+    // One texture per batch: most pixels come from the one static layer (widgets/static-layer.ts),
+    // and a multi-texture shader picks among 16 samplers for every one of them (measured with
+    // SwiftShader: about a third less CPU per frame with one).
+    render: { antialias: true, antialiasGL: false, maxTextures: 1, roundPixels: false, powerPreference: 'low-power' },
+    ...(scene ? { scene } : {}),
+  });
+}
+
+/**
+ * Boots the page's one Phaser game ahead of the war room, off the page, while the player reads
+ * the briefing: its renderer (a WebGL context, Phaser's shaders and default textures) is most of
+ * what opening the room would otherwise do at once, in tasks of hundreds of ms on a busy machine.
+ * The next mountWarRoom takes it over. Does nothing when a game is already kept.
+ */
+export function prepareWarRoom(): void {
+  if (idle) return;
+  const dpr = devicePixels();
+  const game = createGame(document.createElement('div'), dpr, { w: 1280, h: 720 });
+  idle = { game, dpr };
+  // Asleep until a mount wakes it; one that came first has the loop already.
+  game.events.once(Phaser.Core.Events.READY, () => {
+    if (idle?.game === game) game.loop.sleep();
+  });
+}
+
 /** Fills `parent` with the war room and keeps it sized to it. The parent needs a definite size. `hooks` hear how loading goes. */
 export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: RoomSource<S>, hooks: RoomLoadHooks = {}): { destroy(): void } {
   parent.setAttribute('aria-hidden', 'true');
-  // Up to 2 device pixels per CSS pixel: sharp on phones without tripling the fill cost.
-  const dpr = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
+  const dpr = devicePixels();
   const reused = idle && idle.dpr === dpr && idle.game.isBooted ? idle.game : null;
   if (idle && !reused) idle.game.destroy(true);
   idle = null;
@@ -49,44 +100,21 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
   };
 
   const source = store as unknown as RoomSource;
-  const game =
-    reused ??
-    new Phaser.Game({
-      type: Phaser.AUTO,
-      parent,
-      backgroundColor: PALETTE.background,
-      banner: false,
-      autoFocus: false,
-      // The HTML owns the keyboard and the pointer; Phaser listens to nothing.
-      input: { keyboard: false, mouse: false, touch: false, gamepad: false },
-      audio: { noAudio: true },
-      disableContextMenu: false,
-      canvasStyle: 'display:block',
-      scale: {
-        // FIT with a game size of parent size x dpr: the canvas has dpr device pixels per CSS
-        // pixel and Phaser scales it back down to exactly fill the parent.
-        mode: Phaser.Scale.FIT,
-        width: initial.w * dpr,
-        height: initial.h * dpr,
-        expandParent: false,
-        autoCenter: Phaser.Scale.NO_CENTER,
-      },
-      // No multisampling: it multiplies the fill cost of every frame on software GL, and the
-      // room's shapes are rasterised by the canvas, which antialiases them (see widgets/baked.ts).
-      // One texture per batch: most pixels come from the one static layer (widgets/static-layer.ts),
-      // and a multi-texture shader picks among 16 samplers for every one of them (measured with
-      // SwiftShader: about a third less CPU per frame with one).
-      render: { antialias: true, antialiasGL: false, maxTextures: 1, roundPixels: false, powerPreference: 'low-power' },
-      scene: new WarRoomScene(source, dpr, markFirstFrame, roomHooks),
-    });
+  const game = reused ?? createGame(parent, dpr, initial, new WarRoomScene(source, dpr, markFirstFrame, roomHooks));
   if (reused) {
     parent.append(reused.canvas);
     reused.scale.parent = parent;
     reused.scale.getParentBounds();
     reused.scale.setGameSize(initial.w * dpr, initial.h * dpr);
-    reused.loop.wake();
-    const data: WarRoomSceneData = { source, onFirstFrame: markFirstFrame, hooks: roomHooks };
-    reused.scene.start(WAR_ROOM_SCENE, data);
+    // A game prepared moments ago may still be loading Phaser's default textures: its loop starts when they are in.
+    if (reused.isRunning) reused.loop.wake();
+    if (reused.scene.getScene(WAR_ROOM_SCENE)) {
+      const data: WarRoomSceneData = { source, onFirstFrame: markFirstFrame, hooks: roomHooks };
+      reused.scene.start(WAR_ROOM_SCENE, data);
+    } else {
+      // A prepared game (prepareWarRoom) has no scene yet.
+      reused.scene.add(WAR_ROOM_SCENE, new WarRoomScene(source, dpr, markFirstFrame, roomHooks), true);
+    }
   }
 
   // Development builds expose the game for profiling and test scripts; production does not.
@@ -120,7 +148,8 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
       delete document.body.dataset.warRoomFrame;
       delete document.body.dataset.warRoomPictures;
       if (devHook.__warRoomGame === game) delete devHook.__warRoomGame;
-      if (!game.isBooted) {
+      // Not running yet (Phaser still loading its default textures): the scene would start later, off the page.
+      if (!game.isRunning) {
         game.destroy(true);
         return;
       }

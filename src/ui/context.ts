@@ -8,6 +8,8 @@ export interface WarRoomModule {
     store: GameStore,
     hooks?: { onProgress?(fraction: number): void; onSounds?(sounds: Record<string, ArrayBuffer>): void },
   ): { destroy(): void };
+  /** Boots the war room's game ahead of time, off the page, so opening the incident does not pay for it. */
+  prepareWarRoom?(): void;
 }
 
 export interface AppContext {

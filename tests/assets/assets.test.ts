@@ -32,5 +32,7 @@ describe('assets/', () => {
   it('states that everything in it is the project’s own work', () => {
     expect(readFileSync(join(ROOT, 'assets/LICENSE'), 'utf8')).toMatch(/original work/);
     expect(statSync(join(ROOT, 'assets/images/backdrop.svg')).size).toBeLessThan(64 * 1024);
+    // The raster the game loads (see make-backdrop.mjs): precached by the service worker too.
+    expect(statSync(join(ROOT, 'assets/images/backdrop.png')).size).toBeLessThan(96 * 1024);
   });
 });

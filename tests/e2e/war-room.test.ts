@@ -122,7 +122,7 @@ describe('the war room in the browser', () => {
     const page = await openGame(served, { width: 1280, height: 720 }, { testClock: true });
     const files: string[] = [];
     page.on('request', (r) => {
-      if (/\/assets\/[\w-]+\.(svg|wav)$/.test(r.url())) files.push(r.url().slice(r.url().lastIndexOf('/') + 1));
+      if (/\/assets\/[\w-]+\.(svg|png|wav)$/.test(r.url())) files.push(r.url().slice(r.url().lastIndexOf('/') + 1));
     });
     // The room's code (the Phaser chunk) is held back until the test has looked at the loading
     // screen, and the backdrop until it has looked at the room drawn without it.
@@ -139,7 +139,7 @@ describe('the war room in the browser', () => {
       await code.held;
       await route.continue();
     });
-    await page.route(/\/assets\/backdrop-[\w-]+\.svg$/, async (route) => {
+    await page.route(/\/assets\/backdrop-[\w-]+\.png$/, async (route) => {
       await backdrop.held;
       await route.continue();
     });
@@ -177,6 +177,8 @@ describe('the war room in the browser', () => {
     // sounds with them (they are not drawn, so they hold nothing up either).
     await expect.poll(() => files.filter((f) => f.endsWith('.wav')).length, { timeout: 30_000 }).toBe(4);
     expect(files.filter((f) => f.endsWith('.svg')).length).toBeGreaterThan(8);
+    // The backdrop comes rasterised at build time (assets/scripts/make-backdrop.mjs), not as its SVG.
+    expect(files.filter((f) => f.startsWith('backdrop-'))).toEqual([expect.stringMatching(/\.png$/)]);
     // ...and the service worker precaches them for offline workshops.
     const sw = await (await fetch(`${served.url}sw.js`)).text();
     for (const f of files) expect(sw, f).toContain(f);

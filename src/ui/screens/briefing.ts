@@ -3,6 +3,7 @@ import type { Scenario } from '../../scenarios/schema.ts';
 import { count, duration, money, TIER_LABELS } from '../../store/format.ts';
 import type { AppContext, ScreenView } from '../context.ts';
 import { focusHeading, h } from '../dom.ts';
+import { prepareRoomWhenIdle } from '../parts/prepare-room.ts';
 import { sentimentMeter } from '../parts/sentiment.ts';
 
 // Who the company is, what its business depends on, and what is at stake.
@@ -136,7 +137,7 @@ export function briefingScreen(ctx: AppContext): ScreenView {
     h('div', { class: 'brief-grid' }, company, stakes, services, people, partnerPanel, objectives),
     h('div', { class: 'actions actions--end actions--sticky' }, h('p', { class: 'small muted', text: 'Next: spend your preparation budget, then the incident starts.' }), next),
   );
-  return { el, focus: () => focusHeading(heading), destroy: () => {} };
+  return { el, focus: () => focusHeading(heading), destroy: prepareRoomWhenIdle(ctx) };
 }
 
 /** Who decides what: leadership calls are the player's; some options need a partner capability. */

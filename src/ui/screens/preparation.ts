@@ -2,6 +2,7 @@ import { money } from '../../store/format.ts';
 import type { GameState } from '../../store/game-store.ts';
 import type { AppContext, ScreenView } from '../context.ts';
 import { focusHeading, h, uid } from '../dom.ts';
+import { prepareRoomWhenIdle } from '../parts/prepare-room.ts';
 
 // Spend the budget on preventive measures. The total updates as measures are ticked; a measure
 // the budget cannot pay is refused with a message saying so.
@@ -124,5 +125,14 @@ export function preparationScreen(ctx: AppContext): ScreenView {
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.prep !== prev.prep) render(state);
   });
-  return { el, focus: () => focusHeading(heading), destroy: unsubscribe };
+  // A run resumed at this screen never showed the briefing: prepare the room here too (once).
+  const cancelPrepare = prepareRoomWhenIdle(ctx);
+  return {
+    el,
+    focus: () => focusHeading(heading),
+    destroy: () => {
+      unsubscribe();
+      cancelPrepare();
+    },
+  };
 }
