@@ -16,7 +16,7 @@ import { allocateJoinCode, releaseJoinCode, reserveJoinCode } from './join-codes
 import type { ScenarioLibrary } from './scenarios.ts';
 import { takeRestoreTicket } from './storage/durable.ts';
 import { RoomJournal } from './storage/journal.ts';
-import type { LogEntry, LoggedControl, RoomStore, StoredRoom } from './storage/log.ts';
+import type { LogEntry, LoggedControl, RoomRecord, RoomStore, StoredRoom } from './storage/log.ts';
 import { applyControl, ReplayIds, restoreRoom, roomFingerprint } from './storage/replay.ts';
 import { Workshop } from './workshop.ts';
 
@@ -79,9 +79,12 @@ export class WorkshopRoom extends Room {
   private ids = new ReplayIds();
   /** The room's log; null when rooms are kept in memory only. */
   private journal: RoomJournal | null = null;
+  /** The room's creation record, with which its log is replayed (null in memory-only rooms). */
+  private record: RoomRecord | null = null;
   /** Why a restored room cannot go on (its log cannot be replayed); it is then read-only. */
   private restoreFailure: string | null = null;
   private closedWhenIdle = false;
+  private rolledBack = false;
 
   override async onCreate(options: unknown): Promise<void> {
     const stored = takeRestoreTicket(options);
@@ -110,7 +113,8 @@ export class WorkshopRoom extends Room {
       if (!store) return;
       const record = { code, createdAt: Date.now(), options: parsed.data, cap: this.workshop.cap, scenarioFingerprint: compiled.index.fingerprint, secret: this.secret };
       if (await store.create(record, store.leases ? roomConfig.owner : undefined)) {
-        this.journal = new RoomJournal(store, code, 0, () => roomFingerprint(this.workshop));
+        this.record = record;
+        this.journal = new RoomJournal(store, code, [], () => roomFingerprint(this.workshop));
         return;
       }
       releaseJoinCode(code);
@@ -131,7 +135,10 @@ export class WorkshopRoom extends Room {
     this.creatorSeated = true;
     this.restoreFailure = restored.readOnly;
     if (restored.readOnly) roomConfig.log(`room ${this.roomId} is read-only: ${restored.readOnly}`);
-    else this.journal = new RoomJournal(roomConfig.store, this.roomId, stored.entries.length, () => roomFingerprint(this.workshop));
+    else {
+      this.record = stored.record;
+      this.journal = new RoomJournal(roomConfig.store, this.roomId, stored.entries, () => roomFingerprint(this.workshop));
+    }
   }
 
   /** Why the room takes no more inputs, or null. */
@@ -144,9 +151,27 @@ export class WorkshopRoom extends Room {
     if (!this.journal) return then();
     this.journal.write(entry).then(then, (error: Error) => {
       roomConfig.log(`room ${this.roomId}: ${error.message}`);
+      this.rollBackToLog();
       this.refuse(client, type, `not saved, so not counted: ${error.message}`);
+      if (entry.kind === 'vote') this.sendBallot(client, entry.seat);
       this.sendConsole();
     });
+  }
+
+  /**
+   * Inputs are applied as they arrive and logged after; once a write fails (the room is then
+   * read-only), the room goes back to what its log holds, so the console's tally and every phone
+   * show only what was saved, and the refused senders are not counted anywhere.
+   */
+  private rollBackToLog(): void {
+    const compiled = this.record && roomConfig.library.get(this.record.options.scenarioId);
+    if (!this.journal || !this.record || !compiled || this.rolledBack) return;
+    this.rolledBack = true;
+    const restored = restoreRoom(compiled, { record: this.record, entries: [...this.journal.written], fingerprint: null, closedAt: null });
+    this.workshop = restored.workshop;
+    this.ids = restored.ids;
+    for (const who of this.who.values()) if (who.kind === 'phone') this.workshop.setConnected(who.seat, true);
+    this.sendChanges();
   }
 
   override async onJoin(client: Client, options: unknown): Promise<void> {
@@ -178,7 +203,14 @@ export class WorkshopRoom extends Room {
       if (typeof taken === 'string') throw new Error(taken);
       seat = taken;
       // The phone learns its device token only once the seat is stored.
-      await this.journal?.write({ kind: 'seat', id: seat.id, device: seat.device, name: seat.name, role: seat.role });
+      try {
+        await this.journal?.write({ kind: 'seat', id: seat.id, device: seat.device, name: seat.name, role: seat.role });
+      } catch (error) {
+        roomConfig.log(`room ${this.roomId}: ${(error as Error).message}`);
+        this.rollBackToLog();
+        this.sendConsole();
+        throw new Error('This workshop could not save your seat and takes no new participants now.');
+      }
     } else {
       // The same phone again (reload, sleep): the seat moves to the new connection, never a second seat.
       for (const other of this.clients) {

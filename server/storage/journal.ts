@@ -22,17 +22,27 @@ export class RoomJournal {
   private fingerprintedAt = -Infinity;
   /** Why nothing more can be written, once a write failed. */
   failure: string | null = null;
+  /** Every entry the store has, in order: what the room rolls back to when a write fails. */
+  private readonly stored: LogEntry[];
 
   constructor(
     private readonly store: RoomStore,
     readonly code: string,
-    private seq: number,
+    /** The entries already in the store (a restored room's log). */
+    stored: readonly LogEntry[],
     /** The room's fingerprint now: called synchronously when a batch is taken, so it covers exactly that batch. */
     private readonly fingerprint: () => string,
-  ) {}
+  ) {
+    this.stored = [...stored];
+  }
 
   get length(): number {
-    return this.seq + this.queue.length;
+    return this.stored.length + this.queue.length;
+  }
+
+  /** The entries the store has confirmed. */
+  get written(): readonly LogEntry[] {
+    return this.stored;
   }
 
   write(entry: LogEntry): Promise<void> {
@@ -68,7 +78,7 @@ export class RoomJournal {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    const at = this.seq;
+    const at = this.stored.length;
     const now = performance.now();
     const due = now - this.fingerprintedAt >= FINGERPRINT_MS || batch.some((p) => p.entry.kind !== 'vote');
     const fingerprint = due ? this.fingerprint() : null;
@@ -80,7 +90,7 @@ export class RoomJournal {
         batch.map((p) => p.entry),
         fingerprint,
       );
-      this.seq = at + batch.length;
+      for (const p of batch) this.stored.push(p.entry);
       for (const p of batch) p.resolve();
     } catch (error) {
       this.failure = `the room's log could not be written: ${(error as Error).message}`;

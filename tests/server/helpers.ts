@@ -5,6 +5,7 @@ import type { RunEvent } from '../../src/engine/machine.ts';
 import { composeView, type BallotMessage, type ParticipantView, type SeatMessage, type ViewMessage, type VoteStateMessage } from '../../src/protocol/views.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
 import { createRoomServer, type RoomServer } from '../../server/room-server.ts';
+import type { RoomStore } from '../../server/storage/log.ts';
 import { tinyScenario } from '../fixtures/tiny-scenario.ts';
 
 // A room server on 127.0.0.1 with a scenario built to catch leaks: one inject aimed at Legal,
@@ -40,13 +41,14 @@ export interface TestRooms {
   close(): Promise<void>;
 }
 
-export async function startTestRooms(options: { joinsPerMinute?: number } = {}): Promise<TestRooms> {
+export async function startTestRooms(options: { joinsPerMinute?: number; store?: RoomStore } = {}): Promise<TestRooms> {
   const compiled = compileScenario(leakScenario());
   const logs: string[] = [];
   const server = await createRoomServer({
     library: { get: (id) => (id === compiled.index.scenario.id ? compiled : null), ids: () => [compiled.index.scenario.id] },
     joinsPerMinute: options.joinsPerMinute ?? 10_000,
     log: (line) => logs.push(line),
+    store: options.store,
   });
   const port = await server.listen(0, '127.0.0.1');
   // ColyseusTestServer reads the port the Colyseus server listened on; this server was started by hand.

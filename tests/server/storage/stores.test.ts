@@ -104,7 +104,7 @@ describe.each(stores)('%s room store', (_kind, open) => {
     const store = await fresh();
     await store.create(record('GGGGGG'));
     let state = 0;
-    const journal = new RoomJournal(store, 'GGGGGG', 0, () => `fp-${state}`);
+    const journal = new RoomJournal(store, 'GGGGGG', [], () => `fp-${state}`);
     const acked: number[] = [];
     const writes = [1, 2, 3].map((n) => {
       state = n;
@@ -124,7 +124,7 @@ describe.each(stores)('%s room store', (_kind, open) => {
 describe('a journal whose store fails', () => {
   it('refuses the input and everything after it, with the reason', async () => {
     const store = new MemoryStore();
-    const journal = new RoomJournal(store, 'HHHHHH', 0, () => 'fp');
+    const journal = new RoomJournal(store, 'HHHHHH', [], () => 'fp');
     await expect(journal.write(seat(1))).rejects.toThrow(/the room's log could not be written: no stored room HHHHHH/);
     expect(journal.failure).toMatch(/could not be written/);
     await expect(journal.write(seat(2))).rejects.toThrow(/could not be written/);
