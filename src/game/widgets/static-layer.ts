@@ -28,11 +28,13 @@ export class StaticLayer {
   private readonly key = `war-room-static-${++serial}`;
   private readonly moving = new Set<Phaser.GameObjects.GameObject>();
   private lastMoving = new Set<Phaser.GameObjects.GameObject>();
-  private dirty = true;
+  private isDirty = true;
 
+  /** `onChange` hears of every change the screen must show (a sleeping game loop wakes for it). */
   constructor(
     private readonly scene: Phaser.Scene,
     private readonly dpr: number,
+    private readonly onChange: () => void,
   ) {
     onDirty(scene, () => this.markDirty());
     // First in the display list, so it lies under everything that moves.
@@ -44,11 +46,17 @@ export class StaticLayer {
   /** Objects changed every frame by a widget's tick (tweened objects are found by themselves). */
   keepMoving(...objects: Phaser.GameObjects.GameObject[]): void {
     for (const o of objects) this.moving.add(o);
-    this.dirty = true;
+    this.markDirty();
   }
 
   markDirty(): void {
-    this.dirty = true;
+    this.isDirty = true;
+    this.onChange();
+  }
+
+  /** The layer must be drawn again before the next frame shows. */
+  get dirty(): boolean {
+    return this.isDirty;
   }
 
   /** Sizes the layer to the canvas, in CSS pixels. */
@@ -69,7 +77,7 @@ export class StaticLayer {
       camera.setOrigin(0, 0).setZoom(this.dpr);
     }
     this.image.setTexture(this.key).setScale(1 / this.dpr).setVisible(true);
-    this.dirty = true;
+    this.markDirty();
   }
 
   destroy(): void {
@@ -100,8 +108,8 @@ export class StaticLayer {
     const moving = this.movingNow();
     const same = moving.size === this.lastMoving.size && [...moving].every((o) => this.lastMoving.has(o));
     this.lastMoving = moving;
-    if (!this.dirty && same) return;
-    this.dirty = false;
+    if (!this.isDirty && same) return;
+    this.isDirty = false;
     const screen = this.scene.cameras.main.id;
     const children = this.scene.children.list as GameObject[];
     for (const child of children) if (child !== (this.image as unknown)) classify(child, moving, screen);
