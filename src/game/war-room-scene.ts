@@ -105,6 +105,9 @@ export class WarRoomScene extends Phaser.Scene {
     this.stale = false;
     this.building = this.layoutSteps();
     this.sys.setVisible(false);
+    // Until the room is built the canvas is cleared to the background (a reused game's canvas
+    // still holds the last run's room); from then on the opaque static layer covers every pixel.
+    this.clearCanvas(true);
     this.scale.on(Phaser.Scale.Events.RESIZE, this.relayout, this);
 
     this.unsubscribe = this.source.subscribe((state, previous) => {
@@ -188,6 +191,7 @@ export class WarRoomScene extends Phaser.Scene {
     if (this.stale) this.relayout();
     this.stale = false;
     this.sys.setVisible(true);
+    this.clearCanvas(false);
     this.game.events.once(Phaser.Core.Events.POST_RENDER, this.onFirstFrame);
     this.loadFiles();
   }
@@ -265,6 +269,12 @@ export class WarRoomScene extends Phaser.Scene {
     load.start();
   }
 
+  /** Whether the renderer clears the canvas before each frame (its config, read every frame). */
+  private clearCanvas(clear: boolean): void {
+    const config = (this.renderer as { config?: { clearBeforeRender: boolean } }).config;
+    if (config) config.clearBeforeRender = clear;
+  }
+
   private makeTextures(): void {
     if (this.textures.exists(DOT_TEXTURE)) return;
     const g = this.make.graphics({}, false);
@@ -284,6 +294,7 @@ export class WarRoomScene extends Phaser.Scene {
     this.game.events.off(Phaser.Core.Events.POST_RENDER, this.setPace, this);
     // The next start (see mountWarRoom) wakes the loop itself, at the display's rate.
     this.game.loop.setFPSLimit(0);
+    this.clearCanvas(true);
     for (const w of this.widgets) w.destroy();
     this.widgets = [];
     this.backdrop.destroy();
