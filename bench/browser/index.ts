@@ -78,6 +78,9 @@ async function load(browser: Browser, url: string, until: 'button' | 'frame' | '
     await cdp.send('Network.emulateNetworkConditions', SLOW_NETWORK);
   }
   await page.goto(url);
+  // Frame times are the room's steady state: measured once its pictures are in (their arrival
+  // lays the room out again, which belongs to start-up, measured above).
+  if (save && extraMs > 0) await page.waitForFunction(() => document.body.dataset.warRoomPictures === '1', null, { timeout: 60_000 });
   const result = await milestones(page, until, extraMs);
   await context.close();
   return result;
@@ -107,6 +110,9 @@ export interface BrowserFigures {
   fromBriefingFrameMs: number;
   fromBriefingLongestTaskMs: number;
   heapMiB: number[];
+  /** The heap after each game without V8's compiled code, which grows as more of the app has run (bench/browser/heap-snapshot.ts). */
+  heapObjectsMiB: number[];
+  heapCodeMiB: number[];
   scriptKiB: { gameFirstLoad: number; gameAll: number; facilitatorOnly: number; bareAll: number };
   scenarioDataKiB: number;
   catalogueKiB: number;
@@ -189,6 +195,8 @@ export async function browserBench(options: { json?: boolean } = {}): Promise<vo
     const [first] = memory.afterGame;
     log(`\n## Browser: JS heap after each of ${games.length} games back to back (MiB, after GC, at the title)`);
     log(`${memory.afterGame.map((m) => m.toFixed(1)).join(' → ')}   last/first ${(memory.afterGame.at(-1)! / first!).toFixed(2)} (goal 1.05)   peak while playing ${memory.peak.toFixed(1)}`);
+    const objects = memory.partsAfterGame.map((p) => p.objects);
+    log(`of which compiled code ${memory.partsAfterGame.map((p) => p.code.toFixed(1)).join(' → ')}; objects without it ${objects.map((m) => m.toFixed(1)).join(' → ')}   last/first ${(objects.at(-1)! / objects[0]!).toFixed(2)}`);
     if (options.json) {
       const figures: BrowserFigures = {
         frameP50: round1(g.p50),
@@ -204,6 +212,8 @@ export async function browserBench(options: { json?: boolean } = {}): Promise<vo
         fromBriefingFrameMs: Math.round(median(fromBriefing)),
         fromBriefingLongestTaskMs: Math.round(Math.max(...fromBriefingLongest)),
         heapMiB: memory.afterGame.map(round1),
+        heapObjectsMiB: memory.partsAfterGame.map((p) => round1(p.objects)),
+        heapCodeMiB: memory.partsAfterGame.map((p) => round1(p.code)),
         scriptKiB: { gameFirstLoad: round1(game.firstLoad / 1024), gameAll: round1(game.all / 1024), facilitatorOnly: round1(game.otherPages / 1024), bareAll: round1(bare.all / 1024) },
         scenarioDataKiB: round1(game.data / 1024),
         catalogueKiB: round1(game.catalogue / 1024),

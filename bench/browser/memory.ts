@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { heapParts, type HeapParts } from './heap-snapshot.ts';
 
 // Five scenarios played back to back in one page, title to debrief and back, by keyboard.
 // The heap is read after a forced collection at the title screen each time: if scenes,
@@ -7,6 +8,8 @@ import type { Browser, Page } from 'playwright-core';
 export interface MemoryResult {
   /** MiB used after each game, collected at the title screen. */
   afterGame: number[];
+  /** The same heap after each game, split into compiled code and the rest (see heap-snapshot.ts). */
+  partsAfterGame: HeapParts[];
   peak: number;
 }
 
@@ -74,10 +77,12 @@ export async function measureMemory(browser: Browser, url: string, scenarioIds: 
   await page.waitForSelector('body[data-ready="1"]');
   let peak = 0;
   const afterGame: number[] = [];
+  const partsAfterGame: HeapParts[] = [];
   for (const id of scenarioIds) {
     await playOne(page, id, (bytes) => (peak = Math.max(peak, bytes)));
     afterGame.push(mib(await usedHeap(page, true)));
+    partsAfterGame.push(await heapParts(page));
   }
   await context.close();
-  return { afterGame, peak: mib(peak) };
+  return { afterGame, partsAfterGame, peak: mib(peak) };
 }

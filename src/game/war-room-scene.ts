@@ -3,6 +3,7 @@ import { diffViews, type ViewChanges } from './changes.ts';
 import { roomLayout, type RoomLayout } from './layout.ts';
 import { PALETTE } from './palette.ts';
 import { loadedSounds, queueRoomImages, queueRoomSounds } from './assets.ts';
+import { PACE_FPS, roomPace, type RoomPace } from './pace.ts';
 import { frameOf, type RoomContext, type RoomFrame, type RoomSource, type Widget } from './room.ts';
 import { Backdrop } from './widgets/backdrop.ts';
 import { ClockBar } from './widgets/clock-bar.ts';
@@ -57,6 +58,8 @@ export class WarRoomScene extends Phaser.Scene {
   /** The store changed during the first build. */
   private stale = false;
   private unsubscribe: (() => void) | null = null;
+  /** How often the loop draws now (see pace.ts); null until the first frame after a start. */
+  private pace: RoomPace | null = null;
 
   constructor(
     private source: RoomSource,
@@ -82,7 +85,8 @@ export class WarRoomScene extends Phaser.Scene {
     this.makeTextures();
     this.hooks.onProgress?.(1);
 
-    this.layer = new StaticLayer(this, this.dpr);
+    this.pace = null;
+    this.layer = new StaticLayer(this, this.dpr, () => this.wake());
     const ctx: RoomContext = { scene: this, dpr: this.dpr, keepMoving: (...objects) => this.layer.keepMoving(...objects) };
     this.backdrop = new Backdrop(this, this.dpr);
     this.clock = new ClockBar(ctx);
@@ -101,6 +105,9 @@ export class WarRoomScene extends Phaser.Scene {
     this.stale = false;
     this.building = this.layoutSteps();
     this.sys.setVisible(false);
+    // Until the room is built the canvas is cleared to the background (a reused game's canvas
+    // still holds the last run's room); from then on the opaque static layer covers every pixel.
+    this.clearCanvas(true);
     this.scale.on(Phaser.Scale.Events.RESIZE, this.relayout, this);
 
     this.unsubscribe = this.source.subscribe((state, previous) => {
@@ -133,8 +140,11 @@ export class WarRoomScene extends Phaser.Scene {
         return;
       }
       for (const w of this.widgets) w.update(next, changes);
+      // Pausing or resuming changes no drawing of its own but does change the pace.
+      this.wake();
     });
 
+    this.game.events.on(Phaser.Core.Events.POST_RENDER, this.setPace, this);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, this.teardown, this);
     this.events.once(Phaser.Scenes.Events.DESTROY, this.teardown, this);
   }
@@ -143,6 +153,33 @@ export class WarRoomScene extends Phaser.Scene {
     if (this.building) return this.buildStep();
     if (!this.frame.motion) return;
     for (const w of this.widgets) w.tick?.(time, delta, this.frame);
+  }
+
+  /** After each drawn frame: sleeps, slows or speeds the game loop to what the room needs next (pace.ts). */
+  private setPace(): void {
+    const pace = roomPace({
+      busy: this.building !== null || this.layer.dirty || this.load.isLoading(),
+      ambient: this.frame.motion && !this.frame.paused,
+      tweens: this.tweens.getTweens().filter((t) => t.isPlaying()),
+    });
+    if (pace === this.pace) return;
+    this.pace = pace;
+    const loop = this.game.loop;
+    if (pace === 'still') return loop.sleep();
+    loop.setFPSLimit(PACE_FPS[pace]);
+  }
+
+  /**
+   * Something changed: a sleeping loop draws it and then decides its pace again. Waking steps the
+   * game at once, so it waits for the code that made the change (a store update, a relayout) to
+   * finish: a frame drawn halfway through would show a half-updated room.
+   */
+  private wake(): void {
+    if (this.pace !== 'still') return;
+    this.pace = null;
+    queueMicrotask(() => {
+      if (this.pace === null && this.sys.isActive()) this.game.loop.wake();
+    });
   }
 
   /** One step of the room's first build; the last one asks for the first frame and the files. */
@@ -154,6 +191,7 @@ export class WarRoomScene extends Phaser.Scene {
     if (this.stale) this.relayout();
     this.stale = false;
     this.sys.setVisible(true);
+    this.clearCanvas(false);
     this.game.events.once(Phaser.Core.Events.POST_RENDER, this.onFirstFrame);
     this.loadFiles();
   }
@@ -231,6 +269,12 @@ export class WarRoomScene extends Phaser.Scene {
     load.start();
   }
 
+  /** Whether the renderer clears the canvas before each frame (its config, read every frame). */
+  private clearCanvas(clear: boolean): void {
+    const config = (this.renderer as { config?: { clearBeforeRender: boolean } }).config;
+    if (config) config.clearBeforeRender = clear;
+  }
+
   private makeTextures(): void {
     if (this.textures.exists(DOT_TEXTURE)) return;
     const g = this.make.graphics({}, false);
@@ -247,6 +291,10 @@ export class WarRoomScene extends Phaser.Scene {
     this.unsubscribe = null;
     this.scale.off(Phaser.Scale.Events.RESIZE, this.relayout, this);
     this.game.events.off(Phaser.Core.Events.POST_RENDER, this.onFirstFrame);
+    this.game.events.off(Phaser.Core.Events.POST_RENDER, this.setPace, this);
+    // The next start (see mountWarRoom) wakes the loop itself, at the display's rate.
+    this.game.loop.setFPSLimit(0);
+    this.clearCanvas(true);
     for (const w of this.widgets) w.destroy();
     this.widgets = [];
     this.backdrop.destroy();

@@ -41,6 +41,40 @@ async function toIncident(page: Page): Promise<void> {
   await page.waitForSelector('.options[data-armed="true"]');
 }
 
+interface Counted {
+  __draws: number;
+}
+
+/**
+ * Runs in the page before its scripts: counts WebGL draw calls (window.__draws); __frames(n)
+ * waits n animation frames; __drawsSettle(n, budget) waits until n frames in a row drew nothing,
+ * failing after `budget` frames.
+ */
+const COUNT_DRAWS = `(() => {
+  window.__draws = 0;
+  for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+    for (const name of ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced']) {
+      const original = proto[name];
+      if (!original) continue;
+      proto[name] = function (...args) { window.__draws++; return original.apply(this, args); };
+    }
+  }
+  window.__frames = (n) => new Promise((done) => { let k = 0; const f = () => (++k >= n ? done() : requestAnimationFrame(f)); requestAnimationFrame(f); });
+  window.__drawsSettle = (n, budget) => new Promise((done, fail) => {
+    let quiet = 0, seen = 0, last = window.__draws;
+    const f = () => {
+      quiet = window.__draws === last ? quiet + 1 : 0;
+      last = window.__draws;
+      if (quiet >= n) return done();
+      if (++seen > budget) return fail(new Error('the war room kept drawing'));
+      requestAnimationFrame(f);
+    };
+    requestAnimationFrame(f);
+  });
+})()`;
+
+const draws = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as Counted).__draws);
+
 describe('the war room in the browser', () => {
   it('makes exactly one choice from a double-click, and keeps the outcome in view with the next question below it', async () => {
     for (const viewport of [
@@ -96,6 +130,30 @@ describe('the war room in the browser', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('decision__prompt'))).toBe(true);
     await page.context().close();
   }, 60_000);
+
+  it('draws nothing new while paused, and moves again on Resume', async () => {
+    // With motion allowed (openGame asks for reduced motion), counting the page's WebGL draw calls.
+    const context = await served.browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'no-preference' });
+    await context.addInitScript(COUNT_DRAWS);
+    const page = await context.newPage();
+    await page.goto(served.url);
+    await page.waitForSelector('body[data-ready="1"]');
+    await toIncident(page);
+    await page.waitForSelector('body[data-war-room-pictures="1"]');
+    // Running, the room keeps drawing: the radar sweeps, data flows along the links.
+    const running = await draws(page);
+    await page.waitForFunction((n) => (window as unknown as Counted).__draws > n, running);
+    await page.keyboard.press('p');
+    await page.waitForSelector('dialog.pause-dialog[open]');
+    // Paused, once the pause itself is drawn, the page goes on showing frames but the room draws none.
+    await page.evaluate(`window.__drawsSettle(10, 600)`);
+    const paused = await draws(page);
+    await page.evaluate(`window.__frames(60)`);
+    expect(await draws(page)).toBe(paused);
+    await page.locator('dialog.pause-dialog').getByRole('button', { name: 'Resume' }).click();
+    await page.waitForFunction((n) => (window as unknown as Counted).__draws > n + 10, paused);
+    await context.close();
+  }, 90_000);
 
   it('moves between screens with Back, and keeps ticked preparation across a reload', async () => {
     const page = await openGame(served);

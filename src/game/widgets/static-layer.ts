@@ -1,4 +1,5 @@
 import * as Phaser from 'phaser';
+import { PALETTE } from '../palette.ts';
 import { offDirty, onDirty } from './dirty.ts';
 
 // The room drawn once, not every frame. Everything that stands still (panels, names, faces,
@@ -28,27 +29,41 @@ export class StaticLayer {
   private readonly key = `war-room-static-${++serial}`;
   private readonly moving = new Set<Phaser.GameObjects.GameObject>();
   private lastMoving = new Set<Phaser.GameObjects.GameObject>();
-  private dirty = true;
+  private isDirty = true;
 
+  /** `onChange` hears of every change the screen must show (a sleeping game loop wakes for it). */
   constructor(
     private readonly scene: Phaser.Scene,
     private readonly dpr: number,
+    private readonly onChange: () => void,
   ) {
     onDirty(scene, () => this.markDirty());
     // First in the display list, so it lies under everything that moves.
     this.image = scene.add.image(0, 0, '__DEFAULT').setOrigin(0, 0).setVisible(false);
     (this.image as unknown as GameObject).cameraFilter = BAKE_CAMERA;
+    // The layer is opaque (filled with the background, see bake) and covers the whole canvas, so
+    // it replaces the canvas's pixels rather than blending over them, and once it is shown the
+    // renderer need not clear the canvas first (war-room-scene.ts). Together, with SwiftShader:
+    // about a fifth less CPU per frame (20 against 25 ms, four rounds on a loaded machine).
+    const blend = replaceBlendMode(scene.renderer);
+    if (blend !== null) this.image.setBlendMode(blend);
     scene.events.on(Phaser.Scenes.Events.PRE_RENDER, this.bake, this);
   }
 
   /** Objects changed every frame by a widget's tick (tweened objects are found by themselves). */
   keepMoving(...objects: Phaser.GameObjects.GameObject[]): void {
     for (const o of objects) this.moving.add(o);
-    this.dirty = true;
+    this.markDirty();
   }
 
   markDirty(): void {
-    this.dirty = true;
+    this.isDirty = true;
+    this.onChange();
+  }
+
+  /** The layer must be drawn again before the next frame shows. */
+  get dirty(): boolean {
+    return this.isDirty;
   }
 
   /** Sizes the layer to the canvas, in CSS pixels. */
@@ -69,7 +84,7 @@ export class StaticLayer {
       camera.setOrigin(0, 0).setZoom(this.dpr);
     }
     this.image.setTexture(this.key).setScale(1 / this.dpr).setVisible(true);
-    this.dirty = true;
+    this.markDirty();
   }
 
   destroy(): void {
@@ -100,15 +115,31 @@ export class StaticLayer {
     const moving = this.movingNow();
     const same = moving.size === this.lastMoving.size && [...moving].every((o) => this.lastMoving.has(o));
     this.lastMoving = moving;
-    if (!this.dirty && same) return;
-    this.dirty = false;
+    if (!this.isDirty && same) return;
+    this.isDirty = false;
     const screen = this.scene.cameras.main.id;
     const children = this.scene.children.list as GameObject[];
     for (const child of children) if (child !== (this.image as unknown)) classify(child, moving, screen);
-    texture.clear();
+    texture.fill(PALETTE.background, 1);
     texture.draw(children.filter((c) => c !== (this.image as unknown) && c.willRender(texture.camera)));
     texture.render();
   }
+}
+
+const replaceModes = new WeakMap<object, number>();
+
+/** A blend mode that writes the source pixels as they are (one per renderer); null without WebGL. */
+function replaceBlendMode(renderer: Phaser.Renderer.Canvas.CanvasRenderer | Phaser.Renderer.WebGL.WebGLRenderer): number | null {
+  if (!(renderer instanceof Phaser.Renderer.WebGL.WebGLRenderer)) return null;
+  let mode = replaceModes.get(renderer);
+  if (mode === undefined) {
+    const gl = renderer.gl;
+    renderer.addBlendMode([gl.ONE, gl.ZERO], gl.FUNC_ADD);
+    // The new mode is the last one (4.2.1's addBlendMode returns the index before it).
+    mode = renderer.blendModes.length - 1;
+    replaceModes.set(renderer, mode);
+  }
+  return mode;
 }
 
 /** Sets who draws `o` and its subtree; true when something in it moves (the screen must draw it). */

@@ -113,6 +113,8 @@ export class Ticker implements Widget {
     if (!this.rect || this.items.length === 0) return;
     // The "on air" dot breathes while time runs.
     this.dot.image.setAlpha(frame.paused ? 1 : 0.55 + 0.45 * Math.sin(time / 260));
+    // A paused room holds still (and then is not drawn at all, see pace.ts).
+    if (frame.paused) return;
     // Only scroll when the strip is wider than the space it has.
     const room = this.rect.x + this.rect.w - this.startX;
     if (this.stripWidth <= room) {
