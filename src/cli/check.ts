@@ -160,10 +160,11 @@ export async function checkFile(file: string, options: CheckCommandOptions): Pro
         pathCap: options.pathCap,
       });
       entry.report = report;
-      const where = await locator(file);
+      // Locating means parsing the file's YAML again: only worth it when there is something to locate.
+      const where = report.problems.length > 0 ? await locator(file) : null;
       for (const problem of report.problems) {
         const message = problem.example ? `${problem.message}; replay: ${playCommand(file, problem.example)}` : problem.message;
-        (problem.severity === 'error' ? entry.errors : entry.warnings).push({ file, ...where(problem.path), message });
+        (problem.severity === 'error' ? entry.errors : entry.warnings).push({ file, ...where!(problem.path), message });
       }
       if (options.strict) {
         for (const check of report.balance.filter((c) => !c.ok)) {
