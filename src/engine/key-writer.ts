@@ -1,7 +1,7 @@
 // Writes a control key (control-key.ts) as a string of UTF-16 code units, one or a few per
 // value, made in one piece at the end. Building the key by concatenating text allocated about
 // 2 KB per state (one string object per piece) and the explorer's table then had to flatten
-// each key before hashing it; this writes ~30 numbers into a reused array and makes one flat
+// each key before hashing it; this writes ~30 numbers into a reused buffer and makes one flat
 // string of about 30 characters.
 //
 // The encoding is a prefix code, so distinct sequences of values give distinct strings and
@@ -20,10 +20,15 @@ const TEXT = 0xc003;
 /** Units that stand for themselves: a value that is absent, saturated, and so on (see control-key.ts). */
 export const MARK = { absent: 0xc010, past: 0xc011, ended: 0xc012, timed: 0xc013, untimed: 0xc014, notified: 0xc015, missed: 0xc016, started: 0xc017, failover: 0xc018 } as const;
 
-const units: number[] = [];
+let units = new Uint16Array(256);
 let size = 0;
 
 function put(unit: number): void {
+  if (size === units.length) {
+    const bigger = new Uint16Array(units.length * 2);
+    bigger.set(units);
+    units = bigger;
+  }
   units[size++] = unit;
 }
 
@@ -73,10 +78,9 @@ export function putCount(at: number, count: number): void {
 
 /** The key written since startKey, as one flat string. */
 export function finishKey(): string {
-  units.length = size;
   // Chunks keep the argument count far below engines' limits for a key of any size.
-  if (size <= 4096) return String.fromCharCode.apply(null, units);
+  if (size <= 4096) return String.fromCharCode.apply(null, units.subarray(0, size) as unknown as number[]);
   let key = '';
-  for (let i = 0; i < size; i += 4096) key += String.fromCharCode.apply(null, units.slice(i, i + 4096));
+  for (let i = 0; i < size; i += 4096) key += String.fromCharCode.apply(null, units.subarray(i, Math.min(size, i + 4096)) as unknown as number[]);
   return key;
 }
