@@ -24,7 +24,7 @@ Options:
   --strict            failed balance rules are errors too (exit 1)
   --seeds LIST        seeds to explore, e.g. 1-3 (default) or 1,4,9 (seeds run from 0 to 2147483647)
   --max-states N      stop a search after N distinct states (default 200000); stopping is an error
-  --max-seconds N     stop each phase (search, policies, seed spread) after N seconds (default 30)
+  --max-seconds N     stop each phase (search, policies, seed spread) after N CPU seconds (default 30)
   --paths N           score every path up to N, else a seeded sample of N paths (default 1000)
   -j, --jobs N        check N files at once in worker threads (default: one per core)
   -w, --watch         after the report, check a file again each time it is saved (Ctrl-C stops)

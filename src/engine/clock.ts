@@ -31,6 +31,28 @@ export function isDue(index: ScenarioIndex, s: RunState, inject: Inject, inBeat:
   return inject.when === undefined || holds(index, s, inject.when);
 }
 
+/**
+ * Which of the scenario's injects a run has had, by slot (KeyedInject). Settling a run asks
+ * this of every inject at every slice of game time (scanning the list of keys each time was
+ * most of a step's cost). A list of delivery keys is replaced when an inject is delivered,
+ * never changed in place (draft.ts), so the table of the last list read stays right for as
+ * long as that list is asked about, which is every slice of a step until the next delivery.
+ * (A WeakMap of every list read was slower: the garbage collector pays for each entry.)
+ */
+export function deliveredSlots(index: ScenarioIndex, s: RunState): Uint8Array {
+  if (last.delivered === s.delivered && last.index === index) return last.slots;
+  const slots = new Uint8Array(index.injectSlots.size);
+  for (const key of s.delivered) {
+    const slot = index.injectSlots.get(key);
+    if (slot !== undefined) slots[slot] = 1;
+  }
+  last = { delivered: s.delivered, index, slots };
+  return slots;
+}
+
+/** The last list read, and its table. */
+let last: { delivered: readonly string[] | null; index: ScenarioIndex | null; slots: Uint8Array } = { delivered: null, index: null, slots: new Uint8Array(0) };
+
 /** The current beat's injects while they can still arrive (its decision is open, or it has none), else none. */
 export function openBeatInjects(index: ScenarioIndex, s: RunState): readonly KeyedInject[] {
   const beat = s.beat ? index.beats.get(s.beat) : undefined;
@@ -42,12 +64,13 @@ const NONE: readonly KeyedInject[] = [];
 /** The next game minute, after now and no later than `until`, at which something is scheduled. */
 export function nextScheduled(index: ScenarioIndex, s: RunState, until: number): number {
   let next = until;
-  for (const { inject, key } of index.keyedGlobalInjects) {
-    if (inject.at !== undefined && inject.at > s.clock && inject.at < next && !s.delivered.includes(key)) next = inject.at;
+  const delivered = deliveredSlots(index, s);
+  for (const { inject, slot } of index.keyedGlobalInjects) {
+    if (inject.at !== undefined && inject.at > s.clock && inject.at < next && delivered[slot] === 0) next = inject.at;
   }
-  for (const { inject, key } of openBeatInjects(index, s)) {
+  for (const { inject, slot } of openBeatInjects(index, s)) {
     const at = inject.at === undefined ? undefined : s.beatEnteredAt + inject.at;
-    if (at !== undefined && at > s.clock && at < next && !s.delivered.includes(key)) next = at;
+    if (at !== undefined && at > s.clock && at < next && delivered[slot] === 0) next = at;
   }
   for (const id in s.regulators) {
     const clock = s.regulators[id]!;

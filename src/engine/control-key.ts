@@ -2,6 +2,7 @@ import type { Beat, Condition, Effect, NumberExpr } from '../scenarios/schema.ts
 import { injectKey } from './clock.ts';
 import { flatEffects } from '../scenarios/effect-list.ts';
 import type { ScenarioIndex } from './scenario-index.ts';
+import { finishKey, MARK, putCount, putMark, putNumber, putText, reserve, startKey } from './key-writer.ts';
 import type { RunState } from './state.ts';
 
 // The explorer merges two runs when nothing that can change what happens next differs
@@ -245,7 +246,7 @@ function liveFrom(start: Beat, own: Map<string, Reads>, next: Map<string, Set<st
 }
 
 /** Exact up to the last threshold, then one bucket. */
-function saturate(value: number, above: number | null): number | string {
+function saturate(value: number, above: number | null): number | 'past' {
   return above !== null && value > above ? 'past' : value;
 }
 
@@ -314,38 +315,62 @@ export function controlKeyParts(index: ScenarioIndex, relevance: ControlRelevanc
   return parts;
 }
 
-const STATUS_CODE: Record<string, string> = { up: '0', degraded: '1', down: '2' };
+const STATUS_CODE: Record<string, number> = { up: 0, degraded: 1, down: 2 };
 
-/** Short codes for the ids in keys: each distinct id gets the next base-36 number, so codes are as distinct as ids. */
-const shortCodes = new WeakMap<ControlRelevance, Map<string, string>>();
+/** Short codes for the ids in keys: each distinct id gets the next number, so codes are as distinct as ids. */
+const shortCodes = new WeakMap<ControlRelevance, Map<string, number>>();
 
-function codesFor(relevance: ControlRelevance): (id: string) => string {
-  let codes = shortCodes.get(relevance);
-  if (!codes) shortCodes.set(relevance, (codes = new Map()));
-  const table = codes;
-  return (id) => {
-    let code = table.get(id);
-    if (code === undefined) table.set(id, (code = table.size.toString(36)));
-    return code;
-  };
+function codeTable(relevance: ControlRelevance): Map<string, number> {
+  let table = shortCodes.get(relevance);
+  if (!table) shortCodes.set(relevance, (table = new Map()));
+  return table;
+}
+
+function putId(table: Map<string, number>, id: string): void {
+  let code = table.get(id);
+  if (code === undefined) table.set(id, (code = table.size));
+  putNumber(code);
+}
+
+/** A number, saturated (saturate) or not, or a missing one. */
+function putValue(value: number | 'past' | undefined | null): void {
+  if (value === 'past') putMark(MARK.past);
+  else if (typeof value === 'number') putNumber(value);
+  else putMark(MARK.absent);
+}
+
+/** The ids of `list` that `live` holds, counted first. */
+function putLiveIds(table: Map<string, number>, list: readonly string[], live: Set<string>): void {
+  const at = reserve();
+  let count = 0;
+  for (const id of list) {
+    if (!live.has(id)) continue;
+    putId(table, id);
+    count++;
+  }
+  putCount(at, count);
 }
 
 /**
  * The control key as one short string, for the explorer's table of seen states: the same
  * values as controlKeyParts, and two runs get the same string exactly when JSON.stringify
  * of their parts is the same (so the graph does not change), but without building the
- * arrays first, and about a third as long, which is what hashing and comparing cost: ids
- * become short codes (distinct ids, distinct codes), and codes and numbers never contain
- * '|', ',' or ':'. Variable values may be any text, so they are JSON, last.
+ * arrays first: each value is a code unit or a few (key-writer.ts), ids are short numbers
+ * (distinct ids, distinct numbers), and the string is made in one piece.
  */
 export function controlKey(index: ScenarioIndex, relevance: ControlRelevance, s: RunState): string {
-  const code = codesFor(relevance);
-  if (s.phase === 'ended') return `e|${code(s.ending ?? '')}`;
+  const table = codeTable(relevance);
+  startKey();
+  if (s.phase === 'ended') {
+    putMark(MARK.ended);
+    putId(table, s.ending ?? '');
+    return finishKey();
+  }
   const beat = s.beat === null ? undefined : index.beats.get(s.beat);
   const live = beat ? (relevance.live.get(beat.id) ?? relevance.all) : relevance.all;
   const delivered: string[] = [];
   for (const k of s.delivered) if (relevance.injects.has(k)) delivered.push(k);
-  delivered.sort();
+  if (delivered.length > 1) delivered.sort();
 
   let clockMatters = false;
   for (const i of relevance.timedGlobalInjects) {
@@ -360,30 +385,63 @@ export function controlKey(index: ScenarioIndex, relevance: ControlRelevance, s:
   if (timed) for (const k of timed) if (!delivered.includes(k)) beatTimed = true;
   const complianceLive = live.metrics.has('complianceExposure');
 
-  let key = `${s.phase === 'incident' ? 'i' : 'p'}|${code(s.partnerId)}|${s.beat === null ? '' : code(s.beat)}|`;
-  if (s.posedAt !== null) key += beat?.decision?.timeLimit !== undefined ? `${s.clock - s.posedAt}/${s.timerExtension}/${s.timerHeld ? 1 : 0}` : '0';
-  key += `|${beatTimed ? s.clock - s.beatEnteredAt : ''}|${clock === null ? '' : clock === 'past' ? 'p' : clock}|`;
-  for (const f of s.flags) if (live.flags.has(f)) key += `${code(f)},`;
-  key += '|';
-  for (const m of s.measures) if (live.measures.has(m)) key += `${code(m)},`;
-  key += '|';
-  for (const id in s.services) key += `${code(id)}:${STATUS_CODE[s.services[id]!] ?? s.services[id]},`;
-  if (s.runsWithout && Object.keys(s.runsWithout).length > 0) key += JSON.stringify(s.runsWithout);
-  key += '|';
-  for (const k of delivered) key += `${code(k)},`;
-  key += '|';
-  for (const r of relevance.regulators) key += `${complianceLive || live.flags.has(r.missedFlag) ? regulatorKey(s, r.id) : ''},`;
-  key += '|';
-  for (const m of relevance.order.metrics) {
-    if (live.metrics.has(m)) {
-      const v = saturate(s.metrics[m as keyof RunState['metrics']], relevance.metricSaturation.get(m) ?? null);
-      key += v === 'past' ? 'p' : v;
-    }
-    key += ',';
+  putNumber(s.phase === 'incident' ? 0 : 1);
+  putId(table, s.partnerId);
+  if (s.beat === null) putMark(MARK.absent);
+  else putId(table, s.beat);
+  if (s.posedAt === null) putMark(MARK.absent);
+  else if (beat?.decision?.timeLimit === undefined) putMark(MARK.untimed);
+  else {
+    putMark(MARK.timed);
+    putNumber(s.clock - s.posedAt);
+    putNumber(s.timerExtension);
+    putNumber(s.timerHeld ? 1 : 0);
   }
-  key += '|';
-  for (const id of relevance.order.sentiments) key += `${live.sentiments.has(id) ? (s.sentiment[id] ?? '') : ''},`;
-  key += `|${relevance.redraws ? s.rng : ''}|`;
-  for (const v of relevance.order.vars) key += live.vars.has(v) && s.vars[v] !== undefined ? `${JSON.stringify(s.vars[v])},` : ',';
-  return key;
+  putValue(beatTimed ? s.clock - s.beatEnteredAt : null);
+  putValue(clock);
+  putLiveIds(table, s.flags, live.flags);
+  putLiveIds(table, s.measures, live.measures);
+  const services = reserve();
+  let count = 0;
+  for (const id in s.services) {
+    putId(table, id);
+    const status = s.services[id]!;
+    const code = STATUS_CODE[status];
+    if (code === undefined) putText(status);
+    else putNumber(code);
+    count++;
+  }
+  putCount(services, count);
+  // Failover changes what a service's dependencies do to it; absent in most runs.
+  if (s.runsWithout && Object.keys(s.runsWithout).length > 0) {
+    putMark(MARK.failover);
+    putText(JSON.stringify(s.runsWithout));
+  } else putMark(MARK.absent);
+  const injects = reserve();
+  for (const k of delivered) putId(table, k);
+  putCount(injects, delivered.length);
+  for (const r of relevance.regulators) {
+    if (!(complianceLive || live.flags.has(r.missedFlag))) {
+      putMark(MARK.absent);
+      continue;
+    }
+    const value = regulatorKey(s, r.id);
+    if (value === 'n') putMark(MARK.notified);
+    else if (value === 'm') putMark(MARK.missed);
+    else if (value === 's') putMark(MARK.started);
+    else putNumber(value as number);
+  }
+  for (const m of relevance.order.metrics) {
+    putValue(live.metrics.has(m) ? saturate(s.metrics[m as keyof RunState['metrics']], relevance.metricSaturation.get(m) ?? null) : null);
+  }
+  for (const id of relevance.order.sentiments) putValue(live.sentiments.has(id) ? s.sentiment[id] : null);
+  putValue(relevance.redraws ? s.rng : null);
+  for (const v of relevance.order.vars) {
+    // A variable's value is a number or a text; JSON tells "5" from 5, and so does the writer.
+    const value = live.vars.has(v) ? s.vars[v] : undefined;
+    if (typeof value === 'string') putText(value);
+    else if (typeof value === 'number') putNumber(value);
+    else putMark(MARK.absent);
+  }
+  return finishKey();
 }

@@ -1,5 +1,5 @@
 import type { Effect, Inject, NumberExpr } from '../scenarios/schema.ts';
-import { accrue, clamp, injectKey, isDue, nextScheduled, openBeatInjects } from './clock.ts';
+import { accrue, clamp, deliveredSlots, injectKey, isDue, nextScheduled, openBeatInjects } from './clock.ts';
 import { holds } from './conditions.ts';
 import { nextInt } from './rng.ts';
 import type { KeyedInject, ScenarioIndex } from './scenario-index.ts';
@@ -8,7 +8,8 @@ import type { RunState } from './state.ts';
 // What changes a run: named effects, and the game time they and the player's choices let
 // pass, during which injects whose effects apply in turn arrive and regulators' clocks run.
 // The two call each other (an inject's effects may advance the clock, the clock delivers
-// injects), so both live here; clock.ts holds the schedule they read. All functions mutate a draft.
+// injects), so both live here; clock.ts holds the schedule they read. All functions change
+// a draft (draft.ts): its metrics and log in place, every other container by replacing it.
 
 /** The longest an `advance` effect moves the clock: 30 days, the schema's bound on game minutes. */
 export const MAX_ADVANCE_MINUTES = 60 * 24 * 30;
@@ -19,20 +20,21 @@ export const MAX_ADVANCE_MINUTES = 60 * 24 * 30;
  * rather than carried into the clock and the scores.
  */
 export function evaluateNumber(state: RunState, expr: NumberExpr): number {
-  if (typeof expr === 'number') return finite(expr, 'a number');
+  if (typeof expr === 'number') return finite(expr, 'a number', '');
   const raw = state.vars[expr.var];
   const value = typeof raw === 'number' ? raw : 0;
-  return finite(value * (expr.times ?? 1) + (expr.plus ?? 0), `variable "${expr.var}" scaled`);
+  return finite(value * (expr.times ?? 1) + (expr.plus ?? 0), 'variable', expr.var, ' scaled');
 }
 
-function finite(value: number, what: string): number {
-  if (!Number.isFinite(value)) throw new Error(`${what} gives ${value}, which is not a finite number; keep effect numbers within the schema's bounds`);
+/** The message's parts come separately so that it is only put together when it is thrown (this runs at every effect). */
+function finite(value: number, what: string, id: string, after = ''): number {
+  if (!Number.isFinite(value)) throw new Error(`${id === '' ? what : `${what} "${id}"${after}`} gives ${value}, which is not a finite number; keep effect numbers within the schema's bounds`);
   return value;
 }
 
 const BOUNDED_METRICS = new Set(['complianceExposure', 'fatigue']);
 
-/** Draws a scenario variable from its declared range into the (mutable) draft. */
+/** Draws a scenario variable from its declared range into a draft. */
 export function drawVariable(index: ScenarioIndex, s: RunState, id: string): void {
   const variable = index.scenario.variables?.find((v) => v.id === id);
   if (!variable) return;
@@ -46,11 +48,11 @@ export function drawVariable(index: ScenarioIndex, s: RunState, id: string): voi
     s.rng = next;
     value = n;
   }
-  s.vars[id] = value;
+  s.vars = { ...s.vars, [id]: value };
   s.log.push({ t: s.clock, type: 'variable.drawn', variable: id, value });
 }
 
-/** Applies named effects, in order, to a mutable draft. Each behaviour lives here and only here. */
+/** Applies named effects, in order, to a draft. Each behaviour lives here and only here. */
 export function applyEffects(index: ScenarioIndex, s: RunState, effects: readonly Effect[] | undefined): void {
   for (const effect of effects ?? []) applyEffect(index, s, effect);
 }
@@ -61,7 +63,7 @@ function applyEffect(index: ScenarioIndex, s: RunState, effect: Effect): void {
       const { metric, by } = effect.params;
       const value = s.metrics[metric] + evaluateNumber(s, by);
       const max = BOUNDED_METRICS.has(metric) ? 100 : metric === 'customersAffected' ? index.scenario.company.customers : Infinity;
-      s.metrics[metric] = finite(clamp(value, 0, max), `metric "${metric}"`);
+      s.metrics[metric] = finite(clamp(value, 0, max), 'metric', metric);
       return;
     }
     case 'sentiment': {
@@ -70,29 +72,24 @@ function applyEffect(index: ScenarioIndex, s: RunState, effect: Effect): void {
       if (current === undefined) return;
       const value = clamp(current + evaluateNumber(s, by), 0, 100);
       if (value !== current) {
-        s.sentiment[stakeholder] = value;
+        s.sentiment = { ...s.sentiment, [stakeholder]: value };
         s.log.push({ t: s.clock, type: 'sentiment.changed', stakeholder, by: value - current, value });
       }
       return;
     }
     case 'set-flag':
-      if (!s.flags.includes(effect.params.flag)) {
-        s.flags.push(effect.params.flag);
-        s.flags.sort();
-      }
+      setFlag(s, effect.params.flag);
       return;
     case 'clear-flag':
-      s.flags = s.flags.filter((f) => f !== effect.params.flag);
+      if (s.flags.includes(effect.params.flag)) s.flags = s.flags.filter((f) => f !== effect.params.flag);
       return;
     case 'service': {
       const { service, status, without } = effect.params;
       if (without !== undefined) {
-        // Replaced, never mutated: drafts share this object with the state they came from.
         const { [service]: _previous, ...others } = s.runsWithout ?? {};
         s.runsWithout = without.length > 0 ? { ...others, [service]: [...new Set(without)].sort() } : others;
       }
       if (s.services[service] !== status) {
-        // Replaced, never mutated, like runsWithout: states share it (see draft.ts).
         s.services = { ...s.services, [service]: status };
         s.log.push({ t: s.clock, type: 'service.changed', service, status });
       }
@@ -110,7 +107,7 @@ function applyEffect(index: ScenarioIndex, s: RunState, effect: Effect): void {
     case 'notify': {
       const clock = s.regulators[effect.params.regulator];
       if (clock && clock.notifiedAt === null) {
-        clock.notifiedAt = s.clock;
+        s.regulators = { ...s.regulators, [effect.params.regulator]: { ...clock, notifiedAt: s.clock } };
         // Telling a regulator before anything notifiable happened is recorded, not scored.
         const when = clock.deadline === null ? 'early' : s.clock <= clock.deadline ? 'on-time' : 'late';
         s.log.push({ t: s.clock, type: 'regulator.notified', regulator: effect.params.regulator, when });
@@ -124,9 +121,14 @@ function applyEffect(index: ScenarioIndex, s: RunState, effect: Effect): void {
   }
 }
 
+/** Sets a flag, keeping the list sorted. The list is replaced, never changed in place (see draft.ts). */
+function setFlag(s: RunState, flag: string): void {
+  if (!s.flags.includes(flag)) s.flags = [...s.flags, flag].sort();
+}
+
 /** `key`: the inject's delivery key when the caller has it precomputed (the same string object compares fastest). */
 export function deliver(index: ScenarioIndex, s: RunState, beat: string | null, inject: Inject, key = injectKey(beat, inject)): void {
-  s.delivered.push(key);
+  s.delivered = [...s.delivered, key];
   s.log.push({ t: s.clock, type: 'inject.delivered', inject: inject.id, beat });
   applyEffects(index, s, inject.effects);
 }
@@ -134,8 +136,10 @@ export function deliver(index: ScenarioIndex, s: RunState, beat: string | null, 
 /** Delivers every inject of `injects` that is due now; true when any was. */
 function deliverDue(index: ScenarioIndex, s: RunState, beat: string | null, injects: readonly KeyedInject[]): boolean {
   let delivered = false;
-  for (const { inject, key } of injects) {
-    if (s.delivered.includes(key) || !isDue(index, s, inject, beat !== null)) continue;
+  // Read before any delivery below: those replace s.delivered, but only with keys of this list, each seen once.
+  const had = deliveredSlots(index, s);
+  for (const { inject, key, slot } of injects) {
+    if (had[slot] === 1 || !isDue(index, s, inject, beat !== null)) continue;
     deliver(index, s, beat, inject, key);
     delivered = true;
   }
@@ -153,21 +157,18 @@ export function settle(index: ScenarioIndex, s: RunState): void {
   for (let changed = true; changed; ) {
     changed = false;
     for (const regulator of index.scenario.regulators ?? []) {
-      const clock = s.regulators[regulator.id];
+      let clock = s.regulators[regulator.id];
       if (!clock) continue;
       if (clock.startedAt === null && holds(index, s, regulator.trigger)) {
-        clock.startedAt = s.clock;
-        clock.deadline = s.clock + regulator.deadlineMinutes;
-        s.log.push({ t: s.clock, type: 'regulator.clock-started', regulator: regulator.id, deadline: clock.deadline });
+        clock = { ...clock, startedAt: s.clock, deadline: s.clock + regulator.deadlineMinutes };
+        s.regulators = { ...s.regulators, [regulator.id]: clock };
+        s.log.push({ t: s.clock, type: 'regulator.clock-started', regulator: regulator.id, deadline: clock.deadline! });
         changed = true;
       }
       if (clock.deadline !== null && clock.notifiedAt === null && !clock.missed && s.clock > clock.deadline) {
-        clock.missed = true;
+        s.regulators = { ...s.regulators, [regulator.id]: { ...clock, missed: true } };
         s.metrics.complianceExposure = clamp(s.metrics.complianceExposure + regulator.penalty, 0, 100);
-        if (!s.flags.includes(`missed-${regulator.id}`)) {
-          s.flags.push(`missed-${regulator.id}`);
-          s.flags.sort();
-        }
+        setFlag(s, `missed-${regulator.id}`);
         s.log.push({ t: s.clock, type: 'regulator.deadline-missed', regulator: regulator.id });
         changed = true;
       }

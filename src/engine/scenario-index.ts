@@ -4,6 +4,8 @@ import type { Beat, Inject, Option, Partner, Scenario } from '../scenarios/schem
 export interface KeyedInject {
   inject: Inject;
   key: string;
+  /** Its position among all the scenario's injects, for the table of those a run has had (clock.ts). */
+  slot: number;
 }
 import { fingerprint } from './hash.ts';
 
@@ -20,6 +22,8 @@ export interface ScenarioIndex {
   /** Scenario-wide injects and each beat's injects, with their delivery keys worked out once. */
   keyedGlobalInjects: KeyedInject[];
   keyedBeatInjects: Map<string, KeyedInject[]>;
+  /** Delivery key → slot (see KeyedInject). */
+  injectSlots: Map<string, number>;
   serviceOrder: string[];
   serviceDeps: Map<string, readonly string[]>;
   /** Metrics referenced by any condition: only these can change what happens next. */
@@ -38,6 +42,12 @@ export function indexScenario(scenario: Scenario): ScenarioIndex {
     if (c.metric) metricsInConditions.add(c.metric);
     if (c.clock) clockInConditions = true;
   });
+  const injectSlots = new Map<string, number>();
+  const keyed = (key: string, inject: Inject): KeyedInject => {
+    // A duplicate id is refused by the loader; a repeat here keeps its first slot.
+    if (!injectSlots.has(key)) injectSlots.set(key, injectSlots.size);
+    return { inject, key, slot: injectSlots.get(key)! };
+  };
   return {
     scenario,
     fingerprint: fingerprint(JSON.stringify(scenario)),
@@ -46,8 +56,9 @@ export function indexScenario(scenario: Scenario): ScenarioIndex {
     partners: new Map(scenario.partners.map((p) => [p.id, p])),
     measures: new Map(scenario.preparation.measures.map((m) => [m.id, m])),
     globalInjects: scenario.injects ?? [],
-    keyedGlobalInjects: (scenario.injects ?? []).map((inject) => ({ inject, key: `*/${inject.id}` })),
-    keyedBeatInjects: new Map(scenario.beats.map((b) => [b.id, (b.injects ?? []).map((inject) => ({ inject, key: `${b.id}/${inject.id}` }))])),
+    keyedGlobalInjects: (scenario.injects ?? []).map((inject) => keyed(`*/${inject.id}`, inject)),
+    keyedBeatInjects: new Map(scenario.beats.map((b) => [b.id, (b.injects ?? []).map((inject) => keyed(`${b.id}/${inject.id}`, inject))])),
+    injectSlots,
     serviceOrder: scenario.company.services.map((s) => s.id),
     serviceDeps: new Map(scenario.company.services.map((s) => [s.id, s.dependsOn ?? []])),
     metricsInConditions,
