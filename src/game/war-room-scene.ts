@@ -1,6 +1,7 @@
 import * as Phaser from 'phaser';
 import { diffViews, type ViewChanges } from './changes.ts';
-import { roomLayout, type RoomLayout } from './layout.ts';
+import type { RoomLayout } from './layout.ts';
+import { fittedRoomLayout, type RoomContent } from './room-fit.ts';
 import { PALETTE } from './palette.ts';
 import { loadedSounds, queueRoomImages, queueRoomSounds } from './assets.ts';
 import { frameOf, type RoomContext, type RoomFrame, type RoomSource, type Widget } from './room.ts';
@@ -33,6 +34,13 @@ export interface WarRoomSceneData {
   source: RoomSource;
   onFirstFrame: () => void;
   hooks: RoomLoadHooks;
+}
+
+/** The names the room must show whole: its services and its people. */
+function contentOf(frame: RoomFrame): RoomContent {
+  const services = frame.view?.services ?? frame.scenario?.company.services ?? [];
+  const people = frame.view?.stakeholders ?? frame.scenario?.stakeholders ?? [];
+  return { services: services.map((s) => ({ id: s.id, name: s.name, dependsOn: s.dependsOn ?? [] })), people: people.map((p) => p.name) };
 }
 
 function complianceRunning(frame: RoomFrame): boolean {
@@ -174,7 +182,7 @@ export class WarRoomScene extends Phaser.Scene {
     const height = this.scale.gameSize.height / this.dpr;
     this.cameras.main.setSize(this.scale.gameSize.width, this.scale.gameSize.height);
     this.layer.resize(width, height);
-    this.room = roomLayout(width, height, { compliance: complianceRunning(this.frame), people: this.frame.view?.stakeholders.length ?? 4 });
+    this.room = fittedRoomLayout(width, height, { compliance: complianceRunning(this.frame) }, contentOf(this.frame));
     const { room, frame } = this;
     const style = { ui: room.ui, titles: room.titles };
     return [

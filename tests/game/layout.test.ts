@@ -108,7 +108,7 @@ describe('roomLayout', () => {
     expect(short.map.h).toBeGreaterThanOrEqual(40);
     const tiny = roomLayout(390, 250);
     expect(tiny.portraits).toBeNull();
-    expect(tiny.ticker.y + tiny.ticker.h).toBe(250);
+    expect(tiny.ticker!.y + tiny.ticker!.h).toBe(250);
   });
 
   it('survives a zero-sized parent', () => {
