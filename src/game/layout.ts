@@ -38,6 +38,8 @@ const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.m
 export interface RoomOptions {
   /** Whether a regulator's notification clock is running (the strip is left out otherwise). */
   compliance?: boolean;
+  /** How many regulators' clocks run (default 1): two share the strip one above the other. */
+  regulators?: number;
   /** How many stakeholders the faces panel shows (a phone stage gives them rows enough). */
   people?: number;
   /** Their names, when known: a stacked stage gives the faces rows enough for the whole names. */
@@ -53,13 +55,14 @@ export function roomLayout(width: number, height: number, options: RoomOptions =
   const w = Math.max(1, width);
   const h = Math.max(1, height);
   const compliance = options.compliance ?? true;
-  const strips = { ticker: options.ticker ?? true, header: options.header ?? true };
+  const strips = { ticker: options.ticker ?? true, header: options.header ?? true, regulators: Math.max(1, options.regulators ?? 1) };
   return w >= 600 && w >= h * 1.2 ? wideLayout(w, h, compliance, strips) : tallLayout(w, h, compliance, options.names ?? Array.from({ length: options.people ?? 4 }, () => ''), strips);
 }
 
 interface Strips {
   ticker: boolean;
   header: boolean;
+  regulators: number;
 }
 
 /** Below this body height the wide room keeps the map and the faces and leaves the gauges to the HTML. */
@@ -70,8 +73,9 @@ function wideLayout(w: number, h: number, withCompliance: boolean, strips: Strip
   const gap = w >= 1100 ? 12 : 10;
   const headerH = h < 480 ? 48 : 56;
   const tickerH = h < 480 ? 26 : 30;
-  // Wide enough for a regulator's whole name at 12 px ("Regional Health Care Inspectorate").
-  const complianceW = Math.round(clamp(w * 0.4, 300, 520));
+  // Wide enough for a regulator's whole name at 12 px ("Regional Health Care Inspectorate"), and
+  // for two clocks' names beside their times, one above the other.
+  const complianceW = Math.round(clamp(w * 0.4, strips.regulators > 1 ? 340 : 300, 520));
   const header: Rect | null = strips.header ? { x: pad, y: pad, w: w - 2 * pad - (withCompliance ? complianceW + gap : 0), h: headerH } : null;
   const rightW = Math.round(clamp(w * 0.34, 280, 460));
   const rightX = w - pad - rightW;
@@ -114,10 +118,13 @@ function tallLayout(w: number, h: number, withCompliance: boolean, names: readon
   const gap = short ? 5 : 6;
   // A phone's short stage sits under the page's top bar, which shows the clock: no second clock.
   const headerH = short || !strips.header ? 0 : 40;
-  // Two lines (name over time) so a regulator's whole name shows; a phone's short stage keeps one.
-  const complianceH = withCompliance ? (short ? 26 : 46) : 0;
+  // Two lines (name over time) so a regulator's whole name shows; two clocks one above the other.
+  const complianceH = withCompliance ? Math.max(46, 12 + 18 * strips.regulators + 3 * (strips.regulators - 1)) : 0;
   const tickerH = strips.ticker ? (short ? 22 : 24) : 0;
+  // The gauges go below this map height (the HTML figures strip shows them); the faces only below
+  // the floor, lower on a phone's short stage.
   const mapMin = 120;
+  const mapFloor = short ? 80 : mapMin;
   const mapComfort = 300;
   let gaugesH = 80;
   let portraitsH = Math.max(76, facesNeed(w - 2 * pad, names));
@@ -129,7 +136,7 @@ function tallLayout(w: number, h: number, withCompliance: boolean, names: readon
   // and go last.
   if (h - fixed() < mapMin) inboxH = 0;
   if (h - fixed() < mapMin) gaugesH = 0;
-  if (h - fixed() < mapMin) portraitsH = 0;
+  if (h - fixed() < mapFloor) portraitsH = 0;
   let mapH = Math.max(40, h - fixed());
   if (mapH > mapComfort) {
     // A tall canvas: let the faces and the inbox breathe before the map grows further.
@@ -601,17 +608,49 @@ export function clockBarPlan(rect: Rect, ui: number, widths: ClockBarWidths): Cl
   return { compact, radar: { x: radarX, r: rr }, brand, titleW: brand ? titleW : 0, clockX: x, pillX, ring: { x: ringX, r: ringR }, ringCaption };
 }
 
-/** The regulators' chips inside the compliance strip: a chip's proportions, right-aligned. */
-export function regulatorChips(rect: Rect, count: number): { cells: Rect[]; compact: boolean } {
+export interface RegulatorChips {
+  cells: Rect[];
+  /** One line per chip (name, then the time at its right end) rather than the name over the time. */
+  compact: boolean;
+  /** Width each chip gives the regulator's name. */
+  nameW: number;
+}
+
+/** Room a chip's time keeps on a one-line chip: its longest text, "Notified late", in the 12 px mono font. */
+const CHIP_TIME_W = 'Notified late'.length * 0.62 * 12;
+
+/** Width a regulator's name has in its chip (see ComplianceClock.paintChip). */
+export function regulatorNameWidth(cell: Rect, ui: number, compact = cell.h < 34): number {
+  const iconR = Math.min(cell.h * 0.28, 9 * ui);
+  const beside = cell.x + cell.w - 8 - (cell.x + 8 + 2 * iconR + 7);
+  return compact ? beside - CHIP_TIME_W - 6 : beside;
+}
+
+/**
+ * The regulators' chips inside the compliance strip, right-aligned with a chip's proportions:
+ * side by side when each whole name fits its chip, else one above the other on one line each
+ * (two clocks in a header-high strip), else side by side with names shortened.
+ */
+export function regulatorChips(rect: Rect, names: readonly string[], ui = 1): RegulatorChips {
+  const count = Math.max(1, names.length);
   const framed = rect.h >= 40;
   const inner: Rect = framed ? { x: rect.x + 6, y: rect.y + 6, w: rect.w - 12, h: rect.h - 12 } : rect;
   const rowW = framed ? Math.min(inner.w, 320 * count + 6 * (count - 1)) : inner.w;
-  const cells = gridCells({ x: inner.x + inner.w - rowW, y: inner.y, w: rowW, h: inner.h }, count, count, 6);
-  return { cells, compact: (cells[0]?.h ?? 0) < 34 };
-}
-
-/** Width a regulator's name has in its chip, right of the stopwatch (see ComplianceClock.paintChip). */
-export function regulatorNameWidth(cell: Rect, ui: number): number {
-  const iconR = Math.min(cell.h * 0.28, 9 * ui);
-  return cell.x + cell.w - 8 - (cell.x + 8 + 2 * iconR + 7);
+  const across = gridCells({ x: inner.x + inner.w - rowW, y: inner.y, w: rowW, h: inner.h }, count, count, 6);
+  const whole = (cells: Rect[], compact: boolean): RegulatorChips | null => {
+    const nameW = regulatorNameWidth(cells[0]!, ui, compact);
+    return names.every((n) => fitsInLines(n, nameW, 1, 12)) ? { cells, compact, nameW } : null;
+  };
+  const acrossCompact = (across[0]?.h ?? 0) < 34;
+  const sideBySide = whole(across, acrossCompact);
+  if (sideBySide || count === 1) return sideBySide ?? { cells: across, compact: acrossCompact, nameW: regulatorNameWidth(across[0]!, ui, acrossCompact) };
+  // One above the other inside the frame, or over the whole strip when the frame leaves too little.
+  const box = (inner.h - 3 * (count - 1)) / count >= NODE_ONE_LINE_H ? inner : rect;
+  const stackW = Math.min(box.w, 380);
+  const stacked = gridCells({ x: box.x + box.w - stackW, y: box.y, w: stackW, h: box.h }, count, 1, 3);
+  if ((stacked[0]?.h ?? 0) >= NODE_ONE_LINE_H) {
+    const fit = whole(stacked, true);
+    if (fit) return fit;
+  }
+  return { cells: across, compact: acrossCompact, nameW: regulatorNameWidth(across[0]!, ui, acrossCompact) };
 }
