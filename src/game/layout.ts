@@ -564,6 +564,15 @@ export function pointOnCurve(c: Curve, t: number): { x: number; y: number } {
 // this plan places them so that the clock, the pill and the ring never overlap: the brand and
 // the title give way first, then the ring's caption.
 
+/**
+ * How the header shows the beat's title in `width`: on one line under the brand, on two lines
+ * in the brand's place, or (0) not at all; never cut. The widget decides the same by measuring.
+ */
+export function headerTitleLines(title: string, width: number, px: number): 0 | 1 | 2 {
+  const lines = wrapEstimate(title, width, px);
+  return lines === null || lines.length > 2 ? 0 : lines.length === 1 ? 1 : 2;
+}
+
 /** What the pill may read; the widget sizes its room for the widest. */
 export const PILL_LABELS = ['Standby', 'Briefing', 'Ended', 'Paused', 'Live 8×'] as const;
 

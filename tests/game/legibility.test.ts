@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clockBarPlan, mapBody, nodeNameRoom, NODE_NAME_PX, PILL_LABELS, portraitPlan, portraitsBody, portraitWordsH, regulatorChips } from '../../src/game/layout.ts';
+import { clockBarPlan, headerTitleLines, mapBody, nodeNameRoom, NODE_NAME_PX, PILL_LABELS, portraitPlan, portraitsBody, portraitWordsH, regulatorChips } from '../../src/game/layout.ts';
 import { fittedServiceMap } from '../../src/game/map-fit.ts';
 import { fittedRoomLayout } from '../../src/game/room-fit.ts';
 import { estimateWidth, fitsInLines } from '../../src/game/text-fit.ts';
@@ -105,6 +105,12 @@ describe('war room legibility at the common screen sizes', () => {
           if (plan.clockX < plan.radar.x + plan.radar.r) overlaps.push('the clock overlaps the radar');
           if (plan.pillX + pill > ringLeft - 4) overlaps.push(`the pill (ends at ${Math.round(plan.pillX + pill)}) overlaps the ring (starts at ${Math.round(ringLeft)})`);
           if (plan.ring.x + plan.ring.r > room.header.x + room.header.w) overlaps.push('the ring leaves the header');
+          // Every beat's title (endings' included) shows whole under the brand, or on two lines in its place.
+          if (plan.brand) {
+            for (const title of [scenario.title, ...scenario.beats.map((b) => b.title)]) {
+              if (headerTitleLines(title, plan.titleW, Math.round(12 * ui)) === 0) problems.push(`${scenario.id}: title "${title}" does not fit ${Math.round(plan.titleW)} px on two lines`);
+            }
+          }
           if (room.compliance && room.compliance.x < room.header.x + room.header.w && room.compliance.y < room.header.y + room.header.h && room.compliance.y + room.compliance.h > room.header.y)
             overlaps.push('the regulator strip overlaps the header');
           }
