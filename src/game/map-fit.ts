@@ -10,7 +10,7 @@ export interface NamedService extends ServiceNode {
 }
 
 /** Widest a grid cell grows, so a short list does not stretch across a wide map. */
-const GRID_MAX_W = 320;
+const GRID_MAX_W = 360;
 const GRID_MAX_H = 62;
 const GRID_GAP_X = 8;
 /** Rows of one-line cells (a phone's list) sit closer together. */
