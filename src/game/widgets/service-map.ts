@@ -315,13 +315,14 @@ export class ServiceMap extends TitledPanel implements Widget {
 
   private paintEdges(services: readonly Service[]): void {
     const byId = new Map(services.map((s) => [s.id, s]));
-    const look = this.edges.map((e) => byId.get(e.from)?.effective ?? 'up').join(',');
-    if (look === this.edgesPainted || !this.rect) return;
-    this.edgesPainted = look;
-    if (this.edges.length === 0) {
+    // No connectors (a grid, or no dependencies): nothing of an earlier layout may stay drawn.
+    if (this.edges.length === 0 || !this.rect) {
       this.edgesG.hide();
       return;
     }
+    const look = this.edges.map((e) => byId.get(e.from)?.effective ?? 'up').join(',');
+    if (look === this.edgesPainted) return;
+    this.edgesPainted = look;
     const g = this.edgesG.begin(this.rect);
     for (const edge of this.edges) {
       const status = byId.get(edge.from)?.effective ?? 'up';
