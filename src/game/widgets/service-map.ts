@@ -317,7 +317,8 @@ export class ServiceMap extends TitledPanel implements Widget {
     const byId = new Map(services.map((s) => [s.id, s]));
     // No connectors (a grid, or no dependencies): nothing of an earlier layout may stay drawn.
     if (this.edges.length === 0 || !this.rect) {
-      this.edgesG.hide();
+      // Hidden once: hiding marks the static layer for a re-bake.
+      if (this.edgesG.image.visible) this.edgesG.hide();
       return;
     }
     const look = this.edges.map((e) => byId.get(e.from)?.effective ?? 'up').join(',');
