@@ -1,5 +1,6 @@
 // Pure layout maths for the war room (no Phaser here, so Vitest can check it in Node).
-import { fitsInLines, wrapEstimate } from './text-fit.ts';
+import { MOOD_LABEL } from './mood.ts';
+import { estimateWidth, fitsInLines, wrapEstimate } from './text-fit.ts';
 // All sizes are CSS pixels; the scene zooms its camera by the device pixel ratio.
 
 export interface Rect {
@@ -241,8 +242,12 @@ export interface PortraitPlan {
 /** Height of a portrait's words: the name's lines and the mood word under them. */
 export const portraitWordsH = (nameLines: number): number => (nameLines + 1) * LINE_H + 4;
 
-/** Lines the longest name needs at this width, or null when a word of one is wider. */
+/** The widest mood word a portrait shows under a name ("CONFIDENT"; its number goes first when short of room). */
+const widestMood = (px: number): number => Math.max(...Object.values(MOOD_LABEL).map((m) => estimateWidth(m.toUpperCase(), px)));
+
+/** Lines the longest name needs at this width, or null when a word of one (or the mood word) is wider. */
 function nameLinesAt(names: readonly string[], width: number, px: number): number | null {
+  if (widestMood(px) > width) return null;
   let lines = 1;
   for (const n of names) {
     const wrapped = wrapEstimate(n, width, px);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clockBarPlan, headerTitleLines, mapBody, nodeNameRoom, NODE_NAME_PX, PILL_LABELS, portraitPlan, portraitsBody, portraitWordsH, regulatorChips } from '../../src/game/layout.ts';
 import { fittedServiceMap } from '../../src/game/map-fit.ts';
+import { MOOD_LABEL } from '../../src/game/mood.ts';
 import { fittedRoomLayout } from '../../src/game/room-fit.ts';
 import { estimateWidth, fitsInLines } from '../../src/game/text-fit.ts';
 import { MIN_TEXT_PX, textPx } from '../../src/game/widgets/text.ts';
@@ -76,6 +77,9 @@ describe('war room legibility at the common screen sizes', () => {
             const words = portraitWordsH(people.nameLines);
             const tall = people.beside ? Math.max(words, 2 * people.r) : words + 2 * people.r;
             if (tall > cell.h + 1) problems.push(`${scenario.id}: portrait cell ${Math.round(cell.w)}x${Math.round(cell.h)} too short for ${people.nameLines} name lines and the mood`);
+          }
+          for (const mood of Object.values(MOOD_LABEL)) {
+            if (estimateWidth(mood.toUpperCase(), namePx) > people.textW) problems.push(`${scenario.id}: mood "${mood}" would be cut in ${Math.round(people.textW)} px`);
           }
           for (const person of scenario.stakeholders) {
             if (!fitsInLines(person.name, people.textW, people.nameLines, namePx)) problems.push(`${scenario.id}: stakeholder "${person.name}" would be cut`);
