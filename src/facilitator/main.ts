@@ -5,7 +5,12 @@ import { fetchScenarios } from '../store/scenario-source.ts';
 import { manualTime } from '../store/manual-time.ts';
 import { browserStorage, downloadText } from '../ui/browser.ts';
 import { registerServiceWorkerWhenSettled } from '../ui/service-worker.ts';
+// The same self-hosted fonts as the game: the presenter's text and its war room read alike on
+// every projector's computer, and the room's names are laid out for these letters.
+import '@fontsource-variable/inter/wght.css';
+import '@fontsource-variable/jetbrains-mono/wght.css';
 import '../ui/styles.css';
+import { roomFontsReady } from '../ui/room-fonts.ts';
 import { createConsoleStore } from './console/console-store.ts';
 import { mountConsole } from './console/console-app.ts';
 import './facilitator.css';
@@ -46,7 +51,9 @@ const pageUrl = (hash: string): string => `${location.origin}${location.pathname
 // import.meta.glob finds nothing when the Phaser scene is absent; the presenter then shows the
 // services as text instead of the war room.
 const warRoomChunks = import.meta.glob<WarRoomModule>('../game/index.ts');
-const loadWarRoom = warRoomChunks['../game/index.ts'] ?? null;
+const warRoomChunk = warRoomChunks['../game/index.ts'];
+// The room draws its names in the page's own fonts, loaded first (canvas text is measured once).
+const loadWarRoom = warRoomChunk ? () => warRoomChunk().then((m) => roomFontsReady().then(() => m)) : null;
 
 async function openArchive(): Promise<{ archive: SessionArchive; files: ScenarioFileStore; problem: string | null }> {
   try {

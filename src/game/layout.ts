@@ -1,5 +1,6 @@
 // Pure layout maths for the war room (no Phaser here, so Vitest can check it in Node).
-import { wrapEstimate } from './text-fit.ts';
+import { MOOD_LABEL } from './mood.ts';
+import { estimateWidth, fitsInLines, wrapEstimate } from './text-fit.ts';
 // All sizes are CSS pixels; the scene zooms its camera by the device pixel ratio.
 
 export interface Rect {
@@ -24,7 +25,8 @@ export interface RoomLayout {
   /** Left out when the canvas is too short to show them readably. */
   portraits: Rect | null;
   inbox: Rect | null;
-  ticker: Rect;
+  /** The news ticker; left out on a short stage that needs its row for names (room-fit.ts). */
+  ticker: Rect | null;
   /** Text and icon scale: 1, a little larger on big screens (text never goes below 12 px). */
   ui: number;
   /** Whether panels have title bars (a short stage spends that room on the content instead). */
@@ -37,8 +39,16 @@ const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.m
 export interface RoomOptions {
   /** Whether a regulator's notification clock is running (the strip is left out otherwise). */
   compliance?: boolean;
+  /** How many regulators' clocks run (default 1): two share the strip one above the other. */
+  regulators?: number;
   /** How many stakeholders the faces panel shows (a phone stage gives them rows enough). */
   people?: number;
+  /** Their names, when known: a stacked stage gives the faces rows enough for the whole names. */
+  names?: readonly string[];
+  /** Whether the news ticker shows (default true; the HTML lists every message anyway). */
+  ticker?: boolean;
+  /** Whether the header shows (default true; the page or the presenter shows the clock too). */
+  header?: boolean;
 }
 
 /** Splits the canvas into the room's panels. Wide screens get a map with a side column; narrow ones stack. */
@@ -46,27 +56,39 @@ export function roomLayout(width: number, height: number, options: RoomOptions =
   const w = Math.max(1, width);
   const h = Math.max(1, height);
   const compliance = options.compliance ?? true;
-  return w >= 600 && w >= h * 1.2 ? wideLayout(w, h, compliance) : tallLayout(w, h, compliance, options.people ?? 4);
+  const strips = { ticker: options.ticker ?? true, header: options.header ?? true, regulators: Math.max(1, options.regulators ?? 1) };
+  return w >= 600 && w >= h * 1.2 ? wideLayout(w, h, compliance, strips) : tallLayout(w, h, compliance, options.names ?? Array.from({ length: options.people ?? 4 }, () => ''), strips);
+}
+
+interface Strips {
+  ticker: boolean;
+  header: boolean;
+  regulators: number;
 }
 
 /** Below this body height the wide room keeps the map and the faces and leaves the gauges to the HTML. */
 const WIDE_GAUGES_MIN_BODY = 330;
 
-function wideLayout(w: number, h: number, withCompliance: boolean): RoomLayout {
+function wideLayout(w: number, h: number, withCompliance: boolean, strips: Strips): RoomLayout {
   const pad = w >= 1100 ? 16 : 12;
   const gap = w >= 1100 ? 12 : 10;
   const headerH = h < 480 ? 48 : 56;
   const tickerH = h < 480 ? 26 : 30;
-  // Wide enough for a regulator's whole name at 12 px ("Regional Health Care Inspectorate").
-  const complianceW = Math.round(clamp(w * 0.4, 300, 520));
-  const header: Rect = { x: pad, y: pad, w: w - 2 * pad - (withCompliance ? complianceW + gap : 0), h: headerH };
-  const compliance: Rect | null = withCompliance ? { x: w - pad - complianceW, y: pad, w: complianceW, h: headerH } : null;
-  const ticker: Rect = { x: 0, y: h - tickerH, w, h: tickerH };
-  const bodyTop = pad + headerH + gap;
-  const bodyH = Math.max(60, ticker.y - gap - bodyTop);
+  // Wide enough for a regulator's whole name at 12 px ("Regional Health Care Inspectorate"), and
+  // for two clocks' names beside their times, one above the other.
+  const complianceW = Math.round(clamp(w * 0.4, strips.regulators > 1 ? 340 : 300, 520));
+  const header: Rect | null = strips.header ? { x: pad, y: pad, w: w - 2 * pad - (withCompliance ? complianceW + gap : 0), h: headerH } : null;
   const rightW = Math.round(clamp(w * 0.34, 280, 460));
-  const map: Rect = { x: pad, y: bodyTop, w: w - 2 * pad - gap - rightW, h: bodyH };
   const rightX = w - pad - rightW;
+  // Without the header, the regulators' strip tops the map's column and the faces' column
+  // starts at the top.
+  const compliance: Rect | null = !withCompliance ? null : header ? { x: w - pad - complianceW, y: pad, w: complianceW, h: headerH } : { x: pad, y: pad, w: rightX - gap - pad, h: headerH };
+  const ticker: Rect | null = strips.ticker ? { x: 0, y: h - tickerH, w, h: tickerH } : null;
+  const bodyTop = pad + (header ? headerH + gap : 0);
+  const bodyBottom = ticker ? ticker.y - gap : h - pad;
+  const bodyH = Math.max(60, bodyBottom - bodyTop);
+  const mapTop = header || !compliance ? bodyTop : compliance.y + compliance.h + gap;
+  const map: Rect = { x: pad, y: mapTop, w: rightX - gap - pad, h: Math.max(60, bodyBottom - mapTop) };
   const ui = w >= 1600 ? 1.12 : 1;
   if (bodyH < WIDE_GAUGES_MIN_BODY) {
     // A short stage (the incident screen at 1280x720): the faces get the whole side column,
@@ -90,33 +112,32 @@ function wideLayout(w: number, h: number, withCompliance: boolean): RoomLayout {
   return { mode: 'wide', width: w, height: h, header, compliance, map, gauges, portraits, inbox, ticker, ui, titles: true };
 }
 
-function tallLayout(w: number, h: number, withCompliance: boolean, people: number): RoomLayout {
+function tallLayout(w: number, h: number, withCompliance: boolean, names: readonly string[], strips: Strips): RoomLayout {
   // A short canvas (a phone's stage above the HTML panel) tightens every strip.
   const short = h < 300;
   const pad = short ? 5 : 6;
   const gap = short ? 5 : 6;
   // A phone's short stage sits under the page's top bar, which shows the clock: no second clock.
-  const headerH = short ? 0 : 40;
-  // Two lines (name over time) so a regulator's whole name shows; a phone's short stage keeps one.
-  const complianceH = withCompliance ? (short ? 26 : 46) : 0;
-  const tickerH = short ? 22 : 24;
-  const mapMin = short ? 80 : 120;
+  const headerH = short || !strips.header ? 0 : 40;
+  // Two lines (name over time) so a regulator's whole name shows; two clocks one above the other.
+  const complianceH = withCompliance ? Math.max(46, 12 + 18 * strips.regulators + 3 * (strips.regulators - 1)) : 0;
+  const tickerH = strips.ticker ? (short ? 22 : 24) : 0;
+  // The gauges go below this map height (the HTML figures strip shows them); the faces only below
+  // the floor, lower on a phone's short stage.
+  const mapMin = 120;
+  const mapFloor = short ? 80 : mapMin;
   const mapComfort = 300;
   let gaugesH = 80;
-  // One row of faces per MIN_PORTRAIT_W-wide cells across, each row two name lines and a mood.
-  const perRow = Math.max(1, Math.floor((w - 2 * pad - 12 + 6) / (MIN_PORTRAIT_W + 6)));
-  const rows = Math.max(1, Math.ceil(people / perRow));
-  const wordsRowH = 3 * LINE_H + 8;
-  let portraitsH = Math.max(76, rows * wordsRowH + (rows - 1) * 6 + 10);
+  let portraitsH = Math.max(76, facesNeed(w - 2 * pad, names));
   let inboxH = 44;
   const fixed = (): number =>
-    pad + (headerH ? headerH + 4 : 0) + (complianceH ? complianceH + gap : 0) + (gaugesH ? gaugesH + gap : 0) + (portraitsH ? portraitsH + gap : 0) + (inboxH ? inboxH + gap : 0) + tickerH;
+    pad + (headerH ? headerH + 4 : 0) + (complianceH ? complianceH + gap : 0) + (gaugesH ? gaugesH + gap : 0) + (portraitsH ? portraitsH + gap : 0) + (inboxH ? inboxH + gap : 0) + (tickerH || pad);
   // Too short for everything: the inbox goes first (the HTML lists every message anyway),
   // then the gauges (the HTML figures strip shows the same numbers), and the faces shrink,
   // and go last.
   if (h - fixed() < mapMin) inboxH = 0;
   if (h - fixed() < mapMin) gaugesH = 0;
-  if (h - fixed() < mapMin) portraitsH = 0;
+  if (h - fixed() < mapFloor) portraitsH = 0;
   let mapH = Math.max(40, h - fixed());
   if (mapH > mapComfort) {
     // A tall canvas: let the faces and the inbox breathe before the map grows further.
@@ -151,8 +172,52 @@ function tallLayout(w: number, h: number, withCompliance: boolean, people: numbe
   }
   let inbox: Rect | null = null;
   if (inboxH > 0) inbox = { x: pad, y, w: inner, h: inboxH };
-  const ticker: Rect = { x: 0, y: h - tickerH, w, h: tickerH };
+  const ticker: Rect | null = tickerH ? { x: 0, y: h - tickerH, w, h: tickerH } : null;
   return { mode: 'tall', width: w, height: h, header, compliance, map, gauges, portraits, inbox, ticker, ui: 1, titles: false };
+}
+
+/** Height of a panel's title bar (widgets/panel.ts draws it). */
+export const TITLE_H = 26;
+
+/** The inside of a titled panel. */
+export function panelBody(r: Rect, titleH = TITLE_H, pad = 10): Rect {
+  return { x: r.x + pad, y: r.y + titleH + pad * 0.6, w: Math.max(1, r.w - 2 * pad), h: Math.max(1, r.h - titleH - pad * 1.4) };
+}
+
+/** Whether the service map's panel has its title bar: on a titled stage, when it is tall enough. */
+export const mapTitled = (rect: Rect, titles: boolean): boolean => titles && rect.h >= 150;
+
+/** Where the service map lays out its nodes inside its panel. */
+export function mapBody(rect: Rect, titles: boolean): Rect {
+  return mapTitled(rect, titles) ? panelBody(rect, TITLE_H, 14) : { x: rect.x + 6, y: rect.y + 6, w: rect.w - 12, h: rect.h - 12 };
+}
+
+/** Whether the faces' panel has its title bar. */
+export const portraitsTitled = (rect: Rect, titles: boolean): boolean => titles && rect.h >= 100;
+
+/** Where the faces are laid out inside their panel. */
+export function portraitsBody(rect: Rect, titles: boolean): Rect {
+  return portraitsTitled(rect, titles) ? panelBody(rect, TITLE_H, 8) : { x: rect.x + 6, y: rect.y + 5, w: rect.w - 12, h: rect.h - 10 };
+}
+
+/**
+ * Height of a stacked stage's faces panel (untitled, full width) whose words stay whole: the
+ * fewest rows' worth over the columns in which no name's word is cut, each row the name's lines,
+ * the mood and a little room, at least two name lines' worth so that short names leave room for
+ * a face.
+ */
+function facesNeed(width: number, names: readonly string[]): number {
+  const bodyW = width - 12;
+  const count = Math.max(1, names.length);
+  let best = Infinity;
+  for (const cols of columnChoices(usualColumns(bodyW, count, 6), count)) {
+    const lines = nameLinesAt(names, (bodyW - 6 * (cols - 1)) / cols - 2, 12);
+    if (lines === null) continue;
+    const rows = Math.ceil(count / cols);
+    const rowH = Math.max(3 * LINE_H + 8, portraitWordsH(lines) + 4);
+    best = Math.min(best, rows * rowH + (rows - 1) * 6 + 10);
+  }
+  return Number.isFinite(best) ? best : 3 * LINE_H + 18;
 }
 
 /** Faces are not drawn smaller than this radius; below it a portrait is a name and a mood word. */
@@ -168,28 +233,81 @@ export interface PortraitPlan {
   nameLines: number;
   /** Face radius; 0 when the cells are too small for a face beside whole names. */
   r: number;
+  /** The face sits left of the words (a short, wide cell) instead of above them. */
+  beside: boolean;
+  /** Width the name wraps in. */
+  textW: number;
+}
+
+/** Height of a portrait's words: the name's lines and the mood word under them. */
+export const portraitWordsH = (nameLines: number): number => (nameLines + 1) * LINE_H + 4;
+
+/** The widest mood word a portrait shows under a name ("CONFIDENT"; its number goes first when short of room). */
+const widestMood = (px: number): number => Math.max(...Object.values(MOOD_LABEL).map((m) => estimateWidth(m.toUpperCase(), px)));
+
+/** Lines the longest name needs at this width, or null when a word of one (or the mood word) is wider. */
+function nameLinesAt(names: readonly string[], width: number, px: number): number | null {
+  if (widestMood(px) > width) return null;
+  let lines = 1;
+  for (const n of names) {
+    const wrapped = wrapEstimate(n, width, px);
+    if (!wrapped) return null;
+    lines = Math.max(lines, wrapped.length);
+  }
+  return lines;
 }
 
 /**
- * The stakeholders' grid: as many columns as cells of MIN_PORTRAIT_W fit, then rows. Every
- * cell keeps room for its words at 12 px (the whole name, wrapped, and the mood), and the face
- * gets what is left; a face smaller than MIN_FACE_R is left out rather than shrinking the words.
+ * The stakeholders' grid. Every cell keeps room for its words at 12 px (the whole name,
+ * wrapped, and the mood); the face gets what is left, above the words, or beside them in a
+ * cell too short for that. From the most columns (cells of MIN_PORTRAIT_W) down to one, the
+ * first arrangement with whole names and a face of at least MIN_FACE_R wins; else whole names
+ * without faces; a face smaller than MIN_FACE_R is left out rather than shrinking the words.
  */
 export function portraitPlan(body: Rect, names: readonly string[], gap = 6, ui = 1): PortraitPlan {
   const count = names.length;
-  if (count <= 0) return { cells: [], nameLines: 1, r: 0 };
+  if (count <= 0) return { cells: [], nameLines: 1, r: 0, beside: false, textW: body.w };
   // Names are drawn at the room's text scale, never below 12 px.
   const px = Math.max(12, Math.round(12 * ui));
-  const perRow = Math.max(1, Math.floor((body.w + gap) / (MIN_PORTRAIT_W + gap)));
-  let cols = Math.min(count, perRow);
-  // Fewer, wider columns when a name has a word too long for the cell: wrapped, never cut.
-  while (cols > 1 && names.some((n) => wrapEstimate(n, (body.w - gap * (cols - 1)) / cols - 2, px) === null)) cols--;
-  const cells = gridCells(body, count, cols, gap);
-  const cell = cells[0]!;
-  const nameLines = Math.max(1, ...names.map((n) => wrapEstimate(n, cell.w - 2, px)?.length ?? 3));
-  const words = (nameLines + 1) * LINE_H + 4;
-  const r = Math.min(cell.w * 0.3, (cell.h - words) / 2 - 4, 40);
-  return { cells, nameLines, r: r >= MIN_FACE_R ? r : 0 };
+  const perRow = usualColumns(body.w, count, gap);
+  let faceless: PortraitPlan | null = null;
+  for (const cols of columnChoices(perRow, count)) {
+    const cells = gridCells(body, count, cols, gap);
+    const cell = cells[0]!;
+    const stackLines = nameLinesAt(names, cell.w - 2, px);
+    if (stackLines !== null && portraitWordsH(stackLines) <= cell.h) {
+      const r = Math.min(cell.w * 0.3, (cell.h - portraitWordsH(stackLines)) / 2 - 4, 40);
+      const plan = { cells, nameLines: stackLines, r: r >= MIN_FACE_R ? r : 0, beside: false, textW: cell.w - 2 };
+      if (plan.r > 0) return plan;
+      faceless ??= plan;
+    }
+    // Beside: the largest face (up to 24 px) that leaves the words whole, in steps of 2 px.
+    for (let rb = Math.min((cell.h - 4) / 2, 24 * ui); rb >= MIN_FACE_R; rb -= 2) {
+      const besideW = cell.w - 2 * rb - 12;
+      const besideLines = nameLinesAt(names, besideW, px);
+      if (besideLines !== null && portraitWordsH(besideLines) <= cell.h) return { cells, nameLines: besideLines, r: rb, beside: true, textW: besideW };
+    }
+  }
+  if (faceless) return faceless;
+  // Nothing keeps every name whole: the usual columns, names wrapped on up to three lines.
+  const cells = gridCells(body, count, perRow, gap);
+  return { cells, nameLines: 3, r: 0, beside: false, textW: cells[0]!.w - 2 };
+}
+
+/** As many columns as cells of MIN_PORTRAIT_W fit across, at most one per person. */
+function usualColumns(width: number, count: number, gap: number): number {
+  return Math.min(count, Math.max(1, Math.floor((width + gap) / (MIN_PORTRAIT_W + gap))));
+}
+
+/**
+ * Column counts to try, best first: the usual ones, fewest rows first, then narrower cells
+ * (more columns, fewer rows) for a short panel whose names' words still fit them.
+ */
+function columnChoices(perRow: number, count: number): number[] {
+  const out: number[] = [];
+  for (let c = perRow; c >= 1; c--) out.push(c);
+  for (let c = perRow + 1; c <= count; c++) out.push(c);
+  return out;
 }
 
 /** Cells of `count` equal boxes in `cols` columns inside a rect, with a gap between them. */
@@ -223,7 +341,8 @@ export interface NodeBox extends Rect {
   depth: number;
 }
 
-export type MapOrientation = 'columns' | 'rows';
+/** Layers as columns or rows with connectors; 'grid' is a list-like grid without them (map-fit.ts). */
+export type MapOrientation = 'columns' | 'rows' | 'grid';
 
 export interface MapLayout {
   orientation: MapOrientation;
@@ -292,7 +411,7 @@ function orderLayers(layers: string[][], services: readonly ServiceNode[]): void
  * How readable a node of this size is, 0..1. Width decides how much of a name shows; height
  * matters less, because a short node still fits the name and status on one line.
  */
-function readability(nodes: readonly NodeBox[]): number {
+export function readability(nodes: readonly NodeBox[]): number {
   if (nodes.length === 0) return 1;
   const n = nodes[0]!;
   return Math.min(1, n.w / 160) * Math.sqrt(Math.min(1, n.h / 40));
@@ -311,7 +430,11 @@ export function serviceMapLayout(services: readonly ServiceNode[], area: Rect): 
   return a > b ? columns : rows;
 }
 
-function layoutAlong(orientation: MapOrientation, services: readonly ServiceNode[], area: Rect): MapLayout {
+/**
+ * The layered drawing along one axis. `maxPerLane` caps how many services share a lane (a layer
+ * with more wraps onto extra lanes); by default as many as fit at the axis' smallest node.
+ */
+export function layoutAlong(orientation: 'columns' | 'rows', services: readonly ServiceNode[], area: Rect, maxPerLane?: number): MapLayout {
   if (services.length === 0) return { orientation, nodes: [] };
   const spec = orientation === 'columns' ? COLUMN_SPEC : ROW_SPEC;
   const main = Math.max(1, orientation === 'columns' ? area.w : area.h);
@@ -327,7 +450,7 @@ function layoutAlong(orientation: MapOrientation, services: readonly ServiceNode
   orderLayers(filled, services);
 
   // A layer with more services than fit across the map wraps onto extra lanes.
-  const capacity = Math.max(1, Math.floor((cross + spec.crossGap) / (spec.minCross + spec.crossGap)));
+  const capacity = maxPerLane ?? Math.max(1, Math.floor((cross + spec.crossGap) / (spec.minCross + spec.crossGap)));
   const lanes: { ids: string[]; depth: number }[] = [];
   for (const layer of filled) {
     const chunks = Math.ceil(layer.length / capacity);
@@ -382,6 +505,23 @@ export function nodeTextWidth(box: { w: number; h: number }): number {
   return box.w - 23 - 2 * iconR;
 }
 
+/** Nodes this high or more have room for two lines of 12 px words; lower ones have one. */
+export const NODE_TWO_LINES_H = 25;
+/** A node lower than this has no room for a line of 12 px words. */
+export const NODE_ONE_LINE_H = 16;
+
+/** The lines and width a service's name has on its node (ServiceMap.paintNode draws it so). */
+export function nodeNameRoom(box: { w: number; h: number }, ui = 1): { lines: number; width: number } {
+  const lines = box.h >= NODE_TWO_LINES_H ? serviceNameLines(box.h, ui) : box.h >= NODE_ONE_LINE_H * ui ? 1 : 0;
+  return { lines, width: nodeTextWidth(box) };
+}
+
+/** Whether a service's whole name shows on a node of this size. */
+export function nameFitsNode(name: string, box: { w: number; h: number }, ui = 1): boolean {
+  const room = nodeNameRoom(box, ui);
+  return fitsInLines(name, room.width, room.lines, NODE_NAME_PX * ui);
+}
+
 export interface Curve {
   x0: number;
   y0: number;
@@ -394,7 +534,7 @@ export interface Curve {
 }
 
 /** The connector from a dependency to the service that depends on it, as a cubic Bézier. */
-export function dependencyCurve(from: Rect, to: Rect, orientation: MapOrientation): Curve {
+export function dependencyCurve(from: Rect, to: Rect, orientation: 'columns' | 'rows'): Curve {
   if (orientation === 'columns') {
     const forward = to.x >= from.x + from.w;
     const x0 = forward ? from.x + from.w : from.x;
@@ -428,6 +568,15 @@ export function pointOnCurve(c: Curve, t: number): { x: number; y: number } {
 // whether time runs, and the decision ring at the right end. The widget measures its texts and
 // this plan places them so that the clock, the pill and the ring never overlap: the brand and
 // the title give way first, then the ring's caption.
+
+/**
+ * How the header shows the beat's title in `width`: on one line under the brand, on two lines
+ * in the brand's place, or (0) not at all; never cut. The widget decides the same by measuring.
+ */
+export function headerTitleLines(title: string, width: number, px: number): 0 | 1 | 2 {
+  const lines = wrapEstimate(title, width, px);
+  return lines === null || lines.length > 2 ? 0 : lines.length === 1 ? 1 : 2;
+}
 
 /** What the pill may read; the widget sizes its room for the widest. */
 export const PILL_LABELS = ['Standby', 'Briefing', 'Ended', 'Paused', 'Live 8×'] as const;
@@ -473,17 +622,49 @@ export function clockBarPlan(rect: Rect, ui: number, widths: ClockBarWidths): Cl
   return { compact, radar: { x: radarX, r: rr }, brand, titleW: brand ? titleW : 0, clockX: x, pillX, ring: { x: ringX, r: ringR }, ringCaption };
 }
 
-/** The regulators' chips inside the compliance strip: a chip's proportions, right-aligned. */
-export function regulatorChips(rect: Rect, count: number): { cells: Rect[]; compact: boolean } {
+export interface RegulatorChips {
+  cells: Rect[];
+  /** One line per chip (name, then the time at its right end) rather than the name over the time. */
+  compact: boolean;
+  /** Width each chip gives the regulator's name. */
+  nameW: number;
+}
+
+/** Room a chip's time keeps on a one-line chip: its longest text, "Notified late", in the 12 px mono font. */
+const CHIP_TIME_W = 'Notified late'.length * 0.62 * 12;
+
+/** Width a regulator's name has in its chip (see ComplianceClock.paintChip). */
+export function regulatorNameWidth(cell: Rect, ui: number, compact = cell.h < 34): number {
+  const iconR = Math.min(cell.h * 0.28, 9 * ui);
+  const beside = cell.x + cell.w - 8 - (cell.x + 8 + 2 * iconR + 7);
+  return compact ? beside - CHIP_TIME_W - 6 : beside;
+}
+
+/**
+ * The regulators' chips inside the compliance strip, right-aligned with a chip's proportions:
+ * side by side when each whole name fits its chip, else one above the other on one line each
+ * (two clocks in a header-high strip), else side by side with names shortened.
+ */
+export function regulatorChips(rect: Rect, names: readonly string[], ui = 1): RegulatorChips {
+  const count = Math.max(1, names.length);
   const framed = rect.h >= 40;
   const inner: Rect = framed ? { x: rect.x + 6, y: rect.y + 6, w: rect.w - 12, h: rect.h - 12 } : rect;
   const rowW = framed ? Math.min(inner.w, 320 * count + 6 * (count - 1)) : inner.w;
-  const cells = gridCells({ x: inner.x + inner.w - rowW, y: inner.y, w: rowW, h: inner.h }, count, count, 6);
-  return { cells, compact: (cells[0]?.h ?? 0) < 34 };
-}
-
-/** Width a regulator's name has in its chip, right of the stopwatch (see ComplianceClock.paintChip). */
-export function regulatorNameWidth(cell: Rect, ui: number): number {
-  const iconR = Math.min(cell.h * 0.28, 9 * ui);
-  return cell.x + cell.w - 8 - (cell.x + 8 + 2 * iconR + 7);
+  const across = gridCells({ x: inner.x + inner.w - rowW, y: inner.y, w: rowW, h: inner.h }, count, count, 6);
+  const whole = (cells: Rect[], compact: boolean): RegulatorChips | null => {
+    const nameW = regulatorNameWidth(cells[0]!, ui, compact);
+    return names.every((n) => fitsInLines(n, nameW, 1, 12)) ? { cells, compact, nameW } : null;
+  };
+  const acrossCompact = (across[0]?.h ?? 0) < 34;
+  const sideBySide = whole(across, acrossCompact);
+  if (sideBySide || count === 1) return sideBySide ?? { cells: across, compact: acrossCompact, nameW: regulatorNameWidth(across[0]!, ui, acrossCompact) };
+  // One above the other inside the frame, or over the whole strip when the frame leaves too little.
+  const box = (inner.h - 3 * (count - 1)) / count >= NODE_ONE_LINE_H ? inner : rect;
+  const stackW = Math.min(box.w, 380);
+  const stacked = gridCells({ x: box.x + box.w - stackW, y: box.y, w: stackW, h: box.h }, count, 1, 3);
+  if ((stacked[0]?.h ?? 0) >= NODE_ONE_LINE_H) {
+    const fit = whole(stacked, true);
+    if (fit) return fit;
+  }
+  return { cells: across, compact: acrossCompact, nameW: regulatorNameWidth(across[0]!, ui, acrossCompact) };
 }

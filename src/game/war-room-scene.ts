@@ -1,6 +1,7 @@
 import * as Phaser from 'phaser';
 import { diffViews, type ViewChanges } from './changes.ts';
-import { roomLayout, type RoomLayout } from './layout.ts';
+import type { RoomLayout } from './layout.ts';
+import { fittedRoomLayout, type RoomContent } from './room-fit.ts';
 import { PALETTE } from './palette.ts';
 import { loadedSounds, queueRoomImages, queueRoomSounds } from './assets.ts';
 import { PACE_FPS, roomPace, type RoomPace } from './pace.ts';
@@ -36,8 +37,17 @@ export interface WarRoomSceneData {
   hooks: RoomLoadHooks;
 }
 
-function complianceRunning(frame: RoomFrame): boolean {
-  return (frame.view?.regulators ?? []).some((r) => r.deadline !== null);
+/** The names the room must show whole: its services and its people. */
+function contentOf(frame: RoomFrame): RoomContent {
+  const services = frame.view?.services ?? frame.scenario?.company.services ?? [];
+  const people = frame.view?.stakeholders ?? frame.scenario?.stakeholders ?? [];
+  const regulators = (frame.view?.regulators ?? []).filter((r) => r.deadline !== null).map((r) => r.name);
+  return { services: services.map((s) => ({ id: s.id, name: s.name, dependsOn: s.dependsOn ?? [] })), people: people.map((p) => p.name), regulators };
+}
+
+/** How many regulators' clocks run: the room's strip changes with it. */
+function clocksRunning(frame: RoomFrame): number {
+  return (frame.view?.regulators ?? []).filter((r) => r.deadline !== null).length;
 }
 
 export class WarRoomScene extends Phaser.Scene {
@@ -126,7 +136,7 @@ export class WarRoomScene extends Phaser.Scene {
       if (this.building) return void (this.stale = true);
       this.layer.markDirty();
       // A regulator's clock starting (or a new scenario) changes which panels the room has.
-      if (state.scenario !== previous.scenario || complianceRunning(next) !== complianceRunning(prev)) {
+      if (state.scenario !== previous.scenario || clocksRunning(next) !== clocksRunning(prev)) {
         this.relayout();
         return;
       }
@@ -212,7 +222,8 @@ export class WarRoomScene extends Phaser.Scene {
     const height = this.scale.gameSize.height / this.dpr;
     this.cameras.main.setSize(this.scale.gameSize.width, this.scale.gameSize.height);
     this.layer.resize(width, height);
-    this.room = roomLayout(width, height, { compliance: complianceRunning(this.frame), people: this.frame.view?.stakeholders.length ?? 4 });
+    const content = contentOf(this.frame);
+    this.room = fittedRoomLayout(width, height, { compliance: content.regulators.length > 0 }, content);
     const { room, frame } = this;
     const style = { ui: room.ui, titles: room.titles };
     return [

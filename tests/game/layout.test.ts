@@ -106,9 +106,12 @@ describe('roomLayout', () => {
     const short = roomLayout(390, 330);
     expect(short.inbox).toBeNull();
     expect(short.map.h).toBeGreaterThanOrEqual(40);
-    const tiny = roomLayout(390, 250);
+    // One row of faces still fits 250 px above an 80 px map; 170 px does not.
+    expect(roomLayout(390, 250).portraits).not.toBeNull();
+    const tiny = roomLayout(390, 170);
     expect(tiny.portraits).toBeNull();
-    expect(tiny.ticker.y + tiny.ticker.h).toBe(250);
+    expect(tiny.map.h).toBeGreaterThanOrEqual(80);
+    expect(tiny.ticker!.y + tiny.ticker!.h).toBe(170);
   });
 
   it('survives a zero-sized parent', () => {

@@ -13,6 +13,7 @@ import { clockText, discussionLeft, DISCUSSION_WARNING_SECONDS } from '../clock-
 import { fitToScreen, overflows } from './fit.ts';
 import { companyCard, injectsCard, spotlight, stageCard } from './presenter-cards.ts';
 import { presenterRoomCard } from '../room/presenter-room.ts';
+import { teamLabel } from './team-label.ts';
 
 // The projector's window. It shows what the console sends and nothing else: it holds no
 // exercise of its own, so closing and reopening it loses nothing. On opening it shows the last
@@ -126,7 +127,7 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
     const f = sync.frame;
     const scenario = scenarioOf(f);
     replace(title, scenario?.title ?? 'War Room');
-    replace(team, f?.teamName ? `Team ${f.teamName}` : 'Incident tabletop exercise');
+    replace(team, f?.teamName ? teamLabel(f.teamName) : 'Incident tabletop exercise');
     replace(clock, f?.view && f.stage !== 'setup' && f.stage !== 'briefing' ? gameTime(f.view.clock) : '');
     const state = !f
       ? 'Waiting'

@@ -7,7 +7,7 @@ import { clockBarPlan, PILL_LABELS, type ClockBarPlan, type Rect } from '../layo
 import { css, PALETTE } from '../palette.ts';
 import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
 import { drawPanel } from './panel.ts';
-import { addText, setFitted } from './text.ts';
+import { addText, setWrapped } from './text.ts';
 import { Baked } from './baked.ts';
 
 // The header: a radar mark, the scenario, the company's local time ("Sun 04:10") with T+ under
@@ -159,10 +159,20 @@ export class ClockBar implements Widget {
 
   private titleRoom(frame: RoomFrame): void {
     if (!this.plan?.brand || !this.rect) return;
-    // Under the brand: what is happening now (the beat), else the scenario's title.
+    // Under the brand: what is happening now (the beat), else the scenario's title. A title too
+    // long for one line takes two in the brand's place; one too long for two is left out (the
+    // page shows it), never cut (layout.ts's headerTitleLines is the same rule, estimated).
     const view = frame.view;
     const text = view?.ending?.title ?? view?.beat?.title ?? view?.title ?? frame.scenario?.title ?? 'Standing by';
-    setFitted(this.title, text, this.plan.titleW);
+    const midY = this.rect.y + this.rect.h / 2;
+    this.title.setText(text);
+    const oneLine = this.title.width <= this.plan.titleW;
+    if (!oneLine) setWrapped(this.title, text, this.plan.titleW, 2);
+    const whole = oneLine || this.title.text.replace(/\s+/g, ' ') === text.replace(/\s+/g, ' ');
+    this.title.setVisible(whole);
+    this.brand.setVisible(oneLine || !whole);
+    if (oneLine) this.title.setPosition(this.brand.x, midY + 1);
+    else this.title.setPosition(this.brand.x, midY - this.title.height / 2);
   }
 
   private paint(frame: RoomFrame, animate: boolean): void {

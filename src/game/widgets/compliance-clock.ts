@@ -1,7 +1,7 @@
 import type * as Phaser from 'phaser';
 import type { ViewChanges } from '../changes.ts';
 import { complianceState, type ComplianceState, type Regulator } from '../compliance.ts';
-import { formatRemaining, shortName } from '../format.ts';
+import { formatRemaining } from '../format.ts';
 import { regulatorChips, type Rect } from '../layout.ts';
 import { css, mix, PALETTE } from '../palette.ts';
 import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
@@ -28,6 +28,8 @@ interface Chip {
   name: Phaser.GameObjects.Text;
   time: Phaser.GameObjects.Text;
   cell: Rect;
+  /** Name and time on one line (a low chip) rather than the name over the time. */
+  compact: boolean;
   state: ComplianceState | null;
   blink: Phaser.Tweens.Tween | null;
 }
@@ -112,13 +114,13 @@ export class ComplianceClock implements Widget {
     else this.frameG.commit();
     // Chips keep a chip's proportions, right-aligned next to the header, instead of
     // stretching one regulator across the whole strip.
-    const { cells } = regulatorChips(rect, regulators.length);
+    const { cells, compact } = regulatorChips(rect, regulators.map((r) => r.name), this.ui);
     regulators.forEach((r, i) => {
       const g = new Baked(scene, dpr);
       const name = addText(scene, dpr, 0, 0, '', { size: 11 * this.ui, colour: PALETTE.text, bold: true });
       const time = addText(scene, dpr, 0, 0, '', { size: 14 * this.ui, colour: PALETTE.text, bold: true, mono: true });
       this.root.add([g.image, name, time]);
-      const chip: Chip = { id: r.id, g, name, time, cell: cells[i]!, state: null, blink: null };
+      const chip: Chip = { id: r.id, g, name, time, cell: cells[i]!, compact, state: null, blink: null };
       this.chips.push(chip);
       this.paintChip(chip, frame);
     });
@@ -130,8 +132,7 @@ export class ComplianceClock implements Widget {
     const total = frame.scenario?.regulators?.find((x) => x.id === r.id)?.deadlineMinutes ?? r.remaining ?? 1;
     const { state, fraction } = complianceState(r, total);
     const colour = STATE_COLOUR[state];
-    const { cell } = chip;
-    const compact = cell.h < 34;
+    const { cell, compact } = chip;
     const g = chip.g.begin(cell);
     g.fillStyle(mix(PALETTE.panelRaised, colour, state === 'running' ? 0.06 : 0.2), 1);
     g.fillRoundedRect(cell.x, cell.y, cell.w, cell.h, 6);
@@ -161,7 +162,8 @@ export class ComplianceClock implements Widget {
     const room = cell.x + cell.w - 8 - textX;
     chip.name.setFontSize(Math.round(compact ? 10 * this.ui : Math.min(11 * this.ui, Math.max(9, cell.h * 0.25))));
     if (compact) {
-      setFitted(chip.name, shortName(r.name, 10), Math.max(0, room - chip.time.width - 6));
+      // The whole name where it fits beside the time (regulatorChips makes room for it).
+      setFitted(chip.name, r.name, Math.max(0, room - chip.time.width - 6));
       chip.name.setPosition(textX, iy - chip.name.height / 2);
       chip.time.setPosition(cell.x + cell.w - 8 - chip.time.width, iy - chip.time.height / 2);
     } else {

@@ -1,12 +1,12 @@
 import type * as Phaser from 'phaser';
 import type { ViewChanges } from '../changes.ts';
 import { formatCompact, formatMoney, formatPercent } from '../format.ts';
-import { gridCells, type Rect } from '../layout.ts';
+import { gridCells, panelBody, type Rect } from '../layout.ts';
 import { MOOD_LABEL, moodOf } from '../mood.ts';
 import { css, PALETTE } from '../palette.ts';
 import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
 import { vitalsOf, type Severity, type Vital } from '../vitals.ts';
-import { drawPanel, panelBody } from './panel.ts';
+import { drawPanel } from './panel.ts';
 import { addText, setFitted, shrinkToFit } from './text.ts';
 import { Baked } from './baked.ts';
 import { TitledPanel } from './titled-panel.ts';

@@ -1,12 +1,10 @@
 import type * as Phaser from 'phaser';
-import type { Rect } from '../layout.ts';
+import { TITLE_H, type Rect } from '../layout.ts';
 import { PALETTE } from '../palette.ts';
 
 // The frames of the room's panels, HUD style: a thin edge with brighter corner brackets and
 // a rule under the title. Outlines only, on purpose: on software-rendered WebGL every filled
 // pixel costs frame time, and a filled panel behind everything doubles the pixels drawn.
-
-export const TITLE_H = 26;
 
 export function drawPanel(g: Phaser.GameObjects.Graphics, r: Rect, options: { title?: boolean; accent?: number } = {}): void {
   const radius = Math.min(8, r.h / 2, r.w / 2);
@@ -41,7 +39,3 @@ export function drawPanel(g: Phaser.GameObjects.Graphics, r: Rect, options: { ti
   }
 }
 
-/** The inside of a titled panel. */
-export function panelBody(r: Rect, titleH = TITLE_H, pad = 10): Rect {
-  return { x: r.x + pad, y: r.y + titleH + pad * 0.6, w: Math.max(1, r.w - 2 * pad), h: Math.max(1, r.h - titleH - pad * 1.4) };
-}

@@ -4,11 +4,11 @@ import { avatarLook, browLines, mouthPoints, type AvatarLook } from '../avatar.t
 import { portraitTexture } from '../assets.ts';
 import type { ViewChanges } from '../changes.ts';
 import { PORTRAIT_FACE, portraitKinds, type PortraitKind } from '../kinds.ts';
-import { portraitPlan, type PortraitPlan, type Rect } from '../layout.ts';
+import { LINE_H, portraitPlan, portraitsBody, portraitsTitled, type PortraitPlan, type Rect } from '../layout.ts';
 import { MOOD_LABEL, moodOf, type Mood } from '../mood.ts';
 import { CLOTHES_TONES, css, HAIR_TONES, mix, MOOD_COLOUR, PALETTE, SKIN_TONES } from '../palette.ts';
 import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
-import { drawPanel, panelBody } from './panel.ts';
+import { drawPanel } from './panel.ts';
 import { addText, setFitted, setWrapped } from './text.ts';
 import { Baked } from './baked.ts';
 import { TitledPanel } from './titled-panel.ts';
@@ -35,7 +35,10 @@ interface Portrait {
   name: Phaser.GameObjects.Text;
   mood: Phaser.GameObjects.Text;
   r: number;
+  /** Where the face sits (the root's x). */
   cx: number;
+  /** The words' left edge beside the face, or null when they are centred under it. */
+  textX: number | null;
   maxW: number;
 }
 
@@ -88,11 +91,11 @@ export class Portraits extends TitledPanel implements Widget {
       this.frameG.hide();
       return;
     }
-    const titled = this.titled && rect.h >= 100;
+    const titled = portraitsTitled(rect, this.titled);
     drawPanel(this.frameG.begin(rect), rect, { title: titled });
     this.frameG.commit();
     this.title.setVisible(titled).setFontSize(Math.round(11 * this.ui)).setPosition(rect.x + 18, rect.y + 13 - this.title.height / 2);
-    const body = titled ? panelBody(rect, 26, 8) : { x: rect.x + 6, y: rect.y + 5, w: rect.w - 12, h: rect.h - 10 };
+    const body = portraitsBody(rect, this.titled);
     if (people.length === 0) return;
     // Columns as wide as a name needs, rows after that; words keep 12 px and the faces get
     // what is left (see portraitPlan, which the layout test checks at the common screen sizes).
@@ -108,28 +111,36 @@ export class Portraits extends TitledPanel implements Widget {
   private create(person: Stakeholder, kind: PortraitKind, cell: Rect, plan: PortraitPlan): Portrait {
     const { scene, dpr } = this.ctx;
     const r = plan.r;
-    const cx = cell.x + cell.w / 2;
+    // A short cell has its face at the left, the words beside it; else the face above the words.
+    const cx = plan.beside ? cell.x + 2 + r : cell.x + cell.w / 2;
     const group = scene.add.container(0, 0);
-    const root = scene.add.container(cx, cell.y + r + 3);
+    const root = scene.add.container(cx, plan.beside ? cell.y + cell.h / 2 : cell.y + r + 3);
     const face = new Baked(scene, dpr);
     const key = portraitTexture(kind);
     const picture = r > 0 && scene.textures.exists(key) ? scene.add.image(0, 0, key).setDisplaySize(2 * r * PICTURE_SHARE, 2 * r * PICTURE_SHARE) : null;
     if (picture) root.add(picture);
     root.add(face.image);
     root.setVisible(r > 0);
-    const maxW = cell.w - 2;
-    let y = cell.y + (r > 0 ? r * 2 + 7 : 2);
+    const maxW = plan.textW;
+    const textX = plan.beside ? cell.x + 2 * r + 10 : null;
     // The whole name, wrapped: groups ("Registered patients") and people alike.
     const name = addText(scene, dpr, 0, 0, '', { size: 12 * this.ui, colour: PALETTE.text, bold: true });
     setWrapped(name, person.name, maxW, plan.nameLines);
-    name.setAlign('center');
-    name.setPosition(cx - name.width / 2, y);
+    let y = cell.y + (r > 0 ? r * 2 + 7 : 2);
+    if (textX === null) {
+      name.setAlign('center');
+      name.setPosition(cx - name.width / 2, y);
+    } else {
+      // Beside the face: the name and the mood under it, centred on the face's height.
+      y = cell.y + Math.max(0, (cell.h - name.height - LINE_H) / 2);
+      name.setPosition(textX, y);
+    }
     y += name.height;
     const mood = addText(scene, dpr, 0, y, '', { size: 12 * this.ui, colour: PALETTE.textDim, bold: true, caps: true });
     group.add([root, name, mood]);
     this.root.add(group);
     const look = avatarLook(person, { skin: SKIN_TONES, hair: HAIR_TONES, clothes: CLOTHES_TONES });
-    return { id: person.id, look, cell: group, root, face, picture, painted: '', name, mood, r, cx, maxW };
+    return { id: person.id, look, cell: group, root, face, picture, painted: '', name, mood, r, cx, textX, maxW };
   }
 
   private paint(p: Portrait, person: Stakeholder): void {
@@ -145,7 +156,7 @@ export class Portraits extends TitledPanel implements Widget {
     p.mood.setText(`${MOOD_LABEL[mood]} ${Math.round(person.sentiment)}`.toUpperCase()).setColor(css(MOOD_COLOUR[mood]));
     // The mood word matters more than the number when space is short.
     if (p.mood.width > p.maxW) setFitted(p.mood, MOOD_LABEL[mood].toUpperCase(), p.maxW);
-    p.mood.setX(p.cx - p.mood.width / 2);
+    p.mood.setX(p.textX ?? p.cx - p.mood.width / 2);
   }
 
   private react(p: Portrait, by: number): void {

@@ -4,11 +4,12 @@ import type { ServiceStatusName } from '../../scenarios/schema.ts';
 import { iconTexture } from '../assets.ts';
 import type { ViewChanges } from '../changes.ts';
 import { serviceKind } from '../kinds.ts';
-import { dependencyCurve, nodeTextWidth, NODE_NAME_PX, pointOnCurve, serviceMapLayout, serviceNameLines, type Curve, type MapOrientation, type NodeBox, type Rect } from '../layout.ts';
+import { dependencyCurve, mapBody, mapTitled, nodeNameRoom, NODE_NAME_PX, NODE_TWO_LINES_H, pointOnCurve, type Curve, type MapOrientation, type NodeBox, type Rect } from '../layout.ts';
+import { fittedServiceMap } from '../map-fit.ts';
 import { mix, PALETTE, STATUS_COLOUR } from '../palette.ts';
 import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
 import { drawStatusIcon } from './icons.ts';
-import { drawPanel, panelBody } from './panel.ts';
+import { drawPanel } from './panel.ts';
 import { addText, setFitted, setWrapped } from './text.ts';
 import { Baked } from './baked.ts';
 import { TitledPanel } from './titled-panel.ts';
@@ -142,25 +143,27 @@ export class ServiceMap extends TitledPanel implements Widget {
     }
 
     const g = this.frameG.begin(rect);
-    const titled = this.titled && rect.h >= 150;
+    const titled = mapTitled(rect, this.titled);
     drawPanel(g, rect, { title: titled });
     this.title.setVisible(titled).setFontSize(Math.round(11 * this.ui)).setPosition(rect.x + 18, rect.y + 13 - this.title.height / 2);
     if (titled) this.drawLegend(rect, g);
     this.frameG.commit();
 
-    const body = titled ? panelBody(rect, 26, 14) : { x: rect.x + 8, y: rect.y + 8, w: rect.w - 16, h: rect.h - 16 };
-    // Leave room above and below nodes for the connectors' curves to read clearly.
-    const plan = serviceMapLayout(services, body);
+    const body = mapBody(rect, this.titled);
+    // The layered drawing when every name shows whole in it, else a list-like grid (map-fit.ts).
+    const plan = fittedServiceMap(services, body, this.ui);
     this.axisHint(rect, titled && services.length > 1 ? plan.orientation : null);
+    const layered = plan.orientation === 'grid' ? null : plan.orientation;
     const byId = new Map(services.map((s) => [s.id, s]));
     const boxes = new Map(plan.nodes.map((n) => [n.id, n]));
 
-    for (const s of services) {
+    // The grid has no connectors: its cells are not laid out along the dependencies.
+    for (const s of layered ? services : []) {
       for (const dep of s.dependsOn) {
         const from = boxes.get(dep);
         const to = boxes.get(s.id);
-        if (!from || !to || dep === s.id) continue;
-        const curve = dependencyCurve(from, to, plan.orientation);
+        if (!from || !to || dep === s.id || !layered) continue;
+        const curve = dependencyCurve(from, to, layered);
         const dots = [0, 1, 2].map(() => {
           const dot = scene.add.image(curve.x0, curve.y0, DOT_TEXTURE).setDisplaySize(9 * this.ui, 9 * this.ui).setVisible(false);
           this.dotLayer.add(dot);
@@ -179,7 +182,7 @@ export class ServiceMap extends TitledPanel implements Widget {
 
   /** Says which way dependencies run, when the title bar has room for it. */
   private axisHint(rect: Rect, orientation: MapOrientation | null): void {
-    const text = orientation === 'columns' ? 'infrastructure  →  customer-facing' : orientation === 'rows' ? 'customer-facing on top' : '';
+    const text = orientation === 'columns' ? 'infrastructure  →  customer-facing' : orientation === 'rows' || orientation === 'grid' ? 'customer-facing on top' : '';
     this.hint.setFontSize(Math.round(10 * this.ui)).setText(text);
     this.hint.setPosition(this.title.x + this.title.width + 12, rect.y + 13 - this.hint.height / 2);
     const legendLeft = this.legendLeft;
@@ -216,8 +219,8 @@ export class ServiceMap extends TitledPanel implements Widget {
 
   private createNode(s: Service, box: NodeBox): void {
     const { scene, dpr } = this.ctx;
-    // Two lines of 12 px text fit from 25 px up; below that, one line.
-    const density = box.h >= 25 ? 'full' : 'single';
+    // Two lines of 12 px text fit from NODE_TWO_LINES_H up; below that, one line.
+    const density = box.h >= NODE_TWO_LINES_H ? 'full' : 'single';
     const root = scene.add.container(box.x + box.w / 2, box.y + box.h / 2);
     const glow = new Baked(scene, dpr);
     const card = new Baked(scene, dpr);
@@ -264,20 +267,25 @@ export class ServiceMap extends TitledPanel implements Widget {
     node.card.commit();
 
     const textX = iconX + iconR + 7;
-    const textW = nodeTextWidth(box);
+    const room = nodeNameRoom(box, this.ui);
+    const textW = room.width;
     const word = STATUS_WORD[s.effective] + (s.effective !== s.status ? ' · upstream' : '');
     status.setColor(`#${colour.toString(16).padStart(6, '0')}`);
     if (density === 'single') {
-      // One line: the status word comes first (it must stay readable), the name gets the rest.
+      // One line: the whole name comes first; the status word joins it where it fits (the icon
+      // and the colour say the status anyway).
       status.setFontSize(Math.round(Math.max(8.5, 9.5 * this.ui)));
       status.setText(STATUS_WORD[s.effective].toUpperCase());
       if (status.width > textW * 0.5) status.setText(SHORT_STATUS_WORD[s.effective]);
-      setFitted(name, s.name, textW - (status.text ? status.width + 6 : 0));
+      name.setText(s.name);
+      const beside = name.width + 6 + status.width <= textW;
+      status.setVisible(beside);
+      if (!beside) setFitted(name, s.name, textW);
       name.setPosition(textX, -name.height / 2);
       status.setPosition(w / 2 - 6 - status.width, -status.height / 2);
     } else {
       // Long names wrap rather than being cut, on as many lines as the card has room for.
-      setWrapped(name, s.name, textW, serviceNameLines(h, this.ui));
+      setWrapped(name, s.name, textW, room.lines);
       setFitted(status, word.toUpperCase(), textW);
       const withStatus = name.height + status.height <= h - 4;
       status.setVisible(withStatus);
@@ -307,13 +315,15 @@ export class ServiceMap extends TitledPanel implements Widget {
 
   private paintEdges(services: readonly Service[]): void {
     const byId = new Map(services.map((s) => [s.id, s]));
-    const look = this.edges.map((e) => byId.get(e.from)?.effective ?? 'up').join(',');
-    if (look === this.edgesPainted || !this.rect) return;
-    this.edgesPainted = look;
-    if (this.edges.length === 0) {
-      this.edgesG.hide();
+    // No connectors (a grid, or no dependencies): nothing of an earlier layout may stay drawn.
+    if (this.edges.length === 0 || !this.rect) {
+      // Hidden once: hiding marks the static layer for a re-bake.
+      if (this.edgesG.image.visible) this.edgesG.hide();
       return;
     }
+    const look = this.edges.map((e) => byId.get(e.from)?.effective ?? 'up').join(',');
+    if (look === this.edgesPainted) return;
+    this.edgesPainted = look;
     const g = this.edgesG.begin(this.rect);
     for (const edge of this.edges) {
       const status = byId.get(edge.from)?.effective ?? 'up';

@@ -1,20 +1,10 @@
 import type { AppContext } from '../context.ts';
 import { h } from '../dom.ts';
+import { roomFontsReady } from '../room-fonts.ts';
 
 // The Phaser war room, loaded on demand in its own chunk, with a progress bar while its code and
 // then its files (backdrop, portraits, icons, sounds) load; the game clock waits for its first frame.
 // The canvas is decorative for assistive tech: everything a player must read is in HTML.
-
-/** The room's fonts, loaded; gives up after 3 s so a blocked font never blocks the game. */
-function fontsReady(): Promise<void> {
-  if (!('fonts' in document)) return Promise.resolve();
-  const loads = Promise.all([
-    document.fonts.load('bold 12px "Inter Variable"'),
-    document.fonts.load('12px "Inter Variable"'),
-    document.fonts.load('bold 12px "JetBrains Mono Variable"'),
-  ]).then(() => undefined);
-  return Promise.race([loads.catch(() => undefined), new Promise<void>((r) => setTimeout(r, 3000))]);
-}
 
 export function createStage(ctx: AppContext): { el: HTMLElement; destroy(): void } {
   const host = h('div', { class: 'stage__canvas', attrs: { 'aria-hidden': 'true' } });
@@ -48,7 +38,7 @@ export function createStage(ctx: AppContext): { el: HTMLElement; destroy(): void
     delete document.body.dataset.warRoomFrame;
     void load()
       // Canvas text is measured once when drawn: wait (briefly) for the room's fonts first.
-      .then((mod) => fontsReady().then(() => mod))
+      .then((mod) => roomFontsReady().then(() => mod))
       .then((mod) => {
         if (closed) return;
         progress.value = 40;

@@ -1,0 +1,50 @@
+import { mapBody, portraitPlan, regulatorChips, portraitsBody, portraitWordsH, roomLayout, type RoomLayout, type RoomOptions } from './layout.ts';
+import { fittedServiceMap, namesCut, type NamedService } from './map-fit.ts';
+import { fitsInLines } from './text-fit.ts';
+
+// The room's layout for what it shows: the usual one when every service's and person's name
+// shows whole in it; else the same room without the news ticker, then without the header too
+// (the page and the presenter show the clock, the time left and every message in HTML), so the
+// names get that room; last, on a stage too short for all of it (a phone's, a regulator's clock
+// running), without the regulators' strip (the page's figures strip, right above the canvas, has
+// each deadline). Four candidates, each a pure layout and its plans.
+
+export interface RoomContent {
+  services: readonly NamedService[];
+  people: readonly string[];
+  /** The regulators whose clocks run. */
+  regulators: readonly string[];
+}
+
+/** Whether the faces' plan in this room keeps every name whole, with its mood under it. */
+function facesWhole(room: RoomLayout, people: readonly string[]): boolean {
+  if (people.length === 0) return true;
+  if (!room.portraits) return false;
+  const plan = portraitPlan(portraitsBody(room.portraits, room.titles), people, 6, room.ui);
+  const px = Math.max(12, Math.round(12 * room.ui));
+  const tall = plan.beside ? Math.max(portraitWordsH(plan.nameLines), 2 * plan.r) : portraitWordsH(plan.nameLines) + 2 * plan.r;
+  return tall <= plan.cells[0]!.h + 1 && people.every((n) => fitsInLines(n, plan.textW, plan.nameLines, px));
+}
+
+/** How many names this room would cut (0: every one whole). */
+export function roomNamesCut(room: RoomLayout, content: RoomContent): number {
+  const map = fittedServiceMap(content.services, mapBody(room.map, room.titles), room.ui);
+  const chips = room.compliance && content.regulators.length > 0 ? regulatorChips(room.compliance, content.regulators, room.ui) : null;
+  const regulatorsCut = chips ? content.regulators.filter((n) => !fitsInLines(n, chips.nameW, 1, 12)).length : 0;
+  return namesCut(content.services, map, room.ui) + (facesWhole(room, content.people) ? 0 : 1) + regulatorsCut;
+}
+
+/** The usual room, then without the ticker, then without the header, then without the regulators' strip. */
+const VARIANTS: readonly RoomOptions[] = [{}, { ticker: false }, { ticker: false, header: false }, { ticker: false, header: false, compliance: false }];
+
+/** The first of VARIANTS that keeps every name whole, else the one that cuts the fewest. */
+export function fittedRoomLayout(width: number, height: number, options: RoomOptions, content: RoomContent): RoomLayout {
+  let best: { room: RoomLayout; cut: number } | null = null;
+  for (const variant of VARIANTS) {
+    const room = roomLayout(width, height, { ...options, ...variant, names: content.people, people: content.people.length, regulators: content.regulators.length });
+    const cut = roomNamesCut(room, content);
+    if (cut === 0) return room;
+    if (!best || cut < best.cut) best = { room, cut };
+  }
+  return best!.room;
+}
