@@ -1,4 +1,4 @@
-import { Client, type Room } from '@colyseus/sdk';
+import type { Client, Room } from '@colyseus/sdk';
 import type { RunEvent } from '../../engine/machine.ts';
 import { MAX_EVENTS_PER_MESSAGE, ROOM_NAME } from '../../protocol/limits.ts';
 import type { CreateOptions, RoomSettings } from '../../protocol/messages.ts';
@@ -18,6 +18,10 @@ export type LinkState =
   | { kind: 'opening' }
   | { kind: 'open'; info: RoomInfo; room: ConsoleRoomView | null; connected: boolean }
   | { kind: 'failed'; message: string };
+
+// The Colyseus SDK (about 50 KB gzip) is fetched only when a room is opened or taken up again:
+// a console that never opens one (offline, or a workshop without phones) does not wait for it.
+const client = async (endpoint: string): Promise<Client> => new (await import('@colyseus/sdk')).Client(endpoint);
 
 export const DEFAULT_ROOM_SETTINGS: RoomSettings = { resultsVisible: false, anonymous: true, debriefToPhones: true };
 
@@ -47,7 +51,7 @@ export class RoomLink {
     if (!info || info.sessionId !== this.store.getState().session.id) return;
     this.set({ kind: 'opening' });
     try {
-      const room = await new Client(this.endpoint).joinById(info.code, { facilitator: info.secret });
+      const room = await (await client(this.endpoint)).joinById(info.code, { facilitator: info.secret });
       this.attach(room, info);
     } catch {
       clearRoomInfo();
@@ -60,7 +64,7 @@ export class RoomLink {
     const options: CreateOptions = { scenarioId: session.scenarioId, seed: session.seed, partner: session.partner, settings };
     this.set({ kind: 'opening' });
     try {
-      const room = await new Client(this.endpoint).create(ROOM_NAME, options);
+      const room = await (await client(this.endpoint)).create(ROOM_NAME, options);
       const secret = await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('the room did not send its facilitator key')), 10_000);
         room.onMessage('secret', (m: { secret: string }) => {
@@ -141,7 +145,7 @@ export class RoomLink {
   }
 
   private async takeUpAgain(lost: Room, info: RoomInfo): Promise<void> {
-    const result = await rejoin(() => new Client(this.endpoint).joinById(info.code, { facilitator: info.secret }), {
+    const result = await rejoin(async () => (await client(this.endpoint)).joinById(info.code, { facilitator: info.secret }), {
       stopped: () => this.room !== lost,
       fatal: (error) => /not found|facilitator key/.test((error as Error).message ?? ''),
     });
