@@ -53,7 +53,8 @@ export async function emptyRedisDatabase(base = process.env.WAR_ROOM_TEST_REDIS_
     await requireRedis(url);
     const client = new Redis(url, { maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 5000 });
     try {
-      if ((await client.dbsize()) === 0) return url;
+      // Claimed with SET NX, so two test runs at once never take the same database.
+      if ((await client.dbsize()) === 0 && (await client.set('war-room:test-claim', String(process.pid), 'NX')) === 'OK') return url;
     } finally {
       client.disconnect();
     }
