@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxText, unzipText } from '../unzip.ts';
-import { advanceGameClock, bodyData, OUT, painted, presenterFitted, serveGame, type Served } from './harness.ts';
+import { advanceGameClock, bodyData, OUT, painted, openFacilitatorPage, presenterFitted, serveGame, type Served } from './harness.ts';
 
 // A facilitator-paced workshop from set-up to the Word report: game time moves only by the
 // facilitator's hand, the projector never shows scores unless asked, and the DOCX carries the
@@ -22,14 +22,9 @@ const errors: string[] = [];
 beforeAll(async () => {
   served = await serveGame('dist-facilitator-paced');
   context = await served.browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true, reducedMotion: 'reduce' });
-  con = await context.newPage();
-  pres = await context.newPage();
-  for (const [page, name] of [[con, 'console'], [pres, 'presenter']] as const) page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
   // The test clock: real time moves only when the test says, so "nothing moves by itself" is shown, not waited for.
-  await con.goto(`${served.url}facilitator.html?test-clock#/console`);
-  await con.waitForSelector('body[data-ready="1"]');
-  await pres.goto(`${served.url}facilitator.html#/presenter`);
-  await pres.waitForSelector('body[data-ready="1"]');
+  con = await openFacilitatorPage(context, `${served.url}facilitator.html?test-clock#/console`, 'console', errors);
+  pres = await openFacilitatorPage(context, `${served.url}facilitator.html#/presenter`, 'presenter', errors);
 }, 180_000);
 
 afterAll(async () => {
@@ -37,7 +32,6 @@ afterAll(async () => {
   await served?.close();
 });
 
-const data = bodyData;
 const caughtUp = (): Promise<void> => presenterFitted(con, pres);
 
 describe('a facilitator-paced workshop', () => {
@@ -58,7 +52,7 @@ describe('a facilitator-paced workshop', () => {
     await con.getByRole('button', { name: /Time passes \+30 min/ }).click();
     await caughtUp();
     expect(Number(await pres.evaluate(() => document.body.dataset.clock))).toBeGreaterThan(Number(clock));
-    expect(await data(con, 'decision')).toBe('open');
+    expect(await bodyData(con, 'decision')).toBe('open');
     for (const size of SIZES) {
       await pres.setViewportSize(size);
       await caughtUp();
@@ -68,9 +62,9 @@ describe('a facilitator-paced workshop', () => {
   }, 90_000);
 
   it('plays to the end and shows a neutral slide, not the scores', async () => {
-    for (let i = 0; i < 40 && (await data(con, 'phase')) !== 'ended'; i++) {
-      const rev = await data(con, 'rev');
-      const decision = await data(con, 'decision');
+    for (let i = 0; i < 40 && (await bodyData(con, 'phase')) !== 'ended'; i++) {
+      const rev = await bodyData(con, 'rev');
+      const decision = await bodyData(con, 'decision');
       if (decision === 'recorded') await con.keyboard.press('r');
       else if (decision === 'revealed') await con.keyboard.press('n');
       else {
@@ -79,7 +73,7 @@ describe('a facilitator-paced workshop', () => {
       }
       await con.waitForFunction((r) => document.body.dataset.rev !== r, rev, { timeout: 10_000 });
     }
-    expect(await data(con, 'phase')).toBe('ended');
+    expect(await bodyData(con, 'phase')).toBe('ended');
     await con.keyboard.press('d');
     await con.getByRole('dialog').getByRole('button', { name: 'End and debrief' }).click();
     await con.waitForSelector('body[data-stage="debrief"]');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxText, unzipText } from '../unzip.ts';
-import { bodyData, OUT, presenterFitted, serveGame, type Served } from './harness.ts';
+import { bodyData, OUT, openFacilitatorPage, presenterFitted, serveGame, type Served } from './harness.ts';
 
 // Tailoring for a client in the browser: the console opens a scenario YAML file from disk (a bad
 // one first, which shows located problems and changes nothing), the facilitator gives it the
@@ -18,13 +18,8 @@ const errors: string[] = [];
 beforeAll(async () => {
   served = await serveGame('dist-facilitator-tailoring');
   context = await served.browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true, reducedMotion: 'reduce' });
-  con = await context.newPage();
-  pres = await context.newPage();
-  for (const [page, name] of [[con, 'console'], [pres, 'presenter']] as const) page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
-  await con.goto(`${served.url}facilitator.html#/console`);
-  await con.waitForSelector('body[data-ready="1"]');
-  await pres.goto(`${served.url}facilitator.html#/presenter`);
-  await pres.waitForSelector('body[data-ready="1"]');
+  con = await openFacilitatorPage(context, `${served.url}facilitator.html#/console`, 'console', errors);
+  pres = await openFacilitatorPage(context, `${served.url}facilitator.html#/presenter`, 'presenter', errors);
 }, 180_000);
 
 afterAll(async () => {
@@ -32,7 +27,6 @@ afterAll(async () => {
   await served?.close();
 });
 
-const data = bodyData;
 const caughtUp = (): Promise<void> => presenterFitted(con, pres);
 
 /** The shipped scenario as the client's own file: another id and title, so it is told apart. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advanceGameClock, axe, bodyData, OUT, painted, serveGame, type AxeSummary, type Served } from './harness.ts';
+import { advanceGameClock, axe, bodyData, OUT, openFacilitatorPage, painted, serveGame, type AxeSummary, type Served } from './harness.ts';
 
 // Facilitator mode end to end: the console and the presenter as two pages of one browser
 // context, against `vite build` + `vite preview`. The console steers; the presenter follows.
@@ -35,21 +35,14 @@ afterAll(async () => {
 const consoleUrl = (): string => `${served.url}facilitator.html?test-clock#/console`;
 const presenterUrl = (): string => `${served.url}facilitator.html#/presenter`;
 
-async function open(url: string, name: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready="1"]');
-  return page;
-}
+const open = (url: string, name: string): Promise<Page> => openFacilitatorPage(context, url, name, errors);
 
-const data = bodyData;
-const presClock = async (): Promise<number> => Number(await data(pres, 'clock'));
+const presClock = async (): Promise<number> => Number(await bodyData(pres, 'clock'));
 const text = (page: Page, selector: string): Promise<string> => page.locator(selector).first().innerText();
 
 /** Waits until the presenter shows the console's current revision. */
 async function presenterCaughtUp(): Promise<void> {
-  const rev = await data(con, 'rev');
+  const rev = await bodyData(con, 'rev');
   await pres.waitForFunction((r) => document.body.dataset.rev === r, rev, { timeout: 10_000 });
 }
 
@@ -76,7 +69,7 @@ async function shootBoth(name: string): Promise<void> {
 
 /** Moves the exercise on by one decision: reveal or continue if a choice waits, else pick `n`. */
 async function step(n = 1): Promise<void> {
-  const decision = await data(con, 'decision');
+  const decision = await bodyData(con, 'decision');
   if (decision === 'recorded') return key('r');
   if (decision === 'revealed') return key('n');
   await key(`Digit${n}`);
@@ -209,7 +202,7 @@ describe('facilitator mode', () => {
     await step();
     await con.waitForSelector('body[data-decision="recorded"]');
     await presenterCaughtUp();
-    const before = { rev: await data(con, 'rev'), chosen: await text(pres, '.pres__chosen') };
+    const before = { rev: await bodyData(con, 'rev'), chosen: await text(pres, '.pres__chosen') };
     await pres.reload();
     await pres.waitForSelector('body[data-ready="1"]');
     await presenterCaughtUp();
@@ -217,8 +210,8 @@ describe('facilitator mode', () => {
 
     await con.reload();
     await con.waitForSelector('body[data-ready="1"]');
-    expect(await data(con, 'rev')).toBe(before.rev);
-    expect(await data(con, 'decision')).toBe('recorded');
+    expect(await bodyData(con, 'rev')).toBe(before.rev);
+    expect(await bodyData(con, 'decision')).toBe('recorded');
     expect(await con.locator('.fac-note').count()).toBe(2);
     await presenterCaughtUp();
     expect(await text(pres, '.pres__chosen')).toBe(before.chosen);
@@ -241,15 +234,15 @@ describe('facilitator mode', () => {
 
   it('plays on to the ending from the console, with the presenter following', async () => {
     for (let i = 0; i < 80; i++) {
-      const phase = await data(con, 'phase');
-      const decision = await data(con, 'decision');
+      const phase = await bodyData(con, 'phase');
+      const decision = await bodyData(con, 'decision');
       if (phase === 'ended' && decision === 'open') break;
-      const rev = await data(con, 'rev');
+      const rev = await bodyData(con, 'rev');
       await step(1 + (i % 2));
       await con.waitForFunction((r) => document.body.dataset.rev !== r, rev, { timeout: 10_000 });
       if (i === 6) await shootBoth('06-later');
     }
-    expect(await data(con, 'phase')).toBe('ended');
+    expect(await bodyData(con, 'phase')).toBe('ended');
     await presenterCaughtUp();
     expect(await pres.locator('.pres__outcome-badge').count()).toBe(1);
   }, 240_000);
@@ -329,13 +322,13 @@ describe('facilitator mode', () => {
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
     expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
     await cdp.detach();
-    const rev = await data(con, 'rev');
+    const rev = await bodyData(con, 'rev');
     await context.setOffline(true);
     try {
       await con.reload();
       await con.waitForSelector('body[data-ready="1"]');
       const notices = await con.locator('.fac-message__text').allInnerTexts();
-      const seen = { rev: await data(con, 'rev'), notices };
+      const seen = { rev: await bodyData(con, 'rev'), notices };
       if (seen.rev !== rev) {
         console.log('offline reload diagnostics', con.url(), await con.title(), await con.evaluate(() => (localStorage.getItem('war-room.facilitator.current') ?? 'none').slice(0, 300)));
       }

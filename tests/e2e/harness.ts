@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 // Builds the game once, serves it with `vite preview` on a free port, and drives Debian's
 // Chromium through playwright-core. Output (build, screenshots) goes to tests/e2e/out/, which
@@ -134,20 +134,32 @@ export async function openGame(served: Served, viewport = { width: 1280, height:
   return page;
 }
 
+/** A value the page keeps on `document.body.dataset` (the pages publish their state there for tests). */
+export const bodyData = (page: Page, key: string): Promise<string | undefined> => page.evaluate((k) => document.body.dataset[k], key);
+
+/** Waits until the presenter shows, and has fitted, the console's current revision (the test's own budget bounds it). */
+export async function presenterFitted(con: Page, pres: Page): Promise<void> {
+  const rev = await bodyData(con, 'rev');
+  await pres.waitForFunction((r) => document.body.dataset.rev === r && document.body.dataset.fitted === r, rev, { timeout: 0 });
+}
+
+/**
+ * Opens a facilitator page (console or presenter) in `context` and waits until it is ready; its
+ * uncaught errors go to `errors`, named, so a test can assert there were none.
+ */
+export async function openFacilitatorPage(context: BrowserContext, url: string, name: string, errors: string[]): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="1"]');
+  return page;
+}
+
 /**
  * Waits until the page has drawn two frames after everything before this call (a resize, a new
  * screen) and its fonts are loaded: what a screenshot should show is then on screen, however slow
  * the machine. A condition, not a guess at a duration.
  */
-/** A value the page keeps on `document.body.dataset` (the pages publish their state there for tests). */
-export const bodyData = (page: Page, key: string): Promise<string | undefined> => page.evaluate((k) => document.body.dataset[k], key);
-
-/** Waits until the presenter shows, and has fitted, the console's current revision. */
-export async function presenterFitted(con: Page, pres: Page): Promise<void> {
-  const rev = await bodyData(con, 'rev');
-  await pres.waitForFunction((r) => document.body.dataset.rev === r && document.body.dataset.fitted === r, rev, { timeout: 10_000 });
-}
-
 export async function painted(page: Page): Promise<void> {
   await page.evaluate(
     () => document.fonts.ready.then(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))),

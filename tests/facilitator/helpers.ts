@@ -1,7 +1,7 @@
 import { compileScenario, type CompiledScenario } from '../../src/engine/compile.ts';
 import { Exercise, type ExerciseDeps } from '../../src/facilitator/exercise.ts';
 import { presenterFrame, type PresenterFrame } from '../../src/facilitator/frame.ts';
-import { newSession } from '../../src/facilitator/session.ts';
+import { newSession, type Session } from '../../src/facilitator/session.ts';
 import { Scenario } from '../../src/scenarios/schema.ts';
 import { tinyScenario } from '../fixtures/tiny-scenario.ts';
 
@@ -58,6 +58,16 @@ export function running(): Harness {
   ok(ex.startIncident());
   return h;
 }
+
+/** The check the console makes of an imported session: it must replay on this version's scenarios. */
+export const replays = (h: Harness) => (s: Session): string | null => {
+  try {
+    Exercise.open(s, h.deps);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+};
 
 /** Asserts a command was accepted, showing the refusal when it was not. */
 export function ok(refusal: string | null): void {

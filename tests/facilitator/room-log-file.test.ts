@@ -9,19 +9,11 @@ import { checkRoomLog, roomLogToSession } from '../../src/facilitator/room/room-
 import { mergeSessions, readSessionFile } from '../../src/facilitator/session-file.ts';
 import type { Session } from '../../src/facilitator/session.ts';
 import type { CreateOptions } from '../../src/protocol/messages.ts';
-import { ok, running, type Harness } from './helpers.ts';
+import { ok, replays, running, type Harness } from './helpers.ts';
 
 // A room's log, written by the server's own code from a played exercise, read back by the
 // offline console as a session: the same run, the same scores, the votes as the room kept them.
 
-const replays = (h: Harness) => (s: Session): string | null => {
-  try {
-    Exercise.open(s, h.deps);
-    return null;
-  } catch (error) {
-    return (error as Error).message;
-  }
-};
 
 const CODE = 'K7PQ2M';
 

@@ -2,17 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Exercise } from '../../src/facilitator/exercise.ts';
 import { mergeSessions, readSessionFile, sessionFileName, sessionFileText } from '../../src/facilitator/session-file.ts';
 import type { Session } from '../../src/facilitator/session.ts';
-import { ok, running, type Harness } from './helpers.ts';
+import { ok, replays, running, type Harness } from './helpers.ts';
 
-/** The check the console uses: the run must replay on this version's scenarios. */
-const replays = (h: Harness) => (s: Session): string | null => {
-  try {
-    Exercise.open(s, h.deps);
-    return null;
-  } catch (error) {
-    return (error as Error).message;
-  }
-};
 
 function played(): Harness {
   const h = running();
