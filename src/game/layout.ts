@@ -668,3 +668,59 @@ export function regulatorChips(rect: Rect, names: readonly string[], ui = 1): Re
   }
   return { cells: across, compact: acrossCompact, nameW: regulatorNameWidth(across[0]!, ui, acrossCompact) };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The business vitals (widgets/gauges.ts): four arc gauges in a row, a 2x2 grid or a column,
+// whichever gives the biggest arcs; the words go beside an arc or under it.
+
+export interface GaugePlan {
+  /** Whether the panel has its title bar. */
+  titled: boolean;
+  cells: Rect[];
+  /** The arcs' radius. */
+  r: number;
+  /** The words sit right of the arc (a wide, short cell) instead of under it. */
+  beside: boolean;
+}
+
+/** Where a gauge's arc and words go in its cell (the widget draws them there). */
+export interface GaugeSpots {
+  cx: number;
+  cy: number;
+  /** Left edge of the words (beside) or their centre line (under). */
+  textX: number;
+  /** Width the name and the state word have. */
+  textW: number;
+}
+
+export function gaugeSpots(cell: Rect, r: number, beside: boolean): GaugeSpots {
+  if (beside) {
+    const cx = cell.x + r + 8;
+    return { cx, cy: cell.y + cell.h / 2 + r * 0.08, textX: cx + r + 14, textW: cell.w - 2 * r - 24 };
+  }
+  const cx = cell.x + cell.w / 2;
+  return { cx, cy: cell.y + r + 3, textX: cx, textW: cell.w - 2 };
+}
+
+/** The arc radius a cell allows, and whether its text goes beside the arc or under it. */
+function dialShape(cell: Rect, ui: number): { r: number; beside: boolean } {
+  // Beside: the arc fills the height, and the text column needs about 104px.
+  const besideR = Math.min(cell.h * 0.4, (cell.w - 104 * ui - 24) / 2);
+  // Under: the label and a word need about 26px below the arc.
+  const underR = Math.min(cell.w * 0.34, (cell.h - 26 * ui) * 0.55);
+  return besideR >= underR * 0.9 && besideR >= 12 ? { r: besideR, beside: true } : { r: Math.max(8, underR), beside: false };
+}
+
+/** The gauges in their panel: 4x1, 2x2 or 1x4, whichever gives the biggest arcs. */
+export function gaugePlan(rect: Rect, titles: boolean, ui = 1): GaugePlan {
+  // A short strip of gauges gives its title bar's height to the arcs.
+  const titled = titles && rect.h >= 120;
+  const body = titled ? panelBody(rect, TITLE_H, 10) : { x: rect.x + 6, y: rect.y + 6, w: rect.w - 12, h: rect.h - 10 };
+  let best: GaugePlan | null = null;
+  for (const cols of [4, 2, 1]) {
+    const cells = gridCells(body, 4, cols, 8);
+    const shape = dialShape(cells[0]!, ui);
+    if (!best || shape.r > best.r + 0.5) best = { titled, cells, ...shape };
+  }
+  return best!;
+}

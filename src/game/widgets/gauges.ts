@@ -1,11 +1,11 @@
 import type * as Phaser from 'phaser';
 import type { ViewChanges } from '../changes.ts';
 import { formatCompact, formatMoney, formatPercent } from '../format.ts';
-import { gridCells, panelBody, type Rect } from '../layout.ts';
+import { gaugePlan, gaugeSpots, type Rect } from '../layout.ts';
 import { MOOD_LABEL, moodOf } from '../mood.ts';
 import { css, PALETTE } from '../palette.ts';
 import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
-import { vitalsOf, type Severity, type Vital } from '../vitals.ts';
+import { severityWord, vitalsOf, type Severity, type Vital } from '../vitals.ts';
 import { drawPanel } from './panel.ts';
 import { addText, setFitted, shrinkToFit } from './text.ts';
 import { Baked } from './baked.ts';
@@ -114,18 +114,15 @@ export class Gauges extends TitledPanel implements Widget {
       return;
     }
     const { scene, dpr } = this.ctx;
-    // A short strip of gauges gives its title bar's height to the arcs.
-    const titled = this.titled && rect.h >= 120;
-    drawPanel(this.frameG.begin(rect), rect, { title: titled });
+    const plan = gaugePlan(rect, this.titled, this.ui);
+    drawPanel(this.frameG.begin(rect), rect, { title: plan.titled });
     this.frameG.commit();
-    this.title.setVisible(titled).setFontSize(Math.round(11 * this.ui)).setPosition(rect.x + 18, rect.y + 13 - this.title.height / 2);
+    this.title.setVisible(plan.titled).setFontSize(Math.round(11 * this.ui)).setPosition(rect.x + 18, rect.y + 13 - this.title.height / 2);
 
-    const body = titled ? panelBody(rect, 26, 10) : { x: rect.x + 6, y: rect.y + 6, w: rect.w - 12, h: rect.h - 10 };
-    const cells = bestGrid(body, this.ui);
     const vitals = frame.view ? vitalsOf(frame.view, frame.scenario) : placeholderVitals();
     vitals.forEach((vital, i) => {
-      const cell = cells[i]!;
-      const { r, horizontal } = cellShape(cell, this.ui);
+      const cell = plan.cells[i]!;
+      const { r, beside: horizontal } = plan;
       const arc = new Baked(scene, dpr);
       const flash = scene.add.graphics();
       const value = addText(scene, dpr, 0, 0, '', { size: 16, colour: PALETTE.text, bold: true, mono: true });
@@ -133,8 +130,7 @@ export class Gauges extends TitledPanel implements Widget {
       const sub = addText(scene, dpr, 0, 0, '', { size: 11 * this.ui, colour: PALETTE.textFaint });
       const word = addText(scene, dpr, 0, 0, '', { size: 10.5 * this.ui, colour: PALETTE.textFaint, bold: true, caps: true });
       this.root.add([flash, arc.image, value, label, sub, word]);
-      const cx = horizontal ? cell.x + r + 8 : cell.x + cell.w / 2;
-      const cy = horizontal ? cell.y + cell.h / 2 + r * 0.08 : cell.y + r + 3;
+      const { cx, cy } = gaugeSpots(cell, r, horizontal);
       const g: GaugeView = { id: vital.id, cell, horizontal, arc, flash, value, label, sub, word, cx, cy, r, shown: vital.fill, shownValue: vital.value, severity: vital.severity, valueText: '', tween: null };
       this.gauges.push(g);
       this.paintArc(g, vital);
@@ -234,42 +230,7 @@ export class Gauges extends TitledPanel implements Widget {
   }
 }
 
-/** The arc radius a cell allows, and whether its text goes beside the arc or under it. */
-function cellShape(cell: Rect, ui: number): { r: number; horizontal: boolean } {
-  // Beside: the arc fills the height, and the text column needs about 104px.
-  const besideR = Math.min(cell.h * 0.4, (cell.w - 104 * ui - 24) / 2);
-  // Under: the label and a word need about 26px below the arc.
-  const underR = Math.min(cell.w * 0.34, (cell.h - 26 * ui) * 0.55);
-  return besideR >= underR * 0.9 && besideR >= 12 ? { r: besideR, horizontal: true } : { r: Math.max(8, underR), horizontal: false };
-}
-
-/** Four gauges as 4x1, 2x2 or 1x4, whichever gives the biggest readable arcs. */
-function bestGrid(body: Rect, ui: number): Rect[] {
-  let best: Rect[] = [];
-  let bestR = -1;
-  for (const cols of [4, 2, 1]) {
-    const cells = gridCells(body, 4, cols, 8);
-    const r = cellShape(cells[0]!, ui).r;
-    if (r > bestR + 0.5) {
-      best = cells;
-      bestR = r;
-    }
-  }
-  return best;
-}
-
 const rank = (s: Severity): number => (s === 'ok' ? 0 : s === 'warn' ? 1 : 2);
-
-/** Every state in words, so a gauge never relies on its colour. */
-function severityWord(vital: Vital, short = false): string {
-  const words: Record<Vital['id'], Record<Severity, [string, string]>> = {
-    uptime: { ok: ['Running', 'Running'], warn: ['Partial outage', 'Partial'], bad: ['Major outage', 'Outage'] },
-    revenue: { ok: ['Contained', 'Contained'], warn: ['Rising loss', 'Rising'], bad: ['Severe loss', 'Severe'] },
-    customers: { ok: ['Few affected', 'Few'], warn: ['Many affected', 'Many'], bad: ['Most affected', 'Most'] },
-    sentiment: { ok: ['Steady', 'Steady'], warn: ['Worried', 'Worried'], bad: ['Angry', 'Angry'] },
-  };
-  return words[vital.id][vital.severity][short ? 1 : 0];
-}
 
 function subText(vital: Vital, frame: RoomFrame): string {
   const view = frame.view;
