@@ -1,5 +1,6 @@
 // Pure layout maths for the war room (no Phaser here, so Vitest can check it in Node).
 import { MOOD_LABEL } from './mood.ts';
+import { SEVERITY_WORDS, VITAL_NAMES } from './vitals.ts';
 import { estimateWidth, fitsInLines, wrapEstimate } from './text-fit.ts';
 // All sizes are CSS pixels; the scene zooms its camera by the device pixel ratio.
 
@@ -667,4 +668,168 @@ export function regulatorChips(rect: Rect, names: readonly string[], ui = 1): Re
     if (fit) return fit;
   }
   return { cells: across, compact: acrossCompact, nameW: regulatorNameWidth(across[0]!, ui, acrossCompact) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The business vitals (widgets/gauges.ts). Four arc gauges in a row, a 2x2 grid or a column,
+// the words beside or under each arc, when every arc holds its value and every name and state
+// word stays whole; else four rows, each the name, the value and the state in a word over a bar (the
+// presenter's 280 px side column at 1280x720 has no room for arcs with whole words at 12 px).
+
+export type GaugeKind = 'dials' | 'rows';
+
+/** Height of a line of gauge words as Phaser measures Inter (15 px at 12 px). */
+export const gaugeLineH = (px: number): number => Math.ceil(px * 1.25);
+/** Room a value takes: six characters of the mono font ("€1.25M", "£12.3k"), 0.62 em each. */
+export const gaugeValueW = (px: number): number => 6 * 0.62 * px;
+/** The arc's stroke at radius r (widgets/gauges.ts draws it so); its ticks reach 1.25 strokes out. */
+export const arcStroke = (r: number): number => Math.max(4, r * 0.2);
+/** The gap between a row's words. */
+const ROW_GAP = 6;
+
+export interface GaugePlan {
+  kind: GaugeKind;
+  /** Whether the panel has its title bar. */
+  titled: boolean;
+  cells: Rect[];
+  /** Dials: the arcs' radius (0 for rows). */
+  r: number;
+  /** Dials: the words sit right of the arc instead of under it. */
+  beside: boolean;
+  /** Size of the names, state words and values, CSS px. */
+  px: number;
+  /** Whether the names and the state words take their short forms (vitals.ts). */
+  shortNames: boolean;
+  shortWords: boolean;
+  /** Rows: the width of the name and state-word columns (dials: 0, their words have the cell's width). */
+  nameW: number;
+  wordW: number;
+}
+
+/** Where one gauge's parts go in its cell; every text box is one line high. */
+export interface GaugeSpots {
+  /** Dials: the arc's centre. Rows: the words' centre line (cx: the row's left end). */
+  cx: number;
+  cy: number;
+  name: Rect;
+  word: Rect;
+  /** Dials: inside the arc, as wide as its inner edge at a line's height. Rows: the value's column. */
+  value: Rect;
+  /** Dials with their words beside: the detail line between the name and the word, when there is room. */
+  sub: Rect | null;
+  /** Rows: the bar, under the words. */
+  bar: Rect | null;
+}
+
+export function gaugeSpots(plan: GaugePlan, cell: Rect): GaugeSpots {
+  const line = gaugeLineH(plan.px);
+  if (plan.kind === 'rows') {
+    // The words on one line (name, then the value and the state word at the right end) and the
+    // bar under them, across the row.
+    const barH = Math.max(3, Math.min(6, cell.h - line - 2));
+    const top = cell.y + (cell.h - line - 2 - barH) / 2;
+    const name = { x: cell.x + 2, y: top, w: plan.nameW, h: line };
+    const word = { x: cell.x + cell.w - 2 - plan.wordW, y: top, w: plan.wordW, h: line };
+    const valueW = gaugeValueW(plan.px);
+    const value = { x: word.x - ROW_GAP - valueW, y: top, w: valueW, h: line };
+    return { cx: cell.x + 2, cy: top + line / 2, name, word, value, sub: null, bar: { x: cell.x + 2, y: top + line + 2, w: cell.w - 4, h: barH } };
+  }
+  const { r } = plan;
+  const stroke = arcStroke(r);
+  const inner = r - stroke / 2 - 1;
+  const valueW = 2 * Math.sqrt(Math.max(0, inner * inner - (line / 2) ** 2));
+  if (plan.beside) {
+    const cx = cell.x + r + 8;
+    const cy = cell.y + cell.h / 2;
+    const x = cx + r + 14;
+    const w = cell.x + cell.w - x - 2;
+    const withSub = cell.h >= 3 * line + 4;
+    const top = cy - ((withSub ? 3 : 2) * line) / 2;
+    const sub = withSub ? { x, y: top + line, w, h: line } : null;
+    return { cx, cy, name: { x, y: top, w, h: line }, word: { x, y: top + (withSub ? 2 : 1) * line, w, h: line }, value: { x: cx - valueW / 2, y: cy - line / 2, w: valueW, h: line }, sub, bar: null };
+  }
+  // Under the arc: the name just below its lowest tick, the state word under the name.
+  const cx = cell.x + cell.w / 2;
+  const cy = cell.y + r + 3;
+  const nameY = cy + Math.SQRT1_2 * (r + 1.25 * stroke) + 1;
+  const w = cell.w - 2;
+  return {
+    cx,
+    cy,
+    name: { x: cell.x + 1, y: nameY, w, h: line },
+    word: { x: cell.x + 1, y: nameY + line, w, h: line },
+    value: { x: cx - valueW / 2, y: cy - line / 2, w: valueW, h: line },
+    sub: null,
+    bar: null,
+  };
+}
+
+/** The widest of the vitals' names, whole or short, and of their state words, at px. */
+function gaugeWords(px: number): { names: [number, number]; words: [number, number] } {
+  const widest = (texts: string[]): number => Math.max(...texts.map((t) => estimateWidth(t.toUpperCase(), px)));
+  const names = Object.values(VITAL_NAMES);
+  const words = Object.values(SEVERITY_WORDS).flatMap((bySeverity) => Object.values(bySeverity));
+  return { names: [widest(names.map((n) => n[0])), widest(names.map((n) => n[1]))], words: [widest(words.map((n) => n[0])), widest(words.map((n) => n[1]))] };
+}
+
+/** Dials in these cells with every word whole and every value inside its arc, or null. */
+function dialsIn(cells: Rect[], titled: boolean, beside: boolean, px: number): GaugePlan | null {
+  const cell = cells[0]!;
+  const words = gaugeWords(px);
+  const line = gaugeLineH(px);
+  const top = beside ? cell.h * 0.45 : cell.w * 0.34;
+  for (let r = Math.floor(Math.min(top, cell.h / 2)); r >= 8; r -= 1) {
+    const plan: GaugePlan = { kind: 'dials', titled, cells, r, beside, px, shortNames: false, shortWords: false, nameW: 0, wordW: 0 };
+    const spots = gaugeSpots(plan, cell);
+    // A smaller arc leaves the value less room: once it does not fit, no smaller one will.
+    if (spots.value.w < gaugeValueW(px)) return null;
+    if (spots.word.y + line > cell.y + cell.h || spots.name.y < cell.y) continue;
+    if (words.names[1] > spots.name.w || words.words[1] > spots.word.w) continue;
+    return { ...plan, shortNames: words.names[0] > spots.name.w, shortWords: words.words[0] > spots.word.w };
+  }
+  return null;
+}
+
+/** Rows in these cells with every word whole, or null; whole names before whole state words. */
+function rowsIn(cells: Rect[], titled: boolean, px: number): GaugePlan | null {
+  const cell = cells[0]!;
+  if (cell.h < gaugeLineH(px) + 5) return null;
+  const words = gaugeWords(px);
+  const room = cell.w - 4 - gaugeValueW(px) - 2 * ROW_GAP;
+  for (const [shortNames, shortWords] of [[false, false], [false, true], [true, false], [true, true]] as const) {
+    const nameW = words.names[shortNames ? 1 : 0];
+    const wordW = words.words[shortWords ? 1 : 0];
+    if (nameW + wordW <= room) return { kind: 'rows', titled, cells, r: 0, beside: false, px, shortNames, shortWords, nameW, wordW };
+  }
+  return null;
+}
+
+/**
+ * The gauges in their panel: the biggest dials that keep every word whole and every value
+ * inside its arc (4x1, 2x2 or 1x4; the title bar first, else without it), else rows (one
+ * column of four, two of two, or four of one), else one column of rows with the short words.
+ */
+export function gaugePlan(rect: Rect, titles: boolean, ui = 1): GaugePlan {
+  const px = Math.max(12, Math.round(12 * ui));
+  const plain = { x: rect.x + 6, y: rect.y + 6, w: rect.w - 12, h: rect.h - 10 };
+  const bodies: [Rect, boolean][] = titles && rect.h >= 120 ? [[panelBody(rect, TITLE_H, 10), true], [plain, false]] : [[plain, false]];
+  for (const [body, titled] of bodies) {
+    let best: GaugePlan | null = null;
+    for (const cols of [4, 2, 1]) {
+      const cells = gridCells(body, 4, cols, 8);
+      for (const beside of [false, true]) {
+        const plan = dialsIn(cells, titled, beside, px);
+        if (plan && (!best || plan.r > best.r)) best = plan;
+      }
+    }
+    if (best) return best;
+  }
+  for (const [body, titled] of bodies) {
+    for (const cols of [1, 2, 4]) {
+      const plan = rowsIn(gridCells(body, 4, cols, ROW_GAP), titled, px);
+      if (plan) return plan;
+    }
+  }
+  const words = gaugeWords(px);
+  return { kind: 'rows', titled: false, cells: gridCells(plain, 4, 1, ROW_GAP), r: 0, beside: false, px, shortNames: true, shortWords: true, nameW: words.names[1], wordW: words.words[1] };
 }

@@ -46,19 +46,40 @@ export function healthSeverity(fraction: number, warnBelow = 0.8, badBelow = 0.5
   return 'ok';
 }
 
+/** Each gauge's name, whole and short (for narrow gauges). */
+export const VITAL_NAMES: Record<Vital['id'], readonly [string, string]> = {
+  uptime: ['Uptime', 'Uptime'],
+  revenue: ['Revenue lost', 'Revenue'],
+  customers: ['Customers hit', 'Customers'],
+  sentiment: ['Sentiment', 'Mood'],
+};
+
+/** Every state in words, whole and short, so a gauge never relies on its colour. */
+export const SEVERITY_WORDS: Record<Vital['id'], Record<Severity, readonly [string, string]>> = {
+  uptime: { ok: ['Running', 'Running'], warn: ['Partial outage', 'Partial'], bad: ['Major outage', 'Outage'] },
+  revenue: { ok: ['Contained', 'Contained'], warn: ['Rising loss', 'Rising'], bad: ['Severe loss', 'Severe'] },
+  customers: { ok: ['Few affected', 'Few'], warn: ['Many affected', 'Many'], bad: ['Most affected', 'Most'] },
+  sentiment: { ok: ['Steady', 'Steady'], warn: ['Worried', 'Worried'], bad: ['Angry', 'Angry'] },
+};
+
+/** The state of a vital in words. */
+export function severityWord(vital: Pick<Vital, 'id' | 'severity'>, short = false): string {
+  return SEVERITY_WORDS[vital.id][vital.severity][short ? 1 : 0];
+}
+
 export function vitalsOf(view: GameView, scenario: Scenario | null): Vital[] {
   const uptime = uptimeFraction(view.services);
   const revenue = shareOf(view.metrics.revenueLost, scenario?.stakes.revenueAtRisk ?? 0);
   const customers = shareOf(view.metrics.customersAffected, scenario?.company.customers ?? 0);
   const sentiment = averageSentiment(view.stakeholders) ?? 50;
   return [
-    { id: 'uptime', label: 'Uptime', shortLabel: 'Uptime', fill: uptime, severity: healthSeverity(uptime), value: uptime },
-    { id: 'revenue', label: 'Revenue lost', shortLabel: 'Revenue', fill: revenue, severity: lossSeverity(revenue), value: view.metrics.revenueLost },
-    { id: 'customers', label: 'Customers hit', shortLabel: 'Customers', fill: customers, severity: lossSeverity(customers), value: view.metrics.customersAffected },
+    { id: 'uptime', label: VITAL_NAMES.uptime[0], shortLabel: VITAL_NAMES.uptime[1], fill: uptime, severity: healthSeverity(uptime), value: uptime },
+    { id: 'revenue', label: VITAL_NAMES.revenue[0], shortLabel: VITAL_NAMES.revenue[1], fill: revenue, severity: lossSeverity(revenue), value: view.metrics.revenueLost },
+    { id: 'customers', label: VITAL_NAMES.customers[0], shortLabel: VITAL_NAMES.customers[1], fill: customers, severity: lossSeverity(customers), value: view.metrics.customersAffected },
     {
       id: 'sentiment',
-      label: 'Sentiment',
-      shortLabel: 'Mood',
+      label: VITAL_NAMES.sentiment[0],
+      shortLabel: VITAL_NAMES.sentiment[1],
       fill: sentiment / 100,
       // Same bands as the portraits: worried below 40, angry below 20.
       severity: sentiment < 20 ? 'bad' : sentiment < 40 ? 'warn' : 'ok',

@@ -63,6 +63,8 @@ async function shootBoth(name: string): Promise<void> {
     await shoot(con, `console-${name}`, size);
     await shoot(pres, `presenter-${name}`, size);
   }
+  // Projectors also run at 1024x768 (issue 10): the presenter's graphic stacks its panels there.
+  await shoot(pres, `presenter-${name}`, { width: 1024, height: 768 });
   await con.setViewportSize({ width: 1920, height: 1080 });
   await pres.setViewportSize({ width: 1920, height: 1080 });
 }

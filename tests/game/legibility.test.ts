@@ -1,11 +1,29 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clockBarPlan, headerTitleLines, mapBody, nodeNameRoom, NODE_NAME_PX, PILL_LABELS, portraitPlan, portraitsBody, portraitWordsH, regulatorChips } from '../../src/game/layout.ts';
+import {
+  arcStroke,
+  clockBarPlan,
+  gaugePlan,
+  gaugeSpots,
+  headerTitleLines,
+  mapBody,
+  nodeNameRoom,
+  NODE_NAME_PX,
+  PILL_LABELS,
+  portraitPlan,
+  portraitsBody,
+  portraitWordsH,
+  regulatorChips,
+  type Rect,
+  type RoomLayout,
+} from '../../src/game/layout.ts';
+import { formatCompact, formatMoney } from '../../src/game/format.ts';
 import { fittedServiceMap } from '../../src/game/map-fit.ts';
 import { MOOD_LABEL } from '../../src/game/mood.ts';
 import { fittedRoomLayout } from '../../src/game/room-fit.ts';
 import { estimateWidth, fitsInLines } from '../../src/game/text-fit.ts';
+import { SEVERITY_WORDS, VITAL_NAMES, type Vital } from '../../src/game/vitals.ts';
 import { MIN_TEXT_PX, textPx } from '../../src/game/widgets/text.ts';
 import { loadScenarioFile, SCENARIOS_DIR } from '../../src/scenarios/load-file.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
@@ -35,11 +53,69 @@ const STAGES: { screen: string; w: number; h: number; strip?: false }[] = [
   { screen: 'presenter 1024x768, tallest', w: 553, h: 655 },
   { screen: 'presenter 1280x720, shortest', w: 700, h: 254 },
   { screen: 'presenter 1280x720', w: 694, h: 403 },
+  // The first height at which the 1280x720 presenter's graphic has its gauges (a 280 px column).
+  { screen: 'presenter 1280x720, with the gauges', w: 695, h: 445 },
   { screen: 'presenter 1280x720, tallest', w: 696, h: 605 },
   { screen: 'presenter 1920x1080, shortest', w: 1051, h: 397 },
   { screen: 'presenter 1920x1080', w: 1045, h: 621 },
   { screen: 'presenter 1920x1080, tallest', w: 1045, h: 910 },
 ];
+
+// The widths the presenter's graphic takes at 1024x768, 1280x720 and 1920x1080, and the heights
+// between its shortest and tallest: the gauges come and go with the height.
+const PRESENTER_SWEEPS: { screen: string; widths: number[]; from: number; to: number }[] = [
+  { screen: 'presenter 1024x768', widths: [551, 553], from: 289, to: 655 },
+  { screen: 'presenter 1280x720', widths: [694, 700], from: 254, to: 605 },
+  { screen: 'presenter 1920x1080', widths: [1045, 1051], from: 397, to: 910 },
+];
+
+/** The widest figures a gauge shows: amounts up to "£999k" and "€1.25M", counts, percentages. */
+const VALUES = [formatMoney(999_000, 'GBP'), formatMoney(1_250_000, 'EUR'), formatMoney(12_340, 'EUR'), formatCompact(12_340), formatCompact(1_250_000), '100%'];
+const monoWidth = (text: string, px: number): number => text.length * 0.62 * px;
+
+const within = (inner: Rect, outer: Rect): boolean => inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 && inner.x + inner.w <= outer.x + outer.w + 0.5 && inner.y + inner.h <= outer.y + outer.h + 0.5;
+const apart = (a: Rect, b: Rect): boolean => a.x + a.w <= b.x + 0.5 || b.x + b.w <= a.x + 0.5 || a.y + a.h <= b.y + 0.5 || b.y + b.h <= a.y + 0.5;
+
+/**
+ * What the gauges widget would cut or overlap in this room, with the plan it draws from: every
+ * name and every state word whole at 12 px or more in its box, every figure inside its arc (or its
+ * column), nothing leaving its cell, the words clear of the arc and of each other.
+ */
+function gaugeProblems(room: RoomLayout): string[] {
+  if (!room.gauges) return [];
+  const plan = gaugePlan(room.gauges, room.titles, room.ui);
+  const problems: string[] = [];
+  const where = `${plan.kind}${plan.kind === 'dials' ? ` r=${plan.r}${plan.beside ? ' beside' : ''}` : ''} in ${Math.round(room.gauges.w)}x${Math.round(room.gauges.h)}`;
+  if (plan.px < MIN_TEXT_PX) problems.push(`${where}: words at ${plan.px} px`);
+  const ids = Object.keys(VITAL_NAMES) as Vital['id'][];
+  plan.cells.forEach((cell, i) => {
+    const id = ids[i]!;
+    const spots = gaugeSpots(plan, cell);
+    if (!within(cell, room.gauges!)) problems.push(`${where}: the ${id} gauge leaves its panel`);
+    const name = VITAL_NAMES[id][plan.shortNames ? 1 : 0];
+    if (!fitsInLines(name.toUpperCase(), spots.name.w, 1, plan.px)) problems.push(`${where}: "${name}" cut in ${Math.round(spots.name.w)} px`);
+    for (const words of Object.values(SEVERITY_WORDS[id])) {
+      const word = words[plan.shortWords ? 1 : 0];
+      if (!fitsInLines(word.toUpperCase(), spots.word.w, 1, plan.px)) problems.push(`${where}: "${word}" cut in ${Math.round(spots.word.w)} px`);
+    }
+    for (const value of VALUES) if (monoWidth(value, plan.px) > spots.value.w + 0.5) problems.push(`${where}: "${value}" wider than its ${Math.round(spots.value.w)} px`);
+    const boxes: [string, Rect | null][] = [['name', spots.name], ['state word', spots.word], ['value', spots.value], ['bar', spots.bar], ['detail', spots.sub]];
+    const drawn = boxes.filter((b): b is [string, Rect] => b[1] !== null);
+    for (const [what, box] of drawn) if (!within(box, cell)) problems.push(`${where}: the ${id} ${what} leaves its cell`);
+    for (let a = 0; a < drawn.length; a++) for (let b = a + 1; b < drawn.length; b++) if (!apart(drawn[a]![1], drawn[b]![1])) problems.push(`${where}: the ${id} ${drawn[a]![0]} overlaps its ${drawn[b]![0]}`);
+    if (plan.kind === 'dials') {
+      // The figure inside the arc's inner edge; the words below its lowest tick, or right of it.
+      const inner = plan.r - arcStroke(plan.r) / 2;
+      const v = spots.value;
+      for (const [x, y] of [[v.x, v.y], [v.x + v.w, v.y], [v.x, v.y + v.h], [v.x + v.w, v.y + v.h]] as const)
+        if (Math.hypot(x - spots.cx, y - spots.cy) > inner + 0.5) problems.push(`${where}: the ${id} figure overlaps its arc`);
+      const reach = plan.r + 1.25 * arcStroke(plan.r);
+      const clear = plan.beside ? spots.name.x >= spots.cx + reach : spots.name.y >= spots.cy + Math.SQRT1_2 * reach;
+      if (!clear) problems.push(`${where}: the ${id} name overlaps its arc`);
+    }
+  });
+  return [...new Set(problems)];
+}
 
 const scenarios: Scenario[] = [];
 for (const file of readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.yaml'))) {
@@ -123,5 +199,27 @@ describe('war room legibility at the common screen sizes', () => {
         expect(problems).toEqual([]);
       });
     }
+  }
+
+  // The gauges show on the presenter (which has no figures in HTML) at every height its graphic
+  // takes, and on the game's stages: checked at each, for every scenario, with and without clocks.
+  const gaugeStages = [
+    ...STAGES.map((s) => ({ screen: s.screen, sizes: [[s.w, s.h] as const] })),
+    ...PRESENTER_SWEEPS.map((s) => ({ screen: `${s.screen}, every height`, sizes: s.widths.flatMap((w) => Array.from({ length: Math.floor((s.to - s.from) / 6) + 1 }, (_, k) => [w, s.from + 6 * k] as const)) })),
+  ];
+  for (const stage of gaugeStages) {
+    it(`${stage.screen}: every gauge's name and state whole at 12 px or more, its figure inside its arc`, () => {
+      const problems: string[] = [];
+      for (const scenario of scenarios) {
+        const services = scenario.company.services.map((s) => ({ id: s.id, name: s.name, dependsOn: s.dependsOn ?? [] }));
+        for (const regulators of [[], (scenario.regulators ?? []).map((r) => r.name)]) {
+          for (const [w, h] of stage.sizes) {
+            const room = fittedRoomLayout(w, h, { compliance: regulators.length > 0 }, { services, people: scenario.stakeholders.map((p) => p.name), regulators });
+            problems.push(...gaugeProblems(room).map((p) => `${w}x${h}: ${p}`));
+          }
+        }
+      }
+      expect([...new Set(problems)]).toEqual([]);
+    });
   }
 });

@@ -1,18 +1,19 @@
 import type * as Phaser from 'phaser';
 import type { ViewChanges } from '../changes.ts';
 import { formatCompact, formatMoney, formatPercent } from '../format.ts';
-import { gridCells, panelBody, type Rect } from '../layout.ts';
+import { arcStroke, gaugePlan, gaugeSpots, type GaugePlan, type GaugeSpots, type Rect } from '../layout.ts';
 import { MOOD_LABEL, moodOf } from '../mood.ts';
 import { css, PALETTE } from '../palette.ts';
-import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
-import { vitalsOf, type Severity, type Vital } from '../vitals.ts';
+import type { RoomContext, RoomFrame, Widget } from '../room.ts';
+import { severityWord, vitalsOf, type Severity, type Vital } from '../vitals.ts';
 import { drawPanel } from './panel.ts';
 import { addText, setFitted, shrinkToFit } from './text.ts';
 import { Baked } from './baked.ts';
 import { TitledPanel } from './titled-panel.ts';
 
-// Four arc gauges: uptime, revenue lost, customers affected, stakeholder sentiment.
-// A changing value sweeps to its new level and a worsening one flashes its arc.
+// Four gauges: uptime, revenue lost, customers affected, stakeholder sentiment. Arcs where they
+// fit with whole words, else rows of name, bar, value and state word (layout.ts, gaugePlan).
+// A changing value sweeps to its new level and a worsening one flashes its gauge.
 
 const SEVERITY_COLOUR: Record<Severity, number> = { ok: PALETTE.good, warn: PALETTE.warn, bad: PALETTE.bad };
 const SWEEP_START = Math.PI * 0.75;
@@ -21,17 +22,16 @@ const SWEEP = Math.PI * 1.5;
 interface GaugeView {
   id: Vital['id'];
   cell: Rect;
-  horizontal: boolean;
+  /** Where its parts go (layout.ts computes them; the tests check them). */
+  spots: GaugeSpots;
+  /** The arc, or the row's bar. */
   arc: Baked;
   flash: Phaser.GameObjects.Graphics;
   value: Phaser.GameObjects.Text;
   label: Phaser.GameObjects.Text;
   sub: Phaser.GameObjects.Text;
   word: Phaser.GameObjects.Text;
-  cx: number;
-  cy: number;
-  r: number;
-  /** What the arc shows now; tweened towards the vital's fill. */
+  /** What the arc or bar shows now; tweened towards the vital's fill. */
   shown: number;
   shownValue: number;
   severity: Severity;
@@ -41,6 +41,7 @@ interface GaugeView {
 
 export class Gauges extends TitledPanel implements Widget {
   private gauges: GaugeView[] = [];
+  private plan: GaugePlan | null = null;
 
   constructor(ctx: RoomContext) {
     super(ctx, 'Business vitals');
@@ -114,28 +115,23 @@ export class Gauges extends TitledPanel implements Widget {
       return;
     }
     const { scene, dpr } = this.ctx;
-    // A short strip of gauges gives its title bar's height to the arcs.
-    const titled = this.titled && rect.h >= 120;
-    drawPanel(this.frameG.begin(rect), rect, { title: titled });
+    const plan = gaugePlan(rect, this.titled, this.ui);
+    this.plan = plan;
+    drawPanel(this.frameG.begin(rect), rect, { title: plan.titled });
     this.frameG.commit();
-    this.title.setVisible(titled).setFontSize(Math.round(11 * this.ui)).setPosition(rect.x + 18, rect.y + 13 - this.title.height / 2);
+    this.title.setVisible(plan.titled).setFontSize(Math.round(11 * this.ui)).setPosition(rect.x + 18, rect.y + 13 - this.title.height / 2);
 
-    const body = titled ? panelBody(rect, 26, 10) : { x: rect.x + 6, y: rect.y + 6, w: rect.w - 12, h: rect.h - 10 };
-    const cells = bestGrid(body, this.ui);
     const vitals = frame.view ? vitalsOf(frame.view, frame.scenario) : placeholderVitals();
     vitals.forEach((vital, i) => {
-      const cell = cells[i]!;
-      const { r, horizontal } = cellShape(cell, this.ui);
+      const cell = plan.cells[i]!;
       const arc = new Baked(scene, dpr);
       const flash = scene.add.graphics();
-      const value = addText(scene, dpr, 0, 0, '', { size: 16, colour: PALETTE.text, bold: true, mono: true });
-      const label = addText(scene, dpr, 0, 0, vital.label, { size: 11 * this.ui, colour: PALETTE.textDim, bold: true, caps: true });
-      const sub = addText(scene, dpr, 0, 0, '', { size: 11 * this.ui, colour: PALETTE.textFaint });
-      const word = addText(scene, dpr, 0, 0, '', { size: 10.5 * this.ui, colour: PALETTE.textFaint, bold: true, caps: true });
+      const value = addText(scene, dpr, 0, 0, '', { size: plan.px, colour: PALETTE.text, bold: true, mono: true });
+      const label = addText(scene, dpr, 0, 0, '', { size: plan.px, colour: PALETTE.textDim, bold: true, caps: true });
+      const sub = addText(scene, dpr, 0, 0, '', { size: plan.px, colour: PALETTE.textDim });
+      const word = addText(scene, dpr, 0, 0, '', { size: plan.px, colour: PALETTE.textFaint, bold: true, caps: true });
       this.root.add([flash, arc.image, value, label, sub, word]);
-      const cx = horizontal ? cell.x + r + 8 : cell.x + cell.w / 2;
-      const cy = horizontal ? cell.y + cell.h / 2 + r * 0.08 : cell.y + r + 3;
-      const g: GaugeView = { id: vital.id, cell, horizontal, arc, flash, value, label, sub, word, cx, cy, r, shown: vital.fill, shownValue: vital.value, severity: vital.severity, valueText: '', tween: null };
+      const g: GaugeView = { id: vital.id, cell, spots: gaugeSpots(plan, cell), arc, flash, value, label, sub, word, shown: vital.fill, shownValue: vital.value, severity: vital.severity, valueText: '', tween: null };
       this.gauges.push(g);
       this.paintArc(g, vital);
       this.setTexts(g, vital, frame);
@@ -144,8 +140,13 @@ export class Gauges extends TitledPanel implements Widget {
   }
 
   private paintArc(g: GaugeView, vital: Vital): void {
-    const { cx, cy, r } = g;
-    const width = Math.max(4, r * 0.2);
+    if (this.plan?.kind === 'rows') {
+      this.paintBar(g, vital);
+      return;
+    }
+    const { cx, cy } = g.spots;
+    const r = this.plan?.r ?? 0;
+    const width = arcStroke(r);
     const pad = width * 1.5 + 2;
     const arc = g.arc.begin({ x: cx - r - pad, y: cy - r - pad, w: 2 * (r + pad), h: 2 * (r + pad) });
     arc.lineStyle(width, PALETTE.grid, 1);
@@ -174,52 +175,58 @@ export class Gauges extends TitledPanel implements Widget {
     g.arc.commit();
   }
 
+  /** A row's bar: the track, and the filled share in the state's colour. */
+  private paintBar(g: GaugeView, vital: Vital): void {
+    const bar = g.spots.bar!;
+    const d = g.arc.begin(bar);
+    d.fillStyle(PALETTE.panelEdge, 1);
+    d.fillRoundedRect(bar.x, bar.y, bar.w, bar.h, bar.h / 2);
+    const fill = Math.min(1, Math.max(0, g.shown));
+    if (fill > 0.002) {
+      d.fillStyle(SEVERITY_COLOUR[vital.severity], 1);
+      d.fillRoundedRect(bar.x, bar.y, Math.max(bar.h, bar.w * fill), bar.h, bar.h / 2);
+    }
+    g.arc.commit();
+  }
+
   private setValue(g: GaugeView, vital: Vital, frame: RoomFrame): void {
     const currency = frame.view?.currency ?? 'EUR';
     const text = frame.view ? valueText(vital.id, g.shownValue, currency) : '—';
     // A tween asks many times a second; re-rendering an unchanged Text would be wasted work.
-    if (text === g.valueText) return;
+    if (text === g.valueText || !this.plan) return;
     g.valueText = text;
     g.value.setText(text);
-    shrinkToFit(g.value, g.r * 1.5, Math.min(22, g.r * 0.56), 8);
-    g.value.setPosition(g.cx - g.value.width / 2, g.cy - g.value.height / 2);
+    const box = g.spots.value;
+    if (this.plan.kind === 'rows') {
+      // Right-aligned in its column, so the figures line up.
+      shrinkToFit(g.value, box.w, this.plan.px + 2, this.plan.px);
+      g.value.setPosition(box.x + box.w - g.value.width, g.spots.cy - g.value.height / 2);
+      return;
+    }
+    shrinkToFit(g.value, box.w, Math.min(22, this.plan.r * 0.56), this.plan.px);
+    g.value.setPosition(g.spots.cx - g.value.width / 2, g.spots.cy - g.value.height / 2);
   }
 
   private setTexts(g: GaugeView, vital: Vital, frame: RoomFrame): void {
+    const plan = this.plan;
+    if (!plan) return;
     const colour = SEVERITY_COLOUR[vital.severity];
-    const word = severityWord(vital);
-    g.word.setText(word.toUpperCase()).setColor(css(vital.severity === 'ok' ? PALETTE.textFaint : colour));
-    if (g.horizontal) {
-      const x = g.cx + g.r + 14;
-      const maxW = g.cell.x + g.cell.w - x - 2;
-      g.label.setFontSize(Math.round(10.5 * this.ui));
-      setFitted(g.label, vital.label.toUpperCase(), maxW);
-      g.sub.setFontSize(Math.round(11 * this.ui)).setColor(css(PALETTE.textDim));
-      setFitted(g.sub, subText(vital, frame), maxW);
-      g.word.setFontSize(Math.round(10 * this.ui));
-      setFitted(g.word, word.toUpperCase(), maxW);
-      const block = g.label.height + g.sub.height + g.word.height - 4;
-      g.label.setPosition(x, g.cy - block / 2 - 2);
-      g.sub.setPosition(x, g.label.y + g.label.height - 1).setVisible(true);
-      g.word.setPosition(x, g.sub.y + g.sub.height - 1).setVisible(true);
-    } else {
-      // Under the arc: the label, then the state in a word; the detail line has no room.
-      const maxW = g.cell.w - 2;
-      g.label.setFontSize(Math.round(9.5 * this.ui));
-      g.label.setText(vital.label.toUpperCase());
-      if (g.label.width > maxW) {
-        // Narrow: the short label, a point smaller if need be, then an ellipsis as a last resort.
-        g.label.setText(vital.shortLabel.toUpperCase());
-        shrinkToFit(g.label, maxW, 9.5 * this.ui, 8);
-        setFitted(g.label, vital.shortLabel.toUpperCase(), maxW);
-      }
-      g.label.setPosition(g.cx - g.label.width / 2, g.cy + g.r * 0.78 + 1);
-      g.word.setFontSize(Math.round(9 * this.ui)).setText(word.toUpperCase());
-      setFitted(g.word, (g.word.width <= maxW ? word : severityWord(vital, true)).toUpperCase(), maxW);
-      g.word.setPosition(g.cx - g.word.width / 2, g.label.y + g.label.height - 2);
-      g.word.setVisible(g.word.y + g.word.height <= g.cell.y + g.cell.h + 6);
-      g.sub.setVisible(false);
-    }
+    const { name, word, sub } = g.spots;
+    // The plan chose forms that fit whole; setFitted only guards a font wider than estimated.
+    setFitted(g.label, (plan.shortNames ? vital.shortLabel : vital.label).toUpperCase(), name.w);
+    g.word.setColor(css(vital.severity === 'ok' ? PALETTE.textFaint : colour));
+    setFitted(g.word, severityWord(vital, plan.shortWords).toUpperCase(), word.w);
+    // Under an arc the words are centred; beside it and in a row they start at their column.
+    const centred = plan.kind === 'dials' && !plan.beside;
+    const place = (t: Phaser.GameObjects.Text, box: Rect): void => {
+      t.setPosition(centred ? box.x + (box.w - t.width) / 2 : box.x, box.y + (box.h - t.height) / 2);
+    };
+    place(g.label, name);
+    place(g.word, word);
+    // The detail line ("4/6 services up") shows only where it fits whole.
+    g.sub.setText(sub ? subText(vital, frame) : '');
+    g.sub.setVisible(sub !== null && g.sub.width <= sub.w);
+    if (sub) place(g.sub, sub);
   }
 
   private flash(g: GaugeView, vital: Vital): void {
@@ -227,49 +234,15 @@ export class Gauges extends TitledPanel implements Widget {
     const colour = vital.id === 'uptime' || vital.severity !== 'ok' ? PALETTE.bad : PALETTE.warn;
     g.flash.clear();
     g.flash.fillStyle(colour, 0.28);
-    g.flash.fillCircle(g.cx, g.cy, g.r * 1.35);
+    if (this.plan?.kind === 'rows') g.flash.fillRoundedRect(g.cell.x, g.cell.y, g.cell.w, g.cell.h, 4);
+    else g.flash.fillCircle(g.spots.cx, g.spots.cy, (this.plan?.r ?? 0) * 1.35);
     g.flash.setAlpha(1);
     scene.tweens.killTweensOf(g.flash);
     scene.tweens.add({ targets: g.flash, alpha: 0, duration: 900, ease: 'Quad.easeOut', onComplete: () => g.flash.clear() });
   }
 }
 
-/** The arc radius a cell allows, and whether its text goes beside the arc or under it. */
-function cellShape(cell: Rect, ui: number): { r: number; horizontal: boolean } {
-  // Beside: the arc fills the height, and the text column needs about 104px.
-  const besideR = Math.min(cell.h * 0.4, (cell.w - 104 * ui - 24) / 2);
-  // Under: the label and a word need about 26px below the arc.
-  const underR = Math.min(cell.w * 0.34, (cell.h - 26 * ui) * 0.55);
-  return besideR >= underR * 0.9 && besideR >= 12 ? { r: besideR, horizontal: true } : { r: Math.max(8, underR), horizontal: false };
-}
-
-/** Four gauges as 4x1, 2x2 or 1x4, whichever gives the biggest readable arcs. */
-function bestGrid(body: Rect, ui: number): Rect[] {
-  let best: Rect[] = [];
-  let bestR = -1;
-  for (const cols of [4, 2, 1]) {
-    const cells = gridCells(body, 4, cols, 8);
-    const r = cellShape(cells[0]!, ui).r;
-    if (r > bestR + 0.5) {
-      best = cells;
-      bestR = r;
-    }
-  }
-  return best;
-}
-
 const rank = (s: Severity): number => (s === 'ok' ? 0 : s === 'warn' ? 1 : 2);
-
-/** Every state in words, so a gauge never relies on its colour. */
-function severityWord(vital: Vital, short = false): string {
-  const words: Record<Vital['id'], Record<Severity, [string, string]>> = {
-    uptime: { ok: ['Running', 'Running'], warn: ['Partial outage', 'Partial'], bad: ['Major outage', 'Outage'] },
-    revenue: { ok: ['Contained', 'Contained'], warn: ['Rising loss', 'Rising'], bad: ['Severe loss', 'Severe'] },
-    customers: { ok: ['Few affected', 'Few'], warn: ['Many affected', 'Many'], bad: ['Most affected', 'Most'] },
-    sentiment: { ok: ['Steady', 'Steady'], warn: ['Worried', 'Worried'], bad: ['Angry', 'Angry'] },
-  };
-  return words[vital.id][vital.severity][short ? 1 : 0];
-}
 
 function subText(vital: Vital, frame: RoomFrame): string {
   const view = frame.view;
