@@ -224,7 +224,7 @@ describe('the war room in the browser', () => {
     expect(files.some((f) => f.startsWith('backdrop-'))).toBe(true);
     expect(await page.evaluate(() => document.body.dataset.warRoomPictures)).toBeUndefined();
     await advanceGameClock(page, 10_000);
-    await expect.poll(() => page.locator('.clock-elapsed').textContent(), { timeout: 10_000 }).not.toBe(clockBefore);
+    await expect.poll(() => page.locator('.clock-elapsed').textContent(), { timeout: 60_000 }).not.toBe(clockBefore);
     await shot(page, '1280x720-war-room-before-pictures');
 
     // The pictures swap in once they have all loaded.
