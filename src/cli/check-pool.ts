@@ -21,10 +21,12 @@ export interface WorkerRequest<O> {
   options: O;
 }
 
-/** Node can run TypeScript in a worker without a loader from 22.18 / 23.6 (type stripping). */
+/**
+ * Node can run TypeScript in a worker without a loader from 22.18 / 23.6 (type stripping),
+ * unless it was turned off (--no-experimental-strip-types): then a worker could not even start.
+ */
 function stripsTypes(): boolean {
-  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
-  return major > 23 || (major === 23 && minor >= 6) || (major === 22 && minor >= 18);
+  return Boolean(process.features.typescript);
 }
 
 export async function checkInWorkers<O>(
