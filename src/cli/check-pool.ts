@@ -6,8 +6,9 @@ import type { FileCheck } from './check-types.ts';
 // core by default). Each result is handed to `onResult` as soon as its file is done; the
 // caller puts them back in the order of the files. The biggest files go first, so the
 // longest one does not start last. Node runs the worker's TypeScript itself (type
-// stripping) when the command runs without a loader; under `npx tsx` (or bin/war-room.mjs)
-// the worker inherits the tsx loader with the rest of the parent's execArgv (measured).
+// stripping) when the command runs without a loader, as bin/war-room.mjs does on such a
+// Node; under `npx tsx` the worker inherits the tsx loader with the rest of the parent's
+// execArgv (measured).
 
 export function defaultJobs(files: number): number {
   return Math.max(1, Math.min(files, availableParallelism()));
@@ -20,10 +21,12 @@ export interface WorkerRequest<O> {
   options: O;
 }
 
-/** Node can run TypeScript in a worker without a loader from 22.18 / 23.6 (type stripping). */
+/**
+ * Node can run TypeScript in a worker without a loader from 22.18 / 23.6 (type stripping),
+ * unless it was turned off (--no-experimental-strip-types): then a worker could not even start.
+ */
 function stripsTypes(): boolean {
-  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
-  return major > 23 || (major === 23 && minor >= 6) || (major === 22 && minor >= 18);
+  return Boolean(process.features.typescript);
 }
 
 export async function checkInWorkers<O>(

@@ -1,17 +1,15 @@
-import { writeSchemaFile } from '../scenarios/load-file.ts';
 import { UsageError } from './args.ts';
-import { runCheck } from './check.ts';
-import { runDocs } from './docs.ts';
 import { MAIN_HELP, SCHEMA_HELP } from './help.ts';
-import { runPlay } from './play.ts';
 import { printable } from './text.ts';
 
 // The `war-room` command: picks the command, prints what it returns, sets the exit code.
-// Exit codes: 0 fine, 1 a scenario has errors, 2 bad command-line input.
+// Exit codes: 0 fine, 1 a scenario has errors, 2 bad command-line input. Each command's
+// module is loaded when it runs: start-up is on the critical path of `check`.
 
 async function runSchema(args: string[]): Promise<{ output: string; exitCode: number }> {
   if (args.includes('--help') || args.includes('-h')) return { output: SCHEMA_HELP, exitCode: 0 };
   if (args.length > 0) throw new UsageError(`schema takes no arguments, got "${args[0]}"`);
+  const { writeSchemaFile } = await import('../scenarios/load-file.ts');
   return { output: `${await writeSchemaFile()}\n`, exitCode: 0 };
 }
 
@@ -20,21 +18,27 @@ async function main(argv: string[]): Promise<number> {
   try {
     let result: { output: string; exitCode: number };
     switch (command) {
-      case 'check':
+      case 'check': {
         // check prints as it goes (each file as soon as it is done); progress only on a terminal.
+        const { runCheck } = await import('./check.ts');
         return await runCheck(rest, {
           out: (text) => void process.stdout.write(text),
           ...(process.stderr.isTTY ? { progress: (text: string) => void process.stderr.write(`\r\x1b[K${text}`) } : {}),
         });
-      case 'play':
+      }
+      case 'play': {
+        const { runPlay } = await import('./play.ts');
         result = await runPlay(rest);
         break;
+      }
       case 'schema':
         result = await runSchema(rest);
         break;
-      case 'docs':
+      case 'docs': {
+        const { runDocs } = await import('./docs.ts');
         result = await runDocs(rest);
         break;
+      }
       case 'serve': {
         // The server stays up after printing its addresses; Ctrl+C stops it.
         const { runServer } = await import('../../server/cli.ts');

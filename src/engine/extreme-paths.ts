@@ -49,46 +49,66 @@ function branchWeights(compiled: CompiledScenario, node: GraphNode, branch: Bran
   }
 }
 
-const OBJECTIVES: ((w: Weights) => number)[] = [
-  (w) => w.communication,
-  (w) => w.proactivity,
-  (w) => w.communication + w.proactivity,
-];
+/** What is maximised: communication, proactivity, or their sum (in that order). */
+const OBJECTIVES = 3;
 
 /** For each objective, the best and the worst path from every root. */
 export function extremePaths(compiled: CompiledScenario, graph: Exploration): PathIndices[] {
   const { nodes, roots } = graph;
-  const usable = (e: GraphNode['edges'][number]): boolean => e.child >= 0 && !e.loop && nodes[e.child]!.paths > 0;
-  const weights = nodes.map((node) => node.edges.map((e) => (usable(e) ? branchWeights(compiled, node, e.branch) : null)));
+  // Edge weights and children in flat typed arrays (node i's edges are first[i] to first[i+1]),
+  // and the best suffix per node likewise: six passes over per-edge objects with a Map memo
+  // took as long as replaying and scoring all the sampled paths (0.57 of 1.1 s CPU over the
+  // shipped scenarios; 0.18 s this way).
+  const first = new Int32Array(nodes.length + 1);
+  for (let i = 0; i < nodes.length; i++) first[i + 1] = first[i]! + nodes[i]!.edges.length;
+  const communication = new Float64Array(first[nodes.length]!);
+  const proactivity = new Float64Array(first[nodes.length]!);
+  const usable = new Uint8Array(first[nodes.length]!);
+  const child = new Int32Array(first[nodes.length]!);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    for (let j = 0; j < node.edges.length; j++) {
+      const e = node.edges[j]!;
+      child[first[i]! + j] = e.child;
+      if (e.child < 0 || e.loop || nodes[e.child]!.paths === 0) continue;
+      const w = branchWeights(compiled, node, e.branch);
+      communication[first[i]! + j] = w.communication;
+      proactivity[first[i]! + j] = w.proactivity;
+      usable[first[i]! + j] = 1;
+    }
+  }
+  const value = new Float64Array(nodes.length);
+  const edgeOf = new Int32Array(nodes.length);
+  const known = new Uint8Array(nodes.length);
   const paths: PathIndices[] = [];
-  for (const objective of OBJECTIVES) {
+  for (let objective = 0; objective < OBJECTIVES; objective++) {
     for (const sign of [1, -1]) {
-      // Best suffix per node; loop edges are excluded, so the graph is acyclic and memo is safe.
-      const memo = new Map<number, { value: number; edge: number }>();
+      known.fill(0);
+      // Best suffix per node; loop edges are excluded, so the graph is acyclic and the memo is safe.
       const best = (id: number): number => {
-        const known = memo.get(id);
-        if (known) return known.value;
-        const node = nodes[id]!;
-        let value = node.kind === 'ending' ? 0 : -Infinity;
+        if (known[id]) return value[id]!;
+        let v = nodes[id]!.kind === 'ending' ? 0 : -Infinity;
         let edge = -1;
-        node.edges.forEach((e, i) => {
-          const w = weights[id]![i];
-          if (!w) return;
-          const v = sign * objective(w) + best(e.child);
-          if (v > value) {
-            value = v;
-            edge = i;
+        for (let k = first[id]!, end = first[id + 1]!; k < end; k++) {
+          if (!usable[k]) continue;
+          const w = objective === 0 ? communication[k]! : objective === 1 ? proactivity[k]! : communication[k]! + proactivity[k]!;
+          const through = sign * w + best(child[k]!);
+          if (through > v) {
+            v = through;
+            edge = k - first[id]!;
           }
-        });
-        memo.set(id, { value, edge });
-        return value;
+        }
+        value[id] = v;
+        edgeOf[id] = edge;
+        known[id] = 1;
+        return v;
       };
       roots.forEach((root, r) => {
         if (root.node < 0 || nodes[root.node]!.paths === 0) return;
         best(root.node);
         const path: PathIndices = [r];
         for (let id = root.node; nodes[id]!.kind !== 'ending'; ) {
-          const edge = memo.get(id)?.edge ?? -1;
+          const edge = edgeOf[id]!;
           if (edge < 0) return;
           path.push(edge);
           id = nodes[id]!.edges[edge]!.child;

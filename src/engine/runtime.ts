@@ -128,12 +128,19 @@ export function refusal(compiled: CompiledScenario, state: RunState, event: RunE
 
 /** A running game: the current snapshot of the scenario machine plus the inputs that led to it. */
 export class Run {
-  private constructor(
-    readonly compiled: CompiledScenario,
-    private snapshot: RunSnapshot,
-    private history: RunEvent[],
-    private readonly undoneChoices: UndoneChoice[] = [],
-  ) {}
+  // Plain fields, not constructor parameter properties: Node's own type stripping (which
+  // runs the CLI without a loader, see bin/war-room.mjs) only erases types, it emits no code.
+  readonly compiled: CompiledScenario;
+  private snapshot: RunSnapshot;
+  private history: RunEvent[];
+  private readonly undoneChoices: UndoneChoice[];
+
+  private constructor(compiled: CompiledScenario, snapshot: RunSnapshot, history: RunEvent[], undoneChoices: UndoneChoice[] = []) {
+    this.compiled = compiled;
+    this.snapshot = snapshot;
+    this.history = history;
+    this.undoneChoices = undoneChoices;
+  }
 
   static start(compiled: CompiledScenario, input: RunInput): Run {
     const badSeed = seedProblem(input.seed);
