@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, type Room } from '@colyseus/sdk';
-import type { ConsoleRoomView, TallyMessage, ViewMessage, VoteStateMessage } from '../../src/protocol/views.ts';
+import type { ConsoleRoomView, TallyMessage, ViewMessage, ViewUpdateMessage, VoteStateMessage } from '../../src/protocol/views.ts';
 import { fmt } from '../measure.ts';
 
 // `npm run bench -- rooms [--json]`: N simulated voters on loopback against a workshop room, beside
@@ -155,7 +155,8 @@ async function leaveAll(rooms: Room[]): Promise<void> {
 
 /** What the workshop room's phones last got and sent, which the same-delivery room relays. */
 interface Delivered {
-  view: ViewMessage | null;
+  /** A new decision: the whole view, or (once a phone has one) the fields that changed. */
+  view: ViewMessage | ViewUpdateMessage | null;
   vote: VoteStateMessage | null;
   ballot: { decision: string; option: string } | null;
 }
@@ -201,11 +202,13 @@ async function workshopBench(sdk: Client, n: number, delivered: Delivered): Prom
       seen.open = now;
       waits.poke();
     };
-    room.onMessage('view', (v: ViewMessage) => {
-      seen.decision = v.decision;
+    const onView = (v: ViewMessage | ViewUpdateMessage) => {
+      if (v.decision !== undefined) seen.decision = v.decision;
       delivered.view = v;
       seeVote(v.vote);
-    });
+    };
+    room.onMessage('view', onView);
+    room.onMessage('update', onView);
     room.onMessage('vote', (v: VoteStateMessage) => {
       delivered.vote = v;
       seeVote(v.vote);

@@ -89,6 +89,13 @@ export interface VoteStateMessage {
 /** A role's view with the vote's state when it was sent, in one message so the two never disagree on screen. */
 export type ViewMessage = RoleView & VoteStateMessage;
 
+/**
+ * After the whole view (on joining and reconnecting), what changed in it: only the fields that
+ * differ from the phone's last view, each in full, with the vote's state. A clock tick sends the
+ * clock; a new inject sends the injects since the last decision, every one in full.
+ */
+export type ViewUpdateMessage = Partial<RoleView> & VoteStateMessage;
+
 /** This phone's own vote on a decision, as the room has it (after joining, reconnecting, or a refused vote). */
 export interface BallotMessage {
   decision: string;
@@ -172,6 +179,7 @@ export interface TallyMessage {
 
 export interface ServerMessages {
   view: ViewMessage;
+  update: ViewUpdateMessage;
   vote: VoteStateMessage;
   ballot: BallotMessage;
   seat: SeatMessage;
