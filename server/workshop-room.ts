@@ -58,6 +58,8 @@ const REJOIN_SLACK = 10;
 const CONSOLE_MESSAGES_PER_SECOND = 100;
 /** How often, at most, every phone gets a fresh view while results are visible and votes pour in. */
 const LIVE_TALLY_MS = 250;
+/** How long, at most, a logged vote's confirmation waits for the votes still arriving to be counted first. */
+const CONFIRM_WITHIN_MS = 50;
 
 export class WorkshopRoom extends Room {
   workshop!: Workshop;
@@ -79,8 +81,11 @@ export class WorkshopRoom extends Room {
    */
   private readonly phoneVersions = new Map<string, number>();
   private liveTallyPending = false;
-  /** Logged votes whose phones are confirmed, after the console's tally, in the next check phase (confirmVotes). */
+  /** Logged votes whose phones are confirmed after the console's tally (confirmVotes), by seat, and since when the first has waited. */
   private confirmations = new Map<string, Client>();
+  private confirmingSince = 0;
+  /** Votes were logged since the console's last tally. */
+  private tallyDue = false;
   private confirmPending = false;
   private consolePending = false;
   private sentRecords = 0;
@@ -339,11 +344,10 @@ export class WorkshopRoom extends Room {
    */
   private afterVote(client: Client, seat: string): void {
     // A phone that voted twice in one turn is confirmed once, with the ballot the room has.
+    if (this.confirmations.size === 0) this.confirmingSince = performance.now();
     this.confirmations.set(seat, client);
-    if (!this.confirmPending) {
-      this.confirmPending = true;
-      setImmediate(() => this.confirmVotes());
-    }
+    this.tallyDue = true;
+    this.confirmSoon();
     this.sendConsole();
     if (this.workshop.settings.resultsVisible) {
       if (!this.liveTallyPending) {
@@ -356,15 +360,27 @@ export class WorkshopRoom extends Room {
     }
   }
 
+  private confirmSoon(): void {
+    if (this.confirmPending) return;
+    this.confirmPending = true;
+    setImmediate(() => this.confirmVotes());
+  }
+
   /**
    * Votes logged together (one poll of the network, or one journal write) reach the console as one
-   * tally, sent first: the console's socket is written before the hundreds of phones' confirmations,
-   * so its tally does not wait behind them, on the server or in the network.
+   * tally, sent first. The phones' confirmations follow once a turn of the event loop brings no
+   * more votes (within CONFIRM_WITHIN_MS of the first one waiting): while a room's votes pour in,
+   * hundreds of socket writes would otherwise come between reading the last votes and the
+   * console's tally, on the server and in the network.
    */
   private confirmVotes(): void {
     this.confirmPending = false;
-    const tally = this.workshop.tally();
-    if (tally) for (const c of this.consoles()) this.sendTo(c, 'tally', tally);
+    if (this.tallyDue) {
+      this.tallyDue = false;
+      const tally = this.workshop.tally();
+      if (tally) for (const c of this.consoles()) this.sendTo(c, 'tally', tally);
+      if (performance.now() - this.confirmingSince < CONFIRM_WITHIN_MS) return this.confirmSoon();
+    }
     const confirmations = this.confirmations;
     this.confirmations = new Map();
     for (const [seat, client] of confirmations) this.sendBallot(client, seat);
