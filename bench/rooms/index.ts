@@ -476,6 +476,7 @@ export async function roomsBench(options: { json?: boolean } = {}): Promise<void
           ` | ${fmt(r.serverRssMb)}`,
       );
     }
+    console.log(`${' '.repeat(6)} | ack (every vote confirmed) ms p50/p95: workshop ${fmt(w.ackP50Ms, 1)}/${fmt(w.ackP95Ms, 1)}, same ${fmt(r.same.ackP50Ms, 1)}/${fmt(r.same.ackP95Ms, 1)}`);
   }
 }
 
