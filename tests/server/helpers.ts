@@ -81,7 +81,8 @@ export function last<T>(messages: { type: string; message: unknown }[], type: st
 
 /**
  * The phone's screen from the messages the room sent it, put together as the phone page does (a
- * view carries the vote's state; a later `vote` message replaces it). Only what the room sent: the
+ * view carries the vote's state; an update, the fields that changed and the vote's state; a later
+ * `vote` message replaces the vote's state). Only what the room sent: the
  * page's own display of a vote it has just sent is not part of it.
  */
 export function phoneView(got: { type: string; message: unknown }[]): ParticipantView {
