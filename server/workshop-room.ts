@@ -58,6 +58,8 @@ const REJOIN_SLACK = 10;
 const CONSOLE_MESSAGES_PER_SECOND = 100;
 /** How often, at most, every phone gets a fresh view while results are visible and votes pour in. */
 const LIVE_TALLY_MS = 250;
+/** How long, at most, a logged vote's confirmation waits for the votes still arriving to be counted first. */
+const CONFIRM_WITHIN_MS = 50;
 
 export class WorkshopRoom extends Room {
   workshop!: Workshop;
@@ -66,12 +68,24 @@ export class WorkshopRoom extends Room {
   private readonly who = new Map<string, Who>();
   private readonly consoleClients = new Set<Client>();
   private readonly rate = new Map<string, { resetAt: number; count: number; warned: boolean }>();
-  /** What phones were last sent, by role (the view) and for all (the vote), so a change sends only what differs. */
-  private readonly sentViews = new Map<string, { view: RoleView; json: string }>();
+  /**
+   * What phones were last sent, by role (the view, each of its fields as JSON, and a version that
+   * goes up with each change) and for all (the vote), so a change sends only what differs.
+   */
+  private readonly sentViews = new Map<string, SentView>();
   private sentVote = '';
+  /**
+   * The version of its role's view each phone has, by session id (0: one that is not the last one
+   * sent, as after joining while a change was being logged). A phone one version behind gets only
+   * the fields that changed; any other gets its role's whole view.
+   */
+  private readonly phoneVersions = new Map<string, number>();
   private liveTallyPending = false;
-  /** Logged votes whose phones are confirmed, after the console's tally, in the next check phase (confirmVotes). */
+  /** Logged votes whose phones are confirmed after the console's tally (confirmVotes), by seat, and since when the first has waited. */
   private confirmations = new Map<string, Client>();
+  private confirmingSince = 0;
+  /** Votes were logged since the console's last tally. */
+  private tallyDue = false;
   private confirmPending = false;
   private consolePending = false;
   private sentRecords = 0;
@@ -255,6 +269,7 @@ export class WorkshopRoom extends Room {
     this.who.delete(client.sessionId);
     this.consoleClients.delete(client);
     this.rate.delete(client.sessionId);
+    this.phoneVersions.delete(client.sessionId);
   }
 
   override async onDispose(): Promise<void> {
@@ -329,11 +344,10 @@ export class WorkshopRoom extends Room {
    */
   private afterVote(client: Client, seat: string): void {
     // A phone that voted twice in one turn is confirmed once, with the ballot the room has.
+    if (this.confirmations.size === 0) this.confirmingSince = performance.now();
     this.confirmations.set(seat, client);
-    if (!this.confirmPending) {
-      this.confirmPending = true;
-      setImmediate(() => this.confirmVotes());
-    }
+    this.tallyDue = true;
+    this.confirmSoon();
     this.sendConsole();
     if (this.workshop.settings.resultsVisible) {
       if (!this.liveTallyPending) {
@@ -346,15 +360,27 @@ export class WorkshopRoom extends Room {
     }
   }
 
+  private confirmSoon(): void {
+    if (this.confirmPending) return;
+    this.confirmPending = true;
+    setImmediate(() => this.confirmVotes());
+  }
+
   /**
    * Votes logged together (one poll of the network, or one journal write) reach the console as one
-   * tally, sent first: the console's socket is written before the hundreds of phones' confirmations,
-   * so its tally does not wait behind them, on the server or in the network.
+   * tally, sent first. The phones' confirmations follow once a turn of the event loop brings no
+   * more votes (within CONFIRM_WITHIN_MS of the first one waiting): while a room's votes pour in,
+   * hundreds of socket writes would otherwise come between reading the last votes and the
+   * console's tally, on the server and in the network.
    */
   private confirmVotes(): void {
     this.confirmPending = false;
-    const tally = this.workshop.tally();
-    if (tally) for (const c of this.consoles()) this.sendTo(c, 'tally', tally);
+    if (this.tallyDue) {
+      this.tallyDue = false;
+      const tally = this.workshop.tally();
+      if (tally) for (const c of this.consoles()) this.sendTo(c, 'tally', tally);
+      if (performance.now() - this.confirmingSince < CONFIRM_WITHIN_MS) return this.confirmSoon();
+    }
     const confirmations = this.confirmations;
     this.confirmations = new Map();
     for (const [seat, client] of confirmations) this.sendBallot(client, seat);
@@ -372,7 +398,10 @@ export class WorkshopRoom extends Room {
     if (!seat) return;
     // The ballot first: the phone then draws its first screen with its vote already chosen.
     if (withBallot) this.sendBallot(client, seatId);
-    this.sendTo(client, 'view', { ...this.workshop.roleView(seat.role), ...this.workshop.voteState() });
+    const view = this.workshop.roleView(seat.role);
+    const sent = this.sentViews.get(seat.role);
+    this.phoneVersions.set(client.sessionId, sent && changedFields(sent.fields, fieldsOf(view)).length === 0 ? sent.version : 0);
+    this.sendTo(client, 'view', { ...view, ...this.workshop.voteState() });
   }
 
   private sendBallot(client: Client, seatId: string): void {
@@ -381,9 +410,10 @@ export class WorkshopRoom extends Room {
   }
 
   /**
-   * After a change, every phone gets what differs from what it was sent: its role's view (with the
-   * vote) when the view changed, else the vote's state alone when that changed, else nothing. Each
-   * message is encoded once (per role, or once for all) and the same bytes go to every phone.
+   * After a change, every phone gets what differs from what it has: the fields of its role's view
+   * that changed (with the vote) when the view changed, else the vote's state alone when that
+   * changed, else nothing. A phone that missed a version gets the whole view. Each message is
+   * encoded once (per role, or once for all) and the same bytes go to every phone.
    */
   private sendChanges(): void {
     const vote = this.workshop.voteState();
@@ -391,34 +421,43 @@ export class WorkshopRoom extends Room {
     const voteChanged = voteJson !== this.sentVote;
     this.sentVote = voteJson;
     let voteBytes: Uint8Array | null = null;
-    const viewBytes = new Map<string, Uint8Array | null>();
+    const changes = new Map<string, RoleChange>();
     for (const client of this.clients) {
       const w = this.who.get(client.sessionId);
       if (w?.kind !== 'phone') continue;
       const seat = this.workshop.seat(w.seat);
       if (!seat) continue;
-      let view = viewBytes.get(seat.role);
-      if (view === undefined) {
-        view = this.viewIfChanged(seat.role, vote);
-        viewBytes.set(seat.role, view);
+      let change = changes.get(seat.role);
+      if (change === undefined) {
+        change = this.roleChange(seat.role, vote);
+        changes.set(seat.role, change);
       }
-      if (view) client.enqueueRaw(view);
-      else if (voteChanged) client.enqueueRaw((voteBytes ??= encode('vote', vote)));
+      const has = this.phoneVersions.get(client.sessionId) ?? 0;
+      this.phoneVersions.set(client.sessionId, change.version);
+      if (has === change.version) {
+        if (voteChanged) client.enqueueRaw((voteBytes ??= encode('vote', vote)));
+      } else if (change.update && has === change.version - 1) client.enqueueRaw(change.update);
+      else client.enqueueRaw(change.whole());
     }
   }
 
-  /** The role's view with the vote, encoded, when it differs from what the role's phones were last sent. */
-  private viewIfChanged(role: string, vote: VoteStateMessage): Uint8Array | null {
+  /** The role's view as its phones will have it, and what to send them: the fields that changed, or the whole view. */
+  private roleChange(role: string, vote: VoteStateMessage): RoleChange {
     const view = this.workshop.roleView(role);
-    const sent = this.sentViews.get(role);
+    let sent = this.sentViews.get(role);
+    let update: Uint8Array | null = null;
     // The workshop keeps a role's view object until something changes; a new object may still say the same.
     if (sent?.view !== view) {
-      const json = JSON.stringify(view);
-      const changed = sent?.json !== json;
-      this.sentViews.set(role, { view, json });
-      if (changed) return encode('view', { ...view, ...vote });
+      const fields = fieldsOf(view);
+      const changed = sent ? changedFields(sent.fields, fields) : null;
+      if (!sent || changed!.length > 0) {
+        if (changed) update = encode('update', { ...(Object.fromEntries(changed.map((k) => [k, view[k]])) as Partial<RoleView>), ...vote });
+        sent = { view, fields, version: (sent?.version ?? 0) + 1 };
+      } else sent = { ...sent, view };
+      this.sentViews.set(role, sent);
     }
-    return null;
+    let whole: Uint8Array | null = null;
+    return { version: sent.version, update, whole: () => (whole ??= encode('view', { ...view, ...vote })) };
   }
 
   private consoles(): Client[] {
@@ -510,6 +549,31 @@ export class WorkshopRoom extends Room {
       roomConfig.idleMinutes * 60_000,
     );
   }
+}
+
+interface SentView {
+  view: RoleView;
+  fields: Record<keyof RoleView, string>;
+  /** Goes up each time the view says something new (from 1). */
+  version: number;
+}
+
+/** What a role's phones are sent after a change: `update` (null when the view is as before) takes a phone from version - 1 to `version`. */
+interface RoleChange {
+  version: number;
+  update: Uint8Array | null;
+  whole(): Uint8Array;
+}
+
+/** Each field of a role's view as JSON, to tell which changed. */
+function fieldsOf(view: RoleView): Record<keyof RoleView, string> {
+  const fields = {} as Record<keyof RoleView, string>;
+  for (const key of Object.keys(view) as (keyof RoleView)[]) fields[key] = JSON.stringify(view[key]);
+  return fields;
+}
+
+function changedFields(before: Record<keyof RoleView, string>, now: Record<keyof RoleView, string>): (keyof RoleView)[] {
+  return (Object.keys(now) as (keyof RoleView)[]).filter((key) => before[key] !== now[key]);
 }
 
 /** A message framed as Room.broadcast frames it, to send the same bytes to many clients. */

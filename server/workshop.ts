@@ -3,7 +3,7 @@ import type { RunEvent } from '../src/engine/machine.ts';
 import { refusal, Run, startSnapshot, stepSnapshot } from '../src/engine/runtime.ts';
 import { scoreRun } from '../src/engine/scoring.ts';
 import type { RunState } from '../src/engine/state.ts';
-import { buildView, revealedView, type GameView } from '../src/engine/view.ts';
+import { buildView, revealedView, type GameView, type OptionView } from '../src/engine/view.ts';
 import { MAX_RUN_INPUTS } from '../src/protocol/limits.ts';
 import type { ControlMessage, CreateOptions, RoomSettings, VoteMessage } from '../src/protocol/messages.ts';
 import { DEFAULT_SETTINGS } from '../src/protocol/messages.ts';
@@ -16,6 +16,7 @@ import {
   type ParticipantEntry,
   type ParticipantView,
   type PhoneInject,
+  type PhoneOption,
   type RoleView,
   type RoomPhase,
   type Tally,
@@ -270,18 +271,7 @@ export class Workshop {
         incident && view.decision && !view.ending
           ? {
               prompt: view.decision.prompt,
-              options: view.decision.options.map((o) => ({
-                id: o.id,
-                key: o.key,
-                label: o.label,
-                detail: o.detail,
-                cost: o.cost,
-                minutes: o.minutes,
-                available: o.available,
-                unavailable: o.unavailable,
-                partner: o.partner,
-                needs: o.needs,
-              })),
+              options: view.decision.options.map(phoneOption),
             }
           : null,
       lastChoice: incident && view.lastChoice ? { label: view.lastChoice.label, outcome: view.lastChoice.outcome } : null,
@@ -461,6 +451,14 @@ export class Workshop {
     // Plain code-unit order: any fixed order hides who voted when, and a big room sorts hundreds.
     return anonymous ? list.sort((a, b) => compare(a.option, b.option) || compare(a.rationale, b.rationale)) : list;
   }
+}
+
+/** An option for the phones: what they show of it, with no empty fields. */
+function phoneOption(o: OptionView): PhoneOption {
+  const option: PhoneOption = { id: o.id, key: o.key, label: o.label, cost: o.cost, minutes: o.minutes, available: o.available };
+  if (o.detail !== null) option.detail = o.detail;
+  if (o.unavailable !== null) option.unavailable = o.unavailable;
+  return option;
 }
 
 function tallyOf(vote: OpenVote): Tally {

@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, type Room } from '@colyseus/sdk';
-import type { RoleView, TallyMessage, ViewMessage, VoteStateMessage } from '../../src/protocol/views.ts';
+import type { RoleView, TallyMessage, ViewMessage, ViewUpdateMessage, VoteStateMessage } from '../../src/protocol/views.ts';
 import { fmt } from '../measure.ts';
 
 // `npm run bench -- rooms` (after the room figures) or `-- rooms-durable [--json]`: the cost of
@@ -75,6 +75,11 @@ async function setUp(kind: (typeof KINDS)[number]): Promise<Setup> {
             if (type === 'view') {
               phone.view = m as ViewMessage;
               phone.vote = (m as ViewMessage).vote;
+            }
+            // An update carries only the fields that changed.
+            if (type === 'update' && phone.view) {
+              phone.view = { ...phone.view, ...(m as ViewUpdateMessage) };
+              phone.vote = (m as ViewUpdateMessage).vote;
             }
             if (type === 'vote') phone.vote = (m as VoteStateMessage).vote;
           });

@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, type Room } from '@colyseus/sdk';
-import type { ConsoleRoomView, TallyMessage, ViewMessage, VoteStateMessage } from '../../src/protocol/views.ts';
+import type { BallotMessage, ConsoleRoomView, TallyMessage, ViewMessage, ViewUpdateMessage, VoteStateMessage } from '../../src/protocol/views.ts';
 import { fmt } from '../measure.ts';
 
 // `npm run bench -- rooms [--json]`: N simulated voters on loopback against a workshop room, beside
@@ -12,8 +12,9 @@ import { fmt } from '../measure.ts';
 // their rounds alternate (bare, same, workshop, bare, …), so a busy machine slows them alike. Per
 // voter count: fan-out (the facilitator opens a new decision → every phone has it; a bare room:
 // one broadcast → every client has it), tally (the last vote sent → the console's tally counts it;
-// a bare room: the last increment → the observer's count) and reopen (a closed vote opened again;
-// a bare room: a broadcast), p50/p95 over rounds; the server's CPU time per round, and its memory.
+// a bare room: the last increment → the observer's count), ack (the last vote sent → every phone
+// has its vote confirmed; the counter relay confirms nothing) and reopen (a closed vote opened
+// again; a bare room: a broadcast), p50/p95 over rounds; the server's CPU time per round, and its memory.
 // Bounded: at least MIN_ROUNDS and at most MAX_ROUNDS measured rounds per voter count, no new
 // round after ROUND_BUDGET_MS, and every wait has a deadline.
 
@@ -33,6 +34,7 @@ interface Samples {
   fanout: number[];
   reopen: number[];
   tally: number[];
+  ack: number[];
   cpuMs: number;
 }
 
@@ -43,6 +45,8 @@ interface Figures {
   reopenP95Ms: number;
   tallyP50Ms: number;
   tallyP95Ms: number;
+  ackP50Ms: number;
+  ackP95Ms: number;
   /** Server CPU time per measured round. */
   serverCpuMsPerRound: number;
 }
@@ -155,7 +159,8 @@ async function leaveAll(rooms: Room[]): Promise<void> {
 
 /** What the workshop room's phones last got and sent, which the same-delivery room relays. */
 interface Delivered {
-  view: ViewMessage | null;
+  /** A new decision: the whole view, or (once a phone has one) the fields that changed. */
+  view: ViewMessage | ViewUpdateMessage | null;
   vote: VoteStateMessage | null;
   ballot: { decision: string; option: string } | null;
 }
@@ -163,7 +168,7 @@ interface Delivered {
 /** One round of a room: returns its fan-out and tally times, or null while warming up. */
 interface Bench {
   /** fanout: a new decision (the bare room: its one broadcast); reopen: a closed vote opened again. */
-  round(): Promise<{ fanout: number; reopen: number; tally: number }>;
+  round(): Promise<{ fanout: number; reopen: number; tally: number; ack: number }>;
   rooms: Room[];
 }
 
@@ -188,6 +193,8 @@ async function workshopBench(sdk: Client, n: number, delivered: Delivered): Prom
   const having = (open: string | null): number => phonesWith.get(open) ?? 0;
   /** What the phones last got: the decision's options and which decision is open. */
   const seen = { decision: null as { options: { id: string; available: boolean }[] } | null, open: null as string | null };
+  /** How many phones have this round's vote confirmed. */
+  let acked = 0;
   const voters = await joinAll(n, async (i) => {
     const room = await sdk.joinById(consoleRoom.roomId, { name: `Voter ${i}`, role: 'observer' });
     const phone = { room, open: null as string | null };
@@ -201,17 +208,25 @@ async function workshopBench(sdk: Client, n: number, delivered: Delivered): Prom
       seen.open = now;
       waits.poke();
     };
-    room.onMessage('view', (v: ViewMessage) => {
-      seen.decision = v.decision;
+    const onView = (v: ViewMessage | ViewUpdateMessage) => {
+      if (v.decision !== undefined) seen.decision = v.decision;
       delivered.view = v;
       seeVote(v.vote);
-    });
+    };
+    room.onMessage('view', onView);
+    room.onMessage('update', onView);
     room.onMessage('vote', (v: VoteStateMessage) => {
       delivered.vote = v;
       seeVote(v.vote);
     });
     room.onMessage('seat', () => {});
-    room.onMessage('ballot', () => {});
+    room.onMessage('ballot', (b: BallotMessage) => {
+      const sent = delivered.ballot;
+      if (sent && b.decision === sent.decision && b.mine?.option === sent.option) {
+        acked += 1;
+        waits.poke();
+      }
+    });
     room.onMessage('error', (e: { message: string }) => console.error(`rooms bench: voter refused: ${e.message}`));
     return phone;
   });
@@ -237,19 +252,21 @@ async function workshopBench(sdk: Client, n: number, delivered: Delivered): Prom
       const option = options[round % options.length];
       if (!option) throw new Error(`rooms bench: no option to vote for in ${now}`);
       delivered.ballot = { decision: now, option };
+      acked = 0;
       for (const v of voters) v.room.send('vote', delivered.ballot);
       const lastSent = performance.now();
       const counted = await until(() => {
         const t = tally as TallyMessage | null;
         return t !== null && t.decision === now && t.tally.counts[option] === n;
       }, 'the console tally');
+      const ack = await until(() => acked === n, 'every vote confirmed');
       // The facilitator closes the vote and opens it again: only the vote's state changes.
       consoleRoom.send('control.vote', { secret, action: 'close' });
       await until(() => having(null) === n, 'the vote to close');
       const reopened = performance.now();
       consoleRoom.send('control.vote', { secret, action: 'reopen' });
       const reopen = (await until(() => having(now) === n, 'the reopened vote')) - reopened;
-      return { fanout, reopen, tally: counted - lastSent };
+      return { fanout, reopen, tally: counted - lastSent, ack: ack - lastSent };
     },
   };
 }
@@ -270,6 +287,7 @@ async function bareBench(sdk: Client, n: number, same: Delivered | null): Promis
   /** The value last broadcast, and how many clients have it. */
   let value = -1;
   let reached = 0;
+  let acked = 0;
   const voters = await joinAll(n, async () => {
     const room = await sdk.joinById(observer.roomId, {});
     room.onMessage('open', (v: number | { round: number }) => {
@@ -277,7 +295,10 @@ async function bareBench(sdk: Client, n: number, same: Delivered | null): Promis
       reached += 1;
       waits.poke();
     });
-    room.onMessage('ballot', () => {});
+    room.onMessage('ballot', () => {
+      acked += 1;
+      waits.poke();
+    });
     return { room };
   });
   /** One broadcast from the observer; resolves with the time until every client had it. */
@@ -295,12 +316,15 @@ async function bareBench(sdk: Client, n: number, same: Delivered | null): Promis
       const fanout = await broadcast(same?.view);
       const r = value;
       const vote = same ? { round: r, ...same.ballot } : r;
+      acked = 0;
       for (const v of voters) v.room.send('inc', vote);
       const lastSent = performance.now();
       const counted = await until(() => count.round === r && count.count === n, 'the bare room count');
+      // The counter relay confirms nothing: its votes count as confirmed once counted.
+      const ack = same ? await until(() => acked === n, 'every vote confirmed in the bare room') : counted;
       await broadcast(same?.vote);
       const reopen = await broadcast(same?.vote);
-      return { fanout, reopen, tally: counted - lastSent };
+      return { fanout, reopen, tally: counted - lastSent, ack: ack - lastSent };
     },
   };
 }
@@ -314,7 +338,7 @@ async function measure(server: ServerProcess, n: number): Promise<Omit<Row, 'vot
   const same = await bareBench(sdk, n, delivered);
   const workshop = await workshopBench(sdk, n, delivered);
   const joinMs = performance.now() - joinStart;
-  const empty = (): Samples => ({ fanout: [], reopen: [], tally: [], cpuMs: 0 });
+  const empty = (): Samples => ({ fanout: [], reopen: [], tally: [], ack: [], cpuMs: 0 });
   const samples = { bare: empty(), same: empty(), workshop: empty() };
   const started = performance.now();
   let measured = 0;
@@ -329,6 +353,7 @@ async function measure(server: ServerProcess, n: number): Promise<Omit<Row, 'vot
       samples[name].fanout.push(t.fanout);
       samples[name].reopen.push(t.reopen);
       samples[name].tally.push(t.tally);
+      samples[name].ack.push(t.ack);
       samples[name].cpuMs += after.cpuMs - before.cpuMs;
     }
     if (round >= WARM_UP) measured += 1;
@@ -355,6 +380,8 @@ function figures(s: Samples, rounds: number): Figures {
     reopenP95Ms: percentile(s.reopen, 95),
     tallyP50Ms: percentile(s.tally, 50),
     tallyP95Ms: percentile(s.tally, 95),
+    ackP50Ms: percentile(s.ack, 50),
+    ackP95Ms: percentile(s.ack, 95),
     serverCpuMsPerRound: rounds === 0 ? 0 : s.cpuMs / rounds,
   };
 }
@@ -411,6 +438,13 @@ export async function roomsBench(options: { json?: boolean } = {}): Promise<void
         fanoutRatioSameP95: round(ratio(w.fanoutP95Ms, m.fanoutP95Ms), 2),
         reopenRatioSameP50: round(ratio(w.reopenP50Ms, m.reopenP50Ms), 2),
         reopenRatioSameP95: round(ratio(w.reopenP95Ms, m.reopenP95Ms), 2),
+        // Every phone's vote confirmed (the counter relay confirms nothing).
+        ackP50Ms: round(w.ackP50Ms),
+        ackP95Ms: round(w.ackP95Ms),
+        sameAckP50Ms: round(m.ackP50Ms),
+        sameAckP95Ms: round(m.ackP95Ms),
+        ackRatioSameP50: round(ratio(w.ackP50Ms, m.ackP50Ms), 2),
+        ackRatioSameP95: round(ratio(w.ackP95Ms, m.ackP95Ms), 2),
         sameServerCpuMsPerRound: round(m.serverCpuMsPerRound),
         serverCpuRatioSame: round(ratio(w.serverCpuMsPerRound, m.serverCpuMsPerRound), 2),
         serverRssMb: round(r.serverRssMb),
@@ -442,6 +476,7 @@ export async function roomsBench(options: { json?: boolean } = {}): Promise<void
           ` | ${fmt(r.serverRssMb)}`,
       );
     }
+    console.log(`${' '.repeat(6)} | ack (every vote confirmed) ms p50/p95: workshop ${fmt(w.ackP50Ms, 1)}/${fmt(w.ackP95Ms, 1)}, same ${fmt(r.same.ackP50Ms, 1)}/${fmt(r.same.ackP95Ms, 1)}`);
   }
 }
 

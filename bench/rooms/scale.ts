@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, type Room } from '@colyseus/sdk';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import type { TallyMessage, ViewMessage, VoteStateMessage } from '../../src/protocol/views.ts';
+import type { TallyMessage, ViewMessage, ViewUpdateMessage, VoteStateMessage } from '../../src/protocol/views.ts';
 import { fmt } from '../measure.ts';
 import { percentile, Waits } from './index.ts';
 
@@ -224,11 +224,12 @@ async function joinPhone(sdk: Client, room: BenchRoom, i: number, res: Resources
   res.rooms.push(joined);
   const phone: Phone = { room: joined, viewAt: 0, vote: null, options: [] };
   joined.onMessage('*', (type, m) => {
-    if (type === 'view') {
-      const view = m as ViewMessage;
-      if (phone.viewAt === 0) phone.viewAt = performance.now();
+    if (type === 'view' || type === 'update') {
+      // An update carries only the fields that changed.
+      const view = m as ViewMessage | ViewUpdateMessage;
+      if (type === 'view' && phone.viewAt === 0) phone.viewAt = performance.now();
       phone.vote = view.vote;
-      phone.options = view.decision?.options.filter((o) => o.available).map((o) => o.id) ?? [];
+      if (view.decision !== undefined) phone.options = view.decision?.options.filter((o) => o.available).map((o) => o.id) ?? [];
     } else if (type === 'vote') phone.vote = (m as VoteStateMessage).vote;
     else if (type === 'error') console.error(`rooms-scale bench: voter ${i} in ${room.code} refused`, m);
     waits.poke();

@@ -9,6 +9,7 @@ import {
   type RoomErrorMessage,
   type SeatMessage,
   type ViewMessage,
+  type ViewUpdateMessage,
   type VoteStateMessage,
 } from '../protocol/views.ts';
 import { limitSdkReconnection, rejoin } from '../protocol/rejoin.ts';
@@ -100,6 +101,13 @@ export class Link {
     room.onMessage('view', (view: ViewMessage) => {
       this.roleView = view;
       this.voteState = { vote: view.vote };
+      this.emit();
+    });
+    room.onMessage('update', (update: ViewUpdateMessage) => {
+      // Only what changed since the last view: the rest of the screen stays as it is.
+      if (!this.roleView) return;
+      this.roleView = { ...this.roleView, ...update };
+      this.voteState = { vote: update.vote };
       this.emit();
     });
     room.onMessage('vote', (vote: VoteStateMessage) => {

@@ -1,4 +1,3 @@
-import type { OptionView } from '../engine/view.ts';
 import type { RoomSettings } from './messages.ts';
 
 // What the server sends. Every participant-facing shape is built on the server from the engine's
@@ -16,8 +15,24 @@ export interface PhoneInject {
   forYou: boolean;
 }
 
-/** An option as the phone shows it: the engine's option view (its fields are all for players). */
-export type PhoneOption = OptionView;
+/**
+ * An option as the phone shows it: its label, cost and time, and why it is out of reach. Fields
+ * with nothing to say are left out (every phone gets every option of every decision, so a room of
+ * hundreds sends them hundreds of times).
+ */
+export interface PhoneOption {
+  id: string;
+  /** 1-based position, the key that picks it. */
+  key: number;
+  label: string;
+  /** Only when the option has a detail. */
+  detail?: string;
+  cost: number;
+  minutes: number;
+  available: boolean;
+  /** Only when the option is not available: why. */
+  unavailable?: string;
+}
 
 export interface Tally {
   counts: Record<string, number>;
@@ -73,6 +88,13 @@ export interface VoteStateMessage {
 
 /** A role's view with the vote's state when it was sent, in one message so the two never disagree on screen. */
 export type ViewMessage = RoleView & VoteStateMessage;
+
+/**
+ * After the whole view (on joining and reconnecting), what changed in it: only the fields that
+ * differ from the phone's last view, each in full, with the vote's state. A clock tick sends the
+ * clock; a new inject sends the injects since the last decision, every one in full.
+ */
+export type ViewUpdateMessage = Partial<RoleView> & VoteStateMessage;
 
 /** This phone's own vote on a decision, as the room has it (after joining, reconnecting, or a refused vote). */
 export interface BallotMessage {
@@ -157,6 +179,7 @@ export interface TallyMessage {
 
 export interface ServerMessages {
   view: ViewMessage;
+  update: ViewUpdateMessage;
   vote: VoteStateMessage;
   ballot: BallotMessage;
   seat: SeatMessage;

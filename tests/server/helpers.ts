@@ -2,7 +2,7 @@ import { ColyseusTestServer } from '@colyseus/testing';
 import type { Room as SdkRoom } from '@colyseus/sdk';
 import { compileScenario } from '../../src/engine/compile.ts';
 import type { RunEvent } from '../../src/engine/machine.ts';
-import { composeView, type BallotMessage, type ParticipantView, type SeatMessage, type ViewMessage, type VoteStateMessage } from '../../src/protocol/views.ts';
+import { composeView, type BallotMessage, type ParticipantView, type SeatMessage, type ViewMessage, type ViewUpdateMessage, type VoteStateMessage } from '../../src/protocol/views.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
 import { createRoomServer, type RoomServer } from '../../server/room-server.ts';
 import type { RoomStore } from '../../server/storage/log.ts';
@@ -81,7 +81,8 @@ export function last<T>(messages: { type: string; message: unknown }[], type: st
 
 /**
  * The phone's screen from the messages the room sent it, put together as the phone page does (a
- * view carries the vote's state; a later `vote` message replaces it). Only what the room sent: the
+ * view carries the vote's state; an update, the fields that changed and the vote's state; a later
+ * `vote` message replaces the vote's state). Only what the room sent: the
  * page's own display of a vote it has just sent is not part of it.
  */
 export function phoneView(got: { type: string; message: unknown }[]): ParticipantView {
@@ -90,6 +91,12 @@ export function phoneView(got: { type: string; message: unknown }[]): Participan
   for (const m of got) {
     if (m.type === 'view') {
       view = m.message as ViewMessage;
+      vote = { vote: view.vote };
+    } else if (m.type === 'update') {
+      // An update carries only what changed; it never comes before the phone's first whole view.
+      const before = view as ViewMessage | null;
+      if (!before) throw new Error('a phone got a view update before its first view');
+      view = { ...before, ...(m.message as ViewUpdateMessage) };
       vote = { vote: view.vote };
     } else if (m.type === 'vote') vote = m.message as VoteStateMessage;
   }

@@ -94,7 +94,13 @@ it('no phone ever receives another role’s inject or facilitator-only material'
     if (p.role !== 'legal') expect(text, `${p.role} got Legal's inject`).not.toContain(LEGAL_MARKER);
     if (p.role !== 'ceo') expect(text, `${p.role} got the CEO's inject`).not.toContain(CEO_MARKER);
     // Scores reach a phone only in the views sent after the facilitator ended the exercise.
-    const views = p.got.filter((m) => m.type === 'view').map((m) => m.message as RoleView);
+    // Each screen the phone had, whole views and updates (only what changed) applied in order.
+    const views: RoleView[] = [];
+    for (const m of p.got) {
+      if (m.type === 'view') views.push(m.message as RoleView);
+      else if (m.type === 'update') views.push({ ...views.at(-1)!, ...(m.message as Partial<RoleView>) });
+    }
+    expect(views.length).toBeGreaterThan(3);
     expect(views.filter((v) => v.phase !== 'ended' && v.ending?.scores)).toEqual([]);
   }
   expect(phones.find((p) => p.role === 'legal')!.got.some((m) => JSON.stringify(m).includes(LEGAL_MARKER))).toBe(true);

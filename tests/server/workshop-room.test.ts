@@ -1,7 +1,7 @@
 import type { Room as SdkRoom } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isJoinCode } from '../../src/protocol/join-code.ts';
-import type { BallotMessage, ConsoleRoomView, RecordsMessage, RoomErrorMessage, SeatMessage } from '../../src/protocol/views.ts';
+import type { BallotMessage, ConsoleRoomView, RecordsMessage, RoomErrorMessage, SeatMessage, ViewUpdateMessage } from '../../src/protocol/views.ts';
 import { CREATE, last, LEGAL_MARKER, phoneView, record, START_INCIDENT, startTestRooms, until, type TestRooms } from './helpers.ts';
 
 let rooms: TestRooms;
@@ -101,7 +101,7 @@ describe('workshop room', () => {
     const p = await phone(c.room.roomId, { name: 'Ana', role: 'cio' });
     await startIncident(c);
     await until(() => p.view().vote?.open === true, 'the open vote');
-    const views = () => p.got.filter((m) => m.type === 'view').length;
+    const views = () => p.got.filter((m) => m.type === 'view' || m.type === 'update').length;
     const before = views();
     c.send('control.vote', { action: 'close' });
     await until(() => p.view().vote?.open === false, 'the vote to close');
@@ -116,10 +116,15 @@ describe('workshop room', () => {
     p.room.send('vote', { decision: 'nope@0', option: 'wait' });
     await until(() => last<RoomErrorMessage>(p.got, 'error') !== undefined, 'the refusal');
     expect(views()).toBe(before);
-    // A change on screen (the clock) sends the view, with the vote's state in it.
+    // A change on screen (the clock) sends what changed (the clock alone), with the vote's state.
+    const clock = p.view().clock;
     c.send('control.run', { from: START_INCIDENT.length, events: [{ type: 'clock.tick', minutes: 1 }], stage: 'incident', decision: 'open', shown: null });
     await until(() => views() === before + 1, 'the new view');
-    expect(last<{ vote: unknown }>(p.got, 'view')!.vote).toMatchObject({ open: true });
+    const update = last<ViewUpdateMessage>(p.got, 'update')!;
+    expect(Object.keys(update).sort()).toEqual(['clock', 'vote']);
+    expect(update.clock).toBe(clock + 1);
+    expect(update.vote).toMatchObject({ open: true });
+    expect(p.view().decision?.options.length).toBeGreaterThan(0);
   });
 
   it('sends an inject aimed at Legal only to the Legal phone', async () => {
