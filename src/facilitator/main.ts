@@ -30,8 +30,10 @@ export const PRESENTER_HASH = '#/presenter';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('facilitator.html has no #app element');
-// A workshop may run any scenario, offline from the service worker's copies: load them all here.
-const catalog = catalogFrom(await new ScenarioLibrary(await fetchScenarios(scenariosUrl)).loadAll());
+// The page shows from the small catalogue; a scenario's data is fetched when the console chooses it
+// or a presenter's frame names it. The service worker precaches every scenario's file (its
+// glob takes all JSON), so a workshop can still start any scenario offline.
+const library = fetchScenarios(scenariosUrl).then((catalogue) => new ScenarioLibrary(catalogFrom(catalogue)));
 const isPresenter = location.hash.startsWith(PRESENTER_HASH);
 
 // Switching between console and presenter in one tab starts the other app cleanly.
@@ -92,9 +94,9 @@ function checkInWorker(bytes: Uint8Array, name: string): Promise<LoadResult> {
 
 async function startConsole(el: HTMLElement): Promise<void> {
   const storage = browserStorage();
-  const { archive, files, problem } = await openArchive();
+  const [{ archive, files, problem }, scenarios] = await Promise.all([openArchive(), library]);
   const store = await createConsoleStore({
-    catalog,
+    library: scenarios,
     storage,
     archive,
     files,
@@ -112,7 +114,7 @@ async function startConsole(el: HTMLElement): Promise<void> {
     randomSeed: () => crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000,
   });
   mountConsole(el, store, {
-    catalog,
+    catalog: scenarios.catalog,
     download: downloadText,
     downloadBytes(fileName, mime, bytes) {
       const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
@@ -141,8 +143,11 @@ async function startConsole(el: HTMLElement): Promise<void> {
 function startPresenter(el: HTMLElement): void {
   // A scenario opened from a file is read from the console's store when a frame names it.
   const files = openArchive().then((a) => a.files);
+  // The presenter shows the last frame at once; the catalogue is needed only for a scenario's data.
+  let ready: ScenarioLibrary | null = null;
+  void library.then((l) => (ready = l));
   mountPresenter(el, {
-    catalog,
+    library: { get: (id) => ready?.get(id) ?? null, load: async (id) => (await library).load(id) },
     scenarioFile: async (key) => (await (await files).get(key))?.scenario ?? null,
     cachedFrame: readFrame(browserStorage()),
     openChannel: (onMessage) => openSyncChannel(onMessage),

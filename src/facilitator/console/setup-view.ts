@@ -1,7 +1,7 @@
 import { MAX_SEED } from '../../engine/rng.ts';
 import { PACES } from '../../store/autosave.ts';
 import { CLOCK_MODE_LABELS, CLOCK_MODES, type ClockMode } from '../clock-policy.ts';
-import type { CatalogEntry } from '../../store/catalog.ts';
+import type { CatalogueEntry } from '../../scenarios/bundled.ts';
 import { TIER_LABELS } from '../../store/format.ts';
 import { h, replace } from '../../ui/dom.ts';
 import { ROLES } from '../../scenarios/roles.ts';
@@ -25,7 +25,7 @@ export interface View {
   focus(): void;
 }
 
-export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPresenter: () => void): View {
+export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[], onOpenPresenter: () => void): View {
   const act = (f: Parameters<ConsoleState['act']>[0]): string | null => store.getState().act(f);
   const playable = catalog.filter((e) => e.scenario);
 
@@ -36,14 +36,16 @@ export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPr
 
   // Shipped scenarios by id; files opened from disk as "file:<key>" (their ids may repeat a shipped one).
   const FILE = 'file:';
-  const scenarioValue = (s: ConsoleState['session']): string => (s.scenarioFile ? FILE + s.scenarioFile.key : s.scenarioId);
+  // A scenario being downloaded shows as chosen while it arrives.
+  const scenarioValue = (state: ConsoleState): string =>
+    state.scenarioLoad ? state.scenarioLoad.id : state.session.scenarioFile ? FILE + state.session.scenarioFile.key : state.session.scenarioId;
   const scenarioOptions = (state: ConsoleState): { value: string; label: string }[] => [
     ...playable.map((e) => ({ value: e.scenario!.id, label: `${e.scenario!.title} (${e.scenario!.playMinutes} min)` })),
     ...state.files.map((f) => ({ value: FILE + f.key, label: `${f.scenario.title} (from ${f.name})` })),
   ];
-  const scenario = select(scenarioOptions(store.getState()), scenarioValue(store.getState().session), (v) => {
+  const scenario = select(scenarioOptions(store.getState()), scenarioValue(store.getState()), (v) => {
     const file = v.startsWith(FILE) ? store.getState().files.find((f) => FILE + f.key === v) : null;
-    act((x) => (file ? x.chooseScenario(file.scenario.id, { key: file.key, name: file.name }) : x.chooseScenario(v)));
+    void store.getState().chooseScenario(file ? file.scenario.id : v, file ? { key: file.key, name: file.name } : undefined);
   });
 
   // A scenario file from disk, checked in the browser by the scenario loader (loaded only now).
@@ -100,6 +102,8 @@ export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPr
   const about = h('div', { class: 'fac-about' });
   // The chosen scenario as the client will see it (tailored).
   const renderAbout = keyed(() => {
+    const loading = store.getState().scenarioLoad;
+    if (loading) return replace(about, h('p', { class: 'muted', attrs: { role: 'status' }, text: `Loading “${loading.title}”…` }));
     const s = store.getState().exercise().scenario;
     if (!s) return replace(about, h('p', { class: 'muted', text: 'Choose a scenario.' }));
     replace(
@@ -211,7 +215,7 @@ export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPr
       const s = state.session;
       setValue(facilitator, s.facilitator);
       setValue(team, s.team.name);
-      replaceOptions(scenario, scenarioOptions(state), scenarioValue(s));
+      replaceOptions(scenario, scenarioOptions(state), scenarioValue(state));
       scenario.disabled = s.stage !== 'setup';
       openFile.disabled = s.stage !== 'setup';
       renderFileProblems(JSON.stringify(state.fileProblems), state.fileProblems);
@@ -226,13 +230,14 @@ export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPr
       if (pace.value !== s.pace) pace.value = s.pace;
       if (clockMode.value !== s.clock) clockMode.value = s.clock;
       pace.disabled = s.clock === 'paced';
-      renderAbout(JSON.stringify([s.scenarioId, s.scenarioFile, s.tailoring]), undefined);
+      renderAbout(JSON.stringify([s.scenarioId, s.scenarioFile, s.tailoring, state.scenarioLoad, !!state.exercise().scenario]), undefined);
       renderPeople(JSON.stringify(s.team.participants.map((p) => [p.id, p.role])), state);
       for (const p of s.team.participants) {
         const input = nameInputs.get(p.id);
         if (input) setValue(input, p.name);
       }
-      open.disabled = false;
+      // The briefing waits for the chosen scenario's data.
+      open.disabled = state.scenarioLoad !== null;
     },
     focus() {
       heading.focus();

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Scenario } from '../../scenarios/schema.ts';
 import type { Speed } from '../../store/autosave.ts';
-import { findScenario, type CatalogEntry } from '../../store/catalog.ts';
+import type { ScenarioLibrary } from '../../store/scenario-library.ts';
 import { tailorScenario } from '../../scenarios/tailoring.ts';
 import { gameTime } from '../../store/format.ts';
 import { h, replace } from '../../ui/dom.ts';
@@ -32,7 +32,8 @@ export interface WarRoomModule {
 }
 
 export interface PresenterEnv {
-  catalog: CatalogEntry[];
+  /** The shipped scenarios: one's data is fetched when a frame first names it. */
+  library: Pick<ScenarioLibrary, 'get' | 'load'>;
   /** A scenario opened from a file on the console, by its key, or null when this browser does not have it. */
   scenarioFile(key: string): Promise<Scenario | null>;
   cachedFrame: PresenterFrame | null;
@@ -98,6 +99,7 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
   // The scenario the frame names, with the frame's tailoring over it: the same pure function the
   // console uses, kept while neither changes so the war room is not rebuilt on every frame.
   const fileScenarios = new Map<string, Scenario | null>();
+  const shipped = new Set<string>();
   let tailored: { key: string; scenario: Scenario | null } | null = null;
   const scenarioOf = (f: PresenterFrame | null): Scenario | null => {
     if (!f) return null;
@@ -116,7 +118,18 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
           });
       }
       base = fileScenarios.get(f.scenarioFile) ?? null;
-    } else base = findScenario(env.catalog, f.scenarioId);
+    } else {
+      base = env.library.get(f.scenarioId);
+      if (!base && !shipped.has(f.scenarioId)) {
+        // Asked once per scenario; until it arrives the frame shows without the scenario's text.
+        shipped.add(f.scenarioId);
+        void env.library.load(f.scenarioId).then((result) => {
+          if (typeof result === 'string') return;
+          tailored = null;
+          render();
+        });
+      }
+    }
     const key = JSON.stringify([f.scenarioId, f.scenarioFile, base !== null, f.tailoring]);
     if (tailored?.key !== key) tailored = { key, scenario: base ? tailorScenario(base, f.tailoring) : null };
     return tailored.scenario;
