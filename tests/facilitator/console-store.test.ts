@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createConsoleStore, type ConsoleDeps, type ConsoleStore } from '../../src/facilitator/console/console-store.ts';
 import { memoryStore } from '../../src/facilitator/idb.ts';
-import { readCurrent, readFrame } from '../../src/facilitator/persist.ts';
+import { readFrame } from '../../src/facilitator/frame-store.ts';
+import { readCurrent } from '../../src/facilitator/persist.ts';
 import type { Session } from '../../src/facilitator/session.ts';
 import { helloMessage, type SyncChannel, type SyncMessage } from '../../src/facilitator/sync.ts';
 import { ScenarioLibrary } from '../../src/store/scenario-library.ts';
@@ -124,9 +125,15 @@ describe('console store', () => {
     const env = setup();
     const source = downloading();
     env.deps.library = source.library;
+    const opening = source.hold();
     const store = await createConsoleStore(env.deps);
-    // A new exercise opens on the first card.
+    // A new exercise opens on the first card, shown before its data has arrived.
     expect(source.fetched).toEqual(['/other.json']);
+    expect(store.getState().scenarioLoad).toEqual({ id: 'other', title: 'Other drill' });
+    expect(store.getState().session.scenarioTitle).toBe('Other drill');
+    expect(store.getState().exercise().scenario).toBeNull();
+    opening();
+    await expect.poll(() => store.getState().scenarioLoad).toBeNull();
     expect(store.getState().exercise().scenario?.id).toBe('other');
     const release = source.hold();
     const chosen = store.getState().chooseScenario(workshopScenario().id);

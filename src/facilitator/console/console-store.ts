@@ -9,7 +9,8 @@ import { createClockDriver, type Scheduler } from '../../store/clock-driver.ts';
 import type { KeyValueStorage } from '../../store/storage.ts';
 import { Exercise, type ExerciseDeps } from '../exercise.ts';
 import { presenterFrame, type PresenterFrame } from '../frame.ts';
-import { latestUnfinished, newerCopy, readCurrent, writeCurrent, writeFrame, type SessionArchive } from '../persist.ts';
+import { writeFrame } from '../frame-store.ts';
+import { latestUnfinished, newerCopy, readCurrent, writeCurrent, type SessionArchive } from '../persist.ts';
 import { mergeSessions, readSessionFile, withCollapsedTicks } from '../session-file.ts';
 import { checkScenarioFile, MAX_FILE_BYTES, type ParseScenario, type ScenarioFile, type ScenarioFileStore } from '../scenario-files.ts';
 import { newSession, type Session, type SessionSummary } from '../session.ts';
@@ -173,11 +174,17 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
   const loadProblem = library.catalog.find((e) => !e.scenario)?.errors[0]?.message;
   // Only the scenario the console opens on is downloaded now; the others when they are chosen.
   // `unavailable` says why a shipped scenario's data could not be had (offline, not yet stored).
+  // An exercise still being set up shows at once, from the scenario's card, while its data arrives
+  // (openingLoad); one past the set-up waits for it, since its run is rebuilt from the data.
   const opening = candidate ?? fresh();
   let unavailable: string | null = null;
-  if (!opening.scenarioFile && library.catalog.some((e) => e.scenario?.id === opening.scenarioId)) {
-    const result = await library.load(opening.scenarioId);
-    if (typeof result === 'string') unavailable = result;
+  let openingLoad: { id: string; title: string } | null = null;
+  if (!opening.scenarioFile && !library.get(opening.scenarioId) && library.catalog.some((e) => e.scenario?.id === opening.scenarioId)) {
+    if (opening.stage === 'setup' && !opening.run) openingLoad = { id: opening.scenarioId, title: titleOf(opening.scenarioId) };
+    else {
+      const result = await library.load(opening.scenarioId);
+      if (typeof result === 'string') unavailable = result;
+    }
   }
   if (unavailable) startMessage = { tone: 'error', text: capitalise(unavailable) };
   let ex: Exercise;
@@ -266,7 +273,7 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
       storageProblem,
       files: fileList(),
       fileProblems: null,
-      scenarioLoad: null,
+      scenarioLoad: openingLoad,
 
       async chooseScenario(id, file) {
         if (!file && !library.get(id)) {
@@ -469,6 +476,14 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
     if (reply) channel?.post(reply);
   });
   channel.post(consoleOpenMessage(self));
+  if (openingLoad) {
+    const { id } = openingLoad;
+    void library.load(id).then((result) => {
+      // A choice made meanwhile owns the picker and its own download.
+      if (store.getState().scenarioLoad?.id !== id) return;
+      store.setState({ scenarioLoad: null, ...(typeof result === 'string' ? { message: { tone: 'error' as const, text: capitalise(result) } } : {}) });
+    });
+  }
   // Without scenarios (a failed download) the stored exercise stays the current one for next time.
   if ((playable && !unavailable) || !candidate) writeCurrent(deps.storage, ex.session);
   writeFrame(deps.storage, store.getState().frame());

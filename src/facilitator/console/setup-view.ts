@@ -102,13 +102,19 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
   const about = h('div', { class: 'fac-about' });
   // The chosen scenario as the client will see it (tailored).
   const renderAbout = keyed(() => {
-    const loading = store.getState().scenarioLoad;
-    if (loading) return replace(about, h('p', { class: 'muted', attrs: { role: 'status' }, text: `Loading “${loading.title}”…` }));
-    const s = store.getState().exercise().scenario;
+    const state = store.getState();
+    const loading = state.scenarioLoad;
+    // While a scenario's data downloads, its catalogue card tells what it is, unless the client's
+    // name or sector would change that text (the setting comes with the data).
+    const { company, sector } = state.session.tailoring;
+    const card = loading && !company && !sector ? (catalog.find((e) => e.scenario?.id === loading.id)?.scenario ?? null) : null;
+    if (loading && !card) return replace(about, h('p', { class: 'muted', attrs: { role: 'status' }, text: `Loading “${loading.title}”…` }));
+    const s = card ?? state.exercise().scenario;
     if (!s) return replace(about, h('p', { class: 'muted', text: 'Choose a scenario.' }));
+    const setting = 'setting' in s ? s.setting : undefined;
     replace(
       about,
-      h('p', { class: 'fac-about__meta', text: `${s.industry} · ${s.difficulty} · about ${s.playMinutes} minutes${s.setting ? ` · ${s.setting}` : ''}` }),
+      h('p', { class: 'fac-about__meta', text: `${s.industry} · ${s.difficulty} · about ${s.playMinutes} minutes${setting ? ` · ${setting}` : ''}` }),
       h('p', { text: s.summary }),
       h('h3', { class: 'fac-subtitle', text: 'Learning objectives' }),
       h('ul', { class: 'fac-list' }, ...s.objectives.map((o) => h('li', { text: o.text }))),

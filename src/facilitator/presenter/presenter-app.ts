@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { Scenario } from '../../scenarios/schema.ts';
-import type { Speed } from '../../store/autosave.ts';
+import type { Speed } from '../../store/pace.ts';
 import type { ScenarioLibrary } from '../../store/scenario-library.ts';
 import { tailorScenario } from '../../scenarios/tailoring.ts';
 import { gameTime } from '../../store/format.ts';
@@ -205,13 +205,7 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
     }
 
     tickDiscussion();
-    fit();
-    // Fonts and the war room settle after this call: fit again once the frame is painted.
-    const rev = String(f?.rev ?? -1);
-    requestAnimationFrame(() => {
-      fit();
-      document.body.dataset.fitted = rev;
-    });
+    scheduleFit();
     announce(prevFrame, f);
     prevFrame = f;
   };
@@ -248,7 +242,18 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
       fitOnce();
     }
   };
-  const onResize = (): void => fit();
+  // One fit before each paint, however many renders, font loads and resizes came since the last:
+  // a fit lays the page out several times, and a start (the stored frame, then its scenario's
+  // data, then the fonts) would otherwise repeat it for each.
+  let fitFrame: number | null = null;
+  const scheduleFit = (): void => {
+    fitFrame ??= requestAnimationFrame(() => {
+      fitFrame = null;
+      fit();
+      document.body.dataset.fitted = String(sync.frame?.rev ?? -1);
+    });
+  };
+  const onResize = (): void => scheduleFit();
   window.addEventListener('resize', onResize);
   document.fonts?.addEventListener('loadingdone', onResize);
 
@@ -292,6 +297,7 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
       window.removeEventListener('resize', onResize);
       document.fonts?.removeEventListener('loadingdone', onResize);
       clearInterval(discussionTimer);
+      if (fitFrame !== null) cancelAnimationFrame(fitFrame);
       channel.close();
       warRoom?.destroy();
       joinCard.destroy();
