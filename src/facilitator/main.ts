@@ -1,6 +1,7 @@
 import scenariosUrl from 'virtual:war-room/scenarios';
 import { fetchScenarios } from '../store/scenario-source.ts';
 import { registerServiceWorkerWhenSettled } from '../ui/service-worker.ts';
+import { startPresenter } from './presenter/start.ts';
 // The same self-hosted fonts as the game: the presenter's text and its war room read alike on
 // every projector's computer, and the room's names are laid out for these letters.
 import '@fontsource-variable/inter/wght.css';
@@ -9,8 +10,9 @@ import '../ui/styles.css';
 import './facilitator.css';
 
 // Facilitator mode's entry (facilitator.html): #/console is the laptop, #/presenter the projector.
-// Both are this one page, so a presenter opened from the console shares its storage and channel;
-// each loads only its own code (console/start.ts, presenter/start.ts).
+// Both are this one page, so a presenter opened from the console shares its storage and channel.
+// The presenter's code (presenter/start.ts, small) comes with the page; the console's, with the
+// engine, in a chunk of its own (console/start.ts), which the projector's window never loads.
 
 const CONSOLE_HASH = '#/console';
 const PRESENTER_HASH = '#/presenter';
@@ -32,13 +34,8 @@ window.addEventListener('hashchange', () => {
 const pageUrl = (hash: string): string => `${location.origin}${location.pathname}${hash}`;
 
 registerServiceWorkerWhenSettled();
-if (isPresenter) {
-  void import('./presenter/start.ts')
-    .then((m) => m.startPresenter(root, catalogue, pageUrl(CONSOLE_HASH)))
-    .catch((error: Error) => {
-      root.textContent = `The presenter could not start: ${error.message}`;
-    });
-} else {
+if (isPresenter) startPresenter(root, catalogue, pageUrl(CONSOLE_HASH));
+else {
   void import('./console/start.ts')
     .then((m) => m.startConsole(root, catalogue, pageUrl(PRESENTER_HASH)))
     .catch((error: Error) => {
