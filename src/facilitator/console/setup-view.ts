@@ -226,12 +226,14 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
       openFile.disabled = s.stage !== 'setup';
       renderFileProblems(JSON.stringify(state.fileProblems), state.fileProblems);
       tailor.update(state);
-      const chosen = state.exercise().scenario;
+      // Until the scenario's data is here its card lists the partners; choosing one waits for the data.
+      const chosen = state.exercise().scenario ?? catalog.find((e) => e.scenario?.id === s.scenarioId)?.scenario;
       replaceOptions(
         partner,
         (chosen?.partners ?? []).map((p) => ({ value: p.id, label: `${p.name}: ${TIER_LABELS[p.tier]}` })),
         s.partner,
       );
+      partner.disabled = state.scenarioLoad !== null;
       setValue(seed, String(s.seed));
       if (pace.value !== s.pace) pace.value = s.pace;
       if (clockMode.value !== s.clock) clockMode.value = s.clock;
