@@ -120,6 +120,11 @@ export interface ConsoleDeps {
   files?: ScenarioFileStore;
   /** The scenario loader, started only when a file is opened. */
   loadParser?: () => Promise<ParseScenario>;
+  /**
+   * Runs a task once the console has first been drawn (the browser: after the next paint), so the
+   * opening scenario's download does not compete with the page's own start. At once when not given.
+   */
+  afterFirstPaint?: (task: () => void) => void;
 }
 
 export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStore> {
@@ -478,10 +483,12 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
   channel.post(consoleOpenMessage(self));
   if (openingLoad) {
     const { id } = openingLoad;
-    void library.load(id).then((result) => {
-      // A choice made meanwhile owns the picker and its own download.
-      if (store.getState().scenarioLoad?.id !== id) return;
-      store.setState({ scenarioLoad: null, ...(typeof result === 'string' ? { message: { tone: 'error' as const, text: capitalise(result) } } : {}) });
+    (deps.afterFirstPaint ?? ((task) => task()))(() => {
+      void library.load(id).then((result) => {
+        // A choice made meanwhile owns the picker and its own download.
+        if (store.getState().scenarioLoad?.id !== id) return;
+        store.setState({ scenarioLoad: null, ...(typeof result === 'string' ? { message: { tone: 'error' as const, text: capitalise(result) } } : {}) });
+      });
     });
   }
   // Without scenarios (a failed download) the stored exercise stays the current one for next time.

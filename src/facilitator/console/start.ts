@@ -62,6 +62,8 @@ export async function startConsole(el: HTMLElement, catalogue: Promise<Catalogue
     },
     newId: () => crypto.randomUUID(),
     randomSeed: () => crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000,
+    // The set-up shows from the scenario's card first; its data is asked for after that paint.
+    afterFirstPaint: (task) => requestAnimationFrame(() => setTimeout(task, 0)),
   });
   mountConsole(el, store, {
     catalog: scenarios.catalog,
