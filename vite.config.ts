@@ -13,6 +13,7 @@ export default defineConfig({
   plugins: [
     scenariosPlugin(),
     facilitatorPage(),
+    consoleChunkPreload(),
     VitePWA({
       registerType: 'autoUpdate',
       // Registered by the pages themselves once they have settled (src/ui/service-worker.ts).
@@ -73,6 +74,45 @@ function facilitatorPage(): Plugin {
       const join_ = join(root, 'join.html');
       const input = { main: join(root, 'index.html'), facilitator: page, ...(existsSync(join_) ? { join: join_ } : {}) };
       return { build: { rolldownOptions: { input } } };
+    },
+  };
+}
+
+/**
+ * facilitator.html's console (#/console, the page's default) is a chunk of its own so the
+ * presenter's window never loads it. An inline script asks for that chunk and what it imports
+ * along with the page's own scripts, instead of one round trip after the entry has run; the
+ * presenter (#/presenter) skips it.
+ */
+function consoleChunkPreload(): Plugin {
+  let base = '/';
+  return {
+    name: 'war-room-console-chunk-preload',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle || !/(^|[\\/])facilitator\.html$/.test(ctx.filename)) return undefined;
+        const start = Object.values(bundle).find((c) => c.type === 'chunk' && /[\\/]src[\\/]facilitator[\\/]console[\\/]start\.ts$/.test(c.facadeModuleId ?? ''));
+        if (!start || start.type !== 'chunk') return undefined;
+        const files = new Set<string>();
+        const visit = (fileName: string): void => {
+          const chunk = bundle[fileName];
+          if (files.has(fileName) || chunk?.type !== 'chunk') return;
+          files.add(fileName);
+          chunk.imports.forEach(visit);
+        };
+        visit(start.fileName);
+        const urls = JSON.stringify([...files].map((f) => base + f));
+        const script = `if(!location.hash.startsWith('#/presenter'))for(const u of ${urls}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=u;document.head.append(l)}`;
+        // Before the style sheets: a classic script after them would wait until they have loaded.
+        const tag = `<script>${script}</script>`;
+        return /<link rel="stylesheet"/.test(html) ? html.replace(/<link rel="stylesheet"/, `${tag}\n    $&`) : html.replace('</head>', `${tag}\n  </head>`);
+      },
     },
   };
 }

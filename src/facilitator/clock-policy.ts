@@ -1,4 +1,4 @@
-import { PACE_SECONDS, type Pace, type Speed } from '../store/autosave.ts';
+import { PACE_SECONDS, type Pace, type Speed } from '../store/pace.ts';
 
 // How game time relates to the room's real time in a workshop. A leadership team needs minutes
 // of real discussion per decision, so the facilitator's clock is slower than the solo game's:

@@ -1,7 +1,7 @@
 import { summarise, type ScoreReport, type ScoreSummary } from '../engine/scoring.ts';
 import type { ChoiceSource, RunState } from '../engine/state.ts';
 import type { GameView, InjectView } from '../engine/view.ts';
-import type { Pace, Speed } from '../store/autosave.ts';
+import type { Pace, Speed } from '../store/pace.ts';
 import { roleLabel } from '../scenarios/roles.ts';
 import type { Tailoring } from '../scenarios/tailoring.ts';
 import type { ClockMode } from './clock-policy.ts';

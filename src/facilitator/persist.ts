@@ -1,29 +1,19 @@
 import { tryRead, tryWrite, type KeyValueStorage } from '../store/storage.ts';
-import type { PresenterFrame } from './frame.ts';
-import { isPresenterFrame } from './sync.ts';
+import { FRAME_KEY } from './frame-store.ts';
 import type { KeyedStore } from './idb.ts';
 import { SessionSchema } from './session-schema.ts';
 import type { Session } from './session.ts';
 
 // Where a session lives. Every change is written twice: synchronously to localStorage (the
 // current session only, so a reload or crash a moment after a key press loses nothing) and to
-// the IndexedDB archive (every session, for the history). On opening, the copy with the higher
-// revision wins. The presenter's last frame is kept too, so a reopened projector window shows the
-// room at once, before the console answers.
+// the IndexedDB archive (every session, for the history, see archive.ts). On opening, the copy
+// with the higher revision wins. The presenter's last frame is kept too (frame-store.ts).
 
 export const FACILITATOR_KEYS = {
   current: 'war-room.facilitator.current',
-  frame: 'war-room.facilitator.frame',
+  frame: FRAME_KEY,
   noteDraft: 'war-room.facilitator.note-draft',
 } as const;
-
-/** Version 2 added the scenario files opened from disk (scenario-files.ts), keyed by their fingerprint. */
-export const ARCHIVE_DB = { name: 'war-room-facilitator', version: 2, store: 'sessions', files: 'scenarios' } as const;
-
-export const ARCHIVE_STORES = [
-  { name: ARCHIVE_DB.store, keyPath: 'id' },
-  { name: ARCHIVE_DB.files, keyPath: 'key' },
-];
 
 export type SessionArchive = KeyedStore<Session>;
 
@@ -61,17 +51,4 @@ export function newerCopy(local: Session | null, archived: Session | null): Sess
 /** The session to resume when the console opens with no current session: the latest unfinished one. */
 export function latestUnfinished(sessions: readonly Session[]): Session | null {
   return [...sessions].filter((s) => s.stage !== 'debrief').sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
-}
-
-export function writeFrame(storage: KeyValueStorage, frame: PresenterFrame): boolean {
-  return tryWrite(storage, FACILITATOR_KEYS.frame, JSON.stringify(frame));
-}
-
-export function readFrame(storage: KeyValueStorage): PresenterFrame | null {
-  try {
-    const data: unknown = JSON.parse(tryRead(storage, FACILITATOR_KEYS.frame) ?? 'null');
-    return isPresenterFrame(data) ? data : null;
-  } catch {
-    return null;
-  }
 }

@@ -1,4 +1,4 @@
-import { PACES } from '../store/autosave.ts';
+import { PACES } from '../store/pace.ts';
 import { CLOCK_MODES } from './clock-policy.ts';
 import { CURRENCIES, MAX_TAILORED_PEOPLE } from '../scenarios/tailoring.ts';
 import type { PresenterFrame } from './frame.ts';

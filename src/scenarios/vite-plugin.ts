@@ -75,10 +75,10 @@ export function scenariosPlugin(dir = SCENARIOS_DIR): Plugin {
       emitted = `${base}${fileName}`;
       return `export default ${JSON.stringify(`${base}${fileName}`)};`;
     },
-    // The game's page asks for the scenarios while its script is still loading, instead of
-    // one round trip after it has run: the title's first button comes sooner on a slow line.
+    // The game's page and facilitator mode's ask for the scenarios while their script is still
+    // loading, instead of one round trip after it has run: the first screen comes sooner on a slow line.
     transformIndexHtml(_html, ctx) {
-      if (!emitted || !ctx.filename.endsWith('index.html')) return undefined;
+      if (!emitted || !/(^|[\\/])(index|facilitator)\.html$/.test(ctx.filename)) return undefined;
       return [{ tag: 'link', attrs: { rel: 'preload', href: emitted, as: 'fetch', crossorigin: 'anonymous' }, injectTo: 'head' }];
     },
     configureServer(server) {

@@ -1,18 +1,13 @@
 import type { CompiledScenario } from '../engine/compile.ts';
 import { Run, RunError, SAVE_FORMAT } from '../engine/runtime.ts';
 import type { Scenario } from '../scenarios/schema.ts';
+import { PACES, type Pace, type Speed } from './pace.ts';
 import { STORAGE_KEYS, tryRead, tryWrite, type KeyValueStorage } from './storage.ts';
 
 // The autosave is exactly Run.save() as JSON under one key, so it carries the engine's own
 // format version. What only the browser needs (pace, speed) sits beside it under another key.
 
-export const PACES = ['relaxed', 'standard', 'intense'] as const;
-export type Pace = (typeof PACES)[number];
-
-/** Real seconds one game minute lasts at 1×, per pace. Standard is the game's reference pace. */
-export const PACE_SECONDS: Record<Pace, number> = { relaxed: 5, standard: 3, intense: 2 };
-
-export type Speed = 1 | 2 | 4;
+export { PACES, PACE_SECONDS, type Pace, type Speed } from './pace.ts';
 
 export interface SessionMeta {
   pace: Pace;

@@ -1,5 +1,4 @@
 import { compileScenario, type CompiledScenario } from '../engine/compile.ts';
-import type { BundledScenario } from '../scenarios/bundled.ts';
 import type { ScenarioProblem } from '../scenarios/load.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 
@@ -7,7 +6,6 @@ import type { Scenario } from '../scenarios/schema.ts';
 // scenarios already validated at build time, without the YAML parser or the schema. A file that fails to load stays in the catalog with its
 // errors, so the picker can show what is wrong instead of hiding it.
 
-export type CatalogEntry = BundledScenario;
 export type { ScenarioProblem };
 
 interface Entry {
@@ -40,10 +38,6 @@ export class CompiledCache {
     if (this.latest?.index.scenario !== scenario) this.latest = compileScenario(scenario);
     return this.latest;
   }
-}
-
-export function findScenario(catalog: readonly CatalogEntry[], id: string): Scenario | null {
-  return catalog.find((e) => e.scenario?.id === id)?.scenario ?? null;
 }
 
 /** "line 40, field beats[2].next: no beat "x"": the one line a card shows per problem. */

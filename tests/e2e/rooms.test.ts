@@ -72,9 +72,9 @@ describe('workshop rooms', () => {
     code = await con.locator('.room-panel__code-value').innerText();
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
     pres = await open(desk, `${served.url}facilitator.html#/presenter`, 'presenter');
-    await pres.waitForSelector('.presenter-room__qr');
+    await pres.waitForSelector('svg.presenter-room__qr');
     expect(await pres.locator('.presenter-room__code').innerText()).toBe(code);
-    const box = await pres.locator('.presenter-room__qr').boundingBox();
+    const box = await pres.locator('svg.presenter-room__qr').boundingBox();
     expect(box!.width).toBeGreaterThan(200);
     await shot(con, 'console-room-open');
     await shot(pres, 'presenter-join-card');

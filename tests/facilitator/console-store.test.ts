@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createConsoleStore, type ConsoleDeps, type ConsoleStore } from '../../src/facilitator/console/console-store.ts';
 import { memoryStore } from '../../src/facilitator/idb.ts';
-import { readCurrent, readFrame } from '../../src/facilitator/persist.ts';
+import { readFrame } from '../../src/facilitator/frame-store.ts';
+import { readCurrent } from '../../src/facilitator/persist.ts';
 import type { Session } from '../../src/facilitator/session.ts';
 import { helloMessage, type SyncChannel, type SyncMessage } from '../../src/facilitator/sync.ts';
+import { ScenarioLibrary } from '../../src/store/scenario-library.ts';
 import { memoryStorage } from '../../src/store/storage.ts';
+import { scenarioCard } from '../../src/scenarios/bundled.ts';
+import type { Scenario } from '../../src/scenarios/schema.ts';
 import { workshopScenario } from './helpers.ts';
 
 /** A BroadcastChannel stand-in: every endpoint hears the others, never itself. */
@@ -63,7 +67,7 @@ function setup(shared?: { storage: ReturnType<typeof memoryStorage>; archive: Re
   const archive = shared?.archive ?? memoryStore<Session>((s) => s.id);
   const b = shared?.bus ?? bus();
   const deps: ConsoleDeps = {
-    catalog: [{ file: 'tiny.yaml', scenario, errors: [] }],
+    library: ScenarioLibrary.of([{ file: 'tiny.yaml', scenario }]),
     storage,
     archive,
     openChannel: b.open,
@@ -89,7 +93,99 @@ async function runningConsole(env = setup(), clock: 'paced' | 'realtime' = 'real
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
+/** A library of the workshop scenario and a second one, served from cards like the built app's, counting downloads. */
+function downloading(fail: (id: string) => string | null = () => null) {
+  const tiny = workshopScenario();
+  const other: Scenario = { ...workshopScenario(), id: 'other', title: 'Other drill' };
+  const fetched: string[] = [];
+  let release: () => void = () => {};
+  let gate: Promise<void> = Promise.resolve();
+  const library = new ScenarioLibrary(
+    [other, tiny].map((s) => ({ file: `${s.id}.yaml`, scenario: scenarioCard(s), url: `/${s.id}.json`, errors: [] })),
+    async (entry) => {
+      fetched.push(entry.url);
+      await gate;
+      const id = entry.scenario!.id;
+      return fail(id) ?? (id === 'other' ? other : tiny);
+    },
+  );
+  return {
+    library,
+    fetched,
+    /** Holds every download until the returned function is called. */
+    hold: () => {
+      gate = new Promise((r) => (release = r));
+      return () => release();
+    },
+  };
+}
+
 describe('console store', () => {
+  it('opens with only the first scenario downloaded and downloads another when it is chosen', async () => {
+    const env = setup();
+    const source = downloading();
+    env.deps.library = source.library;
+    const opening = source.hold();
+    const store = await createConsoleStore(env.deps);
+    // A new exercise opens on the first card, shown before its data has arrived.
+    expect(source.fetched).toEqual(['/other.json']);
+    expect(store.getState().scenarioLoad).toEqual({ id: 'other', title: 'Other drill' });
+    expect(store.getState().session.scenarioTitle).toBe('Other drill');
+    expect(store.getState().exercise().scenario).toBeNull();
+    opening();
+    await expect.poll(() => store.getState().scenarioLoad).toBeNull();
+    expect(store.getState().exercise().scenario?.id).toBe('other');
+    const release = source.hold();
+    const chosen = store.getState().chooseScenario(workshopScenario().id);
+    expect(store.getState().scenarioLoad).toEqual({ id: workshopScenario().id, title: workshopScenario().title });
+    expect(store.getState().session.scenarioId).toBe('other');
+    release();
+    expect(await chosen).toBeNull();
+    expect(source.fetched).toEqual(['/other.json', `/${workshopScenario().id}.json`]);
+    expect(store.getState().scenarioLoad).toBeNull();
+    expect(store.getState().session.scenarioId).toBe(workshopScenario().id);
+    // Chosen again, it is not downloaded again, and the exercise runs.
+    expect(await store.getState().chooseScenario('other')).toBeNull();
+    expect(await store.getState().chooseScenario(workshopScenario().id)).toBeNull();
+    expect(source.fetched).toHaveLength(2);
+    const act = store.getState().act;
+    expect(act((x) => x.setTeamName('Blue team'))).toBeNull();
+    expect(act((x) => x.choosePartner('ally'))).toBeNull();
+    expect(act((x) => x.openBriefing())).toBeNull();
+    expect(act((x) => x.startIncident())).toBeNull();
+    expect(store.getState().view?.scenarioId).toBe(workshopScenario().id);
+    store.getState().dispose();
+  });
+
+  it('keeps the exercise and says why when a chosen scenario cannot be downloaded', async () => {
+    const env = setup();
+    const source = downloading((id) => (id === 'other' ? null : '“Tiny” could not be downloaded (HTTP 503); try again in a moment'));
+    env.deps.library = source.library;
+    const store = await createConsoleStore(env.deps);
+    const rev = store.getState().session.rev;
+    expect(await store.getState().chooseScenario(workshopScenario().id)).toMatch(/could not be downloaded/);
+    expect(store.getState().message).toEqual({ tone: 'error', text: '“Tiny” could not be downloaded (HTTP 503); try again in a moment' });
+    expect(store.getState().session.scenarioId).toBe('other');
+    expect(store.getState().session.rev).toBe(rev);
+    expect(store.getState().scenarioLoad).toBeNull();
+    store.getState().dispose();
+  });
+
+  it('downloads the scenario of the exercise it resumes', async () => {
+    const first = await runningConsole();
+    const session = first.store.getState().session;
+    first.store.getState().dispose();
+    await flush();
+    const env = setup({ storage: first.storage, archive: first.archive, bus: first.bus });
+    const source = downloading();
+    env.deps.library = source.library;
+    const second = await createConsoleStore(env.deps);
+    expect(source.fetched).toEqual([`/${session.scenarioId}.json`]);
+    expect(second.getState().session.id).toBe(session.id);
+    expect(second.getState().view?.scenarioId).toBe(session.scenarioId);
+    second.getState().dispose();
+  });
+
   it('saves the session after every accepted command, and explains a refused one', async () => {
     const { store, storage, archive } = await runningConsole();
     expect(readCurrent(storage)?.rev).toBe(store.getState().session.rev);
@@ -184,7 +280,7 @@ describe('console store', () => {
     first.store.getState().dispose();
     await flush();
     const env = setup({ storage: first.storage, archive: first.archive, bus: first.bus });
-    env.deps.catalog = [{ file: 'scenarios.json', scenario: null, errors: [{ file: 'scenarios.json', line: 1, column: 1, path: '(file)', message: 'offline' }] }];
+    env.deps.library = new ScenarioLibrary([{ file: 'scenarios.json', scenario: null, url: null, errors: [{ file: 'scenarios.json', line: 1, column: 1, path: '(file)', message: 'offline' }] }]);
     const second = await createConsoleStore(env.deps);
     expect(second.getState().message?.text).toMatch(/^The scenarios could not be loaded \(offline\), so the last exercise \(“Blue team”\) cannot be shown/);
     expect(readCurrent(first.storage)?.id).toBe(session.id);

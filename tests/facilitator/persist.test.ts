@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStore } from '../../src/facilitator/idb.ts';
-import { latestUnfinished, newerCopy, readCurrent, readFrame, writeCurrent, writeFrame, FACILITATOR_KEYS } from '../../src/facilitator/persist.ts';
+import { readFrame, writeFrame } from '../../src/facilitator/frame-store.ts';
+import { latestUnfinished, newerCopy, readCurrent, writeCurrent, FACILITATOR_KEYS } from '../../src/facilitator/persist.ts';
 import type { Session } from '../../src/facilitator/session.ts';
 import { memoryStorage } from '../../src/store/storage.ts';
 import { ok, running, sampleFrame } from './helpers.ts';

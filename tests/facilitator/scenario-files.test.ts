@@ -8,6 +8,7 @@ import type { Session } from '../../src/facilitator/session.ts';
 import { isPresenterFrame } from '../../src/facilitator/sync.ts';
 import { parseScenario } from '../../src/scenarios/load.ts';
 import { memoryStorage } from '../../src/store/storage.ts';
+import { ScenarioLibrary } from '../../src/store/scenario-library.ts';
 import { workshopScenario } from './helpers.ts';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -21,7 +22,7 @@ function deps(shared?: { storage: ReturnType<typeof memoryStorage>; archive: Ret
   let n = 0;
   let parserLoads = 0;
   const d: ConsoleDeps = {
-    catalog: [{ file: 'tiny.yaml', scenario: workshopScenario(), errors: [] }],
+    library: ScenarioLibrary.of([{ file: 'tiny.yaml', scenario: workshopScenario() }]),
     storage: shared?.storage ?? memoryStorage(),
     archive: shared?.archive ?? memoryStore<Session>((s) => s.id),
     files: shared?.files ?? memoryStore<ScenarioFile>((f) => f.key),

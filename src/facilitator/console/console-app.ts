@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../../store/catalog.ts';
+import type { CatalogueEntry } from '../../scenarios/bundled.ts';
 import { h, isTypingTarget, replace } from '../../ui/dom.ts';
 import { brandMark } from '../../ui/parts/brand.ts';
 import { skipOption } from '../../engine/rules.ts';
@@ -18,7 +18,8 @@ import { commandFor, SHORTCUT_HELP, type Command } from './shortcuts.ts';
 // (controls, private material, evaluation), the report, or the session history.
 
 export interface ConsoleEnv {
-  catalog: CatalogEntry[];
+  /** The shipped scenarios' cards, for the picker. */
+  catalog: readonly CatalogueEntry[];
   download(fileName: string, mime: string, text: string): void;
   downloadBytes(fileName: string, mime: string, bytes: Uint8Array): void;
   print(): void;

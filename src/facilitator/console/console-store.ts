@@ -3,12 +3,14 @@ import type { CompiledScenario } from '../../engine/compile.ts';
 import type { ScoreReport } from '../../engine/scoring.ts';
 import type { GameView } from '../../engine/view.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
-import { CompiledCache, findScenario, type CatalogEntry } from '../../store/catalog.ts';
+import { CompiledCache } from '../../store/catalog.ts';
+import type { ScenarioLibrary } from '../../store/scenario-library.ts';
 import { createClockDriver, type Scheduler } from '../../store/clock-driver.ts';
 import type { KeyValueStorage } from '../../store/storage.ts';
 import { Exercise, type ExerciseDeps } from '../exercise.ts';
 import { presenterFrame, type PresenterFrame } from '../frame.ts';
-import { latestUnfinished, newerCopy, readCurrent, writeCurrent, writeFrame, type SessionArchive } from '../persist.ts';
+import { writeFrame } from '../frame-store.ts';
+import { latestUnfinished, newerCopy, readCurrent, writeCurrent, type SessionArchive } from '../persist.ts';
 import { mergeSessions, readSessionFile, withCollapsedTicks } from '../session-file.ts';
 import { checkScenarioFile, MAX_FILE_BYTES, type ParseScenario, type ScenarioFile, type ScenarioFileStore } from '../scenario-files.ts';
 import { newSession, type Session, type SessionSummary } from '../session.ts';
@@ -56,7 +58,14 @@ export interface ConsoleState {
   files: ScenarioFile[];
   /** What was wrong with the last scenario file opened, until another is opened or dismissed. */
   fileProblems: { file: string; errors: ScenarioProblem[] } | null;
+  /** The shipped scenario being downloaded because the facilitator chose it; null when none is. */
+  scenarioLoad: { id: string; title: string } | null;
 
+  /**
+   * Chooses a scenario for the exercise: a shipped one by id (its data downloaded first, when this
+   * browser does not have it yet), or one opened from a file. Returns the refusal.
+   */
+  chooseScenario(id: string, file?: { key: string; name: string }): Promise<string | null>;
   /** Runs a command on the exercise; a refusal becomes the message. Returns the refusal. */
   act(command: (ex: Exercise) => string | null, announce?: string): string | null;
   setTab(tab: ConsoleTab): void;
@@ -94,7 +103,8 @@ export interface ConsoleState {
 export type ConsoleStore = StoreApi<ConsoleState>;
 
 export interface ConsoleDeps {
-  catalog: CatalogEntry[];
+  /** The shipped scenarios: their cards at once, each one's data when an exercise needs it. */
+  library: ScenarioLibrary;
   storage: KeyValueStorage;
   archive: SessionArchive;
   /** Set when the archive is a stand-in (no IndexedDB): the history will not survive the tab. */
@@ -110,16 +120,27 @@ export interface ConsoleDeps {
   files?: ScenarioFileStore;
   /** The scenario loader, started only when a file is opened. */
   loadParser?: () => Promise<ParseScenario>;
+  /**
+   * Runs a task once the console has first been drawn (the browser: after the next paint), so the
+   * opening scenario's download does not compete with the page's own start. At once when not given.
+   */
+  afterFirstPaint?: (task: () => void) => void;
 }
 
 export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStore> {
   const cache = new CompiledCache();
+  const { library } = deps;
+  const titleOf = (id: string): string => library.catalog.find((e) => e.scenario?.id === id)?.scenario?.title ?? id;
+  /** Downloads the shipped scenario a session runs, if it has one and this browser lacks it. */
+  const fetchFor = async (session: Pick<Session, 'scenarioId' | 'scenarioFile'> | null): Promise<void> => {
+    if (session && !session.scenarioFile && session.scenarioId) await library.load(session.scenarioId);
+  };
   const fileStore = deps.files ?? memoryStore<ScenarioFile>((f) => f.key);
   const files = new Map<string, ScenarioFile>();
   const exerciseDeps: ExerciseDeps = {
     now: deps.now,
     newId: deps.newId,
-    scenario: (id, file) => (file ? (files.get(file)?.scenario ?? null) : findScenario(deps.catalog, id)),
+    scenario: (id, file) => (file ? (files.get(file)?.scenario ?? null) : library.get(id)),
     compile: (s: Scenario) => cache.get(s),
   };
   const self = deps.newId();
@@ -139,7 +160,7 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
   const fileList = (): ScenarioFile[] => [...files.values()].sort((a, b) => b.openedAt.localeCompare(a.openedAt));
 
   const fresh = (): Session => {
-    const first = deps.catalog.find((e) => e.scenario)?.scenario;
+    const first = library.catalog.find((e) => e.scenario)?.scenario;
     return newSession({
       id: deps.newId(),
       now: new Date(deps.now()).toISOString(),
@@ -154,20 +175,37 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
   const local = readCurrent(deps.storage);
   const candidate = newerCopy(local, local ? (archived.find((s) => s.id === local.id) ?? null) : latestUnfinished(archived));
   let startMessage: ConsoleMessage | null = null;
-  const playable = deps.catalog.some((e) => e.scenario);
-  const loadProblem = deps.catalog.find((e) => !e.scenario)?.errors[0]?.message;
+  const playable = library.catalog.some((e) => e.scenario);
+  const loadProblem = library.catalog.find((e) => !e.scenario)?.errors[0]?.message;
+  // Only the scenario the console opens on is downloaded now; the others when they are chosen.
+  // `unavailable` says why a shipped scenario's data could not be had (offline, not yet stored).
+  // An exercise still being set up shows at once, from the scenario's card, while its data arrives
+  // (openingLoad); one past the set-up waits for it, since its run is rebuilt from the data.
+  const opening = candidate ?? fresh();
+  let unavailable: string | null = null;
+  let openingLoad: { id: string; title: string } | null = null;
+  if (!opening.scenarioFile && !library.get(opening.scenarioId) && library.catalog.some((e) => e.scenario?.id === opening.scenarioId)) {
+    if (opening.stage === 'setup' && !opening.run) openingLoad = { id: opening.scenarioId, title: titleOf(opening.scenarioId) };
+    else {
+      const result = await library.load(opening.scenarioId);
+      if (typeof result === 'string') unavailable = result;
+    }
+  }
+  if (unavailable) startMessage = { tone: 'error', text: capitalise(unavailable) };
   let ex: Exercise;
   try {
-    ex = Exercise.open(candidate ?? fresh(), exerciseDeps);
+    ex = Exercise.open(opening, exerciseDeps);
   } catch (error) {
     startMessage = {
       tone: 'error',
-      text: playable
+      text: playable && !unavailable
         ? `The last exercise (“${candidate?.team.name || 'unnamed team'}”) could not be resumed: ${(error as Error).message}. It is kept in the session history; a new exercise is ready.`
-        : `The scenarios could not be loaded${loadProblem ? ` (${loadProblem})` : ''}, so the last exercise (“${candidate?.team.name || 'unnamed team'}”) cannot be shown. It is kept in the session history; reload once the scenarios are available.`,
+        : `The scenarios could not be loaded${(unavailable ?? loadProblem) ? ` (${unavailable ?? loadProblem})` : ''}, so the last exercise (“${candidate?.team.name || 'unnamed team'}”) cannot be shown. It is kept in the session history; reload once the scenarios are available.`,
     };
     if (candidate) await deps.archive.put(candidate).catch(() => undefined);
-    ex = Exercise.open(fresh(), exerciseDeps);
+    const next = fresh();
+    await fetchFor(next);
+    ex = Exercise.open(next, exerciseDeps);
   }
 
   let channel: SyncChannel | null = null;
@@ -240,7 +278,22 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
       storageProblem,
       files: fileList(),
       fileProblems: null,
+      scenarioLoad: openingLoad,
 
+      async chooseScenario(id, file) {
+        if (!file && !library.get(id)) {
+          set({ scenarioLoad: { id, title: titleOf(id) } });
+          const result = await library.load(id);
+          // A later choice owns the picker; this download still counts for when it is chosen again.
+          if (get().scenarioLoad?.id !== id) return null;
+          set({ scenarioLoad: null });
+          if (typeof result === 'string') {
+            set({ message: { tone: 'error', text: capitalise(result) } });
+            return result;
+          }
+        } else if (get().scenarioLoad) set({ scenarioLoad: null });
+        return get().act((x) => x.chooseScenario(id, file ?? null));
+      },
       async openScenarioFile(name, bytes) {
         const refuse = (message: string): string => {
           set({ fileProblems: { file: name, errors: [{ file: name, line: 1, column: 1, path: '(file)', message }] } });
@@ -271,7 +324,8 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
         } catch (error) {
           set({ storageProblem: `The scenario file could not be kept in this browser (${(error as Error).message}); it works until the page is closed.` });
         }
-        set({ files: fileList(), fileProblems: null });
+        // The file is the latest choice: a shipped scenario still downloading no longer takes its place.
+        set({ files: fileList(), fileProblems: null, scenarioLoad: null });
         const why = get().act((x) => x.chooseScenario(file.scenario.id, { key: file.key, name: file.name }), `Opened ${file.name}`);
         if (why === null) {
           const warned = opened.warnings.length ? ` with ${opened.warnings.length} warning${opened.warnings.length === 1 ? '' : 's'}` : '';
@@ -318,6 +372,7 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
         await writes;
         const session = (await deps.archive.get(id)) ?? get().history.find((s) => s.id === id) ?? null;
         if (!session) return 'that session is no longer in the history';
+        await fetchFor(session);
         const why = switchTo(session);
         if (why) set({ message: { tone: 'error', text: why } });
         return why;
@@ -337,12 +392,16 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
         const local = readCurrent(deps.storage);
         const archivedCopy = await deps.archive.get(ex.session.id).catch(() => null);
         const newest = newerCopy(local && local.id === ex.session.id ? local : null, archivedCopy) ?? ex.session;
+        if (newest.rev > ex.session.rev) await fetchFor(newest);
         set({ sync: { ...get().sync, authority: true } });
         channel?.post(consoleOpenMessage(self));
         if (newest.rev > ex.session.rev) switchTo(newest);
         else changed();
       },
       async importSessions(text) {
+        // Their scenarios' data first: the check replays every run.
+        const listed = readSessionFile(text, () => null).sessions;
+        for (const id of new Set(listed.filter((s) => !s.scenarioFile).map((s) => s.scenarioId))) await library.load(id);
         // The replay that checks an imported session also gives the scores it is stored with.
         const importedScores = new Map<Session, ScoreReport | null>();
         const checked = readSessionFile(
@@ -355,7 +414,7 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
               return (error as Error).message;
             }
           },
-          (id) => findScenario(deps.catalog, id)?.title ?? id,
+          titleOf,
         );
         await writes;
         const stored = await deps.archive.getAll().catch(() => get().history);
@@ -372,6 +431,13 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
       summaryOf(session) {
         if (session.summary !== undefined) return session.summary;
         // Saved before summaries existed: replayed once, and stored with its summary from then on.
+        // The replay needs the scenario's data: the list shows the session again once it is here.
+        if (session.run && !session.scenarioFile && !library.get(session.scenarioId) && library.catalog.some((e) => e.scenario?.id === session.scenarioId)) {
+          void library.load(session.scenarioId).then((result) => {
+            if (typeof result !== 'string') set({ history: [...get().history] });
+          });
+          return null;
+        }
         const summary = summaryOf(session.stage === 'incident' || session.stage === 'debrief' ? get().scoreOf(session) : null);
         if (session.id !== ex.session.id) {
           const updated = { ...session, summary };
@@ -415,8 +481,18 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
     if (reply) channel?.post(reply);
   });
   channel.post(consoleOpenMessage(self));
+  if (openingLoad) {
+    const { id } = openingLoad;
+    (deps.afterFirstPaint ?? ((task) => task()))(() => {
+      void library.load(id).then((result) => {
+        // A choice made meanwhile owns the picker and its own download.
+        if (store.getState().scenarioLoad?.id !== id) return;
+        store.setState({ scenarioLoad: null, ...(typeof result === 'string' ? { message: { tone: 'error' as const, text: capitalise(result) } } : {}) });
+      });
+    });
+  }
   // Without scenarios (a failed download) the stored exercise stays the current one for next time.
-  if (playable || !candidate) writeCurrent(deps.storage, ex.session);
+  if ((playable && !unavailable) || !candidate) writeCurrent(deps.storage, ex.session);
   writeFrame(deps.storage, store.getState().frame());
   channel.post(frameMessage(self, store.getState().frame()));
 

@@ -1,7 +1,7 @@
 import { MAX_SEED } from '../../engine/rng.ts';
 import { PACES } from '../../store/autosave.ts';
 import { CLOCK_MODE_LABELS, CLOCK_MODES, type ClockMode } from '../clock-policy.ts';
-import type { CatalogEntry } from '../../store/catalog.ts';
+import type { CatalogueEntry } from '../../scenarios/bundled.ts';
 import { TIER_LABELS } from '../../store/format.ts';
 import { h, replace } from '../../ui/dom.ts';
 import { ROLES } from '../../scenarios/roles.ts';
@@ -25,7 +25,7 @@ export interface View {
   focus(): void;
 }
 
-export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPresenter: () => void): View {
+export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[], onOpenPresenter: () => void): View {
   const act = (f: Parameters<ConsoleState['act']>[0]): string | null => store.getState().act(f);
   const playable = catalog.filter((e) => e.scenario);
 
@@ -36,14 +36,16 @@ export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPr
 
   // Shipped scenarios by id; files opened from disk as "file:<key>" (their ids may repeat a shipped one).
   const FILE = 'file:';
-  const scenarioValue = (s: ConsoleState['session']): string => (s.scenarioFile ? FILE + s.scenarioFile.key : s.scenarioId);
+  // A scenario being downloaded shows as chosen while it arrives.
+  const scenarioValue = (state: ConsoleState): string =>
+    state.scenarioLoad ? state.scenarioLoad.id : state.session.scenarioFile ? FILE + state.session.scenarioFile.key : state.session.scenarioId;
   const scenarioOptions = (state: ConsoleState): { value: string; label: string }[] => [
     ...playable.map((e) => ({ value: e.scenario!.id, label: `${e.scenario!.title} (${e.scenario!.playMinutes} min)` })),
     ...state.files.map((f) => ({ value: FILE + f.key, label: `${f.scenario.title} (from ${f.name})` })),
   ];
-  const scenario = select(scenarioOptions(store.getState()), scenarioValue(store.getState().session), (v) => {
+  const scenario = select(scenarioOptions(store.getState()), scenarioValue(store.getState()), (v) => {
     const file = v.startsWith(FILE) ? store.getState().files.find((f) => FILE + f.key === v) : null;
-    act((x) => (file ? x.chooseScenario(file.scenario.id, { key: file.key, name: file.name }) : x.chooseScenario(v)));
+    void store.getState().chooseScenario(file ? file.scenario.id : v, file ? { key: file.key, name: file.name } : undefined);
   });
 
   // A scenario file from disk, checked in the browser by the scenario loader (loaded only now).
@@ -100,11 +102,19 @@ export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPr
   const about = h('div', { class: 'fac-about' });
   // The chosen scenario as the client will see it (tailored).
   const renderAbout = keyed(() => {
-    const s = store.getState().exercise().scenario;
+    const state = store.getState();
+    const loading = state.scenarioLoad;
+    // While a scenario's data downloads, its catalogue card tells what it is, unless the client's
+    // name or sector would change that text (the setting comes with the data).
+    const { company, sector } = state.session.tailoring;
+    const card = loading && !company && !sector ? (catalog.find((e) => e.scenario?.id === loading.id)?.scenario ?? null) : null;
+    if (loading && !card) return replace(about, h('p', { class: 'muted', attrs: { role: 'status' }, text: `Loading “${loading.title}”…` }));
+    const s = card ?? state.exercise().scenario;
     if (!s) return replace(about, h('p', { class: 'muted', text: 'Choose a scenario.' }));
+    const setting = 'setting' in s ? s.setting : undefined;
     replace(
       about,
-      h('p', { class: 'fac-about__meta', text: `${s.industry} · ${s.difficulty} · about ${s.playMinutes} minutes${s.setting ? ` · ${s.setting}` : ''}` }),
+      h('p', { class: 'fac-about__meta', text: `${s.industry} · ${s.difficulty} · about ${s.playMinutes} minutes${setting ? ` · ${setting}` : ''}` }),
       h('p', { text: s.summary }),
       h('h3', { class: 'fac-subtitle', text: 'Learning objectives' }),
       h('ul', { class: 'fac-list' }, ...s.objectives.map((o) => h('li', { text: o.text }))),
@@ -211,28 +221,31 @@ export function setupView(store: ConsoleStore, catalog: CatalogEntry[], onOpenPr
       const s = state.session;
       setValue(facilitator, s.facilitator);
       setValue(team, s.team.name);
-      replaceOptions(scenario, scenarioOptions(state), scenarioValue(s));
+      replaceOptions(scenario, scenarioOptions(state), scenarioValue(state));
       scenario.disabled = s.stage !== 'setup';
       openFile.disabled = s.stage !== 'setup';
       renderFileProblems(JSON.stringify(state.fileProblems), state.fileProblems);
       tailor.update(state);
-      const chosen = state.exercise().scenario;
+      // Until the scenario's data is here its card lists the partners; choosing one waits for the data.
+      const chosen = state.exercise().scenario ?? catalog.find((e) => e.scenario?.id === s.scenarioId)?.scenario;
       replaceOptions(
         partner,
         (chosen?.partners ?? []).map((p) => ({ value: p.id, label: `${p.name}: ${TIER_LABELS[p.tier]}` })),
         s.partner,
       );
+      partner.disabled = state.scenarioLoad !== null;
       setValue(seed, String(s.seed));
       if (pace.value !== s.pace) pace.value = s.pace;
       if (clockMode.value !== s.clock) clockMode.value = s.clock;
       pace.disabled = s.clock === 'paced';
-      renderAbout(JSON.stringify([s.scenarioId, s.scenarioFile, s.tailoring]), undefined);
+      renderAbout(JSON.stringify([s.scenarioId, s.scenarioFile, s.tailoring, state.scenarioLoad, !!state.exercise().scenario]), undefined);
       renderPeople(JSON.stringify(s.team.participants.map((p) => [p.id, p.role])), state);
       for (const p of s.team.participants) {
         const input = nameInputs.get(p.id);
         if (input) setValue(input, p.name);
       }
-      open.disabled = false;
+      // The briefing waits for the chosen scenario's data.
+      open.disabled = state.scenarioLoad !== null;
     },
     focus() {
       heading.focus();

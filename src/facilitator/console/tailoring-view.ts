@@ -60,7 +60,13 @@ export function tailoringView(store: ConsoleStore, base: (state: ConsoleState) =
         replace(currency, ...options.map((o) => h('option', { attrs: { value: o.value }, text: o.label })));
       }
       if (currency.value !== t.currency) currency.value = t.currency;
-      renderPeople(JSON.stringify([state.session.scenarioId, state.session.scenarioFile?.key ?? null]), scenario);
+      // The scenario's data may arrive after the console opens (or a new choice downloads): the
+      // fields wait for it, since the tailoring is checked against the scenario.
+      const waiting = scenario === null || state.scenarioLoad !== null;
+      company.disabled = waiting;
+      sector.disabled = waiting;
+      currency.disabled = waiting;
+      renderPeople(JSON.stringify([state.session.scenarioId, state.session.scenarioFile?.key ?? null, scenario !== null]), scenario);
       for (const [id, input] of personInputs) setValue(input, t.people[id] ?? '');
     },
   };

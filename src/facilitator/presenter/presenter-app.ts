@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Scenario } from '../../scenarios/schema.ts';
-import type { Speed } from '../../store/autosave.ts';
-import { findScenario, type CatalogEntry } from '../../store/catalog.ts';
+import type { Speed } from '../../store/pace.ts';
+import type { ScenarioLibrary } from '../../store/scenario-library.ts';
 import { tailorScenario } from '../../scenarios/tailoring.ts';
 import { gameTime } from '../../store/format.ts';
 import { h, replace } from '../../ui/dom.ts';
@@ -32,7 +32,8 @@ export interface WarRoomModule {
 }
 
 export interface PresenterEnv {
-  catalog: CatalogEntry[];
+  /** The shipped scenarios: one's data is fetched when a frame first names it. */
+  library: Pick<ScenarioLibrary, 'get' | 'load'>;
   /** A scenario opened from a file on the console, by its key, or null when this browser does not have it. */
   scenarioFile(key: string): Promise<Scenario | null>;
   cachedFrame: PresenterFrame | null;
@@ -98,6 +99,7 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
   // The scenario the frame names, with the frame's tailoring over it: the same pure function the
   // console uses, kept while neither changes so the war room is not rebuilt on every frame.
   const fileScenarios = new Map<string, Scenario | null>();
+  const shipped = new Set<string>();
   let tailored: { key: string; scenario: Scenario | null } | null = null;
   const scenarioOf = (f: PresenterFrame | null): Scenario | null => {
     if (!f) return null;
@@ -116,7 +118,18 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
           });
       }
       base = fileScenarios.get(f.scenarioFile) ?? null;
-    } else base = findScenario(env.catalog, f.scenarioId);
+    } else {
+      base = env.library.get(f.scenarioId);
+      if (!base && !shipped.has(f.scenarioId)) {
+        // Asked once per scenario; until it arrives the frame shows without the scenario's text.
+        shipped.add(f.scenarioId);
+        void env.library.load(f.scenarioId).then((result) => {
+          if (typeof result === 'string') return;
+          tailored = null;
+          render();
+        });
+      }
+    }
     const key = JSON.stringify([f.scenarioId, f.scenarioFile, base !== null, f.tailoring]);
     if (tailored?.key !== key) tailored = { key, scenario: base ? tailorScenario(base, f.tailoring) : null };
     return tailored.scenario;
@@ -192,13 +205,7 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
     }
 
     tickDiscussion();
-    fit();
-    // Fonts and the war room settle after this call: fit again once the frame is painted.
-    const rev = String(f?.rev ?? -1);
-    requestAnimationFrame(() => {
-      fit();
-      document.body.dataset.fitted = rev;
-    });
+    scheduleFit();
     announce(prevFrame, f);
     prevFrame = f;
   };
@@ -235,7 +242,18 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
       fitOnce();
     }
   };
-  const onResize = (): void => fit();
+  // One fit before each paint, however many renders, font loads and resizes came since the last:
+  // a fit lays the page out several times, and a start (the stored frame, then its scenario's
+  // data, then the fonts) would otherwise repeat it for each.
+  let fitFrame: number | null = null;
+  const scheduleFit = (): void => {
+    fitFrame ??= requestAnimationFrame(() => {
+      fitFrame = null;
+      fit();
+      document.body.dataset.fitted = String(sync.frame?.rev ?? -1);
+    });
+  };
+  const onResize = (): void => scheduleFit();
   window.addEventListener('resize', onResize);
   document.fonts?.addEventListener('loadingdone', onResize);
 
@@ -279,6 +297,7 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
       window.removeEventListener('resize', onResize);
       document.fonts?.removeEventListener('loadingdone', onResize);
       clearInterval(discussionTimer);
+      if (fitFrame !== null) cancelAnimationFrame(fitFrame);
       channel.close();
       warRoom?.destroy();
       joinCard.destroy();

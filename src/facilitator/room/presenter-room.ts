@@ -1,11 +1,16 @@
-import qrcode from 'qrcode-generator';
+import type qrcodeGenerator from 'qrcode-generator';
 import { h, replace, svg } from '../../ui/dom.ts';
 import { loadPublicRoomInfo, ROOM_INFO_KEY } from './room-storage.ts';
 import './room.css';
 
 // The presenter's join card: the room's code, the address and a QR code for it, big enough to
 // scan from the back of the room. It reads what the console stored (code and address only) and
-// follows the console when it opens or closes a room.
+// follows the console when it opens or closes a room. The QR encoder comes only when a room is
+// shown (most exercises open none); its square is kept free meanwhile, so nothing moves.
+
+type QrEncoder = typeof qrcodeGenerator;
+let encoder: Promise<QrEncoder> | null = null;
+const loadEncoder = (): Promise<QrEncoder> => (encoder ??= import('qrcode-generator').then((m) => m.default));
 
 export function presenterRoomCard(): { el: HTMLElement; destroy(): void } {
   const el = h('aside', { class: 'presenter-room', attrs: { 'aria-label': 'Join from your phone' } });
@@ -13,9 +18,17 @@ export function presenterRoomCard(): { el: HTMLElement; destroy(): void } {
     const info = loadPublicRoomInfo();
     el.hidden = info === null;
     if (!info) return replace(el);
+    const qr = h('span', { class: 'presenter-room__qr' });
+    const url = info.joinUrl;
+    void loadEncoder()
+      .then((qrcode) => {
+        if (qr.isConnected) qr.replaceWith(qrSvg(qrcode, url));
+      })
+      // Without the encoder (offline before the service worker stored it) the code and the address still show.
+      .catch(() => undefined);
     replace(
       el,
-      qrSvg(info.joinUrl),
+      qr,
       h(
         'div',
         { class: 'presenter-room__text' },
@@ -34,7 +47,7 @@ export function presenterRoomCard(): { el: HTMLElement; destroy(): void } {
 }
 
 /** The QR code as one SVG path of dark modules, with the standard four-module quiet zone. */
-export function qrSvg(text: string): SVGSVGElement {
+export function qrSvg(qrcode: QrEncoder, text: string): SVGSVGElement {
   const qr = qrcode(0, 'M');
   qr.addData(text);
   qr.make();
