@@ -7,7 +7,7 @@ import type { LogEntry, RunState } from '../engine/state.ts';
 import { buildView, revealedView, type GameView } from '../engine/view.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { tailoringProblem, tailorScenario, type Tailoring } from '../scenarios/tailoring.ts';
-import { PACES, type Pace, type Speed } from '../store/autosave.ts';
+import { PACES, type Pace, type Speed } from '../store/pace.ts';
 import { gameTime } from '../store/format.ts';
 import {
   ACTION_STATUSES,

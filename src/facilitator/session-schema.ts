@@ -2,7 +2,7 @@ import { MAX_SEED } from '../engine/rng.ts';
 import { z } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { MAX_EVENT_MINUTES, MAX_RUN_INPUTS } from '../engine/run-events.ts';
-import { PACES } from '../store/autosave.ts';
+import { PACES } from '../store/pace.ts';
 import { CURRENCIES, MAX_TAILORED_NAME, MAX_TAILORED_PEOPLE, NO_TAILORING } from '../scenarios/tailoring.ts';
 import { CLOCK_MODES, MAX_DISCUSSION_SECONDS } from './clock-policy.ts';
 import {

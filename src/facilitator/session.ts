@@ -1,7 +1,7 @@
 import type { RunEvent } from '../engine/machine.ts';
 import type { UndoneChoice } from '../engine/runtime.ts';
 import type { Rating } from '../engine/scoring.ts';
-import type { Pace, Speed } from '../store/autosave.ts';
+import type { Pace, Speed } from '../store/pace.ts';
 import { NO_TAILORING, type Tailoring } from '../scenarios/tailoring.ts';
 import type { ClockMode } from './clock-policy.ts';
 

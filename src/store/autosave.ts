@@ -7,8 +7,6 @@ import { STORAGE_KEYS, tryRead, tryWrite, type KeyValueStorage } from './storage
 // The autosave is exactly Run.save() as JSON under one key, so it carries the engine's own
 // format version. What only the browser needs (pace, speed) sits beside it under another key.
 
-export { PACES, PACE_SECONDS, type Pace, type Speed } from './pace.ts';
-
 export interface SessionMeta {
   pace: Pace;
   speed: Speed;

@@ -1,4 +1,4 @@
-import type { Speed } from '../store/autosave.ts';
+import type { Speed } from '../store/pace.ts';
 
 // Speed keys for the incident: [ and ] step slower and faster, Shift+1–3 jump to 1×, 2×, 4×
 // (by physical key, so Shift+1 works whatever character the layout makes of it).

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { discussionLeft, gameMinutesFor, msPerGameMinute, pacedStep } from '../../src/facilitator/clock-policy.ts';
 import { SessionSchema } from '../../src/facilitator/session-schema.ts';
 import { newSession } from '../../src/facilitator/session.ts';
-import { PACES } from '../../src/store/autosave.ts';
+import { PACES } from '../../src/store/pace.ts';
 import { ok, running } from './helpers.ts';
 
 describe('the workshop clock', () => {

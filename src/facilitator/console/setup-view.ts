@@ -1,5 +1,5 @@
 import { MAX_SEED } from '../../engine/rng.ts';
-import { PACES } from '../../store/autosave.ts';
+import { PACES } from '../../store/pace.ts';
 import { CLOCK_MODE_LABELS, CLOCK_MODES, type ClockMode } from '../clock-policy.ts';
 import type { CatalogueEntry } from '../../scenarios/bundled.ts';
 import { TIER_LABELS } from '../../store/format.ts';

@@ -1,5 +1,5 @@
 import type { GameView } from '../../engine/view.ts';
-import { PACE_SECONDS, type Speed } from '../../store/autosave.ts';
+import { PACE_SECONDS, type Speed } from '../../store/pace.ts';
 import { clockReadout, duration, gameTime } from '../../store/format.ts';
 import type { GameState } from '../../store/game-store.ts';
 import type { AppContext, ScreenView } from '../context.ts';

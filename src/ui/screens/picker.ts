@@ -1,4 +1,4 @@
-import { PACE_SECONDS, PACES, type Pace } from '../../store/autosave.ts';
+import { PACE_SECONDS, PACES, type Pace } from '../../store/pace.ts';
 import { describeIssue } from '../../store/catalog.ts';
 import { TIER_LABELS } from '../../store/format.ts';
 import type { GameState } from '../../store/game-store.ts';
