@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { scenariosPlugin } from './src/scenarios/vite-plugin.ts';
+import { STORAGE_KEYS } from './src/store/storage.ts';
 
 // The browser game. Scenario files are validated at build time and bundled as JSON
 // (see src/scenarios/vite-plugin.ts).
@@ -13,6 +14,7 @@ export default defineConfig({
   plugins: [
     scenariosPlugin(),
     facilitatorPage(),
+    warRoomEarlyOnResume(),
     VitePWA({
       registerType: 'autoUpdate',
       // Registered by the pages themselves once they have settled (src/ui/service-worker.ts).
@@ -73,6 +75,38 @@ function facilitatorPage(): Plugin {
       const join_ = join(root, 'join.html');
       const input = { main: join(root, 'index.html'), facilitator: page, ...(existsSync(join_) ? { join: join_ } : {}) };
       return { build: { rolldownOptions: { input } } };
+    },
+  };
+}
+
+/**
+ * A game page opened on a saved run (most often mid-incident) needs the war room's chunk (Phaser,
+ * the biggest file) at once. src/main.ts imports it as soon as it runs, but that is after its own
+ * download and start-up; a few bytes of inline script in the page's head ask for the chunk while
+ * the page's script is still on its way, so both download and compile side by side. It checks
+ * what main.ts checks (a save in storage, see savedScenarioId): other visitors never fetch it.
+ */
+function warRoomEarlyOnResume(): Plugin {
+  let base = '/';
+  return {
+    name: 'war-room-early-on-resume',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle || basename(ctx.filename) !== 'index.html') return undefined;
+        const chunk = Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.facadeModuleId?.replaceAll('\\', '/').endsWith('/src/game/index.ts'));
+        // The benchmark's bare Phaser app (same config, another root) has no war room.
+        if (!chunk) return undefined;
+        // Right after the charset, before the stylesheet: an inline script after one waits for it.
+        const href = JSON.stringify(base + chunk.fileName);
+        const key = JSON.stringify(STORAGE_KEYS.save);
+        const script = `<script>try{if(localStorage.getItem(${key})){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=${href};document.head.appendChild(l)}}catch(e){}</script>`;
+        return html.replace(/<meta charset[^>]*>/i, (charset) => `${charset}\n    ${script}`);
+      },
     },
   };
 }
