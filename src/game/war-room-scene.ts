@@ -14,6 +14,7 @@ import { Inbox } from './widgets/inbox.ts';
 import { Portraits } from './widgets/portraits.ts';
 import { DOT_TEXTURE, ServiceMap } from './widgets/service-map.ts';
 import { StaticLayer } from './widgets/static-layer.ts';
+import { flushTextUploads } from './widgets/text.ts';
 import { Ticker } from './widgets/ticker.ts';
 
 // The one scene of the war room. It reads the store, hands each widget its panel of the
@@ -210,6 +211,9 @@ export class WarRoomScene extends Phaser.Scene {
       this.building.shift()!();
       if (performance.now() - started >= BUILD_SLICE_MS) break;
     }
+    // The hidden scene draws nothing until it is built: its labels go to the GPU now, a slice at
+    // a time, rather than all in the task that draws the first frame.
+    flushTextUploads(this);
     if (this.building?.length) return;
     this.building = null;
     // The store changed while the room was being built (the clock waits, so only a player's action).
