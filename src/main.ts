@@ -63,6 +63,9 @@ const store = createGameStore({
   waitForRoom: loadWarRoomChunk !== undefined,
 });
 motionQuery.addEventListener('change', (e) => store.getState().setReducedMotion(e.matches));
+// A run resumed in the incident opens on the war room: its Phaser game boots as soon as the code
+// is in (src/game/index.ts, prepareWarRoom), while the page still waits for the room's fonts.
+if (store.getState().screen === 'incident') void loadWarRoom?.().then((mod) => mod.prepareWarRoom?.(), () => undefined);
 
 // Screens manage their own scroll position; a reload must not jump past a notice at the top.
 history.scrollRestoration = 'manual';
