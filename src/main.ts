@@ -44,8 +44,9 @@ const loadWarRoom = loadWarRoomChunk ? () => (warRoom ??= loadWarRoomChunk()) : 
 // the catalogue and the scenario's data, rather than after them (it is the page's biggest file).
 if (resumeId) void loadWarRoom?.().catch(() => undefined);
 // Only the catalogue (the picker's cards) comes at start-up; a scenario's data when it is chosen,
-// or now if a saved run needs it to resume.
-const library = new ScenarioLibrary(catalogFrom(await fetchScenarios(scenariosUrl)));
+// or now if a saved run needs it to resume. The store asks the library for the run it starts,
+// resumes or reopens, each time after a load: the last one asked for is all the page keeps.
+const library = new ScenarioLibrary(catalogFrom(await fetchScenarios(scenariosUrl)), undefined, { keep: 1 });
 if (resumeId) await library.load(resumeId);
 const store = createGameStore({
   library,
