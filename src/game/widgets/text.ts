@@ -24,15 +24,32 @@ export function textPx(size: number): number {
 }
 
 export function addText(scene: Phaser.Scene, dpr: number, x: number, y: number, text: string, spec: TextSpec): Phaser.GameObjects.Text {
+  const fontFamily = spec.mono ? FONT_MONO : FONT_UI;
+  const fontSize = `${textPx(spec.size)}px`;
+  const fontStyle = spec.bold ? 'bold' : 'normal';
   // Made empty and given its words below, through the wrapped updateText: Phaser's constructor
   // would upload its first texture at once.
   const t = scene.add.text(x, y, '', {
-    fontFamily: spec.mono ? FONT_MONO : FONT_UI,
-    fontSize: `${textPx(spec.size)}px`,
-    fontStyle: spec.bold ? 'bold' : 'normal',
+    fontFamily,
+    fontSize,
+    fontStyle,
     color: css(spec.colour),
     resolution: dpr,
+    metrics: fontMetrics(cssFont(fontStyle, fontSize, fontFamily), TEST_STRING),
   });
+  // A new font size measures the font again (Phaser draws a test string on a fresh canvas for
+  // every Text, every time): the room's few fonts are measured once for the page instead.
+  const style = t.style;
+  style.update = (recalculateMetrics: boolean) => {
+    if (recalculateMetrics) {
+      const font = cssFont(style.fontStyle, String(style.fontSize), style.fontFamily);
+      // What TextStyle.update sets: the font string its canvas is given (syncFont) and the metrics.
+      const fields = style as unknown as { _font: string; metrics: Phaser.Types.GameObjects.Text.TextMetrics };
+      fields._font = font;
+      fields.metrics = fontMetrics(font, style.testString);
+    }
+    return t.updateText();
+  };
   if (spec.alpha !== undefined) t.setAlpha(spec.alpha);
   // Every later size change goes through the same floor, wherever a widget computes it.
   const setFontSize = t.setFontSize.bind(t);
@@ -62,6 +79,35 @@ export function addText(scene: Phaser.Scene, dpr: number, x: number, y: number, 
   };
   t.setText(spec.caps ? text.toUpperCase() : text);
   return t;
+}
+
+/** Phaser's test string for a font's height (TextStyle's default): capitals, an accent and descenders. */
+const TEST_STRING = '|MÉqgy';
+
+/** A CSS font shorthand, as Phaser's TextStyle joins it. */
+function cssFont(fontStyle: string, fontSize: string, fontFamily: string): string {
+  return [fontStyle, fontSize, fontFamily].join(' ').trim();
+}
+
+const metricsCache = new Map<string, Phaser.Types.GameObjects.Text.TextMetrics>();
+let measuring: CanvasRenderingContext2D | null = null;
+
+/**
+ * A font's ascent and descent over the test string, as Phaser's MeasureText finds them
+ * (actualBoundingBox*), measured once per font for the page: the room's labels share a handful.
+ * Kept only once the font has loaded, so a stand-in's figures never outlive it.
+ */
+function fontMetrics(font: string, testString: string): Phaser.Types.GameObjects.Text.TextMetrics {
+  const key = `${font}|${testString}`;
+  const known = metricsCache.get(key);
+  if (known) return known;
+  measuring ??= document.createElement('canvas').getContext('2d');
+  if (!measuring) return { ascent: 0, descent: 0, fontSize: 0 };
+  measuring.font = font;
+  const m = measuring.measureText(testString);
+  const metrics = { ascent: m.actualBoundingBoxAscent, descent: m.actualBoundingBoxDescent, fontSize: m.actualBoundingBoxAscent + m.actualBoundingBoxDescent };
+  if (!('fonts' in document) || document.fonts.check(font)) metricsCache.set(key, metrics);
+  return metrics;
 }
 
 /** Without Phaser's classes at run time: the layout tests import this file in Node. */
