@@ -81,10 +81,11 @@ function facilitatorPage(): Plugin {
 
 /**
  * A game page opened on a saved run (most often mid-incident) needs the war room's chunk (Phaser,
- * the biggest file) at once. src/main.ts imports it as soon as it runs, but that is after its own
- * download and start-up; a few bytes of inline script in the page's head ask for the chunk while
- * the page's script is still on its way, so both download and compile side by side. It checks
- * what main.ts checks (a save in storage, see savedScenarioId): other visitors never fetch it.
+ * the biggest file) and the room's fonts at once. src/main.ts imports the chunk as soon as it
+ * runs, but that is after its own download and start-up, and the fonts were asked for only once
+ * the page was first laid out (then laid out again with them). A few bytes of inline script in
+ * the page's head ask for them while the page's script is still on its way. It checks what main.ts
+ * checks (a save in storage, see savedScenarioId): other visitors fetch none of it early.
  */
 function warRoomEarlyOnResume(): Plugin {
   let base = '/';
@@ -98,13 +99,20 @@ function warRoomEarlyOnResume(): Plugin {
       order: 'post',
       handler(html, ctx) {
         if (!ctx.bundle || basename(ctx.filename) !== 'index.html') return undefined;
-        const chunk = Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.facadeModuleId?.replaceAll('\\', '/').endsWith('/src/game/index.ts'));
+        const files = Object.values(ctx.bundle);
+        const chunk = files.find((c) => c.type === 'chunk' && c.facadeModuleId?.replaceAll('\\', '/').endsWith('/src/game/index.ts'));
         // The benchmark's bare Phaser app (same config, another root) has no war room.
         if (!chunk) return undefined;
-        // Right after the charset, before the stylesheet: an inline script after one waits for it.
-        const href = JSON.stringify(base + chunk.fileName);
+        // The room's letters (Inter for words, JetBrains Mono for figures; see src/main.ts): Latin only, the rest loads if used.
+        const fonts = files.filter((f) => f.type === 'asset' && /^(inter|jetbrains-mono)-latin-wght-normal-.*\.woff2$/.test(basename(f.fileName)));
+        const links = [
+          `a('modulepreload',${JSON.stringify(base + chunk.fileName)})`,
+          ...fonts.map((f) => `a('preload',${JSON.stringify(base + f.fileName)},'font')`),
+        ];
         const key = JSON.stringify(STORAGE_KEYS.save);
-        const script = `<script>try{if(localStorage.getItem(${key})){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=${href};document.head.appendChild(l)}}catch(e){}</script>`;
+        const add = `var a=function(r,h,t){var l=document.createElement('link');l.rel=r;l.href=h;l.crossOrigin='anonymous';if(t){l.as=t;l.type='font/woff2'}document.head.appendChild(l)};`;
+        const script = `<script>try{if(localStorage.getItem(${key})){${add}${links.join(';')}}}catch(e){}</script>`;
+        // Right after the charset, before the stylesheet: an inline script after one waits for it.
         return html.replace(/<meta charset[^>]*>/i, (charset) => `${charset}\n    ${script}`);
       },
     },
