@@ -78,6 +78,8 @@ export class WarRoomScene extends Phaser.Scene {
   private building: Array<() => void> | null = null;
   /** The store changed during the first build. */
   private stale = false;
+  /** The first build's last step: the static layer has been drawn, the room not shown yet. */
+  private bakedHidden = false;
   private unsubscribe: (() => void) | null = null;
   /** How often the loop draws now (see pace.ts); null until the first frame after a start. */
   private pace: RoomPace | null = null;
@@ -124,6 +126,7 @@ export class WarRoomScene extends Phaser.Scene {
     // on a busy machine one build of every panel blocked the page for over half a second.
     // Hidden until built: a half-built room is neither shown nor baked into the static layer.
     this.stale = false;
+    this.bakedHidden = false;
     this.building = this.layoutSteps();
     this.sys.setVisible(false);
     // Until the room is built the canvas is cleared to the background (a reused game's canvas
@@ -223,6 +226,14 @@ export class WarRoomScene extends Phaser.Scene {
     // a time, rather than all in the task that draws the first frame.
     flushTextUploads(this);
     if (this.building?.length || performance.now() - started > SHOW_AFTER_MS) return;
+    if (!this.bakedHidden) {
+      // The whole room drawn into the static layer while still hidden, in a task of its own:
+      // with software GL that drawing, and the shaders it compiles the first time, was most of
+      // the task that showed the first frame. That frame then draws the one layer image.
+      this.bakedHidden = true;
+      this.layer.bake();
+      return;
+    }
     this.building = null;
     // The store changed while the room was being built (the clock waits, so only a player's action).
     if (this.stale) this.relayout();
@@ -238,6 +249,7 @@ export class WarRoomScene extends Phaser.Scene {
     // build again at the new size, still a step at a time.
     if (this.building) {
       this.building = this.layoutSteps();
+      this.bakedHidden = false;
       return;
     }
     for (const step of this.layoutSteps()) step();

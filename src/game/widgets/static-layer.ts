@@ -110,7 +110,11 @@ export class StaticLayer {
     return now;
   }
 
-  private bake(): void {
+  /**
+   * Draws the layer again if anything in it changed; runs before every frame, and the scene calls
+   * it once by itself before the room's first frame (see war-room-scene.ts).
+   */
+  bake(): void {
     // Before anything is drawn, by the bake or by the screen's camera.
     flushTextUploads(this.scene);
     const texture = this.texture;
