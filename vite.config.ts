@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { scenariosPlugin } from './src/scenarios/vite-plugin.ts';
+import { STORAGE_KEYS } from './src/store/storage.ts';
 
 // The browser game. Scenario files are validated at build time and bundled as JSON
 // (see src/scenarios/vite-plugin.ts).
@@ -14,6 +15,7 @@ export default defineConfig({
     scenariosPlugin(),
     facilitatorPage(),
     consoleChunkPreload(),
+    warRoomEarlyOnResume(),
     VitePWA({
       registerType: 'autoUpdate',
       // Registered by the pages themselves once they have settled (src/ui/service-worker.ts).
@@ -112,6 +114,46 @@ function consoleChunkPreload(): Plugin {
         // Before the style sheets: a classic script after them would wait until they have loaded.
         const tag = `<script>${script}</script>`;
         return /<link rel="stylesheet"/.test(html) ? html.replace(/<link rel="stylesheet"/, `${tag}\n    $&`) : html.replace('</head>', `${tag}\n  </head>`);
+      },
+    },
+  };
+}
+
+/**
+ * A game page opened on a saved run (most often mid-incident) needs the war room's chunk (Phaser,
+ * the biggest file) and the room's fonts at once. src/main.ts imports the chunk as soon as it
+ * runs, but that is after its own download and start-up, and the fonts were asked for only once
+ * the page was first laid out (then laid out again with them). A few bytes of inline script in
+ * the page's head ask for them while the page's script is still on its way. It checks what main.ts
+ * checks (a save in storage, see savedScenarioId): other visitors fetch none of it early.
+ */
+function warRoomEarlyOnResume(): Plugin {
+  let base = '/';
+  return {
+    name: 'war-room-early-on-resume',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle || basename(ctx.filename) !== 'index.html') return undefined;
+        const files = Object.values(ctx.bundle);
+        const chunk = files.find((c) => c.type === 'chunk' && c.facadeModuleId?.replaceAll('\\', '/').endsWith('/src/game/index.ts'));
+        // The benchmark's bare Phaser app (same config, another root) has no war room.
+        if (!chunk) return undefined;
+        // The room's letters (Inter for words, JetBrains Mono for figures; see src/main.ts): Latin only, the rest loads if used.
+        const fonts = files.filter((f) => f.type === 'asset' && /^(inter|jetbrains-mono)-latin-wght-normal-.*\.woff2$/.test(basename(f.fileName)));
+        const links = [
+          `a('modulepreload',${JSON.stringify(base + chunk.fileName)})`,
+          ...fonts.map((f) => `a('preload',${JSON.stringify(base + f.fileName)},'font')`),
+        ];
+        const key = JSON.stringify(STORAGE_KEYS.save);
+        const add = `var a=function(r,h,t){var l=document.createElement('link');l.rel=r;l.href=h;l.crossOrigin='anonymous';if(t){l.as=t;l.type='font/woff2'}document.head.appendChild(l)};`;
+        const script = `<script>try{if(localStorage.getItem(${key})){${add}${links.join(';')}}}catch(e){}</script>`;
+        // Right after the charset, before the stylesheet: an inline script after one waits for it.
+        return html.replace(/<meta charset[^>]*>/i, (charset) => `${charset}\n    ${script}`);
       },
     },
   };

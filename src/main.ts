@@ -44,8 +44,9 @@ const loadWarRoom = loadWarRoomChunk ? () => (warRoom ??= loadWarRoomChunk()) : 
 // the catalogue and the scenario's data, rather than after them (it is the page's biggest file).
 if (resumeId) void loadWarRoom?.().catch(() => undefined);
 // Only the catalogue (the picker's cards) comes at start-up; a scenario's data when it is chosen,
-// or now if a saved run needs it to resume.
-const library = new ScenarioLibrary(catalogFrom(await fetchScenarios(scenariosUrl)));
+// or now if a saved run needs it to resume. The store asks the library for the run it starts,
+// resumes or reopens, each time after a load: the last one asked for is all the page keeps.
+const library = new ScenarioLibrary(catalogFrom(await fetchScenarios(scenariosUrl)), undefined, { keep: 1 });
 if (resumeId) await library.load(resumeId);
 const store = createGameStore({
   library,
@@ -63,6 +64,9 @@ const store = createGameStore({
   waitForRoom: loadWarRoomChunk !== undefined,
 });
 motionQuery.addEventListener('change', (e) => store.getState().setReducedMotion(e.matches));
+// A run resumed in the incident opens on the war room: its Phaser game boots as soon as the code
+// is in (src/game/index.ts, prepareWarRoom), while the page still waits for the room's fonts.
+if (store.getState().screen === 'incident') void loadWarRoom?.().then((mod) => mod.prepareWarRoom?.(), () => undefined);
 
 // Screens manage their own scroll position; a reload must not jump past a notice at the top.
 history.scrollRestoration = 'manual';

@@ -14,12 +14,23 @@ import { Inbox } from './widgets/inbox.ts';
 import { Portraits } from './widgets/portraits.ts';
 import { DOT_TEXTURE, ServiceMap } from './widgets/service-map.ts';
 import { StaticLayer } from './widgets/static-layer.ts';
+import { flushTextUploads } from './widgets/text.ts';
 import { Ticker } from './widgets/ticker.ts';
 
 // The one scene of the war room. It reads the store, hands each widget its panel of the
 // layout and the latest frame, and never sends anything back.
 
 export const WAR_ROOM_SCENE = 'war-room';
+
+/**
+ * How long one game step may spend building the room before it waits for the next: on an idle
+ * machine the groups of panels take 0-35 ms each and the room is built in two or three steps,
+ * rather than five (a frame apart each); on a busy one a group can take 100 ms and each gets
+ * its own step, so no task grows by the whole build.
+ */
+const BUILD_SLICE_MS = 40;
+/** A build step that took longer leaves the room's first drawing to the next step. */
+const SHOW_AFTER_MS = 10;
 
 /** What the page hears from the room while it loads its files. */
 export interface RoomLoadHooks {
@@ -67,6 +78,8 @@ export class WarRoomScene extends Phaser.Scene {
   private building: Array<() => void> | null = null;
   /** The store changed during the first build. */
   private stale = false;
+  /** The first build's last step: the static layer has been drawn, the room not shown yet. */
+  private bakedHidden = false;
   private unsubscribe: (() => void) | null = null;
   /** How often the loop draws now (see pace.ts); null until the first frame after a start. */
   private pace: RoomPace | null = null;
@@ -113,6 +126,7 @@ export class WarRoomScene extends Phaser.Scene {
     // on a busy machine one build of every panel blocked the page for over half a second.
     // Hidden until built: a half-built room is neither shown nor baked into the static layer.
     this.stale = false;
+    this.bakedHidden = false;
     this.building = this.layoutSteps();
     this.sys.setVisible(false);
     // Until the room is built the canvas is cleared to the background (a reused game's canvas
@@ -192,10 +206,34 @@ export class WarRoomScene extends Phaser.Scene {
     });
   }
 
-  /** One step of the room's first build; the last one asks for the first frame and the files. */
+  /**
+   * One game step of the room's first build: its groups of panels, one after another while the
+   * next is likely to end within BUILD_SLICE_MS. The room shows in the step after the one that
+   * finishes it unless that one was short: its first drawing (the whole room baked into the static
+   * layer, and software GL's work for it) is a long task of its own on a busy machine.
+   */
   private buildStep(): void {
-    this.building?.shift()?.();
-    if (this.building?.length) return;
+    const started = performance.now();
+    let slowest = 0;
+    while (this.building?.length) {
+      const before = performance.now();
+      this.building.shift()!();
+      const now = performance.now();
+      slowest = Math.max(slowest, now - before);
+      if (now - started + slowest > BUILD_SLICE_MS) break;
+    }
+    // The hidden scene draws nothing until it is built: its labels go to the GPU now, a slice at
+    // a time, rather than all in the task that draws the first frame.
+    flushTextUploads(this);
+    if (this.building?.length || performance.now() - started > SHOW_AFTER_MS) return;
+    if (!this.bakedHidden) {
+      // The whole room drawn into the static layer while still hidden, in a task of its own:
+      // with software GL that drawing, and the shaders it compiles the first time, was most of
+      // the task that showed the first frame. That frame then draws the one layer image.
+      this.bakedHidden = true;
+      this.layer.bake();
+      return;
+    }
     this.building = null;
     // The store changed while the room was being built (the clock waits, so only a player's action).
     if (this.stale) this.relayout();
@@ -211,6 +249,7 @@ export class WarRoomScene extends Phaser.Scene {
     // build again at the new size, still a step at a time.
     if (this.building) {
       this.building = this.layoutSteps();
+      this.bakedHidden = false;
       return;
     }
     for (const step of this.layoutSteps()) step();

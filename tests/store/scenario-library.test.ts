@@ -61,6 +61,94 @@ describe('ScenarioLibrary', () => {
   });
 });
 
+/** Two scenarios, downloaded by hand, in a library that keeps `keep` of them. */
+function twoScenarioLibrary(keep: number) {
+  const a = tinyScenario();
+  const b: Scenario = { ...tinyScenario(), id: 'tiny-two', title: 'Tiny outage, again' };
+  const calls: { id: string; resolve: (result: Scenario | string) => void }[] = [];
+  const library = new ScenarioLibrary(
+    [a, b].map((s) => ({ file: `${s.id}.yaml`, scenario: scenarioCard(s), url: `/${s.id}.json`, errors: [] })),
+    (entry) => new Promise((resolve) => calls.push({ id: entry.scenario!.id, resolve })),
+    { keep },
+  );
+  return { a, b, library, calls };
+}
+
+describe('ScenarioLibrary keeping only the scenarios asked for last', () => {
+  it('lets go of an older scenario and downloads it again when it is asked for', async () => {
+    const { a, b, library, calls } = twoScenarioLibrary(1);
+    const first = library.load(a.id);
+    calls[0]!.resolve(a);
+    await first;
+    const second = library.load(b.id);
+    calls[1]!.resolve(b);
+    await second;
+    expect(library.get(b.id)).toBe(b);
+    expect(library.get(a.id)).toBeNull();
+    const again = library.load(a.id);
+    expect(calls).toHaveLength(3);
+    calls[2]!.resolve(a);
+    expect(await again).toBe(a);
+    expect(library.get(b.id)).toBeNull();
+  });
+
+  it('keeps the scenario asked for last when an earlier download arrives after it', async () => {
+    const { a, b, library, calls } = twoScenarioLibrary(1);
+    const slow = library.load(a.id);
+    const chosen = library.load(b.id);
+    calls[1]!.resolve(b);
+    calls[0]!.resolve(a);
+    await Promise.all([slow, chosen]);
+    expect(library.get(b.id)).toBe(b);
+    expect(library.get(a.id)).toBeNull();
+  });
+
+  it('keeps every scenario by default (facilitator mode offers them all)', async () => {
+    const { a, b, library, calls } = twoScenarioLibrary(Infinity);
+    const all = library.loadAll();
+    calls[0]!.resolve(a);
+    calls[1]!.resolve(b);
+    await all;
+    expect(library.get(a.id)).toBe(a);
+    expect(library.get(b.id)).toBe(b);
+  });
+
+  it('lets the game start the scenario chosen last, and reopen a past run of one it let go of', async () => {
+    const { a, b, library, calls } = twoScenarioLibrary(1);
+    const store = storeOn(library);
+    const s = () => store.getState();
+    const loading = s().loadScenario(a.id);
+    calls[0]!.resolve(a);
+    expect(await loading).toBeNull();
+    s().selectScenario(a.id);
+    finishRun(s);
+    const pastRun = s().historyId!;
+    s().showTitle();
+
+    s().selectScenario(b.id);
+    calls[1]!.resolve(b);
+    await library.load(b.id);
+    expect(library.get(a.id)).toBeNull();
+    expect(s().beginBriefing()).toBeNull();
+    expect(s().scenario?.id).toBe(b.id);
+    // Finish the new run before reopening the old one (a run in progress cannot be replaced).
+    s().showPreparation();
+    expect(s().commitPreparation()).toBeNull();
+    s().tick(3);
+    expect(s().choose('restore')).toBeNull();
+    expect(s().choose('tell')).toBeNull();
+    s().showTitle();
+
+    const opening = storeHistoryActions(store).open(pastRun);
+    expect(calls).toHaveLength(3);
+    calls[2]!.resolve(a);
+    expect(await opening).toBeNull();
+    expect(s().screen).toBe('debrief');
+    expect(s().scenario?.id).toBe(a.id);
+    s().dispose();
+  });
+});
+
 describe('the game store with scenarios downloaded on demand', () => {
   it('shows the download, refuses the briefing until the data is here, then opens it', async () => {
     const { scenario, library, calls } = handLibrary();

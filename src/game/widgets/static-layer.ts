@@ -1,6 +1,7 @@
 import * as Phaser from 'phaser';
 import { PALETTE } from '../palette.ts';
 import { offDirty, onDirty } from './dirty.ts';
+import { flushTextUploads } from './text.ts';
 
 // The room drawn once, not every frame. Everything that stands still (panels, names, faces,
 // arcs, words) is drawn into one texture the size of the canvas, and the screen then shows
@@ -109,7 +110,13 @@ export class StaticLayer {
     return now;
   }
 
-  private bake(): void {
+  /**
+   * Draws the layer again if anything in it changed; runs before every frame, and the scene calls
+   * it once by itself before the room's first frame (see war-room-scene.ts).
+   */
+  bake(): void {
+    // Before anything is drawn, by the bake or by the screen's camera.
+    flushTextUploads(this.scene);
     const texture = this.texture;
     if (!texture) return;
     const moving = this.movingNow();

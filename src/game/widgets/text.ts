@@ -24,24 +24,114 @@ export function textPx(size: number): number {
 }
 
 export function addText(scene: Phaser.Scene, dpr: number, x: number, y: number, text: string, spec: TextSpec): Phaser.GameObjects.Text {
-  const t = scene.add.text(x, y, spec.caps ? text.toUpperCase() : text, {
-    fontFamily: spec.mono ? FONT_MONO : FONT_UI,
-    fontSize: `${textPx(spec.size)}px`,
-    fontStyle: spec.bold ? 'bold' : 'normal',
+  const fontFamily = spec.mono ? FONT_MONO : FONT_UI;
+  const fontSize = `${textPx(spec.size)}px`;
+  const fontStyle = spec.bold ? 'bold' : 'normal';
+  // Made empty and given its words below, through the wrapped updateText: Phaser's constructor
+  // would upload its first texture at once.
+  const t = scene.add.text(x, y, '', {
+    fontFamily,
+    fontSize,
+    fontStyle,
     color: css(spec.colour),
     resolution: dpr,
+    metrics: fontMetrics(cssFont(fontStyle, fontSize, fontFamily), TEST_STRING),
   });
+  // A new font size measures the font again (Phaser draws a test string on a fresh canvas for
+  // every Text, every time): the room's few fonts are measured once for the page instead.
+  const style = t.style;
+  style.update = (recalculateMetrics: boolean) => {
+    if (recalculateMetrics) {
+      const font = cssFont(style.fontStyle, String(style.fontSize), style.fontFamily);
+      // What TextStyle.update sets: the font string its canvas is given (syncFont) and the metrics.
+      const fields = style as unknown as { _font: string; metrics: Phaser.Types.GameObjects.Text.TextMetrics };
+      fields._font = font;
+      fields.metrics = fontMetrics(font, style.testString);
+    }
+    return t.updateText();
+  };
   if (spec.alpha !== undefined) t.setAlpha(spec.alpha);
   // Every later size change goes through the same floor, wherever a widget computes it.
   const setFontSize = t.setFontSize.bind(t);
   t.setFontSize = (size: number | string) => setFontSize(textPx(typeof size === 'number' ? size : parseFloat(size)));
-  // Phaser re-renders a Text's texture only when its text or style changed; so must the static layer.
   const updateText = t.updateText.bind(t);
   t.updateText = () => {
+    // Phaser re-renders a Text's texture only when its text or style changed; so must the static layer.
     markDirty(scene);
-    return updateText();
+    // Measured and drawn on its canvas now (widgets read its size at once), but sent to the GPU
+    // once before the next frame (flushTextUploads): a widget sets a label's size, colour and
+    // words one after the other, and fitting one to its box tries several lengths, each of which
+    // Phaser would upload; with software GL each upload is a copy the first frame waits for.
+    const renderer = t.renderer;
+    t.renderer = null as unknown as typeof renderer;
+    try {
+      updateText();
+    } finally {
+      t.renderer = renderer;
+    }
+    // The canvas renderer draws from the canvas itself.
+    if (isWebGL(renderer)) {
+      let texts = unsent.get(scene);
+      if (!texts) unsent.set(scene, (texts = new Set()));
+      texts.add(t);
+    }
+    return t;
   };
+  t.setText(spec.caps ? text.toUpperCase() : text);
   return t;
+}
+
+/** Phaser's test string for a font's height (TextStyle's default): capitals, an accent and descenders. */
+const TEST_STRING = '|MÉqgy';
+
+/** A CSS font shorthand, as Phaser's TextStyle joins it. */
+function cssFont(fontStyle: string, fontSize: string, fontFamily: string): string {
+  return [fontStyle, fontSize, fontFamily].join(' ').trim();
+}
+
+const metricsCache = new Map<string, Phaser.Types.GameObjects.Text.TextMetrics>();
+let measuring: CanvasRenderingContext2D | null = null;
+
+/**
+ * A font's ascent and descent over the test string, as Phaser's MeasureText finds them
+ * (actualBoundingBox*), measured once per font for the page: the room's labels share a handful.
+ * Kept only once the font has loaded, so a stand-in's figures never outlive it.
+ */
+function fontMetrics(font: string, testString: string): Phaser.Types.GameObjects.Text.TextMetrics {
+  const key = `${font}|${testString}`;
+  const known = metricsCache.get(key);
+  if (known) return known;
+  measuring ??= document.createElement('canvas').getContext('2d');
+  if (!measuring) return { ascent: 0, descent: 0, fontSize: 0 };
+  measuring.font = font;
+  const m = measuring.measureText(testString);
+  const metrics = { ascent: m.actualBoundingBoxAscent, descent: m.actualBoundingBoxDescent, fontSize: m.actualBoundingBoxAscent + m.actualBoundingBoxDescent };
+  if (!('fonts' in document) || document.fonts.check(font)) metricsCache.set(key, metrics);
+  return metrics;
+}
+
+/** Without Phaser's classes at run time: the layout tests import this file in Node. */
+function isWebGL(renderer: Phaser.Renderer.Canvas.CanvasRenderer | Phaser.Renderer.WebGL.WebGLRenderer | null): renderer is Phaser.Renderer.WebGL.WebGLRenderer {
+  return renderer !== null && 'gl' in renderer && Boolean(renderer.gl);
+}
+
+/** Per scene, the Texts whose canvas changed since their texture was last sent to the GPU. */
+const unsent = new WeakMap<Phaser.Scene, Set<Phaser.GameObjects.Text>>();
+
+/** Sends the scene's changed Texts to the GPU, each once; called before anything is drawn (static-layer.ts). */
+export function flushTextUploads(scene: Phaser.Scene): void {
+  const texts = unsent.get(scene);
+  if (!texts || texts.size === 0) return;
+  const renderer = scene.sys.renderer;
+  if (isWebGL(renderer)) {
+    for (const t of texts) {
+      // Destroyed since it changed: its canvas went back to Phaser's pool.
+      if (!t.scene || !t.canvas) continue;
+      const source = t.frame.source;
+      source.glTexture = renderer.canvasToTexture(t.canvas, source.glTexture ?? undefined, true);
+    }
+  }
+  texts.clear();
 }
 
 /** Sets text, then shortens it with an ellipsis until it fits `maxWidth` (measured, not guessed). */
