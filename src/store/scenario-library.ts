@@ -80,20 +80,4 @@ export class ScenarioLibrary {
       this.loaded.delete(oldest!);
     }
   }
-
-  /**
-   * Every scenario's data (facilitator mode, which offers any of them and must work offline from
-   * the service worker's copies). One that cannot be had becomes a card saying why.
-   */
-  async loadAll(): Promise<BundledScenario[]> {
-    return Promise.all(
-      this.catalog.map(async (e): Promise<BundledScenario> => {
-        if (!e.scenario) return { file: e.file, scenario: null, errors: e.errors };
-        const result = await this.load(e.scenario.id);
-        return typeof result === 'string'
-          ? { file: e.file, scenario: null, errors: [{ file: e.file, line: 1, column: 1, path: '(file)', message: result }] }
-          : { file: e.file, scenario: result, errors: [] };
-      }),
-    );
-  }
 }
