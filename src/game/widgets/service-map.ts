@@ -286,7 +286,10 @@ export class ServiceMap extends TitledPanel implements Widget {
     } else {
       // Long names wrap rather than being cut, on as many lines as the card has room for.
       setWrapped(name, s.name, textW, room.lines);
-      setFitted(status, word.toUpperCase(), textW);
+      // "DOWN · UPSTREAM" where it fits, else the status alone rather than "DOWN · U…" (the
+      // systems list beside the room says what a service is waiting on).
+      status.setText(word.toUpperCase());
+      setFitted(status, status.width <= textW ? word.toUpperCase() : STATUS_WORD[s.effective].toUpperCase(), textW);
       const withStatus = name.height + status.height <= h - 4;
       status.setVisible(withStatus);
       const block = name.height + (withStatus ? status.height : 0);
