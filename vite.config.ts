@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type IndexHtmlTransformContext, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { scenariosPlugin } from './src/scenarios/vite-plugin.ts';
 import { STORAGE_KEYS } from './src/store/storage.ts';
@@ -87,36 +87,25 @@ function facilitatorPage(): Plugin {
  * presenter (#/presenter) skips it.
  */
 function consoleChunkPreload(): Plugin {
-  let base = '/';
-  return {
-    name: 'war-room-console-chunk-preload',
-    apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, ctx) {
-        const bundle = ctx.bundle;
-        if (!bundle || !/(^|[\\/])facilitator\.html$/.test(ctx.filename)) return undefined;
-        const start = Object.values(bundle).find((c) => c.type === 'chunk' && /[\\/]src[\\/]facilitator[\\/]console[\\/]start\.ts$/.test(c.facadeModuleId ?? ''));
-        if (!start || start.type !== 'chunk') return undefined;
-        const files = new Set<string>();
-        const visit = (fileName: string): void => {
-          const chunk = bundle[fileName];
-          if (files.has(fileName) || chunk?.type !== 'chunk') return;
-          files.add(fileName);
-          chunk.imports.forEach(visit);
-        };
-        visit(start.fileName);
-        const urls = JSON.stringify([...files].map((f) => base + f));
-        const script = `if(!location.hash.startsWith('#/presenter'))for(const u of ${urls}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=u;document.head.append(l)}`;
-        // Before the style sheets: a classic script after them would wait until they have loaded.
-        const tag = `<script>${script}</script>`;
-        return /<link rel="stylesheet"/.test(html) ? html.replace(/<link rel="stylesheet"/, `${tag}\n    $&`) : html.replace('</head>', `${tag}\n  </head>`);
-      },
-    },
-  };
+  return pageHeadPlugin('war-room-console-chunk-preload', (html, ctx, base) => {
+    const bundle = ctx.bundle;
+    if (!bundle || !/(^|[\\/])facilitator\.html$/.test(ctx.filename)) return undefined;
+    const start = Object.values(bundle).find((c) => c.type === 'chunk' && /[\\/]src[\\/]facilitator[\\/]console[\\/]start\.ts$/.test(c.facadeModuleId ?? ''));
+    if (!start || start.type !== 'chunk') return undefined;
+    const files = new Set<string>();
+    const visit = (fileName: string): void => {
+      const chunk = bundle[fileName];
+      if (files.has(fileName) || chunk?.type !== 'chunk') return;
+      files.add(fileName);
+      chunk.imports.forEach(visit);
+    };
+    visit(start.fileName);
+    const urls = JSON.stringify([...files].map((f) => base + f));
+    const script = `if(!location.hash.startsWith('#/presenter'))for(const u of ${urls}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=u;document.head.append(l)}`;
+    // Before the style sheets: a classic script after them would wait until they have loaded.
+    const tag = `<script>${script}</script>`;
+    return /<link rel="stylesheet"/.test(html) ? html.replace(/<link rel="stylesheet"/, `${tag}\n    $&`) : html.replace('</head>', `${tag}\n  </head>`);
+  });
 }
 
 /**
@@ -128,35 +117,24 @@ function consoleChunkPreload(): Plugin {
  * checks (a save in storage, see savedScenarioId): other visitors fetch none of it early.
  */
 function warRoomEarlyOnResume(): Plugin {
-  let base = '/';
-  return {
-    name: 'war-room-early-on-resume',
-    apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, ctx) {
-        if (!ctx.bundle || basename(ctx.filename) !== 'index.html') return undefined;
-        const files = Object.values(ctx.bundle);
-        const chunk = files.find((c) => c.type === 'chunk' && c.facadeModuleId?.replaceAll('\\', '/').endsWith('/src/game/index.ts'));
-        // The benchmark's bare Phaser app (same config, another root) has no war room.
-        if (!chunk) return undefined;
-        // The room's letters (Inter for words, JetBrains Mono for figures; see src/main.ts): Latin only, the rest loads if used.
-        const fonts = files.filter((f) => f.type === 'asset' && /^(inter|jetbrains-mono)-latin-wght-normal-.*\.woff2$/.test(basename(f.fileName)));
-        const links = [
-          `a('modulepreload',${JSON.stringify(base + chunk.fileName)})`,
-          ...fonts.map((f) => `a('preload',${JSON.stringify(base + f.fileName)},'font')`),
-        ];
-        const key = JSON.stringify(STORAGE_KEYS.save);
-        const add = `var a=function(r,h,t){var l=document.createElement('link');l.rel=r;l.href=h;l.crossOrigin='anonymous';if(t){l.as=t;l.type='font/woff2'}document.head.appendChild(l)};`;
-        const script = `<script>try{if(localStorage.getItem(${key})){${add}${links.join(';')}}}catch(e){}</script>`;
-        // Right after the charset, before the stylesheet: an inline script after one waits for it.
-        return html.replace(/<meta charset[^>]*>/i, (charset) => `${charset}\n    ${script}`);
-      },
-    },
-  };
+  return pageHeadPlugin('war-room-early-on-resume', (html, ctx, base) => {
+    if (!ctx.bundle || basename(ctx.filename) !== 'index.html') return undefined;
+    const files = Object.values(ctx.bundle);
+    const chunk = files.find((c) => c.type === 'chunk' && c.facadeModuleId?.replaceAll('\\', '/').endsWith('/src/game/index.ts'));
+    // The benchmark's bare Phaser app (same config, another root) has no war room.
+    if (!chunk) return undefined;
+    // The room's letters (Inter for words, JetBrains Mono for figures; see src/main.ts): Latin only, the rest loads if used.
+    const fonts = files.filter((f) => f.type === 'asset' && /^(inter|jetbrains-mono)-latin-wght-normal-.*\.woff2$/.test(basename(f.fileName)));
+    const links = [
+      `a('modulepreload',${JSON.stringify(base + chunk.fileName)})`,
+      ...fonts.map((f) => `a('preload',${JSON.stringify(base + f.fileName)},'font')`),
+    ];
+    const key = JSON.stringify(STORAGE_KEYS.save);
+    const add = `var a=function(r,h,t){var l=document.createElement('link');l.rel=r;l.href=h;l.crossOrigin='anonymous';if(t){l.as=t;l.type='font/woff2'}document.head.appendChild(l)};`;
+    const script = `<script>try{if(localStorage.getItem(${key})){${add}${links.join(';')}}}catch(e){}</script>`;
+    // Right after the charset, before the stylesheet: an inline script after one waits for it.
+    return html.replace(/<meta charset[^>]*>/i, (charset) => `${charset}\n    ${script}`);
+  });
 }
 
 /**
@@ -182,5 +160,18 @@ function phonePageWithoutServiceWorker(): Plugin {
         writeFileSync(page, html.replace(/<link rel="manifest"[^>]*>/, '').replace(/<script id="vite-plugin-pwa:register-sw"[^>]*><\/script>/, ''));
       },
     },
+  };
+}
+
+/** A build-only plugin that rewrites a built page's HTML once its bundle is known (`base`: where the files are served from). */
+function pageHeadPlugin(name: string, rewrite: (html: string, ctx: IndexHtmlTransformContext, base: string) => string | undefined): Plugin {
+  let base = '/';
+  return {
+    name,
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: { order: 'post', handler: (html, ctx) => rewrite(html, ctx, base) },
   };
 }
