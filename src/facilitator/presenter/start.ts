@@ -7,8 +7,8 @@ import { readFrame } from '../frame-store.ts';
 import { openSyncChannel } from '../sync.ts';
 import { mountPresenter, type WarRoomModule } from './presenter-app.ts';
 
-// The presenter's page (facilitator.html#/presenter), in a chunk of its own: it shows frames, so
-// it needs neither the engine nor the console; the war room's chunk comes only when it is shown.
+// The presenter's page (facilitator.html#/presenter), part of the page's own script: it shows
+// frames, so it needs neither the engine nor the console; the war room's chunk comes only when it is shown.
 
 // import.meta.glob finds nothing when the Phaser scene is absent; the presenter then shows the
 // services as text instead of the war room.
