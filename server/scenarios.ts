@@ -1,5 +1,6 @@
 import { compileScenario, type CompiledScenario } from '../src/engine/compile.ts';
-import { findScenarioFiles, loadScenarioFile, SCENARIOS_DIR } from '../src/scenarios/load-file.ts';
+import { findScenarioFiles } from '../src/scenarios/find-files.ts';
+import { loadScenarioFile, SCENARIOS_DIR } from '../src/scenarios/load-file.ts';
 
 // The scenarios a server can run: the library's files, loaded and compiled once at start.
 

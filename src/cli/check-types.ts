@@ -1,8 +1,8 @@
 import type { CheckReport } from '../engine/check.ts';
 import type { ScenarioProblem } from '../scenarios/load.ts';
 
-// The shapes `war-room check` passes between its parts (check.ts, the worker pool, the
-// formatter), in a module of their own so that none of them imports another in a circle.
+// The shapes `war-room check` passes between its parts (check.ts, check-file.ts, the worker
+// pool, the formatter), in a module of their own so that none of them imports another in a circle.
 
 /** One scenario file's entry in the report (and in --json). */
 export interface FileCheck {
@@ -23,5 +23,18 @@ export interface CheckRun {
   ok: boolean;
   /** Wall-clock time of the whole check. */
   ms: number;
+  jobs: number;
+}
+
+export interface CheckCommandOptions {
+  paths: string[];
+  strict: boolean;
+  seeds: number[];
+  maxStates: number;
+  /** Each phase of a file's check stops after this many seconds. */
+  maxSeconds: number;
+  pathCap: number;
+  cwd: string;
+  /** Files checked at once, in worker threads (1: in this thread). */
   jobs: number;
 }

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { WorkerRequest } from './check-pool.ts';
-import { checkFile, type CheckCommandOptions } from './check.ts';
+import { checkFile } from './check-file.ts';
+import type { CheckCommandOptions } from './check-types.ts';
 
 // Checks the files the pool hands over, one at a time, and posts each result back.
 

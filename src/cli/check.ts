@@ -1,47 +1,30 @@
 import { watch } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
-import { checkScenario, DEFAULT_MAX_SECONDS, type ScenarioPath } from '../engine/check.ts';
-import { compileScenario } from '../engine/compile.ts';
-import { DEFAULT_SEEDS, type PathExample } from '../engine/explore.ts';
+import { DEFAULT_MAX_SECONDS } from '../engine/check.ts';
+import { DEFAULT_SEEDS } from '../engine/explore.ts';
 import { DEFAULT_PATH_CAP } from '../engine/path-scores.ts';
-import type { ScenarioProblem } from '../scenarios/load.ts';
-import { findScenarioFiles, loadScenarioFile } from '../scenarios/load-file.ts';
-import { formatPath, locate } from '../scenarios/locate.ts';
+import { findScenarioFiles } from '../scenarios/find-files.ts';
 import { integer, parse, seedList } from './args.ts';
 import { checkInWorkers, defaultJobs } from './check-pool.ts';
-import type { CheckRun, FileCheck } from './check-types.ts';
+import type { CheckCommandOptions, CheckRun, FileCheck } from './check-types.ts';
 import { formatFile, formatSummary } from './format-check.ts';
 import { CHECK_HELP } from './help.ts';
 
 // `war-room check`: every file is loaded, compiled and explored on its own; whatever goes
 // wrong with one file is reported against that file and the others still run. Each file's
-// part of the report is printed as soon as it and the files before it are done.
+// part of the report is printed as soon as it and the files before it are done. The
+// checking itself (check-file.ts: YAML, schema, engine) is imported only where files are
+// checked: in the workers, or here when they run in this thread.
 
-export type { CheckRun, FileCheck } from './check-types.ts';
+export type { CheckCommandOptions, CheckRun, FileCheck } from './check-types.ts';
 
-export interface CheckCommandOptions {
-  paths: string[];
-  strict: boolean;
-  seeds: number[];
-  maxStates: number;
-  /** Each phase of a file's check stops after this many seconds. */
-  maxSeconds: number;
-  pathCap: number;
-  cwd: string;
-  /** Files checked at once, in worker threads (1: in this thread). */
-  jobs: number;
-}
 
 /** Where `check` writes: the report to `out`, progress (on a terminal only) to `progress`. */
 export interface CheckOutput {
   out: (text: string) => void;
   progress?: (text: string) => void;
 }
-
-/** Problems kept per file and severity; more than this only count (a hostile file can hold 200,000 bad items). */
-export const MAX_PROBLEMS_KEPT = 1_000;
 
 export async function runCheck(args: string[], io: CheckOutput): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -95,7 +78,8 @@ export async function checkFiles(options: CheckCommandOptions, onFile?: (f: File
   const timer = progress ? setInterval(tell, 250) : undefined;
   tell();
   try {
-    await checkInWorkers(targets, options, jobs, (file) => checkFile(file, options), (index, result) => {
+    const checkHere = async (file: string): Promise<FileCheck> => (await import('./check-file.ts')).checkFile(file, options);
+    await checkInWorkers(targets, options, jobs, checkHere, (index, result) => {
       results[index] = result;
       done++;
       tell();
@@ -131,85 +115,6 @@ function watchFiles(files: string[], options: CheckCommandOptions, io: CheckOutp
     });
   }
   return new Promise(() => {});
-}
-
-/** Keeps the first MAX_PROBLEMS_KEPT problems of a list and counts the rest. */
-function keep(into: ScenarioProblem[], from: readonly ScenarioProblem[]): number {
-  const room = Math.max(0, MAX_PROBLEMS_KEPT - into.length);
-  // A loop, not push(...from): spreading 200,000 items into a call overflows the stack.
-  for (let i = 0; i < Math.min(room, from.length); i++) into.push(from[i]!);
-  return Math.max(0, from.length - room);
-}
-
-export async function checkFile(file: string, options: CheckCommandOptions): Promise<FileCheck> {
-  const started = performance.now();
-  const entry: FileCheck = { file, id: null, errors: [], warnings: [], report: null, ms: 0 };
-  try {
-    const loaded = await loadScenarioFile(file);
-    const errorsNotKept = keep(entry.errors, loaded.errors);
-    const warningsNotKept = keep(entry.warnings, loaded.warnings);
-    if (errorsNotKept > 0) entry.errorsNotKept = errorsNotKept;
-    if (warningsNotKept > 0) entry.warningsNotKept = warningsNotKept;
-    if (loaded.scenario && loaded.errors.length === 0) {
-      entry.id = loaded.scenario.id;
-      const report = checkScenario(compileScenario(loaded.scenario), {
-        seeds: options.seeds,
-        maxStates: options.maxStates,
-        maxSeconds: options.maxSeconds,
-        now: cpuClock(),
-        pathCap: options.pathCap,
-      });
-      entry.report = report;
-      // Locating means parsing the file's YAML again: only worth it when there is something to locate.
-      const where = report.problems.length > 0 ? await locator(file) : null;
-      for (const problem of report.problems) {
-        const message = problem.example ? `${problem.message}; replay: ${playCommand(file, problem.example)}` : problem.message;
-        (problem.severity === 'error' ? entry.errors : entry.warnings).push({ file, ...where!(problem.path), message });
-      }
-      if (options.strict) {
-        for (const check of report.balance.filter((c) => !c.ok)) {
-          entry.errors.push({ file, line: 1, column: 1, path: '(balance)', message: `balance rule failed: ${check.rule}: ${check.detail}` });
-        }
-      }
-    }
-  } catch (error) {
-    // A crash inside the engine is a bug, but it must not hide the other files.
-    entry.errors.push({ file, line: 1, column: 1, path: '(file)', message: `internal error while checking this file: ${(error as Error).message}` });
-  }
-  entry.ms = Math.round(performance.now() - started);
-  return entry;
-}
-
-/**
- * The clock the time limits are measured on: CPU milliseconds of the thread checking the file,
- * where Node can tell them, so that a file gets the same budget of work however many other
- * processes share the machine (by the wall clock, a loaded machine cut ransomware-manufacturer's
- * search short at the default 30 s while it needs under 5 s of CPU); wall time otherwise.
- */
-function cpuClock(): () => number {
-  if (typeof process.threadCpuUsage !== 'function') return () => performance.now();
-  return () => {
-    const used = process.threadCpuUsage();
-    return (used.user + used.system) / 1000;
-  };
-}
-
-/** Turns scenario paths into positions in the file's YAML text. */
-async function locator(file: string): Promise<(path: ScenarioPath) => { line: number; column: number; path: string }> {
-  const lines = new LineCounter();
-  const doc = parseDocument(await readFile(file, 'utf8'), { lineCounter: lines });
-  return (path) => {
-    const pos = locate(doc, lines, path);
-    return { line: pos.line, column: pos.column, path: formatPath(path) };
-  };
-}
-
-export function playCommand(file: string, example: PathExample): string {
-  const parts = [`war-room play ${file}`, `--seed ${example.seed}`, `--partner ${example.partner}`];
-  if (example.prep.length > 0) parts.push(`--prep ${example.prep.join(',')}`);
-  if (example.choices.length > 0) parts.push(`--choices ${example.choices.join(',')}`);
-  parts.push('--think 0');
-  return parts.join(' ');
 }
 
 /** The --json shape: the fields issue 2 names first, then the extras. */

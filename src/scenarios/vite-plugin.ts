@@ -1,6 +1,7 @@
 import { basename, relative } from 'node:path';
 import type { Plugin } from 'vite';
-import { findScenarioFiles, loadScenarioFile, PROJECT_ROOT, SCENARIOS_DIR } from './load-file.ts';
+import { findScenarioFiles } from './find-files.ts';
+import { loadScenarioFile, PROJECT_ROOT, SCENARIOS_DIR } from './load-file.ts';
 import { fingerprint } from '../engine/hash.ts';
 import { scenarioCard, type BundledScenario, type CatalogueEntry } from './bundled.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkFiles, type CheckCommandOptions } from '../../src/cli/check.ts';
 import { formatCheck, MAX_PROBLEMS_SHOWN } from '../../src/cli/format-check.ts';
-import { fileErrorMessage } from '../../src/scenarios/load-file.ts';
+import { fileErrorMessage } from '../../src/scenarios/find-files.ts';
 import { chain, growingCycle, hugeEnumValue, invalidThemes, twoBeatCycle, writeFixture } from './hostile-fixtures.ts';
 import { warRoom } from './run-cli.ts';
 
