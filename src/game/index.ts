@@ -162,6 +162,9 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
       game.scene.stop(WAR_ROOM_SCENE);
       game.loop.sleep();
       game.canvas.remove();
+      // The scale manager keeps its parent (window resizes still reach it): an element off the
+      // page, not this screen's, which would otherwise stay alive until the next run.
+      game.scale.parent = document.createElement('div');
       idle = { game, dpr };
     },
   };

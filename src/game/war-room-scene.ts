@@ -350,5 +350,10 @@ export class WarRoomScene extends Phaser.Scene {
     this.widgets = [];
     this.backdrop.destroy();
     this.layer.destroy();
+    // The scene outlives its run (see mountWarRoom): the run's callbacks close over its screen,
+    // and Phaser keeps the data the scene was last started with until the next start.
+    this.onFirstFrame = () => {};
+    this.hooks = {};
+    this.sys.settings.data = {};
   }
 }
