@@ -135,16 +135,21 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
     if (game.isBooted) fitTo(next);
   });
   observer.observe(parent);
-  game.events.once(Phaser.Core.Events.READY, () => {
+  // A game not running yet sizes itself once ready. Only then: READY fires once per game (just
+  // before it runs), so a listener added to a running game would stay for good, holding this
+  // parent (and the whole incident screen around it) after the screen closed, one more per run.
+  const onReady = (): void => {
     const now = size();
     if (now.w !== initial.w || now.h !== initial.h) fitTo(now);
-  });
+  };
+  if (!game.isRunning) game.events.once(Phaser.Core.Events.READY, onReady);
 
   return {
     destroy(): void {
       if (destroyed) return;
       destroyed = true;
       observer.disconnect();
+      game.events.off(Phaser.Core.Events.READY, onReady);
       delete document.body.dataset.warRoomFrame;
       delete document.body.dataset.warRoomPictures;
       if (devHook.__warRoomGame === game) delete devHook.__warRoomGame;
@@ -157,6 +162,9 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
       game.scene.stop(WAR_ROOM_SCENE);
       game.loop.sleep();
       game.canvas.remove();
+      // The scale manager keeps its parent (window resizes still reach it): an element off the
+      // page, not this screen's, which would otherwise stay alive until the next run.
+      game.scale.parent = document.createElement('div');
       idle = { game, dpr };
     },
   };

@@ -16,6 +16,7 @@ import { DOT_TEXTURE, ServiceMap } from './widgets/service-map.ts';
 import { StaticLayer } from './widgets/static-layer.ts';
 import { flushTextUploads } from './widgets/text.ts';
 import { Ticker } from './widgets/ticker.ts';
+import { generateTexture } from './widgets/baked.ts';
 
 // The one scene of the war room. It reads the store, hands each widget its panel of the
 // layout and the latest frame, and never sends anything back.
@@ -332,7 +333,7 @@ export class WarRoomScene extends Phaser.Scene {
     g.fillCircle(8, 8, 8);
     g.fillStyle(PALETTE.white, 1);
     g.fillCircle(8, 8, 4.5);
-    g.generateTexture(DOT_TEXTURE, 16, 16);
+    generateTexture(g, DOT_TEXTURE, 16, 16);
     g.destroy();
   }
 
@@ -349,5 +350,10 @@ export class WarRoomScene extends Phaser.Scene {
     this.widgets = [];
     this.backdrop.destroy();
     this.layer.destroy();
+    // The scene outlives its run (see mountWarRoom): the run's callbacks close over its screen,
+    // and Phaser keeps the data the scene was last started with until the next start.
+    this.onFirstFrame = () => {};
+    this.hooks = {};
+    this.sys.settings.data = {};
   }
 }

@@ -41,6 +41,43 @@ async function toIncident(page: Page): Promise<void> {
   await page.waitForSelector('.options[data-armed="true"]');
 }
 
+/** What a heap snapshot of the page holds that only a war room can put there (taken after a full collection). */
+async function warRoomLeftovers(page: Page): Promise<{ stageHosts: number; graphics: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  const chunks: string[] = [];
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', (e: { chunk: string }) => chunks.push(e.chunk));
+  // Messages the page logged are kept by the debugging connection, with whatever they refer to.
+  await cdp.send('Runtime.discardConsoleEntries');
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  await cdp.detach();
+  const { snapshot, nodes, edges, strings } = JSON.parse(chunks.join('')) as {
+    snapshot: { meta: { node_fields: string[]; edge_fields: string[]; edge_types: [string[]] } };
+    nodes: number[];
+    edges: number[];
+    strings: string[];
+  };
+  const nf = snapshot.meta.node_fields.length;
+  const ef = snapshot.meta.edge_fields.length;
+  const name = snapshot.meta.node_fields.indexOf('name');
+  const edgeCount = snapshot.meta.node_fields.indexOf('edge_count');
+  const edgeType = snapshot.meta.edge_fields.indexOf('type');
+  const edgeName = snapshot.meta.edge_fields.indexOf('name_or_index');
+  const property = snapshot.meta.edge_types[0].indexOf('property');
+  let stageHosts = 0;
+  let graphics = 0;
+  for (let i = 0, e = 0; i < nodes.length; i += nf) {
+    // The war room's host element, attached or not (DOM nodes are named by their opening tag).
+    if (strings[nodes[i + name]!]!.includes('class="stage__canvas"')) stageHosts++;
+    // Phaser Graphics objects, known by their own fields (the production build renames classes).
+    const own = new Set<string>();
+    for (const end = e + nodes[i + edgeCount]! * ef; e < end; e += ef) if (edges[e + edgeType] === property) own.add(strings[edges[e + edgeName]!]!);
+    if (own.has('commandBuffer') && own.has('defaultFillColor')) graphics++;
+  }
+  return { stageHosts, graphics };
+}
+
 interface Counted {
   __draws: number;
 }
@@ -243,6 +280,37 @@ describe('the war room in the browser', () => {
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.context().close();
   }, 180_000);
+
+  it('keeps nothing of a closed war room alive: three incidents in a row leave no old screens or drawings behind', async () => {
+    // The page keeps one Phaser game for every run; what a run adds to it must go when it closes.
+    const page = await openGame(served, undefined, { testClock: true });
+    // Waits that return no element handle: the debugging connection would keep those elements (and their screens) alive.
+    const waitFor = (selector: string) => page.waitForFunction((s) => document.querySelector(s) !== null, selector);
+    const incidentAndBack = async (): Promise<void> => {
+      await page.getByRole('button', { name: 'Choose a scenario' }).click();
+      await page.locator(`[data-scenario="${SCENARIO}"] .card__choose`).click();
+      await page.getByRole('button', { name: 'Open the briefing' }).click();
+      await page.getByRole('button', { name: 'Go to preparation' }).click();
+      await page.getByRole('button', { name: 'Start the incident' }).click();
+      await waitFor('body[data-war-room-frame="1"]');
+      await page.keyboard.press('p');
+      await page.locator('dialog.pause-dialog').getByRole('button', { name: 'Leave to the title (the run is saved)' }).click();
+      await waitFor('body[data-screen="title"]');
+    };
+    await incidentAndBack();
+    const afterOne = await warRoomLeftovers(page);
+    await incidentAndBack();
+    await incidentAndBack();
+    const afterThree = await warRoomLeftovers(page);
+    // Each closed incident screen used to stay reachable from a listener left on the game (3
+    // stage hosts here), and every Graphics ever baked from Phaser's shared drawing camera (46 -> 97).
+    // One host may stay: a game created by the first incident (its Phaser chunk not in yet, so
+    // none was prepared during the briefing) keeps that first parent in its config.
+    expect(afterThree.stageHosts).toBeLessThanOrEqual(1);
+    expect(afterThree).toEqual(afterOne);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
 
   it('sets the volume from the keyboard and remembers it across a reload', async () => {
     const page = await openGame(served);

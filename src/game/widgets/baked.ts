@@ -1,4 +1,4 @@
-import type * as Phaser from 'phaser';
+import * as Phaser from 'phaser';
 import type { ChannelName } from '../../scenarios/schema.ts';
 import type { Rect } from '../layout.ts';
 import { CHANNEL_COLOUR } from '../palette.ts';
@@ -11,6 +11,17 @@ import { markDirty } from './dirty.ts';
 // see index.ts). Still images end up in the static layer (static-layer.ts) anyway.
 
 let serial = 0;
+
+/**
+ * Rasterises `g` into the canvas texture `key`. Phaser 4.2 draws it through one camera shared by
+ * every Graphics (Graphics.TargetCamera), which adds it to its render list and never empties
+ * that list: every Graphics ever baked, with its scene's game objects, stayed reachable, more
+ * with each redraw and each game. Nothing reads that list after the drawing.
+ */
+export function generateTexture(g: Phaser.GameObjects.Graphics, key: string, w: number, h: number): void {
+  g.generateTexture(key, w, h);
+  Phaser.GameObjects.Graphics.TargetCamera.renderList.length = 0;
+}
 
 export class Baked {
   /** Draw here (in the coordinates of the image's parent) between begin() and commit(). */
@@ -53,7 +64,7 @@ export class Baked {
       }
     }
     this.size = { w, h };
-    this.g.generateTexture(key, w, h);
+    generateTexture(this.g, key, w, h);
     this.g.clear();
     this.image.setTexture(key).setPosition(this.bounds.x, this.bounds.y).setScale(1 / dpr).setVisible(true);
     markDirty(scene);
@@ -81,7 +92,7 @@ export function addBadge(scene: Phaser.Scene, dpr: number, channel: ChannelName,
     const size = BADGE_PX * dpr;
     const g = scene.make.graphics({}, false);
     drawChannelBadge(g, channel, size / 2, size / 2, size / 2 - dpr, CHANNEL_COLOUR[channel]);
-    g.generateTexture(key, size, size);
+    generateTexture(g, key, size, size);
     g.destroy();
   }
   return scene.add.image(x, y, key).setDisplaySize(radius * 2 * (BADGE_PX / (BADGE_PX - 2)), radius * 2 * (BADGE_PX / (BADGE_PX - 2)));
