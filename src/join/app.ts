@@ -1,14 +1,28 @@
 import { isJoinCode, normaliseJoinCode } from '../protocol/join-code.ts';
 import { MAX_DISPLAY_NAME, MAX_RATIONALE } from '../protocol/limits.ts';
-import { ROLES, roleLabel } from '../scenarios/roles.ts';
+import { ROLES } from '../scenarios/roles.ts';
 import type { JoinInfo, ParticipantView, PhoneOption } from '../protocol/views.ts';
-import { fetchJoinInfo, JoinError, Link, type LinkStatus } from './connection.ts';
+import { chooseLang, rememberedLang, showLang } from '../i18n/browser-lang.ts';
+import { formats } from '../i18n/format.ts';
+import { LANG_NAMES, LANGS, isLang, type Lang } from '../i18n/lang.ts';
+import { translator, type Translation } from '../i18n/messages.ts';
+import { roleName } from '../i18n/roles.ts';
+import { fetchJoinInfo, JoinError, Link, type LinkStatus, type Problem } from './connection.ts';
 import { h } from './dom.ts';
+import GERMAN from './messages-de.json?url&no-inline';
+import { JOIN_EN, type JoinMessages } from './messages.ts';
 import { loadSeat } from './storage.ts';
 
 // The phone page: code → name and role → the room (situation, injects, the vote) → thank you.
 // Everything is rebuilt from the last view the server sent, except what the person is typing:
 // the draft vote is kept here so an update from the room never wipes it.
+// The page speaks the language this phone chose (a switch on every screen); the scenario's own
+// text comes from the room as it is.
+
+const SCENARIO_TEXT_LANG: Lang = 'en';
+
+/** A problem the link reported, or one of the page's own checks; kept as a key so a language switch redraws it too. */
+type Notice = Problem | { readonly key: 'codeInvalid' | 'nameMissing' | 'roleMissing' | 'chooseFirst' };
 
 interface Draft {
   decision: string;
@@ -21,14 +35,22 @@ export class JoinApp {
   private link: Link | null = null;
   private view: ParticipantView | null = null;
   private status: LinkStatus = 'joining';
-  private statusDetail = '';
-  private notice = '';
+  private statusDetail: Problem | null = null;
+  private notice: Notice | null = null;
   private draft: Draft | null = null;
   private lastRendered = '';
+  private lang: Lang = rememberedLang();
+  /** English, and each other language once fetched. */
+  private readonly messages: { en: JoinMessages; de?: Translation<JoinMessages> } = { en: JOIN_EN };
+  private readonly t = translator(this.messages, () => this.lang);
+  /** Draws the screen that shows now again, in a newly chosen language. */
+  private redraw: () => void = () => this.render();
 
   constructor(private readonly root: HTMLElement) {}
 
-  start(): void {
+  async start(): Promise<void> {
+    if (!(await this.load(this.lang))) this.lang = 'en';
+    showLang(this.lang);
     const typed = normaliseJoinCode(new URLSearchParams(location.search).get('code') ?? '');
     if (isJoinCode(typed) && loadSeat(typed)) return void this.enter(typed);
     // Arriving by the QR code: the code is filled in, so go straight to name and role.
@@ -38,7 +60,28 @@ export class JoinApp {
 
   // ---- before the room ----------------------------------------------------------------------
 
-  private codeScreen(code: string, error = ''): void {
+  /** Fetches a language's words; false when they cannot come (offline before they were ever fetched). */
+  private async load(lang: Lang): Promise<boolean> {
+    if (lang === 'en' || this.messages[lang]) return true;
+    try {
+      const res = await fetch(GERMAN);
+      const words: unknown = res.ok ? await res.json() : null;
+      if (typeof words !== 'object' || words === null) return false;
+      // Our own build's file, checked against English by tests/i18n; a key it lacks reads as English.
+      this.messages.de = words as Translation<JoinMessages>;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private say(problem: Notice | null): string {
+    if (!problem) return '';
+    return 'key' in problem ? this.t(problem.key) : problem.said;
+  }
+
+  private codeScreen(code: string, error: Notice | null = null): void {
+    this.redraw = () => this.codeScreen(input.value, error);
     const input = h('input', {
       id: 'code',
       name: 'code',
@@ -61,40 +104,42 @@ export class JoinApp {
           void this.checkCode(normaliseJoinCode(input.value));
         },
       },
-      h('label', { for: 'code' }, 'Workshop code'),
+      h('label', { for: 'code' }, this.t('codeLabel')),
       input,
-      h('p', { id: 'code-help', class: 'help' }, 'Six letters and digits, as shown on the projector.'),
-      error ? h('p', { class: 'error', role: 'alert' }, error) : null,
-      h('button', { type: 'submit', class: 'primary' }, 'Next'),
+      h('p', { id: 'code-help', class: 'help' }, this.t('codeHelp')),
+      error ? h('p', { class: 'error', role: 'alert' }, this.say(error)) : null,
+      h('button', { type: 'submit', class: 'primary' }, this.t('next')),
     );
-    this.screen('Join a workshop', form);
+    this.screen(this.t('joinTitle'), form);
     input.focus();
   }
 
   private async checkCode(code: string): Promise<void> {
-    if (!isJoinCode(code)) return this.codeScreen(code, 'A code is six characters: letters and digits, without 0, 1, I or O.');
+    if (!isJoinCode(code)) return this.codeScreen(code, { key: 'codeInvalid' });
     try {
       this.detailsScreen(await fetchJoinInfo(code));
     } catch (error) {
-      this.codeScreen(code, error instanceof JoinError ? error.message : 'Could not reach the workshop: check the Wi-Fi and try again.');
+      this.codeScreen(code, error instanceof JoinError ? error.problem : { key: 'unreachable' });
     }
   }
 
-  private detailsScreen(info: JoinInfo, error = '', name = ''): void {
+  private detailsScreen(info: JoinInfo, error: Notice | null = null, name = ''): void {
+    this.redraw = () => this.detailsScreen(info, error, nameInput.value);
     const nameInput = h('input', { id: 'name', name: 'name', value: name, maxlength: MAX_DISPLAY_NAME, autocomplete: 'nickname', required: true });
     const free = new Map(info.roles.map((r) => [r.id, r.free]));
     const roles = h(
       'fieldset',
       { class: 'roles' },
-      h('legend', {}, 'Your role'),
+      h('legend', {}, this.t('yourRole')),
       ...ROLES.map((r) => {
         const full = (free.get(r.id) ?? 0) <= 0;
+        const named = roleName(r.id, this.lang);
         return h(
           'label',
           { class: full ? 'role full' : 'role' },
           h('input', { type: 'radio', name: 'role', value: r.id, required: true, disabled: full }),
-          h('span', { class: 'role-label' }, r.label),
-          h('span', { class: 'role-title' }, full ? `${r.title} — no seat left` : r.title),
+          h('span', { class: 'role-label' }, named.label),
+          h('span', { class: 'role-title' }, full ? this.t('roleNoSeat', { title: named.title }) : named.title),
         );
       }),
     );
@@ -106,19 +151,21 @@ export class JoinApp {
           e.preventDefault();
           const role = (form.querySelector('input[name=role]:checked') as HTMLInputElement | null)?.value;
           const typed = nameInput.value.trim();
-          if (!typed) return this.detailsScreen(info, 'Type the name the others know you by.', nameInput.value);
-          if (!role) return this.detailsScreen(info, 'Choose your role.', nameInput.value);
-          void this.enter(info.code, { name: typed, role }).catch((err: Error) => this.detailsScreen(info, err.message, typed));
+          if (!typed) return this.detailsScreen(info, { key: 'nameMissing' }, nameInput.value);
+          if (!role) return this.detailsScreen(info, { key: 'roleMissing' }, nameInput.value);
+          void this.enter(info.code, { name: typed, role }).catch((err: Error) =>
+            this.detailsScreen(info, err instanceof JoinError ? err.problem : { said: err.message }, typed),
+          );
         },
       },
-      h('p', { class: 'exercise' }, info.title),
-      h('label', { for: 'name' }, 'Your name'),
+      h('p', { class: 'exercise', ...this.asWritten() }, info.title),
+      h('label', { for: 'name' }, this.t('yourName')),
       nameInput,
       roles,
-      error ? h('p', { class: 'error', role: 'alert' }, error) : null,
-      h('button', { type: 'submit', class: 'primary' }, 'Join'),
+      error ? h('p', { class: 'error', role: 'alert' }, this.say(error)) : null,
+      h('button', { type: 'submit', class: 'primary' }, this.t('join')),
     );
-    this.screen(`Workshop ${info.code}`, form);
+    this.screen(this.t('workshopTitle', { code: info.code }), form);
     nameInput.focus();
   }
 
@@ -127,27 +174,28 @@ export class JoinApp {
     const link = new Link(code, {
       status: (status, detail) => {
         this.status = status;
-        this.statusDetail = detail ?? '';
+        this.statusDetail = detail ?? null;
         this.render();
       },
       view: (view) => {
         this.view = view;
-        this.notice = '';
+        this.notice = null;
         this.render();
       },
-      error: (message) => {
-        this.notice = message;
+      error: (problem) => {
+        this.notice = problem;
         this.render();
       },
     });
     this.link = link;
-    this.screen('Joining…', h('p', { class: 'card', role: 'status' }, 'Taking your seat…'));
+    this.redraw = () => this.render();
+    this.screen(this.t('joining'), h('p', { class: 'card', role: 'status' }, this.t('takingSeat')));
     try {
       await link.join(details);
     } catch (error) {
       this.link = null;
       if (details) throw error;
-      this.codeScreen(code, (error as Error).message);
+      this.codeScreen(code, error instanceof JoinError ? error.problem : { said: (error as Error).message });
     }
   }
 
@@ -158,27 +206,27 @@ export class JoinApp {
     if (this.status === 'closed' && !view) return this.codeScreen(this.link?.code ?? '', this.statusDetail);
     if (!view) return;
     // Skip a rebuild that would change nothing (it would also reset focus and scrolling).
-    const key = JSON.stringify([view, this.status, this.statusDetail, this.notice, this.draft]);
+    const key = JSON.stringify([view, this.status, this.statusDetail, this.notice, this.draft, this.lang]);
     if (key === this.lastRendered) return;
     this.lastRendered = key;
     const focused = document.activeElement?.id ?? null;
     const banner =
       this.status === 'reconnecting'
-        ? h('p', { class: 'banner', role: 'status' }, 'Reconnecting… your seat and vote are kept.')
+        ? h('p', { class: 'banner', role: 'status' }, this.t('reconnecting'))
         : this.status === 'closed'
-          ? h('p', { class: 'banner', role: 'status' }, this.statusDetail)
+          ? h('p', { class: 'banner', role: 'status' }, this.say(this.statusDetail))
           : null;
-    const who = h('p', { class: 'who' }, `${view.you.name} · ${roleLabel(view.you.role)} · code ${view.code}`);
-    this.screen(view.title, banner, who, ...this.phase(view));
+    const who = h('p', { class: 'who' }, this.t('whoAmI', { name: view.you.name, role: roleName(view.you.role, this.lang).label, code: view.code }));
+    this.screen({ text: view.title, asWritten: true }, banner, who, ...this.phase(view));
     if (focused) document.getElementById(focused)?.focus();
   }
 
   private phase(view: ParticipantView): (Node | null)[] {
     switch (view.phase) {
       case 'lobby':
-        return [h('p', { class: 'card', role: 'status' }, 'You are in. The exercise starts when the facilitator begins; keep this page open.')];
+        return [h('p', { class: 'card', role: 'status' }, this.t('lobby'))];
       case 'briefing':
-        return [h('p', { class: 'card', role: 'status' }, 'Briefing: read the company and its stakes on the projector. The incident starts soon.')];
+        return [h('p', { class: 'card', role: 'status' }, this.t('briefing'))];
       case 'incident':
         return this.incident(view);
       case 'ended':
@@ -193,17 +241,24 @@ export class JoinApp {
   private incident(view: ParticipantView): (Node | null)[] {
     const parts: (Node | null)[] = [];
     if (view.lastChoice) {
-      parts.push(h('section', { class: 'card outcome', 'aria-label': 'What the room chose' }, h('h2', {}, `The room chose: ${view.lastChoice.label}`), h('p', {}, view.lastChoice.outcome)));
+      parts.push(
+        h(
+          'section',
+          { class: 'card outcome', 'aria-label': this.t('roomChoseLabel') },
+          h('h2', {}, this.t('roomChose', { label: view.lastChoice.label })),
+          h('p', this.asWritten(), view.lastChoice.outcome),
+        ),
+      );
     }
     if (view.beat) {
-      parts.push(h('section', { class: 'card', 'aria-labelledby': 'beat' }, h('h2', { id: 'beat' }, `T+${view.clock} min · ${view.beat.title}`), h('p', {}, view.beat.narrative)));
+      parts.push(h('section', { class: 'card', 'aria-labelledby': 'beat' }, h('h2', { id: 'beat' }, this.t('beatHeading', { clock: String(view.clock), title: view.beat.title })), h('p', this.asWritten(), view.beat.narrative)));
     }
     if (view.injects.length > 0) {
       parts.push(
         h(
           'section',
           { class: 'injects', 'aria-labelledby': 'injects-title' },
-          h('h2', { id: 'injects-title' }, 'Since the last decision'),
+          h('h2', { id: 'injects-title' }, this.t('sinceLastDecision')),
           h(
             'ul',
             {},
@@ -211,8 +266,8 @@ export class JoinApp {
               h(
                 'li',
                 { class: i.forYou ? 'inject for-you' : 'inject' },
-                h('p', { class: 'inject-meta' }, `T+${i.t} · ${i.channel} · ${i.from}`, i.forYou ? h('strong', { class: 'badge' }, 'Only for you') : null),
-                h('p', {}, i.text),
+                h('p', { class: 'inject-meta' }, `T+${i.t} · ${this.channel(i.channel)} · ${i.from}`, i.forYou ? h('strong', { class: 'badge' }, this.t('onlyForYou')) : null),
+                h('p', this.asWritten(), i.text),
               ),
             ),
           ),
@@ -221,8 +276,13 @@ export class JoinApp {
     }
     if (view.ending) parts.push(this.ending(view));
     else if (view.decision && view.vote) parts.push(this.voteForm(view));
-    else parts.push(h('p', { class: 'card', role: 'status' }, 'The room is discussing. The next question comes soon.'));
+    else parts.push(h('p', { class: 'card', role: 'status' }, this.t('discussing')));
     return parts;
+  }
+
+  private channel(id: string): string {
+    const key = `channel.${id}`;
+    return key in JOIN_EN ? this.t(key as keyof JoinMessages & `channel.${string}`) : id;
   }
 
   private voteForm(view: ParticipantView): Node {
@@ -232,7 +292,7 @@ export class JoinApp {
       this.draft = { decision: vote.decision, option: vote.mine?.option ?? null, confidence: vote.mine?.confidence ?? null, rationale: vote.mine?.rationale ?? '' };
     }
     const draft = this.draft;
-    const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: view.currency, maximumFractionDigits: 0 });
+    const format = formats(this.lang);
     const option = (o: PhoneOption) =>
       h(
         'label',
@@ -247,15 +307,15 @@ export class JoinApp {
             draft.option = o.id;
           },
         }),
-        h('span', { class: 'option-label' }, `${o.key}. ${o.label}`),
-        h('span', { class: 'option-cost' }, `${money.format(o.cost)} · ${o.minutes} min`),
-        o.detail ? h('span', { class: 'option-detail' }, o.detail) : null,
-        o.available ? null : h('span', { class: 'option-detail' }, `Not available: ${o.unavailable ?? ''}`),
+        h('span', { class: 'option-label', ...this.asWritten() }, `${o.key}. ${o.label}`),
+        h('span', { class: 'option-cost' }, this.t('optionCost', { cost: format.money(o.cost, view.currency), minutes: o.minutes })),
+        o.detail ? h('span', { class: 'option-detail', ...this.asWritten() }, o.detail) : null,
+        o.available ? null : h('span', { class: 'option-detail' }, this.t('notAvailable', { why: o.unavailable ?? '' })),
       );
     const confidence = h(
       'fieldset',
       { class: 'confidence' },
-      h('legend', {}, 'How sure are you? (optional)'),
+      h('legend', {}, this.t('confidence')),
       ...[1, 2, 3, 4, 5].map((n) =>
         h(
           'label',
@@ -285,11 +345,13 @@ export class JoinApp {
         draft.rationale = (e.target as HTMLInputElement).value;
       },
     });
-    const status = vote.mine
-      ? `Your vote: ${decision.options.find((o) => o.id === vote.mine!.option)?.label ?? vote.mine.option}${vote.open ? ' — you can change it until the vote closes.' : '.'}`
-      : vote.open
-        ? 'You have not voted yet.'
-        : 'You did not vote on this one.';
+    const mine = vote.mine ? (decision.options.find((o) => o.id === vote.mine!.option)?.label ?? vote.mine.option) : null;
+    const status =
+      mine !== null
+        ? this.t(vote.open ? 'yourVoteOpen' : 'yourVoteClosed', { label: mine })
+        : vote.open
+          ? this.t('notVotedYet')
+          : this.t('didNotVote');
     return h(
       'form',
       {
@@ -298,21 +360,21 @@ export class JoinApp {
         onsubmit: (e) => {
           e.preventDefault();
           if (!draft.option) {
-            this.notice = 'Choose an option first.';
+            this.notice = { key: 'chooseFirst' };
             this.lastRendered = '';
             return this.render();
           }
           this.link?.vote({ decision: vote.decision, option: draft.option, confidence: draft.confidence, rationale: draft.rationale.trim() });
         },
       },
-      h('h2', { id: 'question' }, decision.prompt),
-      h('fieldset', { class: 'options' }, h('legend', {}, 'Options'), ...decision.options.map(option)),
+      h('h2', { id: 'question', ...this.asWritten() }, decision.prompt),
+      h('fieldset', { class: 'options' }, h('legend', {}, this.t('options')), ...decision.options.map(option)),
       confidence,
-      h('label', { for: 'rationale' }, 'Why? One line (optional)'),
+      h('label', { for: 'rationale' }, this.t('rationale')),
       rationale,
-      this.notice ? h('p', { class: 'error', role: 'alert' }, this.notice) : null,
-      h('p', { class: 'vote-status', role: 'status' }, vote.open ? status : `Voting is closed. ${status}`),
-      vote.open ? h('button', { type: 'submit', class: 'primary' }, vote.mine ? 'Change my vote' : 'Vote') : null,
+      this.notice ? h('p', { class: 'error', role: 'alert' }, this.say(this.notice)) : null,
+      h('p', { class: 'vote-status', role: 'status' }, vote.open ? status : this.t('votingClosed', { status })),
+      vote.open ? h('button', { type: 'submit', class: 'primary' }, this.t(vote.mine ? 'changeVote' : 'vote')) : null,
       vote.tally ? this.tally(view) : null,
     );
   }
@@ -323,34 +385,68 @@ export class JoinApp {
     return h(
       'div',
       { class: 'tally' },
-      h('h3', {}, `Votes: ${tally!.total}`),
-      h('ul', {}, ...options.map((o) => h('li', {}, `${o.key}. ${o.label}: ${tally!.counts[o.id] ?? 0}`))),
+      h('h3', {}, this.t('votes', { count: tally!.total })),
+      h('ul', {}, ...options.map((o) => h('li', {}, this.t('optionCount', { key: o.key, label: o.label, count: tally!.counts[o.id] ?? 0 })))),
     );
   }
 
   private ending(view: ParticipantView): Node {
     const e = view.ending!;
-    return h('section', { class: 'card', 'aria-labelledby': 'ending' }, h('h2', { id: 'ending' }, e.title), h('p', {}, e.narrative));
+    return h('section', { class: 'card', 'aria-labelledby': 'ending' }, h('h2', { id: 'ending', ...this.asWritten() }, e.title), h('p', this.asWritten(), e.narrative));
   }
 
   private thanks(view: ParticipantView): (Node | null)[] {
     const e = view.ending;
     return [
-      h('section', { class: 'card thanks', 'aria-labelledby': 'thanks' }, h('h2', { id: 'thanks' }, 'Thank you for taking part'), h('p', {}, 'The exercise has ended. The facilitator will take you through the debrief.')),
+      h('section', { class: 'card thanks', 'aria-labelledby': 'thanks' }, h('h2', { id: 'thanks' }, this.t('thanksTitle')), h('p', {}, this.t('thanksText'))),
       e ? this.ending(view) : null,
       e?.scores
         ? h(
             'section',
             { class: 'card', 'aria-labelledby': 'scores' },
-            h('h2', { id: 'scores' }, 'Scores'),
-            h('ul', { class: 'scores' }, ...e.scores.map((s) => h('li', {}, `${s.name}: ${s.score}`))),
+            h('h2', { id: 'scores' }, this.t('scores')),
+            h('ul', { class: 'scores' }, ...e.scores.map((s) => h('li', {}, this.t('score', { name: s.name, score: s.score })))),
           )
         : null,
     ];
   }
 
-  private screen(title: string, ...content: (Node | null)[]): void {
-    document.title = `${title} · War Room`;
-    this.root.replaceChildren(h('h1', {}, title), ...content.filter((n): n is Node => n !== null));
+  /**
+   * The scenario's own text comes as the room sends it, in the language it was written in
+   * (English, until rooms run translated scenarios): marked so a screen reader reads it in that language.
+   */
+  private asWritten(): Record<string, string> {
+    return this.lang === SCENARIO_TEXT_LANG ? {} : { lang: SCENARIO_TEXT_LANG };
+  }
+
+  private screen(title: string | { text: string; asWritten: true }, ...content: (Node | null)[]): void {
+    const text = typeof title === 'string' ? title : title.text;
+    document.title = this.t('pageTitle', { title: text });
+    const heading = h('h1', typeof title === 'string' ? {} : this.asWritten(), text);
+    this.root.replaceChildren(heading, ...content.filter((n): n is Node => n !== null), this.languageSwitch());
+  }
+
+  private languageSwitch(): Node {
+    const select = h(
+      'select',
+      {
+        id: 'language',
+        onchange: (e) => {
+          const chosen = (e.target as HTMLSelectElement).value;
+          if (!isLang(chosen)) return;
+          void this.load(chosen).then((loaded) => {
+            if (loaded) {
+              this.lang = chosen;
+              chooseLang(chosen);
+            }
+            this.lastRendered = '';
+            this.redraw();
+            document.getElementById('language')?.focus();
+          });
+        },
+      },
+      ...LANGS.map((l) => h('option', { value: l, lang: l, selected: l === this.lang }, LANG_NAMES[l])),
+    );
+    return h('p', { class: 'language' }, h('label', { for: 'language' }, this.t('language')), select);
   }
 }

@@ -22,30 +22,50 @@ import { forgetSeat, loadSeat, saveSeat } from './storage.ts';
 
 export type LinkStatus = 'joining' | 'connected' | 'reconnecting' | 'closed';
 
+/**
+ * What went wrong, said in the phone's language: one of its own messages, or the server's own
+ * words when it said something the phone has no message for (a room refusing a vote, say).
+ */
+export type Problem =
+  | { readonly key: 'noWorkshop' | 'tooManyAttempts' | 'workshopFull' | 'unreachable' | 'detailsMissing' | 'left' | 'otherTab' | 'closedRoom' | 'lostConnection' }
+  | { readonly said: string };
+
 export interface LinkEvents {
-  status(status: LinkStatus, detail?: string): void;
+  status(status: LinkStatus, detail?: Problem): void;
   view(view: ParticipantView): void;
-  error(message: string): void;
+  error(problem: Problem): void;
 }
 
 export class JoinError extends Error {
   override name = 'JoinError';
+  constructor(readonly problem: Problem) {
+    super('key' in problem ? problem.key : problem.said);
+  }
 }
 
 export async function fetchJoinInfo(code: string): Promise<JoinInfo> {
-  const res = await fetch(`/join-info/${encodeURIComponent(code)}`, { headers: { accept: 'application/json' } });
+  let res: Response;
+  try {
+    res = await fetch(`/join-info/${encodeURIComponent(code)}`, { headers: { accept: 'application/json' } });
+  } catch {
+    throw new JoinError({ key: 'unreachable' });
+  }
   const body = (await res.json().catch(() => ({}))) as Partial<JoinInfo> & { error?: string };
-  if (!res.ok) throw new JoinError(body.error ?? `The server answered ${res.status}.`);
+  if (res.status === 404) throw new JoinError({ key: 'noWorkshop' });
+  if (res.status === 429) throw new JoinError({ key: 'tooManyAttempts' });
+  if (!res.ok) throw new JoinError(body.error ? { said: body.error } : { key: 'unreachable' });
   return body as JoinInfo;
 }
 
-/** A sentence for a failed join, from Colyseus' error (codes from @colyseus/shared-types). */
-export function joinFailure(error: unknown): string {
+/** Why a join failed, from Colyseus' error (codes from @colyseus/shared-types). */
+export function joinFailure(error: unknown): Problem {
   const e = error as { code?: number; message?: string };
-  if (e.code === 4212 || /not found/.test(e.message ?? '')) return 'No workshop with that code.';
-  if (e.code === 429 || /Too many/.test(e.message ?? '')) return 'Too many join attempts from this network: wait a minute and try again.';
-  if (/is locked|full/.test(e.message ?? '') && !/Every/.test(e.message ?? '')) return e.message?.includes('full (') ? e.message : 'This workshop is full.';
-  return e.message && e.message.length < 200 ? e.message : 'Could not reach the workshop: check the Wi-Fi and try again.';
+  const message = e.message ?? '';
+  if (e.code === 4212 || /not found/.test(message)) return { key: 'noWorkshop' };
+  if (e.code === 429 || /Too many/.test(message)) return { key: 'tooManyAttempts' };
+  // "full (…)" names which seats are full: the server's words say more than ours.
+  if (/is locked|full/.test(message) && !/Every/.test(message)) return message.includes('full (') ? { said: message } : { key: 'workshopFull' };
+  return message && message.length < 200 ? { said: message } : { key: 'unreachable' };
 }
 
 export class Link {
@@ -67,7 +87,7 @@ export class Link {
     this.on.status('joining');
     const stored = loadSeat(this.code);
     const options = details ? { ...details, ...(stored ? { device: stored.device } : {}) } : stored ? { device: stored.device } : null;
-    if (!options) throw new JoinError('Choose your name and role first.');
+    if (!options) throw new JoinError({ key: 'detailsMissing' });
     let room: Room;
     try {
       room = await this.client.joinById(this.code, options);
@@ -118,7 +138,7 @@ export class Link {
       this.ballot = ballot;
       this.emit();
     });
-    room.onMessage('error', (e: RoomErrorMessage) => this.on.error(e.message));
+    room.onMessage('error', (e: RoomErrorMessage) => this.on.error({ said: e.message }));
     room.onDrop(() => this.on.status('reconnecting'));
     room.onReconnect(() => {
       this.on.status('connected');
@@ -131,8 +151,8 @@ export class Link {
       if (this.room !== room) return;
       this.room = null;
       // 1000: left on purpose; 4000: this seat was taken up by the same device in another tab.
-      if (this.stopped || code === 1000) return this.on.status('closed', 'You left the workshop.');
-      if (code === 4000) return this.on.status('closed', 'This phone’s seat is open in another tab or window.');
+      if (this.stopped || code === 1000) return this.on.status('closed', { key: 'left' });
+      if (code === 4000) return this.on.status('closed', { key: 'otherTab' });
       void this.takeSeatAgain();
     });
     this.on.status('connected');
@@ -148,14 +168,14 @@ export class Link {
    */
   private async takeSeatAgain(): Promise<void> {
     this.on.status('reconnecting');
-    const gone = (why: string) => why === 'No workshop with that code.' || /seat in this workshop was not found/.test(why);
+    const gone = (why: Problem) => ('key' in why ? why.key === 'noWorkshop' : /seat in this workshop was not found/.test(why.said));
     const result = await rejoin(() => this.client.joinById(this.code, { device: loadSeat(this.code)?.device ?? '' }), {
       stopped: () => this.stopped,
       fatal: (error) => gone(joinFailure(error)),
     });
     if ('room' in result) return this.attach(result.room);
     if (this.stopped) return;
-    if (gone(joinFailure(result.error))) return this.on.status('closed', 'The workshop has closed.');
-    this.on.status('closed', 'Lost the connection to the workshop.');
+    if (gone(joinFailure(result.error))) return this.on.status('closed', { key: 'closedRoom' });
+    this.on.status('closed', { key: 'lostConnection' });
   }
 }

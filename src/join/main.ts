@@ -2,4 +2,4 @@ import { JoinApp } from './app.ts';
 import './join.css';
 
 // The phone page (/join): no Phaser and no game code, so it loads fast on venue Wi-Fi.
-new JoinApp(document.getElementById('app')!).start();
+void new JoinApp(document.getElementById('app')!).start();

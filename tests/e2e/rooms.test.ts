@@ -9,14 +9,18 @@ import { serveRooms, type ServedRooms } from './rooms-harness.ts';
 // A workshop with phones: the console opens a room, the presenter shows the code and QR code,
 // three phones (390×844) join by the QR link, read the situation, vote, and one reloads mid-vote.
 // invoice-fraud's first beat has an inject aimed at the CFO (and COO): only the CFO's phone gets it.
+// Hana's phone speaks German (its browser's language): the page's own words follow it.
 
 const SCENARIO = 'invoice-fraud';
 const PHONE = { width: 390, height: 844 };
+const EN = { locale: 'en-GB', name: 'Your name', join: 'Join', in: 'You are in', why: 'Why? One line (optional)', vote: 'Vote', voted: 'Your vote:', closed: 'Voting is closed', chose: 'The room chose', thanks: 'Thank you for taking part' };
+const DE = { locale: 'de-DE', name: 'Ihr Name', join: 'Teilnehmen', in: 'Sie sind dabei', why: 'Warum? Eine Zeile (optional)', vote: 'Abstimmen', voted: 'Ihre Stimme:', closed: 'Die Abstimmung ist geschlossen', chose: 'Die Runde hat entschieden', thanks: 'Danke für Ihre Teilnahme' };
 const PEOPLE = [
-  { key: 'cfo', name: 'Chris <b>CFO</b>', role: 'CFO' },
-  { key: 'hr', name: 'Hana', role: 'HR' },
-  { key: 'legal', name: 'Lee', role: 'Legal' },
+  { key: 'cfo', name: 'Chris <b>CFO</b>', role: 'CFO', words: EN },
+  { key: 'hr', name: 'Hana', role: 'Personal', words: DE },
+  { key: 'legal', name: 'Lee', role: 'Legal', words: EN },
 ] as const;
+const wordsOf = (key: string) => PEOPLE.find((p) => p.key === key)!.words;
 
 let served: ServedRooms;
 let desk: BrowserContext;
@@ -88,23 +92,35 @@ describe('workshop rooms', () => {
     await page.waitForSelector('text=No workshop with that code.');
     await shot(page, 'phone-wrong-code');
     axeResults['phone wrong code'] = await axe(page);
+    // The switch redraws the same screen, the error included, and the choice outlasts a reload.
+    await page.getByLabel('Language').selectOption('de');
+    await page.waitForSelector('text=Zu diesem Code gibt es keinen Workshop.');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+    expect(await page.getByLabel('Workshop-Code').inputValue()).toBe('ZZZZ22');
+    await shot(page, 'phone-wrong-code-de');
+    axeResults['phone wrong code (de)'] = await axe(page);
+    await page.reload();
+    await page.getByRole('button', { name: 'Weiter' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
     await context.close();
   }, 60_000);
 
   it('three phones join by the QR link, each in a role with a free seat', async () => {
     for (const person of PEOPLE) {
-      const context = await served.browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
+      const words = person.words;
+      const context = await served.browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, reducedMotion: 'reduce', locale: words.locale });
       const page = await open(context, `${served.url}join?code=${code}`, `phone ${person.key}`);
       phones[person.key] = { context, page };
-      await page.getByLabel('Your name').fill(person.name);
-      await page.locator('.role', { hasText: person.role }).first().locator('input').check();
-      if (person.key === 'cfo') {
-        await shot(page, 'phone-join-form');
-        axeResults['phone join form'] = await axe(page);
+      await page.getByLabel(words.name).fill(person.name);
+      await page.locator('.role', { has: page.locator('.role-label', { hasText: new RegExp(`^${person.role}$`) }) }).locator('input').check();
+      if (person.key === 'cfo' || person.key === 'hr') {
+        await shot(page, `phone-join-form-${person.key}`);
+        axeResults[`phone join form ${person.key}`] = await axe(page);
       }
-      await page.getByRole('button', { name: 'Join' }).click();
-      await page.waitForSelector('text=You are in');
+      await page.getByRole('button', { name: words.join }).click();
+      await page.waitForSelector(`text=${words.in}`);
     }
+    expect(await phones.hr!.page.evaluate(() => document.documentElement.lang)).toBe('de');
     await shot(phones.cfo!.page, 'phone-lobby');
     axeResults['phone lobby'] = await axe(phones.cfo!.page);
     await con.waitForFunction(() => document.querySelector('.room-panel__people summary')?.textContent?.startsWith('Joined: 3'));
@@ -129,6 +145,11 @@ describe('workshop rooms', () => {
     for (const key of ['hr', 'legal']) expect(await body(phones[key]!.page)).not.toContain(privateText);
     await shot(phones.cfo!.page, 'phone-question');
     axeResults['phone question'] = await axe(phones.cfo!.page);
+    // The German phone marks the scenario's English text as English, for screen readers.
+    expect(await phones.hr!.page.locator('#question').getAttribute('lang')).toBe('en');
+    expect(await phones.cfo!.page.locator('#question').getAttribute('lang')).toBeNull();
+    await shot(phones.hr!.page, 'phone-question-de');
+    axeResults['phone question (de)'] = await axe(phones.hr!.page);
   }, 60_000);
 
   it('takes votes with confidence and rationale; a phone reloaded mid-vote keeps its vote and its seat', async () => {
@@ -136,9 +157,10 @@ describe('workshop rooms', () => {
       const page = phones[key]!.page;
       await page.locator('.vote .option input:not([disabled])').nth(n).check();
       await page.locator('.confidence label', { hasText: String(confidence) }).locator('input').check();
-      await page.getByLabel('Why? One line (optional)').fill(why);
-      await page.getByRole('button', { name: 'Vote' }).click();
-      await page.waitForSelector('text=Your vote:');
+      const words = wordsOf(key);
+      await page.getByLabel(words.why).fill(why);
+      await page.getByRole('button', { name: words.vote, exact: true }).click();
+      await page.waitForSelector(`text=${words.voted}`);
     };
     await vote('cfo', 0, 4, 'Stop the payment first');
     await vote('hr', 1, 2, 'Ask the supplier');
@@ -162,13 +184,14 @@ describe('workshop rooms', () => {
     await con.locator('#main').focus();
     await con.keyboard.press('Digit1');
     await con.keyboard.press('c');
-    await phones.hr!.page.waitForSelector('text=Voting is closed');
+    await phones.hr!.page.waitForSelector(`text=${DE.closed}`);
     await con.keyboard.press('r');
-    await phones.hr!.page.waitForSelector('text=The room chose');
-    await shot(phones.hr!.page, 'phone-outcome');
+    await phones.hr!.page.waitForSelector(`text=${DE.chose}`);
+    await shot(phones.hr!.page, 'phone-outcome-de');
+    axeResults['phone outcome (de)'] = await axe(phones.hr!.page);
     await con.keyboard.press('d');
     await con.getByRole('dialog').getByRole('button', { name: 'End and debrief' }).click();
-    for (const p of Object.values(phones)) await p.page.waitForSelector('text=Thank you for taking part');
+    for (const [key, p] of Object.entries(phones)) await p.page.waitForSelector(`text=${wordsOf(key).thanks}`);
     await shot(phones.cfo!.page, 'phone-thanks');
     // The report has the room's votes: the split, the confidence and the reasons.
     await con.waitForSelector('.room-votes h2');
