@@ -38,6 +38,11 @@ export interface CatalogueEntry {
   translations?: Partial<Record<TranslationLanguage, string>>;
 }
 
+/** The languages a bundled scenario can be played in: English and each valid translation. */
+export function languagesOf(e: Pick<BundledScenario, 'translations'>): Language[] {
+  return ['en', ...(Object.keys(e.translations ?? {}) as TranslationLanguage[])];
+}
+
 export function scenarioCard(s: Scenario, translated: readonly TranslationLanguage[] = []): ScenarioCard {
   return {
     id: s.id,

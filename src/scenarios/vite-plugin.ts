@@ -3,7 +3,7 @@ import type { Plugin } from 'vite';
 import { findScenarioFiles } from './find-files.ts';
 import { loadScenarioFile, PROJECT_ROOT, SCENARIOS_DIR } from './load-file.ts';
 import { fingerprint } from '../engine/hash.ts';
-import { scenarioCard, type BundledScenario, type CatalogueEntry } from './bundled.ts';
+import { languagesOf, scenarioCard, type BundledScenario, type CatalogueEntry } from './bundled.ts';
 import { findTranslations, loadTranslationFile } from './translation-file.ts';
 import type { Translation, TranslationLanguage } from './translation-schema.ts';
 
@@ -58,7 +58,7 @@ export function catalogueOf(
   return entries.map((e) => {
     if (!e.scenario || e.errors.length > 0) return { file: e.file, scenario: null, url: null, errors: e.errors };
     const valid = e as BundledScenario & { scenario: object };
-    const languages = Object.keys(e.translations ?? {}) as TranslationLanguage[];
+    const languages = languagesOf(e).filter((l): l is TranslationLanguage => l !== 'en');
     const entry: CatalogueEntry = { file: e.file, scenario: scenarioCard(e.scenario, languages), url: urlOf(valid), errors: [] };
     if (languages.length > 0) {
       entry.translations = Object.fromEntries(languages.map((l) => [l, translationUrlOf(valid, l, e.translations![l]!)]));
