@@ -7,6 +7,7 @@ import type { ScenarioProblem } from '../scenarios/load.ts';
 import { loadScenarioFile } from '../scenarios/load-file.ts';
 import { formatPath, locate } from '../scenarios/locate.ts';
 import type { CheckCommandOptions, FileCheck } from './check-types.ts';
+import { checkTranslations } from './check-translations.ts';
 
 // Checks one scenario file for `war-room check`: load, compile, explore, and place each
 // problem in the file. A worker thread (check-worker.ts) imports this; the command's main
@@ -34,6 +35,12 @@ export async function checkFile(file: string, options: CheckCommandOptions): Pro
     if (warningsNotKept > 0) entry.warningsNotKept = warningsNotKept;
     if (loaded.scenario && loaded.errors.length === 0) {
       entry.id = loaded.scenario.id;
+      const translated = await checkTranslations(file, loaded.scenario, options.strict);
+      if (translated.translations.length > 0 || translated.warnings.length > 0) entry.translations = translated.translations;
+      const moreErrors = keep(entry.errors, translated.errors);
+      const moreWarnings = keep(entry.warnings, translated.warnings);
+      if (moreErrors > 0) entry.errorsNotKept = (entry.errorsNotKept ?? 0) + moreErrors;
+      if (moreWarnings > 0) entry.warningsNotKept = (entry.warningsNotKept ?? 0) + moreWarnings;
       const report = checkScenario(compileScenario(loaded.scenario), {
         seeds: options.seeds,
         maxStates: options.maxStates,

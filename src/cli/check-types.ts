@@ -15,7 +15,21 @@ export interface FileCheck {
   warningsNotKept?: number;
   /** Null when the file could not be loaded or explored. */
   report: CheckReport | null;
+  /** The scenario's translation files, when it has any (scenarios/translations/<file>.<lang>.yaml). */
+  translations?: TranslationCheck[];
   ms: number;
+}
+
+/** One translation file of a scenario: what it lacks, by translation-file key (`beats.cards-fail.title`). */
+export interface TranslationCheck {
+  language: string;
+  file: string;
+  /** False when the file itself has errors: then missing and stale are not known. */
+  valid: boolean;
+  /** English texts in the scenario. */
+  total: number;
+  missing: string[];
+  stale: string[];
 }
 
 export interface CheckRun {

@@ -148,6 +148,7 @@ export function toJson(f: FileCheck): Record<string, unknown> {
     balance: r?.balance ?? [],
     seedSpread: r?.seedSpread ?? null,
     endingExamples: r?.endingExamples ?? {},
+    ...(f.translations ? { translations: f.translations } : {}),
     ms: f.ms,
   };
 }

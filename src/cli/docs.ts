@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { rubricMarkdown } from '../engine/rubric.ts';
+import { languagesOf } from '../scenarios/bundled.ts';
 import { catalogueMarkdown } from '../scenarios/catalogue.ts';
 import { withFieldTable } from '../scenarios/field-table.ts';
 import { PROJECT_ROOT } from '../scenarios/load-file.ts';
@@ -28,6 +29,6 @@ export async function runDocs(args: string[]): Promise<{ output: string; exitCod
   }
   await writeFile(GENERATED_DOCS.scoring, rubricMarkdown());
   await writeFile(GENERATED_DOCS.format, withFieldTable(await readFile(GENERATED_DOCS.format, 'utf8')));
-  await writeFile(GENERATED_DOCS.scenarios, catalogueMarkdown(entries.map((e) => ({ file: e.file, scenario: e.scenario! }))));
+  await writeFile(GENERATED_DOCS.scenarios, catalogueMarkdown(entries.map((e) => ({ file: e.file, scenario: e.scenario!, languages: languagesOf(e) }))));
   return { output: `${GENERATED_DOCS.scoring}\n${GENERATED_DOCS.format}\n${GENERATED_DOCS.scenarios}\n`, exitCode: 0 };
 }

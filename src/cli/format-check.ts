@@ -1,6 +1,6 @@
 import type { CheckReport } from '../engine/check.ts';
 import type { ScenarioProblem } from '../scenarios/load.ts';
-import type { CheckRun, FileCheck } from './check-types.ts';
+import type { CheckRun, FileCheck, TranslationCheck } from './check-types.ts';
 import { count, padEnd, padStart, printable, seconds } from './text.ts';
 
 // The human-readable `war-room check` report: problems first, compiler style
@@ -37,6 +37,7 @@ function scenarioBlock(f: FileCheck, r: CheckReport): string[] {
   out.push(`  timed, no default    ${list(r.timedWithoutDefault)}`);
   if (r.loops.length > 0) out.push(`  loops                ${list(r.loops.map((l) => l.beat ?? '(start)'))}`);
   if (r.neverTakenOptions.length > 0) out.push(`  never available      ${list(r.neverTakenOptions)}`);
+  if (f.translations) out.push(`  translations         ${list(f.translations.map(translationSummary))}`);
   const how = r.scoresSampled
     ? `a sample of ${count(r.pathsScored)} paths (+${r.pathsSteered} steered to the extremes)`
     : `all ${count(r.pathsScored)} paths`;
@@ -60,6 +61,14 @@ function scenarioBlock(f: FileCheck, r: CheckReport): string[] {
     );
   }
   return out.map(printable);
+}
+
+/** `de: complete (321 texts)`, or what is left to do. */
+function translationSummary(t: TranslationCheck): string {
+  if (!t.valid) return `${t.language}: the file has errors`;
+  if (t.missing.length === 0 && t.stale.length === 0) return `${t.language}: complete (${t.total} texts)`;
+  const done = t.total - t.missing.length;
+  return `${t.language}: ${done}/${t.total} translated, ${t.missing.length} missing, ${t.stale.length} stale`;
 }
 
 function summaryTable({ files, ms, jobs }: CheckRun): string[] {

@@ -5,7 +5,8 @@ export const MAIN_HELP = `war-room: check and play War Room incident scenarios
 Usage:
   war-room check [files or folders] [--json] [--strict]   validate, explore and balance-check scenarios
   war-room play <file> [--seed N] [--partner ID] [--prep a,b] [--choices 2,1,t]   play headless
-  war-room schema                                          regenerate scenarios/scenario.schema.json
+  war-room translate <file> --lang de                      write the scenario's translation file to fill in
+  war-room schema                                          regenerate scenarios/scenario.schema.json and translation.schema.json
   war-room docs                                            regenerate docs/scoring.md, docs/scenarios.md and the field reference in docs/scenario-format.md
   war-room serve [--port N] [--host ADDRESS]               serve the built app and the workshop rooms
 
@@ -67,6 +68,21 @@ reference in docs/scenario-format.md (from the schema). Tests fail when any is s
 
 export const SCHEMA_HELP = `war-room schema
 
-Regenerates scenarios/scenario.schema.json from the zod schema in src/scenarios/schema.ts
-and prints its path. Editors use it through the yaml-language-server $schema comment.
+Regenerates scenarios/scenario.schema.json and scenarios/translation.schema.json from the zod
+schemas in src/scenarios/schema.ts and translation-schema.ts and prints their paths. Editors
+use them through the yaml-language-server $schema comment.
+`;
+
+export const TRANSLATE_HELP = `war-room translate <scenario file> --lang LANG
+
+Writes scenarios/translations/<file>.<LANG>.yaml (LANG: de) with every English text of the
+scenario: each text not yet translated as { from: <fingerprint>, en: <English> }; add text:
+with the translation. Run it again after the English changes: translations are kept, new texts
+are added, and a stale one (English changed since) shows the new English beside it; fix the
+text and set from: to the new fingerprint (or delete from: and run translate again, which
+fingerprints texts that have none). See docs/scenario-format.md, "Translations".
+
+Options:
+  --lang LANG         the language to translate into (de)
+  -h, --help          this help
 `;

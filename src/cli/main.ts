@@ -10,7 +10,8 @@ async function runSchema(args: string[]): Promise<{ output: string; exitCode: nu
   if (args.includes('--help') || args.includes('-h')) return { output: SCHEMA_HELP, exitCode: 0 };
   if (args.length > 0) throw new UsageError(`schema takes no arguments, got "${args[0]}"`);
   const { writeSchemaFile } = await import('../scenarios/load-file.ts');
-  return { output: `${await writeSchemaFile()}\n`, exitCode: 0 };
+  const { writeTranslationSchemaFile } = await import('../scenarios/translation-json-schema.ts');
+  return { output: `${await writeSchemaFile()}\n${await writeTranslationSchemaFile()}\n`, exitCode: 0 };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -29,6 +30,11 @@ async function main(argv: string[]): Promise<number> {
       case 'play': {
         const { runPlay } = await import('./play.ts');
         result = await runPlay(rest);
+        break;
+      }
+      case 'translate': {
+        const { runTranslate } = await import('./translate.ts');
+        result = await runTranslate(rest);
         break;
       }
       case 'schema':
@@ -55,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
         result = { output: MAIN_HELP, exitCode: 0 };
         break;
       default:
-        throw new UsageError(`unknown command "${command}"; the commands are check, play, schema, docs and serve (war-room --help)`);
+        throw new UsageError(`unknown command "${command}"; the commands are check, play, translate, schema, docs and serve (war-room --help)`);
     }
     process.stdout.write(printable(result.output));
     return result.exitCode;

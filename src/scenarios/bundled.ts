@@ -1,11 +1,14 @@
 import type { ScenarioProblem } from './load.ts';
 import type { Scenario } from './schema.ts';
+import type { Language, Translation, TranslationLanguage } from './translation-schema.ts';
 
 /** A scenario file as the build validates it: the whole scenario, or its problems. */
 export interface BundledScenario {
   file: string;
   scenario: Scenario | null;
   errors: ScenarioProblem[];
+  /** Its valid translation files (scenarios/translations/<file>.<language>.yaml), by language. */
+  translations?: Partial<Record<TranslationLanguage, Translation>>;
 }
 
 /**
@@ -15,6 +18,11 @@ export interface BundledScenario {
 export type ScenarioCard = Pick<Scenario, 'id' | 'title' | 'summary' | 'themes' | 'industry' | 'playMinutes' | 'difficulty'> & {
   objectives: { text: string }[];
   partners: Pick<Scenario['partners'][number], 'id' | 'name' | 'tier' | 'description'>[];
+  /**
+   * The languages the scenario can be played in: English, and each language it has a
+   * translation for (absent on cards made elsewhere from a bare scenario: English only).
+   */
+  languages?: Language[];
 };
 
 /** One line of the catalogue the browser fetches at start-up; `url` is where the scenario's data is. */
@@ -23,9 +31,19 @@ export interface CatalogueEntry {
   scenario: ScenarioCard | null;
   url: string | null;
   errors: ScenarioProblem[];
+  /**
+   * Where each translation's data is, by language: the game merges it into the scenario with
+   * localizeScenario (src/scenarios/translation.ts), English wherever a text is not translated.
+   */
+  translations?: Partial<Record<TranslationLanguage, string>>;
 }
 
-export function scenarioCard(s: Scenario): ScenarioCard {
+/** The languages a bundled scenario can be played in: English and each valid translation. */
+export function languagesOf(e: Pick<BundledScenario, 'translations'>): Language[] {
+  return ['en', ...(Object.keys(e.translations ?? {}) as TranslationLanguage[])];
+}
+
+export function scenarioCard(s: Scenario, translated: readonly TranslationLanguage[] = []): ScenarioCard {
   return {
     id: s.id,
     title: s.title,
@@ -36,5 +54,6 @@ export function scenarioCard(s: Scenario): ScenarioCard {
     difficulty: s.difficulty,
     objectives: s.objectives.map((o) => ({ text: o.text })),
     partners: s.partners.map((p) => ({ id: p.id, name: p.name, tier: p.tier, description: p.description })),
+    languages: ['en', ...translated],
   };
 }

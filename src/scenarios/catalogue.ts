@@ -1,4 +1,5 @@
 import type { DimensionName, Scenario } from './schema.ts';
+import type { Language } from './translation-schema.ts';
 
 // docs/scenarios.md is generated from the scenario files by `war-room docs`; a test fails when
 // it is stale, so the catalogue a facilitator reads is always the library that ships.
@@ -9,9 +10,12 @@ const DIMENSION_LABEL: Record<DimensionName, string> = {
   businessImpact: 'Business impact',
 };
 
+const LANGUAGE_NAME: Record<Language, string> = { en: 'English', de: 'German' };
+
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-export function catalogueMarkdown(entries: readonly { file: string; scenario: Scenario }[]): string {
+/** `languages`: what the scenario can be played in (default English only); more than English is named in its entry. */
+export function catalogueMarkdown(entries: readonly { file: string; scenario: Scenario; languages?: readonly Language[] }[]): string {
   const sorted = [...entries].sort((a, b) => a.scenario.title.localeCompare(b.scenario.title));
   const lines = [
     '# Scenario catalogue',
@@ -29,9 +33,10 @@ export function catalogueMarkdown(entries: readonly { file: string; scenario: Sc
     ),
     '',
   ];
-  for (const { file, scenario: s } of sorted) {
+  for (const { file, scenario: s, languages } of sorted) {
     lines.push(`<a id="${s.id}"></a>`, '', `## ${s.title}`, '');
-    lines.push(`\`scenarios/${file}\` · ${s.industry} · ${s.difficulty} · about ${s.playMinutes} minutes${s.setting ? ` · ${s.setting}` : ''}`, '');
+    const spoken = languages && languages.length > 1 ? ` · in ${languages.map((l) => LANGUAGE_NAME[l]).join(' and ')}` : '';
+    lines.push(`\`scenarios/${file}\` · ${s.industry} · ${s.difficulty} · about ${s.playMinutes} minutes${s.setting ? ` · ${s.setting}` : ''}${spoken}`, '');
     lines.push(s.summary, '');
     lines.push(`**${s.company.name}.** ${s.company.description}`, '');
     lines.push('**Learning objectives**', '');

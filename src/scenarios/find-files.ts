@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type { ScenarioProblem } from './load.ts';
 
 // Finding scenario files, apart from loading them: `war-room check` lists the files in its
@@ -33,7 +33,18 @@ export function fileErrorMessage(error: unknown, missing: string): string {
 
 const isScenarioFile = (name: string): boolean => ['.yaml', '.yml'].includes(extname(name).toLowerCase());
 
-/** Expands folders to the scenario files in them (sorted); files are kept as given. */
+/**
+ * A translation file (scenarios/translations/<file>.<lang>.yaml) is checked with its scenario:
+ * the path of that scenario, or null for any other file. (Folders never list translations: they
+ * sit in a folder of their own.)
+ */
+function scenarioOfTranslation(path: string): string | null {
+  if (basename(dirname(path)) !== 'translations') return null;
+  const match = /^(.+)\.[a-z]{2}(\.ya?ml)$/i.exec(basename(path));
+  return match ? join(dirname(dirname(path)), `${match[1]}${match[2]}`) : null;
+}
+
+/** Expands folders to the scenario files in them (sorted); files are kept as given, translation files become their scenario's. */
 export async function findScenarioFiles(paths: string[]): Promise<{ files: string[]; errors: ScenarioProblem[] }> {
   const files: string[] = [];
   const errors: ScenarioProblem[] = [];
@@ -45,7 +56,9 @@ export async function findScenarioFiles(paths: string[]): Promise<{ files: strin
         if (names.length === 0) errors.push(fileProblem(path, 'this folder has no .yaml scenario files'));
         files.push(...names.map((n) => join(path, n)));
       } else {
-        files.push(path);
+        const scenario = scenarioOfTranslation(path);
+        if (scenario === null) files.push(path);
+        else if (!files.includes(scenario)) files.push(scenario);
       }
     } catch (error) {
       errors.push(fileProblem(path, fileErrorMessage(error, 'no such file or folder')));

@@ -114,13 +114,22 @@ function firstAlias(doc: Document): Node | null {
   return found;
 }
 
-export function parseScenario(input: string | Uint8Array, file: string): LoadResult {
+/** A YAML file read safely (size, encoding, nesting, aliases), with what is needed to locate paths in it. */
+export interface YamlFile {
+  doc: Document;
+  lines: LineCounter;
+  value: unknown;
+}
+
+/**
+ * The safe YAML reading scenario files and translation files share: either the parsed
+ * mapping, or problems placed in the file. `empty` and `notMapping` say what the file should hold.
+ */
+export function readYamlMapping(input: string | Uint8Array, file: string, empty: string, notMapping: string): YamlFile | LoadResult {
   const decoded = decode(input, file);
   if (typeof decoded !== 'string') return decoded;
   const text = decoded.replace(/^\uFEFF/, '');
-  if (text.replace(/#.*$/gm, '').trim() === '') {
-    return fail(file, 'the file is empty; a scenario starts with "formatVersion: 1" and an id (see docs/scenario-format.md)');
-  }
+  if (text.replace(/#.*$/gm, '').trim() === '') return fail(file, empty);
 
   const lines = new LineCounter();
   const flowDepth = flowNestingOffset(text);
@@ -160,10 +169,19 @@ export function parseScenario(input: string | Uint8Array, file: string): LoadRes
       : `the YAML could not be read: ${(error as Error).message}`;
     return fail(file, message, pos.line, pos.col);
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return fail(file, 'a scenario file is a mapping of fields (formatVersion, id, title, ...), not a single value or a list');
-  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return fail(file, notMapping);
+  return { doc, lines, value };
+}
 
+export function parseScenario(input: string | Uint8Array, file: string): LoadResult {
+  const read = readYamlMapping(
+    input,
+    file,
+    'the file is empty; a scenario starts with "formatVersion: 1" and an id (see docs/scenario-format.md)',
+    'a scenario file is a mapping of fields (formatVersion, id, title, ...), not a single value or a list',
+  );
+  if (!('doc' in read)) return read;
+  const { doc, lines, value } = read;
   const parsed = Scenario.safeParse(value);
   if (!parsed.success) {
     return { scenario: null, errors: sortProblems(schemaProblems(parsed.error.issues, doc, lines, value, file)), warnings: [] };
@@ -179,7 +197,7 @@ export function parseScenario(input: string | Uint8Array, file: string): LoadRes
   return { scenario: errors.length === 0 ? parsed.data : null, errors: sortProblems(errors), warnings: sortProblems(warnings) };
 }
 
-function sortProblems(problems: ScenarioProblem[]): ScenarioProblem[] {
+export function sortProblems(problems: ScenarioProblem[]): ScenarioProblem[] {
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
@@ -236,7 +254,15 @@ function splitByComma(doc: Document, path: readonly PathSegment[], key: string, 
   return `"${key}" is not a field: inside { … } a comma ends unquoted text, so the ${field} was cut at "${before.value.value}"; quote this text: ${field}: "${whole.replace(/"/g, '\\"')}"`;
 }
 
-function schemaProblems(issues: z.core.$ZodIssue[], doc: Document, lines: LineCounter, value: unknown, file: string): ScenarioProblem[] {
+/** Zod's issues as problems placed in the file; `root` is the schema the value was checked against. */
+export function schemaProblems(
+  issues: z.core.$ZodIssue[],
+  doc: Document,
+  lines: LineCounter,
+  value: unknown,
+  file: string,
+  root: z.ZodType = Scenario,
+): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
   const unknownAt = new Set(issues.filter((i) => i.code === 'unrecognized_keys').map((i) => formatPath(i.path as PathSegment[])));
   for (const issue of issues) {
@@ -248,7 +274,7 @@ function schemaProblems(issues: z.core.$ZodIssue[], doc: Document, lines: LineCo
     };
     switch (issue.code) {
       case 'unrecognized_keys': {
-        const allowed = allowedFields(Scenario, path, value);
+        const allowed = allowedFields(root, path, value);
         for (const key of issue.keys) {
           const split = splitByComma(doc, path, key, allowed);
           push(

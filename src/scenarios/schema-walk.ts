@@ -7,6 +7,7 @@ interface Def {
   type: string;
   shape?: Record<string, z.ZodType>;
   element?: z.ZodType;
+  valueType?: z.ZodType;
   innerType?: z.ZodType;
   options?: z.ZodType[];
   in?: z.ZodType;
@@ -38,6 +39,7 @@ function objectsAt(root: z.ZodType, path: readonly PathSegment[], value: unknown
       const def = defOf(candidate);
       if (def.type === 'object' && typeof segment === 'string' && def.shape?.[segment]) next.push(def.shape[segment]!);
       if (def.type === 'array' && typeof segment === 'number' && def.element) next.push(def.element);
+      if (def.type === 'record' && typeof segment === 'string' && def.valueType) next.push(def.valueType);
     }
     candidates = next;
     current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[segment as string] : undefined;

@@ -7,7 +7,7 @@ import { ROLE_IDS } from './roles.ts';
 
 export const SCHEMA_VERSION = 1;
 
-const Id = z
+export const Id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids use lower-case letters, digits and dashes, like "tested-backups"')
   .max(64)

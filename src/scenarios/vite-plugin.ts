@@ -3,7 +3,9 @@ import type { Plugin } from 'vite';
 import { findScenarioFiles } from './find-files.ts';
 import { loadScenarioFile, PROJECT_ROOT, SCENARIOS_DIR } from './load-file.ts';
 import { fingerprint } from '../engine/hash.ts';
-import { scenarioCard, type BundledScenario, type CatalogueEntry } from './bundled.ts';
+import { languagesOf, scenarioCard, type BundledScenario, type CatalogueEntry } from './bundled.ts';
+import { findTranslations, loadTranslationFile } from './translation-file.ts';
+import type { Translation, TranslationLanguage } from './translation-schema.ts';
 
 // Scenarios are validated when the game is built, by the same loader as the CLI, and reach the
 // browser as JSON assets: a small catalogue (the cards the picker shows) fetched at start-up,
@@ -20,7 +22,18 @@ export async function bundleScenarios(dir = SCENARIOS_DIR): Promise<BundledScena
   for (const path of files) {
     const result = await loadScenarioFile(path);
     const file = relative(PROJECT_ROOT, path);
-    entries.push({ file: basename(path), scenario: result.scenario, errors: result.errors.map((e) => ({ ...e, file })) });
+    const entry: BundledScenario = { file: basename(path), scenario: result.scenario, errors: result.errors.map((e) => ({ ...e, file })) };
+    if (result.scenario) {
+      // A broken translation fails the build like a broken scenario; a missing or stale text only shows the English.
+      const translations: Partial<Record<TranslationLanguage, Translation>> = {};
+      for (const tf of (await findTranslations(path)).files) {
+        const loaded = await loadTranslationFile(tf, result.scenario);
+        entry.errors.push(...loaded.errors.map((e) => ({ ...e, file: relative(PROJECT_ROOT, e.file) })));
+        if (loaded.translation) translations[tf.language] = loaded.translation;
+      }
+      if (Object.keys(translations).length > 0) entry.translations = translations;
+    }
+    entries.push(entry);
   }
   return entries;
 }
@@ -30,13 +43,28 @@ export const DEV_SCENARIOS_URL = '/@war-room/scenarios.json';
 /** The dev server's prefix for one scenario's data, by file name. */
 const DEV_SCENARIO_PREFIX = '/@war-room/scenario/';
 
-/** The catalogue for these files; `urlOf` names where each valid scenario's data is served. */
-export function catalogueOf(entries: readonly BundledScenario[], urlOf: (entry: BundledScenario & { scenario: object }) => string): CatalogueEntry[] {
-  return entries.map((e) =>
-    e.scenario && e.errors.length === 0
-      ? { file: e.file, scenario: scenarioCard(e.scenario), url: urlOf(e as BundledScenario & { scenario: object }), errors: [] }
-      : { file: e.file, scenario: null, url: null, errors: e.errors },
-  );
+/** The dev server's prefix for one translation's data: /@war-room/translation/<language>/<file>. */
+const DEV_TRANSLATION_PREFIX = '/@war-room/translation/';
+
+/**
+ * The catalogue for these files; `urlOf` names where each valid scenario's data is served, and
+ * `translationUrlOf` where each of its translations is.
+ */
+export function catalogueOf(
+  entries: readonly BundledScenario[],
+  urlOf: (entry: BundledScenario & { scenario: object }) => string,
+  translationUrlOf: (entry: BundledScenario & { scenario: object }, language: TranslationLanguage, translation: Translation) => string,
+): CatalogueEntry[] {
+  return entries.map((e) => {
+    if (!e.scenario || e.errors.length > 0) return { file: e.file, scenario: null, url: null, errors: e.errors };
+    const valid = e as BundledScenario & { scenario: object };
+    const languages = languagesOf(e).filter((l): l is TranslationLanguage => l !== 'en');
+    const entry: CatalogueEntry = { file: e.file, scenario: scenarioCard(e.scenario, languages), url: urlOf(valid), errors: [] };
+    if (languages.length > 0) {
+      entry.translations = Object.fromEntries(languages.map((l) => [l, translationUrlOf(valid, l, e.translations![l]!)]));
+    }
+    return entry;
+  });
 }
 
 /**
@@ -69,6 +97,11 @@ export function scenariosPlugin(dir = SCENARIOS_DIR): Plugin {
         const name = `assets/scenario-${e.scenario.id}-${fingerprint(data)}.json`;
         this.emitFile({ type: 'asset', fileName: name, source: data });
         return `${base}${name}`;
+      }, (e, language, translation) => {
+        const data = JSON.stringify(translation);
+        const name = `assets/scenario-${e.scenario.id}.${language}-${fingerprint(data)}.json`;
+        this.emitFile({ type: 'asset', fileName: name, source: data });
+        return `${base}${name}`;
       });
       const source = JSON.stringify(catalogue);
       const fileName = `assets/scenarios-${fingerprint(source)}.json`;
@@ -92,7 +125,34 @@ export function scenariosPlugin(dir = SCENARIOS_DIR): Plugin {
           (entries) => {
             for (const p of entries.flatMap((e) => e.errors)) server.config.logger.warn(`${p.file}:${p.line}:${p.column} ${p.path}: ${p.message}`);
             res.setHeader('content-type', 'application/json');
-            res.end(JSON.stringify(catalogueOf(entries, (e) => `${DEV_SCENARIO_PREFIX}${encodeURIComponent(e.file)}`)));
+            res.end(
+              JSON.stringify(
+                catalogueOf(
+                  entries,
+                  (e) => `${DEV_SCENARIO_PREFIX}${encodeURIComponent(e.file)}`,
+                  (e, language) => `${DEV_TRANSLATION_PREFIX}${language}/${encodeURIComponent(e.file)}`,
+                ),
+              ),
+            );
+          },
+          (error: Error) => {
+            res.statusCode = 500;
+            res.end(error.message);
+          },
+        );
+      });
+      server.middlewares.use(DEV_TRANSLATION_PREFIX, (req, res) => {
+        const [language = '', name = ''] = (req.url ?? '').replace(/^\//, '').split('?')[0]!.split('/').map(decodeURIComponent);
+        bundleScenarios(dir).then(
+          (entries) => {
+            const found = entries.find((e) => e.file === name && e.errors.length === 0)?.translations?.[language as TranslationLanguage];
+            if (!found) {
+              res.statusCode = 404;
+              res.end(`no valid "${language}" translation of "${name}"`);
+              return;
+            }
+            res.setHeader('content-type', 'application/json');
+            res.end(JSON.stringify(found));
           },
           (error: Error) => {
             res.statusCode = 500;

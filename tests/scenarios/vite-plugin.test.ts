@@ -63,9 +63,17 @@ describe('scenario bundling for the browser', () => {
   it('keeps the catalogue of every shipped scenario within 20 KB gzipped', async () => {
     const { emitted } = await load(SCENARIOS_DIR, 'build');
     const catalogue = emitted.find((f) => f.fileName.startsWith('assets/scenarios-'))!;
-    const cards = JSON.parse(catalogue.source) as { scenario: { id: string } }[];
+    const cards = JSON.parse(catalogue.source) as { scenario: { id: string }; translations?: Record<string, string> }[];
     expect(cards.length).toBeGreaterThanOrEqual(12);
-    expect(emitted.length).toBe(cards.length + 1);
+    // The catalogue, one asset per scenario, and one per translation, each where its card says.
+    const translations = cards.flatMap((c) => Object.entries(c.translations ?? {}).map(([language, url]) => ({ id: c.scenario.id, language, url })));
+    expect(translations.length).toBeGreaterThanOrEqual(3);
+    expect(emitted.length).toBe(cards.length + 1 + translations.length);
+    for (const t of translations) {
+      const asset = emitted.find((f) => `/${f.fileName}` === t.url)!;
+      expect(asset.fileName).toMatch(new RegExp(`^assets/scenario-${t.id}\\.${t.language}-[0-9a-f]{8}\\.json$`));
+      expect(JSON.parse(asset.source)).toMatchObject({ scenario: t.id, language: t.language });
+    }
     expect(gzipSync(catalogue.source).length).toBeLessThanOrEqual(20 * 1024);
   });
 
