@@ -1,17 +1,17 @@
 import * as Phaser from 'phaser';
 import { PALETTE } from './palette.ts';
 import type { RoomSource, RoomState } from './room.ts';
-import { WAR_ROOM_SCENE, WarRoomScene, type RoomLoadHooks, type WarRoomSceneData } from './war-room-scene.ts';
+import { WAR_ROOM_SCENE, WarRoomScene, type RoomLoadHooks } from './war-room-scene.ts';
 
 // Entry point of the Phaser chunk: src/main.ts imports this lazily, when the briefing is read
 // (to prepare the game, see prepareWarRoom) or when the incident opens.
 // The canvas is decorative: every word a player must read is also in the HTML.
 //
 // One Phaser game serves every run: a Game owns a WebGL context, textures and its loop, and
-// creating one per incident grew the heap game after game. Unmounting stops the scene (which
-// unsubscribes from the store and frees its textures), puts the loop to sleep and takes the
-// canvas out of the page; the next mount moves the canvas into its new parent and restarts
-// the scene with the new store.
+// creating one per incident grew the heap game after game. The scene is the run's: unmounting
+// removes it (it unsubscribes from the store and frees its textures, and nothing keeps it), puts
+// the loop to sleep and takes the canvas out of the page; the next mount moves the canvas into
+// its new parent and adds a new scene with the new store.
 
 interface Idle {
   game: Phaser.Game;
@@ -22,7 +22,7 @@ let idle: Idle | null = null;
 /** Up to 2 device pixels per CSS pixel: sharp on phones without tripling the fill cost. */
 const devicePixels = (): number => Math.min(2, Math.max(1, window.devicePixelRatio || 1));
 
-function createGame(parent: HTMLElement, dpr: number, size: { w: number; h: number }, scene?: Phaser.Scene): Phaser.Game {
+function createGame(parent: HTMLElement, dpr: number, size: { w: number; h: number }): Phaser.Game {
   return new Phaser.Game({
     type: Phaser.AUTO,
     parent,
@@ -49,7 +49,6 @@ function createGame(parent: HTMLElement, dpr: number, size: { w: number; h: numb
     // and a multi-texture shader picks among 16 samplers for every one of them (measured with
     // SwiftShader: about a third less CPU per frame with one).
     render: { antialias: true, antialiasGL: false, maxTextures: 1, roundPixels: false, powerPreference: 'low-power' },
-    ...(scene ? { scene } : {}),
   });
 }
 
@@ -60,14 +59,19 @@ function createGame(parent: HTMLElement, dpr: number, size: { w: number; h: numb
  * The next mountWarRoom takes it over. Does nothing when a game is already kept.
  */
 export function prepareWarRoom(): void {
-  if (idle) return;
-  const dpr = devicePixels();
+  if (!idle) prepare(devicePixels());
+}
+
+/** A new game in a detached element, kept as the idle game and asleep once ready (unless a mount took it first). */
+function prepare(dpr: number): Phaser.Game {
+  // Never created in the room's own parent: the game keeps its config, parent included, for good.
   const game = createGame(document.createElement('div'), dpr, { w: 1280, h: 720 });
   idle = { game, dpr };
   // Asleep until a mount wakes it; one that came first has the loop already.
   game.events.once(Phaser.Core.Events.READY, () => {
     if (idle?.game === game) game.loop.sleep();
   });
+  return game;
 }
 
 /** Fills `parent` with the war room and keeps it sized to it. The parent needs a definite size. `hooks` hear how loading goes. */
@@ -76,7 +80,6 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
   const dpr = devicePixels();
   const reused = idle && idle.dpr === dpr && idle.game.isBooted ? idle.game : null;
   if (idle && !reused) idle.game.destroy(true);
-  idle = null;
   const size = (): { w: number; h: number } => {
     const box = parent.getBoundingClientRect();
     const w = Math.round(box.width);
@@ -100,22 +103,17 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
   };
 
   const source = store as unknown as RoomSource;
-  const game = reused ?? createGame(parent, dpr, initial, new WarRoomScene(source, dpr, markFirstFrame, roomHooks));
-  if (reused) {
-    parent.append(reused.canvas);
-    reused.scale.parent = parent;
-    reused.scale.getParentBounds();
-    reused.scale.setGameSize(initial.w * dpr, initial.h * dpr);
-    // A game prepared moments ago may still be loading Phaser's default textures: its loop starts when they are in.
-    if (reused.isRunning) reused.loop.wake();
-    if (reused.scene.getScene(WAR_ROOM_SCENE)) {
-      const data: WarRoomSceneData = { source, onFirstFrame: markFirstFrame, hooks: roomHooks };
-      reused.scene.start(WAR_ROOM_SCENE, data);
-    } else {
-      // A prepared game (prepareWarRoom) has no scene yet.
-      reused.scene.add(WAR_ROOM_SCENE, new WarRoomScene(source, dpr, markFirstFrame, roomHooks), true);
-    }
-  }
+  const game = reused ?? prepare(dpr);
+  idle = null;
+  parent.append(game.canvas);
+  game.scale.parent = parent;
+  game.scale.getParentBounds();
+  game.scale.setGameSize(initial.w * dpr, initial.h * dpr);
+  // A game prepared moments ago may still be loading Phaser's default textures: its loop starts when they are in.
+  if (game.isRunning) game.loop.wake();
+  // A scene per run, removed when it closes: a scene kept for the next run held this one's store,
+  // room and destroyed panels until then.
+  game.scene.add(WAR_ROOM_SCENE, new WarRoomScene(source, dpr, markFirstFrame, roomHooks), true);
 
   // Development builds expose the game for profiling and test scripts; production does not.
   const devHook = globalThis as { __warRoomGame?: Phaser.Game };
@@ -159,7 +157,7 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
         return;
       }
       // Kept for the next mount (see the top of this file).
-      game.scene.stop(WAR_ROOM_SCENE);
+      game.scene.remove(WAR_ROOM_SCENE);
       game.loop.sleep();
       game.canvas.remove();
       // The scale manager keeps its parent (window resizes still reach it): an element off the

@@ -43,12 +43,6 @@ export interface RoomLoadHooks {
   onPictures?(): void;
 }
 
-export interface WarRoomSceneData {
-  source: RoomSource;
-  onFirstFrame: () => void;
-  hooks: RoomLoadHooks;
-}
-
 /** The names the room must show whole: its services and its people. */
 function contentOf(frame: RoomFrame): RoomContent {
   const services = frame.view?.services ?? frame.scenario?.company.services ?? [];
@@ -85,20 +79,14 @@ export class WarRoomScene extends Phaser.Scene {
   /** How often the loop draws now (see pace.ts); null until the first frame after a start. */
   private pace: RoomPace | null = null;
 
+  // One scene per run (see mountWarRoom): it is removed, and let go, when its screen closes.
   constructor(
-    private source: RoomSource,
+    private readonly source: RoomSource,
     private readonly dpr: number,
-    private onFirstFrame: () => void,
-    private hooks: RoomLoadHooks = {},
+    private readonly onFirstFrame: () => void,
+    private readonly hooks: RoomLoadHooks = {},
   ) {
     super({ key: WAR_ROOM_SCENE });
-  }
-
-  /** A restart of the reused game (see mountWarRoom) brings the next screen's store. */
-  init(data?: Partial<WarRoomSceneData>): void {
-    if (data?.source) this.source = data.source;
-    if (data?.onFirstFrame) this.onFirstFrame = data.onFirstFrame;
-    if (data?.hooks) this.hooks = data.hooks;
   }
 
   create(): void {
@@ -350,10 +338,5 @@ export class WarRoomScene extends Phaser.Scene {
     this.widgets = [];
     this.backdrop.destroy();
     this.layer.destroy();
-    // The scene outlives its run (see mountWarRoom): the run's callbacks close over its screen,
-    // and Phaser keeps the data the scene was last started with until the next start.
-    this.onFirstFrame = () => {};
-    this.hooks = {};
-    this.sys.settings.data = {};
   }
 }

@@ -16,11 +16,17 @@ let serial = 0;
  * Rasterises `g` into the canvas texture `key`. Phaser 4.2 draws it through one camera shared by
  * every Graphics (Graphics.TargetCamera), which adds it to its render list and never empties
  * that list: every Graphics ever baked, with its scene's game objects, stayed reachable, more
- * with each redraw and each game. Nothing reads that list after the drawing.
+ * with each redraw and each game. The camera also keeps the scene it last drew for (and that
+ * scene's camera manager): the closed run's scene, with its store and room, until the next bake.
+ * Nothing reads any of them after the drawing; the next bake sets its own scene first.
  */
 export function generateTexture(g: Phaser.GameObjects.Graphics, key: string, w: number, h: number): void {
   g.generateTexture(key, w, h);
-  Phaser.GameObjects.Graphics.TargetCamera.renderList.length = 0;
+  const camera = Phaser.GameObjects.Graphics.TargetCamera;
+  camera.renderList.length = 0;
+  const held = camera as unknown as { scene: Phaser.Scene | null; cameraManager: Phaser.Cameras.Scene2D.CameraManager | null };
+  held.scene = null;
+  held.cameraManager = null;
 }
 
 export class Baked {
