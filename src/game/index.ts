@@ -48,7 +48,10 @@ function createGame(parent: HTMLElement, dpr: number, size: { w: number; h: numb
     // One texture per batch: most pixels come from the one static layer (widgets/static-layer.ts),
     // and a multi-texture shader picks among 16 samplers for every one of them (measured with
     // SwiftShader: about a third less CPU per frame with one).
-    render: { antialias: true, antialiasGL: false, maxTextures: 1, roundPixels: false, powerPreference: 'low-power' },
+    // Quads per batch: the room draws a few hundred objects at most, and each batch handler
+    // allocates and uploads its vertex buffer for this many when created (Phaser's default 16384
+    // makes megabytes per handler, copied to software GL while the room starts).
+    render: { antialias: true, antialiasGL: false, maxTextures: 1, roundPixels: false, powerPreference: 'low-power', batchSize: 1024 },
   });
 }
 

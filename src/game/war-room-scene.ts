@@ -76,6 +76,8 @@ export class WarRoomScene extends Phaser.Scene {
   /** The first build's last step: the static layer has been drawn, the room not shown yet. */
   private bakedHidden = false;
   private unsubscribe: (() => void) | null = null;
+  /** The game size (device pixels) the room was last laid out for. */
+  private laidOut = { width: 0, height: 0 };
   /** How often the loop draws now (see pace.ts); null until the first frame after a start. */
   private pace: RoomPace | null = null;
 
@@ -121,7 +123,7 @@ export class WarRoomScene extends Phaser.Scene {
     // Until the room is built the canvas is cleared to the background (a reused game's canvas
     // still holds the last run's room); from then on the opaque static layer covers every pixel.
     this.clearCanvas(true);
-    this.scale.on(Phaser.Scale.Events.RESIZE, this.relayout, this);
+    this.scale.on(Phaser.Scale.Events.RESIZE, this.resized, this);
 
     this.unsubscribe = this.source.subscribe((state, previous) => {
       const next = frameOf(state);
@@ -233,6 +235,16 @@ export class WarRoomScene extends Phaser.Scene {
     this.loadFiles();
   }
 
+  /**
+   * The scale manager also reports a RESIZE when only the canvas moved on the page (its
+   * getParentBounds compares the canvas's position too): the page around the stage settling while
+   * the room is built restarted the build for nothing. Only a new game size lays the room out again.
+   */
+  private resized(gameSize: Phaser.Structs.Size): void {
+    if (gameSize.width === this.laidOut.width && gameSize.height === this.laidOut.height) return;
+    this.relayout();
+  }
+
   private relayout(): void {
     // A resize during the first build (the game reads its parent's size once booted) starts the
     // build again at the new size, still a step at a time.
@@ -246,6 +258,7 @@ export class WarRoomScene extends Phaser.Scene {
 
   /** Lays the room out for the canvas size and the latest frame: the first step sizes it, the others fill its panels. */
   private layoutSteps(): Array<() => void> {
+    this.laidOut = { width: this.scale.gameSize.width, height: this.scale.gameSize.height };
     const width = this.scale.gameSize.width / this.dpr;
     const height = this.scale.gameSize.height / this.dpr;
     this.cameras.main.setSize(this.scale.gameSize.width, this.scale.gameSize.height);
@@ -328,7 +341,7 @@ export class WarRoomScene extends Phaser.Scene {
   private teardown(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
-    this.scale.off(Phaser.Scale.Events.RESIZE, this.relayout, this);
+    this.scale.off(Phaser.Scale.Events.RESIZE, this.resized, this);
     this.game.events.off(Phaser.Core.Events.POST_RENDER, this.onFirstFrame);
     this.game.events.off(Phaser.Core.Events.POST_RENDER, this.setPace, this);
     // The next start (see mountWarRoom) wakes the loop itself, at the display's rate.

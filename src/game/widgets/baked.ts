@@ -13,20 +13,34 @@ import { markDirty } from './dirty.ts';
 let serial = 0;
 
 /**
- * Rasterises `g` into the canvas texture `key`. Phaser 4.2 draws it through one camera shared by
- * every Graphics (Graphics.TargetCamera), which adds it to its render list and never empties
- * that list: every Graphics ever baked, with its scene's game objects, stayed reachable, more
- * with each redraw and each game. The camera also keeps the scene it last drew for (and that
- * scene's camera manager): the closed run's scene, with its store and room, until the next bake.
- * Nothing reads any of them after the drawing; the next bake sets its own scene first.
+ * Rasterises `g` into `canvas`. Phaser 4.2 draws it through one camera shared by every Graphics
+ * (Graphics.TargetCamera), which adds it to its render list and never empties that list: every
+ * Graphics ever baked, with its scene's game objects, stayed reachable, more with each redraw and
+ * each game. The camera also keeps the scene it last drew for (and that scene's camera manager):
+ * the closed run's scene, with its store and room, until the next bake. Nothing reads any of them
+ * after the drawing; the next bake sets its own scene first.
  */
-export function generateTexture(g: Phaser.GameObjects.Graphics, key: string, w: number, h: number): void {
-  g.generateTexture(key, w, h);
+function rasterise(g: Phaser.GameObjects.Graphics, canvas: HTMLCanvasElement, w: number, h: number): void {
+  g.generateTexture(canvas, w, h);
   const camera = Phaser.GameObjects.Graphics.TargetCamera;
   camera.renderList.length = 0;
   const held = camera as unknown as { scene: Phaser.Scene | null; cameraManager: Phaser.Cameras.Scene2D.CameraManager | null };
   held.scene = null;
   held.cameraManager = null;
+}
+
+/**
+ * Rasterises `g` into a new canvas texture `key` (which must not exist yet), sent to the GPU once,
+ * drawn. Phaser's `generateTexture(key)` creates the texture first, which uploads the empty
+ * canvas, then uploads it again once drawn: with software GL each upload is a copy of every pixel
+ * that the room's first frame waited for.
+ */
+export function generateTexture(g: Phaser.GameObjects.Graphics, key: string, w: number, h: number): Phaser.Textures.CanvasTexture | null {
+  const canvas = document.createElement('canvas');
+  canvas.width = w;
+  canvas.height = h;
+  rasterise(g, canvas, w, h);
+  return g.scene.sys.textures.addCanvas(key, canvas);
 }
 
 export class Baked {
@@ -61,16 +75,20 @@ export class Baked {
     const w = Math.ceil(this.bounds.w * dpr);
     const h = Math.ceil(this.bounds.h * dpr);
     const textures = scene.textures;
-    if (textures.exists(key)) {
-      if (this.size.w !== w || this.size.h !== h) {
+    const existing = textures.exists(key) ? (textures.get(key) as Phaser.Textures.CanvasTexture) : null;
+    if (existing && this.size.w === w && this.size.h === h) {
+      // Redrawn in place and sent once. (CanvasTexture.clear() would read the pixels back and upload the empty canvas.)
+      existing.getContext().clearRect(0, 0, w, h);
+      rasterise(this.g, existing.getCanvas(), w, h);
+      existing.refresh();
+    } else {
+      if (existing) {
         this.image.setTexture('__DEFAULT');
         textures.remove(key);
-      } else {
-        (textures.get(key) as Phaser.Textures.CanvasTexture).clear();
       }
+      generateTexture(this.g, key, w, h);
     }
     this.size = { w, h };
-    generateTexture(this.g, key, w, h);
     this.g.clear();
     this.image.setTexture(key).setPosition(this.bounds.x, this.bounds.y).setScale(1 / dpr).setVisible(true);
     markDirty(scene);
