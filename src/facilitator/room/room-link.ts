@@ -3,7 +3,8 @@ import type { RunEvent } from '../../engine/machine.ts';
 import { MAX_EVENTS_PER_MESSAGE, ROOM_NAME } from '../../protocol/limits.ts';
 import type { CreateOptions, RoomSettings } from '../../protocol/messages.ts';
 import { limitSdkReconnection, rejoin } from '../../protocol/rejoin.ts';
-import type { ConsoleRoomView, RecordsMessage, RoomErrorMessage, TallyMessage } from '../../protocol/views.ts';
+import { applyConsoleDelta, ConsoleDeltaSchema, ConsoleViewMessageSchema } from '../../protocol/console-delta.ts';
+import type { ConsoleRoomView, ConsoleViewMessage, RecordsMessage, RoomErrorMessage, TallyMessage } from '../../protocol/views.ts';
 import type { ConsoleStore } from '../console/console-store.ts';
 import type { Session } from '../session.ts';
 import { clearRoomInfo, loadRoomInfo, saveRoomInfo, saveVoteRecords, type RoomInfo } from './room-storage.ts';
@@ -119,9 +120,23 @@ export class RoomLink {
     this.sent = [];
     this.sentStage = '';
     this.set({ kind: 'open', info, room: null, connected: true });
-    room.onMessage('console', (view: ConsoleRoomView) => {
-      this.set({ kind: 'open', info, room: view, connected: true });
-      this.adopt(view);
+    // The whole view on (re)joining, then what changed: each checked, and a delta applied only to
+    // the view it was made from. Anything else takes the room up again, which sends the whole view.
+    let view: ConsoleViewMessage | null = null;
+    const show = (next: ConsoleViewMessage | null): void => {
+      if (this.room !== room) return;
+      if (!next) return this.resync(room, info);
+      view = next;
+      this.set({ kind: 'open', info, room: next, connected: true });
+      this.adopt(next);
+    };
+    room.onMessage('console', (m: unknown) => {
+      const parsed = ConsoleViewMessageSchema.safeParse(m);
+      show(parsed.success ? parsed.data : null);
+    });
+    room.onMessage('consoleDelta', (m: unknown) => {
+      const parsed = ConsoleDeltaSchema.safeParse(m);
+      show(parsed.success && view ? applyConsoleDelta(view, parsed.data) : null);
     });
     room.onMessage('records', (m: RecordsMessage) => saveVoteRecords(info.sessionId, m.records));
     room.onMessage('tally', (m: TallyMessage) => this.takeTally(m));
@@ -142,6 +157,13 @@ export class RoomLink {
     this.unsubscribe?.();
     this.unsubscribe = this.store.subscribe((s) => this.sync(s.session));
     this.sync(this.store.getState().session);
+  }
+
+  /** A console view that could not be checked or applied: the room is taken up again, and sends the whole view. */
+  private resync(room: Room, info: RoomInfo): void {
+    this.patch({ connected: false });
+    void room.leave(true);
+    void this.takeUpAgain(room, info);
   }
 
   private async takeUpAgain(lost: Room, info: RoomInfo): Promise<void> {
