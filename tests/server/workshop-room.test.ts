@@ -61,6 +61,60 @@ describe('workshop room', () => {
     expect(consoleView(c.got)!.participants.map((p) => p.name)).toEqual(['Ana', 'Bo', 'Cy']);
   });
 
+  it('sends the console its whole view once, then only what changed; a late console and a reconnected one agree with it', async () => {
+    const c = await openRoom();
+    const code = c.room.roomId;
+    const phones = await Promise.all(
+      (['cio', 'ceo', 'legal', 'cfo'] as const).map((role, i) => phone(code, { name: `Voter ${i}`, role })),
+    );
+    await startIncident(c);
+    await until(() => phones.every((p) => p.view().vote?.open === true), 'the open vote on every phone');
+    const decision = phones[0]!.view().vote!.decision;
+    const voted = () => consoleView(c.got)?.participants.filter((p) => p.voted).length ?? 0;
+    for (const [i, p] of phones.entries()) {
+      p.room.send('vote', { decision, option: i % 2 === 0 ? 'restore' : 'failover', confidence: 1 + i, rationale: `reason ${i}` });
+      await until(() => voted() === i + 1, `vote ${i + 1} on the console`);
+    }
+    // Anonymous (the default): the console has every ballot, sorted, with no names.
+    expect(consoleView(c.got)!.vote!.ballots.map((b) => [b.name, b.option, b.rationale])).toEqual([
+      [null, 'failover', 'reason 1'],
+      [null, 'failover', 'reason 3'],
+      [null, 'restore', 'reason 0'],
+      [null, 'restore', 'reason 2'],
+    ]);
+    const types = c.got.filter((m) => m.type === 'console' || m.type === 'consoleDelta').map((m) => m.type);
+    expect(types.filter((t) => t === 'console')).toEqual(['console']);
+    expect(types[0]).toBe('console');
+    expect(types.length).toBeGreaterThanOrEqual(5);
+    // A lost delta does not go unnoticed: the next one is made from a version the console lacks.
+    const lost = c.got.filter((m) => m.type === 'consoleDelta').at(-2)!;
+    expect(() => consoleView(c.got.filter((m) => m !== lost))).toThrow(/delta from version \d+ while it had version/);
+
+    // A second console (another window with the key) gets the whole view, the same as the first put together.
+    const late = await rooms.colyseus.sdk.joinById(code, { facilitator: c.secret });
+    const lateGot = record(late);
+    const agree = () => {
+      const a = consoleView(c.got);
+      const b = consoleView(lateGot);
+      return a !== undefined && b !== undefined && a.version === b.version && JSON.stringify(a) === JSON.stringify(b);
+    };
+    await until(agree, 'the late console to agree');
+
+    // The first console drops; a vote changes and a phone leaves meanwhile; back, it has the whole view again.
+    c.room.reconnection.minUptime = 0;
+    const back = new Promise<void>((resolve) => c.room.onReconnect(() => resolve()));
+    c.room.connection.close(4010);
+    phones[0]!.room.send('vote', { decision, option: 'failover', confidence: 5, rationale: 'changed my mind' });
+    await phones[3]!.room.leave();
+    await until(() => consoleView(lateGot)?.participants.filter((p) => !p.connected).length === 1, 'the late console to see the phone leave');
+    await back;
+    await until(agree, 'the reconnected console to agree');
+    expect(consoleView(c.got)!.vote!.ballots.filter((b) => b.rationale === 'changed my mind')).toHaveLength(1);
+    expect(consoleView(c.got)!.vote!.tally).toEqual({ counts: { failover: 3, restore: 1 }, total: 4 });
+    await late.leave();
+    await c.room.leave();
+  });
+
   it('takes a vote, lets it change until closed, and keeps confidence and rationale; reveal shows the tally', async () => {
     const c = await openRoom({ settings: { resultsVisible: false, anonymous: false, debriefToPhones: true } });
     const p = await phone(c.room.roomId, { name: 'Ana', role: 'cio' });
