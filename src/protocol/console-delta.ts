@@ -48,35 +48,62 @@ export const ConsoleDeltaSchema = z.strictObject({
   readOnly: z.string().nullable().optional(),
 });
 
-// Keys name an item's whole content, so a run copies only items equal to the ones they stand for.
-const participantKey = (p: ParticipantEntry): string => JSON.stringify([p.id, p.name, p.role, p.connected, p.voted]);
-const ballotKey = (b: Ballot): string => JSON.stringify([b.name, b.role, b.option, b.confidence, b.rationale]);
+// Keys only find a candidate cheaply; an item is copied only when it is equal field by field.
+const participantKey = (p: ParticipantEntry): string => p.id;
+const ballotKey = (b: Ballot): string => `${b.option}\u0000${b.rationale}`;
 
-/** The list `after` as pieces of `before`; null when it is the same list. */
-export function diffList<T>(before: readonly T[], after: readonly T[], key: (item: T) => string): ListPatch<T> | null {
-  const beforeKeys = before.map(key);
-  const first = new Map<string, number>();
-  for (let i = beforeKeys.length - 1; i >= 0; i--) first.set(beforeKeys[i]!, i);
+/**
+ * The list `after` as pieces of `before`; null when it is the same list. Items are flat records:
+ * an item that follows where the list before went on (or just past one replaced item) is matched
+ * field by field, which is the common case and cheap; only an item from elsewhere is looked up by
+ * its key (in a map made the first time one is needed) and then compared field by field, so a run
+ * stands only for items equal to the ones it copies, whatever the key.
+ */
+export function diffList<T extends object>(before: readonly T[], after: readonly T[], key: (item: T) => string): ListPatch<T> | null {
+  let keys: Map<string, number> | null = null;
+  const find = (item: T): number | undefined => {
+    if (!keys) {
+      keys = new Map();
+      for (let i = before.length - 1; i >= 0; i--) keys.set(key(before[i]!), i);
+    }
+    const at = keys.get(key(item));
+    return at !== undefined && sameRecord(before[at]!, item) ? at : undefined;
+  };
   const pieces: ListPatch<T> = [];
   let run: [number, number] | null = null;
+  /** Where in `before` the list would go on. */
+  let next = 0;
   for (const item of after) {
-    const k = key(item);
-    // The run goes on while the list after follows the list before; else a new run starts where the item was.
-    if (run && beforeKeys[run[0] + run[1]] === k) {
-      run[1] += 1;
-      continue;
-    }
-    const at = first.get(k);
+    let at: number | undefined;
+    if (next < before.length && sameRecord(before[next]!, item)) at = next;
+    else if (next + 1 < before.length && sameRecord(before[next + 1]!, item)) at = next + 1;
+    else at = find(item);
     if (at === undefined) {
       run = null;
       pieces.push(item);
-    } else {
+      continue;
+    }
+    if (run && run[0] + run[1] === at) run[1] += 1;
+    else {
       run = [at, 1];
       pieces.push(run);
     }
+    next = at + 1;
   }
   const same = before.length === after.length && (after.length === 0 || (pieces.length === 1 && run !== null && run[0] === 0));
   return same ? null : pieces;
+}
+
+/** Two flat records with the same fields and values. */
+function sameRecord(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let fields = 0;
+  for (const k in x) {
+    if (x[k] !== y[k]) return false;
+    fields += 1;
+  }
+  return Object.keys(y).length === fields;
 }
 
 /** The list a patch makes of `before`; null when a run reaches outside it (the patch was made from another list). */

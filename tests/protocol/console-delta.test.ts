@@ -141,6 +141,8 @@ describe('console view deltas', () => {
     expect(applyList(before, diffList(before, after, key)!)).toEqual(after);
     expect(diffList(before, [...before], key)).toBeNull();
     expect(applyList(before, diffList(before, [], key)!)).toEqual([]);
+    // A key that names nothing (every item the same key) still copies only equal items.
+    expect(applyList(before, diffList(before, after, () => 'k')!)).toEqual(after);
   });
 });
 
