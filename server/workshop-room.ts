@@ -12,6 +12,7 @@ import {
   type ControlType,
 } from '../src/protocol/messages.ts';
 import type { ConsoleRoomView, RoleView, ServerMessages, VoteStateMessage } from '../src/protocol/views.ts';
+import { diffConsoleView } from '../src/protocol/console-delta.ts';
 import { allocateJoinCode, releaseJoinCode, reserveJoinCode } from './join-codes.ts';
 import type { ScenarioLibrary } from './scenarios.ts';
 import { takeRestoreTicket } from './storage/durable.ts';
@@ -88,6 +89,10 @@ export class WorkshopRoom extends Room {
   private tallyDue = false;
   private confirmPending = false;
   private consolePending = false;
+  /** The console view last sent, and its version (each one that says something new is one more). */
+  private sentConsole: { view: ConsoleRoomView; version: number } | null = null;
+  /** The version of the console view each console has, by session id (none: it gets the whole view next). */
+  private readonly consoleVersions = new Map<string, number>();
   private sentRecords = 0;
   private idle: { clear(): void } | null = null;
   private ids = new ReplayIds();
@@ -270,6 +275,7 @@ export class WorkshopRoom extends Room {
     this.consoleClients.delete(client);
     this.rate.delete(client.sessionId);
     this.phoneVersions.delete(client.sessionId);
+    this.consoleVersions.delete(client.sessionId);
   }
 
   override async onDispose(): Promise<void> {
@@ -464,7 +470,6 @@ export class WorkshopRoom extends Room {
     return [...this.consoleClients];
   }
 
-  /** A console that (re)joined: the room and every closed vote. */
   /** The workshop's console view, with why the room is read-only when it is (the console shows it for as long as it lasts). */
   private consoleView(): ConsoleRoomView {
     const view = this.workshop.consoleView();
@@ -472,12 +477,18 @@ export class WorkshopRoom extends Room {
     return readOnly ? { ...view, readOnly } : view;
   }
 
+  /** A console that (re)joined: the whole view (and the others what changed since theirs), and every closed vote. */
   private sendConsoleTo(client: Client): void {
-    this.sendTo(client, 'console', this.consoleView());
+    this.consoleVersions.delete(client.sessionId);
+    this.sendConsole(true);
     this.sendTo(client, 'records', { records: this.workshop.voteRecords() });
   }
 
-  /** The console's view, at most every LIVE_TALLY_MS (`now`: the pending one goes out); the records only when they changed. */
+  /**
+   * The console's view, at most every LIVE_TALLY_MS (`now`: the pending one goes out): to a console
+   * that has the last one sent, what changed since (nothing when nothing did); to any other, the
+   * whole view. The records only when they changed.
+   */
   private sendConsole(now = false): void {
     if (!now) {
       if (this.consolePending) return;
@@ -490,8 +501,20 @@ export class WorkshopRoom extends Room {
     }
     const consoles = this.consoles();
     if (consoles.length === 0) return;
-    const view = encode('console', this.consoleView());
-    for (const c of consoles) c.enqueueRaw(view);
+    const view = this.consoleView();
+    const before = this.sentConsole;
+    const delta = before && diffConsoleView(before.view, view, before.version);
+    const version = !before ? 1 : delta ? before.version + 1 : before.version;
+    this.sentConsole = { view, version };
+    let deltaBytes: Uint8Array | null = null;
+    let wholeBytes: Uint8Array | null = null;
+    for (const c of consoles) {
+      const has = this.consoleVersions.get(c.sessionId);
+      if (has === version) continue;
+      if (delta && has === delta.base) c.enqueueRaw((deltaBytes ??= encode('consoleDelta', delta)));
+      else c.enqueueRaw((wholeBytes ??= encode('console', { ...view, version })));
+      this.consoleVersions.set(c.sessionId, version);
+    }
     if (this.sentRecords !== this.workshop.recordsVersion) {
       this.sentRecords = this.workshop.recordsVersion;
       const records = encode('records', { records: this.workshop.voteRecords() });

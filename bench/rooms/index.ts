@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, type Room } from '@colyseus/sdk';
-import type { BallotMessage, ConsoleRoomView, TallyMessage, ViewMessage, ViewUpdateMessage, VoteStateMessage } from '../../src/protocol/views.ts';
+import type { BallotMessage, ConsoleDelta, ConsoleViewMessage, TallyMessage, ViewMessage, ViewUpdateMessage, VoteStateMessage } from '../../src/protocol/views.ts';
 import { fmt } from '../measure.ts';
 
 // `npm run bench -- rooms [--json]`: N simulated voters on loopback against a workshop room, beside
@@ -184,7 +184,8 @@ async function workshopBench(sdk: Client, n: number, delivered: Delivered): Prom
     tally = m;
     waits.poke();
   });
-  consoleRoom.onMessage('console', (_m: ConsoleRoomView) => {});
+  consoleRoom.onMessage('console', (_m: ConsoleViewMessage) => {});
+  consoleRoom.onMessage('consoleDelta', (_m: ConsoleDelta) => {});
   consoleRoom.onMessage('records', () => {});
   consoleRoom.onMessage('error', (e: unknown) => console.error('rooms bench: console refused', e));
   await until(() => secret !== '', 'the facilitator key');

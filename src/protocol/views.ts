@@ -166,6 +166,42 @@ export interface ConsoleRoomView {
   readOnly?: string;
 }
 
+/**
+ * The console's whole view (on joining and reconnecting) with its version; after it, `consoleDelta`
+ * messages take it from one version to the next (console-delta.ts makes and applies them).
+ */
+export type ConsoleViewMessage = ConsoleRoomView & { version: number };
+
+type ConsoleVote = NonNullable<ConsoleRoomView['vote']>;
+
+/**
+ * A list as it is now, made from the list before: pieces in order, each either a run of the list
+ * before (`[start, count]`) or one item in full. Unchanged stretches cost one run each.
+ */
+export type ListPatch<T> = (readonly [number, number] | T)[];
+
+/** What changed in the vote on the same decision. */
+export interface ConsoleVoteChanges {
+  open?: boolean;
+  revealed?: boolean;
+  tally?: Tally;
+  ballots?: ListPatch<Ballot>;
+}
+
+/** From the console's view of version `base` to version `base + 1`: only the fields that changed. */
+export interface ConsoleDelta {
+  base: number;
+  code?: string;
+  settings?: RoomSettings;
+  cap?: number;
+  participants?: ListPatch<ParticipantEntry>;
+  /** The whole vote, when a vote began, ended or moved to another decision. */
+  vote?: ConsoleVote | null;
+  voteChanges?: ConsoleVoteChanges;
+  /** null: the room is no longer read-only. */
+  readOnly?: string | null;
+}
+
 /** Every closed vote, for the report: sent to the console when it joins and when a vote is closed or changed after. */
 export interface RecordsMessage {
   records: VoteRecord[];
@@ -184,7 +220,8 @@ export interface ServerMessages {
   ballot: BallotMessage;
   seat: SeatMessage;
   error: RoomErrorMessage;
-  console: ConsoleRoomView;
+  console: ConsoleViewMessage;
+  consoleDelta: ConsoleDelta;
   records: RecordsMessage;
   tally: TallyMessage;
   secret: { secret: string };

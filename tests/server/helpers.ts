@@ -2,7 +2,8 @@ import { ColyseusTestServer } from '@colyseus/testing';
 import type { Room as SdkRoom } from '@colyseus/sdk';
 import { compileScenario } from '../../src/engine/compile.ts';
 import type { RunEvent } from '../../src/engine/machine.ts';
-import { composeView, type BallotMessage, type ParticipantView, type SeatMessage, type ViewMessage, type ViewUpdateMessage, type VoteStateMessage } from '../../src/protocol/views.ts';
+import { applyConsoleDelta, ConsoleDeltaSchema, ConsoleViewMessageSchema } from '../../src/protocol/console-delta.ts';
+import { composeView, type ConsoleViewMessage, type BallotMessage, type ParticipantView, type SeatMessage, type ViewMessage, type ViewUpdateMessage, type VoteStateMessage } from '../../src/protocol/views.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
 import { createRoomServer, type RoomServer } from '../../server/room-server.ts';
 import type { RoomStore } from '../../server/storage/log.ts';
@@ -101,6 +102,26 @@ export function phoneView(got: { type: string; message: unknown }[]): Participan
     } else if (m.type === 'vote') vote = m.message as VoteStateMessage;
   }
   return composeView(view!, vote, last<SeatMessage>(got, 'seat')!, last<BallotMessage>(got, 'ballot') ?? null);
+}
+
+/**
+ * The console's view from the messages the room sent it, as the console puts it together: the
+ * latest whole view, then each delta checked (as the console checks it) and applied in order. A
+ * delta that is malformed or made from another view than the one before it fails the test.
+ */
+export function consoleView(got: { type: string; message: unknown }[]): ConsoleViewMessage | undefined {
+  let view: ConsoleViewMessage | undefined;
+  for (const m of got) {
+    if (m.type === 'console') view = ConsoleViewMessageSchema.parse(m.message);
+    else if (m.type === 'consoleDelta') {
+      const delta = ConsoleDeltaSchema.parse(m.message);
+      if (!view) throw new Error('the console got a delta before its first whole view');
+      const next = applyConsoleDelta(view, delta);
+      if (!next) throw new Error(`the console got a delta from version ${delta.base} while it had version ${view.version}`);
+      view = next;
+    }
+  }
+  return view;
 }
 
 export const START_INCIDENT: RunEvent[] = [{ type: 'prep.commit', measures: ['replica'] }];

@@ -2,7 +2,7 @@ import { Room as SdkRoom } from '@colyseus/sdk';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunEvent } from '../../src/engine/machine.ts';
 import type { ConsoleRoomView, ParticipantView, RoleView } from '../../src/protocol/views.ts';
-import { CEO_MARKER, CREATE, last, LEGAL_MARKER, phoneView, record, SECRET_MARKERS, startTestRooms, until, type TestRooms } from './helpers.ts';
+import { CEO_MARKER, consoleView, CREATE, last, LEGAL_MARKER, phoneView, record, SECRET_MARKERS, startTestRooms, until, type TestRooms } from './helpers.ts';
 
 // Records every frame each phone receives (messages and any state or patch frame, as raw bytes)
 // through a whole exercise, and checks that none carries another role's inject or anything that
@@ -55,7 +55,7 @@ it('no phone ever receives another role’s inject or facilitator-only material'
     control('control.run', { from: inputs.length, events, stage, decision, shown });
     inputs.push(...events);
   };
-  const consoleView = () => last<ConsoleRoomView>(cGot, 'console');
+  const consoleNow = () => consoleView(cGot);
 
   sync('briefing', 'open', null);
   sync('incident', 'open', null, { type: 'prep.commit', measures: ['replica'] });
@@ -64,7 +64,7 @@ it('no phone ever receives another role’s inject or facilitator-only material'
     await until(() => phones.every((p) => p.view().vote?.open === true && p.view().decision?.options.some((o) => o.id === choice)), `the vote on ${choice}`);
     const decision = phones[0]!.view().vote!.decision;
     for (const p of phones) p.room.send('vote', { decision, option: choice, confidence: 4, rationale: `${p.role} agrees` });
-    await until(() => consoleView()?.vote?.tally.total === 3, 'three votes');
+    await until(() => consoleNow()?.vote?.tally.total === 3, 'three votes');
     const before = inputs.length;
     sync('incident', 'recorded', before, { type: 'player.choose', option: choice, votes: { [choice]: 3 } });
     await until(() => phones.every((p) => p.view().vote?.open === false), 'the vote to close');

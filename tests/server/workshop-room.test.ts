@@ -2,7 +2,7 @@ import type { Room as SdkRoom } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isJoinCode } from '../../src/protocol/join-code.ts';
 import type { BallotMessage, ConsoleRoomView, RecordsMessage, RoomErrorMessage, SeatMessage, ViewUpdateMessage } from '../../src/protocol/views.ts';
-import { CREATE, last, LEGAL_MARKER, phoneView, record, START_INCIDENT, startTestRooms, until, type TestRooms } from './helpers.ts';
+import { consoleView, CREATE, last, LEGAL_MARKER, phoneView, record, START_INCIDENT, startTestRooms, until, type TestRooms } from './helpers.ts';
 
 let rooms: TestRooms;
 beforeAll(async () => {
@@ -36,7 +36,7 @@ async function phone(code: string, options: object) {
 
 async function startIncident(c: Console): Promise<void> {
   c.send('control.run', { from: 0, events: START_INCIDENT, stage: 'incident', decision: 'open', shown: null });
-  await until(() => (last<ConsoleRoomView>(c.got, 'console')?.vote ?? null) !== null, 'the vote to open');
+  await until(() => (consoleView(c.got)?.vote ?? null) !== null, 'the vote to open');
 }
 
 describe('workshop room', () => {
@@ -57,8 +57,62 @@ describe('workshop room', () => {
     await phone(c.room.roomId, { name: 'Cy', role: 'ceo' });
     await expect(rooms.colyseus.sdk.joinById(c.room.roomId, { name: 'Di', role: 'ceo' })).rejects.toThrow(/full \(3 people\)/);
     await expect(rooms.colyseus.sdk.joinById('ZZZZZZ', { name: 'Ed', role: 'ceo' })).rejects.toThrow(/not found/);
-    await until(() => last<ConsoleRoomView>(c.got, 'console')?.participants.length === 3, 'three participants in the console');
-    expect(last<ConsoleRoomView>(c.got, 'console')!.participants.map((p) => p.name)).toEqual(['Ana', 'Bo', 'Cy']);
+    await until(() => consoleView(c.got)?.participants.length === 3, 'three participants in the console');
+    expect(consoleView(c.got)!.participants.map((p) => p.name)).toEqual(['Ana', 'Bo', 'Cy']);
+  });
+
+  it('sends the console its whole view once, then only what changed; a late console and a reconnected one agree with it', async () => {
+    const c = await openRoom();
+    const code = c.room.roomId;
+    const phones = await Promise.all(
+      (['cio', 'ceo', 'legal', 'cfo'] as const).map((role, i) => phone(code, { name: `Voter ${i}`, role })),
+    );
+    await startIncident(c);
+    await until(() => phones.every((p) => p.view().vote?.open === true), 'the open vote on every phone');
+    const decision = phones[0]!.view().vote!.decision;
+    const voted = () => consoleView(c.got)?.participants.filter((p) => p.voted).length ?? 0;
+    for (const [i, p] of phones.entries()) {
+      p.room.send('vote', { decision, option: i % 2 === 0 ? 'restore' : 'failover', confidence: 1 + i, rationale: `reason ${i}` });
+      await until(() => voted() === i + 1, `vote ${i + 1} on the console`);
+    }
+    // Anonymous (the default): the console has every ballot, sorted, with no names.
+    expect(consoleView(c.got)!.vote!.ballots.map((b) => [b.name, b.option, b.rationale])).toEqual([
+      [null, 'failover', 'reason 1'],
+      [null, 'failover', 'reason 3'],
+      [null, 'restore', 'reason 0'],
+      [null, 'restore', 'reason 2'],
+    ]);
+    const types = c.got.filter((m) => m.type === 'console' || m.type === 'consoleDelta').map((m) => m.type);
+    expect(types.filter((t) => t === 'console')).toEqual(['console']);
+    expect(types[0]).toBe('console');
+    expect(types.length).toBeGreaterThanOrEqual(5);
+    // A lost delta does not go unnoticed: the next one is made from a version the console lacks.
+    const lost = c.got.filter((m) => m.type === 'consoleDelta').at(-2)!;
+    expect(() => consoleView(c.got.filter((m) => m !== lost))).toThrow(/delta from version \d+ while it had version/);
+
+    // A second console (another window with the key) gets the whole view, the same as the first put together.
+    const late = await rooms.colyseus.sdk.joinById(code, { facilitator: c.secret });
+    const lateGot = record(late);
+    const agree = () => {
+      const a = consoleView(c.got);
+      const b = consoleView(lateGot);
+      return a !== undefined && b !== undefined && a.version === b.version && JSON.stringify(a) === JSON.stringify(b);
+    };
+    await until(agree, 'the late console to agree');
+
+    // The first console drops; a vote changes and a phone leaves meanwhile; back, it has the whole view again.
+    c.room.reconnection.minUptime = 0;
+    const back = new Promise<void>((resolve) => c.room.onReconnect(() => resolve()));
+    c.room.connection.close(4010);
+    phones[0]!.room.send('vote', { decision, option: 'failover', confidence: 5, rationale: 'changed my mind' });
+    await phones[3]!.room.leave();
+    await until(() => consoleView(lateGot)?.participants.filter((p) => !p.connected).length === 1, 'the late console to see the phone leave');
+    await back;
+    await until(agree, 'the reconnected console to agree');
+    expect(consoleView(c.got)!.vote!.ballots.filter((b) => b.rationale === 'changed my mind')).toHaveLength(1);
+    expect(consoleView(c.got)!.vote!.tally).toEqual({ counts: { failover: 3, restore: 1 }, total: 4 });
+    await late.leave();
+    await c.room.leave();
   });
 
   it('takes a vote, lets it change until closed, and keeps confidence and rationale; reveal shows the tally', async () => {
@@ -68,7 +122,7 @@ describe('workshop room', () => {
     await until(() => p.view().vote?.open === true, 'the phone to see the open vote');
     const decision = p.view().vote!.decision;
     expect(p.view().decision!.options.map((o) => o.id)).toEqual(['failover', 'restore', 'wait']);
-    const consoleBallot = () => last<ConsoleRoomView>(c.got, 'console')?.vote?.ballots[0];
+    const consoleBallot = () => consoleView(c.got)?.vote?.ballots[0];
     p.room.send('vote', { decision, option: 'restore', confidence: 2, rationale: 'slow but sure' });
     await until(() => consoleBallot()?.option === 'restore', 'the vote to land');
     p.room.send('vote', { decision, option: 'failover', confidence: 4, rationale: 'we paid for it' });
@@ -111,7 +165,7 @@ describe('workshop room', () => {
     expect(p.got.slice(-2).map((m) => m.type)).toEqual(['vote', 'vote']);
     // Settings that leave the phone's screen as it was send it nothing.
     c.send('control.settings', { settings: { resultsVisible: false, anonymous: false, debriefToPhones: true } });
-    await until(() => last<ConsoleRoomView>(c.got, 'console')?.settings.anonymous === false, 'the new settings');
+    await until(() => consoleView(c.got)?.settings.anonymous === false, 'the new settings');
     // A refused vote is answered on the same connection after anything sent before it.
     p.room.send('vote', { decision: 'nope@0', option: 'wait' });
     await until(() => last<RoomErrorMessage>(p.got, 'error') !== undefined, 'the refusal');
@@ -169,14 +223,14 @@ describe('workshop room', () => {
     await startIncident(c);
     await until(() => p.view().vote?.open === true, 'the open vote');
     p.room.send('vote', { decision: p.view().vote!.decision, option: 'restore', confidence: 3 });
-    await until(() => last<ConsoleRoomView>(c.got, 'console')?.participants[0]?.voted === true, 'the vote');
+    await until(() => consoleView(c.got)?.participants[0]?.voted === true, 'the vote');
     const device = p.seat().device;
     await p.room.leave();
     const again = await phone(c.room.roomId, { device });
     expect(again.seat().name).toBe('Ana');
     expect(again.view().vote!.mine).toEqual({ option: 'restore', confidence: 3, rationale: '' });
-    await until(() => last<ConsoleRoomView>(c.got, 'console')?.participants.every((x) => x.connected) === true, 'connected again');
-    expect(last<ConsoleRoomView>(c.got, 'console')!.participants).toHaveLength(1);
+    await until(() => consoleView(c.got)?.participants.every((x) => x.connected) === true, 'connected again');
+    expect(consoleView(c.got)!.participants).toHaveLength(1);
     await expect(rooms.colyseus.sdk.joinById(c.room.roomId, { device: 'not-a-known-device' })).rejects.toThrow(/not found: join again/);
   });
 

@@ -3,7 +3,8 @@ import type { RunEvent } from '../../engine/machine.ts';
 import { MAX_EVENTS_PER_MESSAGE, ROOM_NAME } from '../../protocol/limits.ts';
 import type { CreateOptions, RoomSettings } from '../../protocol/messages.ts';
 import { limitSdkReconnection, rejoin } from '../../protocol/rejoin.ts';
-import type { ConsoleRoomView, RecordsMessage, RoomErrorMessage, TallyMessage } from '../../protocol/views.ts';
+import { applyConsoleDelta, ConsoleDeltaSchema, ConsoleViewMessageSchema } from '../../protocol/console-delta.ts';
+import type { ConsoleRoomView, ConsoleViewMessage, RecordsMessage, RoomErrorMessage, TallyMessage } from '../../protocol/views.ts';
 import type { ConsoleStore } from '../console/console-store.ts';
 import type { Session } from '../session.ts';
 import { clearRoomInfo, loadRoomInfo, saveRoomInfo, saveVoteRecords, type RoomInfo } from './room-storage.ts';
@@ -32,6 +33,10 @@ export class RoomLink {
   private readonly adopted = new Set<string>();
   private sentStage = '';
   private unsubscribe: (() => void) | null = null;
+  /** Each joined room's console view as far as it came (watchView); broken: a message did not fit. */
+  private readonly views = new WeakMap<Room, { view: ConsoleViewMessage | null; broken: boolean }>();
+  /** Rooms left to take the room up again afresh (resync): their leaving is not a lost connection. */
+  private readonly dropped = new WeakSet<Room>();
   private listeners = new Set<(s: LinkState) => void>();
   state: LinkState = { kind: 'none' };
 
@@ -51,7 +56,7 @@ export class RoomLink {
     if (!info || info.sessionId !== this.store.getState().session.id) return;
     this.set({ kind: 'opening' });
     try {
-      const room = await (await client(this.endpoint)).joinById(info.code, { facilitator: info.secret });
+      const room = this.watchView(await (await client(this.endpoint)).joinById(info.code, { facilitator: info.secret }));
       this.attach(room, info);
     } catch {
       clearRoomInfo();
@@ -64,7 +69,7 @@ export class RoomLink {
     const options: CreateOptions = { scenarioId: session.scenarioId, seed: session.seed, partner: session.partner, settings };
     this.set({ kind: 'opening' });
     try {
-      const room = await (await client(this.endpoint)).create(ROOM_NAME, options);
+      const room = this.watchView(await (await client(this.endpoint)).create(ROOM_NAME, options));
       const secret = await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('the room did not send its facilitator key')), 10_000);
         room.onMessage('secret', (m: { secret: string }) => {
@@ -119,10 +124,6 @@ export class RoomLink {
     this.sent = [];
     this.sentStage = '';
     this.set({ kind: 'open', info, room: null, connected: true });
-    room.onMessage('console', (view: ConsoleRoomView) => {
-      this.set({ kind: 'open', info, room: view, connected: true });
-      this.adopt(view);
-    });
     room.onMessage('records', (m: RecordsMessage) => saveVoteRecords(info.sessionId, m.records));
     room.onMessage('tally', (m: TallyMessage) => this.takeTally(m));
     room.onMessage('error', (e: RoomErrorMessage) => this.store.getState().notify({ tone: 'error', text: `The room refused “${e.type ?? 'a message'}”: ${e.message}` }));
@@ -134,7 +135,7 @@ export class RoomLink {
       this.sync(this.store.getState().session);
     });
     room.onLeave((code: number) => {
-      if (this.room !== room) return;
+      if (this.room !== room || this.dropped.has(room)) return;
       this.patch({ connected: false });
       // Colyseus gave up (the server restarted, or a long drop): take the room up again with the key.
       if (code !== 1000) void this.takeUpAgain(room, info);
@@ -142,14 +143,63 @@ export class RoomLink {
     this.unsubscribe?.();
     this.unsubscribe = this.store.subscribe((s) => this.sync(s.session));
     this.sync(this.store.getState().session);
+    this.showView(room);
+  }
+
+  /**
+   * The room's console view, kept from the moment the room is joined: the whole view comes with
+   * the join (before the key and the address are in), then what changed, each checked, and a
+   * delta applied only to the view it was made from. Anything else takes the room up again, which
+   * sends the whole view.
+   */
+  private watchView(room: Room): Room {
+    const seen = { view: null as ConsoleViewMessage | null, broken: false };
+    this.views.set(room, seen);
+    const take = (next: ConsoleViewMessage | null): void => {
+      if (seen.broken) return;
+      seen.view = next;
+      seen.broken = next === null;
+      this.showView(room);
+    };
+    room.onMessage('console', (m: unknown) => {
+      const parsed = ConsoleViewMessageSchema.safeParse(m);
+      take(parsed.success ? parsed.data : null);
+    });
+    room.onMessage('consoleDelta', (m: unknown) => {
+      const parsed = ConsoleDeltaSchema.safeParse(m);
+      take(parsed.success && seen.view ? applyConsoleDelta(seen.view, parsed.data) : null);
+    });
+    return room;
+  }
+
+  /** Shows the view kept for `room` once the link is attached to it. */
+  private showView(room: Room): void {
+    const seen = this.views.get(room);
+    if (this.room !== room || !seen || this.state.kind !== 'open') return;
+    if (seen.broken) return this.resync(room, this.state.info);
+    if (!seen.view) return;
+    this.set({ ...this.state, room: seen.view, connected: true });
+    this.adopt(seen.view);
+  }
+
+  /** A console view that could not be checked or applied: the room is taken up again, and sends the whole view. */
+  private resync(room: Room, info: RoomInfo): void {
+    this.dropped.add(room);
+    this.patch({ connected: false });
+    void room.leave(true);
+    void this.takeUpAgain(room, info);
   }
 
   private async takeUpAgain(lost: Room, info: RoomInfo): Promise<void> {
-    const result = await rejoin(async () => (await client(this.endpoint)).joinById(info.code, { facilitator: info.secret }), {
+    const result = await rejoin(async () => this.watchView(await (await client(this.endpoint)).joinById(info.code, { facilitator: info.secret })), {
       stopped: () => this.room !== lost,
       fatal: (error) => /not found|facilitator key/.test((error as Error).message ?? ''),
     });
-    if (this.room !== lost) return;
+    if (this.room !== lost) {
+      // Closed, or taken up by other means meanwhile: this connection is not needed.
+      if ('room' in result) void result.room.leave(true);
+      return;
+    }
     if ('room' in result) return this.attach(result.room, info);
     this.store.getState().notify({ tone: 'error', text: 'The room could not be reached again: the exercise goes on here, offline. Open a new room for the phones.' });
   }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, type Room } from '@colyseus/sdk';
 import { limitSdkReconnection, rejoin } from '../../../src/protocol/rejoin.ts';
 import type { BallotMessage, ConsoleRoomView, SeatMessage } from '../../../src/protocol/views.ts';
-import { CREATE, until } from '../helpers.ts';
+import { consoleView, CREATE, until } from '../helpers.ts';
 
 // Real server processes and clients that come back by themselves, for the crash tests. The clients
 // use the same rejoin policy as the phone page and the console (src/protocol/rejoin.ts).
@@ -94,7 +94,7 @@ export async function openConsole(endpoint: string): Promise<ConsoleClient> {
   track(c, room, (t) => client.joinById(room.roomId, { facilitator: t.state.secret }));
   await until(() => c.got.some((m) => m.type === 'secret'), 'the facilitator key');
   c.state.secret = (c.got.find((m) => m.type === 'secret')!.message as { secret: string }).secret;
-  c.view = () => c.got.filter((m) => m.type === 'console').at(-1)?.message as ConsoleRoomView | undefined;
+  c.view = () => consoleView(c.got.slice(c.mark));
   c.send = (type, body) => c.room.send(type, { secret: c.state.secret, ...body });
   return c;
 }

@@ -6,7 +6,7 @@ import { Client } from '@colyseus/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BallotMessage, ConsoleRoomView, RoomErrorMessage, RoleView } from '../../../src/protocol/views.ts';
 import type { RoomLogExport } from '../../../src/protocol/room-log.ts';
-import { START_INCIDENT, until } from '../helpers.ts';
+import { consoleView, START_INCIDENT, until } from '../helpers.ts';
 import { joinPhone, openConsole, since, startServer, type PhoneClient, type ServerProcess } from './crash-helpers.ts';
 
 // The crash of issue "Rooms that survive", on one machine with the embedded store: a real server
@@ -62,7 +62,7 @@ describe('a room server killed mid-vote (SQLite)', () => {
     servers.push(second);
     const everyone = [console_, ...phones];
     await until(
-      () => console_.joins === 2 && since<ConsoleRoomView>(console_, 'console') !== undefined && phones.every((p) => p.joins === 2 && since(p, 'view') !== undefined),
+      () => console_.joins === 2 && consoleView(console_.got.slice(console_.mark)) !== undefined && phones.every((p) => p.joins === 2 && since(p, 'view') !== undefined),
       'the console and ten phones back in the room',
       15_000,
     );
@@ -73,7 +73,7 @@ describe('a room server killed mid-vote (SQLite)', () => {
     expect(console_.room.roomId).toBe(code);
     expect(storedFingerprint(code)).toBe(atCrash);
     expect(since<RoomErrorMessage>(console_, 'error')).toBeUndefined();
-    const view = since<ConsoleRoomView>(console_, 'console')!;
+    const view = consoleView(console_.got.slice(console_.mark))!;
     expect(view.participants).toHaveLength(10);
     expect(view.vote?.decision).toBe(decision);
     expect(view.vote?.open).toBe(true);
@@ -87,7 +87,7 @@ describe('a room server killed mid-vote (SQLite)', () => {
     // The room goes on: a vote after the restart is acknowledged and counted, and every phone shows as connected.
     phones[9]!.room.send('vote', { decision, option: choice(3) });
     await until(() => since<BallotMessage>(phones[9]!, 'ballot')?.mine?.option === choice(3), 'a vote after the restart');
-    await until(() => since<ConsoleRoomView>(console_, 'console')?.participants.every((p) => p.connected) === true, 'every phone connected');
+    await until(() => consoleView(console_.got.slice(console_.mark))?.participants.every((p) => p.connected) === true, 'every phone connected');
     expect(storedFingerprint(code)).not.toBe(atCrash);
 
     for (const c of everyone) await c.room.leave(true);

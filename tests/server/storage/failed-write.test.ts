@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BallotMessage, ConsoleRoomView, RoomErrorMessage } from '../../../src/protocol/views.ts';
 import type { LogEntry } from '../../../server/storage/log.ts';
 import { MemoryStore } from '../../../server/storage/memory.ts';
-import { CREATE, last, phoneView, record, START_INCIDENT, startTestRooms, until, type TestRooms } from '../helpers.ts';
+import { consoleView, CREATE, last, phoneView, record, START_INCIDENT, startTestRooms, until, type TestRooms } from '../helpers.ts';
 
 // A vote is applied when it arrives and logged after. When the log cannot be written, the room
 // becomes read-only and must show only what was saved: the refused vote counts nowhere, not in the
@@ -46,7 +46,7 @@ describe('a room whose log cannot be written', () => {
     consoleRoom.send('control.run', { secret, from: 0, events: START_INCIDENT, stage: 'incident', decision: 'open', shown: null });
     await until(() => ana.view().vote?.open === true && bo.view().vote?.open === true, 'both phones to see the open vote');
     const decision = ana.view().vote!.decision;
-    const ballots = () => last<ConsoleRoomView>(c, 'console')?.vote?.ballots.map((b) => b.option) ?? [];
+    const ballots = () => consoleView(c)?.vote?.ballots.map((b) => b.option) ?? [];
 
     ana.room.send('vote', { decision, option: 'restore' });
     await until(() => ana.got.some((m) => m.type === 'ballot'), 'Ana’s vote confirmed');
@@ -57,11 +57,11 @@ describe('a room whose log cannot be written', () => {
     await until(() => /not saved, so not counted: .*disk full/.test(last<RoomErrorMessage>(bo.got, 'error')?.message ?? ''), 'Bo’s refusal');
     await until(() => bo.got.some((m) => m.type === 'ballot'), 'the ballot the room kept for Bo');
     expect(last<BallotMessage>(bo.got, 'ballot')!.mine).toBeNull();
-    await until(() => last<ConsoleRoomView>(c, 'console')?.readOnly !== undefined, 'the console to learn the room is read-only');
-    expect(last<ConsoleRoomView>(c, 'console')!.readOnly).toMatch(/could not be written: disk full/);
+    await until(() => consoleView(c)?.readOnly !== undefined, 'the console to learn the room is read-only');
+    expect(consoleView(c)!.readOnly).toMatch(/could not be written: disk full/);
     expect(ballots()).toEqual(['restore']);
     // Both phones keep their seats (connected) after the room went back to its log.
-    expect(last<ConsoleRoomView>(c, 'console')!.participants.map((p) => [p.name, p.connected])).toEqual([
+    expect(consoleView(c)!.participants.map((p) => [p.name, p.connected])).toEqual([
       ['Ana', true],
       ['Bo', true],
     ]);

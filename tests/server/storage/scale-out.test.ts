@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BallotMessage, ConsoleRoomView, RoleView } from '../../../src/protocol/views.ts';
-import { START_INCIDENT, until } from '../helpers.ts';
+import { consoleView, START_INCIDENT, until } from '../helpers.ts';
 import { joinPhone, openConsole, since, startServer, type PhoneClient, type ServerProcess } from './crash-helpers.ts';
 import { clearRedisDatabase, emptyRedisDatabase, postgresUrl, requirePostgres } from './real-servers.ts';
 
@@ -108,7 +108,7 @@ describe('two processes sharing Redis and PostgreSQL', () => {
 
     try {
       await until(
-        () => console_.joins === 2 && since<ConsoleRoomView>(console_, 'console') !== undefined && phones.every((p) => p.joins === 2 && since(p, 'view') !== undefined),
+        () => console_.joins === 2 && consoleView(console_.got.slice(console_.mark)) !== undefined && phones.every((p) => p.joins === 2 && since(p, 'view') !== undefined),
         'the console and ten phones back in the room on the other process',
         60_000,
       );
@@ -119,7 +119,7 @@ describe('two processes sharing Redis and PostgreSQL', () => {
     expect(await roomsIn(ports[survivor]!)).toBe(1);
     expect(servers[survivor]!.log.join('')).toMatch(new RegExp(`room ${code} restored from its log`));
     expect(since(console_, 'error')).toBeUndefined();
-    const view = since<ConsoleRoomView>(console_, 'console')!;
+    const view = consoleView(console_.got.slice(console_.mark))!;
     expect(view.code).toBe(code);
     expect(view.participants).toHaveLength(10);
     expect(view.vote?.decision).toBe(decision);
