@@ -4,6 +4,8 @@ import { defineConfig, type IndexHtmlTransformContext, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa';
 import { scenariosPlugin } from './src/scenarios/vite-plugin.ts';
 import { STORAGE_KEYS } from './src/store/storage.ts';
+import { consoleShell } from './src/facilitator/console/shell.ts';
+import { toHtml } from './src/ui/markup.ts';
 
 // The browser game. Scenario files are validated at build time and bundled as JSON
 // (see src/scenarios/vite-plugin.ts).
@@ -14,6 +16,7 @@ export default defineConfig({
   plugins: [
     scenariosPlugin(),
     facilitatorPage(),
+    consoleShellInPage(),
     consoleChunkPreload(),
     warRoomEarlyOnResume(),
     VitePWA({
@@ -77,6 +80,20 @@ function facilitatorPage(): Plugin {
       const input = { main: join(root, 'index.html'), facilitator: page, ...(existsSync(join_) ? { join: join_ } : {}) };
       return { build: { rolldownOptions: { input } } };
     },
+  };
+}
+
+/**
+ * facilitator.html paints the console's shell (top bar, the set-up's title and introduction; see
+ * src/facilitator/console/shell.ts) with the page, in place of its `<!-- console shell -->` marker,
+ * instead of once the console's chunk has arrived; the console takes those elements over. In the
+ * dev server too, so both serve the same page.
+ */
+function consoleShellInPage(): Plugin {
+  const marker = '<!-- console shell -->';
+  return {
+    name: 'war-room-console-shell',
+    transformIndexHtml: (html) => (html.includes(marker) ? html.replace(marker, consoleShell().map(toHtml).join('')) : undefined),
   };
 }
 
