@@ -33,20 +33,6 @@ export interface LighthouseScores {
   cls: number;
   /** Audits below a full score in the last run, by id: what to fix. */
   failing: string[];
-  /** The last run's LCP element and the elements that shifted, as Lighthouse names them. */
-  lcpElement: string;
-  shifted: string[];
-}
-
-interface NodeItem {
-  node?: { snippet?: string; nodeLabel?: string };
-}
-/** The page elements an audit's table names (its `node` column), short. */
-function nodesOf(details: unknown): string[] {
-  const items = (details as { items?: (NodeItem | { items?: NodeItem[] })[] } | undefined)?.items ?? [];
-  // largest-contentful-paint-element nests its table in a list.
-  const rows = items.flatMap((i) => ('items' in i && i.items ? i.items : [i as NodeItem]));
-  return rows.flatMap((r) => (r.node ? [(r.node.snippet ?? r.node.nodeLabel ?? '').slice(0, 90)] : []));
 }
 
 export async function lighthouseBench(options: { json?: boolean } = {}): Promise<void> {
@@ -66,8 +52,6 @@ export async function lighthouseBench(options: { json?: boolean } = {}): Promise
       const tbt: number[] = [];
       const cls: number[] = [];
       let failing: string[] = [];
-      let lcpElement = '';
-      let shifted: string[] = [];
       for (let i = 0; i < RUNS; i++) {
         const result = await lighthouse(
           server.url + page.path,
@@ -84,8 +68,6 @@ export async function lighthouseBench(options: { json?: boolean } = {}): Promise
         const weighted = new Set(
           Object.values(categories).flatMap((c) => c.auditRefs.filter((r) => r.weight > 0).map((r) => r.id)),
         );
-        lcpElement = nodesOf(audits['largest-contentful-paint-element']?.details)[0] ?? '';
-        shifted = nodesOf(audits['layout-shifts']?.details);
         failing = Object.values(audits)
           .filter((a) => weighted.has(a.id) && a.score !== null && a.score < 1)
           .map((a) => `${a.id} ${a.displayValue ?? ''}`.trim());
@@ -99,14 +81,11 @@ export async function lighthouseBench(options: { json?: boolean } = {}): Promise
         tbtMs: median(tbt),
         cls: median(cls),
         failing,
-        lcpElement,
-        shifted,
       };
       results.push(scores);
       log(`${page.name.padEnd(26)} performance ${scores.performance} (runs ${perf.join(', ')}; goal 95)   accessibility ${scores.accessibility} (goal 100)`);
       log(`${''.padEnd(26)} LCP ${scores.lcpMs} ms   TBT ${scores.tbtMs} ms   CLS ${scores.cls}   (medians)`);
       if (failing.length > 0) log(`  below full marks: ${failing.join('; ')}`);
-      log(`  LCP element ${lcpElement || '(none)'}${shifted.length > 0 ? `; shifted: ${shifted.join(' | ')}` : ''}`);
     }
   } finally {
     chrome.kill();
