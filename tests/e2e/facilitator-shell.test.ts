@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleShell } from '../../src/facilitator/console/shell.ts';
+import { FACILITATOR_KEYS } from '../../src/facilitator/persist.ts';
 import type { Markup } from '../../src/ui/markup.ts';
 import { axe, OUT, painted, serveGame, type Served } from './harness.ts';
 
@@ -129,6 +130,24 @@ describe('the facilitator console paints its shell before its scripts', () => {
       await page.waitForSelector('body[data-ready="1"]');
       expect(await page.locator('.fac-top, .fac-setup').count()).toBe(0);
       expect(await page.locator('.pres').isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
+  it('leaves the set-up’s title unpainted when reopened on an exercise past its set-up, until the console decides', async () => {
+    const context = await served.browser.newContext({ viewport: { width: 1280, height: 720 } });
+    try {
+      // Only the stage is read before the scripts; this stand-in is no valid session, so the console opens the set-up.
+      await context.addInitScript((key) => localStorage.setItem(key, JSON.stringify({ stage: 'incident' })), FACILITATOR_KEYS.current);
+      const { page, release } = await openHeld(context, '#/console');
+      await painted(page);
+      expect(await page.locator('.fac-top').isVisible()).toBe(true);
+      expect(await page.getByRole('heading', { level: 1, name: TITLE }).isVisible()).toBe(false);
+      release();
+      await page.waitForSelector('body[data-ready="1"]');
+      expect(await page.evaluate(() => document.body.dataset.stage)).toBe('setup');
+      expect(await page.getByRole('heading', { level: 1, name: TITLE }).isVisible()).toBe(true);
     } finally {
       await context.close();
     }

@@ -83,6 +83,8 @@ export interface ConsoleShell {
 export function adoptShell(root: HTMLElement): ConsoleShell {
   if (!root.querySelector(':scope > .fac-top')) root.replaceChildren(...consoleShell().map((node) => fromMarkup(node)));
   for (const child of [...root.children]) if (child.tagName === 'NOSCRIPT') child.remove();
+  // Set by the page's head script when it was opened on an exercise past its set-up: the console now shows what is right.
+  delete document.documentElement.dataset.consoleResume;
   const one = <T extends HTMLElement>(selector: string): T => {
     const el = root.querySelector<T>(selector);
     if (!el) throw new Error(`the console's shell has no ${selector}`);
