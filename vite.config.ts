@@ -4,6 +4,9 @@ import { defineConfig, type IndexHtmlTransformContext, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa';
 import { scenariosPlugin } from './src/scenarios/vite-plugin.ts';
 import { STORAGE_KEYS } from './src/store/storage.ts';
+import { consoleShell } from './src/facilitator/console/shell.ts';
+import { FACILITATOR_KEYS } from './src/facilitator/persist.ts';
+import { toHtml } from './src/ui/markup.ts';
 
 // The browser game. Scenario files are validated at build time and bundled as JSON
 // (see src/scenarios/vite-plugin.ts).
@@ -14,6 +17,7 @@ export default defineConfig({
   plugins: [
     scenariosPlugin(),
     facilitatorPage(),
+    consoleShellInPage(),
     consoleChunkPreload(),
     warRoomEarlyOnResume(),
     VitePWA({
@@ -77,6 +81,30 @@ function facilitatorPage(): Plugin {
       const input = { main: join(root, 'index.html'), facilitator: page, ...(existsSync(join_) ? { join: join_ } : {}) };
       return { build: { rolldownOptions: { input } } };
     },
+  };
+}
+
+/**
+ * facilitator.html paints the console's shell (top bar, the set-up's title and introduction; see
+ * src/facilitator/console/shell.ts) with the page, in place of its `<!-- console shell -->` marker,
+ * instead of once the console's chunk has arrived; the console takes those elements over. In the
+ * dev server too, so both serve the same page. A few bytes of script in the head, before anything
+ * is painted, say which window this is: the presenter's shows none of the shell, and a console
+ * reopened on an exercise past its set-up (a session in storage, as persist.ts keeps it) leaves
+ * the set-up's title unpainted until the console shows the exercise (facilitator.css).
+ */
+function consoleShellInPage(): Plugin {
+  const marker = '<!-- console shell -->';
+  const key = JSON.stringify(FACILITATOR_KEYS.current);
+  const script =
+    `<script>(function(d){if(location.hash.startsWith('#/presenter')){d.dataset.facilitator='presenter';return}` +
+    `try{var s=JSON.parse(localStorage.getItem(${key})||'null');if(s&&s.stage!=='setup')d.dataset.consoleResume=''}catch(e){}})(document.documentElement)</script>`;
+  return {
+    name: 'war-room-console-shell',
+    transformIndexHtml: (html) =>
+      html.includes(marker)
+        ? html.replace(marker, consoleShell().map(toHtml).join('')).replace(/<meta charset[^>]*>/i, (charset) => `${charset}\n    ${script}`)
+        : undefined,
   };
 }
 

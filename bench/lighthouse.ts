@@ -27,6 +27,10 @@ export interface LighthouseScores {
   accessibility: number;
   /** Every run's performance score, to show the spread. */
   performanceRuns: number[];
+  /** Medians of the metrics the performance score is made of that pages here move most. */
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
   /** Audits below a full score in the last run, by id: what to fix. */
   failing: string[];
 }
@@ -44,6 +48,9 @@ export async function lighthouseBench(options: { json?: boolean } = {}): Promise
     for (const page of PAGES) {
       const perf: number[] = [];
       const a11y: number[] = [];
+      const lcp: number[] = [];
+      const tbt: number[] = [];
+      const cls: number[] = [];
       let failing: string[] = [];
       for (let i = 0; i < RUNS; i++) {
         const result = await lighthouse(
@@ -55,6 +62,9 @@ export async function lighthouseBench(options: { json?: boolean } = {}): Promise
         if (runtimeError) throw new Error(`Lighthouse on ${page.name}: ${runtimeError.code} ${runtimeError.message}`);
         perf.push(Math.round((categories.performance?.score ?? 0) * 100));
         a11y.push(Math.round((categories.accessibility?.score ?? 0) * 100));
+        lcp.push(Math.round(audits['largest-contentful-paint']?.numericValue ?? NaN));
+        tbt.push(Math.round(audits['total-blocking-time']?.numericValue ?? NaN));
+        cls.push(Math.round((audits['cumulative-layout-shift']?.numericValue ?? NaN) * 1000) / 1000);
         const weighted = new Set(
           Object.values(categories).flatMap((c) => c.auditRefs.filter((r) => r.weight > 0).map((r) => r.id)),
         );
@@ -62,9 +72,19 @@ export async function lighthouseBench(options: { json?: boolean } = {}): Promise
           .filter((a) => weighted.has(a.id) && a.score !== null && a.score < 1)
           .map((a) => `${a.id} ${a.displayValue ?? ''}`.trim());
       }
-      const scores = { page: page.name, performance: median(perf), accessibility: median(a11y), performanceRuns: perf, failing };
+      const scores = {
+        page: page.name,
+        performance: median(perf),
+        accessibility: median(a11y),
+        performanceRuns: perf,
+        lcpMs: median(lcp),
+        tbtMs: median(tbt),
+        cls: median(cls),
+        failing,
+      };
       results.push(scores);
       log(`${page.name.padEnd(26)} performance ${scores.performance} (runs ${perf.join(', ')}; goal 95)   accessibility ${scores.accessibility} (goal 100)`);
+      log(`${''.padEnd(26)} LCP ${scores.lcpMs} ms   TBT ${scores.tbtMs} ms   CLS ${scores.cls}   (medians)`);
       if (failing.length > 0) log(`  below full marks: ${failing.join('; ')}`);
     }
   } finally {

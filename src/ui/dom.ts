@@ -1,3 +1,5 @@
+import type { Markup } from './markup.ts';
+
 // A tiny element builder. Strings always become text nodes: scenario text is data, never markup,
 // so nothing in the UI goes through innerHTML.
 
@@ -57,6 +59,16 @@ export function svg<K extends keyof SVGElementTagNameMap>(
     if (child === null) continue;
     el.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
   }
+  return el;
+}
+
+/** Builds static markup (markup.ts) as DOM; everything inside an <svg> gets the SVG namespace. */
+export function fromMarkup(node: Markup | string, inSvg = false): Node {
+  if (typeof node === 'string') return document.createTextNode(node);
+  const isSvg = inSvg || node.tag === 'svg';
+  const el = isSvg ? document.createElementNS('http://www.w3.org/2000/svg', node.tag) : document.createElement(node.tag);
+  for (const [name, value] of Object.entries(node.attrs)) setAttr(el, name, value);
+  for (const child of node.children) el.appendChild(fromMarkup(child, isSvg));
   return el;
 }
 

@@ -1,6 +1,5 @@
 import type { CatalogueEntry } from '../../scenarios/bundled.ts';
 import { h, isTypingTarget, replace } from '../../ui/dom.ts';
-import { brandMark } from '../../ui/parts/brand.ts';
 import { skipOption } from '../../engine/rules.ts';
 import { createConfirmDialog } from './confirm-dialog.ts';
 import type { ConsoleState, ConsoleStore, ConsoleTab } from './console-store.ts';
@@ -12,6 +11,7 @@ import { roomPanel } from '../room/room-panel.ts';
 import { roomVotesView } from '../room/room-votes-view.ts';
 import { sessionsView } from './sessions-view.ts';
 import { setupView, type View } from './setup-view.ts';
+import { adoptShell, SHELL_DEFAULTS } from './shell.ts';
 import { commandFor, SHORTCUT_HELP, type Command } from './shortcuts.ts';
 
 // The facilitator console: a top bar with the tabs, and under it the set-up, the live exercise
@@ -27,11 +27,16 @@ export interface ConsoleEnv {
   now(): number;
 }
 
-const TABS: { id: ConsoleTab; label: string }[] = [
-  { id: 'exercise', label: 'Exercise' },
-  { id: 'report', label: 'Report' },
-  { id: 'sessions', label: 'Sessions' },
-];
+/** Leaves `el` as the only child of `parent`, without taking it out first when it is there already (the set-up the page painted). */
+const showOnly = (parent: HTMLElement, el: HTMLElement): void => {
+  for (const child of [...parent.childNodes]) if (child !== el) child.remove();
+  if (el.parentNode !== parent) parent.append(el);
+};
+
+/** Sets an element's text only when it changes: the shell came with its first words, and a live region rewritten with the same words may be read out again. */
+const setText = (el: HTMLElement, text: string): void => {
+  if (el.textContent !== text) el.textContent = text;
+};
 
 export function mountConsole(root: HTMLElement, store: ConsoleStore, env: ConsoleEnv): { destroy(): void } {
   const confirm = createConfirmDialog();
@@ -71,35 +76,12 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
     if (yes) act((x) => x.skip(), 'Beat skipped');
   };
 
-  // ---- top bar ----
-  const who = h('p', { class: 'fac-top__who' });
-  const presenterStatus = h('p', { class: 'fac-top__status', attrs: { role: 'status' } });
-  const savedStatus = h('p', { class: 'fac-top__saved' });
-  const presenterButton = h(
-    'button',
-    { class: 'btn btn--small', attrs: { type: 'button', 'aria-keyshortcuts': 'W' }, on: { click: () => env.openPresenter() } },
-    'Open presenter ',
-    h('kbd', { attrs: { 'aria-hidden': 'true' }, text: 'W' }),
-  );
-  const helpButton = h(
-    'button',
-    { class: 'btn btn--small btn--ghost', attrs: { type: 'button', 'aria-keyshortcuts': 'Shift+?' }, on: { click: () => showHelp() } },
-    'Shortcuts ',
-    h('kbd', { attrs: { 'aria-hidden': 'true' }, text: '?' }),
-  );
-  const tabButtons = TABS.map((t) =>
-    h('button', { class: 'fac-tab', attrs: { type: 'button', 'data-tab': t.id }, text: t.label, on: { click: () => store.getState().setTab(t.id) } }),
-  );
-  const topbar = h(
-    'header',
-    { class: 'fac-top' },
-    h('div', { class: 'fac-top__brand' }, brandMark(), h('span', { class: 'fac-top__mode', text: 'Facilitator console' })),
-    h('nav', { class: 'fac-tabs', attrs: { 'aria-label': 'Console' } }, ...tabButtons),
-    who,
-    h('div', { class: 'fac-top__tools' }, savedStatus, presenterStatus, presenterButton, helpButton),
-  );
-
-  const messageSlot = h('div', { class: 'fac-message-slot' });
+  // ---- top bar, from the shell the page painted before this chunk arrived (shell.ts) ----
+  const shell = adoptShell(root);
+  const { who, presenterStatus, savedStatus, tabButtons, messageSlot, main } = shell;
+  shell.presenterButton.addEventListener('click', () => env.openPresenter());
+  shell.helpButton.addEventListener('click', () => showHelp());
+  for (const b of tabButtons) b.addEventListener('click', () => store.getState().setTab(b.dataset.tab as ConsoleTab));
   const live = h('p', { class: 'visually-hidden', attrs: { 'aria-live': 'polite', role: 'status' } });
   const takeover = h(
     'div',
@@ -109,14 +91,13 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
   );
 
   // ---- the views ----
-  const setup = setupView(store, env.catalog, env.openPresenter);
+  const setup = setupView(store, env.catalog, env.openPresenter, { el: shell.setup, heading: shell.setupHeading });
   const controls = controlsView(store, { onEnd: () => void askEnd(), onSkip: () => void askSkip(), now: env.now });
   const material = materialView(store);
   const evaluation = evaluationView(store);
   const live3 = h('div', { class: 'fac-live' }, h('h1', { class: 'visually-hidden', text: 'Running the exercise' }), controls.el, material.el, evaluation.el);
   const report = reportView(store, { download: env.download, downloadBytes: env.downloadBytes, print: env.print, now: env.now });
   const sessions = sessionsView(store, { download: env.download, confirm: confirm.ask, now: env.now });
-  const main = h('main', { id: 'main', class: 'fac-main', attrs: { tabindex: '-1' } });
   const room = roomPanel(store, { download: env.download });
   const roomVotes = roomVotesView(store, env.download);
   report.el.append(roomVotes.el);
@@ -133,7 +114,9 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
     if (!help.open) help.showModal();
   };
 
-  replace(root, h('a', { class: 'skip-link', attrs: { href: '#main' }, text: 'Skip to the console' }), topbar, messageSlot, room.el, takeover, main, live, help, confirm.el);
+  // The shell stays where it is: nothing above the set-up's introduction changes size.
+  messageSlot.after(takeover);
+  root.append(live, help, confirm.el);
   document.documentElement.dataset.facilitator = 'console';
   document.title = 'Facilitator console · War Room';
 
@@ -142,7 +125,11 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
     const key = state.tab === 'exercise' ? (state.session.stage === 'setup' ? 'setup' : 'live') : state.tab;
     if (shown?.key === key) return;
     const views: View[] = key === 'setup' ? [setup] : key === 'live' ? [controls, material, evaluation] : key === 'report' ? [report] : [sessions];
-    replace(main, key === 'setup' ? setup.el : key === 'live' ? live3 : key === 'report' ? report.el : sessions.el);
+    showOnly(main, key === 'setup' ? setup.el : key === 'live' ? live3 : key === 'report' ? report.el : sessions.el);
+    // The workshop room's panel opens each view; on the set-up it follows the title and
+    // introduction, which the page painted before the panel's code arrived and which must not move.
+    if (key === 'setup') shell.setupHead.after(room.el);
+    else main.prepend(room.el);
     const first = shown === null;
     shown = { key, views };
     for (const v of views) v.update(state);
@@ -158,11 +145,11 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
       else b.removeAttribute('aria-current');
     }
     const s = state.session;
-    replace(who, s.team.name ? `${s.team.name} · ${s.scenarioTitle}` : s.scenarioTitle || 'New exercise');
+    setText(who, s.team.name ? `${s.team.name} · ${s.scenarioTitle}` : s.scenarioTitle || SHELL_DEFAULTS.who);
     const n = state.sync.presenters.length;
-    replace(presenterStatus, n === 0 ? 'No presenter window' : n === 1 ? 'Presenter connected' : `${n} presenter windows`);
+    setText(presenterStatus, n === 0 ? SHELL_DEFAULTS.presenters : n === 1 ? 'Presenter connected' : `${n} presenter windows`);
     presenterStatus.className = `fac-top__status fac-top__status--${n > 0 ? 'on' : 'off'}`;
-    replace(savedStatus, state.storageProblem ? 'Not saved: see the message' : 'Saved');
+    setText(savedStatus, state.storageProblem ? 'Not saved: see the message' : SHELL_DEFAULTS.saved);
     savedStatus.className = `fac-top__saved${state.storageProblem ? ' fac-top__saved--bad' : ''}`;
     takeover.hidden = state.sync.authority;
     document.body.dataset.stage = s.stage;

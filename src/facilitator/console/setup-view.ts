@@ -25,7 +25,13 @@ export interface View {
   focus(): void;
 }
 
-export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[], onOpenPresenter: () => void): View {
+/** The set-up's frame as the page painted it (shell.ts): the view fills it in under its title and introduction. */
+export interface SetupFrame {
+  el: HTMLElement;
+  heading: HTMLElement;
+}
+
+export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[], onOpenPresenter: () => void, frame: SetupFrame): View {
   const act = (f: Parameters<ConsoleState['act']>[0]): string | null => store.getState().act(f);
   const playable = catalog.filter((e) => e.scenario);
 
@@ -181,11 +187,8 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
   });
   const presenter = h('button', { class: 'btn', attrs: { type: 'button', 'aria-keyshortcuts': 'W' }, on: { click: onOpenPresenter } }, 'Open the presenter window ', h('kbd', { text: 'W', attrs: { 'aria-hidden': 'true' } }));
 
-  const heading = h('h1', { class: 'fac-title', attrs: { tabindex: '-1' }, text: 'Set up the exercise' });
-  const el = h(
-    'div',
-    { class: 'fac-setup' },
-    h('div', { class: 'fac-setup__head' }, heading, h('p', { class: 'muted', text: 'Enter the team, choose a scenario, then open the briefing on the projector. Everything you type is saved as you go.' })),
+  const { el, heading } = frame;
+  el.append(
     h(
       'div',
       { class: 'fac-setup__grid' },
