@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { Scenario } from './schema.ts';
 
-/** The JSON Schema editors use for autocomplete, generated from the zod schema. */
-export function scenarioJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+/** A JSON Schema editors use for autocomplete, generated from a zod schema (`source`: the file that holds it). */
+export function editorJsonSchema(schema: z.ZodType, file: string, title: string, source: string): Record<string, unknown> {
   return {
-    ...schema,
-    $id: 'https://war-room.invalid/scenario.schema.json',
-    title: 'War Room scenario',
-    description: 'Generated from src/scenarios/schema.ts by `war-room schema`. Do not edit by hand.',
+    ...(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>),
+    $id: `https://war-room.invalid/${file}`,
+    title,
+    description: `Generated from ${source} by \`war-room schema\`. Do not edit by hand.`,
   };
+}
+
+/** The scenario format's JSON Schema (scenarios/scenario.schema.json). */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return editorJsonSchema(Scenario, 'scenario.schema.json', 'War Room scenario', 'src/scenarios/schema.ts');
 }
 
 export function scenarioJsonSchemaText(): string {

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { editorJsonSchema } from './json-schema.ts';
 import { SCENARIOS_DIR } from './load-file.ts';
 import { Translation } from './translation-schema.ts';
 
@@ -10,13 +10,7 @@ import { Translation } from './translation-schema.ts';
 export const TRANSLATION_SCHEMA_FILE = join(SCENARIOS_DIR, 'translation.schema.json');
 
 export function translationJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(Translation, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return {
-    ...schema,
-    $id: 'https://war-room.invalid/translation.schema.json',
-    title: 'War Room scenario translation',
-    description: 'Generated from src/scenarios/translation-schema.ts by `war-room schema`. Do not edit by hand.',
-  };
+  return editorJsonSchema(Translation, 'translation.schema.json', 'War Room scenario translation', 'src/scenarios/translation-schema.ts');
 }
 
 export function translationJsonSchemaText(): string {

@@ -1,8 +1,9 @@
+import { placeholdersIn } from '../engine/text.ts';
 import { formatPath, locate, type PathSegment } from './locate.ts';
 import { quote, readYamlMapping, schemaProblems, sortProblems, type ScenarioProblem } from './load.ts';
 import type { Scenario } from './schema.ts';
 import { didYouMean } from './suggest.ts';
-import { keyName, placeholders, scenarioTexts, translatedAt } from './translation.ts';
+import { keyName, scenarioTexts, translatedAt } from './translation.ts';
 import { Translation, type TranslationLanguage } from './translation-schema.ts';
 
 // Turns the bytes of a translation file into a Translation checked against its English
@@ -54,8 +55,8 @@ export function parseTranslation(input: string | Uint8Array, file: string, scena
   for (const english of scenarioTexts(scenario)) {
     const translated = translatedAt(t, english.key)?.text;
     if (translated === undefined) continue;
-    const want = placeholders(english.text);
-    const got = placeholders(translated);
+    const want = placeholdersIn(english.text);
+    const got = placeholdersIn(translated);
     if (want.join() !== got.join()) {
       push(
         [...english.key, 'text'],

@@ -118,9 +118,6 @@ export interface TranslationStatus {
   stale: string[];
 }
 
-/** The `{duration}`-style placeholders of a text, sorted: a translation must keep the same ones. */
-export const placeholders = (text: string): string[] => (text.match(/\{[a-z0-9-]+\}/gi) ?? []).sort();
-
 export const keyName = (key: readonly PathSegment[]): string => key.map(String).join('.');
 
 /** What a translation lacks: texts not translated, and texts translated from an older English. */
