@@ -1,5 +1,7 @@
 // Formatting shared by the screens and the Markdown export, so both say the same thing.
 
+import { formats } from '../i18n/format.ts';
+
 /** The engine words durations in scenario text ({duration}) the same way the screens do. */
 export { duration } from '../engine/local-time.ts';
 
@@ -37,16 +39,15 @@ export function moodOf(sentiment: number): Mood {
   return 'angry';
 }
 
+// The screens speak English for now (docs/i18n.md); amounts and counts are written by the one formatter per language.
+const english = formats('en');
+
 export function money(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(Math.round(amount));
-  } catch {
-    return `${Math.round(amount).toLocaleString('en-GB')} ${currency}`;
-  }
+  return english.money(amount, currency);
 }
 
 export function count(n: number): string {
-  return Math.round(n).toLocaleString('en-GB');
+  return english.number(Math.round(n));
 }
 
 export function signed(points: number): string {
