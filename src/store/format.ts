@@ -1,6 +1,8 @@
 // Formatting shared by the screens and the Markdown export, so both say the same thing.
 
 import { formats } from '../i18n/format.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { dimensionLabel, tierLabel } from '../i18n/vocabulary.ts';
 
 /** The engine words durations in scenario text ({duration}) the same way the screens do. */
 export { duration } from '../engine/local-time.ts';
@@ -25,39 +27,26 @@ export function durationShort(minutes: number): string {
   return m < 60 ? `${m}m` : `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m`;
 }
 
-/**
- * The one mood scale for stakeholders' confidence (0–100), used by the HTML panels and the
- * canvas alike so the same number always reads as the same word.
- */
-export const MOODS = ['confident', 'uneasy', 'worried', 'angry'] as const;
-export type Mood = (typeof MOODS)[number];
+export { MOODS, moodOf, type Mood } from '../i18n/vocabulary.ts';
 
-export function moodOf(sentiment: number): Mood {
-  if (sentiment >= 65) return 'confident';
-  if (sentiment >= 40) return 'uneasy';
-  if (sentiment >= 20) return 'worried';
-  return 'angry';
+// Amounts and counts are written by the one formatter per language; a surface passes its language.
+export function money(amount: number, currency: string, lang: Lang = 'en'): string {
+  return formats(lang).money(amount, currency);
 }
 
-// The screens speak English for now (docs/i18n.md); amounts and counts are written by the one formatter per language.
-const english = formats('en');
-
-export function money(amount: number, currency: string): string {
-  return english.money(amount, currency);
-}
-
-export function count(n: number): string {
-  return english.number(Math.round(n));
+export function count(n: number, lang: Lang = 'en'): string {
+  return formats(lang).number(Math.round(n));
 }
 
 export function signed(points: number): string {
   return points > 0 ? `+${points}` : points < 0 ? `−${Math.abs(points)}` : '0';
 }
 
+/** English names; a surface that speaks more than English uses dimensionLabel and tierLabel (src/i18n/vocabulary.ts). */
 export const DIMENSION_LABELS = {
-  communication: 'Communication',
-  proactivity: 'Proactivity',
-  businessImpact: 'Business impact',
+  communication: dimensionLabel('communication', 'en'),
+  proactivity: dimensionLabel('proactivity', 'en'),
+  businessImpact: dimensionLabel('businessImpact', 'en'),
 } as const;
 
-export const TIER_LABELS = { 'break-fix': 'Break-fix vendor', managed: 'Managed service', strategic: 'Strategic partner' } as const;
+export const TIER_LABELS = { 'break-fix': tierLabel('break-fix', 'en'), managed: tierLabel('managed', 'en'), strategic: tierLabel('strategic', 'en') } as const;
