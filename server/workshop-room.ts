@@ -429,8 +429,13 @@ export class WorkshopRoom extends Room {
     const lang = this.langOf(client);
     const key = viewKey(seat.role, lang);
     const view = this.workshop.roleView(seat.role, lang);
-    const sent = this.sentViews.get(key);
-    this.phoneVersions.set(client.sessionId, { key, version: sent && changedFields(sent.fields, fieldsOf(view)).length === 0 ? sent.version : 0 });
+    let sent = this.sentViews.get(key);
+    if (!sent) {
+      // The first phone of this role and language (as after a phone switched language): what it gets is what was sent.
+      sent = { view, fields: fieldsOf(view), version: 1 };
+      this.sentViews.set(key, sent);
+    }
+    this.phoneVersions.set(client.sessionId, { key, version: changedFields(sent.fields, fieldsOf(view)).length === 0 ? sent.version : 0 });
     this.sendTo(client, 'view', { ...view, ...this.workshop.voteState() });
   }
 
