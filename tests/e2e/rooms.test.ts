@@ -163,6 +163,16 @@ describe('workshop rooms', () => {
     expect(await phones.coo!.page.locator('#question').getAttribute('lang')).toBeNull();
     await shot(phones.hr!.page, 'phone-question-de');
     axeResults['phone question (de)'] = await axe(phones.hr!.page);
+    // Lee switches to German in the room: the room sends the question in German; back to English, English again.
+    const lee = phones.legal!.page;
+    await lee.getByLabel('Language').selectOption('de');
+    await expect.poll(() => lee.locator('#question').innerText()).toBe(QUESTION.de);
+    expect(await lee.evaluate(() => document.documentElement.lang)).toBe('de');
+    expect(await lee.locator('#question').getAttribute('lang')).toBeNull();
+    await shot(lee, 'phone-question-switched-de');
+    axeResults['phone question (switched to de)'] = await axe(lee);
+    await lee.getByLabel('Sprache').selectOption('en');
+    await expect.poll(() => lee.locator('#question').innerText()).toBe(QUESTION.en);
   }, 60_000);
 
   it('takes votes with confidence and rationale; a phone reloaded mid-vote keeps its vote and its seat', async () => {
