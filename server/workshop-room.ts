@@ -305,10 +305,12 @@ export class WorkshopRoom extends Room {
   private receive(client: Client, type: string, message: unknown): void {
     const who = this.who.get(client.sessionId);
     if (!who) return this.refuse(client, type, 'join the room first');
-    if (this.readOnly) return this.refuse(client, type, `this room is read-only: ${this.readOnly}`);
     if (!this.withinRate(client, who.kind === 'console' ? CONSOLE_MESSAGES_PER_SECOND : MAX_MESSAGES_PER_SECOND)) return;
     const size = Buffer.byteLength(JSON.stringify(message ?? null) ?? '');
     if (size > MAX_MESSAGE_BYTES) return this.refuse(client, type, `the message is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES}`);
+    // A phone's language is its own reading, not an input: a read-only room still answers it.
+    if (type === 'language') return this.language(client, who, message);
+    if (this.readOnly) return this.refuse(client, type, `this room is read-only: ${this.readOnly}`);
     if (type === 'vote') {
       if (who.kind !== 'phone') return this.refuse(client, type, 'only participants vote');
       const vote = VoteSchema.safeParse(message);
@@ -316,16 +318,6 @@ export class WorkshopRoom extends Room {
       const why = this.workshop.castVote(who.seat, vote.data);
       if (why) return this.refuseVote(client, who.seat, why);
       this.logged(client, type, { kind: 'vote', seat: who.seat, vote: vote.data }, () => this.afterVote(client, who.seat));
-      return;
-    }
-    if (type === 'language') {
-      if (who.kind !== 'phone') return this.refuse(client, type, 'the console sets the room’s language with control.language');
-      const chosen = PhoneLanguageSchema.safeParse(message);
-      if (!chosen.success) return this.refuse(client, type, describeIssues(chosen.error));
-      // The phone's own reading, not part of the exercise: not logged; the phone says it again when it rejoins.
-      if (who.lang === chosen.data.lang) return;
-      who.lang = chosen.data.lang;
-      this.sendView(client, who.seat, false);
       return;
     }
     if (isControlType(type)) {
@@ -336,6 +328,17 @@ export class WorkshopRoom extends Room {
       return this.control(client, type, message);
     }
     this.refuse(client, type, `unknown message type "${type.slice(0, 40)}"`);
+  }
+
+  /** A phone chose its language: its role's whole view in it now, and its changes in it from now on. */
+  private language(client: Client, who: Who, message: unknown): void {
+    if (who.kind !== 'phone') return this.refuse(client, 'language', 'the console sets the room’s language with control.language');
+    const chosen = PhoneLanguageSchema.safeParse(message);
+    if (!chosen.success) return this.refuse(client, 'language', describeIssues(chosen.error));
+    // The phone's own reading, not part of the exercise: not logged; the phone says it again when it rejoins.
+    if (who.lang === chosen.data.lang) return;
+    who.lang = chosen.data.lang;
+    this.sendView(client, who.seat, false);
   }
 
   private control(client: Client, type: ControlType, message: unknown): void {
