@@ -43,6 +43,8 @@ export class JoinApp {
   private ownLang = storedLang() !== null;
   /** The language the scenario text on screen is in (the join info's title, then the room's views). */
   private textLang: Lang = 'en';
+  /** The language of the last view the room sent. */
+  private viewLang: Lang | null = null;
   /** English, and each other language once fetched. */
   private readonly messages: { en: JoinMessages; de?: Translation<JoinMessages> } = { en: JOIN_EN };
   private readonly t = translator(this.messages, () => this.lang);
@@ -198,8 +200,11 @@ export class JoinApp {
           const { lang, textLang } = viewLangs(view);
           this.textLang = textLang;
           this.render();
-          // The room's language changed (or this is its first view): a phone that never chose follows it.
-          if (!this.ownLang && lang !== this.lang) {
+          // The room's language changed (or this is its first view): a phone that never chose follows it
+          // (once per change: a language whose words cannot be fetched is not asked for on every update).
+          const changed = lang !== this.viewLang;
+          this.viewLang = lang;
+          if (changed && !this.ownLang && lang !== this.lang) {
             void this.follow(lang).then(() => {
               this.lastRendered = '';
               this.render();
