@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server as HttpServer, type Ser
 import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { isLang } from '../src/i18n/lang.ts';
 import { isJoinCode } from '../src/protocol/join-code.ts';
 import { JOINS_PER_MINUTE, ROOM_NAME } from '../src/protocol/limits.ts';
 import { ROLES } from '../src/scenarios/roles.ts';
@@ -101,7 +102,7 @@ export async function createRoomServer(options: RoomServerOptions): Promise<Room
       const address = req.socket.remoteAddress ?? 'unknown';
       const code = decodeURIComponent(path.slice('/join-info/'.length));
       limiter.consume(address).then(
-        () => ensureRoom(code).then(() => joinInfo(res, code)),
+        () => ensureRoom(code).then(() => joinInfo(res, code, new URLSearchParams((req.url ?? '').split('?')[1] ?? '').get('lang'))),
         () => json(res, 429, { error: 'Too many join attempts from this address: wait a minute and try again.' }),
       );
       return;
@@ -164,13 +165,21 @@ function forward(listeners: ((req: IncomingMessage, res: ServerResponse) => void
   for (const listener of listeners) listener.call(http, req, res);
 }
 
-/** What the join page needs before a phone joins: the exercise's title and the roles with free seats. */
-function joinInfo(res: ServerResponse, code: string): void {
+/**
+ * What the join page needs before a phone joins: the room's language, the exercise's title (in
+ * `asked`, the phone's own language, else the room's, when the scenario has it) and the roles with free seats.
+ */
+function joinInfo(res: ServerResponse, code: string, asked: string | null): void {
   const room = isJoinCode(code) ? (matchMaker.getLocalRoomById(code) as WorkshopRoom | undefined) : undefined;
   if (!room?.workshop) return json(res, 404, { error: 'No workshop with that code.' });
+  const workshop = room.workshop;
+  const lang = isLang(asked) ? asked : workshop.lang;
+  const translated = lang === 'en' ? null : (roomConfig.library.translated?.(workshop.compiled.index.scenario.id, lang) ?? null);
   const info: JoinInfo = {
     code,
-    title: room.workshop.compiled.index.scenario.title,
+    lang: workshop.lang,
+    title: (translated ?? workshop.compiled).index.scenario.title,
+    titleLang: translated ? lang : 'en',
     roles: room.workshop.freeSeats(ROLES.map((r) => r.id)).map(({ role, free }) => ({ id: role, free })),
   };
   json(res, 200, info);

@@ -7,6 +7,7 @@ import {
   describeIssues,
   isControlType,
   JoinOptionsSchema,
+  PhoneLanguageSchema,
   VoteSchema,
   type ControlMessage,
   type ControlType,
@@ -14,7 +15,8 @@ import {
 import type { ConsoleRoomView, RoleView, ServerMessages, VoteStateMessage } from '../src/protocol/views.ts';
 import { diffConsoleView } from '../src/protocol/console-delta.ts';
 import { allocateJoinCode, releaseJoinCode, reserveJoinCode } from './join-codes.ts';
-import type { ScenarioLibrary } from './scenarios.ts';
+import type { Lang } from '../src/i18n/lang.ts';
+import { translationsOf, type ScenarioLibrary } from './scenarios.ts';
 import { takeRestoreTicket } from './storage/durable.ts';
 import { RoomJournal } from './storage/journal.ts';
 import type { LogEntry, LoggedControl, RoomRecord, RoomStore, StoredRoom } from './storage/log.ts';
@@ -25,6 +27,9 @@ import { Workshop } from './workshop.ts';
 // every message checked (size, rate, schema, secret) before the Workshop model sees it, and the
 // per-seat views sent after each change. The room has no shared schema state: each client gets
 // only messages made for it, so nothing private can ride along in a state patch.
+// Each phone reads its role's view in its own language (the one it joined with or switched to),
+// or, when it has none, in the room's language, which the facilitator sets (control.language).
+// Views are made and encoded once per role and language.
 
 export interface WorkshopRoomConfig {
   library: ScenarioLibrary;
@@ -51,7 +56,8 @@ export const roomConfig: WorkshopRoomConfig = {
   owner: 'this-process',
 };
 
-type Who = { kind: 'console' } | { kind: 'phone'; seat: string };
+/** A phone's `lang` is its own choice; null: it follows the room's language. */
+type Who = { kind: 'console' } | { kind: 'phone'; seat: string; lang: Lang | null };
 
 /** Slack over the cap for phones whose old connection has not dropped yet when they rejoin. */
 const REJOIN_SLACK = 10;
@@ -70,17 +76,19 @@ export class WorkshopRoom extends Room {
   private readonly consoleClients = new Set<Client>();
   private readonly rate = new Map<string, { resetAt: number; count: number; warned: boolean }>();
   /**
-   * What phones were last sent, by role (the view, each of its fields as JSON, and a version that
-   * goes up with each change) and for all (the vote), so a change sends only what differs.
+   * What phones were last sent, by role and language (`ceo/de`: the view, each of its fields as
+   * JSON, and a version that goes up with each change) and for all (the vote), so a change sends
+   * only what differs.
    */
   private readonly sentViews = new Map<string, SentView>();
   private sentVote = '';
   /**
-   * The version of its role's view each phone has, by session id (0: one that is not the last one
-   * sent, as after joining while a change was being logged). A phone one version behind gets only
-   * the fields that changed; any other gets its role's whole view.
+   * The view each phone has, by session id: which role and language's, and its version (0: one
+   * that is not the last one sent, as after joining while a change was being logged). A phone one
+   * version behind on the same role and language gets only the fields that changed; any other
+   * (a language switch included) gets its role's whole view.
    */
-  private readonly phoneVersions = new Map<string, number>();
+  private readonly phoneVersions = new Map<string, { key: string; version: number }>();
   private liveTallyPending = false;
   /** Logged votes whose phones are confirmed after the console's tally (confirmVotes), by seat, and since when the first has waited. */
   private confirmations = new Map<string, Client>();
@@ -127,7 +135,7 @@ export class WorkshopRoom extends Room {
     // With storage, a code is only ours once the store has it (another process, or an old room, may hold it).
     for (let attempt = 1; ; attempt++) {
       const code = allocateJoinCode();
-      this.workshop = new Workshop(code, compiled, parsed.data, roomConfig.defaultCap, this.ids);
+      this.workshop = new Workshop(code, compiled, parsed.data, roomConfig.defaultCap, this.ids, translationsOf(roomConfig.library, compiled.index.scenario.id));
       this.roomId = code;
       if (!store) return;
       const record = { code, createdAt: Date.now(), options: parsed.data, cap: this.workshop.cap, scenarioFingerprint: compiled.index.fingerprint, secret: this.secret };
@@ -145,7 +153,7 @@ export class WorkshopRoom extends Room {
   private restore(stored: StoredRoom): void {
     const compiled = roomConfig.library.get(stored.record.options.scenarioId);
     if (!compiled || !roomConfig.store) throw new Error(`cannot restore room ${stored.record.code}`);
-    const restored = restoreRoom(compiled, stored);
+    const restored = restoreRoom(compiled, stored, translationsOf(roomConfig.library, stored.record.options.scenarioId));
     reserveJoinCode(stored.record.code);
     this.roomId = stored.record.code;
     this.secret = stored.record.secret;
@@ -186,7 +194,11 @@ export class WorkshopRoom extends Room {
     const compiled = this.record && roomConfig.library.get(this.record.options.scenarioId);
     if (!this.journal || !this.record || !compiled || this.rolledBack) return;
     this.rolledBack = true;
-    const restored = restoreRoom(compiled, { record: this.record, entries: [...this.journal.written], fingerprint: null, closedAt: null });
+    const restored = restoreRoom(
+      compiled,
+      { record: this.record, entries: [...this.journal.written], fingerprint: null, closedAt: null },
+      translationsOf(roomConfig.library, this.record.options.scenarioId),
+    );
     this.workshop = restored.workshop;
     this.ids = restored.ids;
     for (const who of this.who.values()) if (who.kind === 'phone') this.workshop.setConnected(who.seat, true);
@@ -240,7 +252,7 @@ export class WorkshopRoom extends Room {
         }
       }
     }
-    this.who.set(client.sessionId, { kind: 'phone', seat: seat.id });
+    this.who.set(client.sessionId, { kind: 'phone', seat: seat.id, lang: join.lang ?? null });
     this.workshop.setConnected(seat.id, true);
     this.sendTo(client, 'seat', { device: seat.device, name: seat.name, role: seat.role });
     this.sendView(client, seat.id);
@@ -293,10 +305,12 @@ export class WorkshopRoom extends Room {
   private receive(client: Client, type: string, message: unknown): void {
     const who = this.who.get(client.sessionId);
     if (!who) return this.refuse(client, type, 'join the room first');
-    if (this.readOnly) return this.refuse(client, type, `this room is read-only: ${this.readOnly}`);
     if (!this.withinRate(client, who.kind === 'console' ? CONSOLE_MESSAGES_PER_SECOND : MAX_MESSAGES_PER_SECOND)) return;
     const size = Buffer.byteLength(JSON.stringify(message ?? null) ?? '');
     if (size > MAX_MESSAGE_BYTES) return this.refuse(client, type, `the message is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES}`);
+    // A phone's language is its own reading, not an input: a read-only room still answers it.
+    if (type === 'language') return this.language(client, who, message);
+    if (this.readOnly) return this.refuse(client, type, `this room is read-only: ${this.readOnly}`);
     if (type === 'vote') {
       if (who.kind !== 'phone') return this.refuse(client, type, 'only participants vote');
       const vote = VoteSchema.safeParse(message);
@@ -314,6 +328,17 @@ export class WorkshopRoom extends Room {
       return this.control(client, type, message);
     }
     this.refuse(client, type, `unknown message type "${type.slice(0, 40)}"`);
+  }
+
+  /** A phone chose its language: its role's whole view in it now, and its changes in it from now on. */
+  private language(client: Client, who: Who, message: unknown): void {
+    if (who.kind !== 'phone') return this.refuse(client, 'language', 'the console sets the room’s language with control.language');
+    const chosen = PhoneLanguageSchema.safeParse(message);
+    if (!chosen.success) return this.refuse(client, 'language', describeIssues(chosen.error));
+    // The phone's own reading, not part of the exercise: not logged; the phone says it again when it rejoins.
+    if (who.lang === chosen.data.lang) return;
+    who.lang = chosen.data.lang;
+    this.sendView(client, who.seat, false);
   }
 
   private control(client: Client, type: ControlType, message: unknown): void {
@@ -404,10 +429,23 @@ export class WorkshopRoom extends Room {
     if (!seat) return;
     // The ballot first: the phone then draws its first screen with its vote already chosen.
     if (withBallot) this.sendBallot(client, seatId);
-    const view = this.workshop.roleView(seat.role);
-    const sent = this.sentViews.get(seat.role);
-    this.phoneVersions.set(client.sessionId, sent && changedFields(sent.fields, fieldsOf(view)).length === 0 ? sent.version : 0);
+    const lang = this.langOf(client);
+    const key = viewKey(seat.role, lang);
+    const view = this.workshop.roleView(seat.role, lang);
+    let sent = this.sentViews.get(key);
+    if (!sent) {
+      // The first phone of this role and language (as after a phone switched language): what it gets is what was sent.
+      sent = { view, fields: fieldsOf(view), version: 1 };
+      this.sentViews.set(key, sent);
+    }
+    this.phoneVersions.set(client.sessionId, { key, version: changedFields(sent.fields, fieldsOf(view)).length === 0 ? sent.version : 0 });
     this.sendTo(client, 'view', { ...view, ...this.workshop.voteState() });
+  }
+
+  /** The language a phone reads: its own, else the room's. */
+  private langOf(client: Client): Lang {
+    const w = this.who.get(client.sessionId);
+    return (w?.kind === 'phone' ? w.lang : null) ?? this.workshop.lang;
   }
 
   private sendBallot(client: Client, seatId: string): void {
@@ -433,13 +471,17 @@ export class WorkshopRoom extends Room {
       if (w?.kind !== 'phone') continue;
       const seat = this.workshop.seat(w.seat);
       if (!seat) continue;
-      let change = changes.get(seat.role);
+      const lang = w.lang ?? this.workshop.lang;
+      const key = viewKey(seat.role, lang);
+      let change = changes.get(key);
       if (change === undefined) {
-        change = this.roleChange(seat.role, vote);
-        changes.set(seat.role, change);
+        change = this.roleChange(seat.role, lang, vote);
+        changes.set(key, change);
       }
-      const has = this.phoneVersions.get(client.sessionId) ?? 0;
-      this.phoneVersions.set(client.sessionId, change.version);
+      const had = this.phoneVersions.get(client.sessionId);
+      // A view of another role or language (the room's language changed) counts as none.
+      const has = had?.key === key ? had.version : 0;
+      this.phoneVersions.set(client.sessionId, { key, version: change.version });
       if (has === change.version) {
         if (voteChanged) client.enqueueRaw((voteBytes ??= encode('vote', vote)));
       } else if (change.update && has === change.version - 1) client.enqueueRaw(change.update);
@@ -447,10 +489,11 @@ export class WorkshopRoom extends Room {
     }
   }
 
-  /** The role's view as its phones will have it, and what to send them: the fields that changed, or the whole view. */
-  private roleChange(role: string, vote: VoteStateMessage): RoleChange {
-    const view = this.workshop.roleView(role);
-    let sent = this.sentViews.get(role);
+  /** The role's view in `lang` as its phones will have it, and what to send them: the fields that changed, or the whole view. */
+  private roleChange(role: string, lang: Lang, vote: VoteStateMessage): RoleChange {
+    const key = viewKey(role, lang);
+    const view = this.workshop.roleView(role, lang);
+    let sent = this.sentViews.get(key);
     let update: Uint8Array | null = null;
     // The workshop keeps a role's view object until something changes; a new object may still say the same.
     if (sent?.view !== view) {
@@ -460,7 +503,7 @@ export class WorkshopRoom extends Room {
         if (changed) update = encode('update', { ...(Object.fromEntries(changed.map((k) => [k, view[k]])) as Partial<RoleView>), ...vote });
         sent = { view, fields, version: (sent?.version ?? 0) + 1 };
       } else sent = { ...sent, view };
-      this.sentViews.set(role, sent);
+      this.sentViews.set(key, sent);
     }
     let whole: Uint8Array | null = null;
     return { version: sent.version, update, whole: () => (whole ??= encode('view', { ...view, ...vote })) };
@@ -587,6 +630,8 @@ interface RoleChange {
   update: Uint8Array | null;
   whole(): Uint8Array;
 }
+
+const viewKey = (role: string, lang: Lang): string => `${role}/${lang}`;
 
 /** Each field of a role's view as JSON, to tell which changed. */
 function fieldsOf(view: RoleView): Record<keyof RoleView, string> {

@@ -4,6 +4,8 @@ import { refusal, Run, startSnapshot, stepSnapshot } from '../src/engine/runtime
 import { scoreRun } from '../src/engine/scoring.ts';
 import type { RunState } from '../src/engine/state.ts';
 import { buildView, revealedView, type GameView, type OptionView } from '../src/engine/view.ts';
+import type { Lang } from '../src/i18n/lang.ts';
+import { dimensionLabel } from '../src/i18n/vocabulary.ts';
 import { MAX_RUN_INPUTS } from '../src/protocol/limits.ts';
 import type { ControlMessage, CreateOptions, RoomSettings, VoteMessage } from '../src/protocol/messages.ts';
 import { DEFAULT_SETTINGS } from '../src/protocol/messages.ts';
@@ -23,11 +25,14 @@ import {
   type VoteRecord,
   type VoteStateMessage,
 } from '../src/protocol/views.ts';
+import type { ScenarioTranslations } from './scenarios.ts';
 
 // A workshop room without the network: the scenario, seed and ordered run inputs (so the run can
 // be replayed, see issue "Rooms that survive"), the seats, and the votes. Every command returns
 // null or a sentence saying why it was refused. What a phone sees is decided here, from the
 // engine's own state: a whitelist of fields, with role-aimed injects only for that role.
+// The room has a language (the facilitator's choice); each phone's view is built for the phone's
+// own language from the same run, with the scenario's text from its translation when it has one.
 
 type Refusal = string | null;
 /** Where the console's exercise stands, as control.run carries it. */
@@ -72,8 +77,13 @@ export class Workshop {
   private vote: OpenVote | null = null;
   private readonly records: VoteRecord[] = [];
   private recordsChanges = 0;
+  /** By role and language (`ceo/de`). */
   private readonly roleViews = new Map<string, RoleView>();
+  /** The shown run's view in each translated language, for the shown run of `key` (see shown()). */
+  private readonly shownIn = new Map<Lang, { key: string; view: GameView }>();
   private tallyCache: Tally | null = null;
+  /** The room's language: phones without one of their own, and the presenter, follow it. */
+  private roomLang: Lang;
 
   constructor(
     readonly code: string,
@@ -81,7 +91,10 @@ export class Workshop {
     options: CreateOptions,
     defaultCap: number,
     private readonly ids: WorkshopIds,
+    /** The scenario in other languages; none: every phone reads English. */
+    private readonly translations: ScenarioTranslations = () => null,
   ) {
+    this.roomLang = options.lang ?? 'en';
     this.settings = { ...(options.settings ?? DEFAULT_SETTINGS) };
     this.cap = options.cap ?? defaultCap;
     this.seatsPerRole = options.seats ?? {};
@@ -94,6 +107,11 @@ export class Workshop {
 
   get participantCount(): number {
     return this.seats.size;
+  }
+
+  /** The room's language (English in rooms opened before rooms had languages). */
+  get lang(): Lang {
+    return this.roomLang;
   }
 
   // ---- seats -------------------------------------------------------------------------------
@@ -171,6 +189,11 @@ export class Workshop {
     return run;
   }
 
+  /** The facilitator chose the room's language. What each language's phones see is unchanged; who reads which is the network room's. */
+  setLanguage(lang: Lang): void {
+    this.roomLang = lang;
+  }
+
   setSettings(settings: RoomSettings): void {
     Object.assign(this.settings, settings);
     this.changed();
@@ -232,6 +255,7 @@ export class Workshop {
   /** Something phones see changed: their role views are built again when next asked for. */
   private changed(): void {
     this.roleViews.clear();
+    this.shownIn.clear();
     this.tallyCache = null;
   }
 
@@ -248,19 +272,25 @@ export class Workshop {
   // ---- views --------------------------------------------------------------------------------
 
   /**
-   * What every phone of one role sees: built field by field from the engine's view, never a copy
-   * of engine or console data. Cached per role until something changes.
+   * What every phone of one role and language sees: built field by field from the engine's view,
+   * never a copy of engine or console data. Cached per role and language until something changes.
+   * The language changes only words: which injects a role sees is decided the same way in each.
    */
-  roleView(role: string): RoleView {
-    const cached = this.roleViews.get(role);
+  roleView(role: string, lang: Lang = 'en'): RoleView {
+    const cacheKey = `${role}/${lang}`;
+    const cached = this.roleViews.get(cacheKey);
     if (cached) return cached;
-    const { view, state } = this.shown();
+    const { state } = this.shown();
+    const { view, textLang } = this.shownFor(lang);
     const phase = this.phase();
     const incident = phase === 'incident' || phase === 'ended';
     const showScores = phase === 'ended' && this.settings.debriefToPhones;
     const score = showScores && view.ending ? scoreRun(this.compiled.index, state.log) : null;
     const built: RoleView = {
       code: this.code,
+      // Only when not English, so an English room's views are the bytes they were before languages.
+      ...(lang !== 'en' ? { lang } : {}),
+      ...(textLang !== lang ? { textLang } : {}),
       phase,
       title: view.title,
       currency: view.currency,
@@ -283,16 +313,16 @@ export class Workshop {
               outcome: view.ending.outcome,
               scores: score
                 ? [
-                    { name: 'Communication', score: score.communication.score },
-                    { name: 'Proactivity', score: score.proactivity.score },
-                    { name: 'Business impact', score: score.businessImpact.score },
-                    { name: 'Overall', score: score.overall },
+                    { name: dimensionLabel('communication', lang), score: score.communication.score },
+                    { name: dimensionLabel('proactivity', lang), score: score.proactivity.score },
+                    { name: dimensionLabel('businessImpact', lang), score: score.businessImpact.score },
+                    { name: OVERALL[lang], score: score.overall },
                   ]
                 : null,
             }
           : null,
     };
-    this.roleViews.set(role, built);
+    this.roleViews.set(cacheKey, built);
     return built;
   }
 
@@ -313,10 +343,10 @@ export class Workshop {
     return { decision: vote.decision, mine: mine ? { ...mine } : null };
   }
 
-  /** The whole phone screen for one seat, as the phone puts it together (tests and tools). */
-  participantView(seatId: string): ParticipantView | null {
+  /** The whole phone screen for one seat in `lang`, as the phone puts it together (tests and tools). */
+  participantView(seatId: string, lang: Lang = 'en'): ParticipantView | null {
     const seat = this.seats.get(seatId);
-    return seat ? composeView(this.roleView(seat.role), this.voteState(), seat, this.ballot(seatId)) : null;
+    return seat ? composeView(this.roleView(seat.role, lang), this.voteState(), seat, this.ballot(seatId)) : null;
   }
 
   consoleView(): ConsoleRoomView {
@@ -360,12 +390,12 @@ export class Workshop {
    * The run as the room may see it: before a recorded choice; once revealed, its consequences
    * with the beat it was made in (as the console's presenter shows it); else the live run.
    */
-  private shown(): { state: RunState; view: GameView } {
+  private shown(): { key: string; state: RunState; view: GameView; revealed: boolean } {
     const inputs = this.run.inputs;
     const count = this.shownInputs === null ? inputs.length : Math.min(this.shownInputs, inputs.length);
     const revealed = this.decisionStage === 'revealed' && count < inputs.length;
     const key = `${count}/${inputs.length}/${revealed}`;
-    if (this.shownCache?.key === key) return this.shownCache;
+    if (this.shownCache?.key === key) return { ...this.shownCache, revealed };
     let state: RunState;
     if (count === inputs.length) {
       state = this.run.state;
@@ -376,7 +406,23 @@ export class Workshop {
     }
     const before = buildView(this.compiled, state);
     this.shownCache = { key, state, view: revealed ? revealedView(this.run.view(), before) : before };
-    return this.shownCache;
+    return { ...this.shownCache, revealed };
+  }
+
+  /**
+   * The shown run's view worded in `lang`: the same state through the scenario's translation, or
+   * the English view (and `textLang` English) when the scenario has none in that language.
+   */
+  private shownFor(lang: Lang): { view: GameView; textLang: Lang } {
+    const shown = this.shown();
+    const translated = lang === 'en' ? null : this.translations(lang);
+    if (!translated) return { view: shown.view, textLang: 'en' };
+    const cached = this.shownIn.get(lang);
+    if (cached?.key === shown.key) return { view: cached.view, textLang: lang };
+    const before = buildView(translated, shown.state);
+    const view = shown.revealed ? revealedView(buildView(translated, this.run.state), before) : before;
+    this.shownIn.set(lang, { key: shown.key, view });
+    return { view, textLang: lang };
   }
 
   /** Injects since the last decision that this role may see: unaimed ones, and those aimed at it. */
@@ -452,6 +498,9 @@ export class Workshop {
     return anonymous ? list.sort((a, b) => compare(a.option, b.option) || compare(a.rationale, b.rationale)) : list;
   }
 }
+
+/** The overall score's name on the phones' debrief (the three dimensions are src/i18n/vocabulary.ts's). */
+const OVERALL: { readonly [L in Lang]: string } = { en: 'Overall', de: 'Gesamt' };
 
 /** An option for the phones: what they show of it, with no empty fields. */
 function phoneOption(o: OptionView): PhoneOption {

@@ -10,7 +10,7 @@ export interface RoomRecord {
   code: string;
   /** Milliseconds since 1970; retention counts from here. */
   createdAt: number;
-  /** The console's create options: scenario, seed, partner, settings, cap, seats per role. */
+  /** The console's create options: scenario, seed, partner, settings, cap, seats per role, the room's first language (none: English). */
   options: CreateOptions;
   /** The cap the room was opened with (the server's default when the console gave none). */
   cap: number;
@@ -24,7 +24,8 @@ export interface RoomRecord {
 export type LoggedControl =
   | ({ type: 'control.run' } & Omit<ControlMessage<'control.run'>, 'secret'>)
   | { type: 'control.vote'; action: ControlMessage<'control.vote'>['action'] }
-  | { type: 'control.settings'; settings: RoomSettings };
+  | { type: 'control.settings'; settings: RoomSettings }
+  | { type: 'control.language'; lang: ControlMessage<'control.language'>['lang'] };
 
 /** One accepted input. Seats carry their ids and device token, so phones rejoin with the same token. */
 export type LogEntry =

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { CompiledScenario } from '../../src/engine/compile.ts';
 import { ROLES } from '../../src/scenarios/roles.ts';
+import type { ScenarioTranslations } from '../scenarios.ts';
 import { Workshop, type WorkshopIds } from '../workshop.ts';
 import type { LogEntry, LoggedControl, StoredRoom } from './log.ts';
 
@@ -45,6 +46,9 @@ export function applyControl(workshop: Workshop, control: LoggedControl): string
     case 'control.settings':
       workshop.setSettings(control.settings);
       return null;
+    case 'control.language':
+      workshop.setLanguage(control.lang);
+      return null;
     default: {
       const unreachable: never = control;
       return `unknown control ${JSON.stringify(unreachable).slice(0, 40)}`;
@@ -60,6 +64,8 @@ export function applyControl(workshop: Workshop, control: LoggedControl): string
 export function roomFingerprint(workshop: Workshop): string {
   const view = workshop.consoleView();
   const state = {
+    // The room's language only when it is not English, so rooms logged before languages keep their fingerprints.
+    ...(workshop.lang !== 'en' ? { lang: workshop.lang } : {}),
     inputs: workshop.inputs,
     console: { ...view, participants: view.participants.map(({ connected: _, ...p }) => p) },
     roles: ROLES.map((r) => workshop.roleView(r.id)),
@@ -74,11 +80,14 @@ export interface Restored {
   readOnly: string | null;
 }
 
-/** Rebuilds a room by replaying its log, and checks the result against the saved fingerprint. */
-export function restoreRoom(compiled: CompiledScenario, stored: StoredRoom): Restored {
+/**
+ * Rebuilds a room by replaying its log, and checks the result against the saved fingerprint.
+ * `translations` only word the phones' views; without them a restored room's phones read English.
+ */
+export function restoreRoom(compiled: CompiledScenario, stored: StoredRoom, translations?: ScenarioTranslations): Restored {
   const { record, entries } = stored;
   const ids = new ReplayIds();
-  const workshop = new Workshop(record.code, compiled, record.options, record.cap, ids);
+  const workshop = new Workshop(record.code, compiled, record.options, record.cap, ids, translations);
   let readOnly: string | null = null;
   if (compiled.index.fingerprint !== record.scenarioFingerprint) {
     readOnly = `the scenario "${record.options.scenarioId}" has changed since this room was opened, so its log cannot be replayed`;

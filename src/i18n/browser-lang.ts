@@ -1,4 +1,4 @@
-import { preferredLang, type Lang } from './lang.ts';
+import { isLang, preferredLang, type Lang } from './lang.ts';
 
 // The browser edge of the language choice: one remembered choice for every War Room page on
 // this device (game, console, presenter, phone), and the page's `lang` kept true for screen readers.
@@ -27,5 +27,18 @@ export function chooseLang(lang: Lang): void {
     localStorage.setItem(KEY, lang);
   } catch {
     // The choice lasts as long as the page.
+  }
+}
+
+/**
+ * The language this device's person chose on some War Room page, or null when they never chose
+ * (a workshop phone then follows the room's language rather than the browser's).
+ */
+export function storedLang(): Lang | null {
+  try {
+    const stored = localStorage.getItem(KEY);
+    return isLang(stored) ? stored : null;
+  } catch {
+    return null;
   }
 }

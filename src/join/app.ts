@@ -1,8 +1,8 @@
 import { isJoinCode, normaliseJoinCode } from '../protocol/join-code.ts';
 import { MAX_DISPLAY_NAME, MAX_RATIONALE } from '../protocol/limits.ts';
 import { ROLES } from '../scenarios/roles.ts';
-import type { JoinInfo, ParticipantView, PhoneOption } from '../protocol/views.ts';
-import { chooseLang, rememberedLang, showLang } from '../i18n/browser-lang.ts';
+import { viewLangs, type JoinInfo, type ParticipantView, type PhoneOption } from '../protocol/views.ts';
+import { chooseLang, rememberedLang, showLang, storedLang } from '../i18n/browser-lang.ts';
 import { formats } from '../i18n/format.ts';
 import { LANG_NAMES, LANGS, isLang, type Lang } from '../i18n/lang.ts';
 import { translator, type Translation } from '../i18n/messages.ts';
@@ -16,10 +16,9 @@ import { loadSeat } from './storage.ts';
 // The phone page: code → name and role → the room (situation, injects, the vote) → thank you.
 // Everything is rebuilt from the last view the server sent, except what the person is typing:
 // the draft vote is kept here so an update from the room never wipes it.
-// The page speaks the language this phone chose (a switch on every screen); the scenario's own
-// text comes from the room as it is.
-
-const SCENARIO_TEXT_LANG: Lang = 'en';
+// The page speaks the language this phone chose (a switch on every screen), which the room then
+// sends the scenario in too; a phone that never chose follows the room's language. The scenario's
+// own text is marked with the language it came in (English where the scenario has no translation).
 
 /** A problem the link reported, or one of the page's own checks; kept as a key so a language switch redraws it too. */
 type Notice = Problem | { readonly key: 'codeInvalid' | 'nameMissing' | 'roleMissing' | 'chooseFirst' };
@@ -40,6 +39,12 @@ export class JoinApp {
   private draft: Draft | null = null;
   private lastRendered = '';
   private lang: Lang = rememberedLang();
+  /** This phone's person chose a language (here or on another War Room page); else the page follows the room's. */
+  private ownLang = storedLang() !== null;
+  /** The language the scenario text on screen is in (the join info's title, then the room's views). */
+  private textLang: Lang = 'en';
+  /** The language of the last view the room sent. */
+  private viewLang: Lang | null = null;
   /** English, and each other language once fetched. */
   private readonly messages: { en: JoinMessages; de?: Translation<JoinMessages> } = { en: JOIN_EN };
   private readonly t = translator(this.messages, () => this.lang);
@@ -117,14 +122,24 @@ export class JoinApp {
   private async checkCode(code: string): Promise<void> {
     if (!isJoinCode(code)) return this.codeScreen(code, { key: 'codeInvalid' });
     try {
-      this.detailsScreen(await fetchJoinInfo(code));
+      const info = await fetchJoinInfo(code, this.ownLang ? this.lang : null);
+      await this.follow(info.lang);
+      this.detailsScreen(info);
     } catch (error) {
       this.codeScreen(code, error instanceof JoinError ? error.problem : { key: 'unreachable' });
     }
   }
 
+  /** A phone that never chose a language takes the room's (without remembering it). */
+  private async follow(roomLang: Lang): Promise<void> {
+    if (this.ownLang || roomLang === this.lang || !(await this.load(roomLang))) return;
+    this.lang = roomLang;
+    showLang(roomLang);
+  }
+
   private detailsScreen(info: JoinInfo, error: Notice | null = null, name = ''): void {
     this.redraw = () => this.detailsScreen(info, error, nameInput.value);
+    this.textLang = info.titleLang;
     const nameInput = h('input', { id: 'name', name: 'name', value: name, maxlength: MAX_DISPLAY_NAME, autocomplete: 'nickname', required: true });
     const free = new Map(info.roles.map((r) => [r.id, r.free]));
     const roles = h(
@@ -171,22 +186,38 @@ export class JoinApp {
 
   private async enter(code: string, details?: { name: string; role: string }): Promise<void> {
     this.link?.leave();
-    const link = new Link(code, {
-      status: (status, detail) => {
-        this.status = status;
-        this.statusDetail = detail ?? null;
-        this.render();
+    const link = new Link(
+      code,
+      {
+        status: (status, detail) => {
+          this.status = status;
+          this.statusDetail = detail ?? null;
+          this.render();
+        },
+        view: (view) => {
+          this.view = view;
+          this.notice = null;
+          const { lang, textLang } = viewLangs(view);
+          this.textLang = textLang;
+          this.render();
+          // The room's language changed (or this is its first view): a phone that never chose follows it
+          // (once per change: a language whose words cannot be fetched is not asked for on every update).
+          const changed = lang !== this.viewLang;
+          this.viewLang = lang;
+          if (changed && !this.ownLang && lang !== this.lang) {
+            void this.follow(lang).then(() => {
+              this.lastRendered = '';
+              this.render();
+            });
+          }
+        },
+        error: (problem) => {
+          this.notice = problem;
+          this.render();
+        },
       },
-      view: (view) => {
-        this.view = view;
-        this.notice = null;
-        this.render();
-      },
-      error: (problem) => {
-        this.notice = problem;
-        this.render();
-      },
-    });
+      () => (this.ownLang ? this.lang : null),
+    );
     this.link = link;
     this.redraw = () => this.render();
     this.screen(this.t('joining'), h('p', { class: 'card', role: 'status' }, this.t('takingSeat')));
@@ -206,7 +237,7 @@ export class JoinApp {
     if (this.status === 'closed' && !view) return this.codeScreen(this.link?.code ?? '', this.statusDetail);
     if (!view) return;
     // Skip a rebuild that would change nothing (it would also reset focus and scrolling).
-    const key = JSON.stringify([view, this.status, this.statusDetail, this.notice, this.draft, this.lang]);
+    const key = JSON.stringify([view, this.status, this.statusDetail, this.notice, this.draft, this.lang, this.textLang]);
     if (key === this.lastRendered) return;
     this.lastRendered = key;
     const focused = document.activeElement?.id ?? null;
@@ -412,11 +443,11 @@ export class JoinApp {
   }
 
   /**
-   * The scenario's own text comes as the room sends it, in the language it was written in
-   * (English, until rooms run translated scenarios): marked so a screen reader reads it in that language.
+   * The scenario's own text comes as the room sends it: in this phone's language when the scenario
+   * has it, else in English. Marked when that is not the page's language, so a screen reader reads it right.
    */
   private asWritten(): Record<string, string> {
-    return this.lang === SCENARIO_TEXT_LANG ? {} : { lang: SCENARIO_TEXT_LANG };
+    return this.lang === this.textLang ? {} : { lang: this.textLang };
   }
 
   private screen(title: string | { text: string; asWritten: true }, ...content: (Node | null)[]): void {
@@ -437,7 +468,10 @@ export class JoinApp {
           void this.load(chosen).then((loaded) => {
             if (loaded) {
               this.lang = chosen;
+              this.ownLang = true;
               chooseLang(chosen);
+              // The room sends this phone's view in the chosen language from now on.
+              this.link?.setLang(chosen);
             }
             this.lastRendered = '';
             this.redraw();

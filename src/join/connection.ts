@@ -1,5 +1,6 @@
 import { Client, type Room } from '@colyseus/sdk';
-import type { VoteMessage } from '../protocol/messages.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { PhoneLanguageMessage, VoteMessage } from '../protocol/messages.ts';
 import {
   composeView,
   type BallotMessage,
@@ -43,10 +44,11 @@ export class JoinError extends Error {
   }
 }
 
-export async function fetchJoinInfo(code: string): Promise<JoinInfo> {
+/** `lang`: the phone's own language, for the exercise's title; none: the room's. */
+export async function fetchJoinInfo(code: string, lang: Lang | null): Promise<JoinInfo> {
   let res: Response;
   try {
-    res = await fetch(`/join-info/${encodeURIComponent(code)}`, { headers: { accept: 'application/json' } });
+    res = await fetch(`/join-info/${encodeURIComponent(code)}${lang ? `?lang=${lang}` : ''}`, { headers: { accept: 'application/json' } });
   } catch {
     throw new JoinError({ key: 'unreachable' });
   }
@@ -77,17 +79,20 @@ export class Link {
   private seat: SeatMessage | null = null;
   private ballot: BallotMessage | null = null;
 
+  /** `lang()`: the phone's own language, said on every join; null: the phone follows the room's. */
   constructor(
     readonly code: string,
     private readonly on: LinkEvents,
+    private readonly lang: () => Lang | null = () => null,
   ) {}
 
   /** Joins with a name and role, or (with neither) with this phone's stored seat. */
   async join(details?: { name: string; role: string }): Promise<void> {
     this.on.status('joining');
     const stored = loadSeat(this.code);
-    const options = details ? { ...details, ...(stored ? { device: stored.device } : {}) } : stored ? { device: stored.device } : null;
-    if (!options) throw new JoinError({ key: 'detailsMissing' });
+    const seat = details ? { ...details, ...(stored ? { device: stored.device } : {}) } : stored ? { device: stored.device } : null;
+    if (!seat) throw new JoinError({ key: 'detailsMissing' });
+    const options = { ...seat, ...this.langOption() };
     let room: Room;
     try {
       room = await this.client.joinById(this.code, options);
@@ -96,6 +101,16 @@ export class Link {
       throw new JoinError(joinFailure(error));
     }
     this.attach(room);
+  }
+
+  /** The phone chose a language: the room sends its view in it from now on (and on every rejoin). */
+  setLang(lang: Lang): void {
+    this.room?.send('language', { lang } satisfies PhoneLanguageMessage);
+  }
+
+  private langOption(): { lang?: Lang } {
+    const lang = this.lang();
+    return lang ? { lang } : {};
   }
 
   vote(message: VoteMessage): void {
@@ -142,6 +157,9 @@ export class Link {
     room.onDrop(() => this.on.status('reconnecting'));
     room.onReconnect(() => {
       this.on.status('connected');
+      // A language chosen while the connection was gone may not have arrived (the room ignores a repeat).
+      const lang = this.lang();
+      if (lang) room.send('language', { lang } satisfies PhoneLanguageMessage);
       // A vote sent as the connection went may not have arrived: send it again (the room keeps one per seat).
       const mine = this.ballot?.mine;
       const open = this.voteState?.vote;
@@ -169,7 +187,7 @@ export class Link {
   private async takeSeatAgain(): Promise<void> {
     this.on.status('reconnecting');
     const gone = (why: Problem) => ('key' in why ? why.key === 'noWorkshop' : /seat in this workshop was not found/.test(why.said));
-    const result = await rejoin(() => this.client.joinById(this.code, { device: loadSeat(this.code)?.device ?? '' }), {
+    const result = await rejoin(() => this.client.joinById(this.code, { device: loadSeat(this.code)?.device ?? '', ...this.langOption() }), {
       stopped: () => this.stopped,
       fatal: (error) => gone(joinFailure(error)),
     });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_DISPLAY_NAME, MAX_EVENTS_PER_MESSAGE, MAX_RATIONALE, MAX_ROOM_CAP } from './limits.ts';
 import { ROLES } from '../scenarios/roles.ts';
+import { LANGS } from '../i18n/lang.ts';
 
 // What clients may send a workshop room, checked with zod when it arrives at the server.
 // Phones send `vote`; the console sends `control.*`, each carrying the facilitator secret.
@@ -17,6 +18,8 @@ const Line = (max: number) =>
     .refine((s) => !/\p{Cc}/u.test(s), 'must be one line of plain text');
 
 export const RoleId = z.enum(ROLES.map((r) => r.id) as [string, ...string[]]);
+/** A language War Room speaks (src/i18n/lang.ts): the room's, and each phone's own. */
+export const LangSchema = z.enum(LANGS);
 
 export const RunEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('prep.commit'), measures: z.array(Id).max(50) }),
@@ -48,18 +51,24 @@ export const CreateOptionsSchema = z.strictObject({
   cap: Whole(1, MAX_ROOM_CAP).optional(),
   /** Seats per role; a role left out gets the room's cap. */
   seats: z.partialRecord(RoleId, Whole(0, MAX_ROOM_CAP)).optional(),
+  /** The room's language at the start (the console's); absent: English, as in rooms logged before languages. */
+  lang: LangSchema.optional(),
 });
 export type CreateOptions = z.infer<typeof CreateOptionsSchema>;
 
-/** Options of `joinById`: a phone (name and role, or its device token) or the console (its secret). */
+/**
+ * Options of `joinById`: a phone (name and role, or its device token) or the console (its secret).
+ * A phone with a language of its own says it (`lang`); one without follows the room's language.
+ */
 export const JoinOptionsSchema = z.union([
   z.strictObject({ facilitator: Secret }),
   z.strictObject({
     name: Line(MAX_DISPLAY_NAME).refine((s) => s.trim().length > 0, 'a name is needed'),
     role: RoleId,
     device: Id.optional(),
+    lang: LangSchema.optional(),
   }),
-  z.strictObject({ device: Id }),
+  z.strictObject({ device: Id, lang: LangSchema.optional() }),
 ]);
 export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
 
@@ -71,6 +80,10 @@ export const VoteSchema = z.strictObject({
   rationale: Line(MAX_RATIONALE).optional(),
 });
 export type VoteMessage = z.infer<typeof VoteSchema>;
+
+/** A phone chose its own language: from now on the room sends it its role's view in that language. */
+export const PhoneLanguageSchema = z.strictObject({ lang: LangSchema });
+export type PhoneLanguageMessage = z.infer<typeof PhoneLanguageSchema>;
 
 export const ControlMessages = {
   /**
@@ -89,11 +102,13 @@ export const ControlMessages = {
   }),
   'control.vote': z.strictObject({ secret: Secret, action: z.enum(['close', 'reopen', 'reveal', 'hide']) }),
   'control.settings': z.strictObject({ secret: Secret, settings: RoomSettingsSchema }),
+  /** The room's language: phones without a language of their own, and the presenter, follow it. */
+  'control.language': z.strictObject({ secret: Secret, lang: LangSchema }),
 } as const;
 export type ControlType = keyof typeof ControlMessages;
 export type ControlMessage<T extends ControlType> = z.infer<(typeof ControlMessages)[T]>;
 
-export const CLIENT_MESSAGE_TYPES = ['vote', ...Object.keys(ControlMessages)] as readonly string[];
+export const CLIENT_MESSAGE_TYPES = ['vote', 'language', ...Object.keys(ControlMessages)] as readonly string[];
 
 export function isControlType(type: string): type is ControlType {
   return Object.hasOwn(ControlMessages, type);

@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/lang.ts';
 import type { RoomSettings } from './messages.ts';
 
 // What the server sends. Every participant-facing shape is built on the server from the engine's
@@ -51,6 +52,16 @@ export interface VoteView {
 /** One phone's whole screen, put together on the phone from its role's view, its seat and its ballot. */
 export interface ParticipantView {
   code: string;
+  /**
+   * The language this view is for (the phone's own, or the room's for a phone without one);
+   * absent: English, so an English room sends the bytes it sent before rooms had languages.
+   */
+  lang?: Lang;
+  /**
+   * The language the scenario's own text is in, when it is not `lang` (absent: the same): a
+   * scenario with no translation into `lang` comes in English.
+   */
+  textLang?: Lang;
   phase: RoomPhase;
   title: string;
   currency: string;
@@ -69,7 +80,12 @@ export interface ParticipantView {
 /** GET /join-info/CODE: what the join page shows before a phone takes a seat. */
 export interface JoinInfo {
   code: string;
+  /** The room's language, which a phone without a language of its own follows. */
+  lang: Lang;
+  /** In the language asked for (`?lang=`, else the room's) when the scenario has it, else English. */
   title: string;
+  /** The language `title` is in. */
+  titleLang: Lang;
   roles: { id: string; free: number }[];
 }
 
@@ -100,6 +116,12 @@ export type ViewUpdateMessage = Partial<RoleView> & VoteStateMessage;
 export interface BallotMessage {
   decision: string;
   mine: VoteView['mine'];
+}
+
+/** The language a view is for, and the one its scenario text is in (views.ts: absent fields mean English, and the same). */
+export function viewLangs(view: Pick<ParticipantView, 'lang' | 'textLang'>): { lang: Lang; textLang: Lang } {
+  const lang = view.lang ?? 'en';
+  return { lang, textLang: view.textLang ?? lang };
 }
 
 /** The phone's screen from the four messages it gets. A ballot for another decision is not shown. */

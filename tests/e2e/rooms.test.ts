@@ -8,15 +8,22 @@ import { serveRooms, type ServedRooms } from './rooms-harness.ts';
 
 // A workshop with phones: the console opens a room, the presenter shows the code and QR code,
 // three phones (390×844) join by the QR link, read the situation, vote, and one reloads mid-vote.
-// invoice-fraud's first beat has an inject aimed at the CFO (and COO): only the CFO's phone gets it.
-// Hana's phone speaks German (its browser's language): the page's own words follow it.
+// ransomware-manufacturer's first beat has an inject aimed at the COO (and Operations): only the
+// COO's phone gets it. Hana chose German on an earlier visit: her phone's own words are German, and
+// the room sends her the scenario's German text (the other phones, in an English room, read English).
 
-const SCENARIO = 'invoice-fraud';
+const SCENARIO = 'ransomware-manufacturer';
+/** The first decision's question as each language's phones read it (scenarios/translations/ransomware-manufacturer.de.yaml). */
+const QUESTION = {
+  en: 'What do you tell the supervisor and your IT partner right now?',
+  de: 'Was sagen Sie dem Schichtleiter und Ihrem IT-Partner jetzt?',
+};
+const BEAT_DE = 'Der Anruf aus der Nachtschicht';
 const PHONE = { width: 390, height: 844 };
 const EN = { locale: 'en-GB', name: 'Your name', join: 'Join', in: 'You are in', why: 'Why? One line (optional)', vote: 'Vote', voted: 'Your vote:', closed: 'Voting is closed', chose: 'The room chose', thanks: 'Thank you for taking part' };
 const DE = { locale: 'de-DE', name: 'Ihr Name', join: 'Teilnehmen', in: 'Sie sind dabei', why: 'Warum? Eine Zeile (optional)', vote: 'Abstimmen', voted: 'Ihre Stimme:', closed: 'Die Abstimmung ist geschlossen', chose: 'Die Runde hat entschieden', thanks: 'Danke für Ihre Teilnahme' };
 const PEOPLE = [
-  { key: 'cfo', name: 'Chris <b>CFO</b>', role: 'CFO', words: EN },
+  { key: 'coo', name: 'Chris <b>COO</b>', role: 'COO', words: EN },
   { key: 'hr', name: 'Hana', role: 'Personal', words: DE },
   { key: 'legal', name: 'Lee', role: 'Legal', words: EN },
 ] as const;
@@ -109,11 +116,13 @@ describe('workshop rooms', () => {
     for (const person of PEOPLE) {
       const words = person.words;
       const context = await served.browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, reducedMotion: 'reduce', locale: words.locale });
+      // A remembered choice (war-room.lang), not the browser's language, is what the room sends a phone in; without one it follows the room's.
+      if (words === DE) await context.addInitScript(() => localStorage.getItem('war-room.lang') ?? localStorage.setItem('war-room.lang', 'de'));
       const page = await open(context, `${served.url}join?code=${code}`, `phone ${person.key}`);
       phones[person.key] = { context, page };
       await page.getByLabel(words.name).fill(person.name);
       await page.locator('.role', { has: page.locator('.role-label', { hasText: new RegExp(`^${person.role}$`) }) }).locator('input').check();
-      if (person.key === 'cfo' || person.key === 'hr') {
+      if (person.key === 'coo' || person.key === 'hr') {
         await shot(page, `phone-join-form-${person.key}`);
         axeResults[`phone join form ${person.key}`] = await axe(page);
       }
@@ -121,35 +130,49 @@ describe('workshop rooms', () => {
       await page.waitForSelector(`text=${words.in}`);
     }
     expect(await phones.hr!.page.evaluate(() => document.documentElement.lang)).toBe('de');
-    await shot(phones.cfo!.page, 'phone-lobby');
-    axeResults['phone lobby'] = await axe(phones.cfo!.page);
+    await shot(phones.coo!.page, 'phone-lobby');
+    axeResults['phone lobby'] = await axe(phones.coo!.page);
     await con.waitForFunction(() => document.querySelector('.room-panel__people summary')?.textContent?.startsWith('Joined: 3'));
     // A name is text, never markup: the console shows the angle brackets.
-    expect(await con.locator('.room-panel__name').first().innerText()).toBe('Chris <b>CFO</b>');
+    expect(await con.locator('.room-panel__name').first().innerText()).toBe('Chris <b>COO</b>');
     // Who joined from a phone is on the exercise's team list, with the role, as if typed in.
     for (const person of PEOPLE) await con.getByLabel(`Name of participant ${person.name}`).waitFor({ state: 'attached' });
   }, 90_000);
 
-  it('starts the incident: phones get the situation and the question; the CFO alone gets the inject aimed at the CFO', async () => {
+  it('starts the incident: phones get the situation and the question, each in its language; the COO alone gets the inject aimed at the COO', async () => {
     await con.getByRole('button', { name: 'Open the briefing' }).click();
     await con.waitForSelector('body[data-stage="briefing"]');
-    await phones.cfo!.page.waitForSelector('text=Briefing');
+    await phones.coo!.page.waitForSelector('text=Briefing');
     await con.locator('#main').focus();
     await con.keyboard.press('Space');
     await con.waitForSelector('body[data-stage="incident"]');
     await con.keyboard.press('p'); // hold the clock so the vote is not overtaken by time
     for (const p of Object.values(phones)) await p.page.waitForSelector('.vote .option');
-    const mine = phones.cfo!.page.locator('.inject.for-you');
+    const mine = phones.coo!.page.locator('.inject.for-you');
     await expect.poll(() => mine.count()).toBeGreaterThan(0);
     const privateText = (await mine.first().locator('p').nth(1).innerText()).slice(0, 50);
     for (const key of ['hr', 'legal']) expect(await body(phones[key]!.page)).not.toContain(privateText);
-    await shot(phones.cfo!.page, 'phone-question');
-    axeResults['phone question'] = await axe(phones.cfo!.page);
-    // The German phone marks the scenario's English text as English, for screen readers.
-    expect(await phones.hr!.page.locator('#question').getAttribute('lang')).toBe('en');
-    expect(await phones.cfo!.page.locator('#question').getAttribute('lang')).toBeNull();
+    await shot(phones.coo!.page, 'phone-question');
+    axeResults['phone question'] = await axe(phones.coo!.page);
+    // Hana's phone reads the scenario in German, as German (no lang="en" on it); the English phones read English.
+    expect(await phones.hr!.page.locator('#question').innerText()).toBe(QUESTION.de);
+    expect(await phones.hr!.page.locator('#beat').innerText()).toContain(BEAT_DE);
+    expect(await phones.hr!.page.locator('#question').getAttribute('lang')).toBeNull();
+    expect(await phones.hr!.page.locator('[lang="en"]:not(option)').count()).toBe(0);
+    expect(await phones.coo!.page.locator('#question').innerText()).toBe(QUESTION.en);
+    expect(await phones.coo!.page.locator('#question').getAttribute('lang')).toBeNull();
     await shot(phones.hr!.page, 'phone-question-de');
     axeResults['phone question (de)'] = await axe(phones.hr!.page);
+    // Lee switches to German in the room: the room sends the question in German; back to English, English again.
+    const lee = phones.legal!.page;
+    await lee.getByLabel('Language').selectOption('de');
+    await expect.poll(() => lee.locator('#question').innerText()).toBe(QUESTION.de);
+    expect(await lee.evaluate(() => document.documentElement.lang)).toBe('de');
+    expect(await lee.locator('#question').getAttribute('lang')).toBeNull();
+    await shot(lee, 'phone-question-switched-de');
+    axeResults['phone question (switched to de)'] = await axe(lee);
+    await lee.getByLabel('Sprache').selectOption('en');
+    await expect.poll(() => lee.locator('#question').innerText()).toBe(QUESTION.en);
   }, 60_000);
 
   it('takes votes with confidence and rationale; a phone reloaded mid-vote keeps its vote and its seat', async () => {
@@ -162,7 +185,7 @@ describe('workshop rooms', () => {
       await page.getByRole('button', { name: words.vote, exact: true }).click();
       await page.waitForSelector(`text=${words.voted}`);
     };
-    await vote('cfo', 0, 4, 'Stop the payment first');
+    await vote('coo', 0, 4, 'Isolate the network first');
     await vote('hr', 1, 2, 'Ask the supplier');
     await vote('legal', 0, 5, 'Preserve evidence');
     const legal = phones.legal!.page;
@@ -192,13 +215,13 @@ describe('workshop rooms', () => {
     await con.keyboard.press('d');
     await con.getByRole('dialog').getByRole('button', { name: 'End and debrief' }).click();
     for (const [key, p] of Object.entries(phones)) await p.page.waitForSelector(`text=${wordsOf(key).thanks}`);
-    await shot(phones.cfo!.page, 'phone-thanks');
+    await shot(phones.coo!.page, 'phone-thanks');
     // The report has the room's votes: the split, the confidence and the reasons.
     await con.waitForSelector('.room-votes h2');
     expect(await con.locator('.room-votes').innerText()).toContain('“Preserve evidence”');
     await con.locator('.room-votes').scrollIntoViewIfNeeded();
     await shot(con, 'console-report-votes');
-    axeResults['phone thanks'] = await axe(phones.cfo!.page);
+    axeResults['phone thanks'] = await axe(phones.coo!.page);
     const records = await con.evaluate(() =>
       Object.entries(localStorage)
         .filter(([k]) => k.startsWith('war-room.room-votes.'))

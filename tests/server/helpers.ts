@@ -5,6 +5,8 @@ import type { RunEvent } from '../../src/engine/machine.ts';
 import { applyConsoleDelta, ConsoleDeltaSchema, ConsoleViewMessageSchema } from '../../src/protocol/console-delta.ts';
 import { composeView, type ConsoleViewMessage, type BallotMessage, type ParticipantView, type SeatMessage, type ViewMessage, type ViewUpdateMessage, type VoteStateMessage } from '../../src/protocol/views.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
+import { localizeScenario } from '../../src/scenarios/translation.ts';
+import { Translation } from '../../src/scenarios/translation-schema.ts';
 import { createRoomServer, type RoomServer } from '../../server/room-server.ts';
 import type { RoomStore } from '../../server/storage/log.ts';
 import { tinyScenario } from '../fixtures/tiny-scenario.ts';
@@ -34,6 +36,48 @@ export function leakScenario(): Scenario {
   return s;
 }
 
+/** The German leak markers: a German phone of the wrong role, or any phone, must never get them either. */
+export const SECRET_MARKERS_DE = ['NUR-HINWEIS', 'NUR-ACHTEN', 'NUR-FRAGE', 'NUR-ERWARTET', 'NUR-UEBERBLICK', 'SPAETER-INJECT'];
+export const LEGAL_MARKER_DE = 'RECHT-PRIVAT';
+export const CEO_MARKER_DE = 'VORSTAND-PRIVAT';
+/** The first beat's title in each language, to tell which language a phone was sent. */
+export const OUTAGE_TITLE = { en: 'The database falls over', de: 'Die Datenbank fällt aus' } as const;
+export const OUTCOME_DE = { failover: 'In zehn Minuten wieder da.', tell: 'Die Kundschaft hat es geschätzt.' } as const;
+
+/** A German translation of the leak scenario, private and facilitator-only texts included (with their own markers). */
+export function leakTranslation(): Translation {
+  const t = (text: string) => ({ text });
+  return Translation.parse({
+    formatVersion: 1,
+    scenario: 'leak-test',
+    language: 'de',
+    title: t('Kleiner Ausfall'),
+    beats: {
+      outage: {
+        title: t(OUTAGE_TITLE.de),
+        narrative: t('Die Wiederherstellung dauert {restore-hours} Stunden.'),
+        injects: {
+          alert: { text: t('Datenbank nicht erreichbar') },
+          'legal-memo': { from: t('Rechtsabteilung'), text: t(`${LEGAL_MARKER_DE}: noch keine Haftung anerkennen`) },
+          'ceo-call': { from: t('Aufsichtsratsvorsitz'), text: t(`${CEO_MARKER_DE}: der Aufsichtsrat will ein Gespräch`) },
+          later: { text: t('SPAETER-INJECT: eine Journalistin fragt nach') },
+        },
+        decision: {
+          prompt: t('Was nun?'),
+          options: { failover: { label: t('Auf die Standby-Datenbank umschalten'), outcome: t(OUTCOME_DE.failover) } },
+          advice: { why: t('NUR-HINWEIS: ein geübtes Failover') },
+        },
+        facilitator: { questions: [t('NUR-FRAGE')], lookFor: [t('NUR-ACHTEN')], expectedActions: [t('NUR-ERWARTET')] },
+      },
+      update: {
+        title: t('Die Kundschaft fragt nach'),
+        decision: { prompt: t('Informieren?'), options: { tell: { label: t('Ein ehrliches Update veröffentlichen'), outcome: t(OUTCOME_DE.tell) } }, advice: { why: t('NUR-HINWEIS: Schweigen nährt Gerüchte') } },
+      },
+    },
+    facilitator: { overview: t('NUR-UEBERBLICK'), questions: [t('NUR-FRAGE')] },
+  });
+}
+
 export interface TestRooms {
   server: RoomServer;
   colyseus: ColyseusTestServer;
@@ -44,9 +88,14 @@ export interface TestRooms {
 
 export async function startTestRooms(options: { joinsPerMinute?: number; store?: RoomStore } = {}): Promise<TestRooms> {
   const compiled = compileScenario(leakScenario());
+  const german = compileScenario(localizeScenario(leakScenario(), leakTranslation(), 'de'));
   const logs: string[] = [];
   const server = await createRoomServer({
-    library: { get: (id) => (id === compiled.index.scenario.id ? compiled : null), ids: () => [compiled.index.scenario.id] },
+    library: {
+      get: (id) => (id === compiled.index.scenario.id ? compiled : null),
+      ids: () => [compiled.index.scenario.id],
+      translated: (id, lang) => (id === compiled.index.scenario.id && lang === 'de' ? german : null),
+    },
     joinsPerMinute: options.joinsPerMinute ?? 10_000,
     log: (line) => logs.push(line),
     store: options.store,

@@ -2,12 +2,29 @@ import { Room as SdkRoom } from '@colyseus/sdk';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunEvent } from '../../src/engine/machine.ts';
 import type { ConsoleRoomView, ParticipantView, RoleView } from '../../src/protocol/views.ts';
-import { CEO_MARKER, consoleView, CREATE, last, LEGAL_MARKER, phoneView, record, SECRET_MARKERS, startTestRooms, until, type TestRooms } from './helpers.ts';
+import {
+  CEO_MARKER,
+  CEO_MARKER_DE,
+  consoleView,
+  CREATE,
+  last,
+  LEGAL_MARKER,
+  LEGAL_MARKER_DE,
+  OUTCOME_DE,
+  phoneView,
+  record,
+  SECRET_MARKERS,
+  SECRET_MARKERS_DE,
+  startTestRooms,
+  until,
+  type TestRooms,
+} from './helpers.ts';
 
 // Records every frame each phone receives (messages and any state or patch frame, as raw bytes)
 // through a whole exercise, and checks that none carries another role's inject or anything that
 // is the facilitator's: advice, notes, upcoming injects, the key, consequences before the reveal,
-// scores before the end.
+// scores before the end. The room runs in German with phones in both languages (their own, or
+// the room's): privacy holds in each language, and a German phone gets its role's German inject.
 
 const PROTOCOL_ROOM_STATE = 14;
 const PROTOCOL_ROOM_STATE_PATCH = 15;
@@ -34,19 +51,28 @@ afterAll(async () => {
 });
 
 it('no phone ever receives another role’s inject or facilitator-only material', async () => {
-  const consoleRoom = await rooms.colyseus.sdk.create('workshop', CREATE);
+  const consoleRoom = await rooms.colyseus.sdk.create('workshop', { ...CREATE, lang: 'de' });
   const cGot = record(consoleRoom);
   await until(() => last(cGot, 'secret') !== undefined, 'the key');
   const secret = last<{ secret: string }>(cGot, 'secret')!.secret;
   const control = (type: string, body: object) => consoleRoom.send(type, { secret, ...body });
   const code = consoleRoom.roomId;
 
+  // `lang` null: the phone follows the room's language (German).
+  const seats = [
+    ['legal', 'de'],
+    ['legal', 'en'],
+    ['ceo', 'en'],
+    ['ceo', null],
+    ['cfo', 'en'],
+    ['cfo', null],
+  ] as const;
   const phones = await Promise.all(
-    (['legal', 'ceo', 'cfo'] as const).map(async (role) => {
-      const room = await rooms.colyseus.sdk.joinById(code, { name: `P-${role}`, role });
+    seats.map(async ([role, own]) => {
+      const room = await rooms.colyseus.sdk.joinById(code, { name: `P-${role}-${own}`, role, ...(own ? { lang: own } : {}) });
       const got = record(room);
       await until(() => last(got, 'view') !== undefined, 'a first view');
-      return { role, room, got, view: () => phoneView(got) };
+      return { role, lang: own ?? 'de', room, got, view: () => phoneView(got) };
     }),
   );
   const inputs: RunEvent[] = [];
@@ -64,16 +90,17 @@ it('no phone ever receives another role’s inject or facilitator-only material'
     await until(() => phones.every((p) => p.view().vote?.open === true && p.view().decision?.options.some((o) => o.id === choice)), `the vote on ${choice}`);
     const decision = phones[0]!.view().vote!.decision;
     for (const p of phones) p.room.send('vote', { decision, option: choice, confidence: 4, rationale: `${p.role} agrees` });
-    await until(() => consoleNow()?.vote?.tally.total === 3, 'three votes');
+    await until(() => consoleNow()?.vote?.tally.total === phones.length, 'every phone’s vote');
     const before = inputs.length;
-    sync('incident', 'recorded', before, { type: 'player.choose', option: choice, votes: { [choice]: 3 } });
+    sync('incident', 'recorded', before, { type: 'player.choose', option: choice, votes: { [choice]: phones.length } });
     await until(() => phones.every((p) => p.view().vote?.open === false), 'the vote to close');
     // Recorded but not revealed: the phones must not have the consequence yet.
-    const outcome = choice === 'failover' ? 'Back in ten minutes.' : 'Customers appreciated it.';
-    for (const p of phones) if (JSON.stringify(p.got).includes(outcome)) outcomesSeenTooEarly.push(`${p.role}: ${outcome}`);
+    const english = choice === 'failover' ? 'Back in ten minutes.' : 'Customers appreciated it.';
+    const german = OUTCOME_DE[choice as keyof typeof OUTCOME_DE];
+    for (const p of phones) for (const outcome of [english, german]) if (JSON.stringify(p.got).includes(outcome)) outcomesSeenTooEarly.push(`${p.role}/${p.lang}: ${outcome}`);
     control('control.vote', { action: 'reveal' });
     sync('incident', 'revealed', null);
-    await until(() => phones.every((p) => p.view().lastChoice?.outcome === outcome), 'the revealed outcome');
+    await until(() => phones.every((p) => p.view().lastChoice?.outcome === (p.lang === 'de' ? german : english)), 'the revealed outcome in each phone’s language');
     sync('incident', 'open', null);
   }
   await until(() => phones.every((p) => p.view().ending !== null), 'the ending');
@@ -88,11 +115,18 @@ it('no phone ever receives another role’s inject or facilitator-only material'
     expect(raw.length).toBeGreaterThan(5);
     const text = raw.map((f) => Buffer.from(f).toString('latin1')).join('\n');
     expect(raw.filter((f) => f[0] === PROTOCOL_ROOM_STATE || f[0] === PROTOCOL_ROOM_STATE_PATCH)).toEqual([]);
-    for (const marker of SECRET_MARKERS) expect(text, `${p.role} got ${marker}`).not.toContain(marker);
+    for (const marker of [...SECRET_MARKERS, ...SECRET_MARKERS_DE]) expect(text, `${p.role}/${p.lang} got ${marker}`).not.toContain(marker);
     expect(text).not.toContain(secret);
     for (const field of ['advice', 'lookFor', 'questions', 'expectedActions', 'audience', 'secret']) expect(text, `${p.role} got field ${field}`).not.toContain(field);
-    if (p.role !== 'legal') expect(text, `${p.role} got Legal's inject`).not.toContain(LEGAL_MARKER);
-    if (p.role !== 'ceo') expect(text, `${p.role} got the CEO's inject`).not.toContain(CEO_MARKER);
+    for (const marker of [LEGAL_MARKER, LEGAL_MARKER_DE]) if (p.role !== 'legal') expect(text, `${p.role}/${p.lang} got Legal's inject`).not.toContain(marker);
+    for (const marker of [CEO_MARKER, CEO_MARKER_DE]) if (p.role !== 'ceo') expect(text, `${p.role}/${p.lang} got the CEO's inject`).not.toContain(marker);
+    // Each phone reads its role's own inject in its language, and never in the other.
+    const own = { legal: [LEGAL_MARKER, LEGAL_MARKER_DE], ceo: [CEO_MARKER, CEO_MARKER_DE] }[p.role as 'legal' | 'ceo'];
+    if (own) {
+      const [en, de] = own as [string, string];
+      expect(text, `${p.role}/${p.lang}`).toContain(p.lang === 'de' ? de : en);
+      expect(text, `${p.role}/${p.lang}`).not.toContain(p.lang === 'de' ? en : de);
+    }
     // Scores reach a phone only in the views sent after the facilitator ended the exercise.
     // Each screen the phone had, whole views and updates (only what changed) applied in order.
     const views: RoleView[] = [];
@@ -103,6 +137,7 @@ it('no phone ever receives another role’s inject or facilitator-only material'
     expect(views.length).toBeGreaterThan(3);
     expect(views.filter((v) => v.phase !== 'ended' && v.ending?.scores)).toEqual([]);
   }
-  expect(phones.find((p) => p.role === 'legal')!.got.some((m) => JSON.stringify(m).includes(LEGAL_MARKER))).toBe(true);
-  expect(phones.find((p) => p.role === 'ceo')!.got.some((m) => JSON.stringify(m).includes(CEO_MARKER))).toBe(true);
+  expect(phones.find((p) => p.role === 'legal' && p.lang === 'en')!.got.some((m) => JSON.stringify(m).includes(LEGAL_MARKER))).toBe(true);
+  expect(phones.find((p) => p.role === 'legal' && p.lang === 'de')!.got.some((m) => JSON.stringify(m).includes(LEGAL_MARKER_DE))).toBe(true);
+  expect(phones.find((p) => p.role === 'ceo' && p.lang === 'de')!.got.some((m) => JSON.stringify(m).includes(CEO_MARKER_DE))).toBe(true);
 });

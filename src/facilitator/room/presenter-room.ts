@@ -1,4 +1,5 @@
 import type qrcodeGenerator from 'qrcode-generator';
+import type { Lang } from '../../i18n/lang.ts';
 import { h, replace, svg } from '../../ui/dom.ts';
 import { loadPublicRoomInfo, ROOM_INFO_KEY } from './room-storage.ts';
 import './room.css';
@@ -7,16 +8,27 @@ import './room.css';
 // scan from the back of the room. It reads what the console stored (code and address only) and
 // follows the console when it opens or closes a room. The QR encoder comes only when a room is
 // shown (most exercises open none); its square is kept free meanwhile, so nothing moves.
+// It also carries the room's language (the facilitator's choice for the room), which the
+// presenter may follow: `lang()` now, and `onLanguage` each time the console changes it.
 
 type QrEncoder = typeof qrcodeGenerator;
 let encoder: Promise<QrEncoder> | null = null;
 const loadEncoder = (): Promise<QrEncoder> => (encoder ??= import('qrcode-generator').then((m) => m.default));
 
-export function presenterRoomCard(): { el: HTMLElement; destroy(): void } {
+export interface PresenterRoomOptions {
+  /** Called with the room's language when a room is shown and whenever the console changes it. */
+  onLanguage?(lang: Lang): void;
+}
+
+export function presenterRoomCard(options: PresenterRoomOptions = {}): { el: HTMLElement; destroy(): void; lang(): Lang | null } {
   const el = h('aside', { class: 'presenter-room', attrs: { 'aria-label': 'Join from your phone' } });
+  let lang: Lang | null = null;
   const render = (): void => {
     const info = loadPublicRoomInfo();
     el.hidden = info === null;
+    const was = lang;
+    lang = info?.lang ?? null;
+    if (lang !== null && lang !== was) options.onLanguage?.(lang);
     if (!info) return replace(el);
     const qr = h('span', { class: 'presenter-room__qr' });
     const url = info.joinUrl;
@@ -43,7 +55,7 @@ export function presenterRoomCard(): { el: HTMLElement; destroy(): void } {
   };
   window.addEventListener('storage', onStorage);
   render();
-  return { el, destroy: () => window.removeEventListener('storage', onStorage) };
+  return { el, destroy: () => window.removeEventListener('storage', onStorage), lang: () => lang };
 }
 
 /** The QR code as one SVG path of dark modules, with the standard four-module quiet zone. */

@@ -1,5 +1,6 @@
 import type { Client, Room } from '@colyseus/sdk';
 import type { RunEvent } from '../../engine/machine.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { MAX_EVENTS_PER_MESSAGE, ROOM_NAME } from '../../protocol/limits.ts';
 import type { CreateOptions, RoomSettings } from '../../protocol/messages.ts';
 import { limitSdkReconnection, rejoin } from '../../protocol/rejoin.ts';
@@ -64,9 +65,13 @@ export class RoomLink {
     }
   }
 
-  async open(settings: RoomSettings = DEFAULT_ROOM_SETTINGS): Promise<void> {
+  /**
+   * Opens a room for this session's exercise. `lang`: the room's language at the start (the
+   * console's); phones that never chose one, and the presenter, follow it. Without one: English.
+   */
+  async open(settings: RoomSettings = DEFAULT_ROOM_SETTINGS, lang?: Lang): Promise<void> {
     const session = this.store.getState().session;
-    const options: CreateOptions = { scenarioId: session.scenarioId, seed: session.seed, partner: session.partner, settings };
+    const options: CreateOptions = { scenarioId: session.scenarioId, seed: session.seed, partner: session.partner, settings, ...(lang ? { lang } : {}) };
     this.set({ kind: 'opening' });
     try {
       const room = this.watchView(await (await client(this.endpoint)).create(ROOM_NAME, options));
@@ -77,7 +82,7 @@ export class RoomLink {
           resolve(m.secret);
         });
       });
-      const info: RoomInfo = { code: room.roomId, secret, sessionId: session.id, joinUrl: await joinUrl(room.roomId), run: runKey(session) };
+      const info: RoomInfo = { code: room.roomId, secret, sessionId: session.id, joinUrl: await joinUrl(room.roomId), run: runKey(session), lang: lang ?? 'en' };
       saveRoomInfo(info);
       this.attach(room, info);
     } catch (error) {
@@ -87,6 +92,18 @@ export class RoomLink {
 
   setSettings(settings: RoomSettings): void {
     this.control('control.settings', { settings });
+  }
+
+  /**
+   * The room's language from now on (the facilitator chose another): phones that never chose one
+   * are sent their views in it, and the presenter's room card follows it (loadPublicRoomInfo().lang).
+   */
+  setLanguage(lang: Lang): void {
+    if (this.state.kind !== 'open' || this.state.info.lang === lang) return;
+    this.control('control.language', { lang });
+    const info = { ...this.state.info, lang };
+    saveRoomInfo(info);
+    this.patch({ info });
   }
 
   voteAction(action: 'close' | 'reopen' | 'reveal' | 'hide'): void {

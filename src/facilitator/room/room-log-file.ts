@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import type { RunEvent as EngineRunEvent } from '../../engine/machine.ts';
+import { LANGS } from '../../i18n/lang.ts';
 import { MAX_SEED } from '../../engine/rng.ts';
 import { isJoinCode, JOIN_CODE_LENGTH } from '../../protocol/join-code.ts';
 import { MAX_DISPLAY_NAME, MAX_RATIONALE, MAX_ROOM_CAP, MAX_RUN_INPUTS } from '../../protocol/limits.ts';
@@ -36,6 +37,7 @@ const Control = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('control.vote'), action: z.enum(['close', 'reopen', 'reveal', 'hide']) }),
   z.strictObject({ type: z.literal('control.settings'), settings: Settings }),
+  z.strictObject({ type: z.literal('control.language'), lang: z.enum(LANGS) }),
 ]);
 
 const Entry = z.discriminatedUnion('kind', [
@@ -82,6 +84,7 @@ export const RoomLogSchema = z.strictObject({
     settings: z.optional(Settings),
     cap: z.optional(Whole(1, MAX_ROOM_CAP)),
     seats: z.optional(z.record(z.string(), Whole(0, MAX_ROOM_CAP))),
+    lang: z.optional(z.enum(LANGS)),
   }),
   cap: Whole(1, MAX_ROOM_CAP),
   fingerprint: z.nullable(z.strictObject({ seq: Whole(0), value: Text(200) })),

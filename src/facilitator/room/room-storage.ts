@@ -1,3 +1,4 @@
+import { isLang, type Lang } from '../../i18n/lang.ts';
 import type { VoteRecord } from '../../protocol/views.ts';
 import type { KeyValueStorage } from '../../store/storage.ts';
 
@@ -12,6 +13,8 @@ export interface RoomInfo {
   joinUrl: string;
   /** Scenario, seed and partner the room runs: the room cannot follow a change of these. */
   run: string;
+  /** The room's language as the console last set it (absent in rooms opened before rooms had languages: English). */
+  lang?: Lang;
 }
 
 export const ROOM_INFO_KEY = 'war-room.room';
@@ -56,10 +59,10 @@ export function clearRoomInfo(): void {
   }
 }
 
-/** What the presenter shows: the code and the address, never the key. */
-export function loadPublicRoomInfo(): { code: string; joinUrl: string } | null {
+/** What the presenter shows: the code, the address and the room's language (which the presenter may follow), never the key. */
+export function loadPublicRoomInfo(): { code: string; joinUrl: string; lang: Lang } | null {
   const info = loadRoomInfo();
-  return info ? { code: info.code, joinUrl: info.joinUrl } : null;
+  return info ? { code: info.code, joinUrl: info.joinUrl, lang: isLang(info.lang) ? info.lang : 'en' } : null;
 }
 
 export function saveVoteRecords(sessionId: string, records: readonly VoteRecord[], storage?: KeyValueStorage): void {

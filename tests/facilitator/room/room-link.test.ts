@@ -1,11 +1,12 @@
 import { matchMaker } from '@colyseus/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleStore } from '../../../src/facilitator/console/console-store.ts';
-import { RoomLink, type LinkState } from '../../../src/facilitator/room/room-link.ts';
+import { DEFAULT_ROOM_SETTINGS, RoomLink, type LinkState } from '../../../src/facilitator/room/room-link.ts';
+import { loadPublicRoomInfo } from '../../../src/facilitator/room/room-storage.ts';
 import type { ConsoleRoomView } from '../../../src/protocol/views.ts';
 import { memoryStorage } from '../../../src/store/storage.ts';
 import type { WorkshopRoom } from '../../../server/workshop-room.ts';
-import { CREATE, START_INCIDENT, startTestRooms, until, type TestRooms } from '../../server/helpers.ts';
+import { CREATE, last, OUTAGE_TITLE, phoneView, record, START_INCIDENT, startTestRooms, until, type TestRooms } from '../../server/helpers.ts';
 
 // The console's room link against a real room server: the view it keeps (whole, then deltas) is
 // the room's own console view after every change, and a delta it cannot apply, or a view that
@@ -79,5 +80,26 @@ describe('room link', () => {
 
     link.close();
     await Promise.all(phones.map((r) => r.leave()));
+  });
+
+  it('opens the room in the console’s language and changes it with setLanguage; the presenter’s room info follows', async () => {
+    const link = new RoomLink(fakeStore(), `ws://127.0.0.1:${rooms.port}`);
+    await link.open(DEFAULT_ROOM_SETTINGS, 'de');
+    const { code } = (link.state as Open).info;
+    const server = matchMaker.getLocalRoomById(code) as unknown as WorkshopRoom;
+    expect(server.workshop.lang).toBe('de');
+    expect(loadPublicRoomInfo()?.lang).toBe('de');
+    // A phone with no language of its own reads the room's.
+    const phone = await rooms.colyseus.sdk.joinById(code, { name: 'Bo', role: 'ceo' });
+    const got = record(phone);
+    await until(() => last(got, 'view') !== undefined && phoneView(got).beat?.title === OUTAGE_TITLE.de, 'the German view');
+
+    link.setLanguage('en');
+    await until(() => server.workshop.lang === 'en', 'the room in English');
+    await until(() => phoneView(got).beat?.title === OUTAGE_TITLE.en, 'the phone in English');
+    expect((link.state as Open).info.lang).toBe('en');
+    expect(loadPublicRoomInfo()?.lang).toBe('en');
+    link.close();
+    await phone.leave();
   });
 });
