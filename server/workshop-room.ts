@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { type Client, getMessageBytes, Protocol, Room } from '@colyseus/core';
+import { type Client, getMessageBytes, Protocol, Room, ServerError } from '@colyseus/core';
 import { DEFAULT_ROOM_CAP, MAX_MESSAGE_BYTES, MAX_MESSAGES_PER_SECOND } from '../src/protocol/limits.ts';
 import {
   ControlMessages,
@@ -12,7 +12,7 @@ import {
   type ControlMessage,
   type ControlType,
 } from '../src/protocol/messages.ts';
-import type { ConsoleRoomView, RoleView, ServerMessages, VoteStateMessage } from '../src/protocol/views.ts';
+import { SEAT_NOT_FOUND, type ConsoleRoomView, type RoleView, type ServerMessages, type VoteStateMessage } from '../src/protocol/views.ts';
 import { diffConsoleView } from '../src/protocol/console-delta.ts';
 import { allocateJoinCode, releaseJoinCode, reserveJoinCode } from './join-codes.ts';
 import type { Lang } from '../src/i18n/lang.ts';
@@ -21,6 +21,7 @@ import { takeRestoreTicket } from './storage/durable.ts';
 import { RoomJournal } from './storage/journal.ts';
 import type { LogEntry, LoggedControl, RoomRecord, RoomStore, StoredRoom } from './storage/log.ts';
 import { applyControl, ReplayIds, restoreRoom, roomFingerprint } from './storage/replay.ts';
+import { phoneWords } from './phone-words.ts';
 import { Workshop } from './workshop.ts';
 
 // The Colyseus side of a workshop room: who each connection is (the console or a phone's seat),
@@ -179,7 +180,7 @@ export class WorkshopRoom extends Room {
     this.journal.write(entry).then(then, (error: Error) => {
       roomConfig.log(`room ${this.roomId}: ${error.message}`);
       this.rollBackToLog();
-      this.refuse(client, type, `not saved, so not counted: ${error.message}`);
+      this.refuse(client, type, this.isPhone(client) ? phoneWords({ key: 'voteNotSaved' }, this.langOf(client)) : `not saved, so not counted: ${error.message}`);
       if (entry.kind === 'vote') this.sendBallot(client, entry.seat);
       this.sendConsole();
     });
@@ -228,10 +229,11 @@ export class WorkshopRoom extends Room {
     }
     let seat = join.device ? this.workshop.seatOfDevice(join.device) : null;
     if (!seat) {
-      if (!('name' in join)) throw new Error('Your seat in this workshop was not found: join again with your name and role.');
-      if (this.readOnly) throw new Error('This workshop is read-only and takes no new participants.');
-      const taken = this.workshop.takeSeat(join.name, join.role);
-      if (typeof taken === 'string') throw new Error(taken);
+      const lang = join.lang ?? this.workshop.lang;
+      if (!('name' in join)) throw new ServerError(SEAT_NOT_FOUND, phoneWords({ key: 'seatNotFound' }, lang));
+      if (this.readOnly) throw new Error(phoneWords({ key: 'readOnlyNoJoin' }, lang));
+      const taken = this.workshop.takeSeat(join.name, join.role, lang);
+      if ('key' in taken) throw new Error(phoneWords(taken, lang));
       seat = taken;
       // The phone learns its device token only once the seat is stored.
       try {
@@ -240,7 +242,7 @@ export class WorkshopRoom extends Room {
         roomConfig.log(`room ${this.roomId}: ${(error as Error).message}`);
         this.rollBackToLog();
         this.sendConsole();
-        throw new Error('This workshop could not save your seat and takes no new participants now.');
+        throw new Error(phoneWords({ key: 'seatNotSaved' }, lang));
       }
     } else {
       // The same phone again (reload, sleep): the seat moves to the new connection, never a second seat.
@@ -304,19 +306,19 @@ export class WorkshopRoom extends Room {
 
   private receive(client: Client, type: string, message: unknown): void {
     const who = this.who.get(client.sessionId);
-    if (!who) return this.refuse(client, type, 'join the room first');
+    if (!who) return this.refuse(client, type, phoneWords({ key: 'joinFirst' }, this.workshop.lang));
     if (!this.withinRate(client, who.kind === 'console' ? CONSOLE_MESSAGES_PER_SECOND : MAX_MESSAGES_PER_SECOND)) return;
     const size = Buffer.byteLength(JSON.stringify(message ?? null) ?? '');
     if (size > MAX_MESSAGE_BYTES) return this.refuse(client, type, `the message is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES}`);
     // A phone's language is its own reading, not an input: a read-only room still answers it.
     if (type === 'language') return this.language(client, who, message);
-    if (this.readOnly) return this.refuse(client, type, `this room is read-only: ${this.readOnly}`);
+    if (this.readOnly) return this.refuse(client, type, who.kind === 'phone' ? phoneWords({ key: 'readOnly' }, this.langOf(client)) : `this room is read-only: ${this.readOnly}`);
     if (type === 'vote') {
       if (who.kind !== 'phone') return this.refuse(client, type, 'only participants vote');
       const vote = VoteSchema.safeParse(message);
       if (!vote.success) return this.refuseVote(client, who.seat, describeIssues(vote.error));
-      const why = this.workshop.castVote(who.seat, vote.data);
-      if (why) return this.refuseVote(client, who.seat, why);
+      const why = this.workshop.castVote(who.seat, vote.data, this.langOf(client));
+      if (why) return this.refuseVote(client, who.seat, phoneWords(why, this.langOf(client)));
       this.logged(client, type, { kind: 'vote', seat: who.seat, vote: vote.data }, () => this.afterVote(client, who.seat));
       return;
     }
@@ -440,6 +442,10 @@ export class WorkshopRoom extends Room {
     }
     this.phoneVersions.set(client.sessionId, { key, version: changedFields(sent.fields, fieldsOf(view)).length === 0 ? sent.version : 0 });
     this.sendTo(client, 'view', { ...view, ...this.workshop.voteState() });
+  }
+
+  private isPhone(client: Client): boolean {
+    return this.who.get(client.sessionId)?.kind === 'phone';
   }
 
   /** The language a phone reads: its own, else the room's. */
@@ -581,7 +587,7 @@ export class WorkshopRoom extends Room {
     if (r.count <= limit) return true;
     if (!r.warned) {
       r.warned = true;
-      this.refuse(client, null, `too many messages: at most ${limit} a second`);
+      this.refuse(client, null, this.isPhone(client) ? phoneWords({ key: 'tooManyMessages', params: { limit } }, this.langOf(client)) : `too many messages: at most ${limit} a second`);
     }
     return false;
   }

@@ -5,11 +5,11 @@ import { scoreRun } from '../src/engine/scoring.ts';
 import type { RunState } from '../src/engine/state.ts';
 import { buildView, revealedView, type GameView, type OptionView } from '../src/engine/view.ts';
 import type { Lang } from '../src/i18n/lang.ts';
+import { roleName } from '../src/i18n/roles.ts';
 import { dimensionLabel } from '../src/i18n/vocabulary.ts';
 import { MAX_RUN_INPUTS } from '../src/protocol/limits.ts';
 import type { ControlMessage, CreateOptions, RoomSettings, VoteMessage } from '../src/protocol/messages.ts';
 import { DEFAULT_SETTINGS } from '../src/protocol/messages.ts';
-import { roleLabel } from '../src/scenarios/roles.ts';
 import {
   composeView,
   type Ballot,
@@ -25,6 +25,7 @@ import {
   type VoteRecord,
   type VoteStateMessage,
 } from '../src/protocol/views.ts';
+import { phoneWords, type PhoneRefusal } from './phone-words.ts';
 import type { ScenarioTranslations } from './scenarios.ts';
 
 // A workshop room without the network: the scenario, seed and ordered run inputs (so the run can
@@ -116,12 +117,12 @@ export class Workshop {
 
   // ---- seats -------------------------------------------------------------------------------
 
-  /** A new seat, or the reason there is none. */
-  takeSeat(name: string, role: string): Seat | string {
-    if (this.seats.size >= this.cap) return `This workshop is full (${this.cap} people).`;
+  /** A new seat, or the reason there is none, worded in `lang` (the joining phone's). */
+  takeSeat(name: string, role: string, lang: Lang = 'en'): Seat | PhoneRefusal {
+    if (this.seats.size >= this.cap) return { key: 'workshopFull', params: { cap: this.cap } };
     const limit = this.seatsPerRole[role] ?? this.cap;
     const taken = [...this.seats.values()].filter((s) => s.role === role).length;
-    if (taken >= limit) return `Every ${roleLabel(role)} seat is taken; choose another role.`;
+    if (taken >= limit) return { key: 'seatTaken', params: { role: roleName(role, lang).label } };
     const seat: Seat = { id: this.ids.newId(), device: this.ids.newId(), name: name.trim(), role, connected: true };
     this.seats.set(seat.id, seat);
     this.byDevice.set(seat.device, seat.id);
@@ -229,14 +230,15 @@ export class Workshop {
 
   // ---- votes --------------------------------------------------------------------------------
 
-  castVote(seatId: string, message: VoteMessage): Refusal {
+  /** Null, or why the vote is refused; `lang`: the voting phone's, for the option's own words. */
+  castVote(seatId: string, message: VoteMessage, lang: Lang = 'en'): PhoneRefusal | null {
     const vote = this.vote;
-    if (!this.seats.has(seatId)) return 'you have no seat in this workshop';
-    if (!vote || vote.decision !== message.decision) return 'that decision is no longer open for a vote';
-    if (!vote.open) return 'the facilitator has closed this vote';
-    const option = this.shown().view.decision?.options.find((o) => o.id === message.option);
-    if (!option) return `no option "${message.option}" in this decision`;
-    if (!option.available) return `"${option.label}" is not available: ${option.unavailable ?? 'not possible now'}`;
+    if (!this.seats.has(seatId)) return { key: 'noSeat' };
+    if (!vote || vote.decision !== message.decision) return { key: 'voteGone' };
+    if (!vote.open) return { key: 'voteClosed' };
+    const option = this.shownFor(lang).view.decision?.options.find((o) => o.id === message.option);
+    if (!option) return { key: 'noOption', params: { option: message.option } };
+    if (!option.available) return { key: 'optionUnavailable', params: { label: option.label, why: option.unavailable ?? phoneWords({ key: 'notPossibleNow' }, lang) } };
     vote.ballots.set(seatId, { option: option.id, confidence: message.confidence ?? null, rationale: (message.rationale ?? '').trim() });
     this.tallyCache = null;
     return null;

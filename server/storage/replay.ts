@@ -1,3 +1,4 @@
+import { phoneWords } from '../phone-words.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import type { CompiledScenario } from '../../src/engine/compile.ts';
 import { ROLES } from '../../src/scenarios/roles.ts';
@@ -23,11 +24,13 @@ export function applyEntry(workshop: Workshop, ids: ReplayIds, entry: LogEntry):
       ids.queued.splice(0, ids.queued.length, entry.id, entry.device);
       const seat = workshop.takeSeat(entry.name, entry.role);
       ids.queued.length = 0;
-      if (typeof seat === 'string') return seat;
+      if ('key' in seat) return phoneWords(seat, 'en');
       return seat.id === entry.id && seat.device === entry.device ? null : 'the seat did not get its logged id';
     }
-    case 'vote':
-      return workshop.castVote(entry.seat, entry.vote);
+    case 'vote': {
+      const refused = workshop.castVote(entry.seat, entry.vote);
+      return refused && phoneWords(refused, 'en');
+    }
     case 'control':
       return applyControl(workshop, entry.control);
     default: {

@@ -3,6 +3,7 @@ import type { Lang } from '../i18n/lang.ts';
 import type { PhoneLanguageMessage, VoteMessage } from '../protocol/messages.ts';
 import {
   composeView,
+  SEAT_NOT_FOUND,
   type BallotMessage,
   type JoinInfo,
   type ParticipantView,
@@ -29,7 +30,7 @@ export type LinkStatus = 'joining' | 'connected' | 'reconnecting' | 'closed';
  */
 export type Problem =
   | { readonly key: 'noWorkshop' | 'tooManyAttempts' | 'workshopFull' | 'unreachable' | 'detailsMissing' | 'left' | 'otherTab' | 'closedRoom' | 'lostConnection' }
-  | { readonly said: string };
+  | { readonly said: string; readonly code?: number };
 
 export interface LinkEvents {
   status(status: LinkStatus, detail?: Problem): void;
@@ -63,11 +64,12 @@ export async function fetchJoinInfo(code: string, lang: Lang | null): Promise<Jo
 export function joinFailure(error: unknown): Problem {
   const e = error as { code?: number; message?: string };
   const message = e.message ?? '';
+  if (e.code === SEAT_NOT_FOUND) return { said: message, code: e.code };
   if (e.code === 4212 || /not found/.test(message)) return { key: 'noWorkshop' };
   if (e.code === 429 || /Too many/.test(message)) return { key: 'tooManyAttempts' };
   // "full (…)" names which seats are full: the server's words say more than ours.
   if (/is locked|full/.test(message) && !/Every/.test(message)) return message.includes('full (') ? { said: message } : { key: 'workshopFull' };
-  return message && message.length < 200 ? { said: message } : { key: 'unreachable' };
+  return message && message.length < 200 ? { said: message, code: e.code } : { key: 'unreachable' };
 }
 
 export class Link {
@@ -97,7 +99,7 @@ export class Link {
     try {
       room = await this.client.joinById(this.code, options);
     } catch (error) {
-      if (/seat in this workshop was not found/.test((error as Error).message ?? '')) forgetSeat(this.code);
+      if ((error as { code?: number }).code === SEAT_NOT_FOUND) forgetSeat(this.code);
       throw new JoinError(joinFailure(error));
     }
     this.attach(room);
@@ -186,7 +188,7 @@ export class Link {
    */
   private async takeSeatAgain(): Promise<void> {
     this.on.status('reconnecting');
-    const gone = (why: Problem) => ('key' in why ? why.key === 'noWorkshop' : /seat in this workshop was not found/.test(why.said));
+    const gone = (why: Problem) => ('key' in why ? why.key === 'noWorkshop' : why.code === SEAT_NOT_FOUND);
     const result = await rejoin(() => this.client.joinById(this.code, { device: loadSeat(this.code)?.device ?? '', ...this.langOption() }), {
       stopped: () => this.stopped,
       fatal: (error) => gone(joinFailure(error)),

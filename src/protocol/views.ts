@@ -140,6 +140,12 @@ export interface SeatMessage {
   role: string;
 }
 
+/**
+ * The join error code of a device token the room has no seat for (the room was restored without
+ * it, say): the phone stops trying to rejoin. A code, not the words, because the words follow the phone's language.
+ */
+export const SEAT_NOT_FOUND = 4460;
+
 export interface RoomErrorMessage {
   /** The refused message's type, when there was one. */
   type: string | null;

@@ -201,4 +201,23 @@ describe('room languages', () => {
     expect(await info('?lang=en')).toMatchObject({ lang: 'de', title: 'Tiny outage', titleLang: 'en' });
     expect(await info('?lang=zz')).toMatchObject({ lang: 'de', titleLang: 'de' });
   });
+
+  it('refuses a German phone in German: a taken role on joining, a vote after the facilitator closed it', async () => {
+    const c = await openRoom({ seats: { legal: 1 } });
+    await phone(c.room.roomId, { name: 'Ana', role: 'legal' });
+    await expect(rooms.colyseus.sdk.joinById(c.room.roomId, { name: 'Bo', role: 'legal', lang: 'de' })).rejects.toThrow(
+      'Alle Plätze für Recht sind vergeben. Bitte wählen Sie eine andere Rolle.',
+    );
+    await expect(rooms.colyseus.sdk.joinById(c.room.roomId, { name: 'Cy', role: 'legal' })).rejects.toThrow(/Every Legal seat is taken/);
+    const de = await phone(c.room.roomId, { name: 'Dana', role: 'cio', lang: 'de' });
+    await startIncident(c);
+    await until(() => de.view().vote !== null, 'the vote on the phone');
+    const decision = de.view().vote!.decision;
+    c.send('control.vote', { action: 'close' });
+    await until(() => de.view().vote?.open === false, 'the vote to close');
+    de.room.send('vote', { decision, option: de.view().decision!.options[0]!.id });
+    await until(() => errors(de.got).length > 0, 'the refusal');
+    expect(errors(de.got)).toEqual(['Die Moderation hat diese Abstimmung geschlossen.']);
+    await c.room.leave();
+  });
 });

@@ -54,7 +54,7 @@ describe('a room whose log cannot be written', () => {
 
     store.failing = true;
     bo.room.send('vote', { decision, option: 'failover' });
-    await until(() => /not saved, so not counted: .*disk full/.test(last<RoomErrorMessage>(bo.got, 'error')?.message ?? ''), 'Bo’s refusal');
+    await until(() => /Your vote was not saved, so it was not counted/.test(last<RoomErrorMessage>(bo.got, 'error')?.message ?? ''), 'Bo’s refusal');
     await until(() => bo.got.some((m) => m.type === 'ballot'), 'the ballot the room kept for Bo');
     expect(last<BallotMessage>(bo.got, 'ballot')!.mine).toBeNull();
     await until(() => consoleView(c)?.readOnly !== undefined, 'the console to learn the room is read-only');

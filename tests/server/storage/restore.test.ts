@@ -95,7 +95,7 @@ function live(steps: Step[]): { workshop: Workshop; stored: StoredRoom } {
     if (entry === 'seat') {
       // As the room seats a phone: random ids from the room, then the seat is logged.
       const seat = workshop.takeSeat(`${(s as { name: string }).name}${i}`, ROLES[(s as { role: number }).role]!.id);
-      if (typeof seat !== 'string') entries.push({ kind: 'seat', id: seat.id, device: seat.device, name: seat.name, role: seat.role });
+      if (!('key' in seat)) entries.push({ kind: 'seat', id: seat.id, device: seat.device, name: seat.name, role: seat.role });
       continue;
     }
     if (applyEntry(workshop, ids, entry) === null) entries.push(structuredClone(entry));
@@ -141,7 +141,7 @@ describe('restoring a room from its log', () => {
     ]);
     const broken = structuredClone(stored);
     broken.entries.push({ kind: 'vote', seat: 'nobody', vote: { decision: 'x', option: 'y' } });
-    expect(restoreRoom(compiled, broken).readOnly).toMatch(/input 3 of 3 in the room's log \(vote\) cannot be replayed: you have no seat/);
+    expect(restoreRoom(compiled, broken).readOnly).toMatch(/input 3 of 3 in the room's log \(vote\) cannot be replayed: you have no seat/i);
     const tampered = structuredClone(stored);
     tampered.fingerprint = { seq: stored.entries.length, value: 'not-this-room' };
     expect(restoreRoom(compiled, tampered).readOnly).toMatch(/does not match the state saved with input/);
