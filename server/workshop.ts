@@ -4,6 +4,7 @@ import { refusal, Run, startSnapshot, stepSnapshot } from '../src/engine/runtime
 import { scoreRun } from '../src/engine/scoring.ts';
 import type { RunState } from '../src/engine/state.ts';
 import { buildView, revealedView, type GameView, type OptionView } from '../src/engine/view.ts';
+import { unavailableText } from '../src/i18n/engine-text.ts';
 import { MAX_RUN_INPUTS } from '../src/protocol/limits.ts';
 import type { ControlMessage, CreateOptions, RoomSettings, VoteMessage } from '../src/protocol/messages.ts';
 import { DEFAULT_SETTINGS } from '../src/protocol/messages.ts';
@@ -213,7 +214,7 @@ export class Workshop {
     if (!vote.open) return 'the facilitator has closed this vote';
     const option = this.shown().view.decision?.options.find((o) => o.id === message.option);
     if (!option) return `no option "${message.option}" in this decision`;
-    if (!option.available) return `"${option.label}" is not available: ${option.unavailable ?? 'not possible now'}`;
+    if (!option.available) return `"${option.label}" is not available: ${unavailableText(option, 'en')}`;
     vote.ballots.set(seatId, { option: option.id, confidence: message.confidence ?? null, rationale: (message.rationale ?? '').trim() });
     this.tallyCache = null;
     return null;
@@ -457,7 +458,7 @@ export class Workshop {
 function phoneOption(o: OptionView): PhoneOption {
   const option: PhoneOption = { id: o.id, key: o.key, label: o.label, cost: o.cost, minutes: o.minutes, available: o.available };
   if (o.detail !== null) option.detail = o.detail;
-  if (o.unavailable !== null) option.unavailable = o.unavailable;
+  if (!o.available) option.unavailable = unavailableText(o, 'en');
   return option;
 }
 
