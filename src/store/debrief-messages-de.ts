@@ -96,7 +96,7 @@ export const DEBRIEF_DE: Translation<DebriefMessages> = {
   'compare.endedAt': 'Beendet bei',
   'compare.ending': 'Ausgang',
   'compare.changed': 'Geänderte Entscheidungen',
-  'compare.yours': ' · Ihrer',
+  'compare.yours': ' · Ihr Partner',
   'compare.noEnding': 'kein Ende',
   'compare.asPlayed': 'wie gespielt',
   'compare.none': 'keine',

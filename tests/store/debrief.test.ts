@@ -3,6 +3,7 @@ import { compileScenario } from '../../src/engine/compile.ts';
 import { Run } from '../../src/engine/runtime.ts';
 import { scoreRun } from '../../src/engine/scoring.ts';
 import { buildDebrief } from '../../src/store/debrief.ts';
+import { signedPoints, spanShort } from '../../src/store/debrief-text.ts';
 import { tinyScenario } from '../fixtures/tiny-scenario.ts';
 
 /** Fixer partner, no measures, restore after 4 minutes, then silence: a poor but complete run. */
@@ -112,5 +113,12 @@ describe('debrief data', () => {
     // The same run in English reads exactly as before.
     expect(en.judgement.partner.text).toBe('FixIt kept 1 better option out of your reach: it needed failover, which FixIt does not offer.');
     expect(en.judgement.partner.lesson).toBe('With Ally the same decisions would have ended 30 min sooner and cost €3,000 less in lost revenue.');
+  });
+
+  it('writes points and tight spans as each language does', () => {
+    expect([5, -21.8, 0].map((p) => signedPoints(p, 'en'))).toEqual(['+5', '−21.8', '0']);
+    expect([5, -21.8, 0].map((p) => signedPoints(p, 'de'))).toEqual(['+5', '−21,8', '0']);
+    expect(spanShort(5722, 'en')).toBe('95h 22m');
+    expect(spanShort(5722, 'de')).toBe('95 Std. 22 Min.');
   });
 });

@@ -4,8 +4,8 @@ import { formats } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { tierLabel } from '../../i18n/vocabulary.ts';
 import { metricLabel, type DebriefData } from '../../store/debrief.ts';
-import { debriefText } from '../../store/debrief-text.ts';
-import { count, durationShort, gameTime, money, signed } from '../../store/format.ts';
+import { debriefText, signedPoints, spanShort } from '../../store/debrief-text.ts';
+import { count, gameTime, money } from '../../store/format.ts';
 import { h } from '../dom.ts';
 
 // The debrief's partner lesson: the player's decisions and the partner's capability judged apart,
@@ -149,7 +149,7 @@ export function closedPanel(d: DebriefData, lang: Lang): HTMLElement {
                       partner: partnerName(d, c.worth.partner),
                       revenue: delta(-c.worth.revenueLess, (x) => money(x, d.currency, lang), t('unchanged')),
                       downtime: delta(-c.worth.downtimeLess, (x) => duration(x, lang), t('unchanged')),
-                      overall: signed(c.worth.overallGain),
+                      overall: signedPoints(c.worth.overallGain, lang),
                     }),
                   )
                 : null,
@@ -175,7 +175,7 @@ export function measuresFacts(d: DebriefData, lang: Lang): HTMLElement {
         t('fact.staffHours', { hours: count(uptime.staffHoursLost, lang) }),
         uptime.employees > 0 ? t('fact.employees', { count: count(uptime.employees, lang) }) : t('fact.noStaff'),
       ),
-      fact(t('fact.prepReturn'), t('fact.lossAvoided', { money: m(roi.lossAvoided) }), t('fact.forSpent', { spent: m(roi.spent), overall: signed(roi.overallGain) })),
+      fact(t('fact.prepReturn'), t('fact.lossAvoided', { money: m(roi.lossAvoided) }), t('fact.forSpent', { spent: m(roi.spent), overall: signedPoints(roi.overallGain, lang) })),
       fact(t('fact.responseSpend'), m(roi.responseSpend), t('fact.prepOfBudget', { spent: m(roi.spent), budget: m(roi.budget) })),
     ),
     h('p', { id: 'uptime-caption', class: 'small muted uptime__caption', text: t('uptime.caption', { span: duration(uptime.minutes, lang) }) }),
@@ -195,8 +195,8 @@ export function measuresFacts(d: DebriefData, lang: Lang): HTMLElement {
             { data: { service: s.id } },
             h('th', { attrs: { scope: 'row' }, text: s.name }),
             h('td', null, h('span', { class: 'uptime__bar', attrs: { 'aria-hidden': 'true' } }, h('span', { attrs: { style: `width:${Math.round(s.uptime * 100)}%` } })), ` ${formats(lang).percent(Math.round(s.uptime * 100) / 100)}`),
-            h('td', { text: durationShort(s.downMinutes) }),
-            h('td', { text: durationShort(s.degradedMinutes) }),
+            h('td', { text: spanShort(s.downMinutes, lang) }),
+            h('td', { text: spanShort(s.degradedMinutes, lang) }),
           ),
         ),
       ),
