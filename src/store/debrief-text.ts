@@ -1,4 +1,3 @@
-import { duration } from '../engine/local-time.ts';
 import { formats } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { translate, type Catalogues, type Translate } from '../i18n/messages.ts';
@@ -22,5 +21,12 @@ export function signedPoints(points: number, lang: Lang): string {
   return points > 0 ? `+${n}` : points < 0 ? `−${n}` : '0';
 }
 
-/** A span in a tight table cell: "95h 22m" in English, "95 Std. 22 Min." in German. */
-export const spanShort = (minutes: number, lang: Lang): string => (lang === 'en' ? durationShort(minutes) : duration(minutes, lang));
+/**
+ * A span in a tight table cell: "95h 22m" in English; German writes the SI units ("95 h 22 min"),
+ * shorter than "95 Std. 22 Min." so the uptime table stays narrow on a phone.
+ */
+export function spanShort(minutes: number, lang: Lang): string {
+  if (lang === 'en') return durationShort(minutes);
+  const m = Math.max(0, Math.round(minutes));
+  return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
+}

@@ -119,6 +119,7 @@ describe('debrief data', () => {
     expect([5, -21.8, 0].map((p) => signedPoints(p, 'en'))).toEqual(['+5', '−21.8', '0']);
     expect([5, -21.8, 0].map((p) => signedPoints(p, 'de'))).toEqual(['+5', '−21,8', '0']);
     expect(spanShort(5722, 'en')).toBe('95h 22m');
-    expect(spanShort(5722, 'de')).toBe('95 Std. 22 Min.');
+    expect(spanShort(5722, 'de')).toBe('95 h 22 min');
+    expect(spanShort(45, 'de')).toBe('45 min');
   });
 });
