@@ -4,6 +4,7 @@ import { refusal, Run, startSnapshot, stepSnapshot } from '../src/engine/runtime
 import { scoreRun } from '../src/engine/scoring.ts';
 import type { RunState } from '../src/engine/state.ts';
 import { buildView, revealedView, type GameView, type OptionView } from '../src/engine/view.ts';
+import { unavailableText } from '../src/i18n/engine-text.ts';
 import type { Lang } from '../src/i18n/lang.ts';
 import { roleName } from '../src/i18n/roles.ts';
 import { dimensionLabel } from '../src/i18n/vocabulary.ts';
@@ -25,7 +26,7 @@ import {
   type VoteRecord,
   type VoteStateMessage,
 } from '../src/protocol/views.ts';
-import { phoneWords, type PhoneRefusal } from './phone-words.ts';
+import type { PhoneRefusal } from './phone-words.ts';
 import type { ScenarioTranslations } from './scenarios.ts';
 
 // A workshop room without the network: the scenario, seed and ordered run inputs (so the run can
@@ -238,7 +239,7 @@ export class Workshop {
     if (!vote.open) return { key: 'voteClosed' };
     const option = this.shownFor(lang).view.decision?.options.find((o) => o.id === message.option);
     if (!option) return { key: 'noOption', params: { option: message.option } };
-    if (!option.available) return { key: 'optionUnavailable', params: { label: option.label, why: option.unavailable ?? phoneWords({ key: 'notPossibleNow' }, lang) } };
+    if (!option.available) return { key: 'optionUnavailable', params: { label: option.label, why: unavailableText(option, lang) } };
     vote.ballots.set(seatId, { option: option.id, confidence: message.confidence ?? null, rationale: (message.rationale ?? '').trim() });
     this.tallyCache = null;
     return null;
@@ -413,18 +414,21 @@ export class Workshop {
 
   /**
    * The shown run's view worded in `lang`: the same state through the scenario's translation, or
-   * the English view (and `textLang` English) when the scenario has none in that language.
+   * through the English scenario (and `textLang` English) when it has none in that language; the
+   * engine's own words (durations, the company's clock) follow `lang` either way.
    */
   private shownFor(lang: Lang): { view: GameView; textLang: Lang } {
     const shown = this.shown();
-    const translated = lang === 'en' ? null : this.translations(lang);
-    if (!translated) return { view: shown.view, textLang: 'en' };
+    if (lang === 'en') return { view: shown.view, textLang: 'en' };
+    const translated = this.translations(lang);
+    const textLang: Lang = translated ? lang : 'en';
     const cached = this.shownIn.get(lang);
-    if (cached?.key === shown.key) return { view: cached.view, textLang: lang };
-    const before = buildView(translated, shown.state);
-    const view = shown.revealed ? revealedView(buildView(translated, this.run.state), before) : before;
+    if (cached?.key === shown.key) return { view: cached.view, textLang };
+    const compiled = translated ?? this.compiled;
+    const before = buildView(compiled, shown.state, lang);
+    const view = shown.revealed ? revealedView(buildView(compiled, this.run.state, lang), before) : before;
     this.shownIn.set(lang, { key: shown.key, view });
-    return { view, textLang: lang };
+    return { view, textLang };
   }
 
   /** Injects since the last decision that this role may see: unaimed ones, and those aimed at it. */
@@ -508,7 +512,7 @@ const OVERALL: { readonly [L in Lang]: string } = { en: 'Overall', de: 'Gesamt' 
 function phoneOption(o: OptionView): PhoneOption {
   const option: PhoneOption = { id: o.id, key: o.key, label: o.label, cost: o.cost, minutes: o.minutes, available: o.available };
   if (o.detail !== null) option.detail = o.detail;
-  if (o.unavailable !== null) option.unavailable = o.unavailable;
+  if (!o.available) option.unavailable = unavailableText(o, 'en');
   return option;
 }
 

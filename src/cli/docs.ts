@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { rubricMarkdown } from '../engine/rubric.ts';
+import { rubricMarkdown } from '../i18n/engine-text.ts';
 import { languagesOf } from '../scenarios/bundled.ts';
 import { catalogueMarkdown } from '../scenarios/catalogue.ts';
 import { withFieldTable } from '../scenarios/field-table.ts';
@@ -27,7 +27,7 @@ export async function runDocs(args: string[]): Promise<{ output: string; exitCod
     const lines = broken.flatMap((e) => e.errors.map((p) => `${p.file}:${p.line}:${p.column} ${p.path}: ${p.message}`));
     return { output: `docs/scenarios.md not written: fix these first\n${lines.join('\n')}\n`, exitCode: 1 };
   }
-  await writeFile(GENERATED_DOCS.scoring, rubricMarkdown());
+  await writeFile(GENERATED_DOCS.scoring, rubricMarkdown('en'));
   await writeFile(GENERATED_DOCS.format, withFieldTable(await readFile(GENERATED_DOCS.format, 'utf8')));
   await writeFile(GENERATED_DOCS.scenarios, catalogueMarkdown(entries.map((e) => ({ file: e.file, scenario: e.scenario!, languages: languagesOf(e) }))));
   return { output: `${GENERATED_DOCS.scoring}\n${GENERATED_DOCS.format}\n${GENERATED_DOCS.scenarios}\n`, exitCode: 0 };

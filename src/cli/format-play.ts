@@ -1,9 +1,9 @@
 import type { CompiledScenario } from '../engine/compile.ts';
-import { lessonSentence } from '../engine/partner-comparison.ts';
 import { localAt } from '../engine/run-text.ts';
 import type { PlayResult, TimelineEntry } from '../engine/playthrough.ts';
 import type { RunLessons } from '../engine/run-lessons.ts';
 import type { DimensionScore } from '../engine/scoring.ts';
+import { lessonText, objectiveReasonText, ratingLabel, regulatorEventText, scoreReasonText, verdictText } from '../i18n/engine-text.ts';
 import { gameTime, money, padEnd, padStart, points } from './text.ts';
 
 // The human-readable `war-room play` output: a timeline, then the debrief's scores.
@@ -40,7 +40,7 @@ function entryLines(e: TimelineEntry, local: (t: number) => string | null, curre
     case 'service':
       return [`${at}  ${e.name} is ${e.status}`];
     case 'regulator':
-      return [`${at}  ${e.name}: ${e.detail}`];
+      return [`${at}  ${e.name}: ${regulatorEventText(e.event, 'en')}`];
     case 'ending':
       return [`${at}  ■ Ending (${e.outcome}): ${e.title}`, ...wrap(e.narrative, more)];
     default: {
@@ -55,7 +55,7 @@ function dimensionLines(label: string, d: DimensionScore): string[] {
   for (const item of d.items) {
     if (item.points === 0) continue;
     const points = item.points > 0 ? `+${item.points}` : String(item.points);
-    lines.push(`      ${padStart(points, 6)}  ${item.reason}`);
+    lines.push(`      ${padStart(points, 6)}  ${scoreReasonText(item, 'en')}`);
   }
   return lines;
 }
@@ -81,12 +81,13 @@ export function formatPlay(compiled: CompiledScenario, r: PlayResult, lessons: R
   out.push(...dimensionLines('communication', s.communication));
   out.push(...dimensionLines('proactivity', s.proactivity));
   out.push(...dimensionLines('business impact', s.businessImpact));
-  out.push(`  ${padEnd('overall', 16)}${padStart(s.overall, 3)}   ${s.verdict.label}: ${s.verdict.text}`);
+  const verdict = verdictText(s.verdict, 'en');
+  out.push(`  ${padEnd('overall', 16)}${padStart(s.overall, 3)}   ${verdict.label}: ${verdict.text}`);
   out.push('');
   out.push('Objectives');
   for (const o of s.objectives) {
     out.push(`  ${o.rating}  ${o.text} (${o.dimension})`);
-    out.push(`     ${o.label}. ${o.reason}`);
+    out.push(`     ${ratingLabel(o.rating, 'en')}. ${objectiveReasonText(o, 'en')}`);
   }
   out.push('', ...lessonLines(lessons, currency));
   return `${out.join('\n')}\n`;
@@ -116,7 +117,7 @@ function lessonLines({ comparison, roi, uptime }: RunLessons, currency: string):
       out.push(`      decision ${c.n} (${c.beat}): ${c.played === null ? 'not reached in your run' : `${c.played} was out of reach`}, ${c.applied} applied`);
     }
   }
-  if (comparison.lesson) out.push(`  ${lessonSentence(comparison.lesson, (x) => money(x, currency), hours)}`);
+  if (comparison.lesson) out.push(`  ${lessonText(comparison.lesson, 'en', currency, { money: (x) => money(x, currency), span: hours })}`);
   out.push('');
   out.push('Better options your partner kept out of reach');
   if (comparison.closed.length === 0) out.push('  none');

@@ -1,6 +1,7 @@
 import { compileScenario } from '../engine/compile.ts';
-import { playResult, scriptedRun, ScriptError, type ScriptChoice } from '../engine/playthrough.ts';
+import { playResult, scriptedRun, ScriptError, type PlayResult, type ScriptChoice } from '../engine/playthrough.ts';
 import { runLessons, type RunLessons } from '../engine/run-lessons.ts';
+import { regulatorEventText, scoreReportText } from '../i18n/engine-text.ts';
 import { loadScenarioFile } from '../scenarios/load-file.ts';
 import { commaList, integer, parse, seed, UsageError } from './args.ts';
 import { problemLine } from './format-check.ts';
@@ -49,12 +50,21 @@ export async function runPlay(args: string[]): Promise<{ output: string; exitCod
     });
     const result = playResult(compiled, runSeed, run);
     const lessons = runLessons(compiled, run.state);
-    const output = values.json ? `${JSON.stringify({ file, ...result, ...lessonsJson(lessons) }, null, 2)}\n` : formatPlay(compiled, result, lessons);
+    const output = values.json ? `${JSON.stringify({ file, ...resultJson(result), ...lessonsJson(lessons) }, null, 2)}\n` : formatPlay(compiled, result, lessons);
     return { output, exitCode: 0 };
   } catch (error) {
     if (error instanceof ScriptError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/** The run as `--json` carries it: reasons, ratings, verdict and regulator events in English words, as before they were data. */
+function resultJson(result: PlayResult) {
+  return {
+    ...result,
+    timeline: result.timeline.map((e) => (e.kind === 'regulator' ? { ...e, event: e.event.kind, detail: regulatorEventText(e.event, 'en') } : e)),
+    scores: scoreReportText(result.scores, 'en'),
+  };
 }
 
 /** The partner comparison and the preparation's return, as `--json` carries them. */

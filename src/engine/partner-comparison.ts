@@ -28,6 +28,7 @@ export interface PartnerOutcome extends RunFigures {
   complete: boolean;
 }
 
+/** The lesson's numbers; the edge words them in its language (lessonText in src/i18n/engine-text.ts). */
 export interface PartnerLesson {
   partner: { id: string; name: string; tier: PartnerTierName };
   /** Positive: the other partner's run ended this many minutes sooner. */
@@ -197,16 +198,4 @@ function nthIndex<T>(list: readonly T[], match: (x: T) => boolean, nth: number):
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
-}
-
-/** The lesson in one sentence, with the caller's own money and duration wording. */
-export function lessonSentence(lesson: PartnerLesson, money: (amount: number) => string, hours: (minutes: number) => string): string {
-  const who = `With ${lesson.partner.name}`;
-  const time =
-    lesson.minutesSooner > 0 ? `ended ${hours(lesson.minutesSooner)} sooner` : lesson.minutesSooner < 0 ? `ended ${hours(-lesson.minutesSooner)} later` : 'ended at the same time';
-  const cost =
-    lesson.revenueLess > 0 ? `cost ${money(lesson.revenueLess)} less in lost revenue` : lesson.revenueLess < 0 ? `cost ${money(-lesson.revenueLess)} more in lost revenue` : 'cost the same in lost revenue';
-  const staff =
-    lesson.staffHoursLess !== 0 ? `, idled ${Math.abs(lesson.staffHoursLess).toLocaleString('en-GB')} ${lesson.staffHoursLess > 0 ? 'fewer' : 'more'} staff-hours` : '';
-  return `${who} the same decisions would have ${time}${staff} and ${cost}.`;
 }

@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/lang.ts';
 import type { ChannelName, OutcomeName, ServiceStatusName } from '../scenarios/schema.ts';
 import type { CompiledScenario } from './compile.ts';
 import { decisionDeadline } from './rules.ts';
@@ -29,8 +30,14 @@ export type TimelineEntry =
   | { t: number; kind: 'inject'; inject: string; beat: string | null; channel: ChannelName; from: string; text: string }
   | { t: number; kind: 'choice'; beat: string; option: string; key: number; label: string; by: ChoiceSource; waited: number; outcome: string }
   | { t: number; kind: 'service'; service: string; name: string; status: ServiceStatusName }
-  | { t: number; kind: 'regulator'; regulator: string; name: string; event: 'clock-started' | 'notified' | 'missed'; detail: string }
+  | { t: number; kind: 'regulator'; regulator: string; name: string; event: RegulatorEvent }
   | { t: number; kind: 'ending'; beat: string; title: string; outcome: OutcomeName; narrative: string };
+
+/** What happened with a regulator, as data: the edge words it (regulatorEventText in src/i18n/engine-text.ts). */
+export type RegulatorEvent =
+  | { kind: 'clock-started'; deadline: number }
+  | { kind: 'notified'; when: 'early' | 'on-time' | 'late' }
+  | { kind: 'missed' };
 
 export interface ScriptedChoice {
   beat: string;
@@ -151,8 +158,8 @@ function optionKey(compiled: CompiledScenario, beat: string, option: string): nu
   return options.findIndex((o) => o.id === option) + 1;
 }
 
-/** The events of a run a reader cares about, in order, with text filled in as it was then. */
-export function timelineOf(compiled: CompiledScenario, log: readonly LogEntry[]): TimelineEntry[] {
+/** The events of a run a reader cares about, in order, with text filled in as it was then ({now}, {duration} in `lang`). */
+export function timelineOf(compiled: CompiledScenario, log: readonly LogEntry[], lang: Lang = 'en'): TimelineEntry[] {
   const { index } = compiled;
   const { scenario } = index;
   const vars: Record<string, string | number> = {};
@@ -174,12 +181,12 @@ export function timelineOf(compiled: CompiledScenario, log: readonly LogEntry[])
         break;
       case 'beat.entered': {
         const beat = index.beats.get(e.beat);
-        if (beat && !beat.ending) out.push({ t: e.t, kind: 'beat', beat: beat.id, title: beat.title, narrative: text(beat.narrative, { now: nowAt(index, e.t) }) });
+        if (beat && !beat.ending) out.push({ t: e.t, kind: 'beat', beat: beat.id, title: beat.title, narrative: text(beat.narrative, { now: nowAt(index, e.t, lang) }) });
         break;
       }
       case 'inject.delivered': {
         const inject = (e.beat === null ? index.globalInjects : (index.beats.get(e.beat)?.injects ?? [])).find((i) => i.id === e.inject);
-        if (inject) out.push({ t: e.t, kind: 'inject', inject: inject.id, beat: e.beat, channel: inject.channel, from: inject.from, text: text(inject.text, { now: nowAt(index, e.t) }) });
+        if (inject) out.push({ t: e.t, kind: 'inject', inject: inject.id, beat: e.beat, channel: inject.channel, from: inject.from, text: text(inject.text, { now: nowAt(index, e.t, lang) }) });
         break;
       }
       case 'decision.made': {
@@ -190,10 +197,10 @@ export function timelineOf(compiled: CompiledScenario, log: readonly LogEntry[])
           beat: e.beat,
           option: e.option,
           key: optionKey(compiled, e.beat, e.option),
-          label: text(option?.label ?? e.option, { duration: optionDuration(index, partner, option ?? {}) }),
+          label: text(option?.label ?? e.option, { duration: optionDuration(index, partner, option ?? {}, lang) }),
           by: e.by,
           waited: e.waited,
-          outcome: text(option?.outcome ?? '', { duration: optionDuration(index, partner, option ?? {}) }),
+          outcome: text(option?.outcome ?? '', { duration: optionDuration(index, partner, option ?? {}, lang) }),
         });
         break;
       }
@@ -201,17 +208,17 @@ export function timelineOf(compiled: CompiledScenario, log: readonly LogEntry[])
         out.push({ t: e.t, kind: 'service', service: e.service, name: serviceName(e.service), status: e.status });
         break;
       case 'regulator.clock-started':
-        out.push({ t: e.t, kind: 'regulator', regulator: e.regulator, name: regulatorName(e.regulator), event: 'clock-started', detail: `notification due by T+${e.deadline} min` });
+        out.push({ t: e.t, kind: 'regulator', regulator: e.regulator, name: regulatorName(e.regulator), event: { kind: 'clock-started', deadline: e.deadline } });
         break;
       case 'regulator.notified':
-        out.push({ t: e.t, kind: 'regulator', regulator: e.regulator, name: regulatorName(e.regulator), event: 'notified', detail: e.when === 'on-time' ? 'on time' : e.when === 'late' ? 'after the deadline' : 'before the clock started' });
+        out.push({ t: e.t, kind: 'regulator', regulator: e.regulator, name: regulatorName(e.regulator), event: { kind: 'notified', when: e.when } });
         break;
       case 'regulator.deadline-missed':
-        out.push({ t: e.t, kind: 'regulator', regulator: e.regulator, name: regulatorName(e.regulator), event: 'missed', detail: 'notification deadline missed' });
+        out.push({ t: e.t, kind: 'regulator', regulator: e.regulator, name: regulatorName(e.regulator), event: { kind: 'missed' } });
         break;
       case 'ending.reached': {
         const beat = index.beats.get(e.beat);
-        out.push({ t: e.t, kind: 'ending', beat: e.beat, title: beat?.title ?? e.beat, outcome: e.outcome, narrative: text(beat?.narrative ?? '', { now: nowAt(index, e.t) }) });
+        out.push({ t: e.t, kind: 'ending', beat: e.beat, title: beat?.title ?? e.beat, outcome: e.outcome, narrative: text(beat?.narrative ?? '', { now: nowAt(index, e.t, lang) }) });
         break;
       }
       case 'timer.extended':

@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/lang.ts';
 import { createActor } from 'xstate';
 import type { CompiledScenario } from './compile.ts';
 import type { RunEvent, RunSnapshot } from './machine.ts';
@@ -245,8 +246,9 @@ export class Run {
     return undone;
   }
 
-  view(): GameView {
-    return buildView(this.compiled, this.state);
+  /** What the player sees now; `lang` words the clock and the scenario's {now} and {duration}. */
+  view(lang: Lang = 'en'): GameView {
+    return buildView(this.compiled, this.state, lang);
   }
 
   save(): SavedRun {

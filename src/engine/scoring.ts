@@ -3,13 +3,31 @@ import type { ScenarioIndex } from './scenario-index.ts';
 import { emptyMetrics, type LogEntry, type Metrics } from './state.ts';
 
 // Scores are pure functions of the scenario and a run's event log. Every point is an item
-// with a reason, so the debrief can say exactly why. docs/scoring.md is the same rubric in words.
+// with a reason, so the debrief can say exactly why. The reasons, ratings and verdicts are data
+// (a kind and its numbers); src/i18n/engine-text.ts words them in each language, and
+// docs/scoring.md is the rubric in English words.
 
 export type Rating = 'P' | 'S' | 'M' | 'U';
+export const RATINGS: readonly Rating[] = ['P', 'S', 'M', 'U'];
+
+/**
+ * Why an item moved a score. Option and measure items carry the scenario's own words (a
+ * translated scenario carries them in its language); the rules and outcomes carry their numbers,
+ * and the names they mention as the scenario writes them.
+ */
+export type ScoreReason =
+  | { kind: 'scenario'; text: string }
+  | { kind: 'timeout'; beat: string; title: string }
+  | { kind: 'regulator-on-time' | 'regulator-late' | 'regulator-missed'; regulator: string; name: string }
+  | { kind: 'revenue-lost'; lost: number; atRisk: number; currency: string }
+  | { kind: 'customers-affected'; affected: number; customers: number }
+  | { kind: 'downtime'; minutes: number; tolerance: number }
+  | { kind: 'compliance-exposure'; exposure: number }
+  | { kind: 'stakeholder-confidence'; start: number; end: number };
 
 export interface ScoreItem {
   points: number;
-  reason: string;
+  why: ScoreReason;
   objective: string | null;
   source:
     | { kind: 'option'; beat: string; option: string; t: number }
@@ -30,15 +48,17 @@ export interface ObjectiveRating {
   text: string;
   dimension: DimensionName;
   rating: Rating;
-  label: string;
-  reason: string;
+  /** What the rating rests on: the points won and lost on decisions that tested it, or its dimension's score. */
+  basis: { kind: 'evidence'; gained: number; lost: number } | { kind: 'score'; score: number };
   evidence: ScoreItem[];
 }
 
+export const VERDICT_IDS = ['strategic-partner', 'trusted-advisor', 'dependable-vendor', 'reactive-fixer', 'liability', 'biggest-regret'] as const;
+export type VerdictId = (typeof VERDICT_IDS)[number];
+
+/** Where the overall score places the partner; its words are in src/i18n/engine-text.ts (verdictText). */
 export interface Verdict {
-  id: string;
-  label: string;
-  text: string;
+  id: VerdictId;
 }
 
 export interface ScoreReport {
@@ -86,31 +106,25 @@ export const RULE_POINTS = {
   timeout: -4,
 } as const;
 
-export const RATING_LABELS: Record<Rating, string> = {
-  P: 'Performed without challenges',
-  S: 'Performed with some challenges',
-  M: 'Performed with major challenges',
-  U: 'Unable to be performed',
-};
-
 /** Objective ratings: from the share of points won on decisions that tested it, or from its dimension's score. */
 export const RATING_BY_EVIDENCE: readonly [Rating, number][] = [['P', 0.85], ['S', 0.6], ['M', 0.3], ['U', 0]];
 export const RATING_BY_SCORE: readonly [Rating, number][] = [['P', 75], ['S', 55], ['M', 35], ['U', 0]];
 
 const ratingFrom = (table: readonly [Rating, number][], value: number): Rating => table.find(([, min]) => value >= min)?.[0] ?? 'U';
 
-export const VERDICTS: readonly (Verdict & { min: number })[] = [
-  { min: 85, id: 'strategic-partner', label: 'Strategic partner', text: 'In the war room with you: early, open and a step ahead.' },
-  { min: 70, id: 'trusted-advisor', label: 'Trusted advisor', text: 'Dependable under pressure, with a few gaps to close.' },
-  { min: 55, id: 'dependable-vendor', label: 'Dependable vendor', text: 'Fixed what broke, but mostly followed instead of leading.' },
-  { min: 40, id: 'reactive-fixer', label: 'Reactive fixer', text: 'Busy with tickets while the business carried the risk.' },
-  { min: 25, id: 'liability', label: 'Liability', text: 'The response added to the damage more often than it limited it.' },
-  { min: 0, id: 'biggest-regret', label: 'Biggest regret', text: 'On hold when it mattered: the business would not call them again.' },
+/** The verdict scale, best first: the lowest overall score each verdict needs. */
+export const VERDICTS: readonly { id: VerdictId; min: number }[] = [
+  { min: 85, id: 'strategic-partner' },
+  { min: 70, id: 'trusted-advisor' },
+  { min: 55, id: 'dependable-vendor' },
+  { min: 40, id: 'reactive-fixer' },
+  { min: 25, id: 'liability' },
+  { min: 0, id: 'biggest-regret' },
 ];
 
 export function verdictFor(overall: number): Verdict {
   const found = VERDICTS.find((v) => overall >= v.min) ?? VERDICTS[VERDICTS.length - 1]!;
-  return { id: found.id, label: found.label, text: found.text };
+  return { id: found.id };
 }
 
 const clamp100 = (x: number): number => Math.max(0, Math.min(100, x));
@@ -119,7 +133,7 @@ const round1 = (x: number): number => Math.round(x * 10) / 10;
 function fromEntries(entries: readonly ScoreEntry[] | undefined, source: ScoreItem['source']): Partial<Record<DimensionName, ScoreItem[]>> {
   const out: Partial<Record<DimensionName, ScoreItem[]>> = {};
   for (const e of entries ?? []) {
-    (out[e.dimension] ??= []).push({ points: e.points, reason: e.reason, objective: e.objective ?? null, source });
+    (out[e.dimension] ??= []).push({ points: e.points, why: { kind: 'scenario', text: e.reason }, objective: e.objective ?? null, source });
   }
   return out;
 }
@@ -150,7 +164,7 @@ export function scoreRun(index: ScenarioIndex, log: readonly LogEntry[]): ScoreR
           const title = index.beats.get(entry.beat)?.title ?? entry.beat;
           items.proactivity.push({
             points: RULE_POINTS.timeout,
-            reason: `Let the clock decide at "${title}"`,
+            why: { kind: 'timeout', beat: entry.beat, title },
             objective: null,
             source: { kind: 'rule', rule: 'timeout', t: entry.t },
           });
@@ -161,10 +175,7 @@ export function scoreRun(index: ScenarioIndex, log: readonly LogEntry[]): ScoreR
         if (entry.when === 'early') break;
         items.communication.push({
           points: entry.when === 'on-time' ? RULE_POINTS.regulatorOnTime : RULE_POINTS.regulatorLate,
-          reason:
-            entry.when === 'on-time'
-              ? `Notified ${regulatorName(entry.regulator)} within the deadline`
-              : `Notified ${regulatorName(entry.regulator)} late, which still beats silence`,
+          why: { kind: entry.when === 'on-time' ? 'regulator-on-time' : 'regulator-late', regulator: entry.regulator, name: regulatorName(entry.regulator) },
           objective: regulatorObjective(entry.regulator),
           source: { kind: 'rule', rule: 'regulator-notified', t: entry.t },
         });
@@ -172,7 +183,7 @@ export function scoreRun(index: ScenarioIndex, log: readonly LogEntry[]): ScoreR
       case 'regulator.deadline-missed':
         items.communication.push({
           points: RULE_POINTS.regulatorMissed,
-          reason: `Missed the notification deadline of ${regulatorName(entry.regulator)}`,
+          why: { kind: 'regulator-missed', regulator: entry.regulator, name: regulatorName(entry.regulator) },
           objective: regulatorObjective(entry.regulator),
           source: { kind: 'rule', rule: 'regulator-missed', t: entry.t },
         });
@@ -231,29 +242,29 @@ export function scoreRun(index: ScenarioIndex, log: readonly LogEntry[]): ScoreR
 
 function impactItems(index: ScenarioIndex, m: Metrics, sentiment: Record<string, number>): ScoreItem[] {
   const { scenario } = index;
-  const money = (x: number): string => `${Math.round(x).toLocaleString('en-GB')} ${scenario.company.currency ?? 'EUR'}`;
+  const currency = scenario.company.currency ?? 'EUR';
   const share = (value: number, scale: number): number => (scale <= 0 ? (value > 0 ? 1 : 0) : Math.min(1, value / scale));
   const startMood = average(scenario.stakeholders.map((s) => s.sentiment));
   const endMood = average(scenario.stakeholders.map((s) => sentiment[s.id] ?? s.sentiment));
   const moodDrop = Math.max(0, startMood - endMood);
   const tolerance = scenario.stakes.downtimeToleranceMinutes;
-  const outcome = (metric: string, points: number, reason: string): ScoreItem => ({
+  const outcome = (metric: string, points: number, why: ScoreReason): ScoreItem => ({
     points: -round1(points),
-    reason,
+    why,
     objective: null,
     source: { kind: 'outcome', metric },
   });
   return [
     outcome('revenueLost', IMPACT_WEIGHTS.revenue * share(m.revenueLost, scenario.stakes.revenueAtRisk),
-      `Revenue lost: ${money(m.revenueLost)} of ${money(scenario.stakes.revenueAtRisk)} at risk`),
+      { kind: 'revenue-lost', lost: m.revenueLost, atRisk: scenario.stakes.revenueAtRisk, currency }),
     outcome('customersAffected', IMPACT_WEIGHTS.customers * share(m.customersAffected, scenario.company.customers),
-      `Customers affected: ${m.customersAffected.toLocaleString('en-GB')} of ${scenario.company.customers.toLocaleString('en-GB')}`),
+      { kind: 'customers-affected', affected: m.customersAffected, customers: scenario.company.customers }),
     outcome('downtimeMinutes', IMPACT_WEIGHTS.downtime * share(m.downtimeMinutes, 2 * tolerance),
-      `Downtime: ${Math.round(m.downtimeMinutes)} min against ${tolerance} min the business can tolerate`),
+      { kind: 'downtime', minutes: m.downtimeMinutes, tolerance }),
     outcome('complianceExposure', IMPACT_WEIGHTS.compliance * share(m.complianceExposure, 100),
-      `Compliance exposure: ${Math.round(m.complianceExposure)} of 100`),
+      { kind: 'compliance-exposure', exposure: m.complianceExposure }),
     outcome('sentiment', IMPACT_WEIGHTS.reputation * share(moodDrop, 50),
-      `Stakeholder confidence: ${Math.round(startMood)} at the start, ${Math.round(endMood)} at the end`),
+      { kind: 'stakeholder-confidence', start: startMood, end: endMood }),
   ];
 }
 
@@ -269,15 +280,9 @@ function rateObjective(
   const evidence = dimensionItems.filter((i) => i.objective === objective.id);
   const gained = evidence.filter((i) => i.points > 0).reduce((s, i) => s + i.points, 0);
   const lost = evidence.filter((i) => i.points < 0).reduce((s, i) => s - i.points, 0);
-  let rating: Rating;
-  let reason: string;
   if (gained + lost === 0) {
-    rating = ratingFrom(RATING_BY_SCORE, dimensionScore);
-    reason = `No decision tested this directly; rated from the ${objective.dimension} score (${dimensionScore}).`;
-  } else {
-    const ratio = gained / (gained + lost);
-    rating = ratingFrom(RATING_BY_EVIDENCE, ratio);
-    reason = `${gained} points earned and ${lost} lost on decisions that tested this.`;
+    return { ...objective, rating: ratingFrom(RATING_BY_SCORE, dimensionScore), basis: { kind: 'score', score: dimensionScore }, evidence };
   }
-  return { ...objective, rating, label: RATING_LABELS[rating], reason, evidence };
+  const rating = ratingFrom(RATING_BY_EVIDENCE, gained / (gained + lost));
+  return { ...objective, rating, basis: { kind: 'evidence', gained, lost }, evidence };
 }

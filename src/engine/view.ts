@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/lang.ts';
 import type { ChannelName, OutcomeName, PartnerTierName, ServiceStatusName } from '../scenarios/schema.ts';
 import { capabilitiesIn, missingCapabilities } from './capabilities.ts';
 import type { CompiledScenario } from './compile.ts';
@@ -19,6 +20,10 @@ export interface OptionView {
   cost: number;
   minutes: number;
   available: boolean;
+  /**
+   * The scenario's own reason an unavailable option is shut, in its words; null when it is open or
+   * the scenario gives none (the edge then says "not possible" in its language: unavailableText).
+   */
   unavailable: string | null;
   /** Partner capabilities this option relies on: it depends on the partner, not only on leadership. */
   partner: string[];
@@ -70,7 +75,8 @@ export interface GameView {
   ending: { beat: string; title: string; narrative: string; outcome: OutcomeName } | null;
 }
 
-export function buildView(compiled: CompiledScenario, state: RunState): GameView {
+/** The view in `lang`: the clock's weekday and the {now}/{duration} the scenario's text states are written in it. */
+export function buildView(compiled: CompiledScenario, state: RunState, lang: Lang = 'en'): GameView {
   const { index } = compiled;
   const { scenario } = index;
   const partner = index.partners.get(state.partnerId) ?? scenario.partners[0]!;
@@ -93,7 +99,7 @@ export function buildView(compiled: CompiledScenario, state: RunState): GameView
       from: inject.from,
       stakeholder: inject.stakeholder ?? null,
       audience: inject.audience ?? [],
-      text: interpolate(inject.text, state, { now: nowAt(index, entry.t) }),
+      text: interpolate(inject.text, state, { now: nowAt(index, entry.t, lang) }),
     });
   }
 
@@ -105,7 +111,7 @@ export function buildView(compiled: CompiledScenario, state: RunState): GameView
     title: scenario.title,
     phase: state.phase,
     clock: state.clock,
-    localTime: localAt(index, state.clock),
+    localTime: localAt(index, state.clock, lang),
     seed: state.seed,
     currency: scenario.company.currency ?? 'EUR',
     partner: { id: partner.id, name: partner.name, tier: partner.tier },
@@ -120,11 +126,11 @@ export function buildView(compiled: CompiledScenario, state: RunState): GameView
         bought: state.measures.includes(m.id),
       })),
     },
-    beat: beat ? { id: beat.id, title: beat.title, narrative: interpolate(beat.narrative, state, { now: nowAt(index, state.beatEnteredAt) }) } : null,
+    beat: beat ? { id: beat.id, title: beat.title, narrative: interpolate(beat.narrative, state, { now: nowAt(index, state.beatEnteredAt, lang) }) } : null,
     decision:
       beat?.decision && state.posedAt !== null
         ? {
-            prompt: interpolate(beat.decision.prompt, state, { now: nowAt(index, state.posedAt) }),
+            prompt: interpolate(beat.decision.prompt, state, { now: nowAt(index, state.posedAt, lang) }),
             deadline,
             remaining: deadline === null ? null : Math.max(0, deadline - state.clock),
             timerHeld: state.timerHeld,
@@ -133,12 +139,12 @@ export function buildView(compiled: CompiledScenario, state: RunState): GameView
               return {
                 id: o.id,
                 key: i + 1,
-                label: interpolate(o.label, state, { duration: optionDuration(index, state.partnerId, o) }),
-                detail: o.detail ? interpolate(o.detail, state, { duration: optionDuration(index, state.partnerId, o) }) : null,
+                label: interpolate(o.label, state, { duration: optionDuration(index, state.partnerId, o, lang) }),
+                detail: o.detail ? interpolate(o.detail, state, { duration: optionDuration(index, state.partnerId, o, lang) }) : null,
                 cost: (o.cost ?? 0) * partner.costFactor,
                 minutes: Math.round((o.minutes ?? 0) * partner.timeFactor),
                 available,
-                unavailable: available ? null : (o.unavailable ?? 'Not possible with what you have in place'),
+                unavailable: available ? null : (o.unavailable ?? null),
                 partner: o.requires ? [...new Set(capabilitiesIn(o.requires))] : [],
                 needs: available ? [] : missingCapabilities(index, state, o.requires),
               };
@@ -147,7 +153,7 @@ export function buildView(compiled: CompiledScenario, state: RunState): GameView
         : null,
     lastChoice:
       last && lastOption
-        ? { beat: last.beat, option: last.option, label: lastOption.label, outcome: interpolate(lastOption.outcome, state, { duration: optionDuration(index, state.partnerId, lastOption) }), by: last.by }
+        ? { beat: last.beat, option: last.option, label: lastOption.label, outcome: interpolate(lastOption.outcome, state, { duration: optionDuration(index, state.partnerId, lastOption, lang) }), by: last.by }
         : null,
     injects,
     services: scenario.company.services.map((s) => ({
@@ -179,7 +185,7 @@ export function buildView(compiled: CompiledScenario, state: RunState): GameView
     }),
     ending:
       state.ending && beat?.ending
-        ? { beat: beat.id, title: beat.title, narrative: interpolate(beat.narrative, state, { now: nowAt(index, state.clock) }), outcome: beat.ending.outcome }
+        ? { beat: beat.id, title: beat.title, narrative: interpolate(beat.narrative, state, { now: nowAt(index, state.clock, lang) }), outcome: beat.ending.outcome }
         : null,
   };
 }

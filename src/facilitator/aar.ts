@@ -1,5 +1,6 @@
 import type { CompiledScenario } from '../engine/compile.ts';
-import { RATING_LABELS, type Rating, type ScoreReport } from '../engine/scoring.ts';
+import type { Rating, ScoreReport } from '../engine/scoring.ts';
+import { ratingLabel, scoreReasonText, verdictText } from '../i18n/engine-text.ts';
 import type { RunState } from '../engine/state.ts';
 import { interpolate } from '../engine/text.ts';
 import type { Condition } from '../scenarios/schema.ts';
@@ -163,12 +164,13 @@ export function aarFromReport(compiled: CompiledScenario, session: Session, stat
       const beat = src.kind === 'option' ? src.beat : null;
       const t = src.kind === 'option' || src.kind === 'rule' ? src.t : null;
       const reference = beat ? `Decision at “${index.beats.get(beat)?.title ?? beat}”, ${when(t)}` : src.kind === 'measure' ? 'Preparation before the incident' : `Observed at ${when(t)}`;
+      const reason = scoreReasonText(item, 'en');
       if (item.points > 0) {
         if (beat && notTheTeams.has(beat)) continue;
-        if (CRITICISM.test(item.reason.trim())) continue;
-        add({ id: findingId('s', item.reason), kind: 'strength', objective: item.objective, title: item.reason, reference, analysis: item.reason, rootCause: '' });
+        if (CRITICISM.test(reason.trim())) continue;
+        add({ id: findingId('s', reason), kind: 'strength', objective: item.objective, title: reason, reference, analysis: reason, rootCause: '' });
       } else if (item.points < 0 && (src.kind !== 'outcome' || -item.points >= 5)) {
-        add({ id: findingId('i', item.reason), kind: 'improvement', objective: item.objective, title: item.reason, reference, analysis: item.reason, rootCause: '' });
+        add({ id: findingId('i', reason), kind: 'improvement', objective: item.objective, title: reason, reference, analysis: reason, rootCause: '' });
       }
     }
   }
@@ -245,7 +247,7 @@ export function aarFromReport(compiled: CompiledScenario, session: Session, stat
       text: obj.text,
       capability: capabilityOf(obj.id),
       rating: obj.rating,
-      ratingLabel: RATING_LABELS[obj.rating],
+      ratingLabel: ratingLabel(obj.rating, 'en'),
       suggested: obj.suggested,
       overrideReason: obj.overridden ? reason : null,
       missingReason,
@@ -327,7 +329,7 @@ export function aarFromReport(compiled: CompiledScenario, session: Session, stat
           gameTime: gameTime(o.gameMinutes),
           ending: o.ending ? `${o.ending.title} (${o.ending.outcome})` : 'not reached',
           scores: { communication: r.scores.communication, proactivity: r.scores.proactivity, businessImpact: r.scores.businessImpact, overall: r.scores.overall },
-          verdict: `${r.scores.verdict.label}: ${r.scores.verdict.text}`,
+          verdict: `${verdictText(r.scores.verdict, 'en').label}: ${verdictText(r.scores.verdict, 'en').text}`,
           decisions: r.decisions.filter((d) => d.kept).map((d) => ({ when: gameTime(d.t), beat: d.beatTitle, choice: d.label, by: BY_WORDS[d.by] })),
         }
       : null,

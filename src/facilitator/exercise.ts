@@ -5,6 +5,7 @@ import { refusal, Run, RunError, SAVE_FORMAT, SAVE_VERSION, startSnapshot, stepS
 import { scoreRun, type Rating, type ScoreReport } from '../engine/scoring.ts';
 import type { LogEntry, RunState } from '../engine/state.ts';
 import { buildView, revealedView, type GameView } from '../engine/view.ts';
+import { unavailableText } from '../i18n/engine-text.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { tailoringProblem, tailorScenario, type Tailoring } from '../scenarios/tailoring.ts';
 import { PACES, type Pace, type Speed } from '../store/pace.ts';
@@ -466,7 +467,7 @@ export class Exercise {
     if (option !== null) {
       const found = this.view()?.decision?.options.find((o) => o.id === option);
       if (!found) return `no option "${option}" in this decision`;
-      if (!found.available) return `option ${found.key} is not available: ${found.unavailable ?? 'not possible now'}`;
+      if (!found.available) return `option ${found.key} is not available: ${unavailableText(found, 'en')}`;
     }
     return this.commit({ selected: option });
   }

@@ -1,5 +1,6 @@
 import type { CompiledScenario } from '../engine/compile.ts';
-import { RATING_LABELS, summarise, type Rating, type ScoreReport, type ScoreSummary } from '../engine/scoring.ts';
+import { summarise, type Rating, type ScoreReport, type ScoreSummary } from '../engine/scoring.ts';
+import { objectiveReasonText, ratingLabel, scoreReasonText } from '../i18n/engine-text.ts';
 import type { ChoiceSource, RunState } from '../engine/state.ts';
 import { interpolate } from '../engine/text.ts';
 import type { DimensionName, OutcomeName, PartnerTierName } from '../scenarios/schema.ts';
@@ -153,9 +154,9 @@ export function buildReport(
       text: o.text,
       dimension: o.dimension,
       suggested: o.rating,
-      suggestedReason: o.reason,
+      suggestedReason: objectiveReasonText(o, 'en'),
       rating,
-      label: RATING_LABELS[rating],
+      label: ratingLabel(rating, 'en'),
       overridden: override !== undefined && override !== o.rating,
       notes: notes.filter((n) => n.objective === o.id),
     };
@@ -212,9 +213,9 @@ export function buildReport(
   for (const dim of [score.communication, score.proactivity, score.businessImpact]) {
     for (const item of dim.items) {
       const t = item.source.kind === 'option' ? item.source.t : item.source.kind === 'rule' ? item.source.t : null;
-      if (item.points > 0) addFinding(strengths, { text: item.reason, objective: item.objective, source: 'score', t });
+      if (item.points > 0) addFinding(strengths, { text: scoreReasonText(item, 'en'), objective: item.objective, source: 'score', t });
       else if (item.points < 0 && (item.source.kind !== 'outcome' || -item.points >= IMPACT_FINDING_MIN)) {
-        addFinding(improvements, { text: item.reason, objective: item.objective, source: 'score', t });
+        addFinding(improvements, { text: scoreReasonText(item, 'en'), objective: item.objective, source: 'score', t });
       }
     }
   }

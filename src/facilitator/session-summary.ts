@@ -1,4 +1,5 @@
 import type { ScoreReport } from '../engine/scoring.ts';
+import { verdictLabel } from '../i18n/engine-text.ts';
 import type { Session, SessionSummary } from './session.ts';
 
 // The session history lists every stored session with its scores. Working them out means
@@ -12,7 +13,7 @@ export function summaryOf(score: ScoreReport | null): SessionSummary | null {
     proactivity: score.proactivity.score,
     businessImpact: score.businessImpact.score,
     overall: score.overall,
-    verdict: score.verdict.label,
+    verdict: verdictLabel(score.verdict, 'en'),
   };
 }
 

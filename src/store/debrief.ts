@@ -2,16 +2,21 @@ import type { ChoiceSource } from '../engine/state.ts';
 import type { CompiledScenario } from '../engine/compile.ts';
 import type { ScoreItem, ScoreReport } from '../engine/scoring.ts';
 import type { Metrics, RunState } from '../engine/state.ts';
-import { lessonSentence } from '../engine/partner-comparison.ts';
 import { runLessons, type RunLessons } from '../engine/run-lessons.ts';
 import { localAt, nowAt, optionDuration } from '../engine/run-text.ts';
 import { interpolate } from '../engine/text.ts';
-import { duration, money } from './format.ts';
+import { capabilityName } from '../i18n/capabilities.ts';
+import { lessonText, scoreReasonText } from '../i18n/engine-text.ts';
+import { formats } from '../i18n/format.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { debriefText } from './debrief-text.ts';
 import type { DimensionName, OutcomeName, PartnerTierName } from '../scenarios/schema.ts';
 import { reflectionQuestions, type ReflectionQuestion } from './reflection.ts';
 
 // Everything the debrief screen and the exports show, derived once from the scenario, the final
-// run state and its score report. The screens only lay this out.
+// run state and its score report, in one language (the scenario's text comes in it already when
+// the scenario was localized; the clock, {now}, {duration} and our own words follow `lang`).
+// The screens only lay this out.
 
 export const CHART_METRICS = ['revenueLost', 'customersAffected', 'downtimeMinutes', 'complianceExposure'] as const;
 export type ChartMetric = (typeof CHART_METRICS)[number];
@@ -82,11 +87,11 @@ export interface Judgement {
   partner: { label: string; text: string; closed: number; lesson: string | null };
 }
 
-export function buildDebrief(compiled: CompiledScenario, state: RunState, report: ScoreReport): DebriefData {
+export function buildDebrief(compiled: CompiledScenario, state: RunState, report: ScoreReport, lang: Lang = 'en'): DebriefData {
   const { index } = compiled;
   const { scenario } = index;
   const text = (s: string): string => interpolate(s, state);
-  const optionText = (s: string, o: { minutes?: number }): string => interpolate(s, state, { duration: optionDuration(index, state.partnerId, o) });
+  const optionText = (s: string, o: { minutes?: number }): string => interpolate(s, state, { duration: optionDuration(index, state.partnerId, o, lang) });
   const partner = index.partners.get(state.partnerId) ?? scenario.partners[0]!;
   const ending = state.ending ? index.beats.get(state.ending) : undefined;
   const endingEntry = state.log.find((e) => e.type === 'ending.reached');
@@ -110,8 +115,8 @@ export function buildDebrief(compiled: CompiledScenario, state: RunState, report
       n: timeline.length + 1,
       t: entry.t,
       beatTitle: beat.title,
-      local: localAt(index, entry.t),
-      prompt: interpolate(decision.prompt, state, { now: nowAt(index, entry.t - entry.waited) }),
+      local: localAt(index, entry.t, lang),
+      prompt: interpolate(decision.prompt, state, { now: nowAt(index, entry.t - entry.waited, lang) }),
       chosen: { id: option.id, label: optionText(option.label, option), outcome: optionText(option.outcome, option) },
       by: entry.by,
       waited: entry.waited,
@@ -128,7 +133,7 @@ export function buildDebrief(compiled: CompiledScenario, state: RunState, report
         const o = index.options.get(entry.beat)?.get(c.option);
         return o ? [{ id: o.id, label: optionText(o.label, o), needs: c.needs, why: o.unavailable ? text(o.unavailable) : null }] : [];
       }),
-      points: pointsFor(report, entry.beat, option.id, entry.t, entry.by === 'timeout'),
+      points: pointsFor(report, entry.beat, option.id, entry.t, entry.by === 'timeout', lang),
     });
   }
 
@@ -149,7 +154,7 @@ export function buildDebrief(compiled: CompiledScenario, state: RunState, report
     seed: state.seed,
     partner: { id: partner.id, name: partner.name, tier: partner.tier },
     ending: ending && endingEntry?.type === 'ending.reached'
-      ? { title: ending.title, narrative: interpolate(ending.narrative, state, { now: nowAt(index, endingEntry.t) }), outcome: endingEntry.outcome }
+      ? { title: ending.title, narrative: interpolate(ending.narrative, state, { now: nowAt(index, endingEntry.t, lang) }), outcome: endingEntry.outcome }
       : null,
     clock: state.clock,
     measures: state.measures.map((id) => {
@@ -159,12 +164,13 @@ export function buildDebrief(compiled: CompiledScenario, state: RunState, report
     budget: scenario.preparation.budget,
     metrics: state.metrics,
     report,
-    series: metricSeries(state, scales),
+    series: metricSeries(state, scales, lang),
     markers: timeline.map((d) => ({ n: d.n, t: d.t, label: d.beatTitle })),
     timeline,
     questions: reflectionQuestions(
       { communication: report.communication.score, proactivity: report.proactivity.score, businessImpact: report.businessImpact.score },
       divergence ? { beatTitle: divergence.beatTitle, chosen: divergence.chosen.label } : null,
+      lang,
     ),
     lessons,
     changes: Object.fromEntries(
@@ -176,7 +182,7 @@ export function buildDebrief(compiled: CompiledScenario, state: RunState, report
         }),
       ]),
     ),
-    judgement: judge(timeline, lessons, partner.name, partner.tier, currency),
+    judgement: judge(timeline, lessons, partner.name, partner.tier, currency, lang),
   };
 }
 
@@ -185,44 +191,37 @@ export function buildDebrief(compiled: CompiledScenario, state: RunState, report
  * the partner is judged by the better options it closed and by what the same decisions would
  * have cost with another partner.
  */
-function judge(timeline: TimelineEntry[], lessons: RunLessons, partnerName: string, tier: PartnerTierName, currency: string): Judgement {
+function judge(timeline: TimelineEntry[], lessons: RunLessons, partnerName: string, tier: PartnerTierName, currency: string, lang: Lang): Judgement {
+  const t = debriefText(lang);
   const open = timeline.filter((e) => !e.advice.closed);
   const followed = open.filter((e) => e.advice.followed).length;
   const share = open.length === 0 ? 1 : followed / open.length;
   const decisions = {
-    label: share >= 0.75 ? 'Sound decisions' : share >= 0.5 ? 'Mixed decisions' : 'Decisions to revisit',
-    text:
-      open.length === 0
-        ? 'The advised option was never open to you, so your decisions are not judged against it.'
-        : `You chose what a strategic partner advised at ${followed} of the ${open.length} decisions where it was open to you.`,
+    label: t(share >= 0.75 ? 'judgement.sound' : share >= 0.5 ? 'judgement.mixed' : 'judgement.revisit'),
+    text: open.length === 0 ? t('judgement.neverOpen') : t('judgement.followed', { followed, open: open.length }),
     followed,
     open: open.length,
   };
   const { closed, lesson } = lessons.comparison;
-  const sentence = lesson ? lessonSentence(lesson, (x) => money(x, currency), duration) : null;
-  const needs = [...new Set(closed.flatMap((c) => c.needs.map((n) => n.capability.replace(/-/g, ' '))))];
-  const needList = needs.length > 1 ? `${needs.slice(0, -1).join(', ')} and ${needs.at(-1)}` : (needs[0] ?? '');
+  const sentence = lesson ? lessonText(lesson, lang, currency) : null;
+  const needs = [...new Set(closed.flatMap((c) => c.needs.map((n) => capabilityName(n.capability, lang))))];
   const partner = {
-    label: closed.length > 0 ? 'Your partner held you back' : tier === 'strategic' ? 'Your partner had what you needed' : 'Your partner did not close a better option',
+    label: t(closed.length > 0 ? 'judgement.heldBack' : tier === 'strategic' ? 'judgement.hadWhatNeeded' : 'judgement.noneClosed'),
     text:
       closed.length > 0
-        ? `${partnerName} kept ${closed.length} better option${closed.length === 1 ? '' : 's'} out of your reach: ${closed.length === 1 ? 'it needed' : 'they needed'} ${needList}, which ${partnerName} does not offer.`
-        : `${partnerName} did not keep a better option out of your reach in this run.`,
+        ? t('judgement.closed', { count: closed.length, partner: partnerName, needs: formats(lang).list(needs) })
+        : t('judgement.closedNone', { partner: partnerName }),
     closed: closed.length,
     lesson: sentence,
   };
   return { decisions, partner };
 }
 
-export const METRIC_LABELS: Record<ChartMetric, string> = {
-  revenueLost: 'Revenue lost',
-  customersAffected: 'Customers affected',
-  downtimeMinutes: 'Downtime',
-  complianceExposure: 'Compliance exposure',
-};
+/** A chart metric's name in `lang`: "Revenue lost" / "Umsatzverlust". */
+export const metricLabel = (metric: ChartMetric, lang: Lang): string => debriefText(lang)(`metric.${metric}`);
 
 /** Metric values over game time, from the clock's own log entries; one point per game minute logged. */
-function metricSeries(state: RunState, scales: Record<ChartMetric, number>): ChartSeries[] {
+function metricSeries(state: RunState, scales: Record<ChartMetric, number>, lang: Lang): ChartSeries[] {
   const samples = new Map<number, Metrics>();
   samples.set(0, { downtimeMinutes: 0, revenueLost: 0, customersAffected: 0, complianceExposure: 0, fatigue: 0, spend: 0 });
   for (const entry of state.log) {
@@ -232,7 +231,7 @@ function metricSeries(state: RunState, scales: Record<ChartMetric, number>): Cha
   const times = [...samples.keys()].sort((a, b) => a - b);
   return CHART_METRICS.map((metric) => ({
     metric,
-    label: METRIC_LABELS[metric],
+    label: metricLabel(metric, lang),
     scale: scales[metric],
     points: times.map((t) => {
       const value = samples.get(t)![metric];
@@ -242,11 +241,11 @@ function metricSeries(state: RunState, scales: Record<ChartMetric, number>): Cha
   }));
 }
 
-function pointsFor(report: ScoreReport, beat: string, option: string, t: number, timedOut: boolean): TimelineEntry['points'] {
+function pointsFor(report: ScoreReport, beat: string, option: string, t: number, timedOut: boolean, lang: Lang): TimelineEntry['points'] {
   const fromThis = (i: ScoreItem): boolean =>
     (i.source.kind === 'option' && i.source.beat === beat && i.source.option === option && i.source.t === t) ||
     (timedOut && i.source.kind === 'rule' && i.source.rule === 'timeout' && i.source.t === t);
   return [report.communication, report.proactivity, report.businessImpact].flatMap((d) =>
-    d.items.filter(fromThis).map((i) => ({ dimension: d.dimension, points: i.points, reason: i.reason })),
+    d.items.filter(fromThis).map((i) => ({ dimension: d.dimension, points: i.points, reason: scoreReasonText(i, lang) })),
   );
 }

@@ -1,4 +1,5 @@
 import type { SavedRun } from '../engine/runtime.ts';
+import { scoreReportText } from '../i18n/engine-text.ts';
 import type { DebriefData } from './debrief.ts';
 import { DIMENSION_LABELS, count, duration, gameTime, money, signed, TIER_LABELS } from './format.ts';
 
@@ -10,7 +11,7 @@ export function mdText(s: string): string {
 }
 
 export function debriefMarkdown(d: DebriefData): string {
-  const r = d.report;
+  const r = scoreReportText(d.report, 'en');
   const lines: string[] = [];
   const push = (...xs: string[]): void => void lines.push(...xs);
 
@@ -113,6 +114,7 @@ export const DEBRIEF_JSON_FORMAT = 'war-room.debrief';
 
 /** The run's save (which replays it exactly) next to the scores it earned. */
 export function debriefJson(d: DebriefData, save: SavedRun): string {
+  const report = scoreReportText(d.report, 'en');
   return JSON.stringify(
     {
       format: DEBRIEF_JSON_FORMAT,
@@ -126,9 +128,9 @@ export function debriefJson(d: DebriefData, save: SavedRun): string {
         proactivity: d.report.proactivity.score,
         businessImpact: d.report.businessImpact.score,
         overall: d.report.overall,
-        verdict: d.report.verdict,
+        verdict: report.verdict,
       },
-      report: d.report,
+      report,
       timeline: d.timeline,
       judgement: d.judgement,
       comparison: d.lessons.comparison,

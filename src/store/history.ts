@@ -1,5 +1,6 @@
 import type { RunEvent } from '../engine/machine.ts';
 import type { ScoreReport } from '../engine/scoring.ts';
+import { verdictLabel } from '../i18n/engine-text.ts';
 import type { OutcomeName } from '../scenarios/schema.ts';
 import { STORAGE_KEYS, tryRead, tryWrite, type KeyValueStorage } from './storage.ts';
 
@@ -67,7 +68,8 @@ export function historyEntry(
     communication: report.communication.score,
     proactivity: report.proactivity.score,
     businessImpact: report.businessImpact.score,
-    verdict: report.verdict.label,
+    // Kept in English words, as every saved entry has it; a screen words it anew from `overall` (verdictFor).
+    verdict: verdictLabel(report.verdict, 'en'),
     endedAt,
   };
 }

@@ -10,6 +10,7 @@ import { parseScenario } from '../../src/scenarios/load.ts';
 import { buildDebrief } from '../../src/store/debrief.ts';
 import { debriefMarkdown } from '../../src/store/export.ts';
 import { advanceGameClock, axe, buttonNamed, OUT, openGame, painted, serveGame, shot, tabTo, type AxeSummary, type Served } from './harness.ts';
+import { verdictLabel } from '../../src/i18n/engine-text.ts';
 
 // The browser game end to end: built with `vite build`, served by `vite preview`, played in
 // headless Chromium. Scores in the browser must equal a headless replay of the same inputs.
@@ -184,7 +185,7 @@ describe('solo play in the browser', () => {
       proactivity: report.proactivity.score,
       businessImpact: report.businessImpact.score,
     });
-    expect(await page.locator('.verdict__label').textContent()).toBe(report.verdict.label);
+    expect(await page.locator('.verdict__label').textContent()).toBe(verdictLabel(report.verdict, 'en'));
     const ratings = await page.$$eval('.objective .rating', (els) => els.map((e) => e.textContent));
     expect(ratings).toEqual(report.objectives.map((o) => o.rating));
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Run } from '../../src/engine/runtime.ts';
 import { scoreRun } from '../../src/engine/scoring.ts';
 import { compiledTiny } from './helpers.ts';
+import { scoreReasonText } from '../../src/i18n/engine-text.ts';
 
 function started(partner = 'ally') {
   const compiled = compiledTiny();
@@ -44,7 +45,7 @@ describe('facilitator controls', () => {
     run.send({ type: 'facilitator.skip' });
     const made = run.log.find((e) => e.type === 'decision.made');
     expect(made).toMatchObject({ beat: 'outage', option: 'wait', by: 'facilitator' });
-    expect(scoreRun(compiled.index, run.log).proactivity.items.map((i) => i.reason)).toEqual(['Waited while the shop was down']);
+    expect(scoreRun(compiled.index, run.log).proactivity.items.map((i) => scoreReasonText(i, 'en'))).toEqual(['Waited while the shop was down']);
   });
 
   it('records the room’s votes with the choice', () => {

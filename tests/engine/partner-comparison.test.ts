@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledScenario } from '../../src/engine/compile.ts';
-import { comparePartners, figuresOf, lessonSentence } from '../../src/engine/partner-comparison.ts';
+import { comparePartners, figuresOf } from '../../src/engine/partner-comparison.ts';
 import { preparationRoi } from '../../src/engine/preparation-roi.ts';
 import { planOf, replayDecisions } from '../../src/engine/replay-decisions.ts';
 import { Run } from '../../src/engine/runtime.ts';
 import { serviceUptime } from '../../src/engine/service-uptime.ts';
 import { compiledTiny } from './helpers.ts';
+import { lessonText } from '../../src/i18n/engine-text.ts';
 
 function play(compiled: CompiledScenario, partner: string, prep: string[], choices: string[], think = 3): Run {
   const run = Run.start(compiled, { seed: 5, partner });
@@ -47,7 +48,7 @@ describe('the partner comparison', () => {
     // The restore takes 30 min × timeFactor 2 for FixIt, 30 min for Ally: Ally ends 30 min sooner.
     expect(fixer!.endedAt - ally!.endedAt).toBe(30);
     expect(c.lesson).toMatchObject({ partner: { id: 'ally' }, minutesSooner: 30, revenueLess: 3000 });
-    expect(lessonSentence(c.lesson!, (x) => `€${x}`, (m) => `${m} min`)).toBe(
+    expect(lessonText(c.lesson!, 'en', 'EUR', { money: (x) => `€${x}`, span: (m) => `${m} min` })).toBe(
       'With Ally the same decisions would have ended 30 min sooner and cost €3000 less in lost revenue.',
     );
   });

@@ -25,7 +25,7 @@ describe('playScript', () => {
     const r = playScript(compiled, script({ choices: ['timeout', 2] }));
     expect(r.choices[0]).toEqual({ beat: 'outage', option: 'wait', key: 3, by: 'timeout' });
     expect(r.timeline.find((e) => e.kind === 'choice')).toMatchObject({ t: 15, by: 'timeout', waited: 15 });
-    expect(r.timeline.some((e) => e.kind === 'regulator' && e.event === 'clock-started')).toBe(true);
+    expect(r.timeline.some((e) => e.kind === 'regulator' && e.event.kind === 'clock-started')).toBe(true);
     expect(r.ending?.beat).toBe('bad-end');
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Run } from '../../src/engine/runtime.ts';
 import { scoreRun, verdictFor } from '../../src/engine/scoring.ts';
 import { compiledTiny } from './helpers.ts';
+import { scoreReasonText } from '../../src/i18n/engine-text.ts';
 
 describe('scoring', () => {
   it('scores a prepared, open response from the log, with every reason', () => {
@@ -14,7 +15,7 @@ describe('scoring', () => {
     expect(report.provisional).toBe(false);
     // 50 + 15 (told customers); the regulator was told before anything notifiable happened: no points
     expect(report.communication.score).toBe(65);
-    expect(report.communication.items.map((i) => i.reason)).toEqual(['Told customers what happened and when']);
+    expect(report.communication.items.map((i) => scoreReasonText(i, 'en'))).toEqual(['Told customers what happened and when']);
     // 50 + 5 (standby bought) + 10 (failover used)
     expect(report.proactivity.score).toBe(65);
     // 100 - 0.6 revenue (1000 of 60000) - 20 customers (all of them) - 1.3 downtime (10 of 2x60) - 0 - 0
@@ -36,7 +37,7 @@ describe('scoring', () => {
     run.advance(40); // the 30-minute notification deadline passes
     run.choose('hide');
     const report = scoreRun(compiled.index, run.log);
-    expect(report.proactivity.items.map((i) => [i.points, i.reason])).toEqual([
+    expect(report.proactivity.items.map((i) => [i.points, scoreReasonText(i, 'en')])).toEqual([
       [-10, 'Waited while the shop was down'],
       [-4, 'Let the clock decide at "The database falls over"'],
     ]);
@@ -69,7 +70,7 @@ describe('scoring', () => {
     run.advance(5);
     const report = scoreRun(compiled.index, run.log);
     expect(report.provisional).toBe(true);
-    expect(report.businessImpact.items[0]?.reason).toBe('Revenue lost: 500 EUR of 60,000 EUR at risk');
+    expect(scoreReasonText(report.businessImpact.items[0]!, 'en')).toBe('Revenue lost: 500 EUR of 60,000 EUR at risk');
   });
 
   it('maps overall scores onto the partner verdict scale', () => {

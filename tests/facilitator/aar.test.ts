@@ -5,6 +5,7 @@ import { buildAar, editableFindings, type AarIp } from '../../src/facilitator/aa
 import type { Exercise } from '../../src/facilitator/exercise.ts';
 import { docxText, unzipText } from '../unzip.ts';
 import { harness, ok, running } from './helpers.ts';
+import { scoreReasonText } from '../../src/i18n/engine-text.ts';
 
 const aarOf = (ex: Exercise): AarIp => buildAar(ex.getCompiled()!, ex.session, ex.state!, ex.score()!, '2025-03-14T11:00:00.000Z');
 const titles = (a: AarIp, kind: 'strength' | 'improvement' | 'partner-gap') => editableFindings(a).filter((f) => f.kind === kind).map((f) => f.title);
@@ -40,7 +41,7 @@ describe('the after-action report and improvement plan', () => {
     ok(ex.reveal());
     ok(ex.continue());
     ok(ex.skip()); // the advised "Post an honest update" applies: not the team's doing
-    expect(ex.score()!.communication.items.some((i) => i.reason === 'Told customers what happened and when')).toBe(true);
+    expect(ex.score()!.communication.items.some((i) => scoreReasonText(i, 'en') === 'Told customers what happened and when')).toBe(true);
     expect(titles(aarOf(ex), 'strength')).not.toContain('Told customers what happened and when');
   });
 

@@ -10,6 +10,7 @@ import { memoryStorage } from '../../src/store/storage.ts';
 import { scenarioCard } from '../../src/scenarios/bundled.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
 import { workshopScenario } from './helpers.ts';
+import { verdictLabel } from '../../src/i18n/engine-text.ts';
 
 /** A BroadcastChannel stand-in: every endpoint hears the others, never itself. */
 function bus() {
@@ -314,7 +315,7 @@ describe('console store', () => {
       proactivity: score.proactivity.score,
       businessImpact: score.businessImpact.score,
       overall: score.overall,
-      verdict: score.verdict.label,
+      verdict: verdictLabel(score.verdict, 'en'),
     };
     expect(saved.summary).toEqual(expected);
     // A stored session whose run no longer replays (its scenario changed) still lists its scores:

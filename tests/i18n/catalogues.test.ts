@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/i18n/lang.ts';
 import { placeholders, type Catalogue, type Message, type Translation } from '../../src/i18n/messages.ts';
 import { roleName } from '../../src/i18n/roles.ts';
+import { ENGINE_TEXT_DE } from '../../src/i18n/engine-text-de.ts';
+import { ENGINE_TEXT_EN } from '../../src/i18n/engine-text-en.ts';
 import { JOIN_EN, type JoinMessages } from '../../src/join/messages.ts';
+import { DEBRIEF_DE } from '../../src/store/debrief-messages-de.ts';
+import { DEBRIEF_EN } from '../../src/store/debrief-messages.ts';
 import joinDe from '../../src/join/messages-de.json';
 import { ROLES } from '../../src/scenarios/roles.ts';
 import { PHONE_WORDS } from '../../server/phone-words.ts';
@@ -11,7 +15,12 @@ import { PHONE_WORDS } from '../../server/phone-words.ts';
 // types already demand it), no empty text, the same placeholders, and the plural forms the language needs.
 // A translation kept as JSON (fetched when shown) is held to its English catalogue's type here: a missing key fails tsc.
 const JOIN_DE: Translation<JoinMessages> = joinDe;
-const CATALOGUES: Record<string, Record<string, Catalogue>> = { join: { en: JOIN_EN, de: JOIN_DE }, 'phone refusal': { en: PHONE_WORDS.en, de: PHONE_WORDS.de! } };
+const CATALOGUES: Record<string, Record<string, Catalogue>> = {
+  join: { en: JOIN_EN, de: JOIN_DE },
+  engine: { en: ENGINE_TEXT_EN, de: ENGINE_TEXT_DE },
+  debrief: { en: DEBRIEF_EN, de: DEBRIEF_DE },
+  'phone refusal': { en: PHONE_WORDS.en, de: PHONE_WORDS.de! },
+};
 
 const forms = (m: Message): string[] => (typeof m === 'string' ? [m] : Object.values(m).filter((x): x is string => typeof x === 'string'));
 

@@ -3,6 +3,7 @@ import { compileScenario } from '../../src/engine/compile.ts';
 import { Run } from '../../src/engine/runtime.ts';
 import { scoreRun } from '../../src/engine/scoring.ts';
 import { buildDebrief } from '../../src/store/debrief.ts';
+import { signedPoints, spanShort } from '../../src/store/debrief-text.ts';
 import { tinyScenario } from '../fixtures/tiny-scenario.ts';
 
 /** Fixer partner, no measures, restore after 4 minutes, then silence: a poor but complete run. */
@@ -87,5 +88,38 @@ describe('debrief data', () => {
     expect(debrief.questions[0]!.theme).toBe(weakest);
     // The last question is about the first decision that parted from the advice.
     expect(debrief.questions[4]!.text).toContain('“Restore from backup”');
+  });
+
+  it('is in German when asked: judgement, lesson, chart labels, questions and the clock', () => {
+    const compiled = compileScenario({ ...tinyScenario(), setting: 'Sonntag 02:40, Hauptwerk' });
+    const run = Run.start(compiled, { seed: 3, partner: 'fixer' });
+    run.commitPreparation(['replica']);
+    run.advance(4);
+    run.choose('restore');
+    run.choose('tell');
+    const report = scoreRun(compiled.index, run.log);
+    const en = buildDebrief(compiled, run.state, report);
+    const d = buildDebrief(compiled, run.state, report, 'de');
+    expect(d.judgement.decisions).toMatchObject({ label: 'Tragfähige Entscheidungen', followed: 1, open: 1 });
+    expect(d.judgement.decisions.text).toBe('Bei 1 von 1 Entscheidungen, bei denen es Ihnen offenstand, haben Sie gewählt, was ein strategischer Partner empfohlen hat.');
+    expect(d.judgement.partner.label).toBe('Ihr Partner hat Sie ausgebremst');
+    expect(d.judgement.partner.text).toBe('Mit FixIt blieb Ihnen eine bessere Option verschlossen: Sie hätte Failover erfordert, was FixIt nicht anbietet.');
+    expect(d.judgement.partner.lesson).toBe('Mit Ally hätten dieselben Entscheidungen den Vorfall 30 Min. früher beendet und 3.000\u00a0€ weniger Umsatz gekostet.');
+    expect(d.series.map((s) => s.label)).toEqual(['Umsatzverlust', 'Betroffene Kunden', 'Ausfallzeit', 'Compliance-Risiko']);
+    expect(d.timeline[0]!.local).toBe('So 02:44');
+    expect(en.timeline[0]!.local).toBe('Sun 02:44');
+    expect(d.questions).toHaveLength(5);
+    for (const q of d.questions) expect(q.text).not.toMatch(/\b(the|your|you|what)\b/i);
+    // The same run in English reads exactly as before.
+    expect(en.judgement.partner.text).toBe('FixIt kept 1 better option out of your reach: it needed failover, which FixIt does not offer.');
+    expect(en.judgement.partner.lesson).toBe('With Ally the same decisions would have ended 30 min sooner and cost €3,000 less in lost revenue.');
+  });
+
+  it('writes points and tight spans as each language does', () => {
+    expect([5, -21.8, 0].map((p) => signedPoints(p, 'en'))).toEqual(['+5', '−21.8', '0']);
+    expect([5, -21.8, 0].map((p) => signedPoints(p, 'de'))).toEqual(['+5', '−21,8', '0']);
+    expect(spanShort(5722, 'en')).toBe('95h 22m');
+    expect(spanShort(5722, 'de')).toBe('95 h 22 min');
+    expect(spanShort(45, 'de')).toBe('45 min');
   });
 });

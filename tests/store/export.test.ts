@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDebrief } from '../../src/store/debrief.ts';
 import { debriefJson, debriefMarkdown, exportFileName, mdText } from '../../src/store/export.ts';
 import { finishedTinyRun } from './debrief.test.ts';
+import { ratingLabel, verdictLabel } from '../../src/i18n/engine-text.ts';
 
 describe('debrief exports', () => {
   it('writes the scores, verdict, objectives and every decision into the Markdown', () => {
@@ -12,8 +13,8 @@ describe('debrief exports', () => {
     expect(md).toContain(`| Proactivity | ${report.proactivity.score} |`);
     expect(md).toContain(`| Business impact | ${report.businessImpact.score} |`);
     expect(md).toContain(`| **Overall** | **${report.overall}** |`);
-    expect(md).toContain(`**Verdict: ${report.verdict.label}.**`);
-    for (const o of report.objectives) expect(md).toContain(`| ${o.rating}: ${o.label} |`);
+    expect(md).toContain(`**Verdict: ${verdictLabel(report.verdict, 'en')}.**`);
+    for (const o of report.objectives) expect(md).toContain(`| ${o.rating}: ${ratingLabel(o.rating, 'en')} |`);
     expect(md).toContain('### 1. T+0:04: The database falls over');
     expect(md).toContain('- You chose: Restore from backup, after 4 min');
     expect(md).toContain('- A strategic partner would have chosen: Fail over to the standby. A rehearsed failover is the fastest way back.');

@@ -1,5 +1,6 @@
 import { refusal } from '../../engine/runtime.ts';
 import type { GameView } from '../../engine/view.ts';
+import { unavailableText } from '../../i18n/engine-text.ts';
 import { duration, gameTime, money } from '../../store/format.ts';
 import { h, replace } from '../../ui/dom.ts';
 import { clockText, DISCUSSION_MINUTES, DISCUSSION_WARNING_SECONDS, discussionLeft, EXTEND_REAL_MINUTES, TIME_STEPS } from '../clock-policy.ts';
@@ -176,7 +177,7 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
           },
           h('kbd', { attrs: { 'aria-hidden': 'true' }, text: String(o.key) }),
           h('span', { class: 'fac-option__label', text: o.label }),
-          o.available ? null : h('span', { class: 'fac-option__why', text: o.unavailable ?? 'Not available' }),
+          o.available ? null : h('span', { class: 'fac-option__why', text: unavailableText(o, 'en') }),
         );
         const input = h('input', {
           class: 'input fac-votes__input',

@@ -1,4 +1,5 @@
-import { RATING_LABELS, type Rating } from '../../engine/scoring.ts';
+import { RATINGS, type Rating } from '../../engine/scoring.ts';
+import { objectiveReasonText, ratingLabel, verdictLabel } from '../../i18n/engine-text.ts';
 import { gameTime } from '../../store/format.ts';
 import { tryRead, tryWrite } from '../../store/storage.ts';
 import { h, replace, uid } from '../../ui/dom.ts';
@@ -108,7 +109,7 @@ export function evaluationView(store: ConsoleStore): EvaluationView {
           ] as const
         ).flatMap(([label, value]) => [h('dt', { text: label }), h('dd', { text: value === undefined ? '–' : String(value) })]),
       );
-      replace(verdict, r ? `${r.verdict.label}${r.provisional ? ' (so far)' : ''}` : 'Scores start with the incident.');
+      replace(verdict, r ? `${verdictLabel(r.verdict, 'en')}${r.provisional ? ' (so far)' : ''}` : 'Scores start with the incident.');
       const objectives = store.getState().exercise().scenario?.objectives ?? [];
       replaceOptions(noteObjective, [{ value: '', label: 'General' }, ...objectives.map((o) => ({ value: o.id, label: shorten(o.text, 60) }))], noteObjective.value);
       renderNotes(JSON.stringify([state.session.notes, state.session.scenarioId]), state);
@@ -137,7 +138,7 @@ export function ratingsEditor(store: ConsoleStore): { el: HTMLElement; update(st
         const id = uid('fac-rating');
         const options = [
           { value: '', label: suggestion ? `Game suggests ${suggestion.rating}` : 'Not rated yet' },
-          ...(['P', 'S', 'M', 'U'] as Rating[]).map((r) => ({ value: r, label: `${r}: ${RATING_LABELS[r]}` })),
+          ...RATINGS.map((r: Rating) => ({ value: r, label: `${r}: ${ratingLabel(r, 'en')}` })),
         ];
         const control = select(options, chosen ?? '', (v) => store.getState().act((x) => x.setRating(o.id, (v || null) as Rating | null), 'Rating saved'));
         control.id = id;
@@ -147,13 +148,13 @@ export function ratingsEditor(store: ConsoleStore): { el: HTMLElement; update(st
           { class: 'fac-rating' },
           h('label', { attrs: { for: id }, class: 'fac-rating__objective', text: o.text }),
           h('div', { class: 'fac-rating__row' }, h('span', { class: `fac-rating__badge fac-rating__badge--${shown ?? 'none'}`, text: shown ?? '–', attrs: { 'aria-hidden': 'true' } }), control),
-          suggestion ? h('p', { class: 'muted small', text: `${chosen && chosen !== suggestion.rating ? `Overridden. The game suggested ${suggestion.rating}: ` : ''}${suggestion.reason}` }) : null,
+          suggestion ? h('p', { class: 'muted small', text: `${chosen && chosen !== suggestion.rating ? `Overridden. The game suggested ${suggestion.rating}: ` : ''}${objectiveReasonText(suggestion, 'en')}` }) : null,
           chosen && suggestion && chosen !== suggestion.rating ? overrideReason(store, o.id, state.session.report.ratingReasons[o.id] ?? '') : null,
         );
       }),
     );
   });
-  return { el, update: (state) => render(JSON.stringify([state.session.ratings, state.score?.objectives.map((o) => [o.rating, o.reason]), state.session.scenarioId]), state) };
+  return { el, update: (state) => render(JSON.stringify([state.session.ratings, state.score?.objectives.map((o) => [o.rating, o.basis]), state.session.scenarioId]), state) };
 }
 
 /** An override must say why; the report prints the reason and will not export without it. */

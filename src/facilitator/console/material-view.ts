@@ -1,5 +1,6 @@
 import type { GameView } from '../../engine/view.ts';
 import { interpolate } from '../../engine/text.ts';
+import { unavailableText } from '../../i18n/engine-text.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
 import { duration, gameTime, money } from '../../store/format.ts';
 import { h, replace } from '../../ui/dom.ts';
@@ -120,7 +121,7 @@ function beatMaterial(scenario: Scenario, view: GameView, state: ConsoleState, t
             o.id === decision.advice.option ? h('span', { class: 'fac-tag fac-tag--advice', text: 'advised' }) : null,
             facts ? h('span', { class: 'muted small', text: ` ${facts}` }) : null,
             o.detail ? h('p', { class: 'small', text: text(o.detail) }) : null,
-            ov && !ov.available ? h('p', { class: 'small fac-warn', text: `Not available: ${ov.unavailable ?? ''}` }) : null,
+            ov && !ov.available ? h('p', { class: 'small fac-warn', text: `Not available: ${unavailableText(ov, 'en')}` }) : null,
           );
         }),
       ),

@@ -1,4 +1,5 @@
 import type { Scenario } from '../../scenarios/schema.ts';
+import { unavailableText, verdictText } from '../../i18n/engine-text.ts';
 import { duration, gameTime, money } from '../../store/format.ts';
 import { h } from '../../ui/dom.ts';
 import type { PresenterFrame } from '../frame.ts';
@@ -72,7 +73,7 @@ export function stageCard(f: PresenterFrame | null, scenario: Scenario | null): 
           ] as const
         ).flatMap(([k, v]) => [h('dt', { text: k }), h('dd', null, h('span', { class: 'pres__score-n', text: String(v) }), h('span', { class: 'pres__bar', attrs: { 'aria-hidden': 'true' } }, h('span', { class: 'pres__bar-fill', attrs: { style: `width:${v}%` } })))]),
       ),
-      h('p', { class: 'pres__verdict' }, h('strong', { text: d.verdict.label }), ` ${d.verdict.text}`),
+      h('p', { class: 'pres__verdict' }, h('strong', { text: verdictText(d.verdict, 'en').label }), ` ${verdictText(d.verdict, 'en').text}`),
       view?.ending ? h('p', { class: `pres__outcome-badge pres__outcome-badge--${view.ending.outcome}`, text: OUTCOME_LABELS[view.ending.outcome] }) : null,
       view?.ending ? h('p', { class: 'pres__lede', text: view.ending.narrative }) : null,
       d.provisional ? h('p', { class: 'pres__meta', text: 'The exercise ended before the incident did: the figures are those when it stopped.' }) : null,
@@ -154,7 +155,7 @@ export function stageCard(f: PresenterFrame | null, scenario: Scenario | null): 
             'span',
             { class: 'pres__option-body' },
             h('span', { class: 'pres__option-label', text: o.label }),
-            o.available ? null : h('span', { class: 'pres__option-why', text: `Not possible: ${o.unavailable ?? ''}` }),
+            o.available ? null : h('span', { class: 'pres__option-why', text: `Not possible: ${unavailableText(o, 'en')}` }),
             f.display.costs && o.available ? h('span', { class: 'pres__option-cost', text: costText(o.cost, o.minutes, view.currency) }) : null,
             vote
               ? h(

@@ -1,5 +1,9 @@
+import { duration } from '../../engine/local-time.ts';
+import { formats } from '../../i18n/format.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { CHART_METRICS, type ChartMetric, type DebriefData } from '../../store/debrief.ts';
-import { count, duration, gameTime, money } from '../../store/format.ts';
+import { debriefText } from '../../store/debrief-text.ts';
+import { count, gameTime, money } from '../../store/format.ts';
 import { h, svg } from '../dom.ts';
 
 // The key metrics over game time as an inline SVG line chart, with a marker at each decision.
@@ -9,12 +13,6 @@ import { h, svg } from '../dom.ts';
 const W = 760;
 const H = 300;
 const M = { left: 52, right: 132, top: 30, bottom: 40 };
-const SHORT: Record<ChartMetric, string> = {
-  revenueLost: 'Revenue',
-  customersAffected: 'Customers',
-  downtimeMinutes: 'Downtime',
-  complianceExposure: 'Compliance',
-};
 
 /** A round step for about `count` ticks across `span`. */
 function niceStep(span: number, count: number, steps: readonly number[]): number {
@@ -27,16 +25,19 @@ const STYLE: Record<ChartMetric, { cls: string; dash: string }> = {
   complianceExposure: { cls: 'line--compliance', dash: '12 4 2 4' },
 };
 
-export function formatMetric(metric: ChartMetric, value: number, currency: string): string {
+/** "25%" / "25 %": a share of the worst case, whole percent. */
+const sharePct = (share: number, lang: Lang): string => formats(lang).percent(Math.round(share * 100) / 100);
+
+export function formatMetric(metric: ChartMetric, value: number, currency: string, lang: Lang = 'en'): string {
   switch (metric) {
     case 'revenueLost':
-      return money(value, currency);
+      return money(value, currency, lang);
     case 'customersAffected':
-      return count(value);
+      return count(value, lang);
     case 'downtimeMinutes':
-      return duration(value);
+      return duration(value, lang);
     case 'complianceExposure':
-      return `${Math.round(value)} of 100`;
+      return debriefText(lang)('ofHundred', { value: String(Math.round(value)) });
     default: {
       const unreachable: never = metric;
       return String(unreachable);
@@ -44,7 +45,8 @@ export function formatMetric(metric: ChartMetric, value: number, currency: strin
   }
 }
 
-export function metricsChart(d: DebriefData): HTMLElement {
+export function metricsChart(d: DebriefData, lang: Lang): HTMLElement {
+  const t = debriefText(lang);
   const end = Math.max(1, d.clock, ...d.series.flatMap((s) => s.points.map((p) => p.t)));
   const yStep = niceStep(Math.max(1, ...d.series.flatMap((s) => s.points.map((p) => p.share))), 5, [0.25, 0.5, 1, 2, 5, 10]);
   const top = Math.max(1, Math.ceil(Math.max(...d.series.flatMap((s) => s.points.map((p) => p.share))) / yStep) * yStep);
@@ -55,7 +57,7 @@ export function metricsChart(d: DebriefData): HTMLElement {
   const grid: SVGElement[] = [];
   for (let share = 0; share <= top + 1e-9; share += yStep) {
     grid.push(svg('line', { x1: M.left, x2: W - M.right, y1: y(share), y2: y(share), class: share === 1 ? 'chart__grid chart__grid--worst' : 'chart__grid' }));
-    grid.push(svg('text', { x: M.left - 8, y: y(share) + 4, class: 'chart__tick', 'text-anchor': 'end' }, `${Math.round(share * 100)}%`));
+    grid.push(svg('text', { x: M.left - 8, y: y(share) + 4, class: 'chart__tick', 'text-anchor': 'end' }, sharePct(share, lang)));
   }
   for (let t = 0; t <= end; t += xStep) {
     grid.push(svg('text', { x: x(t), y: H - M.bottom + 20, class: 'chart__tick', 'text-anchor': t === 0 ? 'start' : 'middle' }, gameTime(t)));
@@ -93,15 +95,15 @@ export function metricsChart(d: DebriefData): HTMLElement {
       'g',
       { class: `chart__series ${style.cls}` },
       svg('path', { d: path, class: 'chart__line', ...(style.dash ? { 'stroke-dasharray': style.dash } : {}) }),
-      svg('text', { x: W - M.right + 8, y: label.y + 4, class: 'chart__label' }, `${SHORT[s.metric]} ${Math.round((s.points.at(-1)?.share ?? 0) * 100)}%`),
+      svg('text', { x: W - M.right + 8, y: label.y + 4, class: 'chart__label' }, `${t(`chart.${s.metric}`)} ${sharePct(s.points.at(-1)?.share ?? 0, lang)}`),
     );
   });
 
   const chart = svg(
     'svg',
     { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-labelledby': 'chart-title chart-desc', preserveAspectRatio: 'xMidYMid meet' },
-    svg('title', { id: 'chart-title' }, 'Key metrics over game time'),
-    svg('desc', { id: 'chart-desc' }, chartSummary(d)),
+    svg('title', { id: 'chart-title' }, t('chart.title')),
+    svg('desc', { id: 'chart-desc' }, chartSummary(d, lang)),
     ...grid,
     svg('line', { x1: M.left, x2: W - M.right, y1: y(0), y2: y(0), class: 'chart__axis' }),
     ...markers,
@@ -116,33 +118,37 @@ export function metricsChart(d: DebriefData): HTMLElement {
         'li',
         { class: `chart-legend__item ${STYLE[s.metric].cls}` },
         h('span', { class: 'chart-legend__swatch' }),
-        s.metric === 'complianceExposure' ? `${s.label} (out of 100)` : `${s.label} (100% = ${formatMetric(s.metric, s.scale, d.currency)})`,
+        s.metric === 'complianceExposure'
+          ? t('chart.outOf100', { label: s.label })
+          : t('chart.fullScale', { label: s.label, full: sharePct(1, lang), value: formatMetric(s.metric, s.scale, d.currency, lang) }),
       ),
     ),
-    h('li', { class: 'chart-legend__item' }, h('span', { class: 'chart-legend__marker', text: '1' }), 'Decision, numbered as in the timeline'),
+    h('li', { class: 'chart-legend__item' }, h('span', { class: 'chart-legend__marker', text: '1' }), t('chart.decisionLegend')),
   );
 
   return h(
     'figure',
     { class: 'chart-figure' },
     // On a phone the chart keeps a readable size and scrolls sideways; focusable so keys can scroll it.
-    h('div', { class: 'chart-wrap', attrs: { tabindex: '0', role: 'group', 'aria-label': 'Chart, scrolls sideways on small screens' } }, chart),
+    h('div', { class: 'chart-wrap', attrs: { tabindex: '0', role: 'group', 'aria-label': t('chart.scrolls') } }, chart),
     legend,
-    h('figcaption', { class: 'small muted', text: 'Each line is a share of its worst case: 100% is the loss the business-impact score treats as the worst outcome.' }),
-    dataTable(d),
+    h('figcaption', { class: 'small muted', text: t('chart.caption') }),
+    dataTable(d, lang),
   );
 }
 
-function chartSummary(d: DebriefData): string {
+function chartSummary(d: DebriefData, lang: Lang): string {
+  const t = debriefText(lang);
   const parts = d.series.map((s) => {
     const last = s.points.at(-1);
-    return `${s.label} reached ${formatMetric(s.metric, last?.value ?? 0, d.currency)} (${Math.round((last?.share ?? 0) * 100)}% of the worst case)`;
+    return t('chart.reached', { label: s.label, value: formatMetric(s.metric, last?.value ?? 0, d.currency, lang), share: sharePct(last?.share ?? 0, lang) });
   });
-  return `${parts.join('; ')} by ${gameTime(d.clock)}. ${d.markers.length} decisions are marked on the time axis.`;
+  return t('chart.summary', { parts: parts.join('; '), time: gameTime(d.clock), count: d.markers.length });
 }
 
 /** The chart's data as a table: the start, every decision, some evenly spaced moments, the end. */
-function dataTable(d: DebriefData): HTMLElement {
+function dataTable(d: DebriefData, lang: Lang): HTMLElement {
+  const t = debriefText(lang);
   const times = new Set<number>([0, d.clock, ...d.markers.map((m) => m.t)]);
   const all = d.series[0]?.points.map((p) => p.t) ?? [];
   const step = Math.max(1, Math.ceil(all.length / 10));
@@ -157,18 +163,18 @@ function dataTable(d: DebriefData): HTMLElement {
   return h(
     'details',
     { class: 'chart-data' },
-    h('summary', { text: 'The chart as a table' }),
+    h('summary', { text: t('chart.asTable') }),
     h(
       'div',
-      { class: 'table-wrap', attrs: { role: 'region', 'aria-label': 'Chart data', tabindex: '0' } },
+      { class: 'table-wrap', attrs: { role: 'region', 'aria-label': t('chart.data'), tabindex: '0' } },
       h(
         'table',
         { class: 'table table--compact' },
-        h('caption', { class: 'visually-hidden', text: 'Key metrics over game time' }),
+        h('caption', { class: 'visually-hidden', text: t('chart.title') }),
         h(
           'thead',
           null,
-          h('tr', null, h('th', { attrs: { scope: 'col' }, text: 'Time' }), h('th', { attrs: { scope: 'col' }, text: 'Decision' }), ...CHART_METRICS.map((m) => h('th', { attrs: { scope: 'col' }, text: d.series.find((s) => s.metric === m)?.label ?? m }))),
+          h('tr', null, h('th', { attrs: { scope: 'col' }, text: t('chart.time') }), h('th', { attrs: { scope: 'col' }, text: t('chart.decision') }), ...CHART_METRICS.map((m) => h('th', { attrs: { scope: 'col' }, text: d.series.find((s) => s.metric === m)?.label ?? m }))),
         ),
         h(
           'tbody',
@@ -179,7 +185,7 @@ function dataTable(d: DebriefData): HTMLElement {
               null,
               h('th', { attrs: { scope: 'row' }, text: gameTime(t) }),
               h('td', { text: d.markers.filter((m) => m.t === t).map((m) => `${m.n}. ${m.label}`).join('; ') }),
-              ...CHART_METRICS.map((m) => h('td', { class: 'num', text: formatMetric(m, valueAt(m, t), d.currency) })),
+              ...CHART_METRICS.map((m) => h('td', { class: 'num', text: formatMetric(m, valueAt(m, t), d.currency, lang) })),
             ),
           ),
         ),

@@ -1,4 +1,5 @@
 import type { GameView, OptionView } from '../../engine/view.ts';
+import { unavailableText } from '../../i18n/engine-text.ts';
 import { duration, gameTime, money } from '../../store/format.ts';
 import { h, replace } from '../dom.ts';
 import { icon } from './icons.ts';
@@ -103,7 +104,7 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
   const choose = (option: OptionView): void => {
     if (opts.paused() || !armed) return;
     if (!option.available) {
-      error.textContent = `“${option.label}”: ${unavailableText(option)}`;
+      error.textContent = `“${option.label}”: ${unavailableWhy(option)}`;
       return;
     }
     // Disarm before choosing: the next decision arrives inside onChoose and arms itself again.
@@ -149,7 +150,7 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
       b.option = option;
       b.button.setAttribute('aria-disabled', String(!option.available));
       b.button.classList.toggle('option--unavailable', !option.available);
-      b.reason.textContent = option.available ? '' : unavailableText(option);
+      b.reason.textContent = option.available ? '' : unavailableWhy(option);
     }
   };
 
@@ -268,8 +269,8 @@ function optionMeta(option: OptionView, currency: string): string {
 }
 
 /** Says whether the partner or something else keeps an option closed, and which capability it needs. */
-function unavailableText(option: OptionView): string {
-  const why = option.unavailable ?? 'not possible now';
+function unavailableWhy(option: OptionView): string {
+  const why = unavailableText(option, 'en');
   return option.needs.length
     ? `Out of reach with your IT partner: needs ${option.needs.map((c) => c.replace(/-/g, ' ')).join(', ')}. ${why}`
     : `Unavailable: ${why}`;
