@@ -5,12 +5,18 @@ import { roleName } from '../../src/i18n/roles.ts';
 import { JOIN_EN, type JoinMessages } from '../../src/join/messages.ts';
 import joinDe from '../../src/join/messages-de.json';
 import { ROLES } from '../../src/scenarios/roles.ts';
+import { STORE_EN, type StoreMessages } from '../../src/store/messages.ts';
+import storeDe from '../../src/store/messages-de.json';
+import { UI_EN, type UiMessages } from '../../src/ui/messages.ts';
+import uiDe from '../../src/ui/messages-de.json';
 
 // Every catalogue of the interface, each language checked against English: the same keys (the
 // types already demand it), no empty text, the same placeholders, and the plural forms the language needs.
 // A translation kept as JSON (fetched when shown) is held to its English catalogue's type here: a missing key fails tsc.
 const JOIN_DE: Translation<JoinMessages> = joinDe;
-const CATALOGUES: Record<string, Record<string, Catalogue>> = { join: { en: JOIN_EN, de: JOIN_DE } };
+const UI_DE: Translation<UiMessages> = uiDe;
+const STORE_DE: Translation<StoreMessages> = storeDe;
+const CATALOGUES: Record<string, Record<string, Catalogue>> = { join: { en: JOIN_EN, de: JOIN_DE }, game: { en: UI_EN, de: UI_DE }, gameStore: { en: STORE_EN, de: STORE_DE } };
 
 const forms = (m: Message): string[] => (typeof m === 'string' ? [m] : Object.values(m).filter((x): x is string => typeof x === 'string'));
 
