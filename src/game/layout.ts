@@ -1,6 +1,8 @@
 // Pure layout maths for the war room (no Phaser here, so Vitest can check it in Node).
-import { MOOD_LABEL } from './mood.ts';
-import { SEVERITY_WORDS, VITAL_NAMES } from './vitals.ts';
+import { LANGS } from '../i18n/lang.ts';
+import { MOODS } from './mood.ts';
+import { everyMoodWord, inEveryLang, roomText } from './words.ts';
+import { SEVERITY_WORDS_ALL, VITAL_NAMES_ALL } from './vitals.ts';
 import { estimateWidth, fitsInLines, wrapEstimate } from './text-fit.ts';
 // All sizes are CSS pixels; the scene zooms its camera by the device pixel ratio.
 
@@ -244,7 +246,7 @@ export interface PortraitPlan {
 export const portraitWordsH = (nameLines: number): number => (nameLines + 1) * LINE_H + 4;
 
 /** The widest mood word a portrait shows under a name ("CONFIDENT"; its number goes first when short of room). */
-const widestMood = (px: number): number => Math.max(...Object.values(MOOD_LABEL).map((m) => estimateWidth(m.toUpperCase(), px)));
+const widestMood = (px: number): number => Math.max(...everyMoodWord(MOODS).map((m) => estimateWidth(m, px)));
 
 /** Lines the longest name needs at this width, or null when a word of one (or the mood word) is wider. */
 function nameLinesAt(names: readonly string[], width: number, px: number): number | null {
@@ -580,7 +582,9 @@ export function headerTitleLines(title: string, width: number, px: number): 0 | 
 }
 
 /** What the pill may read; the widget sizes its room for the widest. */
-export const PILL_LABELS = ['Standby', 'Briefing', 'Ended', 'Paused', 'Live 8×'] as const;
+export const PILL_LABELS: readonly string[] = (['pill.standby', 'pill.briefing', 'pill.ended', 'pill.paused'] as const)
+  .flatMap((key) => inEveryLang(key))
+  .concat(LANGS.map((l) => roomText(l)('pill.live', { speed: '8' })));
 
 export interface ClockBarWidths {
   brand: number;
@@ -631,8 +635,8 @@ export interface RegulatorChips {
   nameW: number;
 }
 
-/** Room a chip's time keeps on a one-line chip: its longest text, "Notified late", in the 12 px mono font. */
-const CHIP_TIME_W = 'Notified late'.length * 0.62 * 12;
+/** Room a chip's time keeps on a one-line chip: its longest text in any language ("Notified late"), in the 12 px mono font. */
+const CHIP_TIME_W = Math.max(...(['chip.notified', 'chip.late', 'chip.missed'] as const).flatMap((k) => inEveryLang(k)).map((w) => w.length)) * 0.62 * 12;
 
 /** Width a regulator's name has in its chip (see ComplianceClock.paintChip). */
 export function regulatorNameWidth(cell: Rect, ui: number, compact = cell.h < 34): number {
@@ -767,8 +771,8 @@ export function gaugeSpots(plan: GaugePlan, cell: Rect): GaugeSpots {
 /** The widest of the vitals' names, whole or short, and of their state words, at px. */
 function gaugeWords(px: number): { names: [number, number]; words: [number, number] } {
   const widest = (texts: string[]): number => Math.max(...texts.map((t) => estimateWidth(t.toUpperCase(), px)));
-  const names = Object.values(VITAL_NAMES);
-  const words = Object.values(SEVERITY_WORDS).flatMap((bySeverity) => Object.values(bySeverity));
+  const names = VITAL_NAMES_ALL.flatMap((byId) => Object.values(byId));
+  const words = SEVERITY_WORDS_ALL.flatMap((byId) => Object.values(byId).flatMap((bySeverity) => Object.values(bySeverity)));
   return { names: [widest(names.map((n) => n[0])), widest(names.map((n) => n[1]))], words: [widest(words.map((n) => n[0])), widest(words.map((n) => n[1]))] };
 }
 

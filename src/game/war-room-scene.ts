@@ -5,6 +5,7 @@ import { fittedRoomLayout, type RoomContent } from './room-fit.ts';
 import { PALETTE } from './palette.ts';
 import { loadedSounds, queueRoomImages, queueRoomSounds } from './assets.ts';
 import { PACE_FPS, roomPace, type RoomPace } from './pace.ts';
+import { roomText } from './words.ts';
 import { frameOf, type RoomContext, type RoomFrame, type RoomSource, type Widget } from './room.ts';
 import { Backdrop } from './widgets/backdrop.ts';
 import { ClockBar } from './widgets/clock-bar.ts';
@@ -101,7 +102,8 @@ export class WarRoomScene extends Phaser.Scene {
 
     this.pace = null;
     this.layer = new StaticLayer(this, this.dpr, () => this.wake());
-    const ctx: RoomContext = { scene: this, dpr: this.dpr, keepMoving: (...objects) => this.layer.keepMoving(...objects) };
+    const lang = this.source.getState().lang ?? 'en';
+    const ctx: RoomContext = { scene: this, dpr: this.dpr, keepMoving: (...objects) => this.layer.keepMoving(...objects), words: roomText(lang), lang };
     this.backdrop = new Backdrop(this, this.dpr);
     this.clock = new ClockBar(ctx);
     this.compliance = new ComplianceClock(ctx);
