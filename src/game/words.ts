@@ -191,7 +191,3 @@ export function moodWord(mood: Mood, lang: Lang): string {
   return lang === 'en' ? word.toUpperCase() : word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** Every mood as portraits show it, in every language. */
-export function everyMoodWord(moods: readonly Mood[]): string[] {
-  return LANGS.flatMap((l) => moods.map((m) => moodWord(m, l)));
-}

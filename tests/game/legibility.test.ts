@@ -21,7 +21,8 @@ import {
 import { formatCompact, formatMoney } from '../../src/game/format.ts';
 import { fittedServiceMap } from '../../src/game/map-fit.ts';
 import { MOODS } from '../../src/game/mood.ts';
-import { everyMoodWord, inEveryLang } from '../../src/game/words.ts';
+import { inEveryLang, moodWord } from '../../src/game/words.ts';
+import { LANGS } from '../../src/i18n/lang.ts';
 import { fittedRoomLayout } from '../../src/game/room-fit.ts';
 import { estimateWidth, fitsInLines } from '../../src/game/text-fit.ts';
 import { SEVERITY_WORDS_ALL, VITAL_NAMES_ALL, type Vital } from '../../src/game/vitals.ts';
@@ -139,27 +140,27 @@ describe('war room legibility at the common screen sizes', () => {
   });
 
   for (const stage of STAGES) {
-    for (const compliance of [false, true]) {
-      it(`${stage.screen}${compliance ? ', regulator clocks running' : ''}: faces kept, names whole, clock, pill and ring apart`, () => {
+    for (const [compliance, lang] of LANGS.flatMap((l) => [[false, l], [true, l]] as const)) {
+      it(`${stage.screen}${compliance ? ', regulator clocks running' : ''}, in ${lang}: faces kept, names whole, clock, pill and ring apart`, () => {
         const problems: string[] = [];
         const overlaps: string[] = [];
         for (const scenario of scenarios) {
           const services = scenario.company.services.map((s) => ({ id: s.id, name: s.name, dependsOn: s.dependsOn ?? [] }));
           const regulatorNames = compliance ? (scenario.regulators ?? []).map((r) => r.name) : [];
-          const room = fittedRoomLayout(stage.w, stage.h, { compliance: regulatorNames.length > 0 }, { services, people: scenario.stakeholders.map((p) => p.name), regulators: regulatorNames });
+          const room = fittedRoomLayout(stage.w, stage.h, { compliance: regulatorNames.length > 0 }, { services, people: scenario.stakeholders.map((p) => p.name), regulators: regulatorNames, lang });
           // The regulators' strip stays, but for the phone's stage, where the page's figures strip right above it has every deadline.
           if (regulatorNames.length > 0 && stage.strip !== false) expect(room.compliance, 'regulator strip').not.toBeNull();
           // The faces stay, whether or not the regulator clock appears.
           expect(room.portraits, 'portraits').not.toBeNull();
           // The same plans the widgets draw from (Portraits, ServiceMap), inside the same bodies.
-          const people = portraitPlan(portraitsBody(room.portraits!, room.titles), scenario.stakeholders.map((p) => p.name), 6, room.ui);
+          const people = portraitPlan(portraitsBody(room.portraits!, room.titles), scenario.stakeholders.map((p) => p.name), 6, room.ui, lang);
           const namePx = Math.max(12, Math.round(12 * room.ui));
           for (const cell of people.cells) {
             const words = portraitWordsH(people.nameLines);
             const tall = people.beside ? Math.max(words, 2 * people.r) : words + 2 * people.r;
             if (tall > cell.h + 1) problems.push(`${scenario.id}: portrait cell ${Math.round(cell.w)}x${Math.round(cell.h)} too short for ${people.nameLines} name lines and the mood`);
           }
-          for (const mood of everyMoodWord(MOODS)) {
+          for (const mood of MOODS.map((m) => moodWord(m, lang))) {
             if (estimateWidth(mood, namePx) > people.textW) problems.push(`${scenario.id}: mood "${mood}" would be cut in ${Math.round(people.textW)} px`);
           }
           for (const person of scenario.stakeholders) {

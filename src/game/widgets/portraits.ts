@@ -100,7 +100,7 @@ export class Portraits extends TitledPanel implements Widget {
     if (people.length === 0) return;
     // Columns as wide as a name needs, rows after that; words keep 12 px and the faces get
     // what is left (see portraitPlan, which the layout test checks at the common screen sizes).
-    const plan = portraitPlan(body, people.map((p) => p.name), 6, this.ui);
+    const plan = portraitPlan(body, people.map((p) => p.name), 6, this.ui, this.ctx.lang);
     const kinds = portraitKinds(people);
     people.forEach((person, i) => this.portraits.push(this.create(person, kinds[i]!, plan.cells[i]!, plan)));
     for (const person of people) {
