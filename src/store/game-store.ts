@@ -125,6 +125,8 @@ export interface GameState {
   setRoomReady(ready: boolean): void;
   dismissNotice(): void;
 
+  /** The selected scenario's data in the language it will be played in, once downloaded (the picker shows its partners from it). */
+  selectedScenario(): Scenario | null;
   /** The run itself, for exports; null when there is none. */
   getRun(): Run | null;
   getCompiled(): CompiledScenario | null;
@@ -522,6 +524,10 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       },
       dismissNotice() {
         set({ notice: null });
+      },
+      selectedScenario: () => {
+        const id = get().selection.scenarioId;
+        return id ? library.get(id, get().lang) : null;
       },
       getRun: () => run,
       getCompiled: () => compiled,

@@ -191,7 +191,10 @@ export function pickerScreen(ctx: AppContext): ScreenView {
   };
 
   const renderSetup = (state: GameState): void => {
-    const scenario = playable.find((s) => s.id === state.selection.scenarioId) ?? null;
+    const card = playable.find((s) => s.id === state.selection.scenarioId) ?? null;
+    // Once its data is here, in the language it will be played in: the partners as the run will show them.
+    const loaded = store.getState().selectedScenario();
+    const scenario = card && loaded?.id === card.id ? { ...card, title: loaded.title, partners: loaded.partners } : card;
     if (!scenario) {
       replace(setupBody, h('p', { class: 'muted', text: t('selectToSetUp') }));
       return;
@@ -313,7 +316,11 @@ export function pickerScreen(ctx: AppContext): ScreenView {
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.scenarioLoad !== prev.scenarioLoad) {
       renderLoad(state);
-      if (state.scenarioLoad === null) startError.textContent = '';
+      if (state.scenarioLoad === null) {
+        startError.textContent = '';
+        // The scenario's data arrived: its partners in the run's language (focus is on the card, not here).
+        if (!setup.contains(document.activeElement)) renderSetup(state);
+      }
     }
     if (state.selection.scenarioId !== prev.selection.scenarioId) {
       renderCards();
