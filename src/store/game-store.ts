@@ -249,13 +249,14 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
 
     /** A past run rebuilt from its seed and inputs, or why it cannot be. */
     const rebuild = (entry: HistoryEntry | undefined): { scenario: Scenario; compiled: CompiledScenario; run: Run; lang: Lang } | string => {
-      if (!entry) return 'that run is no longer in the history';
-      if (!entry.inputs || !entry.partnerId) return `the run of “${entry.title}” was saved before runs could be reopened, so only its scores are kept`;
+      const t = storeText(get().lang);
+      if (!entry) return t('runGone');
+      if (!entry.inputs || !entry.partnerId) return t('runTooOld', { title: entry.title });
       const lang = entry.lang ?? 'en';
       const scenario = library.get(entry.scenarioId, lang);
-      if (!scenario) return `the scenario “${entry.title}” is no longer in this game`;
+      if (!scenario) return t('scenarioGone', { title: entry.title });
       const c = compiledCache.get(scenario);
-      if (entry.fingerprint !== c.index.fingerprint) return `“${entry.title}” has changed since this run was played, so its inputs no longer replay`;
+      if (entry.fingerprint !== c.index.fingerprint) return t('scenarioChanged', { title: entry.title });
       try {
         const r = Run.start(c, { seed: entry.seed, partner: entry.partnerId });
         for (const input of entry.inputs) r.send(input);
@@ -267,7 +268,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
 
     /** Refuses to replace a run that is still being played. */
     const liveRun = (): string | null =>
-      run && !run.isOver ? 'a run is still in progress: continue it to the end, or start a new one, before opening another' : null;
+      run && !run.isOver ? storeText(get().lang)('runInProgress') : null;
 
     const leaveRun = (): void => {
       // A finished run lives on in the history; the autosave is only for resuming.
@@ -447,7 +448,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       playAgain(sameSeed) {
         const scenario = get().scenario;
         const partner = run?.state.partnerId ?? get().selection.partnerId;
-        if (!scenario || !partner) return 'there is no finished run to replay';
+        if (!scenario || !partner) return storeText(get().lang)('noFinishedRun');
         leaveRun();
         const seed = sameSeed ? (run?.state.seed ?? get().selection.seed) : clampSeed(deps.randomSeed());
         set({ selection: { ...get().selection, scenarioId: scenario.id, partnerId: partner, seed } });
@@ -478,9 +479,9 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         if (busy) return busy;
         const entry = get().history.find((e) => e.id === id);
         const scenario = entry ? library.get(entry.scenarioId, get().lang) : null;
-        if (!entry || !scenario) return 'that run or its scenario is no longer here';
+        if (!entry || !scenario) return storeText(get().lang)('runOrScenarioGone');
         const partner = scenario.partners.find((p) => p.id === entry.partnerId || p.name === entry.partner) ?? scenario.partners[0];
-        if (!partner) return `“${scenario.title}” has no IT partner to play`;
+        if (!partner) return storeText(get().lang)('noPartner', { title: scenario.title });
         leaveRun();
         set({ selection: { ...get().selection, scenarioId: scenario.id, partnerId: partner.id, seed: entry.seed } });
         return startRun(scenario, partner.id, entry.seed, library.languageOf(scenario.id, get().lang));
@@ -490,12 +491,12 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       },
       whatIf(decision) {
         const parentId = get().historyId;
-        if (!run?.isOver || !compiled || !parentId) return 'what-if starts from a finished run';
+        if (!run?.isOver || !compiled || !parentId) return storeText(get().lang)('whatIfNeedsEnd');
         // The input that made the n-th decision (a choice, or the clock tick that ran its timer out).
         const decisionsIn = (r: Run): number => r.log.filter((e) => e.type === 'decision.made').length;
         const probe = Run.start(compiled, { seed: run.state.seed, partner: run.state.partnerId });
         const at = !Number.isInteger(decision) || decision < 1 ? -1 : run.inputs.findIndex((input) => (probe.send(input), decisionsIn(probe) >= decision));
-        if (at < 0) return `this run has no decision ${decision}`;
+        if (at < 0) return storeText(get().lang)('noSuchDecision', { decision: String(decision) });
         const scenario = get().scenario!;
         const branch = Run.start(compiled, { seed: run.state.seed, partner: run.state.partnerId });
         for (const input of run.inputs.slice(0, at)) branch.send(input);

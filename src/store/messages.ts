@@ -19,6 +19,15 @@ const en = {
   cannotAfford: '“{measure}” costs {cost} but only {left} of the budget is left. Untick something first.',
   gamePaused: 'the game is paused',
   prepOver: 'preparation is over',
+  runGone: 'that run is no longer in the history',
+  runTooOld: 'the run of “{title}” was saved before runs could be reopened, so only its scores are kept',
+  scenarioGone: 'the scenario “{title}” is no longer in this game',
+  scenarioChanged: '“{title}” has changed since this run was played, so its inputs no longer replay',
+  noFinishedRun: 'there is no finished run to replay',
+  runOrScenarioGone: 'that run or its scenario is no longer here',
+  whatIfNeedsEnd: 'what-if starts from a finished run',
+  noSuchDecision: 'this run has no decision {decision}',
+  runInProgress: 'a run is still in progress: continue it to the end, or start a new one, before opening another',
 } as const satisfies Catalogue;
 
 export type StoreMessages = typeof en;
