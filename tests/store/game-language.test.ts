@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { scenarioCard, type BundledScenario, type CatalogueEntry } from '../../src/scenarios/bundled.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
 import type { Translation } from '../../src/scenarios/translation-schema.ts';
-import { bundleScenarios } from '../../src/scenarios/vite-plugin.ts';
+import { bundleScenarios, catalogueOf } from '../../src/scenarios/vite-plugin.ts';
 import { createGameStore } from '../../src/store/game-store.ts';
 import { setStoreTranslation, storeText, type StoreMessages } from '../../src/store/messages.ts';
 import storeDe from '../../src/store/messages-de.json';
@@ -168,6 +168,15 @@ describe('the game in German', () => {
     expect(store.getState().openHistory(entry.id!)).toBeNull();
     expect(store.getState().runLang).toBe('de');
     expect(store.getState().screen).toBe('debrief');
+  });
+
+  it('gives the picker each translated scenario’s card in German, before its data is downloaded', () => {
+    const catalogue = catalogueOf(bundled, (e) => `/s/${e.file}`, (e, l) => `/t/${l}/${e.file}`);
+    const card = catalogue.find((e) => e.file === 'ransomware-manufacturer.yaml')!.scenario!;
+    expect(card.languages).toEqual(['en', 'de']);
+    expect(card.localized?.de?.title).toBe(withGerman().translations!.de!.title!.text);
+    expect(card.localized?.de?.partners.map((p) => p.id)).toEqual(card.partners.map((p) => p.id));
+    expect(catalogue.find((e) => e.file === withoutGerman().file)!.scenario!.localized).toBeUndefined();
   });
 
   it('says its refusals in German once German is registered', () => {

@@ -55,9 +55,13 @@ export function themeLabel(theme: string): string {
 
 export function pickerScreen(ctx: AppContext): ScreenView {
   const { store } = ctx;
-  const catalog = store.getState().catalog;
   const lang = store.getState().lang;
   const t = uiText(lang);
+  // Cards in the player's language where the scenario has it (the catalogue carries their words).
+  const catalog = store.getState().catalog.map((e) => {
+    const words = lang !== 'en' ? e.scenario?.localized?.[lang] : undefined;
+    return words && e.scenario ? { ...e, scenario: { ...e.scenario, ...words } } : e;
+  });
   const playable = catalog.flatMap((e) => (e.scenario ? [e.scenario] : []));
   const filters: Filters = { theme: 'all', industry: 'all', time: 'any', difficulty: 'all' };
   const best = bestScores(store.getState().history);
