@@ -40,6 +40,8 @@ async function checkScreen(page: Page, name: string, size: string): Promise<void
   await painted(page);
   expect(await page.evaluate(() => document.documentElement.lang), `${name}: html lang`).toBe('de');
   expect(await overflowing(page), `${name} at ${size}: overflowing text`).toEqual([]);
+  // Nor does the page itself scroll sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${name} at ${size}: page wider than the window`).toBeLessThanOrEqual(0);
   const result = await axe(page);
   expect(result.serious, `${name} at ${size}: axe`).toEqual([]);
   await shot(page, `de-${name}-${size}`);
