@@ -1,5 +1,6 @@
 import scenariosUrl from 'virtual:war-room/scenarios';
-import { savedScenarioId } from './store/autosave.ts';
+import { rememberedLang, showLang } from './i18n/browser-lang.ts';
+import { savedScenarioId, savedScenarioLang } from './store/autosave.ts';
 import { catalogFrom } from './store/catalog.ts';
 import { createGameStore } from './store/game-store.ts';
 import { manualTime } from './store/manual-time.ts';
@@ -7,6 +8,7 @@ import { ScenarioLibrary } from './store/scenario-library.ts';
 import { fetchScenarios } from './store/scenario-source.ts';
 import { browserStorage, downloadText } from './ui/browser.ts';
 import { mountApp } from './ui/app.ts';
+import { loadLanguage } from './ui/text.ts';
 import type { WarRoomModule } from './ui/context.ts';
 import { registerServiceWorkerWhenSettled } from './ui/service-worker.ts';
 import { createSound } from './ui/sound.ts';
@@ -46,8 +48,14 @@ if (resumeId) void loadWarRoom?.().catch(() => undefined);
 // Only the catalogue (the picker's cards) comes at start-up; a scenario's data when it is chosen,
 // or now if a saved run needs it to resume. The store asks the library for the run it starts,
 // resumes or reopens, each time after a load: the last one asked for is all the page keeps.
+// The remembered language, else the browser's; its words are fetched beside the catalogue (none for English).
+const wanted = rememberedLang();
+const words = loadLanguage(wanted);
 const library = new ScenarioLibrary(catalogFrom(await fetchScenarios(scenariosUrl)), undefined, { keep: 1 });
-if (resumeId) await library.load(resumeId);
+// Offline before German was ever fetched: the game opens in English rather than half-translated.
+const lang = (await words) ? wanted : 'en';
+showLang(lang);
+if (resumeId) await library.load(resumeId, savedScenarioLang(storage));
 const store = createGameStore({
   library,
   storage,
@@ -62,6 +70,7 @@ const store = createGameStore({
   reducedMotion: motionQuery.matches,
   // With a war room to load, the clock starts only once it has drawn its first frame.
   waitForRoom: loadWarRoomChunk !== undefined,
+  lang,
 });
 motionQuery.addEventListener('change', (e) => store.getState().setReducedMotion(e.matches));
 // A run resumed in the incident opens on the war room: its Phaser game boots as soon as the code

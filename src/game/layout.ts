@@ -1,6 +1,8 @@
 // Pure layout maths for the war room (no Phaser here, so Vitest can check it in Node).
-import { MOOD_LABEL } from './mood.ts';
-import { SEVERITY_WORDS, VITAL_NAMES } from './vitals.ts';
+import { LANGS, type Lang } from '../i18n/lang.ts';
+import { MOODS } from './mood.ts';
+import { inEveryLang, moodWord, roomText } from './words.ts';
+import { SEVERITY_WORDS_ALL, VITAL_NAMES_ALL } from './vitals.ts';
 import { estimateWidth, fitsInLines, wrapEstimate } from './text-fit.ts';
 // All sizes are CSS pixels; the scene zooms its camera by the device pixel ratio.
 
@@ -50,6 +52,8 @@ export interface RoomOptions {
   ticker?: boolean;
   /** Whether the header shows (default true; the page or the presenter shows the clock too). */
   header?: boolean;
+  /** The language of the room's words: the faces keep room for its mood words (default English). */
+  lang?: Lang;
 }
 
 /** Splits the canvas into the room's panels. Wide screens get a map with a side column; narrow ones stack. */
@@ -58,7 +62,7 @@ export function roomLayout(width: number, height: number, options: RoomOptions =
   const h = Math.max(1, height);
   const compliance = options.compliance ?? true;
   const strips = { ticker: options.ticker ?? true, header: options.header ?? true, regulators: Math.max(1, options.regulators ?? 1) };
-  return w >= 600 && w >= h * 1.2 ? wideLayout(w, h, compliance, strips) : tallLayout(w, h, compliance, options.names ?? Array.from({ length: options.people ?? 4 }, () => ''), strips);
+  return w >= 600 && w >= h * 1.2 ? wideLayout(w, h, compliance, strips) : tallLayout(w, h, compliance, options.names ?? Array.from({ length: options.people ?? 4 }, () => ''), strips, options.lang ?? 'en');
 }
 
 interface Strips {
@@ -113,7 +117,7 @@ function wideLayout(w: number, h: number, withCompliance: boolean, strips: Strip
   return { mode: 'wide', width: w, height: h, header, compliance, map, gauges, portraits, inbox, ticker, ui, titles: true };
 }
 
-function tallLayout(w: number, h: number, withCompliance: boolean, names: readonly string[], strips: Strips): RoomLayout {
+function tallLayout(w: number, h: number, withCompliance: boolean, names: readonly string[], strips: Strips, lang: Lang): RoomLayout {
   // A short canvas (a phone's stage above the HTML panel) tightens every strip.
   const short = h < 300;
   const pad = short ? 5 : 6;
@@ -129,7 +133,7 @@ function tallLayout(w: number, h: number, withCompliance: boolean, names: readon
   const mapFloor = short ? 80 : mapMin;
   const mapComfort = 300;
   let gaugesH = 80;
-  let portraitsH = Math.max(76, facesNeed(w - 2 * pad, names));
+  let portraitsH = Math.max(76, facesNeed(w - 2 * pad, names, lang));
   let inboxH = 44;
   const fixed = (): number =>
     pad + (headerH ? headerH + 4 : 0) + (complianceH ? complianceH + gap : 0) + (gaugesH ? gaugesH + gap : 0) + (portraitsH ? portraitsH + gap : 0) + (inboxH ? inboxH + gap : 0) + (tickerH || pad);
@@ -207,12 +211,12 @@ export function portraitsBody(rect: Rect, titles: boolean): Rect {
  * the mood and a little room, at least two name lines' worth so that short names leave room for
  * a face.
  */
-function facesNeed(width: number, names: readonly string[]): number {
+function facesNeed(width: number, names: readonly string[], lang: Lang): number {
   const bodyW = width - 12;
   const count = Math.max(1, names.length);
   let best = Infinity;
   for (const cols of columnChoices(usualColumns(bodyW, count, 6), count)) {
-    const lines = nameLinesAt(names, (bodyW - 6 * (cols - 1)) / cols - 2, 12);
+    const lines = nameLinesAt(names, (bodyW - 6 * (cols - 1)) / cols - 2, 12, lang);
     if (lines === null) continue;
     const rows = Math.ceil(count / cols);
     const rowH = Math.max(3 * LINE_H + 8, portraitWordsH(lines) + 4);
@@ -244,11 +248,11 @@ export interface PortraitPlan {
 export const portraitWordsH = (nameLines: number): number => (nameLines + 1) * LINE_H + 4;
 
 /** The widest mood word a portrait shows under a name ("CONFIDENT"; its number goes first when short of room). */
-const widestMood = (px: number): number => Math.max(...Object.values(MOOD_LABEL).map((m) => estimateWidth(m.toUpperCase(), px)));
+const widestMood = (px: number, lang: Lang): number => Math.max(...MOODS.map((m) => estimateWidth(moodWord(m, lang), px)));
 
 /** Lines the longest name needs at this width, or null when a word of one (or the mood word) is wider. */
-function nameLinesAt(names: readonly string[], width: number, px: number): number | null {
-  if (widestMood(px) > width) return null;
+function nameLinesAt(names: readonly string[], width: number, px: number, lang: Lang): number | null {
+  if (widestMood(px, lang) > width) return null;
   let lines = 1;
   for (const n of names) {
     const wrapped = wrapEstimate(n, width, px);
@@ -265,7 +269,7 @@ function nameLinesAt(names: readonly string[], width: number, px: number): numbe
  * first arrangement with whole names and a face of at least MIN_FACE_R wins; else whole names
  * without faces; a face smaller than MIN_FACE_R is left out rather than shrinking the words.
  */
-export function portraitPlan(body: Rect, names: readonly string[], gap = 6, ui = 1): PortraitPlan {
+export function portraitPlan(body: Rect, names: readonly string[], gap = 6, ui = 1, lang: Lang = 'en'): PortraitPlan {
   const count = names.length;
   if (count <= 0) return { cells: [], nameLines: 1, r: 0, beside: false, textW: body.w };
   // Names are drawn at the room's text scale, never below 12 px.
@@ -275,7 +279,7 @@ export function portraitPlan(body: Rect, names: readonly string[], gap = 6, ui =
   for (const cols of columnChoices(perRow, count)) {
     const cells = gridCells(body, count, cols, gap);
     const cell = cells[0]!;
-    const stackLines = nameLinesAt(names, cell.w - 2, px);
+    const stackLines = nameLinesAt(names, cell.w - 2, px, lang);
     if (stackLines !== null && portraitWordsH(stackLines) <= cell.h) {
       const r = Math.min(cell.w * 0.3, (cell.h - portraitWordsH(stackLines)) / 2 - 4, 40);
       const plan = { cells, nameLines: stackLines, r: r >= MIN_FACE_R ? r : 0, beside: false, textW: cell.w - 2 };
@@ -285,7 +289,7 @@ export function portraitPlan(body: Rect, names: readonly string[], gap = 6, ui =
     // Beside: the largest face (up to 24 px) that leaves the words whole, in steps of 2 px.
     for (let rb = Math.min((cell.h - 4) / 2, 24 * ui); rb >= MIN_FACE_R; rb -= 2) {
       const besideW = cell.w - 2 * rb - 12;
-      const besideLines = nameLinesAt(names, besideW, px);
+      const besideLines = nameLinesAt(names, besideW, px, lang);
       if (besideLines !== null && portraitWordsH(besideLines) <= cell.h) return { cells, nameLines: besideLines, r: rb, beside: true, textW: besideW };
     }
   }
@@ -580,7 +584,9 @@ export function headerTitleLines(title: string, width: number, px: number): 0 | 
 }
 
 /** What the pill may read; the widget sizes its room for the widest. */
-export const PILL_LABELS = ['Standby', 'Briefing', 'Ended', 'Paused', 'Live 8×'] as const;
+export const PILL_LABELS: readonly string[] = (['pill.standby', 'pill.briefing', 'pill.ended', 'pill.paused'] as const)
+  .flatMap((key) => inEveryLang(key))
+  .concat(LANGS.map((l) => roomText(l)('pill.live', { speed: '8' })));
 
 export interface ClockBarWidths {
   brand: number;
@@ -631,8 +637,8 @@ export interface RegulatorChips {
   nameW: number;
 }
 
-/** Room a chip's time keeps on a one-line chip: its longest text, "Notified late", in the 12 px mono font. */
-const CHIP_TIME_W = 'Notified late'.length * 0.62 * 12;
+/** Room a chip's time keeps on a one-line chip: its longest text in any language ("Notified late"), in the 12 px mono font. */
+const CHIP_TIME_W = Math.max(...(['chip.notified', 'chip.late', 'chip.missed'] as const).flatMap((k) => inEveryLang(k)).map((w) => w.length)) * 0.62 * 12;
 
 /** Width a regulator's name has in its chip (see ComplianceClock.paintChip). */
 export function regulatorNameWidth(cell: Rect, ui: number, compact = cell.h < 34): number {
@@ -767,8 +773,8 @@ export function gaugeSpots(plan: GaugePlan, cell: Rect): GaugeSpots {
 /** The widest of the vitals' names, whole or short, and of their state words, at px. */
 function gaugeWords(px: number): { names: [number, number]; words: [number, number] } {
   const widest = (texts: string[]): number => Math.max(...texts.map((t) => estimateWidth(t.toUpperCase(), px)));
-  const names = Object.values(VITAL_NAMES);
-  const words = Object.values(SEVERITY_WORDS).flatMap((bySeverity) => Object.values(bySeverity));
+  const names = VITAL_NAMES_ALL.flatMap((byId) => Object.values(byId));
+  const words = SEVERITY_WORDS_ALL.flatMap((byId) => Object.values(byId).flatMap((bySeverity) => Object.values(bySeverity)));
   return { names: [widest(names.map((n) => n[0])), widest(names.map((n) => n[1]))], words: [widest(words.map((n) => n[0])), widest(words.map((n) => n[1]))] };
 }
 

@@ -4,13 +4,6 @@ import { moodOf, MOODS, type Mood } from '../store/format.ts';
 
 export { moodOf, MOODS, type Mood };
 
-export const MOOD_LABEL: Record<Mood, string> = {
-  confident: 'Confident',
-  uneasy: 'Uneasy',
-  worried: 'Worried',
-  angry: 'Angry',
-};
-
 /** Mouth curvature for a portrait: +1 a full smile, 0 flat, -1 a full frown. */
 export function mouthCurve(mood: Mood): number {
   switch (mood) {

@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/lang.ts';
 import { mapBody, portraitPlan, regulatorChips, portraitsBody, portraitWordsH, roomLayout, type RoomLayout, type RoomOptions } from './layout.ts';
 import { fittedServiceMap, namesCut, type NamedService } from './map-fit.ts';
 import { fitsInLines } from './text-fit.ts';
@@ -14,13 +15,15 @@ export interface RoomContent {
   people: readonly string[];
   /** The regulators whose clocks run. */
   regulators: readonly string[];
+  /** The language of the room's words (default English). */
+  lang?: Lang;
 }
 
 /** Whether the faces' plan in this room keeps every name whole, with its mood under it. */
-function facesWhole(room: RoomLayout, people: readonly string[]): boolean {
+function facesWhole(room: RoomLayout, people: readonly string[], lang: Lang): boolean {
   if (people.length === 0) return true;
   if (!room.portraits) return false;
-  const plan = portraitPlan(portraitsBody(room.portraits, room.titles), people, 6, room.ui);
+  const plan = portraitPlan(portraitsBody(room.portraits, room.titles), people, 6, room.ui, lang);
   const px = Math.max(12, Math.round(12 * room.ui));
   const tall = plan.beside ? Math.max(portraitWordsH(plan.nameLines), 2 * plan.r) : portraitWordsH(plan.nameLines) + 2 * plan.r;
   return tall <= plan.cells[0]!.h + 1 && people.every((n) => fitsInLines(n, plan.textW, plan.nameLines, px));
@@ -31,7 +34,7 @@ export function roomNamesCut(room: RoomLayout, content: RoomContent): number {
   const map = fittedServiceMap(content.services, mapBody(room.map, room.titles), room.ui);
   const chips = room.compliance && content.regulators.length > 0 ? regulatorChips(room.compliance, content.regulators, room.ui) : null;
   const regulatorsCut = chips ? content.regulators.filter((n) => !fitsInLines(n, chips.nameW, 1, 12)).length : 0;
-  return namesCut(content.services, map, room.ui) + (facesWhole(room, content.people) ? 0 : 1) + regulatorsCut;
+  return namesCut(content.services, map, room.ui) + (facesWhole(room, content.people, content.lang ?? 'en') ? 0 : 1) + regulatorsCut;
 }
 
 /** The usual room, then without the ticker, then without the header, then without the regulators' strip. */
@@ -41,7 +44,7 @@ const VARIANTS: readonly RoomOptions[] = [{}, { ticker: false }, { ticker: false
 export function fittedRoomLayout(width: number, height: number, options: RoomOptions, content: RoomContent): RoomLayout {
   let best: { room: RoomLayout; cut: number } | null = null;
   for (const variant of VARIANTS) {
-    const room = roomLayout(width, height, { ...options, ...variant, names: content.people, people: content.people.length, regulators: content.regulators.length });
+    const room = roomLayout(width, height, { ...options, ...variant, names: content.people, people: content.people.length, regulators: content.regulators.length, lang: content.lang ?? 'en' });
     const cut = roomNamesCut(room, content);
     if (cut === 0) return room;
     if (!best || cut < best.cut) best = { room, cut };

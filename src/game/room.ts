@@ -1,3 +1,5 @@
+import type { Lang } from '../i18n/lang.ts';
+import type { RoomText } from './words.ts';
 import type * as Phaser from 'phaser';
 import type { GameView } from '../engine/view.ts';
 import type { Scenario } from '../scenarios/schema.ts';
@@ -8,6 +10,8 @@ import type { Rect } from './layout.ts';
 
 /** The part of the store's state the room reads (see scratch/STORE-CONTRACT.md). */
 export interface RoomState {
+  /** The language the room speaks (English when the source has none: the presenter before it is translated). */
+  lang?: Lang;
   scenario: Scenario | null;
   view: GameView | null;
   paused: boolean;
@@ -43,6 +47,9 @@ export interface RoomContext {
    * static layer leaves them out (tweened objects need no declaring).
    */
   keepMoving(...objects: Phaser.GameObjects.GameObject[]): void;
+  /** The room's words in the language it was opened in (the switch is on the title screen, never mid-incident). */
+  words: RoomText;
+  lang: Lang;
 }
 
 /** How panels look at the current size. */

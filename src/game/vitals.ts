@@ -1,3 +1,5 @@
+import { LANGS, type Lang } from '../i18n/lang.ts';
+import { roomText } from './words.ts';
 import type { GameView } from '../engine/view.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { averageSentiment } from './mood.ts';
@@ -46,28 +48,36 @@ export function healthSeverity(fraction: number, warnBelow = 0.8, badBelow = 0.5
   return 'ok';
 }
 
-/** Each gauge's name, whole and short (for narrow gauges). */
-export const VITAL_NAMES: Record<Vital['id'], readonly [string, string]> = {
-  uptime: ['Uptime', 'Uptime'],
-  revenue: ['Revenue lost', 'Revenue'],
-  customers: ['Customers hit', 'Customers'],
-  sentiment: ['Sentiment', 'Mood'],
-};
+const VITAL_IDS = ['uptime', 'revenue', 'customers', 'sentiment'] as const satisfies readonly Vital['id'][];
+const SEVERITIES = ['ok', 'warn', 'bad'] as const satisfies readonly Severity[];
 
-/** Every state in words, whole and short, so a gauge never relies on its colour. */
-export const SEVERITY_WORDS: Record<Vital['id'], Record<Severity, readonly [string, string]>> = {
-  uptime: { ok: ['Running', 'Running'], warn: ['Partial outage', 'Partial'], bad: ['Major outage', 'Outage'] },
-  revenue: { ok: ['Contained', 'Contained'], warn: ['Rising loss', 'Rising'], bad: ['Severe loss', 'Severe'] },
-  customers: { ok: ['Few affected', 'Few'], warn: ['Many affected', 'Many'], bad: ['Most affected', 'Most'] },
-  sentiment: { ok: ['Steady', 'Steady'], warn: ['Worried', 'Worried'], bad: ['Angry', 'Angry'] },
-};
-
-/** The state of a vital in words. */
-export function severityWord(vital: Pick<Vital, 'id' | 'severity'>, short = false): string {
-  return SEVERITY_WORDS[vital.id][vital.severity][short ? 1 : 0];
+/** Each gauge's name in `lang`, whole and short (for narrow gauges). */
+export function vitalNames(lang: Lang): Record<Vital['id'], readonly [string, string]> {
+  const t = roomText(lang);
+  return Object.fromEntries(VITAL_IDS.map((id) => [id, [t(`vital.${id}`), t(`vital.${id}.short`)] as const])) as Record<Vital['id'], readonly [string, string]>;
 }
 
-export function vitalsOf(view: GameView, scenario: Scenario | null): Vital[] {
+/** Every state in words in `lang`, whole and short, so a gauge never relies on its colour. */
+export function severityWords(lang: Lang): Record<Vital['id'], Record<Severity, readonly [string, string]>> {
+  const t = roomText(lang);
+  return Object.fromEntries(
+    VITAL_IDS.map((id) => [id, Object.fromEntries(SEVERITIES.map((s) => [s, [t(`${id}.${s}`), t(`${id}.${s}.short`)] as const]))]),
+  ) as Record<Vital['id'], Record<Severity, readonly [string, string]>>;
+}
+
+/** English names and states, and those of every language (the layout makes room for the widest). */
+export const VITAL_NAMES = vitalNames('en');
+export const SEVERITY_WORDS = severityWords('en');
+export const VITAL_NAMES_ALL = LANGS.map(vitalNames);
+export const SEVERITY_WORDS_ALL = LANGS.map(severityWords);
+
+/** The state of a vital in words. */
+export function severityWord(vital: Pick<Vital, 'id' | 'severity'>, short = false, lang: Lang = 'en'): string {
+  return roomText(lang)(`${vital.id}.${vital.severity}${short ? '.short' : ''}` as `${Vital['id']}.${Severity}`);
+}
+
+export function vitalsOf(view: GameView, scenario: Scenario | null, lang: Lang = 'en'): Vital[] {
+  const VITAL_NAMES = vitalNames(lang);
   const uptime = uptimeFraction(view.services);
   const revenue = shareOf(view.metrics.revenueLost, scenario?.stakes.revenueAtRisk ?? 0);
   const customers = shareOf(view.metrics.customersAffected, scenario?.company.customers ?? 0);

@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/lang.ts';
 import * as Phaser from 'phaser';
 import { diffViews, type ViewChanges } from './changes.ts';
 import type { RoomLayout } from './layout.ts';
@@ -5,6 +6,7 @@ import { fittedRoomLayout, type RoomContent } from './room-fit.ts';
 import { PALETTE } from './palette.ts';
 import { loadedSounds, queueRoomImages, queueRoomSounds } from './assets.ts';
 import { PACE_FPS, roomPace, type RoomPace } from './pace.ts';
+import { roomText } from './words.ts';
 import { frameOf, type RoomContext, type RoomFrame, type RoomSource, type Widget } from './room.ts';
 import { Backdrop } from './widgets/backdrop.ts';
 import { ClockBar } from './widgets/clock-bar.ts';
@@ -44,11 +46,11 @@ export interface RoomLoadHooks {
 }
 
 /** The names the room must show whole: its services and its people. */
-function contentOf(frame: RoomFrame): RoomContent {
+function contentOf(frame: RoomFrame, lang: Lang): RoomContent {
   const services = frame.view?.services ?? frame.scenario?.company.services ?? [];
   const people = frame.view?.stakeholders ?? frame.scenario?.stakeholders ?? [];
   const regulators = (frame.view?.regulators ?? []).filter((r) => r.deadline !== null).map((r) => r.name);
-  return { services: services.map((s) => ({ id: s.id, name: s.name, dependsOn: s.dependsOn ?? [] })), people: people.map((p) => p.name), regulators };
+  return { services: services.map((s) => ({ id: s.id, name: s.name, dependsOn: s.dependsOn ?? [] })), people: people.map((p) => p.name), regulators, lang };
 }
 
 /** How many regulators' clocks run: the room's strip changes with it. */
@@ -57,6 +59,8 @@ function clocksRunning(frame: RoomFrame): number {
 }
 
 export class WarRoomScene extends Phaser.Scene {
+  /** The language the room speaks, fixed when it is opened. */
+  private lang: Lang = 'en';
   private frame!: RoomFrame;
   private room!: RoomLayout;
   private layer!: StaticLayer;
@@ -101,7 +105,9 @@ export class WarRoomScene extends Phaser.Scene {
 
     this.pace = null;
     this.layer = new StaticLayer(this, this.dpr, () => this.wake());
-    const ctx: RoomContext = { scene: this, dpr: this.dpr, keepMoving: (...objects) => this.layer.keepMoving(...objects) };
+    const lang = this.source.getState().lang ?? 'en';
+    this.lang = lang;
+    const ctx: RoomContext = { scene: this, dpr: this.dpr, keepMoving: (...objects) => this.layer.keepMoving(...objects), words: roomText(lang), lang };
     this.backdrop = new Backdrop(this, this.dpr);
     this.clock = new ClockBar(ctx);
     this.compliance = new ComplianceClock(ctx);
@@ -263,7 +269,7 @@ export class WarRoomScene extends Phaser.Scene {
     const height = this.scale.gameSize.height / this.dpr;
     this.cameras.main.setSize(this.scale.gameSize.width, this.scale.gameSize.height);
     this.layer.resize(width, height);
-    const content = contentOf(this.frame);
+    const content = contentOf(this.frame, this.lang);
     this.room = fittedRoomLayout(width, height, { compliance: content.regulators.length > 0 }, content);
     const { room, frame } = this;
     const style = { ui: room.ui, titles: room.titles };

@@ -23,7 +23,15 @@ export type ScenarioCard = Pick<Scenario, 'id' | 'title' | 'summary' | 'themes' 
    * translation for (absent on cards made elsewhere from a bare scenario: English only).
    */
   languages?: Language[];
+  /**
+   * The card's text in each language the scenario is translated into, so the picker reads in the
+   * player's language before the scenario's data is downloaded (a few hundred bytes each).
+   */
+  localized?: Partial<Record<TranslationLanguage, LocalizedCard>>;
 };
+
+/** What a card shows in words: the parts of a card a translation changes. */
+export type LocalizedCard = Pick<ScenarioCard, 'title' | 'summary' | 'industry' | 'objectives' | 'partners'>;
 
 /** One line of the catalogue the browser fetches at start-up; `url` is where the scenario's data is. */
 export interface CatalogueEntry {
@@ -43,7 +51,19 @@ export function languagesOf(e: Pick<BundledScenario, 'translations'>): Language[
   return ['en', ...(Object.keys(e.translations ?? {}) as TranslationLanguage[])];
 }
 
-export function scenarioCard(s: Scenario, translated: readonly TranslationLanguage[] = []): ScenarioCard {
+export function scenarioCard(
+  s: Scenario,
+  translated: readonly TranslationLanguage[] = [],
+  localized: Partial<Record<TranslationLanguage, Scenario>> = {},
+): ScenarioCard {
+  const words = (x: Scenario): LocalizedCard => ({
+    title: x.title,
+    summary: x.summary,
+    industry: x.industry,
+    objectives: x.objectives.map((o) => ({ text: o.text })),
+    partners: x.partners.map((p) => ({ id: p.id, name: p.name, tier: p.tier, description: p.description })),
+  });
+  const cards = Object.entries(localized).map(([l, x]) => [l, words(x!)] as const);
   return {
     id: s.id,
     title: s.title,
@@ -55,5 +75,6 @@ export function scenarioCard(s: Scenario, translated: readonly TranslationLangua
     objectives: s.objectives.map((o) => ({ text: o.text })),
     partners: s.partners.map((p) => ({ id: p.id, name: p.name, tier: p.tier, description: p.description })),
     languages: ['en', ...translated],
+    ...(cards.length > 0 ? { localized: Object.fromEntries(cards) } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { basename, relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { findScenarioFiles } from './find-files.ts';
 import { loadScenarioFile, PROJECT_ROOT, SCENARIOS_DIR } from './load-file.ts';
+import { localizeScenario } from './translation.ts';
 import { fingerprint } from '../engine/hash.ts';
 import { languagesOf, scenarioCard, type BundledScenario, type CatalogueEntry } from './bundled.ts';
 import { findTranslations, loadTranslationFile } from './translation-file.ts';
@@ -59,7 +60,8 @@ export function catalogueOf(
     if (!e.scenario || e.errors.length > 0) return { file: e.file, scenario: null, url: null, errors: e.errors };
     const valid = e as BundledScenario & { scenario: object };
     const languages = languagesOf(e).filter((l): l is TranslationLanguage => l !== 'en');
-    const entry: CatalogueEntry = { file: e.file, scenario: scenarioCard(e.scenario, languages), url: urlOf(valid), errors: [] };
+    const localized = Object.fromEntries(languages.map((l) => [l, localizeScenario(e.scenario!, e.translations![l]!, l)]));
+    const entry: CatalogueEntry = { file: e.file, scenario: scenarioCard(e.scenario, languages, localized), url: urlOf(valid), errors: [] };
     if (languages.length > 0) {
       entry.translations = Object.fromEntries(languages.map((l) => [l, translationUrlOf(valid, l, e.translations![l]!)]));
     }

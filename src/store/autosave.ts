@@ -1,4 +1,5 @@
 import type { CompiledScenario } from '../engine/compile.ts';
+import { isLang, type Lang } from '../i18n/lang.ts';
 import { Run, RunError, SAVE_FORMAT } from '../engine/runtime.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { PACES, type Pace, type Speed } from './pace.ts';
@@ -16,6 +17,8 @@ export interface SessionMeta {
   prep?: string[];
   /** Set while a what-if branch is played: the history run and decision it branched from. */
   branchOf?: { id: string; decision: number };
+  /** The language the scenario's text was played in, when not English: the save is of that localized scenario. */
+  lang?: Lang;
 }
 
 /** Bound on remembered ticked measures: a scenario has far fewer; anything beyond is not ours. */
@@ -48,6 +51,16 @@ export function savedScenarioId(storage: KeyValueStorage): string | null {
     return typeof id === 'string' ? id : null;
   } catch {
     return null;
+  }
+}
+
+/** The language the autosaved run's scenario was played in (English when the save says none). */
+export function savedScenarioLang(storage: KeyValueStorage): Lang {
+  try {
+    const lang = (JSON.parse(tryRead(storage, STORAGE_KEYS.session) ?? 'null') as { lang?: unknown } | null)?.lang;
+    return isLang(lang) ? lang : 'en';
+  } catch {
+    return 'en';
   }
 }
 
@@ -97,6 +110,7 @@ function readMeta(storage: KeyValueStorage): SessionMeta {
       briefing: meta.briefing === true,
       prep: Array.isArray(meta.prep) ? meta.prep.filter((m): m is string => typeof m === 'string').slice(0, MAX_PREP) : [],
       ...(typeof meta.branchOf?.id === 'string' && Number.isInteger(meta.branchOf.decision) ? { branchOf: { id: meta.branchOf.id, decision: meta.branchOf.decision } } : {}),
+      ...(isLang(meta.lang) && meta.lang !== 'en' ? { lang: meta.lang } : {}),
     };
   } catch {
     return fallback;

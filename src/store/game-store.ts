@@ -5,14 +5,16 @@ import type { RunEvent } from '../engine/machine.ts';
 import { refusal, Run } from '../engine/runtime.ts';
 import { scoreRun, type ScoreReport } from '../engine/scoring.ts';
 import type { GameView } from '../engine/view.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { Scenario } from '../scenarios/schema.ts';
-import { clearAutosave, readAutosave, savedScenarioId, writeAutosave, type SessionMeta } from './autosave.ts';
+import { clearAutosave, readAutosave, savedScenarioId, savedScenarioLang, writeAutosave, type SessionMeta } from './autosave.ts';
 import { PACE_SECONDS, type Pace, type Speed } from './pace.ts';
 import type { CatalogueEntry } from '../scenarios/bundled.ts';
 import { CompiledCache } from './catalog.ts';
 import type { ScenarioLibrary } from './scenario-library.ts';
 import { createClockDriver, type Scheduler } from './clock-driver.ts';
 import { money } from './format.ts';
+import { storeText } from './messages.ts';
 import { deleteRuns, historyEntry, readHistory, recordRun, type HistoryEntry } from './history.ts';
 import { STORAGE_KEYS, tryRead, tryWrite, type KeyValueStorage } from './storage.ts';
 
@@ -38,6 +40,13 @@ export interface Selection {
 
 export interface GameState {
   screen: Screen;
+  /** The language every screen and the war room speak; the player's choice (setLang). */
+  lang: Lang;
+  /**
+   * The language the running scenario's text is in: the language it was started in when the
+   * scenario has that translation, else English. A run keeps it across a change of `lang` and a reload.
+   */
+  runLang: Lang;
   /** The running scenario; null on title and picker when no run exists. */
   scenario: Scenario | null;
   /** Recomputed after every engine event; null when no run exists. */
@@ -72,10 +81,12 @@ export interface GameState {
   notice: Notice | null;
 
   showTitle(): void;
+  /** Speaks `lang` from now on; the picker's scenario is fetched in it for the next run. */
+  setLang(lang: Lang): void;
   showPicker(): void;
   selectScenario(id: string): void;
-  /** Downloads a scenario's data if it is not here yet; resolves to why it failed, or null. */
-  loadScenario(id: string): Promise<string | null>;
+  /** Downloads a scenario's data in `lang` (the current language by default) if it is not here yet; resolves to why it failed, or null. */
+  loadScenario(id: string, lang?: Lang): Promise<string | null>;
   selectPartner(id: string): void;
   /** Returns why the seed was refused, or null. */
   setSeed(seed: number): string | null;
@@ -114,6 +125,8 @@ export interface GameState {
   setRoomReady(ready: boolean): void;
   dismissNotice(): void;
 
+  /** The selected scenario's data in the language it will be played in, once downloaded (the picker shows its partners from it). */
+  selectedScenario(): Scenario | null;
   /** The run itself, for exports; null when there is none. */
   getRun(): Run | null;
   getCompiled(): CompiledScenario | null;
@@ -136,6 +149,8 @@ export interface GameStoreDeps {
   stamp?: () => string;
   /** When true, the clock waits for setRoomReady(true) each time the incident screen opens. */
   waitForRoom?: boolean;
+  /** The language to start in (the remembered choice or the browser's); English by default. */
+  lang?: Lang;
 }
 
 export { MAX_SEED } from '../engine/rng.ts';
@@ -159,7 +174,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       const why = refusal(compiled, run.state, event);
       if (why) return why;
       run.send(event);
-      const patch: Partial<GameState> = { view: run.view() };
+      const patch: Partial<GameState> = { view: run.view(get().lang) };
       if (run.isOver && get().report === null) {
         const report = scoreRun(compiled.index, run.log);
         patch.report = report;
@@ -181,6 +196,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
           id,
           partnerId: run.state.partnerId,
           fingerprint: compiled.index.fingerprint,
+          ...(get().runLang !== 'en' ? { lang: get().runLang } : {}),
           inputs: [...run.inputs],
           figures: { revenueLost: metrics.revenueLost, downtimeMinutes: metrics.downtimeMinutes, customersAffected: metrics.customersAffected, clock: run.state.clock, ending: run.state.ending },
           ...(branchOf ? { parent: branchOf } : {}),
@@ -189,19 +205,24 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         branchOf = null;
       }
       if (!writeAutosave(storage, run, meta(false))) {
-        patch.notice = {
-          tone: 'error',
-          title: 'Autosave failed',
-          text: 'The browser refused to store the game (storage full or blocked). You can keep playing, but reloading the page will not resume this run.',
-        };
+        const t = storeText(get().lang);
+        patch.notice = { tone: 'error', title: t('autosaveFailedTitle'), text: t('autosaveFailedText') };
       }
       set(patch);
       return null;
     };
 
-    const meta = (briefing: boolean): SessionMeta => ({ pace: get().selection.pace, speed: get().speed, briefing, prep: get().prep.selected, ...(branchOf ? { branchOf } : {}) });
+    const meta = (briefing: boolean): SessionMeta => ({
+      pace: get().selection.pace,
+      speed: get().speed,
+      briefing,
+      prep: get().prep.selected,
+      ...(branchOf ? { branchOf } : {}),
+      // The scenario's language: a localized scenario has its own fingerprint, so a reload must localize it the same way.
+      ...(get().runLang !== 'en' ? { lang: get().runLang } : {}),
+    });
 
-    const startRun = (scenario: Scenario, partnerId: string, seed: number): string | null => {
+    const startRun = (scenario: Scenario, partnerId: string, seed: number, runLang: Lang): string | null => {
       branchOf = null;
       try {
         compiled = compiledCache.get(scenario);
@@ -212,12 +233,12 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         return `"${scenario.title}" cannot start: ${(error as Error).message}`;
       }
       // A new run starts at 1×, whatever speed the last one ended at, and with nothing ticked.
-      set({ speed: 1, prep: { selected: [], message: null } });
+      set({ speed: 1, prep: { selected: [], message: null }, runLang });
       writeAutosave(storage, run, meta(true));
       set({
         screen: 'briefing',
         scenario,
-        view: run.view(),
+        view: run.view(get().lang),
         report: null,
         historyId: null,
         paused: false,
@@ -227,17 +248,19 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
     };
 
     /** A past run rebuilt from its seed and inputs, or why it cannot be. */
-    const rebuild = (entry: HistoryEntry | undefined): { scenario: Scenario; compiled: CompiledScenario; run: Run } | string => {
-      if (!entry) return 'that run is no longer in the history';
-      if (!entry.inputs || !entry.partnerId) return `the run of “${entry.title}” was saved before runs could be reopened, so only its scores are kept`;
-      const scenario = library.get(entry.scenarioId);
-      if (!scenario) return `the scenario “${entry.title}” is no longer in this game`;
+    const rebuild = (entry: HistoryEntry | undefined): { scenario: Scenario; compiled: CompiledScenario; run: Run; lang: Lang } | string => {
+      const t = storeText(get().lang);
+      if (!entry) return t('runGone');
+      if (!entry.inputs || !entry.partnerId) return t('runTooOld', { title: entry.title });
+      const lang = entry.lang ?? 'en';
+      const scenario = library.get(entry.scenarioId, lang);
+      if (!scenario) return t('scenarioGone', { title: entry.title });
       const c = compiledCache.get(scenario);
-      if (entry.fingerprint !== c.index.fingerprint) return `“${entry.title}” has changed since this run was played, so its inputs no longer replay`;
+      if (entry.fingerprint !== c.index.fingerprint) return t('scenarioChanged', { title: entry.title });
       try {
         const r = Run.start(c, { seed: entry.seed, partner: entry.partnerId });
         for (const input of entry.inputs) r.send(input);
-        return { scenario, compiled: c, run: r };
+        return { scenario, compiled: c, run: r, lang };
       } catch (error) {
         return `the run of “${entry.title}” does not replay: ${(error as Error).message}`;
       }
@@ -245,7 +268,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
 
     /** Refuses to replace a run that is still being played. */
     const liveRun = (): string | null =>
-      run && !run.isOver ? 'a run is still in progress: continue it to the end, or start a new one, before opening another' : null;
+      run && !run.isOver ? storeText(get().lang)('runInProgress') : null;
 
     const leaveRun = (): void => {
       // A finished run lives on in the history; the autosave is only for resuming.
@@ -254,6 +277,8 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
 
     return {
       screen: 'title',
+      lang: deps.lang ?? 'en',
+      runLang: 'en',
       scenario: null,
       view: null,
       paused: false,
@@ -287,6 +312,13 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         }
         set({ screen: 'title', paused: run ? true : get().paused, pauseReason: run ? 'player' : get().pauseReason });
       },
+      setLang(lang) {
+        if (lang === get().lang) return;
+        set({ lang });
+        // The next run is played in the new language: fetch the chosen scenario's data in it now.
+        const { scenarioId } = get().selection;
+        if (scenarioId && get().screen === 'picker') void get().loadScenario(scenarioId);
+      },
       showPicker() {
         set({ screen: 'picker' });
         // The selected scenario's data is needed for the briefing: fetch it while the player reads.
@@ -301,13 +333,13 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         set({ selection: { ...current, scenarioId: id, partnerId: keepPartner ? current.partnerId : (scenario.partners[0]?.id ?? null) } });
         void get().loadScenario(id);
       },
-      async loadScenario(id) {
-        if (library.get(id)) {
+      async loadScenario(id, lang = get().lang) {
+        if (library.get(id, lang)) {
           if (get().scenarioLoad?.id === id) set({ scenarioLoad: null });
           return null;
         }
         set({ scenarioLoad: { id, message: null } });
-        const result = await library.load(id);
+        const result = await library.load(id, lang);
         const message = typeof result === 'string' ? result : null;
         // A later choice owns the status line; this download still counts for when it is needed.
         if (get().scenarioLoad?.id === id) set({ scenarioLoad: message ? { id, message } : null });
@@ -330,15 +362,16 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       },
       beginBriefing() {
         const { scenarioId, partnerId, seed } = get().selection;
-        if (!scenarioId) return 'choose a scenario first';
-        const scenario = library.get(scenarioId);
+        const t = storeText(get().lang);
+        if (!scenarioId) return t('chooseScenarioFirst');
+        const scenario = library.get(scenarioId, get().lang);
         if (!scenario) {
           const load = get().scenarioLoad;
-          return load?.id === scenarioId && load.message ? load.message : 'the scenario is still downloading';
+          return load?.id === scenarioId && load.message ? load.message : t('stillDownloading');
         }
         const partner = scenario.partners.find((p) => p.id === partnerId) ?? scenario.partners[0];
-        if (!partner) return `"${scenario.title}" has no IT partner to play`;
-        return startRun(scenario, partner.id, seed);
+        if (!partner) return t('noPartner', { title: scenario.title });
+        return startRun(scenario, partner.id, seed, library.languageOf(scenarioId, get().lang));
       },
       showBriefing() {
         if (run?.state.phase === 'preparation') set({ screen: 'briefing' });
@@ -350,7 +383,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       },
       togglePreparation(measure) {
         const view = get().view;
-        if (!view || view.phase !== 'preparation') return 'preparation is over';
+        if (!view || view.phase !== 'preparation') return storeText(get().lang)('prepOver');
         const { selected } = get().prep;
         const item = view.preparation.measures.find((m) => m.id === measure);
         if (!item) return `no preparation measure "${measure}"`;
@@ -362,7 +395,8 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         const spent = selected.reduce((sum, id) => sum + (view.preparation.measures.find((m) => m.id === id)?.cost ?? 0), 0);
         const left = view.preparation.budgetLeft - spent;
         if (item.cost > left) {
-          const message = `“${item.name}” costs ${money(item.cost, view.currency)} but only ${money(left, view.currency)} of the budget is left. Untick something first.`;
+          const lang = get().lang;
+          const message = storeText(lang)('cannotAfford', { measure: item.name, cost: money(item.cost, view.currency, lang), left: money(left, view.currency, lang) });
           set({ prep: { selected, message } });
           return message;
         }
@@ -380,7 +414,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         return null;
       },
       choose(option) {
-        if (get().paused) return 'the game is paused';
+        if (get().paused) return storeText(get().lang)('gamePaused');
         return send({ type: 'player.choose', option });
       },
       tick(minutes) {
@@ -414,11 +448,11 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       playAgain(sameSeed) {
         const scenario = get().scenario;
         const partner = run?.state.partnerId ?? get().selection.partnerId;
-        if (!scenario || !partner) return 'there is no finished run to replay';
+        if (!scenario || !partner) return storeText(get().lang)('noFinishedRun');
         leaveRun();
         const seed = sameSeed ? (run?.state.seed ?? get().selection.seed) : clampSeed(deps.randomSeed());
         set({ selection: { ...get().selection, scenarioId: scenario.id, partnerId: partner, seed } });
-        return startRun(scenario, partner, seed);
+        return startRun(scenario, partner, seed, get().runLang);
       },
       openHistory(id) {
         const busy = liveRun();
@@ -429,9 +463,10 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         leaveRun();
         ({ run, compiled } = rebuilt);
         set({
+          runLang: rebuilt.lang,
           screen: 'debrief',
           scenario: rebuilt.scenario,
-          view: rebuilt.run.view(),
+          view: rebuilt.run.view(get().lang),
           report: scoreRun(rebuilt.compiled.index, rebuilt.run.log),
           historyId: id,
           paused: false,
@@ -443,25 +478,25 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         const busy = liveRun();
         if (busy) return busy;
         const entry = get().history.find((e) => e.id === id);
-        const scenario = entry ? library.get(entry.scenarioId) : null;
-        if (!entry || !scenario) return 'that run or its scenario is no longer here';
+        const scenario = entry ? library.get(entry.scenarioId, get().lang) : null;
+        if (!entry || !scenario) return storeText(get().lang)('runOrScenarioGone');
         const partner = scenario.partners.find((p) => p.id === entry.partnerId || p.name === entry.partner) ?? scenario.partners[0];
-        if (!partner) return `“${scenario.title}” has no IT partner to play`;
+        if (!partner) return storeText(get().lang)('noPartner', { title: scenario.title });
         leaveRun();
         set({ selection: { ...get().selection, scenarioId: scenario.id, partnerId: partner.id, seed: entry.seed } });
-        return startRun(scenario, partner.id, entry.seed);
+        return startRun(scenario, partner.id, entry.seed, library.languageOf(scenario.id, get().lang));
       },
       deleteHistory(id) {
         set({ history: deleteRuns(storage, get().history, id), ...(id === null || id === get().historyId ? { historyId: null } : {}) });
       },
       whatIf(decision) {
         const parentId = get().historyId;
-        if (!run?.isOver || !compiled || !parentId) return 'what-if starts from a finished run';
+        if (!run?.isOver || !compiled || !parentId) return storeText(get().lang)('whatIfNeedsEnd');
         // The input that made the n-th decision (a choice, or the clock tick that ran its timer out).
         const decisionsIn = (r: Run): number => r.log.filter((e) => e.type === 'decision.made').length;
         const probe = Run.start(compiled, { seed: run.state.seed, partner: run.state.partnerId });
         const at = !Number.isInteger(decision) || decision < 1 ? -1 : run.inputs.findIndex((input) => (probe.send(input), decisionsIn(probe) >= decision));
-        if (at < 0) return `this run has no decision ${decision}`;
+        if (at < 0) return storeText(get().lang)('noSuchDecision', { decision: String(decision) });
         const scenario = get().scenario!;
         const branch = Run.start(compiled, { seed: run.state.seed, partner: run.state.partnerId });
         for (const input of run.inputs.slice(0, at)) branch.send(input);
@@ -469,7 +504,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         run = branch;
         branchOf = { id: parentId, decision };
         writeAutosave(storage, run, meta(false));
-        set({ screen: 'incident', scenario, view: run.view(), report: null, historyId: null, paused: false, pauseReason: null });
+        set({ screen: 'incident', scenario, view: run.view(get().lang), report: null, historyId: null, paused: false, pauseReason: null });
         return null;
       },
       setMuted(muted) {
@@ -490,6 +525,10 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       },
       dismissNotice() {
         set({ notice: null });
+      },
+      selectedScenario: () => {
+        const id = get().selection.scenarioId;
+        return id ? library.get(id, get().lang) : null;
       },
       getRun: () => run,
       getCompiled: () => compiled,
@@ -517,26 +556,21 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
   // The caller downloads the saved run's scenario first (see savedScenarioId); if that failed,
   // the save stays where it is, to resume on a later visit.
   const savedId = savedScenarioId(storage);
-  const waiting = savedId !== null && !library.get(savedId) && catalog.some((e) => e.scenario?.id === savedId);
-  const saved = waiting ? ({ kind: 'none' } as const) : readAutosave(storage, (id) => library.get(id), (s) => compiledCache.get(s), stamp());
-  if (waiting) {
-    store.setState({
-      notice: {
-        tone: 'error',
-        title: 'Your saved game is waiting',
-        text: 'Its scenario could not be downloaded (the connection may be offline). The save is kept: reload the page when you are online to resume it.',
-      },
-    });
-  }
+  const savedLang = savedScenarioLang(storage);
+  const waiting = savedId !== null && !library.get(savedId, savedLang) && catalog.some((e) => e.scenario?.id === savedId);
+  const saved = waiting ? ({ kind: 'none' } as const) : readAutosave(storage, (id) => library.get(id, savedLang), (s) => compiledCache.get(s), stamp());
+  const t = storeText(store.getState().lang);
+  if (waiting) store.setState({ notice: { tone: 'error', title: t('saveWaitingTitle'), text: t('saveWaitingText') } });
   if (saved.kind === 'restored') {
     run = saved.run;
     compiled = compiledCache.get(saved.scenario);
     // A what-if branch still being played stays tied to its parent across a reload.
     if (!run.isOver) branchOf = saved.meta.branchOf ?? null;
     const phase = run.state.phase;
-    const view = run.view();
+    const view = run.view(store.getState().lang);
     store.setState({
       scenario: saved.scenario,
+      runLang: library.languageOf(saved.scenario.id, savedLang),
       view,
       speed: saved.meta.speed,
       selection: { scenarioId: saved.scenario.id, partnerId: run.state.partnerId, seed: run.state.seed, pace: saved.meta.pace },
@@ -552,15 +586,12 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       pauseReason: phase === 'incident' ? 'resumed' : null,
     });
   } else if (saved.kind === 'rejected') {
+    const reason = capitalise(saved.reason);
     store.setState({
       notice: {
         tone: 'error',
-        title: 'Your saved game could not be resumed',
-        text: `${capitalise(saved.reason)}. ${
-          saved.keptAs
-            ? `The save was kept aside in this browser’s storage under “${saved.keptAs}”, so nothing is lost.`
-            : 'The browser would not keep a copy of it.'
-        } A fresh game is ready.`,
+        title: t('saveRejectedTitle'),
+        text: saved.keptAs ? t('saveRejectedKept', { reason, key: saved.keptAs }) : t('saveRejectedLost', { reason }),
       },
     });
   }

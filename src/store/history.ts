@@ -1,4 +1,5 @@
 import type { RunEvent } from '../engine/machine.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { ScoreReport } from '../engine/scoring.ts';
 import { verdictLabel } from '../i18n/engine-text.ts';
 import type { OutcomeName } from '../scenarios/schema.ts';
@@ -26,6 +27,8 @@ export interface HistoryEntry {
   partnerId?: string;
   /** The scenario's fingerprint when played: a changed scenario cannot replay the inputs. */
   fingerprint?: string;
+  /** The language the scenario was played in, when not English: its fingerprint is of the localized scenario. */
+  lang?: Lang;
   inputs?: RunEvent[];
   figures?: { revenueLost: number; downtimeMinutes: number; customersAffected: number; clock: number; ending: string | null };
   /** Set on a what-if branch: the run it branched from and the decision (1-based) it changed. */

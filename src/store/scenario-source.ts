@@ -1,5 +1,6 @@
 import type { CatalogueEntry } from '../scenarios/bundled.ts';
 import type { Scenario } from '../scenarios/schema.ts';
+import type { Translation } from '../scenarios/translation-schema.ts';
 
 // The catalogue arrives as one small JSON file validated at build time (src/scenarios/vite-plugin.ts),
 // each scenario's data as its own file, fetched when it is needed. If the catalogue cannot be
@@ -33,5 +34,18 @@ export async function fetchScenario(title: string, url: string, fetcher: typeof 
     return offline
       ? `“${title}” is not stored in this browser yet and you are offline; connect to the internet and try again`
       : `“${title}” could not be downloaded (${(error as Error).message}); check the connection and try again`;
+  }
+}
+
+/** One scenario's translation (validated at build time), or a sentence saying why it could not be had. */
+export async function fetchTranslation(title: string, url: string, fetcher: typeof fetch = fetch): Promise<Translation | string> {
+  try {
+    const response = await fetcher(url);
+    if (!response.ok) return `the translation of “${title}” could not be downloaded (HTTP ${response.status}); try again in a moment`;
+    const data = (await response.json()) as Translation | null;
+    if (typeof data !== 'object' || data === null || typeof data.language !== 'string') return `the translation of “${title}” is damaged`;
+    return data;
+  } catch (error) {
+    return `the translation of “${title}” could not be downloaded (${(error as Error).message}); check the connection and try again`;
   }
 }

@@ -10,18 +10,31 @@ import { preparationScreen } from './screens/preparation.ts';
 import { titleScreen } from './screens/title.ts';
 import { startRouting } from './routes.ts';
 import { directSound } from './sound-director.ts';
+import { uiText, type UiText } from './text.ts';
 
 // The page shell: top bar, notice banner, and the current screen. Screens are created when they
 // open and destroyed when they close, so none of them keeps listening in the background.
 
-const SCREEN_TITLES: Record<Screen, string> = {
-  title: 'War Room',
-  picker: 'Choose a scenario · War Room',
-  briefing: 'Briefing · War Room',
-  preparation: 'Preparation · War Room',
-  incident: 'Incident · War Room',
-  debrief: 'Debrief · War Room',
-};
+function screenTitle(screen: Screen, t: UiText): string {
+  switch (screen) {
+    case 'title':
+      return t('docTitle');
+    case 'picker':
+      return t('docTitleScreen', { screen: t('screenPicker') });
+    case 'briefing':
+      return t('docTitleScreen', { screen: t('screenBriefing') });
+    case 'preparation':
+      return t('docTitleScreen', { screen: t('screenPreparation') });
+    case 'incident':
+      return t('docTitleScreen', { screen: t('screenIncident') });
+    case 'debrief':
+      return t('docTitleScreen', { screen: t('screenDebrief') });
+    default: {
+      const unreachable: never = screen;
+      throw new Error(`unknown screen ${String(unreachable)}`);
+    }
+  }
+}
 
 function createScreen(screen: Screen, ctx: AppContext): ScreenView {
   switch (screen) {
@@ -48,6 +61,7 @@ export function mountApp(root: HTMLElement, options: Omit<AppContext, 'toolbar'>
   const toolbar = h('div', { class: 'topbar__slot' });
   const ctx: AppContext = { ...options, toolbar };
   const { store, sound } = ctx;
+  const t = (): UiText => uiText(store.getState().lang);
 
   const muteButton = h('button', {
     class: 'btn btn--ghost sound-toggle',
@@ -63,7 +77,7 @@ export function mountApp(root: HTMLElement, options: Omit<AppContext, 'toolbar'>
   // A native range: arrow keys, Page Up/Down, Home and End work, and screen readers announce it.
   const volumeInput = h('input', {
     class: 'volume__range',
-    attrs: { type: 'range', min: '0', max: '100', step: '5', 'aria-label': 'Volume' },
+    attrs: { type: 'range', min: '0', max: '100', step: '5' },
     on: {
       input: (e) => {
         const value = Number((e.target as HTMLInputElement).value) / 100;
@@ -79,18 +93,20 @@ export function mountApp(root: HTMLElement, options: Omit<AppContext, 'toolbar'>
     replace(
       muteButton,
       h('span', { class: muted ? 'icon icon--mute' : 'icon icon--sound', attrs: { 'aria-hidden': 'true' } }),
-      h('span', { class: 'sound-toggle__text', text: muted ? 'Sound off' : 'Sound on' }),
+      h('span', { class: 'sound-toggle__text', text: muted ? t()('soundOff') : t()('soundOn') }),
     );
     volumeInput.value = String(Math.round(volume * 100));
-    volumeInput.setAttribute('aria-valuetext', muted ? `${Math.round(volume * 100)}%, sound off` : `${Math.round(volume * 100)}%`);
+    volumeInput.setAttribute('aria-label', t()('volume'));
+    volumeLabel.title = t()('volume');
+    volumeInput.setAttribute('aria-valuetext', muted ? t()('volumeMuted', { percent: Math.round(volume * 100) }) : `${Math.round(volume * 100)}%`);
     volumeInput.classList.toggle('volume__range--muted', muted);
   };
 
-  const volume = h('label', { class: 'volume', attrs: { title: 'Volume' } }, volumeInput);
-  const topbar = h('header', { class: 'topbar' }, brandMark(), toolbar, h('div', { class: 'topbar__tools' }, muteButton, volume));
+  const volumeLabel = h('label', { class: 'volume' }, volumeInput);
+  const topbar = h('header', { class: 'topbar' }, brandMark(), toolbar, h('div', { class: 'topbar__tools' }, muteButton, volumeLabel));
   const noticeSlot = h('div', { class: 'notice-slot' });
   const main = h('main', { id: 'main', class: 'main', attrs: { tabindex: '-1' } });
-  const skip = h('a', { class: 'skip-link', attrs: { href: '#main' }, text: 'Skip to the game' });
+  const skip = h('a', { class: 'skip-link', attrs: { href: '#main' }, text: t()('skipLink') });
   replace(root, skip, topbar, noticeSlot, main);
 
   let current: { screen: Screen; view: ScreenView } | null = null;
@@ -99,7 +115,7 @@ export function mountApp(root: HTMLElement, options: Omit<AppContext, 'toolbar'>
     const view = createScreen(screen, ctx);
     replace(main, view.el);
     current = { screen, view };
-    document.title = SCREEN_TITLES[screen];
+    document.title = screenTitle(screen, t());
     document.body.dataset.screen = screen;
     view.focus();
     // A new screen starts at its top, whatever focusing its heading scrolled.
@@ -115,7 +131,7 @@ export function mountApp(root: HTMLElement, options: Omit<AppContext, 'toolbar'>
     const dismiss = h('button', {
       class: 'btn btn--small',
       attrs: { type: 'button' },
-      text: 'Dismiss',
+      text: t()('dismiss'),
       on: { click: () => store.getState().dismissNotice() },
     });
     replace(
@@ -136,6 +152,15 @@ export function mountApp(root: HTMLElement, options: Omit<AppContext, 'toolbar'>
 
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.screen !== prev.screen) show(state.screen);
+    else if (state.lang !== prev.lang) {
+      // A new language: the shell's words, and the screen on show drawn again in it.
+      skip.textContent = t()('skipLink');
+      renderMute(state.muted, state.volume);
+      renderNotice(state);
+      show(state.screen);
+      // The switch that changed it keeps the focus, as if the screen had not been redrawn.
+      main.querySelector<HTMLInputElement>('.lang-switch input:checked')?.focus();
+    }
     if (state.notice !== prev.notice) renderNotice(state);
     if (state.muted !== prev.muted || state.volume !== prev.volume) renderMute(state.muted, state.volume);
   });

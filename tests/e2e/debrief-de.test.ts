@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEBRIEF_EN } from '../../src/store/debrief-messages.ts';
+import UI_DE from '../../src/ui/messages-de.json';
 import { axe, buttonNamed, OUT, openGame, serveGame, shot, tabTo, type Served } from './harness.ts';
 
-// The debrief in German: a run played to its end, the language chosen as German (the one
-// remembered choice, `war-room.lang`), and the debrief read back: German headings, verdict,
+// The debrief in German: the language chosen as German (the one remembered choice,
+// `war-room.lang`), a run played to its end, and the debrief read back: German headings, verdict,
 // judgement and lesson, no English sentence of ours left, no button overflowing at 1280×720 or 390×844.
 
 const SCENARIO = 'ransomware-manufacturer';
@@ -49,7 +50,10 @@ const ENGLISH_SENTENCES = Object.values(DEBRIEF_EN)
 describe('the debrief in German', () => {
   it('reads as German, with nothing of ours left in English, and fits at 1280×720 and 390×844', async () => {
     const page = await openGame(served);
-    await tabTo(page, 'Choose a scenario', buttonNamed('Choose a scenario'));
+    await page.evaluate(() => localStorage.setItem('war-room.lang', 'de'));
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]');
+    await tabTo(page, 'Choose a scenario', buttonNamed(UI_DE.chooseScenario));
     await page.keyboard.press('Enter');
     await page.waitForSelector('.picker-screen');
     await tabTo(page, `the ${SCENARIO} card`, `el.classList.contains('card__choose') && el.closest('[data-scenario]')?.dataset.scenario === ${JSON.stringify(SCENARIO)}`);
@@ -58,19 +62,17 @@ describe('the debrief in German', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('11');
     await page.keyboard.press('Tab');
-    await tabTo(page, 'Open the briefing', buttonNamed('Open the briefing'));
+    await tabTo(page, 'Open the briefing', buttonNamed(UI_DE.openBriefing));
     await page.keyboard.press('Enter');
     await page.waitForSelector('.briefing-screen');
-    await tabTo(page, 'Go to preparation', buttonNamed('Go to preparation'));
+    await tabTo(page, 'Go to preparation', buttonNamed(UI_DE.goToPreparation));
     await page.keyboard.press('Enter');
     await page.waitForSelector('.prep-screen');
-    await tabTo(page, 'Start the incident', buttonNamed('Start the incident'));
+    await tabTo(page, 'Start the incident', buttonNamed(UI_DE.startIncident));
     await page.keyboard.press('Enter');
     await page.waitForSelector('.decision__prompt');
     await playToEnd(page);
-    // The player chooses German; the debrief follows the remembered choice.
-    await page.evaluate(() => localStorage.setItem('war-room.lang', 'de'));
-    await tabTo(page, 'See the debrief', buttonNamed('See the debrief'));
+    await tabTo(page, 'See the debrief', buttonNamed(UI_DE.seeDebrief));
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-score="overall"]');
 

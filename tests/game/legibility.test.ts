@@ -20,10 +20,12 @@ import {
 } from '../../src/game/layout.ts';
 import { formatCompact, formatMoney } from '../../src/game/format.ts';
 import { fittedServiceMap } from '../../src/game/map-fit.ts';
-import { MOOD_LABEL } from '../../src/game/mood.ts';
+import { MOODS } from '../../src/game/mood.ts';
+import { inEveryLang, moodWord } from '../../src/game/words.ts';
+import { LANGS } from '../../src/i18n/lang.ts';
 import { fittedRoomLayout } from '../../src/game/room-fit.ts';
 import { estimateWidth, fitsInLines } from '../../src/game/text-fit.ts';
-import { SEVERITY_WORDS, VITAL_NAMES, type Vital } from '../../src/game/vitals.ts';
+import { SEVERITY_WORDS_ALL, VITAL_NAMES_ALL, type Vital } from '../../src/game/vitals.ts';
 import { MIN_TEXT_PX, textPx } from '../../src/game/widgets/text.ts';
 import { loadScenarioFile, SCENARIOS_DIR } from '../../src/scenarios/load-file.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
@@ -34,7 +36,9 @@ import type { Scenario } from '../../src/scenarios/schema.ts';
 // scenario, with and without its regulators' clocks running (two at once in ai-assistant-leak):
 // no text below 12 px, every service, stakeholder and regulator name whole (wrapped, never cut),
 // and the faces kept when the regulator clock appears. The room is laid out as the scene does
-// (room-fit.ts) and checked with the plans its widgets draw from.
+// (room-fit.ts) and checked with the plans its widgets draw from. The room's own words (moods,
+// gauge names and states, the pill, the ring's caption) are checked in every language it speaks:
+// the German ones are longer, and the same layout must hold them whole.
 
 // `strip: false`: the regulators' strip may give way to whole names (the phone, whose figures
 // strip right above the canvas lists every deadline in HTML).
@@ -87,14 +91,16 @@ function gaugeProblems(room: RoomLayout): string[] {
   const problems: string[] = [];
   const where = `${plan.kind}${plan.kind === 'dials' ? ` r=${plan.r}${plan.beside ? ' beside' : ''}` : ''} in ${Math.round(room.gauges.w)}x${Math.round(room.gauges.h)}`;
   if (plan.px < MIN_TEXT_PX) problems.push(`${where}: words at ${plan.px} px`);
-  const ids = Object.keys(VITAL_NAMES) as Vital['id'][];
+  const ids = Object.keys(VITAL_NAMES_ALL[0]!) as Vital['id'][];
   plan.cells.forEach((cell, i) => {
     const id = ids[i]!;
     const spots = gaugeSpots(plan, cell);
     if (!within(cell, room.gauges!)) problems.push(`${where}: the ${id} gauge leaves its panel`);
-    const name = VITAL_NAMES[id][plan.shortNames ? 1 : 0];
-    if (!fitsInLines(name.toUpperCase(), spots.name.w, 1, plan.px)) problems.push(`${where}: "${name}" cut in ${Math.round(spots.name.w)} px`);
-    for (const words of Object.values(SEVERITY_WORDS[id])) {
+    for (const names of VITAL_NAMES_ALL) {
+      const name = names[id][plan.shortNames ? 1 : 0];
+      if (!fitsInLines(name.toUpperCase(), spots.name.w, 1, plan.px)) problems.push(`${where}: "${name}" cut in ${Math.round(spots.name.w)} px`);
+    }
+    for (const words of SEVERITY_WORDS_ALL.flatMap((byId) => Object.values(byId[id]))) {
       const word = words[plan.shortWords ? 1 : 0];
       if (!fitsInLines(word.toUpperCase(), spots.word.w, 1, plan.px)) problems.push(`${where}: "${word}" cut in ${Math.round(spots.word.w)} px`);
     }
@@ -134,28 +140,28 @@ describe('war room legibility at the common screen sizes', () => {
   });
 
   for (const stage of STAGES) {
-    for (const compliance of [false, true]) {
-      it(`${stage.screen}${compliance ? ', regulator clocks running' : ''}: faces kept, names whole, clock, pill and ring apart`, () => {
+    for (const [compliance, lang] of LANGS.flatMap((l) => [[false, l], [true, l]] as const)) {
+      it(`${stage.screen}${compliance ? ', regulator clocks running' : ''}, in ${lang}: faces kept, names whole, clock, pill and ring apart`, () => {
         const problems: string[] = [];
         const overlaps: string[] = [];
         for (const scenario of scenarios) {
           const services = scenario.company.services.map((s) => ({ id: s.id, name: s.name, dependsOn: s.dependsOn ?? [] }));
           const regulatorNames = compliance ? (scenario.regulators ?? []).map((r) => r.name) : [];
-          const room = fittedRoomLayout(stage.w, stage.h, { compliance: regulatorNames.length > 0 }, { services, people: scenario.stakeholders.map((p) => p.name), regulators: regulatorNames });
+          const room = fittedRoomLayout(stage.w, stage.h, { compliance: regulatorNames.length > 0 }, { services, people: scenario.stakeholders.map((p) => p.name), regulators: regulatorNames, lang });
           // The regulators' strip stays, but for the phone's stage, where the page's figures strip right above it has every deadline.
           if (regulatorNames.length > 0 && stage.strip !== false) expect(room.compliance, 'regulator strip').not.toBeNull();
           // The faces stay, whether or not the regulator clock appears.
           expect(room.portraits, 'portraits').not.toBeNull();
           // The same plans the widgets draw from (Portraits, ServiceMap), inside the same bodies.
-          const people = portraitPlan(portraitsBody(room.portraits!, room.titles), scenario.stakeholders.map((p) => p.name), 6, room.ui);
+          const people = portraitPlan(portraitsBody(room.portraits!, room.titles), scenario.stakeholders.map((p) => p.name), 6, room.ui, lang);
           const namePx = Math.max(12, Math.round(12 * room.ui));
           for (const cell of people.cells) {
             const words = portraitWordsH(people.nameLines);
             const tall = people.beside ? Math.max(words, 2 * people.r) : words + 2 * people.r;
             if (tall > cell.h + 1) problems.push(`${scenario.id}: portrait cell ${Math.round(cell.w)}x${Math.round(cell.h)} too short for ${people.nameLines} name lines and the mood`);
           }
-          for (const mood of Object.values(MOOD_LABEL)) {
-            if (estimateWidth(mood.toUpperCase(), namePx) > people.textW) problems.push(`${scenario.id}: mood "${mood}" would be cut in ${Math.round(people.textW)} px`);
+          for (const mood of MOODS.map((m) => moodWord(m, lang))) {
+            if (estimateWidth(mood, namePx) > people.textW) problems.push(`${scenario.id}: mood "${mood}" would be cut in ${Math.round(people.textW)} px`);
           }
           for (const person of scenario.stakeholders) {
             if (!fitsInLines(person.name, people.textW, people.nameLines, namePx)) problems.push(`${scenario.id}: stakeholder "${person.name}" would be cut`);
@@ -180,7 +186,8 @@ describe('war room legibility at the common screen sizes', () => {
           const clockPx = Math.round((room.header.h < 50 ? 21 : 26) * ui);
           const clock = Math.max(estimateWidth('Wed 88:88', clockPx), room.header.h < 50 ? 0 : estimateWidth('T+888:88 SINCE IT BEGAN', Math.max(12, Math.round(9.5 * ui))));
           const pill = Math.max(...PILL_LABELS.map((l) => estimateWidth(l.toUpperCase(), Math.max(12, Math.round(10 * ui))))) + 22;
-          const plan = clockBarPlan(room.header, ui, { brand: estimateWidth('WAR ROOM', Math.round(15 * ui)), clock, pill, ringCaption: estimateWidth('DECISION OPEN', Math.max(12, Math.round(10 * ui))) });
+          const ringCaption = Math.max(...inEveryLang('ring.open').map((c) => estimateWidth(c.toUpperCase(), Math.max(12, Math.round(10 * ui)))));
+          const plan = clockBarPlan(room.header, ui, { brand: estimateWidth('WAR ROOM', Math.round(15 * ui)), clock, pill, ringCaption });
           const ringLeft = plan.ring.x - plan.ring.r;
           if (plan.clockX < plan.radar.x + plan.radar.r) overlaps.push('the clock overlaps the radar');
           if (plan.pillX + pill > ringLeft - 4) overlaps.push(`the pill (ends at ${Math.round(plan.pillX + pill)}) overlaps the ring (starts at ${Math.round(ringLeft)})`);

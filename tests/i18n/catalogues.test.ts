@@ -10,16 +10,24 @@ import { DEBRIEF_EN } from '../../src/store/debrief-messages.ts';
 import joinDe from '../../src/join/messages-de.json';
 import { ROLES } from '../../src/scenarios/roles.ts';
 import { PHONE_WORDS } from '../../server/phone-words.ts';
+import { STORE_EN, type StoreMessages } from '../../src/store/messages.ts';
+import storeDe from '../../src/store/messages-de.json';
+import { UI_EN, type UiMessages } from '../../src/ui/messages.ts';
+import uiDe from '../../src/ui/messages-de.json';
 
 // Every catalogue of the interface, each language checked against English: the same keys (the
 // types already demand it), no empty text, the same placeholders, and the plural forms the language needs.
 // A translation kept as JSON (fetched when shown) is held to its English catalogue's type here: a missing key fails tsc.
 const JOIN_DE: Translation<JoinMessages> = joinDe;
+const UI_DE: Translation<UiMessages> = uiDe;
+const STORE_DE: Translation<StoreMessages> = storeDe;
 const CATALOGUES: Record<string, Record<string, Catalogue>> = {
   join: { en: JOIN_EN, de: JOIN_DE },
   engine: { en: ENGINE_TEXT_EN, de: ENGINE_TEXT_DE },
   debrief: { en: DEBRIEF_EN, de: DEBRIEF_DE },
   'phone refusal': { en: PHONE_WORDS.en, de: PHONE_WORDS.de! },
+  game: { en: UI_EN, de: UI_DE },
+  gameStore: { en: STORE_EN, de: STORE_DE },
 };
 
 const forms = (m: Message): string[] => (typeof m === 'string' ? [m] : Object.values(m).filter((x): x is string => typeof x === 'string'));

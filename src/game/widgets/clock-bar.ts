@@ -14,7 +14,6 @@ import { Baked } from './baked.ts';
 // it (T+ alone when the setting names no time), whether time runs and how fast, and the decision countdown as a ring that empties as the deadline nears.
 
 /** Under the local time: how long the incident has run. */
-const CAPTION = (elapsed: string): string => `${elapsed} since it began`;
 
 export class ClockBar implements Widget {
   private readonly root: Phaser.GameObjects.Container;
@@ -49,7 +48,7 @@ export class ClockBar implements Widget {
     this.brand = addText(scene, dpr, 0, 0, 'War Room', { size: 15, colour: PALETTE.text, bold: true, caps: true });
     this.title = addText(scene, dpr, 0, 0, '', { size: 12, colour: PALETTE.textDim });
     this.clock = addText(scene, dpr, 0, 0, 'T+00:00', { size: 26, colour: PALETTE.text, bold: true, mono: true });
-    this.clockCaption = addText(scene, dpr, 0, 0, 'Game clock', { size: 9.5, colour: PALETTE.textFaint, bold: true, caps: true });
+    this.clockCaption = addText(scene, dpr, 0, 0, ctx.words('gameClock'), { size: 9.5, colour: PALETTE.textFaint, bold: true, caps: true });
     this.pill = new Baked(scene, dpr);
     this.pillText = addText(scene, dpr, 0, 0, '', { size: 10, colour: PALETTE.background, bold: true, caps: true });
     this.ring = new Baked(scene, dpr);
@@ -82,12 +81,13 @@ export class ClockBar implements Widget {
       return w;
     };
     const widestClock = widest(this.clock, ['Wed 88:88', 'T+888:88']);
-    const widestCaption = this.compact ? 0 : widest(this.clockCaption, [CAPTION('T+888:88').toUpperCase()]) + 1;
+    const words = this.ctx.words;
+    const widestCaption = this.compact ? 0 : widest(this.clockCaption, [words('sinceItBegan', { elapsed: 'T+888:88' }).toUpperCase()]) + 1;
     const plan = clockBarPlan(rect, ui, {
       brand: this.brand.width,
       clock: Math.max(widestClock, widestCaption),
       pill: widest(this.pillText, PILL_LABELS.map((l) => l.toUpperCase())) + 22,
-      ringCaption: widest(this.ringCaption, ['DECIDE WITHIN', 'DECISION OPEN', 'NO DECISION']),
+      ringCaption: widest(this.ringCaption, [words('ring.timed'), words('ring.open'), words('ring.none')].map((c) => c.toUpperCase())),
     });
     this.plan = plan;
     const frameG = this.frameG.begin({ x: rect.x - 2, y: rect.y - 2, w: rect.w + 4, h: rect.h + 4 });
@@ -163,7 +163,7 @@ export class ClockBar implements Widget {
     // long for one line takes two in the brand's place; one too long for two is left out (the
     // page shows it), never cut (layout.ts's headerTitleLines is the same rule, estimated).
     const view = frame.view;
-    const text = view?.ending?.title ?? view?.beat?.title ?? view?.title ?? frame.scenario?.title ?? 'Standing by';
+    const text = view?.ending?.title ?? view?.beat?.title ?? view?.title ?? frame.scenario?.title ?? this.ctx.words('standingBy');
     const midY = this.rect.y + this.rect.h / 2;
     this.title.setText(text);
     const oneLine = this.title.width <= this.plan.titleW;
@@ -179,11 +179,20 @@ export class ClockBar implements Widget {
     const view = frame.view;
     const readout = view ? clockReadout(view.localTime, view.clock) : null;
     this.clock.setText(readout ? readout.main : 'T+--:--');
-    this.clockCaption.setText(readout?.elapsed ? CAPTION(readout.elapsed) : 'Game clock');
+    const words = this.ctx.words;
+    this.clockCaption.setText(readout?.elapsed ? words('sinceItBegan', { elapsed: readout.elapsed }) : words('gameClock'));
 
     // Pill: whether the clock runs, and how fast.
     const running = view?.phase === 'incident';
-    const label = !view ? 'Standby' : view.phase === 'ended' ? 'Ended' : frame.paused ? 'Paused' : running ? `Live ${frame.speed}×` : 'Briefing';
+    const label = !view
+      ? words('pill.standby')
+      : view.phase === 'ended'
+        ? words('pill.ended')
+        : frame.paused
+          ? words('pill.paused')
+          : running
+            ? words('pill.live', { speed: String(frame.speed) })
+            : words('pill.briefing');
     const colour = !running ? PALETTE.textFaint : frame.paused ? PALETTE.warn : PALETTE.good;
     this.pillText.setText(label.toUpperCase());
     const pw = this.pillText.width + 22;
@@ -251,7 +260,7 @@ export class ClockBar implements Widget {
     const text = ring.kind === 'timed' ? formatRingTime(ring.remaining ?? 0) : ring.kind === 'open' ? '∞' : '–';
     this.ringText.setText(text).setFontSize(Math.round((text.length > 4 ? 9 : 12) * this.ui)).setColor(css(ring.kind === 'timed' ? PALETTE.text : PALETTE.textDim));
     this.ringText.setPosition(x - this.ringText.width / 2, y - this.ringText.height / 2);
-    const caption = ring.kind === 'timed' ? 'Decide within' : ring.kind === 'open' ? 'Decision open' : 'No decision';
+    const caption = this.ctx.words(ring.kind === 'timed' ? 'ring.timed' : ring.kind === 'open' ? 'ring.open' : 'ring.none');
     this.ringCaption.setText(caption.toUpperCase()).setColor(css(ring.kind === 'timed' ? colour : PALETTE.textFaint));
     this.ringCaption.setPosition(x - r - 10 - this.ringCaption.width, y - this.ringCaption.height / 2);
     // Where the caption would collide with the pill, the ring alone stays.

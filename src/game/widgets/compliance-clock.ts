@@ -154,7 +154,9 @@ export class ComplianceClock implements Widget {
     else drawStopwatch(g, ix, iy, iconR, colour, 1 - fraction);
     chip.g.commit();
 
-    const timeText = state === 'notified' ? 'Notified' : state === 'late' ? 'Notified late' : state === 'missed' ? 'Missed' : `${formatRemaining(r.remaining ?? 0)} left`;
+    const words = this.ctx.words;
+    const timeText =
+      state === 'notified' ? words('chip.notified') : state === 'late' ? words('chip.late') : state === 'missed' ? words('chip.missed') : words('chip.left', { time: formatRemaining(r.remaining ?? 0) });
     chip.time.setText(timeText).setColor(css(state === 'running' ? PALETTE.text : colour));
     // Two lines of 12 px need about 44 px with the bar; a shorter chip keeps both at 12 px.
     chip.time.setFontSize(Math.round(compact || cell.h < 44 ? 12 : Math.min(15 * this.ui, cell.h * 0.36)));

@@ -2,7 +2,8 @@ import type * as Phaser from 'phaser';
 import type { ViewChanges } from '../changes.ts';
 import { formatCompact, formatMoney, formatPercent } from '../format.ts';
 import { arcStroke, gaugePlan, gaugeSpots, type GaugePlan, type GaugeSpots, type Rect } from '../layout.ts';
-import { MOOD_LABEL, moodOf } from '../mood.ts';
+import { moodOf } from '../mood.ts';
+import { moodLabel } from '../../i18n/vocabulary.ts';
 import { css, PALETTE } from '../palette.ts';
 import type { RoomContext, RoomFrame, Widget } from '../room.ts';
 import { severityWord, vitalsOf, type Severity, type Vital } from '../vitals.ts';
@@ -44,7 +45,7 @@ export class Gauges extends TitledPanel implements Widget {
   private plan: GaugePlan | null = null;
 
   constructor(ctx: RoomContext) {
-    super(ctx, 'Business vitals');
+    super(ctx, ctx.words('panel.vitals'));
   }
 
   update(frame: RoomFrame, changes: ViewChanges): void {
@@ -52,7 +53,7 @@ export class Gauges extends TitledPanel implements Widget {
       this.rebuild(frame);
       return;
     }
-    const vitals = frame.view ? vitalsOf(frame.view, frame.scenario) : [];
+    const vitals = frame.view ? vitalsOf(frame.view, frame.scenario, this.ctx.lang) : [];
     for (const vital of vitals) {
       const g = this.gauges.find((x) => x.id === vital.id);
       if (!g) continue;
@@ -121,7 +122,7 @@ export class Gauges extends TitledPanel implements Widget {
     this.frameG.commit();
     this.title.setVisible(plan.titled).setFontSize(Math.round(11 * this.ui)).setPosition(rect.x + 18, rect.y + 13 - this.title.height / 2);
 
-    const vitals = frame.view ? vitalsOf(frame.view, frame.scenario) : placeholderVitals();
+    const vitals = frame.view ? vitalsOf(frame.view, frame.scenario, this.ctx.lang) : placeholderVitals();
     vitals.forEach((vital, i) => {
       const cell = plan.cells[i]!;
       const arc = new Baked(scene, dpr);
@@ -215,7 +216,7 @@ export class Gauges extends TitledPanel implements Widget {
     // The plan chose forms that fit whole; setFitted only guards a font wider than estimated.
     setFitted(g.label, (plan.shortNames ? vital.shortLabel : vital.label).toUpperCase(), name.w);
     g.word.setColor(css(vital.severity === 'ok' ? PALETTE.textFaint : colour));
-    setFitted(g.word, severityWord(vital, plan.shortWords).toUpperCase(), word.w);
+    setFitted(g.word, severityWord(vital, plan.shortWords, this.ctx.lang).toUpperCase(), word.w);
     // Under an arc the words are centred; beside it and in a row they start at their column.
     const centred = plan.kind === 'dials' && !plan.beside;
     const place = (t: Phaser.GameObjects.Text, box: Rect): void => {
@@ -224,7 +225,7 @@ export class Gauges extends TitledPanel implements Widget {
     place(g.label, name);
     place(g.word, word);
     // The detail line ("4/6 services up") shows only where it fits whole.
-    g.sub.setText(sub ? subText(vital, frame) : '');
+    g.sub.setText(sub ? subText(vital, frame, this.ctx) : '');
     g.sub.setVisible(sub !== null && g.sub.width <= sub.w);
     if (sub) place(g.sub, sub);
   }
@@ -244,20 +245,20 @@ export class Gauges extends TitledPanel implements Widget {
 
 const rank = (s: Severity): number => (s === 'ok' ? 0 : s === 'warn' ? 1 : 2);
 
-function subText(vital: Vital, frame: RoomFrame): string {
+function subText(vital: Vital, frame: RoomFrame, ctx: RoomContext): string {
   const view = frame.view;
   if (!view) return '';
   switch (vital.id) {
     case 'uptime': {
       const up = view.services.filter((s) => s.effective !== 'down').length;
-      return `${up}/${view.services.length} services up`;
+      return ctx.words('servicesUp', { up, total: view.services.length });
     }
     case 'revenue':
-      return `of ${formatMoney(frame.scenario?.stakes.revenueAtRisk ?? 0, view.currency)} at risk`;
+      return ctx.words('atRisk', { amount: formatMoney(frame.scenario?.stakes.revenueAtRisk ?? 0, view.currency) });
     case 'customers':
       return `of ${formatCompact(frame.scenario?.company.customers ?? 0)} (${formatPercent(vital.fill)})`;
     case 'sentiment':
-      return `${MOOD_LABEL[moodOf(vital.value)]} overall`;
+      return ctx.words('moodOverall', { mood: moodLabel(moodOf(vital.value), ctx.lang) });
     default: {
       const unreachable: never = vital.id;
       return unreachable;

@@ -191,18 +191,6 @@ export function drawChannelBadge(g: G, channel: ChannelName, cx: number, cy: num
   drawChannelGlyph(g, channel, cx, cy, r * 1.25, PALETTE.background);
 }
 
-export const CHANNEL_LABEL: Record<ChannelName, string> = {
-  alert: 'Alert',
-  email: 'Email',
-  call: 'Call',
-  chat: 'Chat',
-  social: 'Social',
-  news: 'News',
-  regulator: 'Regulator',
-  vendor: 'Vendor',
-  status: 'Status page',
-};
-
 /** A small stopwatch, used by the compliance clock. */
 export function drawStopwatch(g: G, cx: number, cy: number, r: number, colour: number, fraction: number): void {
   g.lineStyle(Math.max(1.2, r * 0.18), colour, 1);

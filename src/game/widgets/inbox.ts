@@ -5,7 +5,6 @@ import { formatGameClock } from '../format.ts';
 import type { Rect } from '../layout.ts';
 import { CHANNEL_COLOUR, mix, PALETTE } from '../palette.ts';
 import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
-import { CHANNEL_LABEL } from './icons.ts';
 import { addBadge, Baked } from './baked.ts';
 import { drawPanel } from './panel.ts';
 import { addText, setWrapped } from './text.ts';
@@ -45,7 +44,7 @@ export class Inbox implements Widget {
     const { scene, dpr } = ctx;
     this.root = scene.add.container(0, 0);
     this.frameG = new Baked(scene, dpr);
-    this.title = addText(scene, dpr, 0, 0, 'Inbox', { size: 11, colour: PALETTE.textDim, bold: true, caps: true });
+    this.title = addText(scene, dpr, 0, 0, ctx.words('panel.inbox'), { size: 11, colour: PALETTE.textDim, bold: true, caps: true });
     this.count = addText(scene, dpr, 0, 0, '', { size: 10, colour: PALETTE.textFaint, bold: true });
     this.empty = addText(scene, dpr, 0, 0, 'Quiet, for now', { size: 11, colour: PALETTE.textFaint });
     this.rowLayer = scene.add.container(0, 0);
@@ -189,7 +188,7 @@ export class Inbox implements Widget {
     const sender = addText(scene, dpr, textX, 0, '', { size: 12 * this.ui, colour: PALETTE.text, bold: true });
     const meta = addText(scene, dpr, 0, 0, '', { size: 10.5 * this.ui, colour: PALETTE.textDim, mono: true });
     if (this.vertical) {
-      meta.setText(`${CHANNEL_LABEL[inject.channel]} · ${formatGameClock(inject.t)}`);
+      meta.setText(`${this.ctx.words(`channel.${inject.channel}`)} · ${formatGameClock(inject.t)}`);
       meta.setPosition(slot.w - 8 - meta.width, slot.h / 2 - meta.height / 2);
       sender.setText(inject.from);
       if (sender.width > meta.x - textX - 8) {

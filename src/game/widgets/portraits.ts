@@ -5,7 +5,8 @@ import { portraitTexture } from '../assets.ts';
 import type { ViewChanges } from '../changes.ts';
 import { PORTRAIT_FACE, portraitKinds, type PortraitKind } from '../kinds.ts';
 import { LINE_H, portraitPlan, portraitsBody, portraitsTitled, type PortraitPlan, type Rect } from '../layout.ts';
-import { MOOD_LABEL, moodOf, type Mood } from '../mood.ts';
+import { moodOf, type Mood } from '../mood.ts';
+import { moodWord } from '../words.ts';
 import { CLOTHES_TONES, css, HAIR_TONES, mix, MOOD_COLOUR, PALETTE, SKIN_TONES } from '../palette.ts';
 import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
 import { drawPanel } from './panel.ts';
@@ -47,7 +48,7 @@ export class Portraits extends TitledPanel implements Widget {
   private signature = '';
 
   constructor(ctx: RoomContext) {
-    super(ctx, 'Stakeholders');
+    super(ctx, ctx.words('panel.stakeholders'));
   }
 
   update(frame: RoomFrame, changes: ViewChanges): void {
@@ -99,7 +100,7 @@ export class Portraits extends TitledPanel implements Widget {
     if (people.length === 0) return;
     // Columns as wide as a name needs, rows after that; words keep 12 px and the faces get
     // what is left (see portraitPlan, which the layout test checks at the common screen sizes).
-    const plan = portraitPlan(body, people.map((p) => p.name), 6, this.ui);
+    const plan = portraitPlan(body, people.map((p) => p.name), 6, this.ui, this.ctx.lang);
     const kinds = portraitKinds(people);
     people.forEach((person, i) => this.portraits.push(this.create(person, kinds[i]!, plan.cells[i]!, plan)));
     for (const person of people) {
@@ -153,9 +154,10 @@ export class Portraits extends TitledPanel implements Widget {
       else drawAvatar(g, p.look, mood, p.r);
       p.face.commit();
     }
-    p.mood.setText(`${MOOD_LABEL[mood]} ${Math.round(person.sentiment)}`.toUpperCase()).setColor(css(MOOD_COLOUR[mood]));
+    const word = moodWord(mood, this.ctx.lang);
+    p.mood.setText(`${word} ${Math.round(person.sentiment)}`).setColor(css(MOOD_COLOUR[mood]));
     // The mood word matters more than the number when space is short.
-    if (p.mood.width > p.maxW) setFitted(p.mood, MOOD_LABEL[mood].toUpperCase(), p.maxW);
+    if (p.mood.width > p.maxW) setFitted(p.mood, word, p.maxW);
     p.mood.setX(p.textX ?? p.cx - p.mood.width / 2);
   }
 

@@ -19,8 +19,8 @@ import { TitledPanel } from './titled-panel.ts';
 
 type Service = GameView['services'][number];
 
-export const STATUS_WORD: Record<ServiceStatusName, string> = { up: 'Up', degraded: 'Degraded', down: 'Down' };
-const SHORT_STATUS_WORD: Record<ServiceStatusName, string> = { up: 'UP', degraded: 'DEGR.', down: 'DOWN' };
+/** A service's status in the room's words, whole or short. */
+const statusWord = (ctx: RoomContext, status: ServiceStatusName, short = false): string => ctx.words(`status.${status}${short ? '.short' : ''}` as `status.${ServiceStatusName}`);
 
 interface NodeView {
   id: string;
@@ -59,7 +59,7 @@ export class ServiceMap extends TitledPanel implements Widget {
   private signature = '';
 
   constructor(ctx: RoomContext) {
-    super(ctx, 'Service map');
+    super(ctx, ctx.words('panel.map'));
     const { scene, dpr } = ctx;
     this.edgesG = new Baked(scene, dpr);
     this.hint = addText(scene, ctx.dpr, 0, 0, '', { size: 10, colour: PALETTE.textFaint });
@@ -194,7 +194,7 @@ export class ServiceMap extends TitledPanel implements Widget {
     const size = Math.round(10 * this.ui);
     const y = rect.y + 13;
     const statuses: ServiceStatusName[] = ['down', 'degraded', 'up'];
-    const words = statuses.map((status) => addText(scene, dpr, 0, 0, STATUS_WORD[status], { size, colour: PALETTE.textDim }));
+    const words = statuses.map((status) => addText(scene, dpr, 0, 0, statusWord(this.ctx, status), { size, colour: PALETTE.textDim }));
     const iconR = 5 * this.ui;
     const total = words.reduce((sum, t) => sum + t.width + iconR * 2 + 5 + 14 * this.ui, 0);
     const right = rect.x + rect.w - 10;
@@ -269,14 +269,14 @@ export class ServiceMap extends TitledPanel implements Widget {
     const textX = iconX + iconR + 7;
     const room = nodeNameRoom(box, this.ui);
     const textW = room.width;
-    const word = STATUS_WORD[s.effective] + (s.effective !== s.status ? ' · upstream' : '');
+    const word = statusWord(this.ctx, s.effective) + (s.effective !== s.status ? this.ctx.words('upstream') : '');
     status.setColor(`#${colour.toString(16).padStart(6, '0')}`);
     if (density === 'single') {
       // One line: the whole name comes first; the status word joins it where it fits (the icon
       // and the colour say the status anyway).
       status.setFontSize(Math.round(Math.max(8.5, 9.5 * this.ui)));
-      status.setText(STATUS_WORD[s.effective].toUpperCase());
-      if (status.width > textW * 0.5) status.setText(SHORT_STATUS_WORD[s.effective]);
+      status.setText(statusWord(this.ctx, s.effective).toUpperCase());
+      if (status.width > textW * 0.5) status.setText(statusWord(this.ctx, s.effective, true));
       name.setText(s.name);
       const beside = name.width + 6 + status.width <= textW;
       status.setVisible(beside);
@@ -289,7 +289,7 @@ export class ServiceMap extends TitledPanel implements Widget {
       // "DOWN · UPSTREAM" where it fits, else the status alone rather than "DOWN · U…" (the
       // systems list beside the room says what a service is waiting on).
       status.setText(word.toUpperCase());
-      setFitted(status, status.width <= textW ? word.toUpperCase() : STATUS_WORD[s.effective].toUpperCase(), textW);
+      setFitted(status, status.width <= textW ? word.toUpperCase() : statusWord(this.ctx, s.effective).toUpperCase(), textW);
       const withStatus = name.height + status.height <= h - 4;
       status.setVisible(withStatus);
       const block = name.height + (withStatus ? status.height : 0);

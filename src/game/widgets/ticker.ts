@@ -46,7 +46,7 @@ export class Ticker implements Widget {
     this.strip = scene.add.container(0, 0);
     this.labelBox = new Baked(scene, dpr);
     this.dot = new Baked(scene, dpr);
-    this.label = addText(scene, dpr, 0, 0, 'Live · press & social', { size: 11, colour: PALETTE.text, bold: true, caps: true });
+    this.label = addText(scene, dpr, 0, 0, ctx.words('tickerTitle'), { size: 11, colour: PALETTE.text, bold: true, caps: true });
     this.flash = scene.add.graphics();
     // The label box is drawn over the strip so scrolling items slide under it.
     this.root.add([this.band.image, this.flash, this.strip, this.labelBox.image, this.dot.image, this.label]);
@@ -73,7 +73,7 @@ export class Ticker implements Widget {
     band.lineBetween(rect.x, rect.y + 2.5, rect.x + rect.w, rect.y + 2.5);
     this.band.commit();
     const compact = rect.w < 600;
-    this.label.setFontSize(Math.round(10.5 * ui)).setText((compact ? 'Live' : 'Live · press & social').toUpperCase());
+    this.label.setFontSize(Math.round(10.5 * ui)).setText((compact ? this.ctx.words('tickerLive') : this.ctx.words('tickerTitle')).toUpperCase());
     const boxW = this.label.width + 34;
     const box = this.labelBox.begin({ x: rect.x, y: rect.y, w: boxW + 11, h: rect.h });
     box.fillStyle(PALETTE.bad, 1);
@@ -148,8 +148,8 @@ export class Ticker implements Widget {
     const size = Math.round(11.5 * this.ui);
     const newestFirst = [...press].reverse();
     const entries: { inject: InjectView | null; text: string }[] = newestFirst.length
-      ? newestFirst.map((i) => ({ inject: i, text: `${i.from}  ·  ${i.channel === 'news' ? 'News' : 'Social'} · ${formatGameClock(i.t)}` }))
-      : [{ inject: null, text: 'No press or social media coverage yet' }];
+      ? newestFirst.map((i) => ({ inject: i, text: `${i.from}  ·  ${i.channel === 'news' ? this.ctx.words('tickerNews') : this.ctx.words('tickerSocial')} · ${formatGameClock(i.t)}` }))
+      : [{ inject: null, text: this.ctx.words('tickerNone') }];
     let x = 0;
     const place = (copy: number): void => {
       for (const e of entries) {

@@ -1,8 +1,11 @@
 import type { GameView, OptionView } from '../../engine/view.ts';
+import { capabilityName } from '../../i18n/capabilities.ts';
 import { unavailableText } from '../../i18n/engine-text.ts';
 import { duration, gameTime, money } from '../../store/format.ts';
 import { h, replace } from '../dom.ts';
 import { icon } from './icons.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { uiText, type UiText } from '../text.ts';
 
 // The situation, the decision and its options, the outcome of the last choice, and the ending.
 
@@ -30,6 +33,8 @@ export interface DecisionPanelOptions {
   defaultOption(view: GameView): string | null;
   /** How long a new decision ignores input after it has been drawn, in ms (default {@link INPUT_GUARD_MS}). */
   guardMs?: number;
+  /** The language of the panel's own words (English by default). */
+  lang?: Lang;
 }
 
 /**
@@ -39,9 +44,11 @@ export interface DecisionPanelOptions {
  */
 export const INPUT_GUARD_MS = 400;
 
-const OUTCOME_LABELS = { good: 'Good outcome', mixed: 'Mixed outcome', bad: 'Bad outcome' } as const;
+const OUTCOME_KEYS = { good: 'outcomeGood', mixed: 'outcomeMixed', bad: 'outcomeBad' } as const;
 
 export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
+  const lang = opts.lang ?? 'en';
+  const t = uiText(lang);
   // Always in the page (empty when there is nothing to say) so screen readers track it as a live region.
   const outcome = h('div', { class: 'outcome', attrs: { role: 'status', tabindex: '-1' } });
   const beatTitle = h('h2', { id: 'beat-heading', class: 'beat__title' });
@@ -56,19 +63,19 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
     countdownText,
     h('span', { class: 'countdown__bar', attrs: { 'aria-hidden': 'true' } }, countdownFill),
   );
-  const optionList = h('ol', { class: 'options', attrs: { 'aria-label': 'Options' } });
+  const optionList = h('ol', { class: 'options', attrs: { 'aria-label': t('options') } });
   const error = h('p', { class: 'choose-error', attrs: { role: 'alert' } });
-  const hint = h('p', { class: 'key-hint small muted', text: 'Press 1–5 to choose · Esc or P to pause · [ and ] change speed' });
+  const hint = h('p', { class: 'key-hint small muted', text: t('keyHint') });
   const decision = h('div', { class: 'decision' }, prompt, countdown, optionList, error, hint);
 
   const endingTitle = h('h2', { class: 'ending__title', attrs: { tabindex: '-1' } });
   const endingText = h('p', { class: 'ending__text' });
   const endingBadge = h('p', { class: 'ending__badge' });
   const endingWhen = h('p', { class: 'eyebrow' });
-  const debriefButton = h('button', { class: 'btn btn--primary btn--large', attrs: { type: 'button' }, text: 'See the debrief', on: { click: () => opts.onDebrief() } });
+  const debriefButton = h('button', { class: 'btn btn--primary btn--large', attrs: { type: 'button' }, text: t('seeDebrief'), on: { click: () => opts.onDebrief() } });
   const ending = h('div', { class: 'ending' }, endingWhen, endingTitle, endingBadge, endingText, debriefButton);
 
-  const situation = h('div', { class: 'beat' }, h('p', { class: 'eyebrow', text: 'Situation' }), beatTitle, narrative);
+  const situation = h('div', { class: 'beat' }, h('p', { class: 'eyebrow', text: t('situation') }), beatTitle, narrative);
   const el = h('section', { class: 'panel decision-panel', attrs: { 'aria-labelledby': 'beat-heading' } }, outcome, situation, decision, ending);
 
   let buttons: { option: OptionView; button: HTMLButtonElement; reason: HTMLElement }[] = [];
@@ -104,14 +111,14 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
   const choose = (option: OptionView): void => {
     if (opts.paused() || !armed) return;
     if (!option.available) {
-      error.textContent = `“${option.label}”: ${unavailableWhy(option)}`;
+      error.textContent = t('optionRefused', { label: option.label, why: unavailableWhy(option, t, lang) });
       return;
     }
     // Disarm before choosing: the next decision arrives inside onChoose and arms itself again.
     disarm();
     const why = opts.onChoose(option.id);
     if (why) arm();
-    error.textContent = why ? `That did not work: ${why}.` : '';
+    error.textContent = why ? t('didNotWork', { why }) : '';
   };
 
   const renderOptions = (view: GameView): void => {
@@ -132,7 +139,7 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
           { class: 'option__body' },
           h('span', { class: 'option__label', text: option.label }),
           option.detail ? h('span', { class: 'option__detail', text: option.detail }) : null,
-          h('span', { class: 'option__meta', text: optionMeta(option, view.currency) }),
+          h('span', { class: 'option__meta', text: optionMeta(option, view.currency, t, lang) }),
           reason,
         ),
       );
@@ -150,7 +157,7 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
       b.option = option;
       b.button.setAttribute('aria-disabled', String(!option.available));
       b.button.classList.toggle('option--unavailable', !option.available);
-      b.reason.textContent = option.available ? '' : unavailableWhy(option);
+      b.reason.textContent = option.available ? '' : unavailableWhy(option, t, lang);
     }
   };
 
@@ -166,9 +173,9 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
     const fallback = d.options.find((o) => o.id === opts.defaultOption(view));
     replace(
       countdownText,
-      h('strong', { text: `${duration(d.remaining)} left to decide` }),
-      ` · about ${seconds} s real time`,
-      fallback ? h('span', { class: 'countdown__default', text: `Then by default: ${fallback.label}` }) : null,
+      h('strong', { text: t('leftToDecide', { duration: duration(d.remaining, lang) }) }),
+      t('realTime', { seconds }),
+      fallback ? h('span', { class: 'countdown__default', text: t('thenByDefault', { label: fallback.label }) }) : null,
     );
     countdownFill.style.transform = `scaleX(${Math.max(0, Math.min(1, d.remaining / limit)).toFixed(4)})`;
     countdown.classList.toggle('countdown--urgent', d.remaining <= Math.max(2, limit / 4));
@@ -193,7 +200,7 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
         'p',
         { class: 'outcome__label' },
         timedOut ? icon('timer', 'ico outcome__icon') : null,
-        timedOut ? 'Time ran out. Applied by default: ' : 'You chose: ',
+        timedOut ? t('timeRanOut') : t('youChose'),
         h('strong', { text: last.label }),
       ),
       h('p', { class: 'outcome__text', text: last.outcome }),
@@ -211,10 +218,10 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
           situation.hidden = true;
           decision.hidden = true;
           ending.hidden = false;
-          endingWhen.textContent = `Incident closed at ${gameTime(view.clock)}`;
+          endingWhen.textContent = t('closedAt', { time: gameTime(view.clock) });
           endingTitle.textContent = view.ending.title;
           endingText.textContent = view.ending.narrative;
-          endingBadge.textContent = OUTCOME_LABELS[view.ending.outcome];
+          endingBadge.textContent = t(OUTCOME_KEYS[view.ending.outcome]);
           endingBadge.className = `ending__badge ending__badge--${view.ending.outcome}`;
         }
         return;
@@ -261,18 +268,18 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
   };
 }
 
-function optionMeta(option: OptionView, currency: string): string {
-  const cost = option.cost > 0 ? `Costs ${money(option.cost, currency)}` : 'No cost';
-  const time = option.minutes > 0 ? `takes ${duration(option.minutes)}` : 'immediate';
-  const who = option.partner.length ? ` · depends on your IT partner (${option.partner.map((c) => c.replace(/-/g, ' ')).join(', ')})` : '';
+function optionMeta(option: OptionView, currency: string, t: UiText, lang: Lang): string {
+  const cost = option.cost > 0 ? t('costs', { amount: money(option.cost, currency, lang) }) : t('noCost');
+  const time = option.minutes > 0 ? t('takes', { duration: duration(option.minutes, lang) }) : t('immediate');
+  const who = option.partner.length ? t('dependsOnPartner', { capabilities: option.partner.map((c) => capabilityName(c, lang)).join(', ') }) : '';
   return `${cost} · ${time}${who}`;
 }
 
 /** Says whether the partner or something else keeps an option closed, and which capability it needs. */
-function unavailableWhy(option: OptionView): string {
-  const why = unavailableText(option, 'en');
+function unavailableWhy(option: OptionView, t: UiText, lang: Lang): string {
+  const why = unavailableText(option, lang);
   return option.needs.length
-    ? `Out of reach with your IT partner: needs ${option.needs.map((c) => c.replace(/-/g, ' ')).join(', ')}. ${why}`
-    : `Unavailable: ${why}`;
+    ? t('outOfReach', { capabilities: option.needs.map((c) => capabilityName(c, lang)).join(', '), why })
+    : t('unavailable', { why });
 }
 

@@ -3,21 +3,30 @@ import { gameTime } from '../../store/format.ts';
 import type { ChannelName } from '../../scenarios/schema.ts';
 import { h } from '../dom.ts';
 import { icon } from './icons.ts';
+import { uiText, type UiText } from '../text.ts';
 
 // The inject feed. It is a polite live region: only new messages are added to it, so a screen
 // reader announces each one once, in full, without re-reading the rest.
 
-export const CHANNEL_LABELS: Record<ChannelName, string> = {
-  alert: 'Alert',
-  email: 'Email',
-  call: 'Phone call',
-  chat: 'Chat',
-  social: 'Social post',
-  news: 'News',
-  regulator: 'Regulator',
-  vendor: 'Vendor',
-  status: 'Status page',
-};
+const CHANNEL_KEYS = {
+  alert: 'channelAlert',
+  email: 'channelEmail',
+  call: 'channelCall',
+  chat: 'channelChat',
+  social: 'channelSocial',
+  news: 'channelNews',
+  regulator: 'channelRegulator',
+  vendor: 'channelVendor',
+  status: 'channelStatus',
+} as const satisfies Record<ChannelName, string>;
+
+/** A channel's name in the screens' language. */
+export const channelLabel = (channel: ChannelName, t: UiText): string => t(CHANNEL_KEYS[channel]);
+
+/** English names, for surfaces not yet translated (the presenter). */
+export const CHANNEL_LABELS: Record<ChannelName, string> = Object.fromEntries(
+  Object.keys(CHANNEL_KEYS).map((c) => [c, channelLabel(c as ChannelName, uiText('en'))]),
+) as Record<ChannelName, string>;
 
 export interface Feed {
   el: HTMLElement;
@@ -26,12 +35,12 @@ export interface Feed {
   destroy(): void;
 }
 
-export function createFeed(): Feed {
+export function createFeed(t: UiText): Feed {
   const list = h('ol', { class: 'feed__list', attrs: { reversed: true } });
-  const empty = h('p', { class: 'feed__empty muted small', text: 'Quiet, for now. Messages, calls and alerts will appear here.' });
+  const empty = h('p', { class: 'feed__empty muted small', text: t('feedEmpty') });
   const log = h('div', { class: 'feed__log', attrs: { role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-labelledby': 'feed-heading' } }, list);
   // Focusable because it scrolls: keyboard users must be able to reach older messages.
-  const el = h('section', { class: 'panel feed', attrs: { 'aria-labelledby': 'feed-heading', tabindex: '0' } }, h('h2', { id: 'feed-heading', class: 'panel__title', text: 'Incoming' }), empty, log);
+  const el = h('section', { class: 'panel feed', attrs: { 'aria-labelledby': 'feed-heading', tabindex: '0' } }, h('h2', { id: 'feed-heading', class: 'panel__title', text: t('incoming') }), empty, log);
   let shown = 0;
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
@@ -49,9 +58,9 @@ export function createFeed(): Feed {
             'p',
             { class: 'inject__meta' },
             icon(inject.channel, 'ico inject__icon'),
-            h('span', { class: 'inject__channel', text: CHANNEL_LABELS[inject.channel] }),
-            h('span', { class: 'inject__from', text: ` from ${inject.from}` }),
-            h('span', { class: 'inject__time', text: `, ${gameTime(inject.t)}` }),
+            h('span', { class: 'inject__channel', text: channelLabel(inject.channel, t) }),
+            h('span', { class: 'inject__from', text: t('injectFrom', { from: inject.from }) }),
+            h('span', { class: 'inject__time', text: t('injectAt', { time: gameTime(inject.t) }) }),
           ),
           h('p', { class: 'inject__text', text: inject.text }),
         );

@@ -1,6 +1,7 @@
 import { gameTime } from '../../store/format.ts';
 import type { PauseReason } from '../../store/game-store.ts';
 import { h, replace } from '../dom.ts';
+import type { UiText } from '../text.ts';
 
 // The pause panel: a non-modal <dialog> over the war room. It is not modal on purpose: the
 // team pauses to discuss the situation and the options, which stay readable (and focusable)
@@ -13,34 +14,31 @@ export interface PauseDialog {
   readonly isOpen: boolean;
 }
 
-const REASON_TEXT: Record<PauseReason, string> = {
-  player: 'The clock is stopped. Take your time; nothing happens until you resume.',
-  resumed: 'Welcome back. Your incident was saved and restored exactly where you left it. The clock is stopped until you resume.',
-  hidden: 'The game paused itself while this tab was in the background.',
-};
+const REASON_KEYS = { player: 'pauseReasonPlayer', resumed: 'pauseReasonResumed', hidden: 'pauseReasonHidden' } as const satisfies Record<PauseReason, string>;
 
-export function createPauseDialog(opts: { onResume(): void; onQuit(): void }): PauseDialog {
+export function createPauseDialog(opts: { onResume(): void; onQuit(): void; t: UiText }): PauseDialog {
+  const { t } = opts;
   const reasonText = h('p', { class: 'dialog__text' });
   const clockText = h('p', { class: 'dialog__clock' });
-  const resume = h('button', { class: 'btn btn--primary btn--large', attrs: { type: 'button' }, text: 'Resume', on: { click: () => opts.onResume() } });
-  const quit = h('button', { class: 'btn btn--ghost', attrs: { type: 'button' }, text: 'Leave to the title (the run is saved)', on: { click: () => opts.onQuit() } });
+  const resume = h('button', { class: 'btn btn--primary btn--large', attrs: { type: 'button' }, text: t('resume'), on: { click: () => opts.onResume() } });
+  const quit = h('button', { class: 'btn btn--ghost', attrs: { type: 'button' }, text: t('leaveToTitle'), on: { click: () => opts.onQuit() } });
   const keys = h(
     'dl',
     { class: 'keys' },
     ...[
-      ['1 – 5', 'Choose an option'],
-      ['Esc or P', 'Pause and resume'],
-      ['[ and ]', 'Slower, faster (Shift+1–3: 1×, 2×, 4×)'],
+      ['1 – 5', t('keyChoose')],
+      [t('keyEsc'), t('keyPause')],
+      [t('keyBrackets'), t('keySpeed')],
     ].flatMap(([k, v]) => [h('dt', null, h('kbd', { text: k! })), h('dd', { text: v! })]),
   );
   const el = h(
     'dialog',
     { class: 'dialog pause-dialog', attrs: { 'aria-labelledby': 'pause-heading', 'aria-describedby': 'pause-text' } },
-    h('h2', { id: 'pause-heading', class: 'dialog__title', text: 'Paused' }),
+    h('h2', { id: 'pause-heading', class: 'dialog__title', text: t('pauseHeading') }),
     clockText,
     h('div', { id: 'pause-text' }, reasonText),
     h('div', { class: 'actions' }, resume, quit),
-    h('h3', { class: 'dialog__subtitle', text: 'Keyboard' }),
+    h('h3', { class: 'dialog__subtitle', text: t('keyboard') }),
     keys,
   );
   // The browser may close a dialog on Esc by itself; only the store decides when the game resumes.
@@ -50,8 +48,8 @@ export function createPauseDialog(opts: { onResume(): void; onQuit(): void }): P
   return {
     el,
     open(reason, clock) {
-      replace(reasonText, REASON_TEXT[reason]);
-      clockText.textContent = `Game clock stopped at ${gameTime(clock)}`;
+      replace(reasonText, t(REASON_KEYS[reason]));
+      clockText.textContent = t('clockStoppedAt', { time: gameTime(clock) });
       if (el.open) return;
       previousFocus = document.activeElement;
       el.show();

@@ -1,15 +1,17 @@
 import type { AppContext } from '../context.ts';
 import { h } from '../dom.ts';
 import { roomFontsReady } from '../room-fonts.ts';
+import { uiText } from '../text.ts';
 
 // The Phaser war room, loaded on demand in its own chunk, with a progress bar while its code and
 // then its files (backdrop, portraits, icons, sounds) load; the game clock waits for its first frame.
 // The canvas is decorative for assistive tech: everything a player must read is in HTML.
 
 export function createStage(ctx: AppContext): { el: HTMLElement; destroy(): void } {
+  const t = uiText(ctx.store.getState().lang);
   const host = h('div', { class: 'stage__canvas', attrs: { 'aria-hidden': 'true' } });
-  const progress = h('progress', { class: 'stage__progress', attrs: { max: '100', value: '5', 'aria-label': 'Loading the war room view' } });
-  const label = h('p', { class: 'stage__label', text: 'Loading the war room…' });
+  const progress = h('progress', { class: 'stage__progress', attrs: { max: '100', value: '5', 'aria-label': t('loadingRoomAria') } });
+  const label = h('p', { class: 'stage__label', text: t('loadingRoom') });
   const loader = h('div', { class: 'stage__loader' }, label, progress);
   const el = h('div', { class: 'stage' }, host, loader);
 
@@ -32,7 +34,7 @@ export function createStage(ctx: AppContext): { el: HTMLElement; destroy(): void
 
   const load = ctx.loadWarRoom;
   if (!load) {
-    fail('Operations view');
+    fail(t('operationsView'));
     el.classList.add('stage--fallback');
   } else {
     delete document.body.dataset.warRoomFrame;
@@ -42,7 +44,7 @@ export function createStage(ctx: AppContext): { el: HTMLElement; destroy(): void
       .then((mod) => {
         if (closed) return;
         progress.value = 40;
-        label.textContent = 'Setting up the war room…';
+        label.textContent = t('settingUpRoom');
         mounted = mod.mountWarRoom(host, ctx.store, {
           // Setting the room up is the rest of the bar, up to 95; the first frame completes it (the
           // pictures and sounds arrive after it, see war-room-scene.ts).
@@ -66,7 +68,7 @@ export function createStage(ctx: AppContext): { el: HTMLElement; destroy(): void
       })
       .catch((error: unknown) => {
         console.error('The war room view failed to load', error);
-        fail('The war room view could not be loaded; everything you need is in the panels.');
+        fail(t('roomFailed'));
         el.classList.add('stage--fallback');
       });
   }

@@ -4,41 +4,44 @@ import type { ServiceStatusName } from '../../scenarios/schema.ts';
 import { h, replace } from '../dom.ts';
 import { icon, type IconName } from './icons.ts';
 import { sentimentMeter } from './sentiment.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { uiText } from '../text.ts';
 
 // Readouts of the incident in text: the canvas draws the same things, but what a player must
 // read lives here, so it works with a screen reader and without the war room scene.
 
-export const STATUS_TEXT: Record<ServiceStatusName, { icon: IconName; label: string }> = {
-  up: { icon: 'check', label: 'Up' },
-  degraded: { icon: 'warning-dot', label: 'Degraded' },
-  down: { icon: 'cross', label: 'Down' },
-};
+export const STATUS_TEXT = {
+  up: { icon: 'check', label: 'statusUp' },
+  degraded: { icon: 'warning-dot', label: 'statusDegraded' },
+  down: { icon: 'cross', label: 'statusDown' },
+} as const satisfies Record<ServiceStatusName, { icon: IconName; label: string }>;
 
-export function createMetricsStrip(): { el: HTMLElement; update(view: GameView, totalCustomers: number): void } {
+export function createMetricsStrip(lang: Lang): { el: HTMLElement; update(view: GameView, totalCustomers: number): void } {
+  const t = uiText(lang);
   const tile = (label: string): { el: HTMLElement; value: HTMLElement; sub: HTMLElement } => {
     const value = h('span', { class: 'metric__value' });
     const sub = h('span', { class: 'metric__sub' });
     return { el: h('div', { class: 'metric' }, h('dt', { class: 'metric__label', text: label }), h('dd', { class: 'metric__data' }, value, ' ', sub)), value, sub };
   };
-  const revenue = tile('Revenue lost');
-  const customers = tile('Customers hit');
-  const downtime = tile('Downtime');
-  const compliance = tile('Compliance');
+  const revenue = tile(t('revenueLost'));
+  const customers = tile(t('customersHit'));
+  const downtime = tile(t('downtime'));
+  const compliance = tile(t('compliance'));
   const regulators = h('div', { class: 'metric metric--regulators' });
-  const el = h('dl', { class: 'metrics', attrs: { 'aria-label': 'Incident figures' } }, revenue.el, customers.el, downtime.el, compliance.el, regulators);
+  const el = h('dl', { class: 'metrics', attrs: { 'aria-label': t('incidentFigures') } }, revenue.el, customers.el, downtime.el, compliance.el, regulators);
 
   return {
     el,
     update(view, totalCustomers) {
       const m = view.metrics;
-      revenue.value.textContent = money(m.revenueLost, view.currency);
-      revenue.sub.textContent = `spent ${money(m.spend, view.currency)}`;
-      customers.value.textContent = count(m.customersAffected);
-      customers.sub.textContent = `of ${count(totalCustomers)}`;
+      revenue.value.textContent = money(m.revenueLost, view.currency, lang);
+      revenue.sub.textContent = t('spent', { amount: money(m.spend, view.currency, lang) });
+      customers.value.textContent = count(m.customersAffected, lang);
+      customers.sub.textContent = t('ofTotal', { total: count(totalCustomers, lang) });
       downtime.value.textContent = durationShort(m.downtimeMinutes);
-      downtime.sub.textContent = 'total outage time';
+      downtime.sub.textContent = t('totalOutage');
       compliance.value.textContent = `${Math.round(m.complianceExposure)}`;
-      compliance.sub.textContent = 'exposure of 100';
+      compliance.sub.textContent = t('exposureOf100');
       for (const [t, v] of [[revenue, m.revenueLost], [customers, m.customersAffected], [downtime, m.downtimeMinutes], [compliance, m.complianceExposure]] as const) {
         t.el.classList.toggle('metric--hot', v > 0);
       }
@@ -46,14 +49,18 @@ export function createMetricsStrip(): { el: HTMLElement; update(view: GameView, 
       regulators.hidden = active.length === 0;
       replace(
         regulators,
-        h('dt', { class: 'metric__label', text: 'Notify regulator' }),
+        h('dt', { class: 'metric__label', text: t('notifyRegulator') }),
         ...active.map((r) =>
           h(
             'dd',
             // Notified after the deadline is a miss, never a green tick.
             { class: `reg reg--${r.notified && !r.missed ? 'done' : r.missed ? 'missed' : 'open'}` },
             icon(r.notified && !r.missed ? 'check' : r.missed ? 'cross' : 'timer', 'ico ico--inline'),
-            r.notified ? ` ${r.name}: notified${r.missed ? ' late, after the deadline' : ''}` : r.missed ? ` ${r.name}: deadline missed` : ` ${r.name}: ${duration(r.remaining ?? 0)} left`,
+            r.notified
+              ? t(r.missed ? 'regNotifiedLate' : 'regNotified', { name: r.name })
+              : r.missed
+                ? t('regMissed', { name: r.name })
+                : t('regLeft', { name: r.name, duration: duration(r.remaining ?? 0, lang) }),
           ),
         ),
       );
@@ -61,14 +68,15 @@ export function createMetricsStrip(): { el: HTMLElement; update(view: GameView, 
   };
 }
 
-export function createSystemsPanel(): { el: HTMLElement; update(view: GameView): void } {
+export function createSystemsPanel(lang: Lang): { el: HTMLElement; update(view: GameView): void } {
+  const t = uiText(lang);
   const services = h('ul', { class: 'systems__list' });
   const people = h('ul', { class: 'systems__people' });
   const el = h(
     'section',
     // Focusable because it scrolls: keyboard users must be able to reach what is below the fold.
     { class: 'panel systems', attrs: { 'aria-labelledby': 'systems-heading', tabindex: '0' } },
-    h('h2', { id: 'systems-heading', class: 'panel__title', text: 'Systems and people' }),
+    h('h2', { id: 'systems-heading', class: 'panel__title', text: t('systemsAndPeople') }),
     services,
     people,
   );
@@ -86,18 +94,21 @@ export function createSystemsPanel(): { el: HTMLElement; update(view: GameView):
         ...view.services.map((s) => {
           const st = STATUS_TEXT[s.effective];
           const blockers = s.dependsOn.filter((d) => view.services.find((x) => x.id === d)?.effective !== 'up').map((d) => names.get(d) ?? d);
-          const via = s.effective !== s.status && blockers.length > 0 ? `because ${blockers.join(', ')} ${blockers.length > 1 ? 'are' : 'is'} ${s.effective === 'down' ? 'down' : 'struggling'}` : '';
+          const via =
+            s.effective !== s.status && blockers.length > 0
+              ? t(s.effective === 'down' ? 'becauseDown' : 'becauseStruggling', { count: blockers.length, services: blockers.join(', ') })
+              : '';
           return h(
             'li',
             { class: `svc svc--${s.effective}` },
             icon(st.icon, 'ico svc__icon'),
             h('span', { class: 'svc__name', text: s.name }),
-            h('span', { class: 'svc__status', text: st.label }),
+            h('span', { class: 'svc__status', text: t(st.label) }),
             via ? h('span', { class: 'svc__via', text: via }) : null,
           );
         }),
       );
-      replace(people, ...view.stakeholders.map((p) => h('li', { class: 'who' }, h('span', { class: 'who__name' }, h('strong', { text: p.name }), h('span', { class: 'muted', text: ` · ${p.role}` })), sentimentMeter(p.name, p.sentiment, p.start))));
+      replace(people, ...view.stakeholders.map((p) => h('li', { class: 'who' }, h('span', { class: 'who__name' }, h('strong', { text: p.name }), h('span', { class: 'muted', text: ` · ${p.role}` })), sentimentMeter(p.name, p.sentiment, p.start, lang))));
     },
   };
 }

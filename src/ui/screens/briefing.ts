@@ -1,21 +1,26 @@
 import { capabilitiesIn } from '../../engine/capabilities.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
-import { count, duration, money, TIER_LABELS } from '../../store/format.ts';
+import { formats } from '../../i18n/format.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { tierLabel } from '../../i18n/vocabulary.ts';
+import { count, duration, money } from '../../store/format.ts';
 import type { AppContext, ScreenView } from '../context.ts';
 import { focusHeading, h } from '../dom.ts';
 import { prepareRoomWhenIdle } from '../parts/prepare-room.ts';
 import { sentimentMeter } from '../parts/sentiment.ts';
+import { uiText, type UiText } from '../text.ts';
 
 // Who the company is, what its business depends on, and what is at stake.
 
-const percent = (x: number): string => `${Math.round(x * 100)}%`;
+const percent = (x: number, lang: Lang): string => formats(lang).percent(Math.round(x * 100) / 100);
 
 export function briefingScreen(ctx: AppContext): ScreenView {
   const { store } = ctx;
-  const { scenario, view } = store.getState();
-  const heading = h('h1', { text: scenario?.title ?? 'Briefing' });
+  const { scenario, view, lang } = store.getState();
+  const t = uiText(lang);
+  const heading = h('h1', { text: scenario?.title ?? t('briefingEyebrow') });
   if (!scenario || !view) {
-    return { el: h('div', { class: 'screen' }, heading, h('p', { text: 'No run is set up. Go back and choose a scenario.' })), focus: () => focusHeading(heading), destroy: () => {} };
+    return { el: h('div', { class: 'screen' }, heading, h('p', { text: t('noRun') })), focus: () => focusHeading(heading), destroy: () => {} };
   }
   const c = scenario.company;
   const cur = c.currency ?? 'EUR';
@@ -34,17 +39,17 @@ export function briefingScreen(ctx: AppContext): ScreenView {
     h(
       'dl',
       { class: 'facts' },
-      fact('Industry', scenario.industry),
-      c.annualRevenue !== undefined ? fact('Annual revenue', money(c.annualRevenue, cur)) : null,
-      fact('Revenue per hour', money(c.revenuePerHour, cur)),
-      fact('Customers', count(c.customers)),
-      c.employees !== undefined ? fact('Employees', count(c.employees)) : null,
+      fact(t('industry'), scenario.industry),
+      c.annualRevenue !== undefined ? fact(t('annualRevenue'), money(c.annualRevenue, cur, lang)) : null,
+      fact(t('revenuePerHour'), money(c.revenuePerHour, cur, lang)),
+      fact(t('customers'), count(c.customers, lang)),
+      c.employees !== undefined ? fact(t('employees'), count(c.employees, lang)) : null,
     ),
   );
 
   const services = section(
     'brief-services',
-    'What the business runs on',
+    t('whatBusinessRunsOn'),
     h(
       'ul',
       { class: 'service-list' },
@@ -52,17 +57,17 @@ export function briefingScreen(ctx: AppContext): ScreenView {
         h(
           'li',
           { class: 'service-item' },
-          h('div', { class: 'service-item__head' }, h('strong', { text: s.name }), s.status && s.status !== 'up' ? h('span', { class: `status status--${s.status}`, text: s.status }) : null),
+          h('div', { class: 'service-item__head' }, h('strong', { text: s.name }), s.status && s.status !== 'up' ? h('span', { class: `status status--${s.status}`, text: s.status === 'down' ? t('statusDown') : t('statusDegraded') }) : null),
           s.description ? h('p', { class: 'small', text: s.description }) : null,
           h(
             'p',
             { class: 'small muted' },
             s.revenueShare === 0 && s.customerShare === 0
               ? dependants.has(s.id)
-                ? `Earns nothing itself, but ${dependants.get(s.id)!.join(', ')} cannot run without it`
-                : 'Supports the business indirectly'
-              : `Carries ${percent(s.revenueShare)} of revenue and ${percent(s.customerShare)} of customers`,
-            s.dependsOn?.length ? ` · needs ${s.dependsOn.map((d) => serviceName.get(d) ?? d).join(', ')}` : '',
+                ? t('earnsNothing', { services: formats(lang).list(dependants.get(s.id)!) })
+                : t('supportsIndirectly')
+              : t('carries', { revenue: percent(s.revenueShare, lang), customers: percent(s.customerShare, lang) }),
+            s.dependsOn?.length ? t('needs', { services: s.dependsOn.map((d) => serviceName.get(d) ?? d).join(', ') }) : '',
           ),
         ),
       ),
@@ -71,19 +76,19 @@ export function briefingScreen(ctx: AppContext): ScreenView {
 
   const stakes = section(
     'brief-stakes',
-    'What is at stake',
+    t('whatIsAtStake'),
     h(
       'dl',
       { class: 'facts' },
-      fact('Revenue at risk', money(scenario.stakes.revenueAtRisk, cur)),
-      fact('Downtime the business can absorb', duration(scenario.stakes.downtimeToleranceMinutes)),
+      fact(t('revenueAtRisk'), money(scenario.stakes.revenueAtRisk, cur, lang)),
+      fact(t('downtimeTolerance'), duration(scenario.stakes.downtimeToleranceMinutes, lang)),
     ),
     scenario.regulators?.length
       ? h(
           'ul',
           { class: 'plain-list' },
           ...scenario.regulators.map((r) =>
-            h('li', null, h('strong', { text: r.name }), `: must be told within ${duration(r.deadlineMinutes)} once it applies.`, r.description ? ` ${r.description}` : ''),
+            h('li', null, h('strong', { text: r.name }), t('mustBeTold', { duration: duration(r.deadlineMinutes, lang) }), r.description ? ` ${r.description}` : ''),
           ),
         )
       : null,
@@ -91,7 +96,7 @@ export function briefingScreen(ctx: AppContext): ScreenView {
 
   const people = section(
     'brief-people',
-    'People in the room',
+    t('peopleInRoom'),
     h(
       'ul',
       { class: 'people' },
@@ -100,7 +105,7 @@ export function briefingScreen(ctx: AppContext): ScreenView {
           'li',
           { class: 'person' },
           h('span', { class: 'avatar', attrs: { 'aria-hidden': 'true' }, text: initials(p.name) }),
-          h('div', null, h('strong', { text: p.name }), h('span', { class: 'muted small', text: ` · ${p.role}` }), p.cares ? h('p', { class: 'small', text: `Cares about: ${p.cares}` }) : null, sentimentMeter(p.name, p.sentiment)),
+          h('div', null, h('strong', { text: p.name }), h('span', { class: 'muted small', text: ` · ${p.role}` }), p.cares ? h('p', { class: 'small', text: t('caresAbout', { cares: p.cares }) }) : null, sentimentMeter(p.name, p.sentiment, undefined, lang)),
         ),
       ),
     ),
@@ -108,20 +113,23 @@ export function briefingScreen(ctx: AppContext): ScreenView {
 
   const partnerPanel = section(
     'brief-partner',
-    'Your IT partner',
-    h('p', null, h('strong', { text: partner.name }), ' ', h('span', { class: `tier tier--${partner.tier}`, text: TIER_LABELS[partner.tier] })),
+    t('yourPartner'),
+    h('p', null, h('strong', { text: partner.name }), ' ', h('span', { class: `tier tier--${partner.tier}`, text: tierLabel(partner.tier, lang) })),
     h('p', { text: partner.description }),
-    partnerSplit(scenario, partner),
-    h(
-      'p',
-      { class: 'small muted', text: `Works at ${partner.timeFactor === 1 ? 'the usual speed' : `${partner.timeFactor}× the usual time`} and ${partner.costFactor === 1 ? 'standard rates' : `${partner.costFactor}× standard rates`}.` },
-    ),
+    partnerSplit(scenario, partner, t),
+    h('p', {
+      class: 'small muted',
+      text: t('worksAt', {
+        speed: partner.timeFactor === 1 ? t('usualSpeed') : t('timesUsualTime', { factor: partner.timeFactor }),
+        rates: partner.costFactor === 1 ? t('standardRates') : t('timesStandardRates', { factor: partner.costFactor }),
+      }),
+    }),
   );
 
-  const objectives = section('brief-objectives', 'What this scenario tests', h('ul', { class: 'plain-list' }, ...scenario.objectives.map((o) => h('li', { text: o.text }))));
+  const objectives = section('brief-objectives', t('whatItTests'), h('ul', { class: 'plain-list' }, ...scenario.objectives.map((o) => h('li', { text: o.text }))));
 
-  const next = h('button', { class: 'btn btn--primary btn--large', attrs: { type: 'button' }, text: 'Go to preparation', on: { click: () => store.getState().showPreparation() } });
-  const back = h('button', { class: 'btn btn--ghost', attrs: { type: 'button' }, text: '← Scenarios', on: { click: () => store.getState().showPicker() } });
+  const next = h('button', { class: 'btn btn--primary btn--large', attrs: { type: 'button' }, text: t('goToPreparation'), on: { click: () => store.getState().showPreparation() } });
+  const back = h('button', { class: 'btn btn--ghost', attrs: { type: 'button' }, text: t('backToScenarios'), on: { click: () => store.getState().showPicker() } });
 
   const el = h(
     'div',
@@ -130,18 +138,18 @@ export function briefingScreen(ctx: AppContext): ScreenView {
       'div',
       { class: 'screen__head' },
       back,
-      h('p', { class: 'eyebrow', text: scenario.setting ? `Briefing · ${scenario.setting}` : 'Briefing' }),
+      h('p', { class: 'eyebrow', text: scenario.setting ? t('briefingEyebrowSetting', { setting: scenario.setting }) : t('briefingEyebrow') }),
       heading,
       h('p', { class: 'lede', text: scenario.summary }),
     ),
     h('div', { class: 'brief-grid' }, company, stakes, services, people, partnerPanel, objectives),
-    h('div', { class: 'actions actions--end actions--sticky' }, h('p', { class: 'small muted', text: 'Next: spend your preparation budget, then the incident starts.' }), next),
+    h('div', { class: 'actions actions--end actions--sticky' }, h('p', { class: 'small muted', text: t('nextPreparation') }), next),
   );
   return { el, focus: () => focusHeading(heading), destroy: prepareRoomWhenIdle(ctx) };
 }
 
 /** Who decides what: leadership calls are the player's; some options need a partner capability. */
-function partnerSplit(scenario: Scenario, partner: Scenario['partners'][number]): HTMLElement {
+function partnerSplit(scenario: Scenario, partner: Scenario['partners'][number], t: UiText): HTMLElement {
   const needed = [...new Set(scenario.beats.flatMap((b) => (b.decision?.options ?? []).flatMap((o) => (o.requires ? capabilitiesIn(o.requires) : []))))];
   const has = needed.filter((c) => partner.capabilities.includes(c));
   const lacks = needed.filter((c) => !partner.capabilities.includes(c));
@@ -150,13 +158,13 @@ function partnerSplit(scenario: Scenario, partner: Scenario['partners'][number])
   return h(
     'div',
     { class: 'partner-split' },
-    h('p', null, `You lead the response: who to tell, what to risk, what to pay for are your decisions. ${partner.name} does the technical work, so some options depend on what it can do; they say so, and an option out of its reach names the capability it needs.`),
+    h('p', null, t('youLead', { partner: partner.name })),
     needed.length
       ? h(
           'ul',
           { class: 'plain-list small' },
-          has.length ? h('li', null, h('strong', { text: 'It can: ' }), has.map(name).join(', ')) : null,
-          ...lacks.map((c) => h('li', null, h('strong', { text: 'It cannot: ' }), `${name(c)}${others(c) ? ` (${others(c)} can)` : ''}`)),
+          has.length ? h('li', null, h('strong', { text: t('itCan') }), has.map(name).join(', ')) : null,
+          ...lacks.map((c) => h('li', null, h('strong', { text: t('itCannot') }), `${name(c)}${others(c) ? t('othersCan', { partners: others(c) }) : ''}`)),
         )
       : null,
   );

@@ -22,10 +22,11 @@ import { closedPanel, comparisonPanel, judgementPanel, measuresFacts } from '../
 // In the player's language: our words from the debrief catalogue, scores and verdicts from the
 // engine's catalogue, the scenario's text as the (localized) scenario has it.
 
-export function debriefScreen(ctx: AppContext, lang: Lang = rememberedLang()): ScreenView {
+export function debriefScreen(ctx: AppContext): ScreenView {
   const { store } = ctx;
-  const t = debriefText(lang);
   const state = store.getState();
+  const lang = state.lang;
+  const t = debriefText(lang);
   const run = state.getRun();
   const compiled = state.getCompiled();
   const heading = h('h1', { text: t('title') });

@@ -11,6 +11,7 @@ import { createStage } from '../parts/stage.ts';
 import { createMetricsStrip, createSystemsPanel } from '../parts/status.ts';
 import type { ChannelName } from '../../scenarios/schema.ts';
 import { SPEEDS, speedForKey } from '../speed-keys.ts';
+import { uiText } from '../text.ts';
 
 // The incident: the war room canvas with the HTML layer beside it. Keyboard: 1–5 choose,
 // Esc or P pause, [ and ] (or Shift+1–3) set the speed. Shortcuts are ignored while focus is in
@@ -23,15 +24,17 @@ export function incidentScreen(ctx: AppContext): ScreenView {
   const { store } = ctx;
   const initial = store.getState();
   const scenario = initial.scenario;
+  const lang = initial.lang;
+  const t = uiText(lang);
 
-  const clock = h('p', { class: 'clock', attrs: { role: 'timer', 'aria-label': 'Company time' } });
+  const clock = h('p', { class: 'clock', attrs: { role: 'timer', 'aria-label': t('companyTime') } });
   // T+ (time since the incident began) is the secondary reading, under or beside the local time.
   const elapsed = h('span', { class: 'clock-elapsed' });
   const runState = h('span', { class: 'run-state' });
   const speedButtons = SPEEDS.map((speed) =>
     h('button', {
       class: 'btn btn--small speed',
-      attrs: { type: 'button', 'aria-pressed': 'false', 'aria-label': `Speed ${speed} times`, 'aria-keyshortcuts': `Shift+${SPEEDS.indexOf(speed) + 1}` },
+      attrs: { type: 'button', 'aria-pressed': 'false', 'aria-label': t('speedTimes', { speed }), 'aria-keyshortcuts': `Shift+${SPEEDS.indexOf(speed) + 1}` },
       text: `${speed}×`,
       on: { click: () => store.getState().setSpeed(speed) },
     }),
@@ -41,8 +44,8 @@ export function incidentScreen(ctx: AppContext): ScreenView {
     attrs: { type: 'button', 'aria-keyshortcuts': 'Escape P' },
     on: { click: () => store.getState().togglePause() },
   });
-  const heading = h('h1', { class: 'visually-hidden', text: `Incident: ${scenario?.title ?? ''}` });
-  const buttons = h('div', { class: 'controls__buttons' }, h('div', { class: 'speeds', attrs: { role: 'group', 'aria-label': 'Game speed' } }, ...speedButtons), pauseButton);
+  const heading = h('h1', { class: 'visually-hidden', text: t('incidentHeading', { title: scenario?.title ?? '' }) });
+  const buttons = h('div', { class: 'controls__buttons' }, h('div', { class: 'speeds', attrs: { role: 'group', 'aria-label': t('gameSpeed') } }, ...speedButtons), pauseButton);
   const controls = h(
     'div',
     { class: 'controls' },
@@ -51,9 +54,9 @@ export function incidentScreen(ctx: AppContext): ScreenView {
     buttons,
   );
 
-  const metrics = createMetricsStrip();
-  const systems = createSystemsPanel();
-  const feed = createFeed();
+  const metrics = createMetricsStrip(lang);
+  const systems = createSystemsPanel(lang);
+  const feed = createFeed(t);
   const stage = createStage(ctx);
   const secondsPerMinute = (): number => PACE_SECONDS[store.getState().selection.pace] / store.getState().speed;
   const decision = createDecisionPanel({
@@ -61,11 +64,13 @@ export function incidentScreen(ctx: AppContext): ScreenView {
     onDebrief: () => store.getState().showDebrief(),
     secondsPerMinute,
     paused: () => store.getState().paused,
+    lang,
     defaultOption: (view) => (view.beat ? (scenario?.beats.find((b) => b.id === view.beat!.id)?.decision?.default ?? null) : null),
   });
   const pauseDialog = createPauseDialog({
     onResume: () => store.getState().resume(),
     onQuit: () => store.getState().showTitle(),
+    t,
   });
   // A short note for screen readers when time is running out; polite, so it never interrupts.
   const urgency = h('p', { class: 'visually-hidden', attrs: { 'aria-live': 'polite' } });
@@ -91,9 +96,14 @@ export function incidentScreen(ctx: AppContext): ScreenView {
     const senders = [...new Set(meanwhile.map((i) => i.from))].slice(0, 3);
     replace(
       jumpNote,
-      h('p', { class: 'time-jump__title', text: `${duration(to - from)} later` }),
+      h('p', { class: 'time-jump__title', text: t('later', { duration: duration(to - from, lang) }) }),
       h('p', { class: 'time-jump__span', text: `${gameTime(from)} → ${gameTime(to)}` }),
-      senders.length > 0 ? h('p', { class: 'time-jump__meanwhile', text: `Meanwhile: ${meanwhile.length} new message${meanwhile.length === 1 ? '' : 's'}, from ${senders.join(', ')}${meanwhile.length > senders.length ? ' and others' : ''}.` }) : null,
+      senders.length > 0
+        ? h('p', {
+            class: 'time-jump__meanwhile',
+            text: t(meanwhile.length > senders.length ? 'meanwhileMore' : 'meanwhile', { count: meanwhile.length, senders: senders.join(', ') }),
+          })
+        : null,
     );
     jumpNote.hidden = false;
     jumpTimer = setTimeout(() => {
@@ -114,14 +124,14 @@ export function incidentScreen(ctx: AppContext): ScreenView {
     const view = state.view;
     const readout = clockReadout(view?.localTime ?? null, view?.clock ?? 0);
     clock.textContent = readout.main;
-    clock.setAttribute('aria-label', readout.elapsed ? 'Company time' : 'Game clock');
+    clock.setAttribute('aria-label', readout.elapsed ? t('companyTime') : t('gameClock'));
     elapsed.textContent = readout.elapsed ?? '';
     elapsed.hidden = readout.elapsed === null;
     const ended = view?.phase === 'ended';
-    runState.textContent = ended ? 'Closed' : state.paused ? 'Paused' : 'Live';
+    runState.textContent = ended ? t('closed') : state.paused ? t('paused') : t('live');
     runState.className = `run-state ${ended ? 'run-state--ended' : state.paused ? 'run-state--paused' : 'run-state--live'}`;
     speedButtons.forEach((b, i) => b.setAttribute('aria-pressed', String(SPEEDS[i] === state.speed)));
-    pauseButton.textContent = state.paused ? 'Resume' : 'Pause';
+    pauseButton.textContent = state.paused ? t('resume') : t('pause');
     buttons.hidden = ended;
     const dim = state.paused && !ended;
     controls.classList.toggle('controls--paused', dim);
@@ -150,7 +160,7 @@ export function incidentScreen(ctx: AppContext): ScreenView {
     const d = view.decision;
     if (d?.remaining != null && d.remaining <= 3 && warned !== key) {
       warned = key;
-      urgency.textContent = `${d.remaining} game minute${d.remaining === 1 ? '' : 's'} left to decide.`;
+      urgency.textContent = t('minutesLeftToDecide', { count: d.remaining });
     }
   };
 

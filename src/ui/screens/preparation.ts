@@ -1,20 +1,23 @@
-import { money } from '../../store/format.ts';
+import { money as formatMoney } from '../../store/format.ts';
 import type { GameState } from '../../store/game-store.ts';
 import type { AppContext, ScreenView } from '../context.ts';
 import { focusHeading, h, uid } from '../dom.ts';
 import { prepareRoomWhenIdle } from '../parts/prepare-room.ts';
+import { uiText } from '../text.ts';
 
 // Spend the budget on preventive measures. The total updates as measures are ticked; a measure
 // the budget cannot pay is refused with a message saying so.
 
 export function preparationScreen(ctx: AppContext): ScreenView {
   const { store } = ctx;
-  const { scenario, view } = store.getState();
-  const heading = h('h1', { text: 'Preparation' });
+  const { scenario, view, lang } = store.getState();
+  const t = uiText(lang);
+  const heading = h('h1', { text: t('prepHeading') });
   if (!scenario || !view) {
-    return { el: h('div', { class: 'screen' }, heading, h('p', { text: 'No run is set up. Go back and choose a scenario.' })), focus: () => focusHeading(heading), destroy: () => {} };
+    return { el: h('div', { class: 'screen' }, heading, h('p', { text: t('noRun') })), focus: () => focusHeading(heading), destroy: () => {} };
   }
   const cur = view.currency;
+  const money = (amount: number, currency: string): string => formatMoney(amount, currency, lang);
   const budget = view.preparation.budgetLeft;
   const measures = view.preparation.measures;
 
@@ -65,7 +68,7 @@ export function preparationScreen(ctx: AppContext): ScreenView {
     leftText.textContent = money(budget - spent, cur);
     leftCopy.textContent = money(budget - spent, cur);
     fill.style.width = `${budget > 0 ? Math.min(100, (spent / budget) * 100) : 0}%`;
-    budgetStatus.textContent = `${money(spent, cur)} chosen, ${money(budget - spent, cur)} left.`;
+    budgetStatus.textContent = t('budgetStatus', { spent: money(spent, cur), left: money(budget - spent, cur) });
     for (const [id, box] of boxes) {
       box.checked = selected.includes(id);
       box.closest('.measure')?.classList.toggle('measure--chosen', box.checked);
@@ -73,7 +76,7 @@ export function preparationScreen(ctx: AppContext): ScreenView {
       const unaffordable = !box.checked && cost > budget - spent;
       box.closest('.measure')?.classList.toggle('measure--unaffordable', unaffordable);
       const note = box.closest('.measure')?.querySelector('.measure__note');
-      if (note) note.textContent = unaffordable ? `Over budget: ${money(cost - (budget - spent), cur)} more than is left` : '';
+      if (note) note.textContent = unaffordable ? t('overBudget', { amount: money(cost - (budget - spent), cur) }) : '';
     }
     message.textContent = state.prep.message ?? '';
   };
@@ -81,10 +84,10 @@ export function preparationScreen(ctx: AppContext): ScreenView {
   const start = h('button', {
     class: 'btn btn--primary btn--large',
     attrs: { type: 'button' },
-    text: 'Start the incident',
+    text: t('startIncident'),
     on: { click: () => store.getState().commitPreparation() },
   });
-  const back = h('button', { class: 'btn btn--ghost', attrs: { type: 'button' }, text: '← Briefing', on: { click: () => store.getState().showBriefing() } });
+  const back = h('button', { class: 'btn btn--ghost', attrs: { type: 'button' }, text: t('backToBriefing'), on: { click: () => store.getState().showBriefing() } });
 
   const el = h(
     'div',
@@ -95,28 +98,28 @@ export function preparationScreen(ctx: AppContext): ScreenView {
       back,
       h('p', { class: 'eyebrow', text: scenario.title }),
       heading,
-      h('p', { class: 'lede', text: scenario.preparation.intro ?? 'Before anything breaks, you have a budget for preventive measures. What you buy now decides which options you have later.' }),
+      h('p', { class: 'lede', text: scenario.preparation.intro ?? t('prepIntro') }),
     ),
     h(
       'section',
-      { class: 'panel budget', attrs: { 'aria-label': 'Budget' } },
+      { class: 'panel budget', attrs: { 'aria-label': t('budget') } },
       h(
         'div',
         { class: 'budget__figures' },
-        h('span', null, 'Budget ', h('strong', { text: money(budget, cur) })),
-        h('span', null, 'Chosen ', spentText),
-        h('span', null, 'Left ', leftText),
+        h('span', null, t('budgetLabel'), h('strong', { text: money(budget, cur) })),
+        h('span', null, t('chosenLabel'), spentText),
+        h('span', null, t('leftLabel'), leftText),
       ),
       h('div', { class: 'budget__bar', attrs: { 'aria-hidden': 'true' } }, fill),
       budgetStatus,
     ),
-    h('fieldset', { class: 'fieldset fieldset--measures' }, h('legend', { text: 'Preventive measures' }), list),
+    h('fieldset', { class: 'fieldset fieldset--measures' }, h('legend', { text: t('preventiveMeasures') }), list),
     // The bar stays on screen while the list scrolls, so a refusal is seen where it happens.
     h(
       'div',
       { class: 'actions actions--end actions--sticky prep-bar' },
       message,
-      h('p', { class: 'small muted' }, h('strong', { class: 'prep-bar__left' }, 'Left: ', leftCopy), h('span', { class: 'hide-narrow', text: ' · Once the incident starts the clock runs; Esc or P pauses.' })),
+      h('p', { class: 'small muted' }, h('strong', { class: 'prep-bar__left' }, t('leftColon'), leftCopy), h('span', { class: 'hide-narrow', text: t('prepBarHint') })),
       start,
     ),
   );

@@ -2,15 +2,18 @@ import { gameTime } from '../../store/format.ts';
 import type { AppContext, ScreenView } from '../context.ts';
 import { focusHeading, h } from '../dom.ts';
 import { liveHistoryPanel } from '../parts/history.ts';
+import { languageSwitch } from '../parts/lang-switch.ts';
+import { uiText } from '../text.ts';
 
 export function titleScreen(ctx: AppContext): ScreenView {
   const { store } = ctx;
   const state = store.getState();
+  const t = uiText(state.lang);
   const heading = h('h1', { class: 'hero__title', text: 'War Room' });
   const play = h('button', {
     class: 'btn btn--primary btn--large',
     attrs: { type: 'button' },
-    text: 'Choose a scenario',
+    text: t('chooseScenario'),
     on: { click: () => store.getState().showPicker() },
   });
   const run = state.getRun();
@@ -19,17 +22,18 @@ export function titleScreen(ctx: AppContext): ScreenView {
     ? h(
         'button',
         { class: 'btn btn--large', attrs: { type: 'button' }, on: { click: () => store.getState().continueRun() } },
-        `Continue “${state.scenario!.title}”`,
-        run.state.phase === 'incident' ? h('span', { class: 'btn__sub', text: ` at ${gameTime(run.state.clock)}` }) : null,
+        t('continueRun', { title: state.scenario!.title }),
+        run.state.phase === 'incident' ? h('span', { class: 'btn__sub', text: t('continueAt', { time: gameTime(run.state.clock) }) }) : null,
       )
     : null;
   const history = liveHistoryPanel(store);
+  const switcher = languageSwitch(store);
   const playable = state.catalog.filter((e) => e.scenario).length;
 
   const steps = [
-    ['Prepare', 'Spend a limited budget on the measures you think will matter.'],
-    ['Respond', 'The clock runs. Calls, alerts and posts arrive. Choose how your IT partner acts.'],
-    ['Debrief', 'See what each choice cost the business, and what a strategic partner would have done.'],
+    [t('stepPrepare'), t('stepPrepareText')],
+    [t('stepRespond'), t('stepRespondText')],
+    [t('stepDebrief'), t('stepDebriefText')],
   ] as const;
 
   const el = h(
@@ -39,15 +43,16 @@ export function titleScreen(ctx: AppContext): ScreenView {
       'section',
       { class: 'hero', attrs: { 'aria-labelledby': 'hero-title' } },
       h('div', { class: 'hero__radar', attrs: { 'aria-hidden': 'true' } }),
-      h('p', { class: 'eyebrow', text: 'An incident tabletop game' }),
+      switcher,
+      h('p', { class: 'eyebrow', text: t('titleEyebrow') }),
       heading,
       h(
         'p',
-        { class: 'hero__lede', text: 'The systems are down and the phones will not stop. You decide how your company’s IT partner responds, minute by minute, and see what every choice costs the business.' },
+        { class: 'hero__lede', text: t('titleLede') },
       ),
       h('div', { class: 'actions' }, play, cont),
-      h('p', { class: 'muted small', text: `${playable} scenario${playable === 1 ? '' : 's'} ready. Plays with mouse, touch or keyboard alone.` }),
-      h('p', { class: 'small' }, h('a', { attrs: { href: 'facilitator.html#/console' }, text: 'Running a workshop? Open facilitator mode' })),
+      h('p', { class: 'muted small', text: t('scenariosReady', { count: playable }) }),
+      h('p', { class: 'small' }, h('a', { attrs: { href: 'facilitator.html#/console' }, text: t('facilitatorLink') })),
       h(
         'ol',
         { class: 'steps' },
