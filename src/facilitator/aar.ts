@@ -11,7 +11,8 @@ import { duration, gameTime } from '../store/format.ts';
 import { calendarDate, clockTime } from './report-files.ts';
 import { buildReport, type AfterActionReport } from './report.ts';
 import { reportWords } from './report-words.ts';
-import type { ActionStatus, CapabilityElement, FindingEdit, Session } from './session.ts';
+import type { ReportTextField } from './exercise.ts';
+import { DEFAULT_REPORT_EDITS, type ActionStatus, type CapabilityElement, type FindingEdit, type ReportEdits, type Session } from './session.ts';
 
 // The After-Action Report / Improvement Plan as HSEEP lays it out, for a client: a cover with the
 // handling marking, an executive summary, the exercise overview, the analysis per objective and
@@ -317,14 +318,14 @@ export function aarFromReport(compiled: CompiledScenario, session: Session, stat
 
   return {
     lang,
-    cover: { title: o.exercise, company: o.company, team: o.team, dates, handling: edits.handling },
+    cover: { title: o.exercise, company: o.company, team: o.team, dates, handling: reportText(edits, 'handling', lang) },
     executiveSummary: edits.summary.trim() || generatedSummary,
     overview: {
       name: o.exercise,
       dates,
       duration: realDuration,
       scope: edits.scope || w('default.scope', { team: o.team || w('default.leadership'), company: o.company }),
-      missionArea: edits.missionArea || w('default.missionArea'),
+      missionArea: reportText(edits, 'missionArea', lang) || w('default.missionArea'),
       coreCapabilities: [...new Set(r.objectives.map((x) => capabilityOf(x.id)))],
       objectives: r.objectives.map((x) => x.text.replace(/\.$/, '')),
       threat: edits.threat || `${scenario.industry}: ${scenario.title}`,
@@ -351,6 +352,17 @@ export function aarFromReport(compiled: CompiledScenario, session: Session, stat
       : null,
     problems,
   };
+}
+
+/**
+ * A text field of the report as the facilitator left it. A new session starts with English
+ * defaults for the marking and the mission area; left untouched, they read in the report's language.
+ */
+export function reportText(edits: ReportEdits, field: ReportTextField, lang: Lang): string {
+  const value = edits[field];
+  if (value !== DEFAULT_REPORT_EDITS[field]) return value;
+  const w = reportWords(lang);
+  return field === 'handling' ? w('default.handling') : field === 'missionArea' ? w('default.missionArea') : value;
 }
 
 /** Every finding the report generated, edits applied but removed and merged ones included: what the editor lists. */

@@ -53,6 +53,7 @@ export const REPORT_DE: Translation<ReportMessages> = {
   'default.scope': 'Eine moderierte, diskussionsbasierte Planspielübung für {team} von {company}.',
   'default.leadership': 'die Geschäftsführung',
   'default.missionArea': 'Reaktion',
+  'default.handling': 'Vertraulich: nur für die teilnehmende Organisation',
   'default.organisations': '{company}; {partner} (IT-Partner, vom Team gespielt)',
 
   'cap.communication': 'Information und Warnung der Öffentlichkeit',
@@ -214,6 +215,12 @@ export const REPORT_DE: Translation<ReportMessages> = {
   'votes.confidence': 'Sicherheit (1–5, {count} mit Angabe): Median {median}, Mittelwert {mean}, von {min} bis {max}; {spread}.',
   'votes.spread': '{value}: {count}',
   'votes.why': 'Begründungen:',
+  'votes.rationale': '„{text}“ ({option})',
+  'votes.rationaleNamed': '{name}: „{text}“ ({option})',
+  'votesView.anonymous': { one: '{count} Stimme von Telefonen, anonym.', other: '{count} Stimmen von Telefonen, anonym.' },
+  'votesView.named': { one: '{count} Stimme von Telefonen, namentlich.', other: '{count} Stimmen von Telefonen, namentlich.' },
+  'votesView.confidence': 'Sicherheit 1–5: Median {median}, von {min} bis {max} ({count} mit Angabe).',
+  'votesView.download': 'Abstimmungen im Raum herunterladen (Markdown)',
 
   'view.title': 'Auswertungsbericht',
   'view.exports': 'Bericht exportieren',

@@ -57,6 +57,7 @@ const en = {
   'default.scope': 'A facilitated discussion-based tabletop exercise for {team} of {company}.',
   'default.leadership': 'the leadership team',
   'default.missionArea': 'Response',
+  'default.handling': 'Confidential: for the participating organisation only',
   'default.organisations': '{company}; {partner} (IT partner, played by the team)',
 
   // Core capabilities the three scores exercise
@@ -73,8 +74,8 @@ const en = {
   'ref.decision': 'Decision at “{beat}”, {when}',
   'ref.preparation': 'Preparation before the incident',
   'ref.observed': 'Observed at {when}',
-  'ref.note': 'Evaluator’s note, {time}',
-  'ref.noteDuring': 'Evaluator’s note, {time}, during “{beat}”',
+  'ref.note': "Evaluator's note, {time}",
+  'ref.noteDuring': "Evaluator's note, {time}, during “{beat}”",
   'gap.title': '{partner} could not offer “{option}”',
   'gap.analysis': 'The option needed {needs}, which {partner} ({tier}) does not provide. The team went with “{label}”.',
   'gap.cost': 'What it cost: {why}',
@@ -227,6 +228,12 @@ const en = {
   'votes.confidence': 'Confidence (1–5, {count} gave one): median {median}, mean {mean}, from {min} to {max}; {spread}.',
   'votes.spread': '{value}: {count}',
   'votes.why': 'Why:',
+  'votes.rationale': '“{text}” ({option})',
+  'votes.rationaleNamed': '{name}: “{text}” ({option})',
+  'votesView.anonymous': { one: '{count} vote from phones, anonymous.', other: '{count} votes from phones, anonymous.' },
+  'votesView.named': { one: '{count} vote from phones, named.', other: '{count} votes from phones, named.' },
+  'votesView.confidence': 'Confidence 1–5: median {median}, from {min} to {max} ({count} answered).',
+  'votesView.download': 'Download the room’s votes (Markdown)',
 
   // The console's report screen
   'view.title': 'After-action report',

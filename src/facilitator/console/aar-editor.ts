@@ -1,5 +1,5 @@
 import { h, replace } from '../../ui/dom.ts';
-import { editableFindings, overviewFacts, type AarFinding, type AarIp } from '../aar.ts';
+import { editableFindings, overviewFacts, reportText, type AarFinding, type AarIp } from '../aar.ts';
 import { planColumns, planRows } from '../aar-text.ts';
 import { REPORT_TEXT_FIELDS, type ReportTextField } from '../exercise.ts';
 import type { Lang } from '../../i18n/lang.ts';
@@ -115,7 +115,7 @@ export function aarEditor(store: ConsoleStore, lang: Lang): { text: HTMLElement;
     text,
     findings,
     update(state, aar) {
-      for (const [k, control] of inputs) setValue(control, state.session.report[k]);
+      for (const [k, control] of inputs) setValue(control, reportText(state.session.report, k, lang));
       (inputs.get('summary') as HTMLTextAreaElement).placeholder = aar.executiveSummary;
       appendix.checked = state.session.report.appendix;
       const all = editableFindings(aar);

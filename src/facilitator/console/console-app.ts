@@ -101,7 +101,7 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
   const report = reportView(store, { download: env.download, downloadBytes: env.downloadBytes, print: env.print, now: env.now, lang: rememberedLang });
   const sessions = sessionsView(store, { download: env.download, confirm: confirm.ask, now: env.now });
   const room = roomPanel(store, { download: env.download });
-  const roomVotes = roomVotesView(store, env.download);
+  const roomVotes = roomVotesView(store, env.download, rememberedLang);
   report.el.append(roomVotes.el);
 
   const help = h(

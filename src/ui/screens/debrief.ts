@@ -1,6 +1,7 @@
 import type { DimensionScore } from '../../engine/scoring.ts';
 import { buildDebrief, type DebriefData } from '../../store/debrief.ts';
 import { debriefJson, debriefMarkdown, exportFileName } from '../../store/export.ts';
+import { rememberedLang } from '../../i18n/browser-lang.ts';
 import { DIMENSION_LABELS, duration, gameTime, money, signed, TIER_LABELS } from '../../store/format.ts';
 import type { AppContext, ScreenView } from '../context.ts';
 import { focusHeading, h, svg } from '../dom.ts';
@@ -37,8 +38,8 @@ export function debriefScreen(ctx: AppContext): ScreenView {
       h(
         'div',
         { class: 'action-group', attrs: { role: 'group', 'aria-label': `Keep this debrief (${where})` } },
-        h('button', { class: 'btn btn--small', attrs: { type: 'button' }, data: { export: 'md' }, text: 'Download Markdown', on: { click: () => ctx.download(exportFileName(d, 'md'), 'text/markdown', debriefMarkdown(d)) } }),
-        h('button', { class: 'btn btn--small', attrs: { type: 'button' }, data: { export: 'json' }, text: 'Download JSON', on: { click: () => ctx.download(exportFileName(d, 'json'), 'application/json', debriefJson(d, run.save())) } }),
+        h('button', { class: 'btn btn--small', attrs: { type: 'button' }, data: { export: 'md' }, text: 'Download Markdown', on: { click: () => ctx.download(exportFileName(d, 'md', rememberedLang()), 'text/markdown', debriefMarkdown(d, rememberedLang())) } }),
+        h('button', { class: 'btn btn--small', attrs: { type: 'button' }, data: { export: 'json' }, text: 'Download JSON', on: { click: () => ctx.download(exportFileName(d, 'json', rememberedLang()), 'application/json', debriefJson(d, run.save())) } }),
         h('button', { class: 'btn btn--small', attrs: { type: 'button' }, text: 'Print or save as PDF', on: { click: () => ctx.print() } }),
       ),
       h(
