@@ -5,12 +5,20 @@ import { roleName } from '../../src/i18n/roles.ts';
 import { JOIN_EN, type JoinMessages } from '../../src/join/messages.ts';
 import joinDe from '../../src/join/messages-de.json';
 import { ROLES } from '../../src/scenarios/roles.ts';
+import { REPORT_DE } from '../../src/facilitator/report-messages-de.ts';
+import { REPORT_EN } from '../../src/facilitator/report-messages.ts';
+import { EXPORT_DE } from '../../src/store/export-messages-de.ts';
+import { EXPORT_EN } from '../../src/store/export-messages.ts';
 
 // Every catalogue of the interface, each language checked against English: the same keys (the
 // types already demand it), no empty text, the same placeholders, and the plural forms the language needs.
 // A translation kept as JSON (fetched when shown) is held to its English catalogue's type here: a missing key fails tsc.
 const JOIN_DE: Translation<JoinMessages> = joinDe;
-const CATALOGUES: Record<string, Record<string, Catalogue>> = { join: { en: JOIN_EN, de: JOIN_DE } };
+const CATALOGUES: Record<string, Record<string, Catalogue>> = {
+  join: { en: JOIN_EN, de: JOIN_DE },
+  reports: { en: REPORT_EN, de: REPORT_DE },
+  'solo export': { en: EXPORT_EN, de: EXPORT_DE },
+};
 
 const forms = (m: Message): string[] => (typeof m === 'string' ? [m] : Object.values(m).filter((x): x is string => typeof x === 'string'));
 
