@@ -171,10 +171,15 @@ export function aarHtml(a: AarIp): HTMLElement {
       h('h3', { text: t('h.plan') }),
       a.plan.length
         ? h(
-            'table',
-            { class: 'aar__table' },
-            h('thead', null, h('tr', null, ...planColumns(a).map((text) => h('th', { text })))),
-            h('tbody', null, ...planRows(a).map((row) => h('tr', null, ...row.map((text) => h('td', { text }))))),
+            'div',
+            // A region that may scroll sideways: reachable and named for keyboard and screen-reader users.
+            { class: 'aar__wide', attrs: { role: 'region', tabindex: '0', 'aria-label': t('h.plan') } },
+            h(
+              'table',
+              { class: 'aar__table' },
+              h('thead', null, h('tr', null, ...planColumns(a).map((text) => h('th', { text })))),
+              h('tbody', null, ...planRows(a).map((row) => h('tr', null, ...row.map((text) => h('td', { text }))))),
+            ),
           )
         : h('p', { class: 'muted', text: t('noPlan') }),
     ),
