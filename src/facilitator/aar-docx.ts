@@ -14,22 +14,28 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import type { Lang } from '../i18n/lang.ts';
 import { overviewFacts, type AarFinding, type AarIp } from './aar.ts';
-import { RATING_NAMES } from './aar-text.ts';
+import { planColumns, planRows } from './aar-text.ts';
+import { reportWords, type ReportWords } from './report-words.ts';
 
 // The AAR/IP as a Word document, because facilitators finish reports in Word. This module (and
-// the docx library with it) is loaded only when the facilitator exports a DOCX.
+// the docx library with it) is loaded only when the facilitator exports a DOCX. The document's
+// language is set in its default run properties, so Word checks the spelling in that language.
+
+/** The language tag Word's proofing tools know. */
+const WORD_LANGUAGE: { readonly [L in Lang]: string } = { en: 'en-GB', de: 'de-DE' };
 
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph => new Paragraph({ text, heading: level });
 const para = (text: string): Paragraph => new Paragraph({ children: [new TextRun(text)] });
 const labelled = (label: string, text: string): Paragraph => new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(text)] });
 
-function findingBlock(f: AarFinding, n: number): Paragraph[] {
+function findingBlock(t: ReportWords, f: AarFinding, n: number): Paragraph[] {
   return [
     new Paragraph({ children: [new TextRun({ text: `${n}. ${f.title}`, bold: true })] }),
-    labelled('Reference', f.reference),
-    labelled('Analysis', f.analysis),
-    ...(f.rootCause ? [labelled('Root cause', f.rootCause)] : []),
+    labelled(t('f.reference'), f.reference),
+    labelled(t('f.analysis'), f.analysis),
+    ...(f.rootCause ? [labelled(t('f.rootCause'), f.rootCause)] : []),
   ];
 }
 
@@ -38,55 +44,50 @@ function cell(text: string, bold = false): TableCell {
 }
 
 export function aarDocument(a: AarIp): Document {
-  const ov = a.overview;
+  const t = reportWords(a.lang);
   const body: (Paragraph | Table)[] = [
     new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: a.cover.handling, bold: true })] }),
     new Paragraph({ text: a.cover.title, heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'After-Action Report / Improvement Plan', size: 32 })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: t('doc.kind'), size: 32 })] }),
     new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(`${a.cover.company} · ${a.cover.team}`)] }),
     new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(a.cover.dates)] }),
     new Paragraph({ children: [new PageBreak()] }),
-    heading('Executive summary', HeadingLevel.HEADING_1),
+    heading(t('h.summary'), HeadingLevel.HEADING_1),
     ...a.executiveSummary.split(/\n{2,}/).map(para),
-    heading('Exercise overview', HeadingLevel.HEADING_1),
-    ...overviewFacts(ov).map(([label, value]) => labelled(label, value)),
-    heading('Analysis of capabilities', HeadingLevel.HEADING_1),
+    heading(t('h.overview'), HeadingLevel.HEADING_1),
+    ...overviewFacts(a).map(([label, value]) => labelled(label, value)),
+    heading(t('h.analysis'), HeadingLevel.HEADING_1),
   ];
   for (const o of a.analysis) {
-    body.push(heading(o.text, HeadingLevel.HEADING_2), labelled('Core capability', o.capability));
+    body.push(heading(o.text, HeadingLevel.HEADING_2), labelled(t('coreCapability'), o.capability));
     if (o.rating) {
-      body.push(labelled('Rating', RATING_NAMES[o.rating]));
-      if (o.overrideReason) body.push(labelled('Evaluator’s rating', `the game suggested ${o.suggested}. Reason: ${o.overrideReason}`));
+      body.push(labelled(t('rating'), t(`rating.${o.rating}`)));
+      if (o.overrideReason) body.push(para(t('override', { suggested: o.suggested ?? '', reason: o.overrideReason })));
     }
-    body.push(heading('Strengths', HeadingLevel.HEADING_3));
-    if (o.strengths.length === 0) body.push(para('None recorded.'));
-    o.strengths.forEach((f, i) => body.push(...findingBlock(f, i + 1)));
-    body.push(heading('Areas for improvement', HeadingLevel.HEADING_3));
-    if (o.improvements.length === 0) body.push(para('None recorded.'));
-    o.improvements.forEach((f, i) => body.push(...findingBlock(f, i + 1)));
+    body.push(heading(t('h.strengths'), HeadingLevel.HEADING_3));
+    if (o.strengths.length === 0) body.push(para(t('noneRecorded')));
+    o.strengths.forEach((f, i) => body.push(...findingBlock(t, f, i + 1)));
+    body.push(heading(t('h.improvements'), HeadingLevel.HEADING_3));
+    if (o.improvements.length === 0) body.push(para(t('noneRecorded')));
+    o.improvements.forEach((f, i) => body.push(...findingBlock(t, f, i + 1)));
   }
   if (a.partnerGaps.length) {
-    body.push(heading('IT partner capability gaps', HeadingLevel.HEADING_2), para('Options the team could not take because of what its IT partner provides: the partner’s gap, not the team’s choice.'));
-    a.partnerGaps.forEach((f, i) => body.push(...findingBlock(f, i + 1)));
+    body.push(heading(t('h.gaps'), HeadingLevel.HEADING_2), para(t('gaps.intro')));
+    a.partnerGaps.forEach((f, i) => body.push(...findingBlock(t, f, i + 1)));
   }
-  body.push(heading('Participant feedback and hotwash', HeadingLevel.HEADING_1));
-  body.push(...(a.hotwash.notes ? a.hotwash.notes.split(/\n+/).map(para) : [para('No hotwash notes recorded.')]));
+  body.push(heading(t('h.hotwash'), HeadingLevel.HEADING_1));
+  body.push(...(a.hotwash.notes ? a.hotwash.notes.split(/\n+/).map(para) : [para(t('noHotwash'))]));
   for (const o of a.hotwash.observations) body.push(new Paragraph({ text: o, bullet: { level: 0 } }));
-  body.push(heading('Improvement plan', HeadingLevel.HEADING_1));
-  if (a.plan.length === 0) body.push(para('No corrective actions agreed yet.'));
+  body.push(heading(t('h.plan'), HeadingLevel.HEADING_1));
+  if (a.plan.length === 0) body.push(para(t('noPlan')));
   else {
-    const head = ['#', 'Objective / capability', 'Issue', 'Capability element', 'Corrective action', 'Responsible organisation', 'Point of contact', 'Start', 'Completion', 'Status'];
+    const head = planColumns(a);
     body.push(
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
         rows: [
           new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }),
-          ...a.plan.map(
-            (p) =>
-              new TableRow({
-                children: [String(p.n), `${p.objective} / ${p.capability}`, p.issue, p.element, p.action, p.org, p.poc, p.start, p.completion, p.status].map((t) => cell(t)),
-              }),
-          ),
+          ...planRows(a).map((row) => new TableRow({ children: row.map((text) => cell(text)) })),
         ],
       }),
     );
@@ -94,20 +95,21 @@ export function aarDocument(a: AarIp): Document {
   if (a.appendix) {
     const x = a.appendix;
     body.push(
-      heading('Appendix: exercise artefacts', HeadingLevel.HEADING_1),
-      labelled('Seed', String(x.seed)),
-      labelled('IT partner played', x.partner),
-      labelled('Game time covered', x.gameTime),
-      labelled('Ending', x.ending),
-      labelled('Scores', `communication ${x.scores.communication}, proactivity ${x.scores.proactivity}, business impact ${x.scores.businessImpact}, overall ${x.scores.overall}`),
-      labelled('Verdict', x.verdict),
-      ...x.decisions.map((d) => new Paragraph({ text: `${d.when} “${d.beat}”: ${d.choice} (${d.by})`, bullet: { level: 0 } })),
+      heading(t('h.appendix'), HeadingLevel.HEADING_1),
+      labelled(t('ax.seed'), String(x.seed)),
+      labelled(t('ax.partner'), x.partner),
+      labelled(t('ax.gameTime'), x.gameTime),
+      labelled(t('ax.ending'), x.ending),
+      labelled(t('ax.scores'), t('ax.scoresValue', x.scores)),
+      labelled(t('ax.verdict'), x.verdict),
+      ...x.decisions.map((d) => new Paragraph({ text: t('ax.decision', d), bullet: { level: 0 } })),
     );
   }
 
   return new Document({
-    title: `${a.cover.title}: After-Action Report / Improvement Plan`,
+    title: t('doc.title', { title: a.cover.title }),
     creator: 'War Room',
+    styles: { default: { document: { run: { language: { value: WORD_LANGUAGE[a.lang] } } } } },
     sections: [
       {
         headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: a.cover.handling, size: 18 })] })] }) },
@@ -116,7 +118,7 @@ export function aarDocument(a: AarIp): Document {
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ size: 18, children: [`${a.cover.title} · AAR/IP · ${a.cover.handling} · Page `, PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
+                children: [new TextRun({ size: 18, children: [`${a.cover.title} · ${t('doc.short')} · ${a.cover.handling} · ${t('doc.page')} `, PageNumber.CURRENT, ` ${t('doc.of')} `, PageNumber.TOTAL_PAGES] })],
               }),
             ],
           }),

@@ -1,20 +1,26 @@
 import type { CompiledScenario } from '../engine/compile.ts';
 import type { Rating, ScoreReport } from '../engine/scoring.ts';
-import { ratingLabel, scoreReasonText, verdictText } from '../i18n/engine-text.ts';
 import type { RunState } from '../engine/state.ts';
 import { interpolate } from '../engine/text.ts';
 import type { Condition } from '../scenarios/schema.ts';
-import { duration, gameTime, TIER_LABELS } from '../store/format.ts';
+import { ratingLabel, scoreReasonText, verdictLabel, verdictText } from '../i18n/engine-text.ts';
+import { formats } from '../i18n/format.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { tierLabel } from '../i18n/vocabulary.ts';
+import { duration, gameTime } from '../store/format.ts';
 import { calendarDate, clockTime } from './report-files.ts';
-import { buildReport, type AfterActionReport, type ReportDecision } from './report.ts';
-import type { ActionStatus, CapabilityElement, FindingEdit, Session } from './session.ts';
+import { buildReport, type AfterActionReport } from './report.ts';
+import { reportWords } from './report-words.ts';
+import type { ReportTextField } from './exercise.ts';
+import { DEFAULT_REPORT_EDITS, type ActionStatus, type CapabilityElement, type FindingEdit, type ReportEdits, type Session } from './session.ts';
 
 // The After-Action Report / Improvement Plan as HSEEP lays it out, for a client: a cover with the
 // handling marking, an executive summary, the exercise overview, the analysis per objective and
 // core capability with strengths and areas for improvement (each with reference, analysis and root
 // cause), the hotwash notes and the improvement plan. It speaks in real time and plain words; the
 // game's artefacts (seed, game clock, scores, verdict) go to an appendix only when asked for.
-// Every generated finding has a stable id so the facilitator's edits, merges and removals stick.
+// Every generated finding has a stable id so the facilitator's edits, merges and removals stick:
+// it is made from the English wording, so a report rebuilt in another language keeps the edits.
 
 export type AarFindingKind = 'strength' | 'improvement' | 'partner-gap';
 
@@ -60,24 +66,28 @@ export interface AarPlanRow {
 }
 
 /** The exercise overview as labelled lines, in the HSEEP order every export and the editor share. */
-export function overviewFacts(ov: AarIp['overview']): [label: string, value: string][] {
+export function overviewFacts(a: AarIp): [label: string, value: string][] {
+  const t = reportWords(a.lang);
+  const ov = a.overview;
   return [
-    ['Exercise name', ov.name],
-    ['Exercise dates', `${ov.dates} (${ov.duration})`],
-    ['Scope', ov.scope],
-    ['Mission area', ov.missionArea],
-    ['Core capabilities', ov.coreCapabilities.join('; ')],
-    ['Objectives', ov.objectives.join('; ')],
-    ['Threat or hazard', ov.threat],
-    ['Scenario', ov.scenario],
-    ['Sponsor', ov.sponsor],
-    ['Participating organisations', ov.organisations],
-    ['Participants', ov.participants.join('; ') || 'not recorded'],
-    ['Point of contact', ov.poc || 'not given'],
+    [t('ov.name'), ov.name],
+    [t('ov.dates'), t('ov.datesValue', { dates: ov.dates, duration: ov.duration })],
+    [t('ov.scope'), ov.scope],
+    [t('ov.missionArea'), ov.missionArea],
+    [t('ov.coreCapabilities'), ov.coreCapabilities.join('; ')],
+    [t('ov.objectives'), ov.objectives.join('; ')],
+    [t('ov.threat'), ov.threat],
+    [t('ov.scenario'), ov.scenario],
+    [t('ov.sponsor'), ov.sponsor],
+    [t('ov.organisations'), ov.organisations],
+    [t('ov.participants'), ov.participants.join('; ') || t('notRecorded')],
+    [t('ov.poc'), ov.poc || t('notGiven')],
   ];
 }
 
 export interface AarIp {
+  /** The language of the report's own words; every format renders it in this language. */
+  lang: Lang;
   cover: { title: string; company: string; team: string; dates: string; handling: string };
   executiveSummary: string;
   overview: {
@@ -112,41 +122,37 @@ export interface AarIp {
   problems: string[];
 }
 
-/** The core capability each scoring dimension exercises. */
-const CAPABILITIES: Record<string, string> = {
-  communication: 'Public information and warning',
-  proactivity: 'Operational coordination',
-  businessImpact: 'Business continuity and recovery',
-};
-
 /** A strength that reads as a criticism is not a strength: these openings give it away. */
 const CRITICISM = /^(no |not |never |failed|missed|didn['’]t|did not|without |waited|too late|nobody|none )/i;
 
-const BY_WORDS: Record<ReportDecision['by'], string> = { player: 'the team', timeout: 'time ran out', facilitator: 'skipped by the facilitator' };
-
-export function buildAar(compiled: CompiledScenario, session: Session, state: RunState, score: ScoreReport, generatedAt: string): AarIp {
-  const base = buildReport(compiled, session, state, score, generatedAt);
+export function buildAar(compiled: CompiledScenario, session: Session, state: RunState, score: ScoreReport, generatedAt: string, lang: Lang): AarIp {
+  const base = buildReport(compiled, session, state, score, generatedAt, lang);
   return aarFromReport(compiled, session, state, score, base);
 }
 
 export function aarFromReport(compiled: CompiledScenario, session: Session, state: RunState, score: ScoreReport, r: AfterActionReport): AarIp {
+  const { lang } = r;
+  const w = reportWords(lang);
+  const list = (items: string[]): string => formats(lang).list(items);
+  // English names a tier in lower case mid-sentence; German nouns keep their capital.
+  const tierWord = (tier: Parameters<typeof tierLabel>[0]): string => (lang === 'en' ? tierLabel(tier, lang).toLowerCase() : tierLabel(tier, lang));
   const { index } = compiled;
   const { scenario } = index;
   const edits = session.report;
   const text = (s: string): string => interpolate(s, state);
   const o = r.overview;
   const partner = index.partners.get(state.partnerId) ?? scenario.partners[0]!;
-  const objectiveText = (id: string | null): string => (id ? (scenario.objectives.find((x) => x.id === id)?.text ?? id) : 'General observations');
-  const dimensionOf = (id: string | null): string | null => (id ? (scenario.objectives.find((x) => x.id === id)?.dimension ?? null) : null);
-  const capabilityOf = (id: string | null): string => CAPABILITIES[dimensionOf(id) ?? ''] ?? 'Operational coordination';
-  const when = (t: number | null): string => (t === null ? 'the end of the exercise' : `the ${ordinalMinute(t)} of the incident`);
+  const objectiveText = (id: string | null): string => (id ? (scenario.objectives.find((x) => x.id === id)?.text ?? id) : w('general'));
+  // The core capability each scoring dimension exercises; coordination for what no objective names.
+  const capabilityOf = (id: string | null): string => w(`cap.${(id ? scenario.objectives.find((x) => x.id === id)?.dimension : undefined) ?? 'proactivity'}`);
+  const when = (t: number | null): string => (t === null ? w('when.end') : t === 0 ? w('when.first') : w('when.mark', { duration: duration(t) }));
 
   // Which decisions the team did not make itself: a skip or a timeout is never to its credit.
   const notTheTeams = new Set(r.decisions.filter((d) => d.kept && d.by !== 'player').map((d) => d.beat));
   const raw: AarFinding[] = [];
   const seen = new Map<string, AarFinding>();
-  const add = (f: Omit<AarFinding, 'merged' | 'edited'>): void => {
-    const key = `${f.kind}:${normalise(f.title)}`;
+  const add = (f: Omit<AarFinding, 'merged' | 'edited'>, sameness = f.title): void => {
+    const key = `${f.kind}:${normalise(sameness)}`;
     const twin = seen.get(key);
     if (twin) {
       // A duplicate is merged when generated: the first keeps the reference of both.
@@ -163,14 +169,16 @@ export function aarFromReport(compiled: CompiledScenario, session: Session, stat
       const src = item.source;
       const beat = src.kind === 'option' ? src.beat : null;
       const t = src.kind === 'option' || src.kind === 'rule' ? src.t : null;
-      const reference = beat ? `Decision at “${index.beats.get(beat)?.title ?? beat}”, ${when(t)}` : src.kind === 'measure' ? 'Preparation before the incident' : `Observed at ${when(t)}`;
-      const reason = scoreReasonText(item, 'en');
+      const reference = beat ? w('ref.decision', { beat: index.beats.get(beat)?.title ?? beat, when: when(t) }) : src.kind === 'measure' ? w('ref.preparation') : w('ref.observed', { when: when(t) });
+      // Ids and the criticism test read the English wording, the same whatever language the report is in.
+      const english = scoreReasonText(item, 'en');
+      const reason = scoreReasonText(item, lang);
       if (item.points > 0) {
         if (beat && notTheTeams.has(beat)) continue;
-        if (CRITICISM.test(reason.trim())) continue;
-        add({ id: findingId('s', reason), kind: 'strength', objective: item.objective, title: reason, reference, analysis: reason, rootCause: '' });
+        if (CRITICISM.test(english.trim())) continue;
+        add({ id: findingId('s', english), kind: 'strength', objective: item.objective, title: reason, reference, analysis: reason, rootCause: '' }, english);
       } else if (item.points < 0 && (src.kind !== 'outcome' || -item.points >= 5)) {
-        add({ id: findingId('i', reason), kind: 'improvement', objective: item.objective, title: reason, reference, analysis: reason, rootCause: '' });
+        add({ id: findingId('i', english), kind: 'improvement', objective: item.objective, title: reason, reference, analysis: reason, rootCause: '' }, english);
       }
     }
   }
@@ -191,10 +199,15 @@ export function aarFromReport(compiled: CompiledScenario, session: Session, stat
         id: findingId('g', `${d.beat}:${option.id}`),
         kind: 'partner-gap',
         objective: null,
-        title: `${partner.name} could not offer “${text(option.label)}”`,
-        reference: `Decision at “${d.beatTitle}”, ${when(d.t)}`,
-        analysis: `The option needed ${missing.map(capabilityWords).join(' and ')}, which ${partner.name} (${TIER_LABELS[partner.tier].toLowerCase()}) does not provide. The team went with “${d.label}”.${advised && decision.advice.why ? ` What it cost: ${text(decision.advice.why)}` : ''}`,
-        rootCause: `The IT partner's service profile: no ${missing.map(capabilityWords).join(', no ')}.`,
+        title: w('gap.title', { partner: partner.name, option: text(option.label) }),
+        reference: w('ref.decision', { beat: d.beatTitle, when: when(d.t) }),
+        analysis: [
+          w('gap.analysis', { needs: list(missing.map(capabilityWords)), partner: partner.name, tier: tierWord(partner.tier), label: d.label }),
+          advised && decision.advice.why ? w('gap.cost', { why: text(decision.advice.why) }) : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+        rootCause: w('gap.rootCause', { missing: missing.map((c) => w('gap.without', { capability: capabilityWords(c) })).join(', ') }),
         merged: [],
         edited: false,
       });
@@ -206,16 +219,16 @@ export function aarFromReport(compiled: CompiledScenario, session: Session, stat
       id: findingId('a', d.beat),
       kind: 'improvement',
       objective: null,
-      title: `At “${d.beatTitle}” the team chose “${d.label}” where “${d.advised}” was open to it`,
-      reference: `Decision at “${d.beatTitle}”, ${when(d.t)}`,
-      analysis: decision.advice.why ? text(decision.advice.why) : `A strategic partner would have chosen “${d.advised}”.`,
+      title: w('advice.title', { beat: d.beatTitle, label: d.label, advised: d.advised }),
+      reference: w('ref.decision', { beat: d.beatTitle, when: when(d.t) }),
+      analysis: decision.advice.why ? text(decision.advice.why) : w('advice.analysis', { advised: d.advised }),
       rootCause: '',
     });
   }
   for (const n of r.notes) {
     if (n.kind === 'observation') continue;
     const kind = n.kind === 'strength' ? 'strength' : 'improvement';
-    add({ id: `note:${n.id}`, kind, objective: n.objective, title: n.text, reference: `Evaluator's note, ${clockTime(n.at)}${n.beatTitle ? `, during “${n.beatTitle}”` : ''}`, analysis: n.text, rootCause: '' });
+    add({ id: `note:${n.id}`, kind, objective: n.objective, title: n.text, reference: n.beatTitle ? w('ref.noteDuring', { time: clockTime(n.at, lang), beat: n.beatTitle }) : w('ref.note', { time: clockTime(n.at, lang) }), analysis: n.text, rootCause: '' });
   }
 
   // The facilitator's edits: text, removals and merges.
@@ -241,13 +254,13 @@ export function aarFromReport(compiled: CompiledScenario, session: Session, stat
   const analysis: AarObjective[] = r.objectives.map((obj) => {
     const reason = edits.ratingReasons[obj.id]?.trim() || null;
     const missingReason = obj.overridden && !reason;
-    if (missingReason) problems.push(`The rating of “${obj.text}” was changed from ${obj.suggested} to ${obj.rating}: give the reason (Report tab, Ratings).`);
+    if (missingReason) problems.push(w('problem.override', { objective: obj.text, from: obj.suggested, to: obj.rating }));
     return {
       id: obj.id,
       text: obj.text,
       capability: capabilityOf(obj.id),
       rating: obj.rating,
-      ratingLabel: ratingLabel(obj.rating, 'en'),
+      ratingLabel: ratingLabel(obj.rating, lang),
       suggested: obj.suggested,
       overrideReason: obj.overridden ? reason : null,
       missingReason,
@@ -259,8 +272,8 @@ export function aarFromReport(compiled: CompiledScenario, session: Session, stat
   if (loose.length > 0) {
     analysis.push({
       id: null,
-      text: 'Findings across objectives',
-      capability: 'Operational coordination',
+      text: w('across'),
+      capability: w('cap.proactivity'),
       rating: null,
       ratingLabel: null,
       suggested: null,
@@ -271,19 +284,22 @@ export function aarFromReport(compiled: CompiledScenario, session: Session, stat
     });
   }
 
-  const dates = o.startedAt ? calendarDate(o.startedAt) : calendarDate(r.generatedAt);
-  const realDuration = o.realMinutes !== null ? duration(o.realMinutes) : 'not recorded';
-  const strengthsN = findings.filter((f) => f.kind === 'strength').length;
-  const improvementsN = findings.filter((f) => f.kind === 'improvement').length;
+  const dates = calendarDate(o.startedAt ?? r.generatedAt, lang);
+  const realDuration = o.realMinutes !== null ? duration(o.realMinutes) : w('notRecorded');
+  const strengths = w('summary.strengths', { count: findings.filter((x) => x.kind === 'strength').length });
+  const improvements = w('summary.improvements', { count: findings.filter((x) => x.kind === 'improvement').length });
+  const gapsN = findings.filter((x) => x.kind === 'partner-gap').length;
   const ratingsLine = analysis
     .filter((a) => a.rating)
-    .map((a) => `${a.text}: ${a.ratingLabel}`)
+    .map((a) => w('summary.rating', { objective: a.text, rating: a.ratingLabel ?? '' }))
     .join('; ');
-  const generatedSummary =
-    `${o.team || 'The team'} exercised its response to “${o.exercise}” on ${dates} (${realDuration} in the room), with ${o.participants.length} participant${o.participants.length === 1 ? '' : 's'}. ` +
-    `The evaluation found ${strengthsN} strength${strengthsN === 1 ? '' : 's'} and ${improvementsN} area${improvementsN === 1 ? '' : 's'} for improvement` +
-    `${gaps.length ? `, and ${findings.filter((f) => f.kind === 'partner-gap').length} gap${gaps.length === 1 ? '' : 's'} in what the IT partner could provide` : ''}. ` +
-    (ratingsLine ? `Objectives: ${ratingsLine}.` : '');
+  const generatedSummary = [
+    w('summary.exercised', { team: o.team || w('summary.theTeam'), exercise: o.exercise, dates, duration: realDuration, participants: w('summary.participants', { count: o.participants.length }) }),
+    gapsN ? w('summary.foundWithGaps', { strengths, improvements, gaps: w('summary.gaps', { count: gapsN }) }) : w('summary.found', { strengths, improvements }),
+    ratingsLine ? w('summary.objectives', { ratings: ratingsLine }) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 
   const plan: AarPlanRow[] = session.actions.map((a, i) => ({
     n: i + 1,
@@ -298,24 +314,25 @@ export function aarFromReport(compiled: CompiledScenario, session: Session, stat
     completion: a.due,
     status: a.status,
   }));
-  if (plan.some((p) => !p.action.trim())) problems.push('An improvement plan line has no corrective action.');
+  if (plan.some((p) => !p.action.trim())) problems.push(w('problem.noAction'));
 
   return {
-    cover: { title: o.exercise, company: o.company, team: o.team, dates, handling: edits.handling },
+    lang,
+    cover: { title: o.exercise, company: o.company, team: o.team, dates, handling: reportText(edits, 'handling', lang) },
     executiveSummary: edits.summary.trim() || generatedSummary,
     overview: {
       name: o.exercise,
       dates,
       duration: realDuration,
-      scope: edits.scope || `A facilitated discussion-based tabletop exercise for ${o.team || 'the leadership team'} of ${o.company}.`,
-      missionArea: edits.missionArea || 'Response',
+      scope: edits.scope || w('default.scope', { team: o.team || w('default.leadership'), company: o.company }),
+      missionArea: reportText(edits, 'missionArea', lang) || w('default.missionArea'),
       coreCapabilities: [...new Set(r.objectives.map((x) => capabilityOf(x.id)))],
       objectives: r.objectives.map((x) => x.text.replace(/\.$/, '')),
       threat: edits.threat || `${scenario.industry}: ${scenario.title}`,
       scenario: o.summary,
       sponsor: edits.sponsor || o.company,
-      organisations: edits.organisations || `${o.company}; ${partner.name} (IT partner, played by the team)`,
-      participants: o.participants.map((p) => `${p.name} (${p.roleLabel})`),
+      organisations: edits.organisations || w('default.organisations', { company: o.company, partner: partner.name }),
+      participants: o.participants.map((p) => w('ov.participant', { name: p.name, role: p.roleLabel })),
       poc: edits.poc || o.facilitator,
     },
     analysis,
@@ -325,16 +342,27 @@ export function aarFromReport(compiled: CompiledScenario, session: Session, stat
     appendix: edits.appendix
       ? {
           seed: o.seed,
-          partner: `${partner.name} (${TIER_LABELS[partner.tier]})`,
+          partner: w('ax.partnerValue', { partner: partner.name, tier: tierLabel(partner.tier, lang) }),
           gameTime: gameTime(o.gameMinutes),
-          ending: o.ending ? `${o.ending.title} (${o.ending.outcome})` : 'not reached',
+          ending: o.ending ? w('ax.endingValue', { title: o.ending.title, outcome: w(`outcome.${o.ending.outcome}`) }) : w('ax.notReached'),
           scores: { communication: r.scores.communication, proactivity: r.scores.proactivity, businessImpact: r.scores.businessImpact, overall: r.scores.overall },
-          verdict: `${verdictText(r.scores.verdict, 'en').label}: ${verdictText(r.scores.verdict, 'en').text}`,
-          decisions: r.decisions.filter((d) => d.kept).map((d) => ({ when: gameTime(d.t), beat: d.beatTitle, choice: d.label, by: BY_WORDS[d.by] })),
+          verdict: w('ax.verdictValue', { label: verdictLabel(r.scores.verdict, lang), text: verdictText(r.scores.verdict, lang).text }),
+          decisions: r.decisions.filter((d) => d.kept).map((d) => ({ when: gameTime(d.t), beat: d.beatTitle, choice: d.label, by: w(`ax.by.${d.by}`) })),
         }
       : null,
     problems,
   };
+}
+
+/**
+ * A text field of the report as the facilitator left it. A new session starts with English
+ * defaults for the marking and the mission area; left untouched, they read in the report's language.
+ */
+export function reportText(edits: ReportEdits, field: ReportTextField, lang: Lang): string {
+  const value = edits[field];
+  if (value !== DEFAULT_REPORT_EDITS[field]) return value;
+  const w = reportWords(lang);
+  return field === 'handling' ? w('default.handling') : field === 'missionArea' ? w('default.missionArea') : value;
 }
 
 /** Every finding the report generated, edits applied but removed and merged ones included: what the editor lists. */
@@ -376,8 +404,4 @@ export function findingId(prefix: string, s: string): string {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return `${prefix}:${h.toString(36)}`;
-}
-
-function ordinalMinute(t: number): string {
-  return t === 0 ? 'first minute' : `${duration(t)} mark`;
 }

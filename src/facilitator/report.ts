@@ -1,16 +1,19 @@
 import type { CompiledScenario } from '../engine/compile.ts';
 import { summarise, type Rating, type ScoreReport, type ScoreSummary } from '../engine/scoring.ts';
-import { objectiveReasonText, ratingLabel, scoreReasonText } from '../i18n/engine-text.ts';
 import type { ChoiceSource, RunState } from '../engine/state.ts';
 import { interpolate } from '../engine/text.ts';
 import type { DimensionName, OutcomeName, PartnerTierName } from '../scenarios/schema.ts';
 import { gameTime } from '../store/format.ts';
-import { roleLabel } from '../scenarios/roles.ts';
-import { NOTE_KIND_LABELS, type NoteKind, type Session } from './session.ts';
+import { objectiveReasonText, ratingLabel, scoreReasonText } from '../i18n/engine-text.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { roleName } from '../i18n/roles.ts';
+import { reportWords, type ReportWords } from './report-words.ts';
+import type { NoteKind, Session } from './session.ts';
 
 // The after-action report and improvement plan, in the spirit of HSEEP: what the exercise was, how
 // each objective went, what happened when, what went well, what to improve, and who does what by
 // when. Built only from the scenario, the run's log and the session, so it is the same every time.
+// It is written in one language, given when it is built; scenario text is the scenario's own.
 
 export interface ReportNote {
   id: string;
@@ -85,6 +88,8 @@ export interface ReportAction {
 }
 
 export interface AfterActionReport {
+  /** The language the report's own words are in. */
+  lang: Lang;
   generatedAt: string;
   overview: {
     exercise: string;
@@ -125,7 +130,9 @@ export function buildReport(
   state: RunState,
   score: ScoreReport,
   generatedAt: string,
+  lang: Lang,
 ): AfterActionReport {
+  const t = reportWords(lang);
   const { index } = compiled;
   const { scenario } = index;
   const text = (s: string): string => interpolate(s, state);
@@ -143,7 +150,7 @@ export function buildReport(
       ...n,
       beatTitle: beatTitle(n.beat),
       objectiveText: objectiveText(n.objective),
-      kindLabel: NOTE_KIND_LABELS[n.kind],
+      kindLabel: t(`note.${n.kind}`),
     }));
 
   const objectives: ReportObjective[] = score.objectives.map((o) => {
@@ -154,9 +161,9 @@ export function buildReport(
       text: o.text,
       dimension: o.dimension,
       suggested: o.rating,
-      suggestedReason: objectiveReasonText(o, 'en'),
+      suggestedReason: objectiveReasonText(o, lang),
       rating,
-      label: ratingLabel(rating, 'en'),
+      label: ratingLabel(rating, lang),
       overridden: override !== undefined && override !== o.rating,
       notes: notes.filter((n) => n.objective === o.id),
     };
@@ -193,13 +200,13 @@ export function buildReport(
     const row =
       u.event.type === 'player.choose'
         ? decisionRow(u.beat, u.event.option, u.t, 'player', u.event.votes, false)
-        : { ...decisionRow(u.beat, '', u.t, 'facilitator', undefined, false), label: 'Skipped beat' };
+        : { ...decisionRow(u.beat, '', u.t, 'facilitator', undefined, false), label: t('skippedBeat') };
     decisions.push({ ...row, undoneAt: undoneAt[i] ?? null });
   });
   decisions.sort((a, b) => a.t - b.t || Number(a.kept) - Number(b.kept));
   decisions.forEach((d, i) => (d.n = i + 1));
 
-  const timeline = buildTimeline(compiled, state, decisions, notes, beatTitle);
+  const timeline = buildTimeline(compiled, state, decisions, notes, beatTitle, lang);
 
   const strengths: Finding[] = [];
   const improvements: Finding[] = [];
@@ -213,9 +220,10 @@ export function buildReport(
   for (const dim of [score.communication, score.proactivity, score.businessImpact]) {
     for (const item of dim.items) {
       const t = item.source.kind === 'option' ? item.source.t : item.source.kind === 'rule' ? item.source.t : null;
-      if (item.points > 0) addFinding(strengths, { text: scoreReasonText(item, 'en'), objective: item.objective, source: 'score', t });
+      const reason = scoreReasonText(item, lang);
+      if (item.points > 0) addFinding(strengths, { text: reason, objective: item.objective, source: 'score', t });
       else if (item.points < 0 && (item.source.kind !== 'outcome' || -item.points >= IMPACT_FINDING_MIN)) {
-        addFinding(improvements, { text: scoreReasonText(item, 'en'), objective: item.objective, source: 'score', t });
+        addFinding(improvements, { text: reason, objective: item.objective, source: 'score', t });
       }
     }
   }
@@ -223,7 +231,7 @@ export function buildReport(
     if (!d.kept || d.followed || !d.advised) continue;
     const why = index.beats.get(d.beat)?.decision?.advice.why;
     addFinding(improvements, {
-      text: `At “${d.beatTitle}” the team chose “${d.label}”; a strategic partner would have chosen “${d.advised}”.${why ? ` ${text(why)}` : ''}`,
+      text: [t('advice.finding', { beat: d.beatTitle, label: d.label, advised: d.advised }), why ? text(why) : ''].filter(Boolean).join(' '),
       objective: null,
       source: 'advice',
       t: d.t,
@@ -245,6 +253,7 @@ export function buildReport(
   const endedAt = session.endedAt;
 
   return {
+    lang,
     generatedAt,
     overview: {
       exercise: scenario.title,
@@ -255,7 +264,7 @@ export function buildReport(
       setting: scenario.setting ?? null,
       team: session.team.name,
       facilitator: session.facilitator,
-      participants: session.team.participants.map((p) => ({ name: p.name, role: p.role, roleLabel: roleLabel(p.role) })),
+      participants: session.team.participants.map((p) => ({ name: p.name, role: p.role, roleLabel: roleName(p.role, lang).label })),
       partner: { name: partner.name, tier: partner.tier },
       seed: state.seed,
       startedAt,
@@ -276,19 +285,15 @@ export function buildReport(
   };
 }
 
-const BY_LABEL: Record<ChoiceSource, string> = {
-  player: 'the team',
-  timeout: 'the clock: time ran out',
-  facilitator: 'the facilitator: beat skipped',
-};
-
 function buildTimeline(
   compiled: CompiledScenario,
   state: RunState,
   decisions: ReportDecision[],
   notes: ReportNote[],
   beatTitle: (id: string | null) => string | null,
+  lang: Lang,
 ): TimelineItem[] {
+  const t: ReportWords = reportWords(lang);
   const { index } = compiled;
   const items: TimelineItem[] = [];
   const regulatorName = (id: string): string => index.scenario.regulators?.find((r) => r.id === id)?.name ?? id;
@@ -297,32 +302,32 @@ function buildTimeline(
   for (const e of state.log) {
     switch (e.type) {
       case 'beat.entered':
-        items.push({ t: e.t, at: null, kind: 'beat', text: `Beat: ${beatTitle(e.beat) ?? e.beat}`, detail: null });
+        items.push({ t: e.t, at: null, kind: 'beat', text: t('tl.beat', { title: beatTitle(e.beat) ?? e.beat }), detail: null });
         break;
       case 'inject.delivered': {
         const inject = injectOf(e.beat, e.inject);
         if (!inject) break;
-        const audience = inject.audience?.length ? `For ${inject.audience.map(roleLabel).join(', ')}. ` : '';
-        items.push({ t: e.t, at: null, kind: 'inject', text: `Inject (${inject.channel}) from ${inject.from}`, detail: `${audience}${interpolate(inject.text, state)}` });
+        const audience = inject.audience?.length ? `${t('tl.audience', { roles: inject.audience.map((r) => roleName(r, lang).label).join(', ') })} ` : '';
+        items.push({ t: e.t, at: null, kind: 'inject', text: t('tl.inject', { channel: t(`channel.${inject.channel}`), from: inject.from }), detail: `${audience}${interpolate(inject.text, state)}` });
         break;
       }
       case 'timer.extended':
-        items.push({ t: e.t, at: null, kind: 'timer', text: `Facilitator gave “${beatTitle(e.beat)}” ${e.minutes} more minutes`, detail: null });
+        items.push({ t: e.t, at: null, kind: 'timer', text: t('tl.extended', { beat: beatTitle(e.beat) ?? e.beat, count: e.minutes }), detail: null });
         break;
       case 'timer.held':
-        items.push({ t: e.t, at: null, kind: 'timer', text: `Facilitator stopped the timer of “${beatTitle(e.beat)}”`, detail: null });
+        items.push({ t: e.t, at: null, kind: 'timer', text: t('tl.held', { beat: beatTitle(e.beat) ?? e.beat }), detail: null });
         break;
       case 'regulator.clock-started':
-        items.push({ t: e.t, at: null, kind: 'regulator', text: `${regulatorName(e.regulator)}: notification clock started, deadline ${gameTime(e.deadline)}`, detail: null });
+        items.push({ t: e.t, at: null, kind: 'regulator', text: t('tl.clockStarted', { regulator: regulatorName(e.regulator), deadline: gameTime(e.deadline) }), detail: null });
         break;
       case 'regulator.notified':
-        items.push({ t: e.t, at: null, kind: 'regulator', text: `${regulatorName(e.regulator)} notified ${e.when === 'on-time' ? 'within the deadline' : e.when === 'late' ? 'after the deadline' : 'before the clock started'}`, detail: null });
+        items.push({ t: e.t, at: null, kind: 'regulator', text: t(`tl.notified.${e.when}`, { regulator: regulatorName(e.regulator) }), detail: null });
         break;
       case 'regulator.deadline-missed':
-        items.push({ t: e.t, at: null, kind: 'regulator', text: `${regulatorName(e.regulator)}: notification deadline missed`, detail: null });
+        items.push({ t: e.t, at: null, kind: 'regulator', text: t('tl.missed', { regulator: regulatorName(e.regulator) }), detail: null });
         break;
       case 'ending.reached':
-        items.push({ t: e.t, at: null, kind: 'ending', text: `Ending: ${beatTitle(e.beat)} (${e.outcome})`, detail: null });
+        items.push({ t: e.t, at: null, kind: 'ending', text: t('tl.ending', { title: beatTitle(e.beat) ?? e.beat, outcome: t(`outcome.${e.outcome}`) }), detail: null });
         break;
       case 'run.started':
       case 'variable.drawn':
@@ -339,27 +344,27 @@ function buildTimeline(
     }
   }
   for (const d of decisions) {
-    const votes = d.votes.length ? `Votes: ${d.votes.map((v) => `${v.label} ${v.count}`).join(', ')}. ` : '';
+    const votes = d.votes.length ? `${t('tl.votes', { votes: d.votes.map((v) => t('tl.vote', { label: v.label, count: v.count })).join(', ') })} ` : '';
     if (d.kept) {
       items.push({
         t: d.t,
         at: null,
         kind: 'decision',
-        text: `Decision at “${d.beatTitle}”: ${d.label} (by ${BY_LABEL[d.by]})`,
-        detail: `${votes}${d.followed ? 'As a strategic partner would have chosen.' : d.advised ? `A strategic partner would have chosen: ${d.advised}.` : ''}`.trim() || null,
+        text: t('tl.decision', { beat: d.beatTitle, label: d.label, by: t(`by.${d.by}`) }),
+        detail: `${votes}${d.followed ? t('tl.followed') : d.advised ? t('tl.advised', { advised: d.advised }) : ''}`.trim() || null,
       });
     } else {
       items.push({
         t: d.t,
         at: d.undoneAt,
         kind: 'undone',
-        text: `Taken back: ${d.label} at “${d.beatTitle}”`,
-        detail: `${votes}Logged, then undone by the facilitator.`,
+        text: t('tl.undone', { label: d.label, beat: d.beatTitle }),
+        detail: `${votes}${t('tl.undoneDetail')}`,
       });
     }
   }
   for (const n of notes) {
-    items.push({ t: n.t, at: n.at, kind: 'note', text: `${n.kindLabel}${n.objectiveText ? ` (${n.objectiveText})` : ''}`, detail: n.text });
+    items.push({ t: n.t, at: n.at, kind: 'note', text: n.objectiveText ? t('tl.noteKind', { kind: n.kindLabel, objective: n.objectiveText }) : n.kindLabel, detail: n.text });
   }
   const order: Record<TimelineKind, number> = { beat: 0, inject: 1, timer: 2, regulator: 3, undone: 4, decision: 5, note: 6, ending: 7 };
   return items

@@ -5,6 +5,8 @@ import type { Session, SessionSummary } from './session.ts';
 // The session history lists every stored session with its scores. Working them out means
 // replaying the session's run, which for a long session takes seconds, so the scores are
 // stored with the session when it is saved and the listing reads them from there.
+// The verdict is stored as its English label (stored data is not in the reader's language; the
+// verdict's id would be the better thing to store once the listing translates it).
 
 export function summaryOf(score: ScoreReport | null): SessionSummary | null {
   if (!score) return null;

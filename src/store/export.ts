@@ -1,110 +1,137 @@
 import type { SavedRun } from '../engine/runtime.ts';
-import { scoreReportText } from '../i18n/engine-text.ts';
+import { objectiveReasonText, ratingLabel, scoreReasonText, scoreReportText, verdictLabel, verdictText } from '../i18n/engine-text.ts';
+import { formats } from '../i18n/format.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { translate, type Catalogues, type Translate } from '../i18n/messages.ts';
+import { dimensionLabel, tierLabel } from '../i18n/vocabulary.ts';
 import type { DebriefData } from './debrief.ts';
-import { DIMENSION_LABELS, count, duration, gameTime, money, signed, TIER_LABELS } from './format.ts';
+import { EXPORT_DE } from './export-messages-de.ts';
+import { EXPORT_EN, type ExportMessages } from './export-messages.ts';
+import { count, duration, gameTime, money } from './format.ts';
 
 // The debrief as files a player can keep or share: Markdown to read, JSON to replay and check.
+// The Markdown is written in the language the player plays in; the scenario's text is the scenario's own.
+
+const CATALOGUES: Catalogues<ExportMessages> = { en: EXPORT_EN, de: EXPORT_DE };
+const wordsIn = (lang: Lang): Translate<ExportMessages> => (key, ...params) => translate(CATALOGUES, lang, key, ...params);
 
 /** Scenario text is data: keep Markdown from reading it as markup. */
 export function mdText(s: string): string {
   return s.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
 }
 
-export function debriefMarkdown(d: DebriefData): string {
-  const r = scoreReportText(d.report, 'en');
+export function debriefMarkdown(d: DebriefData, lang: Lang): string {
+  const t = wordsIn(lang);
+  const r = d.report;
+  const cash = (amount: number): string => money(amount, d.currency, lang);
+  const num = (n: number): string => count(n, lang);
+  const points = (n: number): string => signedNumber(n, lang);
   const lines: string[] = [];
   const push = (...xs: string[]): void => void lines.push(...xs);
 
-  push(`# War Room debrief: ${mdText(d.title)}`, '');
-  push(`- Company: ${mdText(d.company)} (${mdText(d.industry)})`);
-  push(`- IT partner: ${mdText(d.partner.name)} (${TIER_LABELS[d.partner.tier]})`);
-  push(`- Seed: ${d.seed}`);
-  push(`- Game time: ${gameTime(d.clock)}`);
-  if (d.ending) push(`- Ending: ${mdText(d.ending.title)} (${d.ending.outcome})`);
+  push(`# ${t('title', { title: mdText(d.title) })}`, '');
+  push(`- ${t('company', { company: mdText(d.company), industry: mdText(d.industry) })}`);
+  push(`- ${t('partner', { partner: mdText(d.partner.name), tier: tierLabel(d.partner.tier, lang) })}`);
+  push(`- ${t('seed', { seed: String(d.seed) })}`);
+  push(`- ${t('gameTime', { time: gameTime(d.clock) })}`);
+  if (d.ending) push(`- ${t('ending', { title: mdText(d.ending.title), outcome: t(`outcome.${d.ending.outcome}`) })}`);
   push('');
 
-  push('## Scores', '', '| Score | Points |', '| --- | ---: |');
-  for (const dim of [r.communication, r.proactivity, r.businessImpact]) push(`| ${DIMENSION_LABELS[dim.dimension]} | ${dim.score} |`);
-  push(`| **Overall** | **${r.overall}** |`, '');
-  push(`**Verdict: ${mdText(r.verdict.label)}.** ${mdText(r.verdict.text)}`, '');
-  push('## Your decisions and your partner’s capability', '');
-  push(`- Your decisions: **${mdText(d.judgement.decisions.label)}.** ${mdText(d.judgement.decisions.text)}`);
-  push(`- Your partner’s capability: **${mdText(d.judgement.partner.label)}.** ${mdText(d.judgement.partner.text)}`, '');
+  push(`## ${t('h.scores')}`, '', `| ${t('col.score')} | ${t('col.points')} |`, '| --- | ---: |');
+  for (const dim of [r.communication, r.proactivity, r.businessImpact]) push(`| ${dimensionLabel(dim.dimension, lang)} | ${dim.score} |`);
+  push(`| **${t('overall')}** | **${r.overall}** |`, '');
+  push(`**${t('verdict', { label: mdText(verdictLabel(r.verdict, lang)) })}** ${mdText(verdictText(r.verdict, lang).text)}`, '');
+  push(`## ${t('h.judgement')}`, '');
+  push(`- ${t('judgement.decisions')} **${mdText(d.judgement.decisions.label)}.** ${mdText(d.judgement.decisions.text)}`);
+  push(`- ${t('judgement.partner')} **${mdText(d.judgement.partner.label)}.** ${mdText(d.judgement.partner.text)}`, '');
   if (d.judgement.partner.lesson) push(`**${mdText(d.judgement.partner.lesson)}**`, '');
-  push(...comparisonMarkdown(d));
-  if (r.provisional) push('_The run did not reach an ending: business impact uses the figures so far._', '');
+  push(...comparisonMarkdown(d, lang));
+  if (r.provisional) push(`_${t('provisional')}_`, '');
 
   for (const dim of [r.communication, r.proactivity, r.businessImpact]) {
-    push(`### ${DIMENSION_LABELS[dim.dimension]}: ${dim.score} (from a base of ${dim.base})`, '');
-    if (dim.items.length === 0) push('- Nothing moved this score.');
-    for (const item of dim.items) push(`- ${signed(item.points)}: ${mdText(item.reason)}`);
+    push(`### ${t('dimension', { dimension: dimensionLabel(dim.dimension, lang), score: dim.score, base: dim.base })}`, '');
+    if (dim.items.length === 0) push(`- ${t('nothingMoved')}`);
+    for (const item of dim.items) push(`- ${points(item.points)}: ${mdText(scoreReasonText(item, lang))}`);
     push('');
   }
 
-  push('## Learning objectives', '', '| Objective | Rating | Why |', '| --- | --- | --- |');
-  for (const o of r.objectives) push(`| ${mdText(o.text)} | ${o.rating}: ${o.label} | ${mdText(o.reason)} |`);
+  push(`## ${t('h.objectives')}`, '', `| ${t('col.objective')} | ${t('col.rating')} | ${t('col.why')} |`, '| --- | --- | --- |');
+  for (const o of r.objectives) push(`| ${mdText(o.text)} | ${o.rating}: ${ratingLabel(o.rating, lang)} | ${mdText(objectiveReasonText(o, lang))} |`);
   push('');
 
-  push('## Preparation', '');
-  if (d.measures.length === 0) push('- No preventive measures were bought.');
-  for (const m of d.measures) push(`- ${mdText(m.name)} (${money(m.cost, d.currency)})`);
+  push(`## ${t('h.preparation')}`, '');
+  if (d.measures.length === 0) push(`- ${t('noMeasures')}`);
+  for (const m of d.measures) push(`- ${t('measure', { name: mdText(m.name), cost: cash(m.cost) })}`);
   push('');
 
-  push('## Decisions', '');
-  if (d.timeline.length === 0) push('No decisions were made.', '');
+  push(`## ${t('h.decisions')}`, '');
+  if (d.timeline.length === 0) push(t('noDecisions'), '');
   for (const e of d.timeline) {
     push(`### ${e.n}. ${e.local ? `${e.local} (${gameTime(e.t)})` : gameTime(e.t)}: ${mdText(e.beatTitle)}`, '');
     push(`${mdText(e.prompt)}`, '');
-    push(`- You chose: ${mdText(e.chosen.label)}${e.by === 'timeout' ? ' (the clock ran out and this was applied)' : ''}, after ${duration(e.waited)}`);
-    push(`- What happened: ${mdText(e.chosen.outcome)}`);
-    push(
-      e.advice.followed
-        ? `- A strategic partner would have done the same: ${mdText(e.advice.why)}`
-        : `- A strategic partner would have chosen: ${mdText(e.advice.label)}. ${mdText(e.advice.why)}`,
-    );
-    if (e.notTaken.length > 0) push(`- Open to you, not taken: ${e.notTaken.map((o) => mdText(o.label)).join('; ')}`);
-    if (e.notOpen.length > 0) push(`- Not open to you: ${e.notOpen.map((o) => `${mdText(o.label)}${o.why ? ` (${mdText(o.why)})` : ''}`).join('; ')}`);
+    push(`- ${t(e.by === 'timeout' ? 'choseTimeout' : 'chose', { label: mdText(e.chosen.label), duration: duration(e.waited) })}`);
+    push(`- ${t('happened', { outcome: mdText(e.chosen.outcome) })}`);
+    push(`- ${e.advice.followed ? t('followed', { why: mdText(e.advice.why) }) : t('advised', { label: mdText(e.advice.label), why: mdText(e.advice.why) })}`);
+    if (e.notTaken.length > 0) push(`- ${t('notTaken', { options: e.notTaken.map((o) => mdText(o.label)).join('; ') })}`);
+    if (e.notOpen.length > 0) push(`- ${t('notOpen', { options: e.notOpen.map((o) => `${mdText(o.label)}${o.why ? ` (${mdText(o.why)})` : ''}`).join('; ') })}`);
     if (e.outOfReach.length > 0) {
-      push(`- Out of reach with your partner: ${e.outOfReach.map((o) => `${mdText(o.label)} (needs ${o.needs.map(mdText).join(', ')})`).join('; ')}`);
+      push(`- ${t('outOfReach', { options: e.outOfReach.map((o) => t('needs', { label: mdText(o.label), needs: o.needs.map(mdText).join(', ') })).join('; ') })}`);
     }
-    for (const p of e.points) push(`- Score: ${signed(p.points)} ${DIMENSION_LABELS[p.dimension].toLowerCase()}, ${mdText(p.reason)}`);
+    for (const p of e.points) push(`- ${t('scoreLine', { points: points(p.points), dimension: t(`inline.${p.dimension}`), reason: mdText(p.reason) })}`);
     push('');
   }
 
-  push('## What it cost', '');
-  push(`- Revenue lost: ${money(d.metrics.revenueLost, d.currency)}`);
-  push(`- Customers affected: ${count(d.metrics.customersAffected)}`);
-  push(`- Downtime: ${duration(d.metrics.downtimeMinutes)}`);
-  push(`- Compliance exposure: ${Math.round(d.metrics.complianceExposure)} of 100`);
-  push(`- Response spend: ${money(d.metrics.spend, d.currency)}`);
+  push(`## ${t('h.cost')}`, '');
+  push(`- ${t('revenueLost', { amount: cash(d.metrics.revenueLost) })}`);
+  push(`- ${t('customers', { count: num(d.metrics.customersAffected) })}`);
+  push(`- ${t('downtime', { duration: duration(d.metrics.downtimeMinutes) })}`);
+  push(`- ${t('compliance', { value: Math.round(d.metrics.complianceExposure) })}`);
+  push(`- ${t('spend', { amount: cash(d.metrics.spend) })}`);
   const { uptime, roi } = d.lessons;
-  push(`- Productivity lost: ${count(uptime.staffHoursLost)} staff-hours (${count(uptime.employees)} employees)`);
-  push(`- Preparation return: ${money(roi.lossAvoided, d.currency)} of loss avoided for ${money(roi.spent, d.currency)} spent (budget ${money(roi.budget, d.currency)}), ${signed(roi.overallGain)} overall`, '');
-  push(`### Uptime per service over ${duration(uptime.minutes)}`, '', '| Service | Up | Down | Degraded |', '| --- | ---: | ---: | ---: |');
-  for (const sv of uptime.services) push(`| ${mdText(sv.name)} | ${Math.round(sv.uptime * 100)}% | ${duration(sv.downMinutes)} | ${duration(sv.degradedMinutes)} |`);
+  push(`- ${t('productivity', { hours: num(uptime.staffHoursLost), employees: num(uptime.employees) })}`);
+  push(`- ${t('roi', { avoided: cash(roi.lossAvoided), spent: cash(roi.spent), budget: cash(roi.budget), gain: points(roi.overallGain) })}`, '');
+  push(`### ${t('h.uptime', { duration: duration(uptime.minutes) })}`, '', `| ${t('col.service')} | ${t('col.up')} | ${t('col.down')} | ${t('col.degraded')} |`, '| --- | ---: | ---: | ---: |');
+  for (const sv of uptime.services) push(`| ${mdText(sv.name)} | ${formats(lang).percent(Math.round(sv.uptime * 100) / 100)} | ${duration(sv.downMinutes)} | ${duration(sv.degradedMinutes)} |`);
   push('');
 
-  push('## Questions for your own organisation', '');
+  push(`## ${t('h.questions')}`, '');
   d.questions.forEach((q, i) => push(`${i + 1}. ${mdText(q.text)}`));
   push('');
   return lines.join('\n');
 }
 
+/** Points with their sign, decimals as the language writes them: "−7.2" / "−7,2". */
+function signedNumber(n: number, lang: Lang): string {
+  const sign = n > 0 ? '+' : n < 0 ? '−' : '';
+  return `${sign}${formats(lang).number(Math.abs(n))}`;
+}
+
+/** A signed amount of money: "−€12,000" / "−12.000 €". */
+function signedMoney(amount: number, currency: string, lang: Lang): string {
+  const sign = amount > 0 ? '+' : amount < 0 ? '−' : '';
+  return `${sign}${money(Math.abs(amount), currency, lang)}`;
+}
+
 /** The same decisions with every partner, and the better options the run's partner closed. */
-function comparisonMarkdown(d: DebriefData): string[] {
-  const out = ['## The same decisions with each IT partner', '', '| Partner | Overall | Revenue lost | Downtime | Customers affected | Ended at | Ending | Decisions that changed |', '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |'];
+function comparisonMarkdown(d: DebriefData, lang: Lang): string[] {
+  const t = wordsIn(lang);
+  const cols = [t('col.partner'), t('col.overall'), t('col.revenueLost'), t('col.downtime'), t('col.customers'), t('col.endedAt'), t('col.ending'), t('col.changed')];
+  const out = [`## ${t('h.comparison')}`, '', `| ${cols.join(' | ')} |`, '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |'];
   for (const p of d.lessons.comparison.partners) {
-    const changed = (d.changes[p.partner.id] ?? []).map((c) => `${c.n}. ${c.played === null ? 'not reached' : `${c.played} out of reach`}: ${c.applied}`);
+    const changed = (d.changes[p.partner.id] ?? []).map((c) => t('changed', { n: c.n, what: c.played === null ? t('notReached') : t('playedOut', { played: c.played }), applied: c.applied }));
+    const name = p.own ? t('yours', { partner: mdText(p.partner.name) }) : mdText(p.partner.name);
+    const ending = p.ending ? t('endingValue', { title: mdText(p.ending.title), outcome: t(`outcome.${p.ending.outcome}`) }) : t('noEnding');
     out.push(
-      `| ${mdText(p.partner.name)}${p.own ? ' (yours)' : ''} | ${p.scores.overall} | ${money(p.revenueLost, d.currency)} | ${duration(p.downtimeMinutes)} | ${count(p.customersAffected)} | ${gameTime(p.endedAt)} | ` +
-        `${p.ending ? `${mdText(p.ending.title)} (${p.ending.outcome})` : 'no ending'} | ${p.own ? 'as played' : changed.length ? changed.map(mdText).join('; ') : 'none'} |`,
+      `| ${name} | ${p.scores.overall} | ${money(p.revenueLost, d.currency, lang)} | ${duration(p.downtimeMinutes)} | ${count(p.customersAffected, lang)} | ${gameTime(p.endedAt)} | ` +
+        `${ending} | ${p.own ? t('asPlayed') : changed.length ? changed.map(mdText).join('; ') : t('none')} |`,
     );
   }
-  out.push('', '## Better options your partner kept out of reach', '');
-  if (d.lessons.comparison.closed.length === 0) out.push(`- ${mdText(d.partner.name)} did not keep a better option out of your reach.`);
+  out.push('', `## ${t('h.closed')}`, '');
+  if (d.lessons.comparison.closed.length === 0) out.push(`- ${t('noClosed', { partner: mdText(d.partner.name) })}`);
   for (const c of d.lessons.comparison.closed) {
-    const worth = c.worth ? ` With a partner that has it: revenue lost ${signed(-Math.round(c.worth.revenueLess))}, overall ${signed(c.worth.overallGain)}.` : '';
-    out.push(`- Decision ${c.n} (${gameTime(c.t)}, ${mdText(c.beatTitle)}): ${mdText(c.option.label)}${c.advised ? ' (advised)' : ''}; needs ${c.needs.map((n) => mdText(n.capability)).join(', ')}.${worth}`);
+    const line = t(c.advised ? 'closedAdvised' : 'closed', { n: c.n, time: gameTime(c.t), beat: mdText(c.beatTitle), option: mdText(c.option.label), needs: c.needs.map((n) => mdText(n.capability)).join(', ') });
+    const worth = c.worth ? t('worth', { revenue: signedMoney(-c.worth.revenueLess, d.currency, lang), overall: signedNumber(c.worth.overallGain, lang) }) : '';
+    out.push(`- ${[line, worth].filter(Boolean).join(' ')}`);
   }
   out.push('');
   return out;
@@ -143,7 +170,7 @@ export function debriefJson(d: DebriefData, save: SavedRun): string {
   );
 }
 
-/** "war-room-ransomware-manufacturer-seed-42.md" */
-export function exportFileName(d: DebriefData, ext: 'md' | 'json'): string {
-  return `war-room-${d.scenarioId}-seed-${d.seed}.${ext}`;
+/** "war-room-ransomware-manufacturer-seed-42.md" / "war-room-ransomware-manufacturer-startwert-42.md" */
+export function exportFileName(d: DebriefData, ext: 'md' | 'json', lang: Lang): string {
+  return wordsIn(lang)('fileName', { scenario: d.scenarioId, seed: String(d.seed), ext });
 }

@@ -194,7 +194,7 @@ describe('solo play in the browser', () => {
     expect(json.save.inputs).toEqual(saved.inputs);
     expect(json.scores.overall).toBe(report.overall);
     const markdown = await download(page, 'md');
-    expect(markdown).toBe(debriefMarkdown(buildDebrief(compiled, replay.state, report)));
+    expect(markdown).toBe(debriefMarkdown(buildDebrief(compiled, replay.state, report), 'en'));
     expect(markdown).toContain(`| **Overall** | **${report.overall}** |`);
     for (const entry of replay.log) {
       if (entry.type === 'decision.made') expect(markdown).toContain(compiled.index.options.get(entry.beat)!.get(entry.option)!.label.slice(0, 30));

@@ -7,7 +7,7 @@ import { docxText, unzipText } from '../unzip.ts';
 import { harness, ok, running } from './helpers.ts';
 import { scoreReasonText } from '../../src/i18n/engine-text.ts';
 
-const aarOf = (ex: Exercise): AarIp => buildAar(ex.getCompiled()!, ex.session, ex.state!, ex.score()!, '2025-03-14T11:00:00.000Z');
+const aarOf = (ex: Exercise): AarIp => buildAar(ex.getCompiled()!, ex.session, ex.state!, ex.score()!, '2025-03-14T11:00:00.000Z', 'en');
 const titles = (a: AarIp, kind: 'strength' | 'improvement' | 'partner-gap') => editableFindings(a).filter((f) => f.kind === kind).map((f) => f.title);
 
 /** An exercise where the team played FixIt, a partner without the failover capability. */

@@ -35,7 +35,7 @@ describe('CSV escaping', () => {
     ok(h.ex.setVotes('wait', 1));
     ok(h.ex.record('failover'));
     ok(h.ex.addNote({ text: 'Quick, "decisive", call', objective: 'prepared', kind: 'strength' }));
-    const r = buildReport(h.compiled, h.ex.session, h.ex.state!, h.ex.score()!, '2025-03-14T10:00:00.000Z');
+    const r = buildReport(h.compiled, h.ex.session, h.ex.state!, h.ex.score()!, '2025-03-14T10:00:00.000Z', 'en');
     const decisions = decisionsCsv(r).split('\r\n');
     expect(decisions[0]).toBe('n,game_time,beat,prompt,choice,decided_by,votes,advised,followed_advice,status,undone_at');
     expect(decisions[1]).toBe('1,T+0:00,The database falls over,What now?,Fail over to the standby,player,Fail over to the standby: 3; Wait and see: 1,Fail over to the standby,true,kept,');

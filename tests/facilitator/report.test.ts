@@ -5,7 +5,7 @@ import type { Exercise } from '../../src/facilitator/exercise.ts';
 import { ok, running, type Harness } from './helpers.ts';
 
 const reportOf = (h: Harness): AfterActionReport =>
-  buildReport(h.compiled, h.ex.session, h.ex.state!, h.ex.score()!, '2025-03-14T10:30:00.000Z');
+  buildReport(h.compiled, h.ex.session, h.ex.state!, h.ex.score()!, '2025-03-14T10:30:00.000Z', 'en');
 
 /** A whole workshop: a vote, an undo, notes, a rating override, a corrective action, the end. */
 function workshop(): Harness {

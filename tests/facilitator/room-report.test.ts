@@ -34,10 +34,10 @@ describe('room votes in the report', () => {
   });
 
   it('names people only when the vote was named, and escapes what they typed in Markdown', () => {
-    const anonymous = roomVotesMarkdown(roomVotesReport([record(true)]));
+    const anonymous = roomVotesMarkdown(roomVotesReport([record(true)]), 'en');
     expect(anonymous).not.toContain('Ana');
     expect(anonymous).toContain('(anonymous)');
-    const named = roomVotesMarkdown(roomVotesReport([record(false)]));
+    const named = roomVotesMarkdown(roomVotesReport([record(false)]), 'en');
     expect(named).toContain('Ana: “Stop the spread”');
     expect(named).toContain('Production \\*matters\\*');
     expect(named).not.toContain('<b>');

@@ -14,6 +14,10 @@ import { STORE_EN, type StoreMessages } from '../../src/store/messages.ts';
 import storeDe from '../../src/store/messages-de.json';
 import { UI_EN, type UiMessages } from '../../src/ui/messages.ts';
 import uiDe from '../../src/ui/messages-de.json';
+import { REPORT_DE } from '../../src/facilitator/report-messages-de.ts';
+import { REPORT_EN } from '../../src/facilitator/report-messages.ts';
+import { EXPORT_DE } from '../../src/store/export-messages-de.ts';
+import { EXPORT_EN } from '../../src/store/export-messages.ts';
 
 // Every catalogue of the interface, each language checked against English: the same keys (the
 // types already demand it), no empty text, the same placeholders, and the plural forms the language needs.
@@ -28,6 +32,8 @@ const CATALOGUES: Record<string, Record<string, Catalogue>> = {
   'phone refusal': { en: PHONE_WORDS.en, de: PHONE_WORDS.de! },
   game: { en: UI_EN, de: UI_DE },
   gameStore: { en: STORE_EN, de: STORE_DE },
+  reports: { en: REPORT_EN, de: REPORT_DE },
+  'solo export': { en: EXPORT_EN, de: EXPORT_DE },
 };
 
 const forms = (m: Message): string[] => (typeof m === 'string' ? [m] : Object.values(m).filter((x): x is string => typeof x === 'string'));

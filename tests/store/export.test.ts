@@ -7,7 +7,7 @@ import { ratingLabel, verdictLabel } from '../../src/i18n/engine-text.ts';
 describe('debrief exports', () => {
   it('writes the scores, verdict, objectives and every decision into the Markdown', () => {
     const { debrief, report } = finishedTinyRun();
-    const md = debriefMarkdown(debrief);
+    const md = debriefMarkdown(debrief, 'en');
     expect(md.startsWith('# War Room debrief: Tiny outage\n')).toBe(true);
     expect(md).toContain(`| Communication | ${report.communication.score} |`);
     expect(md).toContain(`| Proactivity | ${report.proactivity.score} |`);
@@ -35,7 +35,7 @@ describe('debrief exports', () => {
     const state = { ...run.state, vars: { ...run.state.vars } };
     const debrief = buildDebrief(compiled, state, report);
     debrief.title = 'Pipes | and *stars*';
-    expect(debriefMarkdown(debrief)).toContain('# War Room debrief: Pipes \\| and \\*stars\\*');
+    expect(debriefMarkdown(debrief, 'en')).toContain('# War Room debrief: Pipes \\| and \\*stars\\*');
   });
 
   it('puts a replayable save next to the scores in the JSON', () => {
@@ -44,7 +44,7 @@ describe('debrief exports', () => {
     expect(data.format).toBe('war-room.debrief');
     expect(data.scores.overall).toBe(report.overall);
     expect(data.save.inputs).toEqual(run.inputs);
-    expect(exportFileName(debrief, 'md')).toBe('war-room-tiny-seed-3.md');
+    expect(exportFileName(debrief, 'md', 'en')).toBe('war-room-tiny-seed-3.md');
   });
 });
 

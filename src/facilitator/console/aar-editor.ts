@@ -1,29 +1,33 @@
 import { h, replace } from '../../ui/dom.ts';
-import { editableFindings, overviewFacts, type AarFinding, type AarIp } from '../aar.ts';
-import { RATING_NAMES } from '../aar-text.ts';
+import { editableFindings, overviewFacts, reportText, type AarFinding, type AarIp } from '../aar.ts';
+import { planColumns, planRows } from '../aar-text.ts';
 import { REPORT_TEXT_FIELDS, type ReportTextField } from '../exercise.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import type { ReportMessages } from '../report-messages.ts';
+import { reportWords } from '../report-words.ts';
 import type { ConsoleState, ConsoleStore } from './console-store.ts';
 import { field, keyed, panel, setValue } from './parts.ts';
 
 // The facilitator's hand on the AAR/IP: the report's own text (marking, summary, overview,
 // hotwash), every generated finding (edit, merge into another, remove, restore) and the
-// document as it will be sent, which the print stylesheet turns into the PDF.
+// document as it will be sent, which the print stylesheet turns into the PDF. Built in one language;
+// the report screen builds it again when the console's language changes.
 
-const TEXT_LABELS: Record<ReportTextField, { label: string; hint?: string; long?: boolean }> = {
-  handling: { label: 'Handling marking', hint: 'Printed on the cover and every page.' },
-  summary: { label: 'Executive summary', hint: 'Leave empty to use the generated one, shown as the placeholder.', long: true },
-  scope: { label: 'Scope' },
-  missionArea: { label: 'Mission area' },
-  threat: { label: 'Threat or hazard' },
-  sponsor: { label: 'Sponsor' },
-  organisations: { label: 'Participating organisations' },
-  poc: { label: 'Point of contact' },
-  hotwash: { label: 'Hotwash and participant feedback', long: true },
+type TextKey = Extract<keyof ReportMessages, 'ed.handling' | 'ed.handlingHint' | 'ed.summary' | 'ed.summaryHint' | 'ed.scope' | 'ed.missionArea' | 'ed.threat' | 'ed.sponsor' | 'ed.organisations' | 'ed.poc' | 'ed.hotwash'>;
+const TEXT_LABELS: Record<ReportTextField, { label: TextKey; hint?: TextKey; long?: boolean }> = {
+  handling: { label: 'ed.handling', hint: 'ed.handlingHint' },
+  summary: { label: 'ed.summary', hint: 'ed.summaryHint', long: true },
+  scope: { label: 'ed.scope' },
+  missionArea: { label: 'ed.missionArea' },
+  threat: { label: 'ed.threat' },
+  sponsor: { label: 'ed.sponsor' },
+  organisations: { label: 'ed.organisations' },
+  poc: { label: 'ed.poc' },
+  hotwash: { label: 'ed.hotwash', long: true },
 };
 
-const KIND_LABELS = { strength: 'Strength', improvement: 'Area for improvement', 'partner-gap': 'Partner capability gap' } as const;
-
-export function aarEditor(store: ConsoleStore): { text: HTMLElement; findings: HTMLElement; update(state: ConsoleState, aar: AarIp): void } {
+export function aarEditor(store: ConsoleStore, lang: Lang): { text: HTMLElement; findings: HTMLElement; update(state: ConsoleState, aar: AarIp): void } {
+  const t = reportWords(lang);
   const act = (f: Parameters<ConsoleState['act']>[0], announce?: string): string | null => store.getState().act(f, announce);
 
   const inputs = new Map<ReportTextField, HTMLInputElement | HTMLTextAreaElement>();
@@ -32,63 +36,63 @@ export function aarEditor(store: ConsoleStore): { text: HTMLElement; findings: H
     const control = spec.long ? h('textarea', { class: 'input', attrs: { rows: 4, maxlength: 16000 } }) : h('input', { class: 'input', attrs: { type: 'text', maxlength: 4000 } });
     control.addEventListener('input', () => act((x) => x.setReportText(k, control.value)));
     inputs.set(k, control);
-    return field(spec.label, control, spec.hint);
+    return field(t(spec.label), control, spec.hint ? t(spec.hint) : undefined);
   });
   const appendix = h('input', { attrs: { type: 'checkbox', id: 'fac-aar-appendix' } });
   appendix.addEventListener('change', () => act((x) => x.setAppendix(appendix.checked)));
   const text = panel(
-    'Report text',
+    t('ed.text'),
     'fac-report__text',
     ...fields,
-    h('label', { class: 'fac-display__item' }, appendix, ' Add an appendix with the game’s artefacts (seed, game clock, scores, verdict)'),
+    h('label', { class: 'fac-display__item' }, appendix, ` ${t('ed.appendix')}`),
   );
 
-  const list = h('ol', { class: 'fac-findings', attrs: { 'aria-label': 'Findings' } });
-  const removedList = h('ul', { class: 'fac-findings fac-findings--removed', attrs: { 'aria-label': 'Removed or merged findings' } });
+  const list = h('ol', { class: 'fac-findings', attrs: { 'aria-label': t('ed.findings') } });
+  const removedList = h('ul', { class: 'fac-findings fac-findings--removed', attrs: { 'aria-label': t('ed.goneList') } });
   const findings = panel(
-    'Findings',
+    t('ed.findings'),
     'fac-report__findings',
-    h('p', { class: 'muted small', text: 'Every finding the report generated. Rewrite it, merge it into another, or remove it; nothing here is final until you export.' }),
+    h('p', { class: 'muted small', text: t('ed.findingsHint') }),
     list,
-    h('h3', { class: 'fac-subtitle', text: 'Removed or merged' }),
+    h('h3', { class: 'fac-subtitle', text: t('ed.gone') }),
     removedList,
   );
 
   const findingRow = (f: AarFinding, all: AarFinding[]): HTMLElement => {
-    const input = (label: string, key: 'title' | 'reference' | 'analysis' | 'rootCause', long: boolean): HTMLElement => {
+    const input = (label: 'ed.finding' | 'f.reference' | 'f.analysis' | 'f.rootCause', key: 'title' | 'reference' | 'analysis' | 'rootCause', long: boolean): HTMLElement => {
       const control = long ? h('textarea', { class: 'input', attrs: { rows: 2, maxlength: 4000 } }) : h('input', { class: 'input', attrs: { type: 'text', maxlength: 4000 } });
       control.value = f[key];
       control.dataset.finding = f.id;
       control.dataset.key = key;
       control.addEventListener('change', () => act((x) => x.editFinding(f.id, { [key]: control.value })));
-      return field(label, control);
+      return field(t(label), control);
     };
     const merge = h(
       'select',
-      { class: 'select', attrs: { 'aria-label': `Merge “${f.title}” into another finding` } },
-      h('option', { attrs: { value: '' }, text: 'Merge into…' }),
+      { class: 'select', attrs: { 'aria-label': t('ed.mergeInto', { finding: f.title }) } },
+      h('option', { attrs: { value: '' }, text: t('ed.mergeChoose') }),
       ...all.filter((o) => o.id !== f.id && o.kind === f.kind).map((o) => h('option', { attrs: { value: o.id }, text: o.title.length > 70 ? `${o.title.slice(0, 69)}…` : o.title })),
     );
-    merge.addEventListener('change', () => merge.value && act((x) => x.editFinding(f.id, { mergedInto: merge.value }), 'Findings merged'));
+    merge.addEventListener('change', () => merge.value && act((x) => x.editFinding(f.id, { mergedInto: merge.value }), t('ed.mergedDone')));
     return h(
       'li',
       { class: `fac-finding fac-finding--${f.kind}`, attrs: { 'data-finding': f.id } },
-      h('p', { class: 'eyebrow', text: `${KIND_LABELS[f.kind]}${f.merged.length ? ` · ${f.merged.length + 1} merged` : ''}${f.edited ? ' · edited' : ''}` }),
-      input('Finding', 'title', false),
-      input('Reference', 'reference', false),
-      input('Analysis', 'analysis', true),
-      input('Root cause', 'rootCause', true),
+      h('p', { class: 'eyebrow', text: [t(`ed.kind.${f.kind}`), f.merged.length ? t('ed.merged', { count: f.merged.length + 1 }) : '', f.edited ? t('ed.edited') : ''].filter(Boolean).join(' · ') }),
+      input('ed.finding', 'title', false),
+      input('f.reference', 'reference', false),
+      input('f.analysis', 'analysis', true),
+      input('f.rootCause', 'rootCause', true),
       h(
         'div',
         { class: 'fac-row' },
         merge,
-        h('button', { class: 'btn btn--small btn--ghost', attrs: { type: 'button' }, text: 'Remove', on: { click: () => act((x) => x.editFinding(f.id, { removed: true }), 'Finding removed') } }),
+        h('button', { class: 'btn btn--small btn--ghost', attrs: { type: 'button' }, text: t('view.remove'), on: { click: () => act((x) => x.editFinding(f.id, { removed: true }), t('ed.removed')) } }),
       ),
     );
   };
   const renderFindings = keyed((aar: AarIp) => {
     const all = editableFindings(aar);
-    replace(list, ...(all.length ? all.map((f) => findingRow(f, all)) : [h('li', { class: 'muted small', text: 'No findings yet.' })]));
+    replace(list, ...(all.length ? all.map((f) => findingRow(f, all)) : [h('li', { class: 'muted small', text: t('ed.noFindings') })]));
   });
   const renderRemoved = keyed((state: ConsoleState) => {
     const gone = Object.entries(state.session.report.findings).filter(([, e]) => e.removed || e.mergedInto);
@@ -99,11 +103,11 @@ export function aarEditor(store: ConsoleStore): { text: HTMLElement; findings: H
             h(
               'li',
               { class: 'fac-finding--gone' },
-              h('span', { text: `${e.title ?? id}${e.mergedInto ? ' (merged)' : ' (removed)'}` }),
-              h('button', { class: 'btn btn--small', attrs: { type: 'button' }, text: 'Restore', on: { click: () => act((x) => x.resetFinding(id), 'Finding restored') } }),
+              h('span', { text: t(e.mergedInto ? 'ed.wasMerged' : 'ed.wasRemoved', { finding: e.title ?? id }) }),
+              h('button', { class: 'btn btn--small', attrs: { type: 'button' }, text: t('ed.restore'), on: { click: () => act((x) => x.resetFinding(id), t('ed.restored')) } }),
             ),
           )
-        : [h('li', { class: 'muted small', text: 'None.' })]),
+        : [h('li', { class: 'muted small', text: t('ed.none') })]),
     );
   });
 
@@ -111,7 +115,7 @@ export function aarEditor(store: ConsoleStore): { text: HTMLElement; findings: H
     text,
     findings,
     update(state, aar) {
-      for (const [k, control] of inputs) setValue(control, state.session.report[k]);
+      for (const [k, control] of inputs) setValue(control, reportText(state.session.report, k, lang));
       (inputs.get('summary') as HTMLTextAreaElement).placeholder = aar.executiveSummary;
       appendix.checked = state.session.report.appendix;
       const all = editableFindings(aar);
@@ -121,67 +125,72 @@ export function aarEditor(store: ConsoleStore): { text: HTMLElement; findings: H
   };
 }
 
-/** The AAR/IP as an HTML document: the console's preview and, printed, the PDF. */
+/** The AAR/IP as an HTML document: the console's preview and, printed, the PDF; `lang` on it so a screen reader and the print hyphenate German as German. */
 export function aarHtml(a: AarIp): HTMLElement {
+  const t = reportWords(a.lang);
   const finding = (f: AarFinding): HTMLElement =>
     h(
       'li',
       null,
       h('strong', { text: f.title }),
-      h('dl', { class: 'aar__facts' }, h('dt', { text: 'Reference' }), h('dd', { text: f.reference }), h('dt', { text: 'Analysis' }), h('dd', { text: f.analysis }), ...(f.rootCause ? [h('dt', { text: 'Root cause' }), h('dd', { text: f.rootCause })] : [])),
+      h('dl', { class: 'aar__facts' }, h('dt', { text: t('f.reference') }), h('dd', { text: f.reference }), h('dt', { text: t('f.analysis') }), h('dd', { text: f.analysis }), ...(f.rootCause ? [h('dt', { text: t('f.rootCause') }), h('dd', { text: f.rootCause })] : [])),
     );
-  const findings = (list: AarFinding[]): HTMLElement => (list.length ? h('ol', null, ...list.map(finding)) : h('p', { class: 'muted', text: 'None recorded.' }));
-  const ov = a.overview;
-  const facts = overviewFacts(ov);
+  const findings = (list: AarFinding[]): HTMLElement => (list.length ? h('ol', null, ...list.map(finding)) : h('p', { class: 'muted', text: t('noneRecorded') }));
+  const facts = overviewFacts(a);
   return h(
     'article',
-    { class: 'aar', attrs: { 'aria-label': 'After-action report' } },
+    { class: 'aar', attrs: { 'aria-label': t('view.title'), lang: a.lang } },
     h('p', { class: 'aar__marking', text: a.cover.handling }),
-    h('header', { class: 'aar__head aar__cover' }, h('p', { class: 'aar__kicker', text: 'After-Action Report / Improvement Plan' }), h('h2', { class: 'aar__title', text: a.cover.title }), h('p', { text: `${a.cover.company} · ${a.cover.team} · ${a.cover.dates}` })),
-    h('section', null, h('h3', { text: 'Executive summary' }), h('p', { text: a.executiveSummary })),
-    h('section', null, h('h3', { text: 'Exercise overview' }), h('dl', { class: 'aar__facts' }, ...facts.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })]))),
+    h('header', { class: 'aar__head aar__cover' }, h('p', { class: 'aar__kicker', text: t('doc.kind') }), h('h2', { class: 'aar__title', text: a.cover.title }), h('p', { text: `${a.cover.company} · ${a.cover.team} · ${a.cover.dates}` })),
+    h('section', null, h('h3', { text: t('h.summary') }), h('p', { text: a.executiveSummary })),
+    h('section', null, h('h3', { text: t('h.overview') }), h('dl', { class: 'aar__facts' }, ...facts.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })]))),
     h(
       'section',
       null,
-      h('h3', { text: 'Analysis of capabilities' }),
+      h('h3', { text: t('h.analysis') }),
       ...a.analysis.map((o) =>
         h(
           'div',
           { class: 'aar__objective' },
           h('h4', { text: o.text }),
-          h('p', { text: `Core capability: ${o.capability}` }),
-          o.rating ? h('p', null, h('strong', { text: RATING_NAMES[o.rating] }), o.overrideReason ? ` Evaluator’s rating (the game suggested ${o.suggested}). Reason: ${o.overrideReason}` : '') : null,
-          o.missingReason ? h('p', { class: 'notice notice--error', text: 'This rating was changed: give the reason before sending the report.' }) : null,
-          h('h5', { text: 'Strengths' }),
+          h('p', { text: `${t('coreCapability')}: ${o.capability}` }),
+          o.rating ? h('p', null, h('strong', { text: t(`rating.${o.rating}`) }), o.overrideReason ? ` ${t('override', { suggested: o.suggested ?? '', reason: o.overrideReason })}` : '') : null,
+          o.missingReason ? h('p', { class: 'notice notice--error', text: t('ed.missingReason') }) : null,
+          h('h5', { text: t('h.strengths') }),
           findings(o.strengths),
-          h('h5', { text: 'Areas for improvement' }),
+          h('h5', { text: t('h.improvements') }),
           findings(o.improvements),
         ),
       ),
-      a.partnerGaps.length ? h('div', { class: 'aar__objective' }, h('h4', { text: 'IT partner capability gaps' }), findings(a.partnerGaps)) : null,
+      a.partnerGaps.length ? h('div', { class: 'aar__objective' }, h('h4', { text: t('h.gaps') }), findings(a.partnerGaps)) : null,
     ),
-    h('section', null, h('h3', { text: 'Participant feedback and hotwash' }), h('p', { text: a.hotwash.notes || 'No hotwash notes recorded.' }), a.hotwash.observations.length ? h('ul', null, ...a.hotwash.observations.map((t) => h('li', { text: t }))) : null),
+    h('section', null, h('h3', { text: t('h.hotwash') }), h('p', { text: a.hotwash.notes || t('noHotwash') }), a.hotwash.observations.length ? h('ul', null, ...a.hotwash.observations.map((t) => h('li', { text: t }))) : null),
     h(
       'section',
       null,
-      h('h3', { text: 'Improvement plan' }),
+      h('h3', { text: t('h.plan') }),
       a.plan.length
         ? h(
-            'table',
-            { class: 'aar__table' },
-            h('thead', null, h('tr', null, ...['#', 'Objective / capability', 'Issue', 'Capability element', 'Corrective action', 'Responsible organisation', 'Point of contact', 'Start', 'Completion', 'Status'].map((t) => h('th', { text: t })))),
-            h('tbody', null, ...a.plan.map((p) => h('tr', null, ...[String(p.n), `${p.objective} / ${p.capability}`, p.issue, p.element, p.action, p.org, p.poc, p.start, p.completion, p.status].map((t) => h('td', { text: t }))))),
+            'div',
+            // A region that may scroll sideways: reachable and named for keyboard and screen-reader users.
+            { class: 'aar__wide', attrs: { role: 'region', tabindex: '0', 'aria-label': t('h.plan') } },
+            h(
+              'table',
+              { class: 'aar__table' },
+              h('thead', null, h('tr', null, ...planColumns(a).map((text) => h('th', { text })))),
+              h('tbody', null, ...planRows(a).map((row) => h('tr', null, ...row.map((text) => h('td', { text }))))),
+            ),
           )
-        : h('p', { class: 'muted', text: 'No corrective actions agreed yet.' }),
+        : h('p', { class: 'muted', text: t('noPlan') }),
     ),
     a.appendix
       ? h(
           'section',
           null,
-          h('h3', { text: 'Appendix: exercise artefacts' }),
-          h('p', { text: `Seed ${a.appendix.seed} · ${a.appendix.partner} · game time ${a.appendix.gameTime} · ending: ${a.appendix.ending}` }),
-          h('p', { text: `Scores: communication ${a.appendix.scores.communication}, proactivity ${a.appendix.scores.proactivity}, business impact ${a.appendix.scores.businessImpact}, overall ${a.appendix.scores.overall}. ${a.appendix.verdict}` }),
-          h('ul', null, ...a.appendix.decisions.map((d) => h('li', { text: `${d.when} “${d.beat}”: ${d.choice} (${d.by})` }))),
+          h('h3', { text: t('h.appendix') }),
+          h('p', { text: t('ax.line', { seed: String(a.appendix.seed), partner: a.appendix.partner, gameTime: a.appendix.gameTime, ending: a.appendix.ending }) }),
+          h('p', { text: `${t('ax.scores')}: ${t('ax.scoresValue', a.appendix.scores)}. ${a.appendix.verdict}` }),
+          h('ul', null, ...a.appendix.decisions.map((d) => h('li', { text: t('ax.decision', d) }))),
         )
       : null,
     h('p', { class: 'aar__marking', text: a.cover.handling }),

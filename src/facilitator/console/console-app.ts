@@ -7,6 +7,7 @@ import { controlsView } from './controls-view.ts';
 import { evaluationView } from './evaluation-view.ts';
 import { materialView } from './material-view.ts';
 import { reportView } from './report-view.ts';
+import { rememberedLang } from '../../i18n/browser-lang.ts';
 import { roomPanel } from '../room/room-panel.ts';
 import { roomVotesView } from '../room/room-votes-view.ts';
 import { sessionsView } from './sessions-view.ts';
@@ -96,10 +97,11 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
   const material = materialView(store);
   const evaluation = evaluationView(store);
   const live3 = h('div', { class: 'fac-live' }, h('h1', { class: 'visually-hidden', text: 'Running the exercise' }), controls.el, material.el, evaluation.el);
-  const report = reportView(store, { download: env.download, downloadBytes: env.downloadBytes, print: env.print, now: env.now });
+  // The report speaks the language this device remembers (the console's own switch sets the same choice).
+  const report = reportView(store, { download: env.download, downloadBytes: env.downloadBytes, print: env.print, now: env.now, lang: rememberedLang });
   const sessions = sessionsView(store, { download: env.download, confirm: confirm.ask, now: env.now });
   const room = roomPanel(store, { download: env.download });
-  const roomVotes = roomVotesView(store, env.download);
+  const roomVotes = roomVotesView(store, env.download, rememberedLang);
   report.el.append(roomVotes.el);
 
   const help = h(

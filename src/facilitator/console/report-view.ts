@@ -11,9 +11,12 @@ import { aarMarkdown, planCsv } from '../aar-text.ts';
 import { ACTION_STATUSES, CAPABILITY_ELEMENTS, type ActionStatus, type CapabilityElement } from '../session.ts';
 import { aarEditor, aarHtml } from './aar-editor.ts';
 import type { View } from './setup-view.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { reportWords } from '../report-words.ts';
 
 // The debrief for the facilitator: final ratings, the improvement plan with owners and due
-// dates, the after-action report as it will print, and its exports.
+// dates, the after-action report as it will print, and its exports, all in the console's
+// language: the screen is built in it, and built again when the facilitator switches.
 
 export interface ReportEnv {
   download(fileName: string, mime: string, text: string): void;
@@ -21,9 +24,35 @@ export interface ReportEnv {
   downloadBytes(fileName: string, mime: string, bytes: Uint8Array): void;
   print(): void;
   now(): number;
+  /** The console's language: the screen's words, and every report and export made from it. */
+  lang(): Lang;
 }
 
 export function reportView(store: ConsoleStore, env: ReportEnv): View {
+  // Other panels (the room's votes) are appended after the screen's own parts, and stay when it is rebuilt.
+  const el = h('div', { class: 'fac-report' });
+  let built: Screen | null = null;
+  const screen = (): Screen => {
+    const lang = env.lang();
+    if (built?.lang === lang) return built;
+    for (const part of built?.parts ?? []) part.remove();
+    built = reportScreen(store, env, lang);
+    el.prepend(...built.parts);
+    return built;
+  };
+  screen();
+  return {
+    el,
+    update: (state) => screen().update(state),
+    focus: () => screen().focus(),
+  };
+}
+
+/** The report screen in one language: its parts go into the view's element. */
+type Screen = Omit<View, 'el'> & { lang: Lang; parts: HTMLElement[] };
+
+function reportScreen(store: ConsoleStore, env: ReportEnv, lang: Lang): Screen {
+  const t = reportWords(lang);
   const act = (f: Parameters<ConsoleState['act']>[0], announce?: string): string | null => store.getState().act(f, announce);
 
   const current = (): AfterActionReport | null => {
@@ -32,7 +61,7 @@ export function reportView(store: ConsoleStore, env: ReportEnv): View {
     const state = ex.state;
     const score = ex.score();
     if (!compiled || !state || !score || state.phase === 'preparation') return null;
-    return buildReport(compiled, ex.session, state, score, new Date(env.now()).toISOString());
+    return buildReport(compiled, ex.session, state, score, new Date(env.now()).toISOString(), lang);
   };
   const currentAar = (r: AfterActionReport): AarIp => {
     const ex = store.getState().exercise();
@@ -41,7 +70,7 @@ export function reportView(store: ConsoleStore, env: ReportEnv): View {
   /** A report with an unexplained rating override (or an empty plan line) is not sent out. */
   const ready = (a: AarIp): boolean => {
     if (a.problems.length === 0) return true;
-    store.getState().notify({ tone: 'error', text: `Not exported yet. ${a.problems.join(' ')}` });
+    store.getState().notify({ tone: 'error', text: t('view.notReady', { problems: a.problems.join(' ') }) });
     return false;
   };
   const exportAs = (kind: 'docx' | 'md' | 'json' | 'plan' | 'decisions' | 'notes'): void => {
@@ -53,29 +82,29 @@ export function reportView(store: ConsoleStore, env: ReportEnv): View {
       // The docx library is loaded only now, in its own chunk.
       void import('../aar-docx.ts')
         .then(async (m) => env.downloadBytes(reportFileName(r, 'docx'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', await m.aarDocx(a)))
-        .catch((error: Error) => store.getState().notify({ tone: 'error', text: `The Word file could not be made (${error.message}). Try Markdown or Print instead.` }));
+        .catch((error: Error) => store.getState().notify({ tone: 'error', text: t('view.docxFailed', { error: error.message }) }));
     }
     if (kind === 'md') env.download(reportFileName(r, 'md'), 'text/markdown', aarMarkdown(a));
     if (kind === 'json') env.download(reportFileName(r, 'json'), 'application/json', reportJson(r, store.getState().session));
-    if (kind === 'plan') env.download(reportFileName(r, 'csv', '-improvement-plan'), 'text/csv', planCsv(a));
-    if (kind === 'decisions') env.download(reportFileName(r, 'csv', '-decisions'), 'text/csv', decisionsCsv(r));
-    if (kind === 'notes') env.download(reportFileName(r, 'csv', '-notes'), 'text/csv', notesCsv(r));
+    if (kind === 'plan') env.download(reportFileName(r, 'csv', 'plan'), 'text/csv', planCsv(a));
+    if (kind === 'decisions') env.download(reportFileName(r, 'csv', 'decisions'), 'text/csv', decisionsCsv(r));
+    if (kind === 'notes') env.download(reportFileName(r, 'csv', 'notes'), 'text/csv', notesCsv(r));
   };
   const exportButton = (label: string, onClick: () => void): HTMLButtonElement =>
     h('button', { class: 'btn', attrs: { type: 'button' }, text: label, on: { click: onClick } });
   const toolbar = h(
     'div',
-    { class: 'fac-row fac-report__exports', attrs: { role: 'group', 'aria-label': 'Export the report' } },
-    h('button', { class: 'btn btn--primary', attrs: { type: 'button' }, text: 'Word (DOCX)', on: { click: () => exportAs('docx') } }),
-    exportButton('Markdown', () => exportAs('md')),
-    exportButton('JSON', () => exportAs('json')),
-    exportButton('CSV: improvement plan', () => exportAs('plan')),
-    exportButton('CSV: decisions', () => exportAs('decisions')),
-    exportButton('CSV: notes', () => exportAs('notes')),
+    { class: 'fac-row fac-report__exports', attrs: { role: 'group', 'aria-label': t('view.exports') } },
+    h('button', { class: 'btn btn--primary', attrs: { type: 'button' }, text: t('view.docx'), on: { click: () => exportAs('docx') } }),
+    exportButton(t('view.md'), () => exportAs('md')),
+    exportButton(t('view.json'), () => exportAs('json')),
+    exportButton(t('view.csvPlan'), () => exportAs('plan')),
+    exportButton(t('view.csvDecisions'), () => exportAs('decisions')),
+    exportButton(t('view.csvNotes'), () => exportAs('notes')),
     h('button', {
       class: 'btn',
       attrs: { type: 'button' },
-      text: 'Print or save as PDF',
+      text: t('view.print'),
       on: {
         click: () => {
           const r = current();
@@ -84,49 +113,43 @@ export function reportView(store: ConsoleStore, env: ReportEnv): View {
       },
     }),
   );
-  const reopen = h('button', { class: 'btn btn--ghost btn--small', attrs: { type: 'button' }, text: 'Back to the incident', on: { click: () => void act((x) => x.reopen()) } });
+  const reopen = h('button', { class: 'btn btn--ghost btn--small', attrs: { type: 'button' }, text: t('view.reopen'), on: { click: () => void act((x) => x.reopen()) } });
 
   const ratings = ratingsEditor(store);
   const improvements = h('ul', { class: 'fac-improvements' });
-  const actions = h('ol', { class: 'fac-actions', attrs: { 'aria-label': 'Corrective actions' } });
+  const actions = h('ol', { class: 'fac-actions', attrs: { 'aria-label': t('view.actions') } });
   const addAction = h('button', {
     class: 'btn',
     attrs: { type: 'button' },
-    text: 'Add a corrective action',
+    text: t('view.addAction'),
     on: {
       click: () => {
-        if (act((x) => x.addAction(), 'Corrective action added') === null) focusLastAction();
+        if (act((x) => x.addAction(), t('view.actionAdded')) === null) focusLastAction();
       },
     },
   });
   const focusLastAction = (): void => actions.querySelector<HTMLTextAreaElement>('li:last-child textarea')?.focus();
   const preview = h('div', { class: 'fac-report__preview' });
-  const empty = h('p', { class: 'fac-empty', text: 'The report is ready once the incident has started. Set up the exercise and open the briefing first.' });
+  const empty = h('p', { class: 'fac-empty', text: t('view.empty') });
 
-  const heading = h('h1', { class: 'fac-title', attrs: { tabindex: '-1' }, text: 'After-action report' });
+  const heading = h('h1', { class: 'fac-title', attrs: { tabindex: '-1' }, text: t('view.title') });
   const editor = h(
     'div',
     { class: 'fac-report__editor' },
-    panel('Ratings per objective', 'fac-report__ratings', h('p', { class: 'muted small', text: 'Each starts from the game’s suggestion; choose another rating to override it.' }), ratings.el),
+    panel(t('view.ratings'), 'fac-report__ratings', h('p', { class: 'muted small', text: t('view.ratingsHint') }), ratings.el),
     panel(
-      'Improvement plan',
+      t('view.plan'),
       'fac-report__plan',
-      h('p', { class: 'muted small', text: 'Agree what will change, who owns it and by when. Plan an action from an area for improvement, or add your own.' }),
+      h('p', { class: 'muted small', text: t('view.planHint') }),
       improvements,
       actions,
       addAction,
     ),
   );
-  const aarEdit = aarEditor(store);
+  const aarEdit = aarEditor(store, lang);
   editor.append(aarEdit.text, aarEdit.findings);
   const body = h('div', { class: 'fac-report__grid' }, editor, h('div', { class: 'fac-report__doc' }, preview));
-  const el = h(
-    'div',
-    { class: 'fac-report' },
-    h('div', { class: 'fac-report__head' }, heading, toolbar, reopen),
-    empty,
-    body,
-  );
+  const parts = [h('div', { class: 'fac-report__head' }, heading, toolbar, reopen), empty, body];
 
   const rows = new Map<string, { li: HTMLElement; update(a: CorrectiveAction, objectives: { value: string; label: string }[]): void }>();
   const actionRow = (a: CorrectiveAction, n: number) => {
@@ -144,24 +167,24 @@ export function reportView(store: ConsoleStore, env: ReportEnv): View {
     start.addEventListener('change', () => act((x) => x.updateAction(a.id, { start: start.value })));
     const org = h('input', { class: 'input', attrs: { type: 'text', maxlength: 200 } });
     org.addEventListener('input', () => act((x) => x.updateAction(a.id, { org: org.value })));
-    const element = h('select', { class: 'select' }, ...CAPABILITY_ELEMENTS.map((e) => h('option', { attrs: { value: e }, text: e })));
+    const element = h('select', { class: 'select' }, ...CAPABILITY_ELEMENTS.map((e) => h('option', { attrs: { value: e }, text: t(`element.${e}`) })));
     element.addEventListener('change', () => act((x) => x.updateAction(a.id, { element: element.value as CapabilityElement })));
-    const status = h('select', { class: 'select' }, ...ACTION_STATUSES.map((e) => h('option', { attrs: { value: e }, text: e })));
+    const status = h('select', { class: 'select' }, ...ACTION_STATUSES.map((e) => h('option', { attrs: { value: e }, text: t(`status.${e}`) })));
     status.addEventListener('change', () => act((x) => x.updateAction(a.id, { status: status.value as ActionStatus })));
     const remove = h('button', {
       class: 'btn btn--small btn--ghost',
-      attrs: { type: 'button', 'aria-label': `Remove corrective action ${n}` },
-      text: 'Remove',
-      on: { click: () => act((x) => x.removeAction(a.id), 'Corrective action removed') },
+      attrs: { type: 'button', 'aria-label': t('view.removeAction', { n }) },
+      text: t('view.remove'),
+      on: { click: () => act((x) => x.removeAction(a.id), t('view.actionRemoved')) },
     });
     const li = h(
       'li',
       { class: 'fac-action' },
-      field('Area for improvement', issue),
-      field('Corrective action', action),
-      h('div', { class: 'fac-row fac-row--fields' }, field('Objective', objective), field('Capability element', element), field('Status', status)),
-      h('div', { class: 'fac-row fac-row--fields' }, field('Responsible organisation', org), field('Point of contact', owner)),
-      h('div', { class: 'fac-row fac-row--fields' }, field('Start', start), field('Completion', due)),
+      field(t('view.issue'), issue),
+      field(t('view.action'), action),
+      h('div', { class: 'fac-row fac-row--fields' }, field(t('view.objective'), objective), field(t('plan.element'), element), field(t('plan.status'), status)),
+      h('div', { class: 'fac-row fac-row--fields' }, field(t('plan.org'), org), field(t('plan.poc'), owner)),
+      h('div', { class: 'fac-row fac-row--fields' }, field(t('plan.start'), start), field(t('plan.completion'), due)),
       remove,
     );
     return {
@@ -181,7 +204,7 @@ export function reportView(store: ConsoleStore, env: ReportEnv): View {
   };
 
   const renderImprovements = keyed((r: AfterActionReport) => {
-    if (r.improvements.length === 0) return replace(improvements, h('li', { class: 'muted small', text: 'No areas for improvement found yet.' }));
+    if (r.improvements.length === 0) return replace(improvements, h('li', { class: 'muted small', text: t('view.noImprovements') }));
     replace(
       improvements,
       ...r.improvements.map((f) =>
@@ -191,11 +214,11 @@ export function reportView(store: ConsoleStore, env: ReportEnv): View {
           h('span', { text: f.text }),
           h('button', {
             class: 'btn btn--small',
-            attrs: { type: 'button', 'aria-label': `Plan an action for: ${f.text}` },
-            text: 'Plan an action',
+            attrs: { type: 'button', 'aria-label': t('view.planActionFor', { finding: f.text }) },
+            text: t('view.planAction'),
             on: {
               click: () => {
-                if (act((x) => x.addAction({ issue: f.text, objective: f.objective }), 'Corrective action added') === null) focusLastAction();
+                if (act((x) => x.addAction({ issue: f.text, objective: f.objective }), t('view.actionAdded')) === null) focusLastAction();
               },
             },
           }),
@@ -206,7 +229,8 @@ export function reportView(store: ConsoleStore, env: ReportEnv): View {
   const renderPreview = keyed((a: AarIp) => replace(preview, aarHtml(a)));
 
   return {
-    el,
+    lang,
+    parts,
     update(state: ConsoleState) {
       const r = state.session.stage === 'setup' || state.session.stage === 'briefing' ? null : current();
       empty.hidden = r !== null;
@@ -216,7 +240,7 @@ export function reportView(store: ConsoleStore, env: ReportEnv): View {
       if (!r) return;
       ratings.update(state);
       const scenario = store.getState().exercise().scenario;
-      const objectives = [{ value: '', label: 'General' }, ...(scenario?.objectives ?? []).map((o) => ({ value: o.id, label: o.text.length > 50 ? `${o.text.slice(0, 49)}…` : o.text }))];
+      const objectives = [{ value: '', label: t('view.general') }, ...(scenario?.objectives ?? []).map((o) => ({ value: o.id, label: o.text.length > 50 ? `${o.text.slice(0, 49)}…` : o.text }))];
       const ids = state.session.actions.map((a) => a.id);
       if (ids.join() !== [...rows.keys()].join()) {
         for (const id of [...rows.keys()]) if (!ids.includes(id)) rows.delete(id);

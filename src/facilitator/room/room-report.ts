@@ -1,4 +1,7 @@
+import { formats } from '../../i18n/format.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import type { VoteRecord } from '../../protocol/views.ts';
+import { reportWords } from '../report-words.ts';
 
 // The phones' votes per decision for the after-action report: how the votes split, how sure people
 // were, and why (with names only when the facilitator ran a named vote). Pure data in, data out.
@@ -67,20 +70,31 @@ function spread(values: number[]): ConfidenceSpread | null {
   };
 }
 
-/** Markdown for the report: text people typed is escaped so it reads as typed, never as markup. */
-export function roomVotesMarkdown(report: readonly DecisionVotes[]): string {
+/** A share of the votes as a whole percentage in the language: 67% / 67 %. */
+export function voteShare(share: number, lang: Lang): string {
+  return formats(lang).percent(Math.round(share * 100) / 100);
+}
+
+/** Markdown for the report, in `lang`: text people typed is escaped so it reads as typed, never as markup. */
+export function roomVotesMarkdown(report: readonly DecisionVotes[], lang: Lang): string {
   if (report.length === 0) return '';
-  const lines = ['## Votes from the room', ''];
+  const t = reportWords(lang);
+  const lines = [`## ${t('votes.heading')}`, ''];
   for (const d of report) {
-    lines.push(`### ${escape(d.prompt)}`, '', `${d.total} vote${d.total === 1 ? '' : 's'}${d.anonymous ? ' (anonymous)' : ' (named)'}.`, '');
-    for (const o of d.distribution) lines.push(`- ${escape(o.label)}: ${o.count} (${Math.round(o.share * 100)}%)`);
+    const total = t('votes.total', { count: d.total });
+    lines.push(`### ${escape(d.prompt)}`, '', d.anonymous ? t('votes.anonymous', { total }) : t('votes.named', { total }), '');
+    for (const o of d.distribution) lines.push(`- ${t('votes.option', { label: escape(o.label), count: o.count, share: voteShare(o.share, lang) })}`);
     if (d.confidence) {
       const c = d.confidence;
-      lines.push('', `Confidence (1–5, ${c.count} gave one): median ${c.median}, mean ${c.mean.toFixed(1)}, from ${c.min} to ${c.max}; ${c.byValue.map((n, i) => `${i + 1}: ${n}`).join(', ')}.`);
+      const spread = c.byValue.map((n, i) => t('votes.spread', { value: i + 1, count: n })).join(', ');
+      lines.push('', t('votes.confidence', { count: c.count, median: c.median, mean: Math.round(c.mean * 10) / 10, min: c.min, max: c.max, spread }));
     }
     if (d.rationales.length > 0) {
-      lines.push('', 'Why:');
-      for (const r of d.rationales) lines.push(`- ${r.name ? `${escape(r.name)}: ` : ''}“${escape(r.text)}” (${escape(r.option)})`);
+      lines.push('', t('votes.why'));
+      for (const r of d.rationales) {
+        const rationale = { text: escape(r.text), option: escape(r.option) };
+        lines.push(`- ${r.name ? t('votes.rationaleNamed', { name: escape(r.name), ...rationale }) : t('votes.rationale', rationale)}`);
+      }
     }
     lines.push('');
   }

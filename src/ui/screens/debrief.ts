@@ -48,8 +48,8 @@ export function debriefScreen(ctx: AppContext): ScreenView {
       h(
         'div',
         { class: 'action-group', attrs: { role: 'group', 'aria-label': t(where === 'top' ? 'keepTop' : 'keepEnd') } },
-        h('button', { class: 'btn btn--small', attrs: { type: 'button' }, data: { export: 'md' }, text: t('downloadMd'), on: { click: () => ctx.download(exportFileName(d, 'md'), 'text/markdown', debriefMarkdown(d)) } }),
-        h('button', { class: 'btn btn--small', attrs: { type: 'button' }, data: { export: 'json' }, text: t('downloadJson'), on: { click: () => ctx.download(exportFileName(d, 'json'), 'application/json', debriefJson(d, run.save())) } }),
+        h('button', { class: 'btn btn--small', attrs: { type: 'button' }, data: { export: 'md' }, text: t('downloadMd'), on: { click: () => ctx.download(exportFileName(d, 'md', lang), 'text/markdown', debriefMarkdown(d, lang)) } }),
+        h('button', { class: 'btn btn--small', attrs: { type: 'button' }, data: { export: 'json' }, text: t('downloadJson'), on: { click: () => ctx.download(exportFileName(d, 'json', lang), 'application/json', debriefJson(d, run.save())) } }),
         h('button', { class: 'btn btn--small', attrs: { type: 'button' }, text: t('print'), on: { click: () => ctx.print() } }),
       ),
       h(
