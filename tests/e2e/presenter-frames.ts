@@ -41,7 +41,7 @@ export function framesForEveryBeat(scenario: Scenario, maxBeats = 60): NamedFram
     compile: () => compiled,
   };
   const frameOf = (ex: Exercise): PresenterFrame =>
-    presenterFrame({ session: ex.session, shown: ex.shown(), live: ex.state ? { view: ex.view()!, state: ex.state } : null, report: ex.score() });
+    presenterFrame({ session: ex.session, shown: ex.shown(), live: ex.state ? { view: ex.view()!, state: ex.state } : null, report: ex.score(), lang: 'en' });
 
   const start = Exercise.open(newSession({ id: `s-${scenario.id}`, now: '2026-03-14T09:00:00Z', scenarioId: scenario.id, scenarioTitle: scenario.title, partner: scenario.partners[0]!.id, seed: 7 }), deps);
   must(start.setTeamName('Leadership team, Plant North'));
