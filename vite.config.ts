@@ -4,7 +4,8 @@ import { defineConfig, type IndexHtmlTransformContext, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa';
 import { scenariosPlugin } from './src/scenarios/vite-plugin.ts';
 import { STORAGE_KEYS } from './src/store/storage.ts';
-import { consoleShell } from './src/facilitator/console/shell.ts';
+import { consoleShell, SHELL_KEYS } from './src/facilitator/console/shell.ts';
+import consoleGerman from './src/facilitator/console/messages-de.json' with { type: 'json' };
 import { FACILITATOR_KEYS } from './src/facilitator/persist.ts';
 import { toHtml } from './src/ui/markup.ts';
 
@@ -96,14 +97,28 @@ function facilitatorPage(): Plugin {
 function consoleShellInPage(): Plugin {
   const marker = '<!-- console shell -->';
   const key = JSON.stringify(FACILITATOR_KEYS.current);
+  // The console's language, chosen as src/i18n/lang.ts preferredLang chooses it (the remembered
+  // choice, else the browser's first language we speak, else English), so <html lang> is right
+  // before anything paints.
+  const chooseLang =
+    `var l=null;try{l=localStorage.getItem('war-room.lang')}catch(e){}` +
+    `if(l!=='en'&&l!=='de'){l='en';var n=navigator.languages||[navigator.language];for(var i=0;i<n.length;i++){var p=String(n[i]).toLowerCase().split('-')[0];if(p==='en'||p==='de'){l=p;break}}}d.lang=l;`;
   const script =
-    `<script>(function(d){if(location.hash.startsWith('#/presenter')){d.dataset.facilitator='presenter';return}` +
+    `<script>(function(d){if(location.hash.startsWith('#/presenter')){d.dataset.facilitator='presenter';return}${chooseLang}` +
     `try{var s=JSON.parse(localStorage.getItem(${key})||'null');if(s&&s.stage!=='setup')d.dataset.consoleResume=''}catch(e){}})(document.documentElement)</script>`;
+  // Right after the shell: a German console's shell says its words in German before the first
+  // paint, so it never shows English first and nothing moves when the console takes over.
+  const german = Object.fromEntries(SHELL_KEYS.map((k) => [k, consoleGerman[k]]));
+  const swap =
+    `<script>(function(d){if(d.documentElement.lang!=='de'||location.hash.startsWith('#/presenter'))return;var w=${JSON.stringify(german)};` +
+    `d.querySelectorAll('[data-t]').forEach(function(e){var t=w[e.dataset.t];if(t)e.textContent=t});` +
+    `d.querySelectorAll('[data-t-aria]').forEach(function(e){var t=w[e.dataset.tAria];if(t)e.setAttribute('aria-label',t)});` +
+    `var s=d.getElementById('fac-lang');if(s)s.value='de'})(document)</script>`;
   return {
     name: 'war-room-console-shell',
     transformIndexHtml: (html) =>
       html.includes(marker)
-        ? html.replace(marker, consoleShell().map(toHtml).join('')).replace(/<meta charset[^>]*>/i, (charset) => `${charset}\n    ${script}`)
+        ? html.replace(marker, consoleShell().map(toHtml).join('') + swap).replace(/<meta charset[^>]*>/i, (charset) => `${charset}\n    ${script}`)
         : undefined,
   };
 }

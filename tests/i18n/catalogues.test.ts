@@ -5,12 +5,22 @@ import { roleName } from '../../src/i18n/roles.ts';
 import { JOIN_EN, type JoinMessages } from '../../src/join/messages.ts';
 import joinDe from '../../src/join/messages-de.json';
 import { ROLES } from '../../src/scenarios/roles.ts';
+import { CONSOLE_EN, type ConsoleMessages } from '../../src/facilitator/console/messages.ts';
+import consoleDe from '../../src/facilitator/console/messages-de.json';
+import { PRESENTER_EN, type PresenterMessages } from '../../src/facilitator/presenter/messages.ts';
+import presenterDe from '../../src/facilitator/presenter/messages-de.json';
 
 // Every catalogue of the interface, each language checked against English: the same keys (the
 // types already demand it), no empty text, the same placeholders, and the plural forms the language needs.
 // A translation kept as JSON (fetched when shown) is held to its English catalogue's type here: a missing key fails tsc.
 const JOIN_DE: Translation<JoinMessages> = joinDe;
-const CATALOGUES: Record<string, Record<string, Catalogue>> = { join: { en: JOIN_EN, de: JOIN_DE } };
+const CONSOLE_DE: Translation<ConsoleMessages> = consoleDe;
+const PRESENTER_DE: Translation<PresenterMessages> = presenterDe;
+const CATALOGUES: Record<string, Record<string, Catalogue>> = {
+  join: { en: JOIN_EN, de: JOIN_DE },
+  console: { en: CONSOLE_EN, de: CONSOLE_DE },
+  presenter: { en: PRESENTER_EN, de: PRESENTER_DE },
+};
 
 const forms = (m: Message): string[] => (typeof m === 'string' ? [m] : Object.values(m).filter((x): x is string => typeof x === 'string'));
 

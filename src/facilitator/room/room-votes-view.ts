@@ -2,6 +2,8 @@ import { h, replace } from '../../ui/dom.ts';
 import type { ConsoleStore } from '../console/console-store.ts';
 import { roomVotesMarkdown, roomVotesReport } from './room-report.ts';
 import { loadVoteRecords } from './room-storage.ts';
+import { consoleLang, t } from '../console/i18n.ts';
+import { formats } from '../../i18n/format.ts';
 
 // The report's "Votes from the room" section: per decision, the split, how sure people were and
 // why, from the phones' votes (room-report.ts). Shown only when the exercise ran with a room.
@@ -12,7 +14,7 @@ export function roomVotesView(store: ConsoleStore, download: (fileName: string, 
   const render = (): void => {
     const session = store.getState().session;
     const records = loadVoteRecords(session.id);
-    const key = `${session.id}:${JSON.stringify(records)}`;
+    const key = `${store.getState().lang}:${session.id}:${JSON.stringify(records)}`;
     if (key === shown) return;
     shown = key;
     el.hidden = records.length === 0;
@@ -20,16 +22,16 @@ export function roomVotesView(store: ConsoleStore, download: (fileName: string, 
     const report = roomVotesReport(records);
     replace(
       el,
-      h('h2', { id: 'room-votes-title', text: 'Votes from the room' }),
+      h('h2', { id: 'room-votes-title', text: t('roomVotes') }),
       ...report.map((d) =>
         h(
           'article',
           { class: 'room-votes__decision' },
           h('h3', { text: d.prompt }),
-          h('p', { text: `${d.total} vote${d.total === 1 ? '' : 's'} from phones${d.anonymous ? ', anonymous' : ', named'}.` }),
-          h('ul', null, ...d.distribution.map((o) => h('li', { text: `${o.label}: ${o.count} (${Math.round(o.share * 100)}%)` }))),
+          h('p', { text: t(d.anonymous ? 'phoneVotesAnonymous' : 'phoneVotesNamed', { count: d.total }) }),
+          h('ul', null, ...d.distribution.map((o) => h('li', { text: t('shareLine', { label: o.label, count: o.count, share: formats(consoleLang()).percent(Math.round(o.share * 100) / 100) }) }))),
           d.confidence
-            ? h('p', { text: `Confidence 1–5: median ${d.confidence.median}, from ${d.confidence.min} to ${d.confidence.max} (${d.confidence.count} answered).` })
+            ? h('p', { text: t('confidenceLine', { median: d.confidence.median, min: d.confidence.min, max: d.confidence.max, count: d.confidence.count }) })
             : null,
           d.rationales.length > 0
             ? h('ul', { class: 'room-votes__why' }, ...d.rationales.map((r) => h('li', { text: `${r.name ? `${r.name}: ` : ''}“${r.text}” (${r.option})` })))
@@ -39,7 +41,7 @@ export function roomVotesView(store: ConsoleStore, download: (fileName: string, 
       h('button', {
         class: 'btn btn--small',
         attrs: { type: 'button' },
-        text: 'Download the room’s votes (Markdown)',
+        text: t('downloadVotes'),
         on: { click: () => download(`war-room-votes-${session.id}.md`, 'text/markdown', roomVotesMarkdown(report)) },
       }),
     );
