@@ -172,7 +172,7 @@ describe('a workshop in German', () => {
     await con.waitForSelector('body[data-decision="revealed"]');
     expect(await text(con, '.fac-top__who')).toContain(GERMAN_TITLE);
     await con.keyboard.press('d');
-    await con.getByRole('button', { name: 'Beenden und nachbesprechen' }).click();
+    await con.locator('dialog[open]').getByRole('button', { name: 'Beenden und nachbesprechen' }).click();
     await con.waitForSelector('body[data-stage="debrief"]');
     await presenterCaughtUp();
     expect(await text(pres, '.pres__card')).toContain('Nachbesprechung');
