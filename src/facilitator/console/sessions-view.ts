@@ -1,5 +1,6 @@
 import { h, replace } from '../../ui/dom.ts';
-import { calendarDate, clockTime } from '../report-files.ts';
+import { clockTime } from '../report-files.ts';
+import { consoleLang } from './i18n.ts';
 import { sessionFileName, sessionFileText } from '../session-file.ts';
 import type { Session } from '../session.ts';
 import { t } from './i18n.ts';
@@ -11,6 +12,13 @@ import type { View } from './setup-view.ts';
 // The session history: every exercise run in this browser, to reopen, compare, export as a file
 // or import from one. Importing adds; it never overwrites what is here.
 
+
+/** "6 December 2026" / "6. Dezember 2026", in the browser's own time zone. */
+function localDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(consoleLang() === 'de' ? 'de-DE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(d);
+}
 
 export interface SessionsEnv {
   download(fileName: string, mime: string, text: string): void;
@@ -132,7 +140,7 @@ export function sessionsView(store: ConsoleStore, env: SessionsEnv): View {
     return h(
       'tr',
       { class: isCurrent ? 'fac-history__current' : '' },
-      h('td', null, h('time', { attrs: { datetime: s.startedAt ?? s.createdAt }, text: `${calendarDate(s.startedAt ?? s.createdAt)} ${clockTime(s.startedAt ?? s.createdAt)}` })),
+      h('td', null, h('time', { attrs: { datetime: s.startedAt ?? s.createdAt }, text: `${localDate(s.startedAt ?? s.createdAt)} ${clockTime(s.startedAt ?? s.createdAt)}` })),
       h('th', { attrs: { scope: 'row' }, text: team }),
       h('td', { text: s.scenarioTitle }),
       h('td', { text: isCurrent ? t('current', { stage: t(`stage.${s.stage}`) }) : t(`stage.${s.stage}`) }),
