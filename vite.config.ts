@@ -103,22 +103,26 @@ function consoleShellInPage(): Plugin {
   const chooseLang =
     `var l=null;try{l=localStorage.getItem('war-room.lang')}catch(e){}` +
     `if(l!=='en'&&l!=='de'){l='en';var n=navigator.languages||[navigator.language];for(var i=0;i<n.length;i++){var p=String(n[i]).toLowerCase().split('-')[0];if(p==='en'||p==='de'){l=p;break}}}d.lang=l;`;
-  const script =
-    `<script>(function(d){if(location.hash.startsWith('#/presenter')){d.dataset.facilitator='presenter';return}${chooseLang}` +
-    `try{var s=JSON.parse(localStorage.getItem(${key})||'null');if(s&&s.stage!=='setup')d.dataset.consoleResume=''}catch(e){}})(document.documentElement)</script>`;
-  // Right after the shell: a German console's shell says its words in German before the first
-  // paint, so it never shows English first and nothing moves when the console takes over.
+  // A German console's shell says its words in German from its first paint: the page is built in
+  // English with each text's key (data-t), and as the parser adds the shell, a mutation observer
+  // swaps the texts. Its callbacks run before the browser renders again, so English never shows
+  // and nothing moves. (A script after the shell ran too late: Chrome painted the English first
+  // while that script waited for the style sheets, a layout shift of 0.011.)
   const german = Object.fromEntries(SHELL_KEYS.map((k) => [k, consoleGerman[k]]));
   const swap =
-    `<script>(function(d){if(d.documentElement.lang!=='de'||location.hash.startsWith('#/presenter'))return;var w=${JSON.stringify(german)};` +
-    `d.querySelectorAll('[data-t]').forEach(function(e){var t=w[e.dataset.t];if(t)e.textContent=t});` +
-    `d.querySelectorAll('[data-t-aria]').forEach(function(e){var t=w[e.dataset.tAria];if(t)e.setAttribute('aria-label',t)});` +
-    `var s=d.getElementById('fac-lang');if(s)s.value='de'})(document)</script>`;
+    `if(l==='de'){var w=${JSON.stringify(german)},D=document,o=new MutationObserver(f);` +
+    `function f(){d.querySelectorAll('[data-t]').forEach(function(e){var t=w[e.dataset.t];if(t&&e.textContent!==t)e.textContent=t});` +
+    `d.querySelectorAll('[data-t-aria]').forEach(function(e){var t=w[e.dataset.tAria];if(t&&e.getAttribute('aria-label')!==t)e.setAttribute('aria-label',t)});` +
+    `var s=D.getElementById('fac-lang');if(s)s.value='de';if(D.querySelector('.fac-setup__head p'))o.disconnect()}` +
+    `o.observe(d,{childList:true,subtree:true})}`;
+  const script =
+    `<script>(function(d){if(location.hash.startsWith('#/presenter')){d.dataset.facilitator='presenter';return}${chooseLang}${swap}` +
+    `try{var s=JSON.parse(localStorage.getItem(${key})||'null');if(s&&s.stage!=='setup')d.dataset.consoleResume=''}catch(e){}})(document.documentElement)</script>`;
   return {
     name: 'war-room-console-shell',
     transformIndexHtml: (html) =>
       html.includes(marker)
-        ? html.replace(marker, consoleShell().map(toHtml).join('') + swap).replace(/<meta charset[^>]*>/i, (charset) => `${charset}\n    ${script}`)
+        ? html.replace(marker, consoleShell().map(toHtml).join('')).replace(/<meta charset[^>]*>/i, (charset) => `${charset}\n    ${script}`)
         : undefined,
   };
 }
