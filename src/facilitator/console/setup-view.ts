@@ -253,7 +253,9 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
         if (input) setValue(input, p.name);
       }
       // A console in another language says when the scenario has no text in it (it runs in English).
-      scenarioNote.hidden = state.lang === 'en' || s.scenarioLang === state.lang || state.scenarioLoad !== null;
+      // (From the catalogue, not the session: the session's language follows a moment later, and the note must not flash in between.)
+      const translated = !s.scenarioFile && catalog.some((e) => e.scenario?.id === s.scenarioId && e.translations?.[state.lang as Exclude<typeof state.lang, 'en'>]);
+      scenarioNote.hidden = state.lang === 'en' || translated || state.scenarioLoad !== null;
       // The briefing waits for the chosen scenario's data.
       open.disabled = state.scenarioLoad !== null;
     },
