@@ -73,6 +73,8 @@ describe('the console’s language', () => {
     expect(env.fetched).toEqual(['/tiny.de.json']);
     expect(store.getState().lang).toBe('de');
     expect(store.getState().session.scenarioTitle).toBe('Kleiner Ausfall');
+    // The tailoring shows the scenario's own names as the room will read them.
+    expect(store.getState().baseScenario()?.title).toBe('Kleiner Ausfall');
     expect(t('saved')).toBe('Gespeichert');
     const act = store.getState().act;
     expect(act((x) => x.setTeamName('Vorstand'))).toBeNull();

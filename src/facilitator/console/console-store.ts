@@ -539,7 +539,7 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
         return scores.get(key) ?? null;
       },
       exercise: () => ex,
-      baseScenario: () => exerciseDeps.scenario(ex.session.scenarioId, ex.session.scenarioFile?.key ?? null),
+      baseScenario: () => exerciseDeps.scenario(ex.session.scenarioId, ex.session.scenarioFile?.key ?? null, ex.session.scenarioLang),
       compiled: () => ex.getCompiled(),
       frame,
       dispose() {
