@@ -148,7 +148,15 @@ function consoleChunkPreload(): Plugin {
     };
     visit(start.fileName);
     const urls = JSON.stringify([...files].map((f) => base + f));
-    const script = `if(!location.hash.startsWith('#/presenter'))for(const u of ${urls}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=u;document.head.append(l)}`;
+    // A German console's words (console/messages-de.json) are asked for now too, not once the
+    // console's chunk has run: the console waits for them before it draws.
+    const words = Object.values(bundle).find(
+      (a) => a.type === 'asset' && a.originalFileNames.some((n) => /(^|[\\/])src[\\/]facilitator[\\/]console[\\/]messages-de\.json$/.test(n)),
+    );
+    const german = words
+      ? `if(document.documentElement.lang==='de'){const l=document.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='';l.href=${JSON.stringify(base + words.fileName)};document.head.append(l)}`
+      : '';
+    const script = `if(!location.hash.startsWith('#/presenter')){for(const u of ${urls}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=u;document.head.append(l)}${german}}`;
     // Before the style sheets: a classic script after them would wait until they have loaded.
     const tag = `<script>${script}</script>`;
     return /<link rel="stylesheet"/.test(html) ? html.replace(/<link rel="stylesheet"/, `${tag}\n    $&`) : html.replace('</head>', `${tag}\n  </head>`);
