@@ -4,7 +4,8 @@ import { defineConfig, type IndexHtmlTransformContext, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa';
 import { scenariosPlugin } from './src/scenarios/vite-plugin.ts';
 import { STORAGE_KEYS } from './src/store/storage.ts';
-import { consoleShell } from './src/facilitator/console/shell.ts';
+import { consoleShell, SHELL_KEYS } from './src/facilitator/console/shell.ts';
+import consoleGerman from './src/facilitator/console/messages-de.json' with { type: 'json' };
 import { FACILITATOR_KEYS } from './src/facilitator/persist.ts';
 import { toHtml } from './src/ui/markup.ts';
 
@@ -96,8 +97,26 @@ function facilitatorPage(): Plugin {
 function consoleShellInPage(): Plugin {
   const marker = '<!-- console shell -->';
   const key = JSON.stringify(FACILITATOR_KEYS.current);
+  // The console's language, chosen as src/i18n/lang.ts preferredLang chooses it (the remembered
+  // choice, else the browser's first language we speak, else English), so <html lang> is right
+  // before anything paints.
+  const chooseLang =
+    `var l=null;try{l=localStorage.getItem('war-room.lang')}catch(e){}` +
+    `if(l!=='en'&&l!=='de'){l='en';var n=navigator.languages||[navigator.language];for(var i=0;i<n.length;i++){var p=String(n[i]).toLowerCase().split('-')[0];if(p==='en'||p==='de'){l=p;break}}}d.lang=l;`;
+  // A German console's shell says its words in German from its first paint: the page is built in
+  // English with each text's key (data-t), and as the parser adds the shell, a mutation observer
+  // swaps the texts. Its callbacks run before the browser renders again, so English never shows
+  // and nothing moves. (A script after the shell ran too late: Chrome painted the English first
+  // while that script waited for the style sheets, a layout shift of 0.011.)
+  const german = Object.fromEntries(SHELL_KEYS.map((k) => [k, consoleGerman[k]]));
+  const swap =
+    `if(l==='de'){var w=${JSON.stringify(german)},D=document,o=new MutationObserver(f);` +
+    `function f(){d.querySelectorAll('[data-t]').forEach(function(e){var t=w[e.dataset.t];if(t&&e.textContent!==t)e.textContent=t});` +
+    `d.querySelectorAll('[data-t-aria]').forEach(function(e){var t=w[e.dataset.tAria];if(t&&e.getAttribute('aria-label')!==t)e.setAttribute('aria-label',t)});` +
+    `var s=D.getElementById('fac-lang');if(s)s.value='de';if(D.querySelector('.fac-setup__head p'))o.disconnect()}` +
+    `o.observe(d,{childList:true,subtree:true})}`;
   const script =
-    `<script>(function(d){if(location.hash.startsWith('#/presenter')){d.dataset.facilitator='presenter';return}` +
+    `<script>(function(d){if(location.hash.startsWith('#/presenter')){d.dataset.facilitator='presenter';return}${chooseLang}${swap}` +
     `try{var s=JSON.parse(localStorage.getItem(${key})||'null');if(s&&s.stage!=='setup')d.dataset.consoleResume=''}catch(e){}})(document.documentElement)</script>`;
   return {
     name: 'war-room-console-shell',
@@ -129,7 +148,15 @@ function consoleChunkPreload(): Plugin {
     };
     visit(start.fileName);
     const urls = JSON.stringify([...files].map((f) => base + f));
-    const script = `if(!location.hash.startsWith('#/presenter'))for(const u of ${urls}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=u;document.head.append(l)}`;
+    // A German console's words (console/messages-de.json) are asked for now too, not once the
+    // console's chunk has run: the console waits for them before it draws.
+    const words = Object.values(bundle).find(
+      (a) => a.type === 'asset' && a.originalFileNames.some((n) => /(^|[\\/])src[\\/]facilitator[\\/]console[\\/]messages-de\.json$/.test(n)),
+    );
+    const german = words
+      ? `if(document.documentElement.lang==='de'){const l=document.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='';l.href=${JSON.stringify(base + words.fileName)};document.head.append(l)}`
+      : '';
+    const script = `if(!location.hash.startsWith('#/presenter')){for(const u of ${urls}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=u;document.head.append(l)}${german}}`;
     // Before the style sheets: a classic script after them would wait until they have loaded.
     const tag = `<script>${script}</script>`;
     return /<link rel="stylesheet"/.test(html) ? html.replace(/<link rel="stylesheet"/, `${tag}\n    $&`) : html.replace('</head>', `${tag}\n  </head>`);

@@ -12,11 +12,6 @@ import { PACE_SECONDS, type Pace, type Speed } from '../store/pace.ts';
 export const CLOCK_MODES = ['paced', 'realtime'] as const;
 export type ClockMode = (typeof CLOCK_MODES)[number];
 
-export const CLOCK_MODE_LABELS: Record<ClockMode, string> = {
-  paced: 'Facilitator-paced: game time moves only when you move it',
-  realtime: 'Real time: game time runs by the clock',
-};
-
 /** The shortest real time a timed decision may last at each pace, in seconds (at any speed). */
 export const MIN_DECISION_SECONDS: Record<Pace, number> = { relaxed: 120, standard: 90, intense: 60 };
 

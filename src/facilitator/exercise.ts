@@ -6,6 +6,7 @@ import { scoreRun, type Rating, type ScoreReport } from '../engine/scoring.ts';
 import type { LogEntry, RunState } from '../engine/state.ts';
 import { buildView, revealedView, type GameView } from '../engine/view.ts';
 import { unavailableText } from '../i18n/engine-text.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { tailoringProblem, tailorScenario, type Tailoring } from '../scenarios/tailoring.ts';
 import { PACES, type Pace, type Speed } from '../store/pace.ts';
@@ -52,9 +53,14 @@ export interface ExerciseDeps {
   /** Real time in ms. */
   now(): number;
   newId(): string;
-  /** A scenario by id, or one opened from a file by its key in the scenario store. */
-  scenario(id: string, file?: string | null): Scenario | null;
+  /**
+   * A scenario by id, or one opened from a file by its key in the scenario store, in `lang` (its
+   * translation laid over the English; English where it has none or it has not arrived).
+   */
+  scenario(id: string, file?: string | null, lang?: Lang): Scenario | null;
   compile(scenario: Scenario): CompiledScenario;
+  /** The language of the engine's own words in views (durations, the company's clock): the console's. English when not given. */
+  wordsLang?(): Lang;
 }
 
 export const SPEEDS: readonly Speed[] = [1, 2, 4];
@@ -95,8 +101,8 @@ export class Exercise {
   }
 
   /** The scenario with the session's tailoring laid over it. */
-  private resolve(id: string, file: string | null, tailoring: Tailoring = this.current.tailoring): Scenario | null {
-    const base = this.deps.scenario(id, file);
+  private resolve(id: string, file: string | null, tailoring: Tailoring = this.current.tailoring, lang: Lang = this.current.scenarioLang): Scenario | null {
+    const base = this.deps.scenario(id, file, lang);
     if (!base) return null;
     const layer = JSON.stringify(tailoring);
     if (this.tailored?.base !== base || this.tailored.layer !== layer) this.tailored = { base, layer, scenario: tailorScenario(base, tailoring) };
@@ -136,7 +142,11 @@ export class Exercise {
   }
 
   view(): GameView | null {
-    return this.run?.view() ?? null;
+    return this.run?.view(this.wordsLang()) ?? null;
+  }
+
+  private wordsLang(): Lang {
+    return this.deps.wordsLang?.() ?? 'en';
   }
 
   score(): ScoreReport | null {
@@ -152,16 +162,17 @@ export class Exercise {
     const { run, compiled } = this;
     if (!run || !compiled) return null;
     const from = this.current.hiddenFrom;
-    if (from === null) return { view: run.view(), state: run.state };
-    const key = `${this.current.id}:${from}:${JSON.stringify(run.inputs.slice(0, from))}`;
+    const lang = this.wordsLang();
+    if (from === null) return { view: run.view(lang), state: run.state };
+    const key = `${this.current.id}:${lang}:${from}:${JSON.stringify(run.inputs.slice(0, from))}`;
     if (this.hiddenView?.key !== key) {
       let snapshot = startSnapshot(compiled, { seed: run.state.seed, partner: run.state.partnerId });
       for (const event of run.inputs.slice(0, from)) snapshot = stepSnapshot(compiled, snapshot, event);
-      this.hiddenView = { key, view: buildView(compiled, snapshot.context), state: snapshot.context };
+      this.hiddenView = { key, view: buildView(compiled, snapshot.context, lang), state: snapshot.context };
     }
     const before = this.hiddenView;
     if (this.current.decision !== 'revealed') return { view: before.view, state: before.state };
-    return { view: revealedView(run.view(), before.view), state: before.state };
+    return { view: revealedView(run.view(lang), before.view), state: before.state };
   }
 
   /** True when game time should be running by itself (only in the real-time mode). */
@@ -238,13 +249,26 @@ export class Exercise {
   }
 
   /** Chooses a shipped scenario, or (with `file`) one opened from a YAML file. People renamed for the last one are dropped. */
-  chooseScenario(id: string, file: ScenarioFileRef | null = null): Refusal {
+  chooseScenario(id: string, file: ScenarioFileRef | null = null, lang: Lang = 'en'): Refusal {
     if (this.current.stage !== 'setup') return 'the scenario is fixed once the briefing has started';
     const tailoring = { ...this.current.tailoring, people: {} };
-    const scenario = this.resolve(id, file?.key ?? null, tailoring);
+    const scenario = this.resolve(id, file?.key ?? null, tailoring, lang);
     if (!scenario) return file ? `the scenario file "${file.name}" is not in this browser` : `no scenario "${id}"`;
     const partner = scenario.partners.some((p) => p.id === this.current.partner) ? this.current.partner : (scenario.partners[0]?.id ?? '');
-    return this.commit({ scenarioId: id, scenarioFile: file, scenarioTitle: scenario.title, tailoring, partner, ratings: {} });
+    return this.commit({ scenarioId: id, scenarioFile: file, scenarioTitle: scenario.title, scenarioLang: lang, tailoring, partner, ratings: {} });
+  }
+
+  /**
+   * Runs the scenario's text in `lang` (its translation, English where it has none). Only during
+   * the set-up: the run that starts with the briefing is of the scenario in one language.
+   */
+  setScenarioLang(lang: Lang): Refusal {
+    const s = this.current;
+    if (s.scenarioLang === lang) return null;
+    if (s.stage !== 'setup') return 'the scenario’s language is fixed once the briefing has started';
+    const scenario = this.resolve(s.scenarioId, s.scenarioFile?.key ?? null, s.tailoring, lang);
+    if (!scenario) return 'choose a scenario first';
+    return this.commit({ scenarioLang: lang, scenarioTitle: scenario.title });
   }
 
   /**
@@ -259,7 +283,7 @@ export class Exercise {
       currency: patch.currency ?? s.tailoring.currency,
       people: patch.people !== undefined ? Object.fromEntries(Object.entries({ ...s.tailoring.people, ...patch.people }).map(([id, n]) => [id, clip(n)]).filter(([, n]) => n)) : s.tailoring.people,
     };
-    const base = this.deps.scenario(s.scenarioId, s.scenarioFile?.key ?? null);
+    const base = this.deps.scenario(s.scenarioId, s.scenarioFile?.key ?? null, s.scenarioLang);
     const why = tailoringProblem(next, base);
     if (why) return why;
     const scenario = this.resolve(s.scenarioId, s.scenarioFile?.key ?? null, next);

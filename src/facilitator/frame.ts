@@ -2,7 +2,8 @@ import { summarise, type ScoreReport, type ScoreSummary } from '../engine/scorin
 import type { ChoiceSource, RunState } from '../engine/state.ts';
 import type { GameView, InjectView } from '../engine/view.ts';
 import type { Pace, Speed } from '../store/pace.ts';
-import { roleLabel } from '../scenarios/roles.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { roleName } from '../i18n/roles.ts';
 import type { Tailoring } from '../scenarios/tailoring.ts';
 import type { ClockMode } from './clock-policy.ts';
 import type { BriefingPage, DecisionStage, PresenterDisplay, Session, Stage } from './session.ts';
@@ -25,6 +26,10 @@ export interface OnTheSpot {
 }
 
 export interface PresenterFrame {
+  /** The console's language: the presenter speaks it too. */
+  lang: Lang;
+  /** The language the scenario's text runs in (the session's): the presenter localizes its copy alike. */
+  scenarioLang: Lang;
   sessionId: string;
   rev: number;
   stage: Stage;
@@ -72,9 +77,11 @@ export interface FrameInput {
   /** The live run, for the recorded choice once revealed. */
   live: { view: GameView; state: RunState } | null;
   report: ScoreReport | null;
+  /** The console's language, for the presenter's own words and the role names. */
+  lang: Lang;
 }
 
-export function presenterFrame({ session, shown, live, report }: FrameInput): PresenterFrame {
+export function presenterFrame({ session, shown, live, report, lang }: FrameInput): PresenterFrame {
   const view = shown?.view ?? null;
   const decisionOpen = session.stage === 'incident' && session.decision === 'open' && view?.decision;
   const votes =
@@ -85,6 +92,8 @@ export function presenterFrame({ session, shown, live, report }: FrameInput): Pr
   const roles = [...new Set(inBeat.slice().reverse().flatMap((i) => i.audience))];
 
   return {
+    lang,
+    scenarioLang: session.scenarioLang,
     sessionId: session.id,
     rev: session.rev,
     stage: session.stage,
@@ -93,7 +102,7 @@ export function presenterFrame({ session, shown, live, report }: FrameInput): Pr
     scenarioFile: session.scenarioFile?.key ?? null,
     tailoring: structuredClone(session.tailoring),
     teamName: session.team.name,
-    participants: session.team.participants.map((p) => ({ name: p.name, role: p.role, roleLabel: roleLabel(p.role) })),
+    participants: session.team.participants.map((p) => ({ name: p.name, role: p.role, roleLabel: roleName(p.role, lang).label })),
     paused: session.paused,
     speed: session.speed,
     pace: session.pace,
@@ -111,7 +120,7 @@ export function presenterFrame({ session, shown, live, report }: FrameInput): Pr
         : null,
     onTheSpot: roles.map((role) => ({
       role,
-      label: roleLabel(role),
+      label: roleName(role, lang).label,
       people: session.team.participants.filter((p) => p.role === role).map((p) => p.name),
     })),
     latestInject: inBeat.at(-1) ?? null,

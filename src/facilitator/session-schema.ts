@@ -2,6 +2,7 @@ import { MAX_SEED } from '../engine/rng.ts';
 import { z } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { MAX_EVENT_MINUTES, MAX_RUN_INPUTS } from '../engine/run-events.ts';
+import { LANGS } from '../i18n/lang.ts';
 import { PACES } from '../store/pace.ts';
 import { CURRENCIES, MAX_TAILORED_NAME, MAX_TAILORED_PEOPLE, NO_TAILORING } from '../scenarios/tailoring.ts';
 import { CLOCK_MODES, MAX_DISCUSSION_SECONDS } from './clock-policy.ts';
@@ -74,6 +75,8 @@ export const SessionSchema = z.strictObject({
     }),
     () => structuredClone(NO_TAILORING),
   ),
+  // Sessions saved before scenarios had translations ran in English.
+  scenarioLang: z._default(z.enum(LANGS), 'en'),
   partner: Text(64),
   seed: Whole(0, MAX_SEED),
   pace: z.enum(PACES),

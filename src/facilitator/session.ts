@@ -2,6 +2,7 @@ import type { RunEvent } from '../engine/machine.ts';
 import type { UndoneChoice } from '../engine/runtime.ts';
 import type { Rating } from '../engine/scoring.ts';
 import type { Pace, Speed } from '../store/pace.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { NO_TAILORING, type Tailoring } from '../scenarios/tailoring.ts';
 import type { ClockMode } from './clock-policy.ts';
 
@@ -194,6 +195,11 @@ export interface Session {
   scenarioFile: ScenarioFileRef | null;
   /** The client's company, sector, currency and people, laid over the scenario. */
   tailoring: Tailoring;
+  /**
+   * The language the scenario's own text runs in (its translation laid over the English): fixed
+   * with the run, whose fingerprint is of the localized scenario, so a restore localizes the same way.
+   */
+  scenarioLang: Lang;
   partner: string;
   seed: number;
   pace: Pace;
@@ -268,6 +274,7 @@ export function newSession(d: SessionDefaults): Session {
     scenarioTitle: d.scenarioTitle,
     scenarioFile: null,
     tailoring: structuredClone(NO_TAILORING),
+    scenarioLang: 'en',
     partner: d.partner,
     seed: d.seed,
     pace: 'standard',
@@ -306,6 +313,8 @@ export function withSettings(s: Session): Session {
     scenarioFile: partial.scenarioFile ?? null,
     briefingPage: partial.briefingPage ?? 'company',
     tailoring: partial.tailoring ?? structuredClone(NO_TAILORING),
+    // Sessions saved before scenarios had translations ran in English.
+    scenarioLang: partial.scenarioLang ?? 'en',
     actions: s.actions.map((a) => {
       const old = a as Partial<CorrectiveAction> & CorrectiveAction;
       return { ...a, element: old.element ?? 'planning', org: old.org ?? '', start: old.start ?? '', status: old.status ?? 'not started' };

@@ -1,6 +1,7 @@
 import { PACES } from '../store/pace.ts';
 import { CLOCK_MODES } from './clock-policy.ts';
 import { CURRENCIES, MAX_TAILORED_PEOPLE } from '../scenarios/tailoring.ts';
+import { isLang } from '../i18n/lang.ts';
 import type { PresenterFrame } from './frame.ts';
 
 // The console and the presenter talk over a BroadcastChannel inside one browser. The console is
@@ -51,6 +52,8 @@ export function isPresenterFrame(x: unknown): x is PresenterFrame {
   if (!obj(x)) return false;
   const f = x;
   return (
+    isLang(f.lang) &&
+    isLang(f.scenarioLang) &&
     isText(f.sessionId) &&
     whole(f.rev, 0, MAX_FRAME_REV) &&
     ['setup', 'briefing', 'incident', 'debrief'].includes(f.stage as string) &&

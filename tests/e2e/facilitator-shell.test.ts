@@ -65,6 +65,37 @@ describe('the facilitator console paints its shell before its scripts', () => {
     { width: 1280, height: 720 },
     { width: 390, height: 844 },
   ]) {
+    it(`at ${viewport.width}×${viewport.height} paints a German console's shell in German before its scripts, and nothing moves when they arrive`, async () => {
+      const context = await served.browser.newContext({ viewport, locale: 'de-DE', reducedMotion: 'reduce' });
+      try {
+        const { page, release } = await openHeld(context, '#/console');
+        await painted(page);
+        expect(await page.evaluate(() => document.body.dataset.ready)).toBeUndefined();
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+        expect(await page.getByRole('heading', { level: 1, name: 'Übung vorbereiten' }).isVisible()).toBe(true);
+        expect(await page.locator('#fac-lang').inputValue()).toBe('de');
+        const intro = page.locator('.fac-setup__head p');
+        const painted_ = await intro.textContent();
+        expect(painted_).toMatch(/^Tragen Sie das Team ein/);
+        const before = await intro.boundingBox();
+        const top = await page.locator('.fac-top').boundingBox();
+        await page.screenshot({ path: `${OUT}/facilitator-shell-de-${viewport.width}x${viewport.height}-before-scripts.png` });
+        release();
+        await page.waitForSelector('body[data-ready="1"]');
+        await page.getByRole('button', { name: 'Briefing öffnen' }).waitFor();
+        await painted(page);
+        await page.screenshot({ path: `${OUT}/facilitator-shell-de-${viewport.width}x${viewport.height}-after-scripts.png` });
+        expect(await intro.textContent()).toBe(painted_);
+        expect(await intro.boundingBox()).toEqual(before);
+        expect(await page.locator('.fac-top').boundingBox()).toEqual(top);
+        const shift = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((a, b) => a + b, 0));
+        expect(shift).toBeLessThan(0.005);
+        expect((await axe(page)).serious).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 90_000);
+
     it(`at ${viewport.width}×${viewport.height} shows the shell without scripts, then takes it over without drawing it again or moving it`, async () => {
       const context = await served.browser.newContext({ viewport, reducedMotion: 'reduce' });
       try {

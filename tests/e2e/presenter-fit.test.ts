@@ -5,6 +5,10 @@ import { CHANNEL_NAME, frameMessage } from '../../src/facilitator/sync.ts';
 import { OUT, serveGame, type Served } from './harness.ts';
 import { SCENARIOS_DIR } from '../../src/scenarios/load-file.ts';
 import { framesForEveryBeat, loadScenario, type NamedFrame } from './presenter-frames.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseTranslation } from '../../src/scenarios/translation-load.ts';
+import { localizeScenario } from '../../src/scenarios/translation.ts';
 
 // The projector never cuts text off: for every beat of every shipped scenario (the open decision
 // with all its injects, the recorded choice, the reveal), at the three usual
@@ -85,6 +89,26 @@ function showAndCheck(frame: NamedFrame['frame']): Promise<{ bad: string[]; fit:
   );
 }
 
+/**
+ * The same beats in German, where the scenario has a German translation: the console and the
+ * presenter speak German and the scenario runs on its German text (longer words, longer lines).
+ */
+const german = new Map<string, NamedFrame[]>();
+function germanFrames(file: string): NamedFrame[] {
+  if (!german.has(file)) {
+    const path = join(SCENARIOS_DIR, 'translations', file.replace(/\.yaml$/, '.de.yaml'));
+    let frames: NamedFrame[] = [];
+    if (existsSync(path)) {
+      const scenario = loadScenario(file, served.scenarioTexts.get(file)!);
+      const loaded = parseTranslation(new Uint8Array(readFileSync(path)), path, scenario, 'de');
+      if (!loaded.translation) throw new Error(`${path}: ${loaded.errors.map((e) => e.message).join('; ')}`);
+      frames = framesForEveryBeat(localizeScenario(scenario, loaded.translation, 'de'), 60, 'de').map((f) => ({ name: `de/${f.name}`, frame: f.frame }));
+    }
+    german.set(file, frames);
+  }
+  return german.get(file)!;
+}
+
 // FIT_SCENARIOS=a,b narrows the run while working on the layout.
 const only = process.env.FIT_SCENARIOS?.split(',');
 const files = readdirSync(SCENARIOS_DIR)
@@ -102,7 +126,7 @@ describe('the presenter fits every beat of every scenario', () => {
       for (const file of files) {
         it(file, async () => {
           if (!byScenario.has(file)) byScenario.set(file, framesForEveryBeat(loadScenario(file, served.scenarioTexts.get(file)!)));
-          const frames = byScenario.get(file)!;
+          const frames = [...byScenario.get(file)!, ...germanFrames(file)];
           expect(frames.length).toBeGreaterThan(3);
           await page.setViewportSize(size);
           const found: string[] = [];

@@ -5,6 +5,7 @@ import { presenterFrame, type PresenterFrame } from '../../src/facilitator/frame
 import { newSession, type Session } from '../../src/facilitator/session.ts';
 import { parseScenario } from '../../src/scenarios/load.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
+import type { Lang } from '../../src/i18n/lang.ts';
 
 // Presenter frames for every beat of a scenario, built in Node with the console's own code: for
 // each beat reached (breadth first over the options) the open decision with every inject released
@@ -31,7 +32,8 @@ export function loadScenario(file: string, text: string): Scenario {
   return loaded.scenario;
 }
 
-export function framesForEveryBeat(scenario: Scenario, maxBeats = 60): NamedFrame[] {
+/** `lang`: the console's language, with the scenario already in it (localized) when that is not English. */
+export function framesForEveryBeat(scenario: Scenario, maxBeats = 60, lang: Lang = 'en'): NamedFrame[] {
   const compiled = compileScenario(scenario);
   let n = 0;
   const deps: ExerciseDeps = {
@@ -41,9 +43,9 @@ export function framesForEveryBeat(scenario: Scenario, maxBeats = 60): NamedFram
     compile: () => compiled,
   };
   const frameOf = (ex: Exercise): PresenterFrame =>
-    presenterFrame({ session: ex.session, shown: ex.shown(), live: ex.state ? { view: ex.view()!, state: ex.state } : null, report: ex.score() });
+    presenterFrame({ session: ex.session, shown: ex.shown(), live: ex.state ? { view: ex.view()!, state: ex.state } : null, report: ex.score(), lang });
 
-  const start = Exercise.open(newSession({ id: `s-${scenario.id}`, now: '2026-03-14T09:00:00Z', scenarioId: scenario.id, scenarioTitle: scenario.title, partner: scenario.partners[0]!.id, seed: 7 }), deps);
+  const start = Exercise.open({ ...newSession({ id: `s-${scenario.id}`, now: '2026-03-14T09:00:00Z', scenarioId: scenario.id, scenarioTitle: scenario.title, partner: scenario.partners[0]!.id, seed: 7 }), scenarioLang: lang }, deps);
   must(start.setTeamName('Leadership team, Plant North'));
   for (const [name, role] of PARTICIPANTS) must(start.addParticipant(name, role));
   must(start.setDisplay({ costs: true }));

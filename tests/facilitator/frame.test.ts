@@ -9,6 +9,7 @@ const frameOf = (ex: Exercise) =>
     shown: ex.shown(),
     live: ex.state ? { view: ex.view()!, state: ex.state } : null,
     report: ex.score(),
+    lang: 'en',
   });
 
 describe('presenter frame', () => {

@@ -77,6 +77,6 @@ export function ok(refusal: string | null): void {
 /** A complete presenter frame of a running exercise, with the session id and revision given. */
 export function sampleFrame(sessionId: string, rev: number): PresenterFrame {
   const { ex } = running();
-  const frame = presenterFrame({ session: ex.session, shown: ex.shown(), live: ex.state ? { view: ex.view()!, state: ex.state } : null, report: ex.score() });
+  const frame = presenterFrame({ session: ex.session, shown: ex.shown(), live: ex.state ? { view: ex.view()!, state: ex.state } : null, report: ex.score(), lang: 'en' });
   return { ...frame, sessionId, rev };
 }

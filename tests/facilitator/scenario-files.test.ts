@@ -129,7 +129,7 @@ describe('console: tailoring the exercise for the client', () => {
     expect(store.getState().session.run!.inputs).toHaveLength(inputs);
     expect(store.getState().session.tailoring).toEqual({ company: 'Acme Retail', sector: '', currency: 'USD', people: { ceo: 'Grace Obi' } });
     // The presenter gets the names through the view and the layer itself.
-    const frame = presenterFrame({ session: ex.session, shown: ex.shown(), live: null, report: null });
+    const frame = presenterFrame({ session: ex.session, shown: ex.shown(), live: null, report: null, lang: 'en' });
     expect(frame.tailoring.company).toBe('Acme Retail');
     expect(frame.view?.currency).toBe('USD');
 

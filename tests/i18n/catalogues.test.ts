@@ -18,11 +18,17 @@ import { REPORT_DE } from '../../src/facilitator/report-messages-de.ts';
 import { REPORT_EN } from '../../src/facilitator/report-messages.ts';
 import { EXPORT_DE } from '../../src/store/export-messages-de.ts';
 import { EXPORT_EN } from '../../src/store/export-messages.ts';
+import { CONSOLE_EN, type ConsoleMessages } from '../../src/facilitator/console/messages.ts';
+import consoleDe from '../../src/facilitator/console/messages-de.json';
+import { PRESENTER_EN, type PresenterMessages } from '../../src/facilitator/presenter/messages.ts';
+import presenterDe from '../../src/facilitator/presenter/messages-de.json';
 
 // Every catalogue of the interface, each language checked against English: the same keys (the
 // types already demand it), no empty text, the same placeholders, and the plural forms the language needs.
 // A translation kept as JSON (fetched when shown) is held to its English catalogue's type here: a missing key fails tsc.
 const JOIN_DE: Translation<JoinMessages> = joinDe;
+const CONSOLE_DE: Translation<ConsoleMessages> = consoleDe;
+const PRESENTER_DE: Translation<PresenterMessages> = presenterDe;
 const UI_DE: Translation<UiMessages> = uiDe;
 const STORE_DE: Translation<StoreMessages> = storeDe;
 const CATALOGUES: Record<string, Record<string, Catalogue>> = {
@@ -34,6 +40,8 @@ const CATALOGUES: Record<string, Record<string, Catalogue>> = {
   gameStore: { en: STORE_EN, de: STORE_DE },
   reports: { en: REPORT_EN, de: REPORT_DE },
   'solo export': { en: EXPORT_EN, de: EXPORT_DE },
+  console: { en: CONSOLE_EN, de: CONSOLE_DE },
+  presenter: { en: PRESENTER_EN, de: PRESENTER_DE },
 };
 
 const forms = (m: Message): string[] => (typeof m === 'string' ? [m] : Object.values(m).filter((x): x is string => typeof x === 'string'));

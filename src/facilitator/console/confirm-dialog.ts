@@ -1,4 +1,5 @@
 import { h, replace } from '../../ui/dom.ts';
+import { t } from './i18n.ts';
 
 // A modal question with two answers, on a native <dialog>: focus stays inside, Esc cancels.
 
@@ -41,7 +42,7 @@ export function createConfirmDialog(): { el: HTMLDialogElement; ask(o: ConfirmOp
       replace(title, o.title);
       replace(text, o.text);
       replace(yes, o.confirm);
-      replace(no, o.cancel ?? 'Cancel');
+      replace(no, o.cancel ?? t('cancel'));
       yes.className = `btn ${o.danger ? 'btn--danger' : 'btn--primary'}`;
       const previous = document.activeElement as HTMLElement | null;
       el.showModal();

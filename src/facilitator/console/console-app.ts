@@ -1,3 +1,5 @@
+import { chooseLang, showLang } from '../../i18n/browser-lang.ts';
+import { isLang } from '../../i18n/lang.ts';
 import type { CatalogueEntry } from '../../scenarios/bundled.ts';
 import { h, isTypingTarget, replace } from '../../ui/dom.ts';
 import { skipOption } from '../../engine/rules.ts';
@@ -7,16 +9,18 @@ import { controlsView } from './controls-view.ts';
 import { evaluationView } from './evaluation-view.ts';
 import { materialView } from './material-view.ts';
 import { reportView } from './report-view.ts';
-import { rememberedLang } from '../../i18n/browser-lang.ts';
 import { roomPanel } from '../room/room-panel.ts';
 import { roomVotesView } from '../room/room-votes-view.ts';
 import { sessionsView } from './sessions-view.ts';
 import { setupView, type View } from './setup-view.ts';
-import { adoptShell, SHELL_DEFAULTS } from './shell.ts';
-import { commandFor, SHORTCUT_HELP, type Command } from './shortcuts.ts';
+import { adoptShell, localizeShell } from './shell.ts';
+import { commandFor, shortcutHelp, type Command } from './shortcuts.ts';
+import { t } from './i18n.ts';
 
 // The facilitator console: a top bar with the tabs, and under it the set-up, the live exercise
 // (controls, private material, evaluation), the report, or the session history.
+// A language switch in the top bar: the views are built again in the new language (what is typed
+// lives in the store, so nothing is lost), and the presenter follows through its next frame.
 
 export interface ConsoleEnv {
   /** The shipped scenarios' cards, for the picker. */
@@ -48,14 +52,12 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
     if (s.session.stage !== 'incident') return void act((x) => x.end());
     const finished = s.view?.phase === 'ended';
     const yes = await confirm.ask({
-      title: 'End the exercise?',
-      text: finished
-        ? 'The run has reached its ending. The projector shows the scores and the console opens the report.'
-        : 'The run has not reached its ending; the scores will use the figures so far. You can go back to the incident from the report.',
-      confirm: 'End and debrief',
+      title: t('endTitle'),
+      text: finished ? t('endFinished') : t('endUnfinished'),
+      confirm: t('endConfirm'),
       danger: !finished,
     });
-    if (yes) act((x) => x.end(), 'Exercise ended; the report is open');
+    if (yes) act((x) => x.end(), t('said.ended'));
   };
 
   // Skipping applies the beat's default (else the advised option): only with the facilitator's yes.
@@ -69,12 +71,12 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
     const label = id ? (s.view?.decision?.options.find((o) => o.id === id)?.label ?? id) : null;
     if (!label) return void act((x) => x.skip());
     const yes = await confirm.ask({
-      title: 'Skip this beat?',
-      text: `The beat's default applies: “${label}”. The report records it as skipped by the facilitator, not as the team's choice.`,
-      confirm: 'Skip and apply it',
+      title: t('skipTitle'),
+      text: t('skipText', { label }),
+      confirm: t('skipConfirm'),
       danger: true,
     });
-    if (yes) act((x) => x.skip(), 'Beat skipped');
+    if (yes) act((x) => x.skip(), t('said.skipped'));
   };
 
   // ---- top bar, from the shell the page painted before this chunk arrived (shell.ts) ----
@@ -84,50 +86,77 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
   shell.helpButton.addEventListener('click', () => showHelp());
   for (const b of tabButtons) b.addEventListener('click', () => store.getState().setTab(b.dataset.tab as ConsoleTab));
   const live = h('p', { class: 'visually-hidden', attrs: { 'aria-live': 'polite', role: 'status' } });
-  const takeover = h(
-    'div',
-    { class: 'fac-takeover', attrs: { role: 'alert' } },
-    h('p', { text: 'This exercise is now run from another console window. This window is read-only so the two never disagree.' }),
-    h('button', { class: 'btn btn--primary', attrs: { type: 'button' }, text: 'Run it from here', on: { click: () => void store.getState().takeControl() } }),
-  );
-
-  // ---- the views ----
-  const setup = setupView(store, env.catalog, env.openPresenter, { el: shell.setup, heading: shell.setupHeading });
-  const controls = controlsView(store, { onEnd: () => void askEnd(), onSkip: () => void askSkip(), now: env.now });
-  const material = materialView(store);
-  const evaluation = evaluationView(store);
-  const live3 = h('div', { class: 'fac-live' }, h('h1', { class: 'visually-hidden', text: 'Running the exercise' }), controls.el, material.el, evaluation.el);
-  // The report speaks the language this device remembers (the console's own switch sets the same choice).
-  const report = reportView(store, { download: env.download, downloadBytes: env.downloadBytes, print: env.print, now: env.now, lang: rememberedLang });
-  const sessions = sessionsView(store, { download: env.download, confirm: confirm.ask, now: env.now });
+  const langSelect = shell.langSelect;
+  langSelect.value = store.getState().lang;
+  langSelect.addEventListener('change', () => {
+    const chosen = langSelect.value;
+    if (!isLang(chosen)) return;
+    chooseLang(chosen);
+    void store.getState().setLang(chosen).then(() => {
+      // Words that could not come (offline) leave the console as it was; the switch says so.
+      langSelect.value = store.getState().lang;
+      showLang(store.getState().lang);
+    });
+  });
+  // The workshop room's panel holds the room's connection: it is built once and says its words
+  // again itself when the language changes.
   const room = roomPanel(store, { download: env.download });
-  const roomVotes = roomVotesView(store, env.download, rememberedLang);
-  report.el.append(roomVotes.el);
+  const roomVotes = roomVotesView(store, env.download, () => store.getState().lang);
 
-  const help = h(
-    'dialog',
-    { class: 'dialog fac-dialog', attrs: { 'aria-labelledby': 'fac-help-title' } },
-    h('h2', { class: 'dialog__title', id: 'fac-help-title', text: 'Keyboard shortcuts' }),
-    h('dl', { class: 'keys fac-keys' }, ...SHORTCUT_HELP.flatMap((s) => [h('dt', null, h('kbd', { text: s.keys })), h('dd', { text: s.does })])),
-    h('p', { class: 'muted small', text: 'Shortcuts work whenever the cursor is not in a text field.' }),
-    h('div', { class: 'actions' }, h('button', { class: 'btn btn--primary', attrs: { type: 'button' }, text: 'Close', on: { click: () => help.close() } })),
-  );
+  // ---- the views, built in the console's language (again when it changes) ----
+  const build = () => {
+    const takeover = h(
+      'div',
+      { class: 'fac-takeover', attrs: { role: 'alert' } },
+      h('p', { text: t('takeoverText') }),
+      h('button', { class: 'btn btn--primary', attrs: { type: 'button' }, text: t('takeoverButton'), on: { click: () => void store.getState().takeControl() } }),
+    );
+    const setup = setupView(store, env.catalog, env.openPresenter, { el: shell.setup, heading: shell.setupHeading });
+    const controls = controlsView(store, { onEnd: () => void askEnd(), onSkip: () => void askSkip(), now: env.now });
+    const material = materialView(store);
+    const evaluation = evaluationView(store);
+    const live3 = h('div', { class: 'fac-live' }, h('h1', { class: 'visually-hidden', text: t('runningHeading') }), controls.el, material.el, evaluation.el);
+    const report = reportView(store, { download: env.download, downloadBytes: env.downloadBytes, print: env.print, now: env.now, lang: () => store.getState().lang });
+    const sessions = sessionsView(store, { download: env.download, confirm: confirm.ask, now: env.now });
+    report.el.append(roomVotes.el);
+    const help = h(
+      'dialog',
+      { class: 'dialog fac-dialog', attrs: { 'aria-labelledby': 'fac-help-title' } },
+      h('h2', { class: 'dialog__title', id: 'fac-help-title', text: t('helpTitle') }),
+      h('dl', { class: 'keys fac-keys' }, ...shortcutHelp().flatMap((s) => [h('dt', null, h('kbd', { text: s.keys })), h('dd', { text: s.does })])),
+      h('p', { class: 'muted small', text: t('helpNote') }),
+      h('div', { class: 'actions' }, h('button', { class: 'btn btn--primary', attrs: { type: 'button' }, text: t('close'), on: { click: () => help.close() } })),
+    );
+    // The shell stays where it is: nothing above the set-up's introduction changes size.
+    messageSlot.after(takeover);
+    root.append(help);
+    return { takeover, setup, controls, material, evaluation, live3, report, sessions, help };
+  };
+  let v = build();
   const showHelp = (): void => {
-    if (!help.open) help.showModal();
+    if (!v.help.open) v.help.showModal();
+  };
+  const rebuild = (): void => {
+    const wasOpen = v.help.open;
+    v.takeover.remove();
+    v.help.remove();
+    v.controls.destroy?.();
+    // The set-up fills the frame the page painted: all but its title and introduction go.
+    for (const child of [...shell.setup.children]) if (child !== shell.setupHead) child.remove();
+    v = build();
+    if (wasOpen) showHelp();
+    shown = null;
   };
 
-  // The shell stays where it is: nothing above the set-up's introduction changes size.
-  messageSlot.after(takeover);
-  root.append(live, help, confirm.el);
+  root.append(live, confirm.el);
   document.documentElement.dataset.facilitator = 'console';
-  document.title = 'Facilitator console · War Room';
 
   let shown: { key: string; views: View[] } | null = null;
   const show = (state: ConsoleState): void => {
     const key = state.tab === 'exercise' ? (state.session.stage === 'setup' ? 'setup' : 'live') : state.tab;
     if (shown?.key === key) return;
-    const views: View[] = key === 'setup' ? [setup] : key === 'live' ? [controls, material, evaluation] : key === 'report' ? [report] : [sessions];
-    showOnly(main, key === 'setup' ? setup.el : key === 'live' ? live3 : key === 'report' ? report.el : sessions.el);
+    const views: View[] = key === 'setup' ? [v.setup] : key === 'live' ? [v.controls, v.material, v.evaluation] : key === 'report' ? [v.report] : [v.sessions];
+    showOnly(main, key === 'setup' ? v.setup.el : key === 'live' ? v.live3 : key === 'report' ? v.report.el : v.sessions.el);
     // The workshop room's panel opens each view; on the set-up it follows the title and
     // introduction, which the page painted before the panel's code arrived and which must not move.
     if (key === 'setup') shell.setupHead.after(room.el);
@@ -139,7 +168,16 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
   };
 
   const render = (state: ConsoleState, prev: ConsoleState | null): void => {
+    if (!prev || state.lang !== prev.lang) {
+      showLang(state.lang);
+      localizeShell(root);
+      document.title = t('pageTitle');
+      if (langSelect.value !== state.lang) langSelect.value = state.lang;
+      if (prev) rebuild();
+    }
+    const focusAfter = prev !== null && state.lang !== prev.lang;
     show(state);
+    if (focusAfter) langSelect.focus();
     for (const v of shown!.views) v.update(state);
     for (const b of tabButtons) {
       const current = b.dataset.tab === state.tab;
@@ -147,19 +185,19 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
       else b.removeAttribute('aria-current');
     }
     const s = state.session;
-    setText(who, s.team.name ? `${s.team.name} · ${s.scenarioTitle}` : s.scenarioTitle || SHELL_DEFAULTS.who);
+    setText(who, s.team.name ? t('whoLine', { team: s.team.name, scenario: s.scenarioTitle }) : s.scenarioTitle || t('newExercise'));
     const n = state.sync.presenters.length;
-    setText(presenterStatus, n === 0 ? SHELL_DEFAULTS.presenters : n === 1 ? 'Presenter connected' : `${n} presenter windows`);
+    setText(presenterStatus, n === 0 ? t('noPresenter') : n === 1 ? t('presenterConnected') : t('presenterWindows', { count: n }));
     presenterStatus.className = `fac-top__status fac-top__status--${n > 0 ? 'on' : 'off'}`;
-    setText(savedStatus, state.storageProblem ? 'Not saved: see the message' : SHELL_DEFAULTS.saved);
+    setText(savedStatus, state.storageProblem ? t('notSaved') : t('saved'));
     savedStatus.className = `fac-top__saved${state.storageProblem ? ' fac-top__saved--bad' : ''}`;
-    takeover.hidden = state.sync.authority;
+    v.takeover.hidden = state.sync.authority;
     document.body.dataset.stage = s.stage;
     document.body.dataset.decision = s.decision;
     document.body.dataset.rev = String(s.rev);
     document.body.dataset.phase = state.view?.phase ?? 'none';
 
-    if (!prev || state.message !== prev.message || state.storageProblem !== prev.storageProblem) {
+    if (!prev || state.message !== prev.message || state.storageProblem !== prev.storageProblem || state.lang !== prev.lang) {
       const m = state.message ?? (state.storageProblem ? { tone: 'error' as const, text: state.storageProblem } : null);
       replace(
         messageSlot,
@@ -169,7 +207,7 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
               { class: `notice notice--${m.tone} fac-message`, attrs: { role: m.tone === 'error' ? 'alert' : 'status' } },
               h('p', { class: 'fac-message__text', text: m.text }),
               state.message
-                ? h('button', { class: 'btn btn--small', attrs: { type: 'button' }, text: 'Dismiss', on: { click: () => store.getState().dismissMessage() } })
+                ? h('button', { class: 'btn btn--small', attrs: { type: 'button' }, text: t('dismiss'), on: { click: () => store.getState().dismissMessage() } })
                 : null,
             )
           : null,
@@ -183,41 +221,41 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
     const options = s.view?.decision?.options ?? [];
     switch (c.kind) {
       case 'toggle-pause':
-        act((x) => x.togglePause(), s.session.stage === 'briefing' ? 'Incident started' : s.session.paused ? 'Resumed' : 'Paused');
+        act((x) => x.togglePause(), s.session.stage === 'briefing' ? t('said.started') : s.session.paused ? t('said.resumed') : t('said.paused'));
         return;
       case 'speed':
         act((x) => x.cycleSpeed());
         return;
       case 'release':
-        act((x) => x.release(), 'Inject released');
+        act((x) => x.release(), t('said.released'));
         return;
       case 'skip':
         void askSkip();
         return;
       case 'extend':
-        act((x) => x.extend(), 'Timer extended');
+        act((x) => x.extend(), t('said.extended'));
         return;
       case 'hold':
-        act((x) => x.hold(), 'Timer stopped');
+        act((x) => x.hold(), t('said.held'));
         return;
       case 'record':
-        act((x) => x.record(), 'Choice recorded');
+        act((x) => x.record(), t('said.recorded'));
         return;
       case 'reveal':
-        act((x) => x.reveal(), 'Consequences revealed');
+        act((x) => x.reveal(), t('said.revealed'));
         return;
       case 'continue':
-        act((x) => x.continue(), 'Next decision');
+        act((x) => x.continue(), t('said.next'));
         return;
       case 'undo':
-        act((x) => x.undo(), 'Last choice undone; it stays in the record');
+        act((x) => x.undo(), t('said.undone'));
         return;
       case 'end':
         void askEnd();
         return;
       case 'note':
         if (s.tab !== 'exercise' || s.session.stage === 'setup') s.setTab('exercise');
-        evaluation.focusNote();
+        v.evaluation.focusNote();
         return;
       case 'presenter':
         env.openPresenter();
@@ -232,7 +270,7 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
       }
       case 'vote': {
         const option = options[c.n - 1];
-        if (option) act((x) => x.addVote(option.id, 1), `${option.label}: ${(s.session.votes[option.id] ?? 0) + 1} votes`);
+        if (option) act((x) => x.addVote(option.id, 1), t('said.votes', { option: option.label, count: (s.session.votes[option.id] ?? 0) + 1 }));
         return;
       }
       default: {
@@ -243,7 +281,7 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
   };
   const onKey = (e: KeyboardEvent): void => {
     if (e.defaultPrevented || e.repeat || isTypingTarget(e.target)) return;
-    if (confirm.el.open || help.open) return;
+    if (confirm.el.open || v.help.open) return;
     // Space and Enter on a focused button belong to the button.
     if ((e.key === ' ' || e.key === 'Enter') && e.target instanceof HTMLButtonElement) return;
     const command = commandFor(e);
@@ -272,6 +310,7 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
       unsubscribe();
       room.destroy();
       roomVotes.destroy();
+      v.controls.destroy?.();
       window.removeEventListener('keydown', onKey);
       root.removeEventListener('click', onClick);
       replace(root);

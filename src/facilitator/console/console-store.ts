@@ -1,4 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Lang } from '../../i18n/lang.ts';
+import { localizeScenario } from '../../scenarios/translation.ts';
+import type { Translation as ScenarioTranslation } from '../../scenarios/translation-schema.ts';
+import { consoleLang, hasConsoleWords, t, useLang } from './i18n.ts';
 import type { CompiledScenario } from '../../engine/compile.ts';
 import type { ScoreReport } from '../../engine/scoring.ts';
 import type { GameView } from '../../engine/view.ts';
@@ -60,6 +64,8 @@ export interface ConsoleState {
   fileProblems: { file: string; errors: ScenarioProblem[] } | null;
   /** The shipped scenario being downloaded because the facilitator chose it; null when none is. */
   scenarioLoad: { id: string; title: string } | null;
+  /** The language the console speaks (the presenter follows it; so does a scenario still being set up, where it has a translation). */
+  lang: Lang;
 
   /**
    * Chooses a scenario for the exercise: a shipped one by id (its data downloaded first, when this
@@ -69,6 +75,11 @@ export interface ConsoleState {
   /** Runs a command on the exercise; a refusal becomes the message. Returns the refusal. */
   act(command: (ex: Exercise) => string | null, announce?: string): string | null;
   setTab(tab: ConsoleTab): void;
+  /**
+   * Speaks `lang` from now on (its words fetched first, if need be): the console, the presenter,
+   * and, while the exercise is set up, the scenario's text where it has that translation.
+   */
+  setLang(lang: Lang): Promise<void>;
   dismissMessage(): void;
   notify(message: ConsoleMessage): void;
   /** Starts a new exercise; the current one stays in the history. */
@@ -125,23 +136,71 @@ export interface ConsoleDeps {
    * opening scenario's download does not compete with the page's own start. At once when not given.
    */
   afterFirstPaint?: (task: () => void) => void;
+  /** The language to start in (the browser's remembered choice); English when not given. */
+  lang?: Lang;
+  /** Fetches the console's words in `lang`; false when they cannot come. Words already in hand when not given. */
+  loadWords?: (lang: Lang) => Promise<boolean>;
+  /** Fetches a scenario translation from its catalogue URL, or says why it could not. */
+  loadTranslation?: (url: string) => Promise<ScenarioTranslation | string>;
 }
 
 export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStore> {
   const cache = new CompiledCache();
   const { library } = deps;
+  const initialLang: Lang = deps.lang && hasConsoleWords(deps.lang) ? deps.lang : 'en';
+  useLang(initialLang);
   const titleOf = (id: string): string => library.catalog.find((e) => e.scenario?.id === id)?.scenario?.title ?? id;
   /** Downloads the shipped scenario a session runs, if it has one and this browser lacks it. */
-  const fetchFor = async (session: Pick<Session, 'scenarioId' | 'scenarioFile'> | null): Promise<void> => {
-    if (session && !session.scenarioFile && session.scenarioId) await library.load(session.scenarioId);
+  const fetchFor = async (session: Pick<Session, 'scenarioId' | 'scenarioFile'> & { scenarioLang?: Lang } | null): Promise<void> => {
+    if (!session || session.scenarioFile || !session.scenarioId) return;
+    await library.load(session.scenarioId);
+    // Its run was made on the scenario in that language: the replay needs the same text.
+    await fetchTranslation(session.scenarioId, session.scenarioLang ?? 'en');
   };
   const fileStore = deps.files ?? memoryStore<ScenarioFile>((f) => f.key);
   const files = new Map<string, ScenarioFile>();
+
+  // Scenario translations, fetched when an exercise needs one; each localized scenario is kept
+  // with the English it was made from, so the same scenario object (and compile) comes back.
+  const translations = new Map<string, ScenarioTranslation>();
+  const localized = new Map<string, { base: Scenario; scenario: Scenario }>();
+  const inLang = (base: Scenario, lang: Lang): Scenario => {
+    if (lang === 'en') return base;
+    const key = `${base.id}:${lang}`;
+    const translation = translations.get(key);
+    if (!translation) return base;
+    const known = localized.get(key);
+    if (known?.base === base) return known.scenario;
+    const scenario = localizeScenario(base, translation, lang);
+    localized.set(key, { base, scenario });
+    return scenario;
+  };
+  /** The language a scenario runs in when the console speaks `lang`: that one if the scenario has it, else English. */
+  const scenarioLangFor = (id: string, file: boolean, lang: Lang): Lang =>
+    !file && lang !== 'en' && library.catalog.find((e) => e.scenario?.id === id)?.translations?.[lang] ? lang : 'en';
+  /** Fetches a scenario's translation into `lang`, if it has one and it is not here yet; a string says why it could not. */
+  const fetchTranslation = async (id: string, lang: Lang): Promise<string | null> => {
+    if (lang === 'en' || translations.has(`${id}:${lang}`)) return null;
+    const entry = library.catalog.find((e) => e.scenario?.id === id);
+    const url = entry?.translations?.[lang];
+    if (!url) return null;
+    if (!deps.loadTranslation) return 'this console cannot fetch translations';
+    const result = await deps.loadTranslation(url).catch((error: Error) => error.message);
+    if (typeof result === 'string') return result;
+    translations.set(`${id}:${lang}`, result);
+    return null;
+  };
+
   const exerciseDeps: ExerciseDeps = {
     now: deps.now,
     newId: deps.newId,
-    scenario: (id, file) => (file ? (files.get(file)?.scenario ?? null) : library.get(id)),
+    scenario: (id, file, lang = 'en') => {
+      if (file) return files.get(file)?.scenario ?? null;
+      const base = library.get(id);
+      return base ? inLang(base, lang) : null;
+    },
     compile: (s: Scenario) => cache.get(s),
+    wordsLang: consoleLang,
   };
   const self = deps.newId();
 
@@ -150,12 +209,12 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
   try {
     archived = await deps.archive.getAll();
   } catch (error) {
-    storageProblem = `The session history could not be read (${(error as Error).message}). This exercise is still saved in this browser tab’s storage.`;
+    storageProblem = t('historyUnreadable', { message: (error as Error).message });
   }
   try {
     for (const f of await fileStore.getAll()) files.set(f.key, f);
   } catch (error) {
-    storageProblem ??= `The scenario files opened before could not be read (${(error as Error).message}). Open them again to use them.`;
+    storageProblem ??= t('filesUnreadable', { message: (error as Error).message });
   }
   const fileList = (): ScenarioFile[] => [...files.values()].sort((a, b) => b.openedAt.localeCompare(a.openedAt));
 
@@ -191,6 +250,11 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
       if (typeof result === 'string') unavailable = result;
     }
   }
+  // A run made on a translated scenario replays on the same text.
+  if (opening.run && opening.scenarioLang && opening.scenarioLang !== 'en') {
+    const why = await fetchTranslation(opening.scenarioId, opening.scenarioLang);
+    if (why) unavailable ??= why;
+  }
   if (unavailable) startMessage = { tone: 'error', text: capitalise(unavailable) };
   let ex: Exercise;
   try {
@@ -199,8 +263,8 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
     startMessage = {
       tone: 'error',
       text: playable && !unavailable
-        ? `The last exercise (“${candidate?.team.name || 'unnamed team'}”) could not be resumed: ${(error as Error).message}. It is kept in the session history; a new exercise is ready.`
-        : `The scenarios could not be loaded${(unavailable ?? loadProblem) ? ` (${unavailable ?? loadProblem})` : ''}, so the last exercise (“${candidate?.team.name || 'unnamed team'}”) cannot be shown. It is kept in the session history; reload once the scenarios are available.`,
+        ? t('resumeFailed', { team: candidate?.team.name || t('unnamedTeam'), message: (error as Error).message })
+        : t('scenariosMissing', { why: (unavailable ?? loadProblem) ? ` (${unavailable ?? loadProblem})` : '', team: candidate?.team.name || t('unnamedTeam') }),
     };
     if (candidate) await deps.archive.put(candidate).catch(() => undefined);
     const next = fresh();
@@ -224,6 +288,7 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
         shown: ex.shown(),
         live: state ? { view: ex.view()!, state } : null,
         report: ex.score(),
+        lang: get()?.lang ?? initialLang,
       });
     };
 
@@ -252,15 +317,15 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
       const ok = writeCurrent(deps.storage, session);
       writes = writes
         .then(() => deps.archive.put(session))
-        .catch((error: Error) => set({ storageProblem: `The session history refused to save (${error.message}). The exercise itself is still saved in this tab’s storage.` }));
-      return ok ? null : 'This browser refused to save the exercise (storage full or blocked). Export the session file from Sessions now, so nothing is lost.';
+        .catch((error: Error) => set({ storageProblem: t('historyRefused', { message: error.message }) }));
+      return ok ? null : t('storageRefused');
     };
 
     const switchTo = (session: Session): string | null => {
       try {
         ex = Exercise.open(session, exerciseDeps);
       } catch (error) {
-        return `This session cannot be opened: ${(error as Error).message}`;
+        return t('sessionUnopenable', { message: (error as Error).message });
       }
       changed({ tab: session.stage === 'debrief' ? 'report' : 'exercise', message: null });
       return null;
@@ -279,6 +344,7 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
       files: fileList(),
       fileProblems: null,
       scenarioLoad: openingLoad,
+      lang: initialLang,
 
       async chooseScenario(id, file) {
         if (!file && !library.get(id)) {
@@ -292,20 +358,21 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
             return result;
           }
         } else if (get().scenarioLoad) set({ scenarioLoad: null });
-        return get().act((x) => x.chooseScenario(id, file ?? null));
+        const lang = await scenarioLangIn(id, !!file, get().lang);
+        return get().act((x) => x.chooseScenario(id, file ?? null, lang));
       },
       async openScenarioFile(name, bytes) {
         const refuse = (message: string): string => {
           set({ fileProblems: { file: name, errors: [{ file: name, line: 1, column: 1, path: '(file)', message }] } });
           return message;
         };
-        if (bytes.byteLength > MAX_FILE_BYTES) return refuse(`the file is ${Math.ceil(bytes.byteLength / 1024)} KiB; scenario files are limited to ${MAX_FILE_BYTES / 1024} KiB`);
-        if (!deps.loadParser) return refuse('this console cannot read scenario files');
+        if (bytes.byteLength > MAX_FILE_BYTES) return refuse(t('fileTooBig', { size: Math.ceil(bytes.byteLength / 1024), limit: MAX_FILE_BYTES / 1024 }));
+        if (!deps.loadParser) return refuse(t('noFileReader'));
         let parse: ParseScenario;
         try {
           parse = await deps.loadParser();
         } catch (error) {
-          return refuse(`the scenario checker could not be loaded (${(error as Error).message}); reload the page and try again`);
+          return refuse(t('checkerUnloadable', { message: (error as Error).message }));
         }
         let opened: Awaited<ReturnType<typeof checkScenarioFile>>;
         try {
@@ -315,21 +382,22 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
         }
         if (!opened.file) {
           set({ fileProblems: { file: name, errors: opened.errors } });
-          return opened.errors[0]?.message ?? 'the file is not a scenario';
+          return opened.errors[0]?.message ?? t('notAScenario');
         }
         const { file } = opened;
         files.set(file.key, file);
         try {
           await fileStore.put(file);
         } catch (error) {
-          set({ storageProblem: `The scenario file could not be kept in this browser (${(error as Error).message}); it works until the page is closed.` });
+          set({ storageProblem: t('fileNotKept', { message: (error as Error).message }) });
         }
         // The file is the latest choice: a shipped scenario still downloading no longer takes its place.
         set({ files: fileList(), fileProblems: null, scenarioLoad: null });
-        const why = get().act((x) => x.chooseScenario(file.scenario.id, { key: file.key, name: file.name }), `Opened ${file.name}`);
+        const why = get().act((x) => x.chooseScenario(file.scenario.id, { key: file.key, name: file.name }), t('said.opened', { file: file.name }));
         if (why === null) {
-          const warned = opened.warnings.length ? ` with ${opened.warnings.length} warning${opened.warnings.length === 1 ? '' : 's'}` : '';
-          set({ message: { tone: 'info', text: `“${file.scenario.title}” from ${file.name} is checked${warned} and chosen for this exercise. It is kept in this browser.` } });
+          const named = { title: file.scenario.title, file: file.name };
+          const text = opened.warnings.length ? t('fileChosenWarned', { ...named, count: opened.warnings.length }) : t('fileChosen', named);
+          set({ message: { tone: 'info', text } });
         }
         return why;
       },
@@ -339,7 +407,7 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
 
       act(command, announce) {
         if (!get().sync.authority) {
-          const text = 'Another console window is running this exercise. Use “Run it from here” to take over.';
+          const text = t('otherWindow');
           set({ message: { tone: 'error', text } });
           return text;
         }
@@ -357,6 +425,14 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
       setTab(tab) {
         set({ tab });
       },
+      async setLang(lang) {
+        if (!(await (deps.loadWords ?? (async (l: Lang) => hasConsoleWords(l)))(lang))) return;
+        useLang(lang);
+        set({ lang });
+        // The presenter follows: a new frame in the new language.
+        changed();
+        await alignScenarioLang();
+      },
       dismissMessage() {
         set({ message: null });
       },
@@ -366,12 +442,13 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
       newExercise() {
         const current = ex.session;
         ex = Exercise.open({ ...fresh(), facilitator: current.facilitator, pace: current.pace }, exerciseDeps);
-        changed({ tab: 'exercise', message: { tone: 'info', text: `A new exercise is ready. “${current.team.name || 'The previous exercise'}” is in Sessions.` } });
+        changed({ tab: 'exercise', message: { tone: 'info', text: t('newReady', { team: current.team.name || t('previousExercise') }) } });
+        void alignScenarioLang();
       },
       async openSession(id) {
         await writes;
         const session = (await deps.archive.get(id)) ?? get().history.find((s) => s.id === id) ?? null;
-        if (!session) return 'that session is no longer in the history';
+        if (!session) return t('sessionGone');
         await fetchFor(session);
         const why = switchTo(session);
         if (why) set({ message: { tone: 'error', text: why } });
@@ -402,6 +479,7 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
         // Their scenarios' data first: the check replays every run.
         const listed = readSessionFile(text, () => null).sessions;
         for (const id of new Set(listed.filter((s) => !s.scenarioFile).map((s) => s.scenarioId))) await library.load(id);
+        for (const s of listed) if (!s.scenarioFile && s.scenarioLang !== 'en') await fetchTranslation(s.scenarioId, s.scenarioLang);
         // The replay that checks an imported session also gives the scores it is stored with.
         const importedScores = new Map<Session, ScoreReport | null>();
         const checked = readSessionFile(
@@ -462,7 +540,7 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
         return scores.get(key) ?? null;
       },
       exercise: () => ex,
-      baseScenario: () => exerciseDeps.scenario(ex.session.scenarioId, ex.session.scenarioFile?.key ?? null),
+      baseScenario: () => exerciseDeps.scenario(ex.session.scenarioId, ex.session.scenarioFile?.key ?? null, ex.session.scenarioLang),
       compiled: () => ex.getCompiled(),
       frame,
       dispose() {
@@ -474,6 +552,24 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
       },
     };
   });
+
+  /** The scenario's language for a choice made while the console speaks `lang`, its translation fetched first (English when it cannot come). */
+  async function scenarioLangIn(id: string, file: boolean, lang: Lang): Promise<Lang> {
+    const wanted = scenarioLangFor(id, file, lang);
+    const why = await fetchTranslation(id, wanted);
+    if (!why) return wanted;
+    store.setState({ message: { tone: 'error', text: t('translationUnavailable', { title: titleOf(id), message: why }) } });
+    return 'en';
+  }
+  /** While the exercise is set up, its scenario's text follows the console's language where it can. */
+  async function alignScenarioLang(): Promise<void> {
+    const s = store.getState();
+    if (s.session.stage !== 'setup' || !s.sync.authority || s.scenarioLoad) return;
+    const lang = await scenarioLangIn(s.session.scenarioId, !!s.session.scenarioFile, s.lang);
+    const now = store.getState().session;
+    if (now.stage !== 'setup' || now.scenarioId !== s.session.scenarioId || now.scenarioLang === lang) return;
+    store.getState().act((x) => x.setScenarioLang(lang));
+  }
 
   channel = deps.openChannel((message) => {
     const { state, reply } = consoleReceive(store.getState().sync, message, store.getState().frame());
@@ -488,9 +584,10 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
         // A choice made meanwhile owns the picker and its own download.
         if (store.getState().scenarioLoad?.id !== id) return;
         store.setState({ scenarioLoad: null, ...(typeof result === 'string' ? { message: { tone: 'error' as const, text: capitalise(result) } } : {}) });
+        void alignScenarioLang();
       });
     });
-  }
+  } else if (opening.stage === 'setup') void alignScenarioLang();
   // Without scenarios (a failed download) the stored exercise stays the current one for next time.
   if ((playable && !unavailable) || !candidate) writeCurrent(deps.storage, ex.session);
   writeFrame(deps.storage, store.getState().frame());

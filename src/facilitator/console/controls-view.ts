@@ -8,6 +8,7 @@ import type { PresenterDisplay } from '../session.ts';
 import type { ConsoleState, ConsoleStore } from './console-store.ts';
 import { commandButton, keyed, setButtonLabel, setDisabled } from './parts.ts';
 import type { View } from './setup-view.ts';
+import { consoleLang, t } from './i18n.ts';
 
 // The facilitator's controls: the clock, the pace, the decision with its vote tally, and every
 // steering command, each with its key. Buttons that cannot act now are disabled with the reason.
@@ -21,14 +22,15 @@ export interface ControlHandlers {
 }
 
 export function controlsView(store: ConsoleStore, handlers: ControlHandlers): View {
+  const lang = consoleLang;
   const act = (f: Parameters<ConsoleState['act']>[0], announce?: string): string | null => store.getState().act(f, announce);
 
-  const clock = h('p', { class: 'fac-clock', attrs: { role: 'timer', 'aria-label': 'Game clock' } });
+  const clock = h('p', { class: 'fac-clock', attrs: { role: 'timer', 'aria-label': t('gameClock') } });
   const runState = h('p', { class: 'fac-runstate' });
-  const pause = commandButton('Pause', 'toggle-pause', () => act((x) => x.togglePause()), 'btn--primary');
-  const speed = commandButton('Speed 1×', 'speed', () => act((x) => x.cycleSpeed()));
-  const stepLabel = (m: number): string => (m % 60 === 0 ? `+${m / 60} h` : `+${m} min`);
-  const steps = TIME_STEPS.map((m) => commandButton(`Time passes ${stepLabel(m)}`, null, () => act((x) => x.passTime(m), `${stepLabel(m)} of game time passed`)));
+  const pause = commandButton(t('pause'), 'toggle-pause', () => act((x) => x.togglePause()), 'btn--primary');
+  const speed = commandButton(t('speed', { speed: 1 }), 'speed', () => act((x) => x.cycleSpeed()));
+  const stepLabel = (m: number): string => (m % 60 === 0 ? t('stepHours', { hours: m / 60 }) : t('stepMinutes', { minutes: m }));
+  const steps = TIME_STEPS.map((m) => commandButton(t('timePasses', { step: stepLabel(m) }), null, () => act((x) => x.passTime(m), t('said.timePassed', { step: stepLabel(m) }))));
   const realtimeRow = h('div', { class: 'fac-row' }, pause, speed);
   const pacedRow = h('div', { class: 'fac-row' }, ...steps);
   const modeSwitch = h('button', {
@@ -40,34 +42,34 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
   // The decision.
   const prompt = h('h3', { class: 'fac-decision__prompt' });
   const timer = h('p', { class: 'fac-timer' });
-  const extend = commandButton(`+${EXTEND_REAL_MINUTES} real min`, 'extend', () => act((x) => x.extend(), `Timer extended by ${EXTEND_REAL_MINUTES} real minutes`));
-  const hold = commandButton('Stop timer', 'hold', () => act((x) => x.hold(), 'Timer stopped'));
+  const extend = commandButton(t('extend', { minutes: EXTEND_REAL_MINUTES }), 'extend', () => act((x) => x.extend(), t('said.extendedBy', { minutes: EXTEND_REAL_MINUTES })));
+  const hold = commandButton(t('stopTimer'), 'hold', () => act((x) => x.hold(), t('said.held')));
   // The discussion timer: real minutes for the room, shown on the projector; it never applies anything.
   const discussionSelect = h(
     'select',
-    { class: 'select select--small', attrs: { 'aria-label': 'Discussion time per decision' }, on: { change: () => act((x) => x.setDiscussion(Number(discussionSelect.value) * 60)) } },
-    ...DISCUSSION_MINUTES.map((m) => h('option', { attrs: { value: String(m) }, text: m === 0 ? 'No discussion timer' : `Discussion: ${m} min` })),
+    { class: 'select select--small', attrs: { 'aria-label': t('discussionLabel') }, on: { change: () => act((x) => x.setDiscussion(Number(discussionSelect.value) * 60)) } },
+    ...DISCUSSION_MINUTES.map((m) => h('option', { attrs: { value: String(m) }, text: m === 0 ? t('noDiscussion') : t('discussionMinutes', { minutes: m }) })),
   );
-  const discussionStart = commandButton('Start discussion timer', null, () => act((x) => x.startDiscussion(), 'Discussion timer started'));
-  const discussionStop = commandButton('Stop', null, () => act((x) => x.stopDiscussion(), 'Discussion timer stopped'), 'btn--ghost');
-  const discussionLeftText = h('p', { class: 'fac-discussion__left', attrs: { role: 'timer', 'aria-label': 'Discussion time left' } });
+  const discussionStart = commandButton(t('startDiscussion'), null, () => act((x) => x.startDiscussion(), t('said.discussionStarted')));
+  const discussionStop = commandButton(t('stop'), null, () => act((x) => x.stopDiscussion(), t('said.discussionStopped')), 'btn--ghost');
+  const discussionLeftText = h('p', { class: 'fac-discussion__left', attrs: { role: 'timer', 'aria-label': t('discussionLeft') } });
   const discussion = h('div', { class: 'fac-discussion' }, discussionSelect, discussionStart, discussionStop, discussionLeftText);
   const renderDiscussion = (): void => {
     const d = store.getState().session.discussion;
     const left = discussionLeft(d.endsAt, handlers.now());
-    const text = left === null ? '' : left === 0 ? 'Discussion time is up' : `${clockText(left)} left`;
+    const text = left === null ? '' : left === 0 ? t('discussionUp') : t('timeLeft', { time: clockText(left) });
     if (discussionLeftText.textContent !== text) discussionLeftText.textContent = text;
     discussion.dataset.warn = left !== null && left <= DISCUSSION_WARNING_SECONDS ? (left === 0 ? 'over' : 'soon') : 'no';
   };
-  setInterval(renderDiscussion, 500);
+  const discussionTimer = setInterval(renderDiscussion, 500);
 
-  const options = h('ol', { class: 'fac-options', attrs: { 'aria-label': 'Options: mark the team’s choice and count votes' } });
-  const record = commandButton('Record the team’s choice', 'record', () => act((x) => x.record(), 'Choice recorded'), 'btn--primary');
-  const clearVotes = h('button', { class: 'btn btn--small btn--ghost', attrs: { type: 'button' }, text: 'Clear votes', on: { click: () => act((x) => x.clearVotes()) } });
+  const options = h('ol', { class: 'fac-options', attrs: { 'aria-label': t('optionsLabel') } });
+  const record = commandButton(t('recordChoice'), 'record', () => act((x) => x.record(), t('said.recorded')), 'btn--primary');
+  const clearVotes = h('button', { class: 'btn btn--small btn--ghost', attrs: { type: 'button' }, text: t('clearVotes'), on: { click: () => act((x) => x.clearVotes()) } });
   const decision = h(
     'section',
-    { class: 'fac-decision', attrs: { 'aria-label': 'Decision' } },
-    h('p', { class: 'eyebrow', text: 'Decision in the room' }),
+    { class: 'fac-decision', attrs: { 'aria-label': t('decision') } },
+    h('p', { class: 'eyebrow', text: t('decisionInRoom') }),
     prompt,
     h('div', { class: 'fac-timer-row' }, timer, h('div', { class: 'fac-row' }, extend, hold)),
     discussion,
@@ -77,17 +79,17 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
 
   // After a choice: reveal, then move on.
   const stageText = h('p', { class: 'fac-stage__text' });
-  const reveal = commandButton('Reveal the consequences', 'reveal', () => act((x) => x.reveal(), 'Consequences revealed on the projector'), 'btn--primary');
-  const next = commandButton('Next decision', 'continue', () => act((x) => x.continue(), 'Next decision on the projector'), 'btn--primary');
-  const stage = h('section', { class: 'fac-stage', attrs: { 'aria-label': 'Recorded choice' } }, stageText, h('div', { class: 'fac-row' }, reveal, next));
+  const reveal = commandButton(t('reveal'), 'reveal', () => act((x) => x.reveal(), t('said.revealed')), 'btn--primary');
+  const next = commandButton(t('next'), 'continue', () => act((x) => x.continue(), t('said.next')), 'btn--primary');
+  const stage = h('section', { class: 'fac-stage', attrs: { 'aria-label': t('recordedChoice') } }, stageText, h('div', { class: 'fac-row' }, reveal, next));
 
   const endingText = h('p', { class: 'fac-stage__text' });
-  const ending = h('section', { class: 'fac-stage fac-stage--ending', attrs: { 'aria-label': 'Ending reached' } }, endingText);
+  const ending = h('section', { class: 'fac-stage fac-stage--ending', attrs: { 'aria-label': t('endingReached') } }, endingText);
 
-  const release = commandButton('Release next inject', 'release', () => act((x) => x.release(), 'Inject released'));
-  const skip = commandButton('Skip this beat', 'skip', () => handlers.onSkip());
-  const undo = commandButton('Undo last choice', 'undo', () => act((x) => x.undo(), 'Last choice undone; it stays in the record'));
-  const end = commandButton('End and debrief', 'end', () => handlers.onEnd(), 'btn--danger');
+  const release = commandButton(t('release'), 'release', () => act((x) => x.release(), t('said.released')));
+  const skip = commandButton(t('skip'), 'skip', () => handlers.onSkip());
+  const undo = commandButton(t('undo'), 'undo', () => act((x) => x.undo(), t('said.undone')));
+  const end = commandButton(t('endAndDebrief'), 'end', () => handlers.onEnd(), 'btn--danger');
   const more = h('div', { class: 'fac-grid-buttons' }, release, skip, undo, end);
 
   // What the projector shows besides the exercise.
@@ -103,52 +105,52 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
     graphic: displayBox('graphic'),
   };
   const displayLabels: Record<keyof PresenterDisplay, string> = {
-    costs: 'Show options’ costs and times',
-    scores: 'Show scores and verdict at the end',
-    largeText: 'Large text',
-    graphic: 'War-room graphic',
+    costs: t('display.costs'),
+    scores: t('display.scores'),
+    largeText: t('display.largeText'),
+    graphic: t('display.graphic'),
   };
   const display = h(
     'fieldset',
     { class: 'fac-display' },
-    h('legend', { text: 'On the projector' }),
+    h('legend', { text: t('onProjector') }),
     ...(Object.keys(displayBoxes) as (keyof PresenterDisplay)[]).map((k) => h('label', { class: 'fac-display__item' }, displayBoxes[k], ` ${displayLabels[k]}`)),
   );
 
   // The briefing: preparation the room buys.
   const budget = h('p', { class: 'fac-budget' });
-  const measures = h('ul', { class: 'fac-measures', attrs: { 'aria-label': 'Preparation measures' } });
-  const back = h('button', { class: 'btn btn--ghost btn--small', attrs: { type: 'button' }, text: 'Back to set-up', on: { click: () => act((x) => x.backToSetup()) } });
+  const measures = h('ul', { class: 'fac-measures', attrs: { 'aria-label': t('preparationMeasures') } });
+  const back = h('button', { class: 'btn btn--ghost btn--small', attrs: { type: 'button' }, text: t('backToSetup'), on: { click: () => act((x) => x.backToSetup()) } });
   // A projector too small for the whole briefing shows one half at a time; this chooses which.
   const pageButtons = (['company', 'preparation'] as const).map((page) =>
     h('button', {
       class: 'btn btn--small',
       attrs: { type: 'button', 'aria-pressed': 'false', 'data-page': page },
-      text: page === 'company' ? 'The company' : 'Stakes and preparation',
+      text: t(`page.${page}`),
       on: { click: () => act((x) => x.setBriefingPage(page)) },
     }),
   );
   const briefingPages = h(
     'div',
-    { class: 'fac-briefing-pages', attrs: { role: 'group', 'aria-label': 'Briefing on a small projector' } },
-    h('span', { class: 'muted small', text: 'Small projector, one half at a time:' }),
+    { class: 'fac-briefing-pages', attrs: { role: 'group', 'aria-label': t('smallProjector') } },
+    h('span', { class: 'muted small', text: t('smallProjectorHint') }),
     ...pageButtons,
   );
   const briefing = h(
     'section',
-    { class: 'fac-prep', attrs: { 'aria-label': 'Preparation' } },
+    { class: 'fac-prep', attrs: { 'aria-label': t('preparation') } },
     briefingPages,
-    h('p', { class: 'eyebrow', text: 'Preparation' }),
-    h('p', { class: 'muted small', text: 'The room decides what to buy before the incident. Tick what they choose, then start.' }),
+    h('p', { class: 'eyebrow', text: t('preparation') }),
+    h('p', { class: 'muted small', text: t('preparationHint') }),
     budget,
     measures,
     back,
   );
 
-  const heading = h('h2', { class: 'fac-panel__title', text: 'Controls', attrs: { tabindex: '-1' } });
+  const heading = h('h2', { class: 'fac-panel__title', text: t('controls'), attrs: { tabindex: '-1' } });
   const el = h(
     'section',
-    { class: 'fac-panel fac-controls', attrs: { 'aria-label': 'Controls' } },
+    { class: 'fac-panel fac-controls', attrs: { 'aria-label': t('controls') } },
     heading,
     h('div', { class: 'fac-clockbox' }, clock, runState, realtimeRow, pacedRow, modeSwitch),
     briefing,
@@ -177,22 +179,22 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
           },
           h('kbd', { attrs: { 'aria-hidden': 'true' }, text: String(o.key) }),
           h('span', { class: 'fac-option__label', text: o.label }),
-          o.available ? null : h('span', { class: 'fac-option__why', text: unavailableText(o, 'en') }),
+          o.available ? null : h('span', { class: 'fac-option__why', text: unavailableText(o, lang()) }),
         );
         const input = h('input', {
           class: 'input fac-votes__input',
-          attrs: { type: 'number', min: 0, max: 999, step: 1, value: String(count), 'aria-label': `Votes for option ${o.key}, ${o.label}` },
+          attrs: { type: 'number', min: 0, max: 999, step: 1, value: String(count), 'aria-label': t('votesFor', { key: String(o.key), label: o.label }) },
         });
         input.addEventListener('change', () => act((x) => x.setVotes(o.id, Number(input.value) || 0)));
         const minus = h('button', {
           class: 'btn btn--small fac-votes__step',
-          attrs: { type: 'button', 'aria-label': `One vote less for option ${o.key}`, disabled: count === 0 },
+          attrs: { type: 'button', 'aria-label': t('voteLess', { key: String(o.key) }), disabled: count === 0 },
           text: '−',
           on: { click: () => act((x) => x.addVote(o.id, -1)) },
         });
         const plus = h('button', {
           class: 'btn btn--small fac-votes__step',
-          attrs: { type: 'button', 'aria-label': `One vote more for option ${o.key}`, 'aria-keyshortcuts': `Shift+${o.key}` },
+          attrs: { type: 'button', 'aria-label': t('voteMore', { key: String(o.key) }), 'aria-keyshortcuts': `Shift+${o.key}` },
           text: '+',
           on: { click: () => act((x) => x.addVote(o.id, 1)) },
         });
@@ -201,7 +203,7 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
           'li',
           { class: 'fac-options__item' },
           mark,
-          h('div', { class: 'fac-votes', attrs: { role: 'group', 'aria-label': `Votes for option ${o.key}` } }, minus, input, plus),
+          h('div', { class: 'fac-votes', attrs: { role: 'group', 'aria-label': t('votesForKey', { key: String(o.key) }) } }, minus, input, plus),
           h('span', { class: 'fac-votes__bar', attrs: { 'aria-hidden': 'true' } }, h('span', { class: 'fac-votes__fill', attrs: { style: `width:${share}%` } })),
         );
       }),
@@ -213,7 +215,7 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
     if (!view) return replace(measures);
     const spent = state.session.prep.reduce((sum, id) => sum + (view.preparation.measures.find((m) => m.id === id)?.cost ?? 0), 0);
     const left = view.preparation.budgetLeft - spent;
-    replace(budget, `Budget ${money(view.preparation.budget, view.currency)} · left ${money(left, view.currency)}`);
+    replace(budget, t('budget', { budget: money(view.preparation.budget, view.currency, lang()), left: money(left, view.currency, lang()) }));
     replace(
       measures,
       ...view.preparation.measures.map((m) => {
@@ -226,7 +228,7 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
           'li',
           { class: `fac-measure${chosen ? ' fac-measure--chosen' : ''}` },
           box,
-          h('label', { attrs: { for: box.id } }, h('strong', { text: m.name }), ` · ${money(m.cost, view.currency)}`, h('span', { class: 'fac-measure__desc', text: m.description })),
+          h('label', { attrs: { for: box.id } }, h('strong', { text: m.name }), ` · ${money(m.cost, view.currency, lang())}`, h('span', { class: 'fac-measure__desc', text: m.description })),
         );
       }),
     );
@@ -245,40 +247,40 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
       replace(clock, gameTime(view?.clock ?? 0));
       const status =
         s.stage === 'briefing'
-          ? 'Briefing: the clock starts with the incident'
+          ? t('status.briefing')
           : s.stage === 'debrief'
-            ? 'Ended: debrief'
+            ? t('status.debrief')
             : view?.ending && s.decision === 'open'
-              ? 'The run has reached its ending'
+              ? t('status.ending')
               : s.decision === 'recorded'
-                ? 'Clock held: the room is discussing the choice'
+                ? t('status.recorded')
                 : s.decision === 'revealed'
-                  ? 'Clock held: consequences on screen'
+                  ? t('status.revealed')
                   : s.clock === 'paced'
-                    ? 'Facilitator-paced: game time moves when you move it'
+                    ? t('status.paced')
                     : s.paused
-                      ? 'Paused'
-                      : `Running at ${s.speed}× (${s.pace} pace)`;
+                      ? t('status.paused')
+                      : t('status.running', { speed: s.speed, pace: t(`paceName.${s.pace}`) });
       const roomClock = s.decision === 'recorded' ? ex.shown()?.view.clock : undefined;
-      replace(runState, roomClock !== undefined && roomClock !== view?.clock ? `${status} · the room still sees ${gameTime(roomClock)}` : status);
+      replace(runState, roomClock !== undefined && roomClock !== view?.clock ? t('roomStillSees', { status, time: gameTime(roomClock) }) : status);
       runState.className = `fac-runstate fac-runstate--${ex.clockRunning ? 'live' : 'held'}`;
 
       const paced = s.clock === 'paced';
-      setButtonLabel(pause, s.stage === 'briefing' ? 'Start the incident' : s.paused ? 'Resume' : 'Pause');
+      setButtonLabel(pause, s.stage === 'briefing' ? t('startIncident') : s.paused ? t('resume') : t('pause'));
       setDisabled(pause, !(s.stage === 'briefing' || incident));
       realtimeRow.hidden = paced && s.stage !== 'briefing';
       speed.hidden = paced;
       pacedRow.hidden = !paced || !incident;
-      for (const b of steps) setDisabled(b, !(incident && s.decision === 'open' && view?.decision), 'Time passes while a decision is open');
-      modeSwitch.textContent = paced ? 'Switch to the real-time clock' : 'Switch to the facilitator-paced clock';
+      for (const b of steps) setDisabled(b, !(incident && s.decision === 'open' && view?.decision), t('timePassesWhy'));
+      modeSwitch.textContent = paced ? t('toRealtime') : t('toPaced');
       modeSwitch.hidden = s.stage === 'debrief';
       for (const k of Object.keys(displayBoxes) as (keyof PresenterDisplay)[]) displayBoxes[k].checked = s.display[k];
       if (discussionSelect.value !== String(s.discussion.seconds / 60)) discussionSelect.value = String(s.discussion.seconds / 60);
-      setDisabled(discussionStart, s.discussion.seconds === 0, 'Choose the discussion time first');
-      setButtonLabel(discussionStart, s.discussion.endsAt ? 'Restart discussion timer' : 'Start discussion timer');
+      setDisabled(discussionStart, s.discussion.seconds === 0, t('chooseDiscussionFirst'));
+      setButtonLabel(discussionStart, s.discussion.endsAt ? t('restartDiscussion') : t('startDiscussion'));
       discussionStop.hidden = s.discussion.endsAt === null;
       renderDiscussion();
-      setButtonLabel(speed, `Speed ${s.speed}×`);
+      setButtonLabel(speed, t('speed', { speed: s.speed }));
       setDisabled(speed, !incident);
 
       briefing.hidden = s.stage !== 'briefing';
@@ -293,41 +295,40 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
         extend.hidden = paced;
         hold.hidden = paced;
         const live = refusalOr(compiled, run, true);
-        setDisabled(extend, live({ type: 'facilitator.extend', minutes: 1 }) !== null, 'No timed decision is running');
-        setDisabled(hold, live({ type: 'facilitator.hold' }) !== null, 'No timed decision is running');
+        setDisabled(extend, live({ type: 'facilitator.extend', minutes: 1 }) !== null, t('noTimedDecision'));
+        setDisabled(hold, live({ type: 'facilitator.hold' }) !== null, t('noTimedDecision'));
         renderOptions(JSON.stringify([s.selected, s.votes, d.options.map((o) => [o.id, o.available]), view?.beat?.id]), state);
-        setDisabled(record, s.selected === null, 'Mark the option the team chose first (1–5)');
+        setDisabled(record, s.selected === null, t('markFirst'));
         setDisabled(clearVotes, Object.keys(s.votes).length === 0);
       }
 
       stage.hidden = !(incident && s.decision !== 'open');
       if (!stage.hidden) {
         const last = view?.lastChoice;
-        const upNext = view?.decision?.prompt ?? (view?.ending ? `the ending, “${view.ending.title}”` : null);
-        replace(
-          stageText,
-          s.decision === 'recorded'
-            ? `Recorded: “${last?.label ?? ''}”. The projector shows the choice; its consequences stay hidden until you reveal them.`
-            : `The projector shows what happened after “${last?.label ?? ''}”.${upNext ? ` Next: ${upNext}` : ''}`,
-        );
+        const upNext = view?.decision?.prompt ?? (view?.ending ? t('theEnding', { title: view.ending.title }) : null);
+        const label = last?.label ?? '';
+        replace(stageText, s.decision === 'recorded' ? t('recordedText', { label }) : upNext ? t('revealedNext', { label, next: upNext }) : t('revealedText', { label }));
         reveal.hidden = s.decision !== 'recorded';
         next.hidden = s.decision !== 'revealed';
       }
 
       ending.hidden = !(incident && s.decision === 'open' && view?.ending);
-      if (!ending.hidden && view?.ending) replace(endingText, `The run reached its ending: “${view.ending.title}” (${view.ending.outcome}). End the exercise to open the debrief.`);
+      if (!ending.hidden && view?.ending) replace(endingText, t('endingText', { title: view.ending.title, outcome: t(`outcome.${view.ending.outcome}`) }));
 
       more.hidden = !incident;
       const open = incident && s.decision === 'open' && !!view?.decision;
       const live = refusalOr(compiled, run, open);
-      setDisabled(release, !open || live({ type: 'facilitator.release' }) !== null, 'No inject is waiting in this beat');
-      setDisabled(skip, !open || live({ type: 'facilitator.skip' }) !== null, 'No decision is open');
+      setDisabled(release, !open || live({ type: 'facilitator.release' }) !== null, t('noInjectWaiting'));
+      setDisabled(skip, !open || live({ type: 'facilitator.skip' }) !== null, t('noDecisionOpen'));
       const canUndo = incident && (s.run?.inputs.some((e) => e.type === 'player.choose' || e.type === 'facilitator.skip') ?? false);
-      setDisabled(undo, !canUndo, 'There is no choice to undo');
+      setDisabled(undo, !canUndo, t('nothingToUndo'));
       setDisabled(end, !incident);
     },
     focus() {
       heading.focus();
+    },
+    destroy() {
+      clearInterval(discussionTimer);
     },
   };
 }
@@ -343,14 +344,14 @@ function refusalOr(
 function pacedTimerText(view: GameView | null): string {
   const d = view?.decision;
   if (!d) return '';
-  if (d.deadline === null || d.timerHeld) return 'No deadline: the room has as long as it needs';
-  return `Due at ${gameTime(d.deadline)} in game time. Game time waits for you; nothing is applied unless you skip.`;
+  if (d.deadline === null || d.timerHeld) return t('noDeadline');
+  return t('dueAt', { time: gameTime(d.deadline) });
 }
 
 function timerText(view: GameView | null): string {
   const d = view?.decision;
   if (!d) return '';
-  if (d.timerHeld) return 'Timer stopped: the room has as long as it needs';
-  if (d.remaining === null || d.deadline === null) return 'No time limit';
-  return `${duration(d.remaining)} left (the default applies at ${gameTime(d.deadline)})`;
+  if (d.timerHeld) return t('timerStopped');
+  if (d.remaining === null || d.deadline === null) return t('noTimeLimit');
+  return t('leftDefaultAt', { left: duration(d.remaining), time: gameTime(d.deadline) });
 }

@@ -1,11 +1,13 @@
 import { RATINGS, type Rating } from '../../engine/scoring.ts';
 import { objectiveReasonText, ratingLabel, verdictLabel } from '../../i18n/engine-text.ts';
+import { dimensionLabel } from '../../i18n/vocabulary.ts';
 import { gameTime } from '../../store/format.ts';
 import { tryRead, tryWrite } from '../../store/storage.ts';
 import { h, replace, uid } from '../../ui/dom.ts';
 import { FACILITATOR_KEYS } from '../persist.ts';
 import { clockTime } from '../report-files.ts';
-import { NOTE_KIND_LABELS, NOTE_KINDS, type NoteKind } from '../session.ts';
+import { NOTE_KINDS, type NoteKind } from '../session.ts';
+import { consoleLang, t } from './i18n.ts';
 import type { ConsoleState, ConsoleStore } from './console-store.ts';
 import { field, keyed, replaceOptions, select } from './parts.ts';
 import type { View } from './setup-view.ts';
@@ -26,13 +28,13 @@ export function evaluationView(store: ConsoleStore): EvaluationView {
   const scores = h('dl', { class: 'fac-scores' });
   const verdict = h('p', { class: 'fac-verdict' });
 
-  const noteText = h('textarea', { class: 'input fac-note__text', attrs: { rows: 3, maxlength: 4000, placeholder: 'What did you see? Ctrl+Enter adds the note.' } });
+  const noteText = h('textarea', { class: 'input fac-note__text', attrs: { rows: 3, maxlength: 4000, placeholder: t('notePlaceholder') } });
   noteText.value = (storage && tryRead(storage, FACILITATOR_KEYS.noteDraft)) ?? '';
   noteText.addEventListener('input', () => storage && tryWrite(storage, FACILITATOR_KEYS.noteDraft, noteText.value));
   const noteObjective = select([], '', () => {});
-  const noteKind = select(NOTE_KINDS.map((k) => ({ value: k, label: NOTE_KIND_LABELS[k] })), 'observation', () => {});
+  const noteKind = select(NOTE_KINDS.map((k) => ({ value: k, label: t(`noteKind.${k}`) })), 'observation', () => {});
   const addNote = (): void => {
-    const why = act((x) => x.addNote({ text: noteText.value, objective: noteObjective.value || null, kind: noteKind.value as NoteKind }), 'Note added');
+    const why = act((x) => x.addNote({ text: noteText.value, objective: noteObjective.value || null, kind: noteKind.value as NoteKind }), t('said.noteAdded'));
     if (why === null) {
       noteText.value = '';
       if (storage) tryWrite(storage, FACILITATOR_KEYS.noteDraft, '');
@@ -48,31 +50,31 @@ export function evaluationView(store: ConsoleStore): EvaluationView {
   const noteForm = h(
     'div',
     { class: 'fac-note-form' },
-    field('Note', noteText),
-    h('div', { class: 'fac-row fac-row--fields' }, field('Objective', noteObjective), field('Kind', noteKind)),
-    h('button', { class: 'btn btn--primary', attrs: { type: 'button', 'aria-keyshortcuts': 'Control+Enter' }, text: 'Add note', on: { click: addNote } }),
+    field(t('note'), noteText),
+    h('div', { class: 'fac-row fac-row--fields' }, field(t('objective'), noteObjective), field(t('kind'), noteKind)),
+    h('button', { class: 'btn btn--primary', attrs: { type: 'button', 'aria-keyshortcuts': 'Control+Enter' }, text: t('addNote'), on: { click: addNote } }),
   );
-  const notes = h('ol', { class: 'fac-notes', attrs: { 'aria-label': 'Notes, newest first' } });
+  const notes = h('ol', { class: 'fac-notes', attrs: { 'aria-label': t('notesLabel') } });
   const ratings = ratingsEditor(store);
 
-  const heading = h('h2', { class: 'fac-panel__title', attrs: { tabindex: '-1' }, text: 'Evaluation' });
+  const heading = h('h2', { class: 'fac-panel__title', attrs: { tabindex: '-1' }, text: t('evaluation') });
   const el = h(
     'section',
-    { class: 'fac-panel fac-evaluation', attrs: { 'aria-label': 'Evaluation' } },
+    { class: 'fac-panel fac-evaluation', attrs: { 'aria-label': t('evaluation') } },
     heading,
-    h('div', { class: 'fac-scorebox' }, h('p', { class: 'eyebrow', text: 'Scores so far (not on the projector)' }), scores, verdict),
-    h('h3', { class: 'fac-subtitle', text: 'Evaluator notes' }),
+    h('div', { class: 'fac-scorebox' }, h('p', { class: 'eyebrow', text: t('scoresSoFar') }), scores, verdict),
+    h('h3', { class: 'fac-subtitle', text: t('evaluatorNotes') }),
     noteForm,
     notes,
-    h('h3', { class: 'fac-subtitle', text: 'Objectives and ratings' }),
+    h('h3', { class: 'fac-subtitle', text: t('objectivesAndRatings') }),
     ratings.el,
   );
 
   const renderNotes = keyed((state: ConsoleState) => {
     const scenario = store.getState().exercise().scenario;
     const objectives = scenario?.objectives ?? [];
-    const beatTitle = (id: string | null): string => (id ? (scenario?.beats.find((b) => b.id === id)?.title ?? id) : 'Before the incident');
-    if (state.session.notes.length === 0) return replace(notes, h('li', { class: 'muted small', text: 'No notes yet.' }));
+    const beatTitle = (id: string | null): string => (id ? (scenario?.beats.find((b) => b.id === id)?.title ?? id) : t('beforeIncident'));
+    if (state.session.notes.length === 0) return replace(notes, h('li', { class: 'muted small', text: t('noNotes') }));
     replace(
       notes,
       ...[...state.session.notes].reverse().map((n) => {
@@ -81,13 +83,13 @@ export function evaluationView(store: ConsoleStore): EvaluationView {
           'li',
           { class: `fac-note fac-note--${n.kind}` },
           h('p', { class: 'fac-note__head' }, h('time', { attrs: { datetime: n.at }, text: clockTime(n.at) }), ` · ${gameTime(n.t)} · ${beatTitle(n.beat)}`),
-          h('p', { class: 'fac-note__meta' }, h('span', { class: `fac-tag fac-tag--${n.kind}`, text: NOTE_KIND_LABELS[n.kind] }), objective ? ` ${objective.text}` : ''),
+          h('p', { class: 'fac-note__meta' }, h('span', { class: `fac-tag fac-tag--${n.kind}`, text: t(`noteKind.${n.kind}`) }), objective ? ` ${objective.text}` : ''),
           h('p', { class: 'fac-note__text', text: n.text }),
           h('button', {
             class: 'btn btn--small btn--ghost',
-            attrs: { type: 'button', 'aria-label': `Delete the note taken at ${clockTime(n.at)}` },
-            text: 'Delete',
-            on: { click: () => act((x) => x.removeNote(n.id), 'Note deleted') },
+            attrs: { type: 'button', 'aria-label': t('deleteNote', { time: clockTime(n.at) }) },
+            text: t('delete'),
+            on: { click: () => act((x) => x.removeNote(n.id), t('said.noteDeleted')) },
           }),
         );
       }),
@@ -102,16 +104,16 @@ export function evaluationView(store: ConsoleStore): EvaluationView {
         scores,
         ...(
           [
-            ['Communication', r?.communication.score],
-            ['Proactivity', r?.proactivity.score],
-            ['Business impact', r?.businessImpact.score],
-            ['Overall', r?.overall],
+            [dimensionLabel('communication', consoleLang()), r?.communication.score],
+            [dimensionLabel('proactivity', consoleLang()), r?.proactivity.score],
+            [dimensionLabel('businessImpact', consoleLang()), r?.businessImpact.score],
+            [t('overall'), r?.overall],
           ] as const
         ).flatMap(([label, value]) => [h('dt', { text: label }), h('dd', { text: value === undefined ? '–' : String(value) })]),
       );
-      replace(verdict, r ? `${verdictLabel(r.verdict, 'en')}${r.provisional ? ' (so far)' : ''}` : 'Scores start with the incident.');
+      replace(verdict, r ? (r.provisional ? t('soFar', { verdict: verdictLabel(r.verdict, consoleLang()) }) : verdictLabel(r.verdict, consoleLang())) : t('scoresStart'));
       const objectives = store.getState().exercise().scenario?.objectives ?? [];
-      replaceOptions(noteObjective, [{ value: '', label: 'General' }, ...objectives.map((o) => ({ value: o.id, label: shorten(o.text, 60) }))], noteObjective.value);
+      replaceOptions(noteObjective, [{ value: '', label: t('general') }, ...objectives.map((o) => ({ value: o.id, label: shorten(o.text, 60) }))], noteObjective.value);
       renderNotes(JSON.stringify([state.session.notes, state.session.scenarioId]), state);
       ratings.update(state);
     },
@@ -137,10 +139,10 @@ export function ratingsEditor(store: ConsoleStore): { el: HTMLElement; update(st
         const chosen = state.session.ratings[o.id];
         const id = uid('fac-rating');
         const options = [
-          { value: '', label: suggestion ? `Game suggests ${suggestion.rating}` : 'Not rated yet' },
-          ...RATINGS.map((r: Rating) => ({ value: r, label: `${r}: ${ratingLabel(r, 'en')}` })),
+          { value: '', label: suggestion ? t('gameSuggests', { rating: suggestion.rating }) : t('notRated') },
+          ...RATINGS.map((r: Rating) => ({ value: r, label: t('ratingOption', { rating: r, label: ratingLabel(r, consoleLang()) }) })),
         ];
-        const control = select(options, chosen ?? '', (v) => store.getState().act((x) => x.setRating(o.id, (v || null) as Rating | null), 'Rating saved'));
+        const control = select(options, chosen ?? '', (v) => store.getState().act((x) => x.setRating(o.id, (v || null) as Rating | null), t('said.ratingSaved')));
         control.id = id;
         const shown = chosen ?? suggestion?.rating;
         return h(
@@ -148,7 +150,7 @@ export function ratingsEditor(store: ConsoleStore): { el: HTMLElement; update(st
           { class: 'fac-rating' },
           h('label', { attrs: { for: id }, class: 'fac-rating__objective', text: o.text }),
           h('div', { class: 'fac-rating__row' }, h('span', { class: `fac-rating__badge fac-rating__badge--${shown ?? 'none'}`, text: shown ?? '–', attrs: { 'aria-hidden': 'true' } }), control),
-          suggestion ? h('p', { class: 'muted small', text: `${chosen && chosen !== suggestion.rating ? `Overridden. The game suggested ${suggestion.rating}: ` : ''}${objectiveReasonText(suggestion, 'en')}` }) : null,
+          suggestion ? h('p', { class: 'muted small', text: chosen && chosen !== suggestion.rating ? t('overridden', { rating: suggestion.rating, reason: objectiveReasonText(suggestion, consoleLang()) }) : objectiveReasonText(suggestion, consoleLang()) }) : null,
           chosen && suggestion && chosen !== suggestion.rating ? overrideReason(store, o.id, state.session.report.ratingReasons[o.id] ?? '') : null,
         );
       }),
@@ -159,11 +161,11 @@ export function ratingsEditor(store: ConsoleStore): { el: HTMLElement; update(st
 
 /** An override must say why; the report prints the reason and will not export without it. */
 function overrideReason(store: ConsoleStore, objective: string, value: string): HTMLElement {
-  const input = h('input', { class: 'input', attrs: { type: 'text', maxlength: 4000, value, placeholder: 'Required: what the evaluator saw' } });
+  const input = h('input', { class: 'input', attrs: { type: 'text', maxlength: 4000, value, placeholder: t('reasonPlaceholder') } });
   input.addEventListener('input', () => store.getState().act((x) => x.setRatingReason(objective, input.value)));
   const id = uid('fac-reason');
   input.id = id;
-  return h('div', { class: 'field fac-field' }, h('label', { attrs: { for: id }, text: 'Reason for the override' }), input);
+  return h('div', { class: 'field fac-field' }, h('label', { attrs: { for: id }, text: t('overrideReason') }), input);
 }
 
 function shorten(s: string, n: number): string {

@@ -4,7 +4,8 @@ import { unavailableText } from '../../i18n/engine-text.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
 import { duration, gameTime, money } from '../../store/format.ts';
 import { h, replace } from '../../ui/dom.ts';
-import { roleLabel } from '../../scenarios/roles.ts';
+import { roleName } from '../../i18n/roles.ts';
+import { consoleLang, t } from './i18n.ts';
 import type { ConsoleState, ConsoleStore } from './console-store.ts';
 import { keyed, list } from './parts.ts';
 import type { View } from './setup-view.ts';
@@ -15,7 +16,7 @@ import type { View } from './setup-view.ts';
 
 export function materialView(store: ConsoleStore): View {
   const body = h('div', { class: 'fac-material__body' });
-  const heading = h('h2', { class: 'fac-panel__title', attrs: { tabindex: '-1' }, text: 'Facilitator material' });
+  const heading = h('h2', { class: 'fac-panel__title', attrs: { tabindex: '-1' }, text: t('material') });
   const el = h('section', { class: 'fac-panel fac-material', attrs: { 'aria-labelledby': 'fac-material-title' } }, heading, body);
   heading.id = 'fac-material-title';
 
@@ -23,9 +24,9 @@ export function materialView(store: ConsoleStore): View {
     const ex = store.getState().exercise();
     const scenario = ex.scenario;
     const s = state.session;
-    if (!scenario) return replace(body, h('p', { class: 'muted', text: 'Choose a scenario in the set-up.' }));
+    if (!scenario) return replace(body, h('p', { class: 'muted', text: t('chooseInSetup') }));
     if (s.stage === 'setup' || s.stage === 'briefing') return replace(body, ...briefingMaterial(scenario, state.view));
-    if (s.stage === 'debrief') return replace(body, h('p', { text: 'The exercise has ended. The report tab has the after-action report and the improvement plan.' }));
+    if (s.stage === 'debrief') return replace(body, h('p', { text: t('ended') }));
     // While a choice waits to be revealed, the room (and so the facilitator) is still on its beat.
     const view = s.decision === 'recorded' ? (ex.shown()?.view ?? state.view) : state.view;
     if (!view) return replace(body);
@@ -50,25 +51,25 @@ export function materialView(store: ConsoleStore): View {
 
 function briefingMaterial(scenario: Scenario, view: GameView | null): Node[] {
   const currency = scenario.company.currency ?? 'EUR';
-  const out: Node[] = [h('p', { class: 'eyebrow', text: 'Before the incident' }), h('h3', { class: 'fac-beat-title', text: scenario.title })];
-  if (scenario.facilitator?.overview) out.push(private_('Overview for the facilitator', h('p', { text: scenario.facilitator.overview })));
-  if (scenario.facilitator?.questions?.length) out.push(private_('Questions for the whole exercise', list(scenario.facilitator.questions)));
+  const out: Node[] = [h('p', { class: 'eyebrow', text: t('beforeIncident') }), h('h3', { class: 'fac-beat-title', text: scenario.title })];
+  if (scenario.facilitator?.overview) out.push(private_(t('overview'), h('p', { text: scenario.facilitator.overview })));
+  if (scenario.facilitator?.questions?.length) out.push(private_(t('questionsWhole'), list(scenario.facilitator.questions)));
   out.push(
-    h('h4', { class: 'fac-subtitle', text: `The company: ${scenario.company.name}` }),
+    h('h4', { class: 'fac-subtitle', text: t('theCompany', { name: scenario.company.name }) }),
     h('p', { text: scenario.company.description }),
     h(
       'ul',
       { class: 'fac-facts' },
-      h('li', { text: `Revenue at risk: ${money(scenario.stakes.revenueAtRisk, currency)}` }),
-      h('li', { text: `Downtime the business tolerates: ${duration(scenario.stakes.downtimeToleranceMinutes)}` }),
-      h('li', { text: `Revenue per hour: ${money(scenario.company.revenuePerHour, currency)}` }),
+      h('li', { text: t('revenueAtRisk', { amount: money(scenario.stakes.revenueAtRisk, currency, consoleLang()) }) }),
+      h('li', { text: t('downtimeTolerated', { duration: duration(scenario.stakes.downtimeToleranceMinutes) }) }),
+      h('li', { text: t('revenuePerHour', { amount: money(scenario.company.revenuePerHour, currency, consoleLang()) }) }),
     ),
-    h('h4', { class: 'fac-subtitle', text: 'Learning objectives' }),
+    h('h4', { class: 'fac-subtitle', text: t('learningObjectives') }),
     list(scenario.objectives.map((o) => o.text)),
-    h('h4', { class: 'fac-subtitle', text: 'Stakeholders' }),
-    list(scenario.stakeholders.map((st) => `${st.name}, ${st.role}${st.cares ? `: cares about ${st.cares}` : ''}`)),
+    h('h4', { class: 'fac-subtitle', text: t('stakeholders') }),
+    list(scenario.stakeholders.map((st) => (st.cares ? t('stakeholderCares', { name: st.name, role: st.role, cares: st.cares }) : t('stakeholder', { name: st.name, role: st.role })))),
   );
-  if (view) out.push(h('p', { class: 'muted small', text: `IT partner in play: ${view.partner.name}. Seed ${view.seed}.` }));
+  if (view) out.push(h('p', { class: 'muted small', text: t('partnerInPlay', { partner: view.partner.name, seed: String(view.seed) }) }));
   return out;
 }
 
@@ -76,52 +77,52 @@ function beatMaterial(scenario: Scenario, view: GameView, state: ConsoleState, t
   const out: Node[] = [];
   const s = state.session;
   if (view.ending && s.decision === 'open') {
-    out.push(h('p', { class: 'eyebrow', text: 'Ending' }), h('h3', { class: 'fac-beat-title', text: view.ending.title }), h('p', { text: view.ending.narrative }));
-    if (scenario.facilitator?.questions?.length) out.push(private_('Questions for the debrief', list(scenario.facilitator.questions)));
+    out.push(h('p', { class: 'eyebrow', text: t('ending') }), h('h3', { class: 'fac-beat-title', text: view.ending.title }), h('p', { text: view.ending.narrative }));
+    if (scenario.facilitator?.questions?.length) out.push(private_(t('questionsDebrief'), list(scenario.facilitator.questions)));
     return out;
   }
   if (!view.beat) return out;
   const beat = scenario.beats.find((b) => b.id === view.beat!.id);
-  out.push(h('p', { class: 'eyebrow', text: 'This beat, as the room reads it' }), h('h3', { class: 'fac-beat-title', text: view.beat.title }), h('p', { text: view.beat.narrative }));
+  out.push(h('p', { class: 'eyebrow', text: t('thisBeat') }), h('h3', { class: 'fac-beat-title', text: view.beat.title }), h('p', { text: view.beat.narrative }));
 
   const live = state.view;
   if (s.decision === 'recorded' && live?.lastChoice) {
-    out.push(private_('What will be revealed', h('p', null, h('strong', { text: `${live.lastChoice.label}: ` }), live.lastChoice.outcome)));
+    out.push(private_(t('willBeRevealed'), h('p', null, h('strong', { text: `${live.lastChoice.label}: ` }), live.lastChoice.outcome)));
   }
   const notes = beat?.facilitator;
-  if (notes?.questions?.length) out.push(private_('Questions to ask', list(notes.questions)));
-  if (notes?.lookFor?.length) out.push(private_('What good looks like', list(notes.lookFor)));
-  if (notes?.expectedActions?.length) out.push(private_('Expected actions', list(notes.expectedActions)));
+  if (notes?.questions?.length) out.push(private_(t('questionsToAsk'), list(notes.questions)));
+  if (notes?.lookFor?.length) out.push(private_(t('lookFor'), list(notes.lookFor)));
+  if (notes?.expectedActions?.length) out.push(private_(t('expectedActions'), list(notes.expectedActions)));
 
   const decision = beat?.decision;
   if (decision) {
     const advised = decision.options.find((o) => o.id === decision.advice.option);
     out.push(
       private_(
-        'What a strategic partner would do',
+        t('advice'),
         h('p', null, h('strong', { text: advised ? text(advised.label) : decision.advice.option }), h('br'), text(decision.advice.why)),
         decision.default && decision.timeLimit !== undefined
-          ? h('p', { class: 'muted small', text: `If time runs out: “${text(decision.options.find((o) => o.id === decision.default)?.label ?? decision.default)}” applies.` })
+          ? h('p', { class: 'muted small', text: t('ifTimeRunsOut', { label: text(decision.options.find((o) => o.id === decision.default)?.label ?? decision.default) }) })
           : null,
       ),
     );
     const optionViews = view.decision?.options ?? [];
     out.push(
-      h('h4', { class: 'fac-subtitle', text: 'The options in detail' }),
+      h('h4', { class: 'fac-subtitle', text: t('optionsInDetail') }),
       h(
         'ol',
         { class: 'fac-option-detail' },
         ...decision.options.map((o, i) => {
           const ov = optionViews.find((x) => x.id === o.id);
-          const facts = [ov && ov.cost > 0 ? money(ov.cost, view.currency) : null, ov && ov.minutes > 0 ? duration(ov.minutes) : null].filter(Boolean).join(' · ');
+          const facts = [ov && ov.cost > 0 ? money(ov.cost, view.currency, consoleLang()) : null, ov && ov.minutes > 0 ? duration(ov.minutes) : null].filter(Boolean).join(' · ');
           return h(
             'li',
             null,
             h('strong', { text: `${i + 1}. ${text(o.label)}` }),
-            o.id === decision.advice.option ? h('span', { class: 'fac-tag fac-tag--advice', text: 'advised' }) : null,
+            o.id === decision.advice.option ? h('span', { class: 'fac-tag fac-tag--advice', text: t('advised') }) : null,
             facts ? h('span', { class: 'muted small', text: ` ${facts}` }) : null,
             o.detail ? h('p', { class: 'small', text: text(o.detail) }) : null,
-            ov && !ov.available ? h('p', { class: 'small fac-warn', text: `Not available: ${unavailableText(ov, 'en')}` }) : null,
+            ov && !ov.available ? h('p', { class: 'small fac-warn', text: t('notAvailableWhy', { why: unavailableText(ov, consoleLang()) }) }) : null,
           );
         }),
       ),
@@ -132,21 +133,22 @@ function beatMaterial(scenario: Scenario, view: GameView, state: ConsoleState, t
   const recent = entered.slice(-6).reverse();
   if (recent.length) {
     out.push(
-      h('h4', { class: 'fac-subtitle', text: 'Injects (newest first)' }),
+      h('h4', { class: 'fac-subtitle', text: t('injectsNewest') }),
       h(
         'ul',
         { class: 'fac-injects' },
         ...recent.map((i) => {
           const aimed = i.audience.map((r) => {
             const people = s.team.participants.filter((p) => p.role === r).map((p) => p.name);
-            return people.length ? `${roleLabel(r)} (${people.join(', ')})` : roleLabel(r);
+            const role = roleName(r, consoleLang()).label;
+            return people.length ? `${role} (${people.join(', ')})` : role;
           });
           return h(
             'li',
             { class: 'fac-inject' },
-            h('p', { class: 'fac-inject__head', text: `${gameTime(i.t)} · ${i.channel} · ${i.from}` }),
+            h('p', { class: 'fac-inject__head', text: `${gameTime(i.t)} · ${t(`channel.${i.channel}`)} · ${i.from}` }),
             h('p', { text: i.text }),
-            aimed.length ? h('p', { class: 'fac-inject__aim', text: `On the spot: ${aimed.join('; ')}` }) : null,
+            aimed.length ? h('p', { class: 'fac-inject__aim', text: t('onTheSpot', { who: aimed.join('; ') }) }) : null,
           );
         }),
       ),

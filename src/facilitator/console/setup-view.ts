@@ -1,8 +1,10 @@
 import { MAX_SEED } from '../../engine/rng.ts';
 import { PACES } from '../../store/pace.ts';
-import { CLOCK_MODE_LABELS, CLOCK_MODES, type ClockMode } from '../clock-policy.ts';
+import { CLOCK_MODES, type ClockMode } from '../clock-policy.ts';
 import type { CatalogueEntry } from '../../scenarios/bundled.ts';
-import { TIER_LABELS } from '../../store/format.ts';
+import { tierLabel } from '../../i18n/vocabulary.ts';
+import { roleName } from '../../i18n/roles.ts';
+import { consoleLang, t } from './i18n.ts';
 import { h, replace } from '../../ui/dom.ts';
 import { ROLES } from '../../scenarios/roles.ts';
 import type { ConsoleState, ConsoleStore } from './console-store.ts';
@@ -13,16 +15,13 @@ import { tailoringView } from './tailoring-view.ts';
 // Set-up: who runs the exercise, the team and its people in their roles, the scenario, the IT
 // partner, the seed and the pace. Every keystroke is saved, so a reload keeps what was typed.
 
-const PACE_LABELS = {
-  relaxed: 'Relaxed (5 s a game minute; a decision lasts at least 2 min)',
-  standard: 'Standard (3 s a game minute; a decision lasts at least 1½ min)',
-  intense: 'Intense (2 s a game minute; a decision lasts at least 1 min)',
-} as const;
 
 export interface View {
   el: HTMLElement;
   update(state: ConsoleState): void;
   focus(): void;
+  /** Stops what the view runs on its own (timers), when it is built again in another language. */
+  destroy?(): void;
 }
 
 /** The set-up's frame as the page painted it (shell.ts): the view fills it in under its title and introduction. */
@@ -37,7 +36,7 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
 
   const facilitator = h('input', { class: 'input', attrs: { type: 'text', autocomplete: 'name', maxlength: 120 } });
   facilitator.addEventListener('input', () => act((x) => x.setFacilitator(facilitator.value)));
-  const team = h('input', { class: 'input', attrs: { type: 'text', maxlength: 120, required: true, placeholder: 'e.g. Leadership team, Plant North' } });
+  const team = h('input', { class: 'input', attrs: { type: 'text', maxlength: 120, required: true, placeholder: t('teamPlaceholder') } });
   team.addEventListener('input', () => act((x) => x.setTeamName(team.value)));
 
   // Shipped scenarios by id; files opened from disk as "file:<key>" (their ids may repeat a shipped one).
@@ -46,8 +45,12 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
   const scenarioValue = (state: ConsoleState): string =>
     state.scenarioLoad ? state.scenarioLoad.id : state.session.scenarioFile ? FILE + state.session.scenarioFile.key : state.session.scenarioId;
   const scenarioOptions = (state: ConsoleState): { value: string; label: string }[] => [
-    ...playable.map((e) => ({ value: e.scenario!.id, label: `${e.scenario!.title} (${e.scenario!.playMinutes} min)` })),
-    ...state.files.map((f) => ({ value: FILE + f.key, label: `${f.scenario.title} (from ${f.name})` })),
+    // Each shipped scenario says which languages it can run in ("EN, DE").
+    ...playable.map((e) => ({
+      value: e.scenario!.id,
+      label: t('scenarioOption', { title: e.scenario!.title, minutes: e.scenario!.playMinutes, languages: (e.scenario!.languages ?? ['en', ...Object.keys(e.translations ?? {})]).map((l) => l.toUpperCase()).join(', ') }),
+    })),
+    ...state.files.map((f) => ({ value: FILE + f.key, label: t('fileOption', { title: f.scenario.title, file: f.name }) })),
   ];
   const scenario = select(scenarioOptions(store.getState()), scenarioValue(store.getState()), (v) => {
     const file = v.startsWith(FILE) ? store.getState().files.find((f) => FILE + f.key === v) : null;
@@ -57,7 +60,7 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
   // A scenario file from disk, checked in the browser by the scenario loader (loaded only now).
   // The input itself stays hidden: the button is what people and screen readers use.
   const fileInput = h('input', { attrs: { type: 'file', accept: '.yaml,.yml,application/yaml,text/yaml', hidden: true } });
-  const openFile = h('button', { class: 'btn btn--small', attrs: { type: 'button' }, text: 'Open a scenario file…', on: { click: () => fileInput.click() } });
+  const openFile = h('button', { class: 'btn btn--small', attrs: { type: 'button' }, text: t('openFile'), on: { click: () => fileInput.click() } });
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
     fileInput.value = '';
@@ -66,7 +69,7 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
     void file
       .arrayBuffer()
       .then((buffer) => store.getState().openScenarioFile(file.name, new Uint8Array(buffer)))
-      .catch((error: Error) => store.getState().notify({ tone: 'error', text: `The file could not be read: ${error.message}` }))
+      .catch((error: Error) => store.getState().notify({ tone: 'error', text: t('fileUnreadable', { message: error.message }) }))
       .finally(() => {
         openFile.disabled = false;
       });
@@ -77,10 +80,10 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
     const shown = problems.errors.slice(0, 20);
     replace(
       fileProblems,
-      h('p', null, h('strong', { text: `${problems.file} was not opened` }), `: ${problems.errors.length} problem${problems.errors.length === 1 ? '' : 's'} to fix in the file. The exercise is unchanged.`),
+      h('p', null, h('strong', { text: t('fileNotOpened', { file: problems.file }) }), t('fileProblems', { count: problems.errors.length })),
       h('ul', { class: 'fac-list' }, ...shown.map((p) => h('li', { text: describeProblem(p) }))),
-      problems.errors.length > shown.length ? h('p', { class: 'muted small', text: `… and ${problems.errors.length - shown.length} more.` }) : null,
-      h('button', { class: 'btn btn--small btn--ghost', attrs: { type: 'button' }, text: 'Dismiss', on: { click: () => store.getState().dismissFileProblems() } }),
+      problems.errors.length > shown.length ? h('p', { class: 'muted small', text: t('andMore', { count: problems.errors.length - shown.length }) }) : null,
+      h('button', { class: 'btn btn--small btn--ghost', attrs: { type: 'button' }, text: t('dismiss'), on: { click: () => store.getState().dismissFileProblems() } }),
     );
   });
   const tailor = tailoringView(store, () => store.getState().baseScenario());
@@ -90,22 +93,23 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
   const newSeed = h('button', {
     class: 'btn btn--small',
     attrs: { type: 'button' },
-    text: 'New seed',
+    text: t('newSeed'),
     on: { click: () => act((x) => x.setSeed(Math.floor(Math.random() * 1_000_000))) },
   });
   const pace = select(
-    PACES.map((p) => ({ value: p, label: PACE_LABELS[p] })),
+    PACES.map((p) => ({ value: p, label: t(`pace.${p}`) })),
     store.getState().session.pace,
     (v) => act((x) => x.setPace(v as (typeof PACES)[number])),
   );
 
   const clockMode = select(
-    CLOCK_MODES.map((m) => ({ value: m, label: CLOCK_MODE_LABELS[m] })),
+    CLOCK_MODES.map((m) => ({ value: m, label: t(`clock.${m}`) })),
     store.getState().session.clock,
     (v) => act((x) => x.setClockMode(v as ClockMode)),
   );
 
   const about = h('div', { class: 'fac-about' });
+  const scenarioNote = h('p', { class: 'fac-hint', text: t('scenarioInEnglish'), attrs: { hidden: true } });
   // The chosen scenario as the client will see it (tailored).
   const renderAbout = keyed(() => {
     const state = store.getState();
@@ -114,22 +118,22 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
     // name or sector would change that text (the setting comes with the data).
     const { company, sector } = state.session.tailoring;
     const card = loading && !company && !sector ? (catalog.find((e) => e.scenario?.id === loading.id)?.scenario ?? null) : null;
-    if (loading && !card) return replace(about, h('p', { class: 'muted', attrs: { role: 'status' }, text: `Loading “${loading.title}”…` }));
+    if (loading && !card) return replace(about, h('p', { class: 'muted', attrs: { role: 'status' }, text: t('loadingScenario', { title: loading.title }) }));
     const s = card ?? state.exercise().scenario;
-    if (!s) return replace(about, h('p', { class: 'muted', text: 'Choose a scenario.' }));
+    if (!s) return replace(about, h('p', { class: 'muted', text: t('chooseScenario') }));
     const setting = 'setting' in s ? s.setting : undefined;
     replace(
       about,
-      h('p', { class: 'fac-about__meta', text: `${s.industry} · ${s.difficulty} · about ${s.playMinutes} minutes${setting ? ` · ${setting}` : ''}` }),
+      h('p', { class: 'fac-about__meta', text: `${t('aboutMeta', { industry: s.industry, difficulty: t(`difficulty.${s.difficulty}`), minutes: s.playMinutes })}${setting ? ` · ${setting}` : ''}` }),
       h('p', { text: s.summary }),
-      h('h3', { class: 'fac-subtitle', text: 'Learning objectives' }),
+      h('h3', { class: 'fac-subtitle', text: t('learningObjectives') }),
       h('ul', { class: 'fac-list' }, ...s.objectives.map((o) => h('li', { text: o.text }))),
     );
   });
 
-  const people = h('ul', { class: 'fac-people', attrs: { 'aria-label': 'Participants' } });
-  const newName = h('input', { class: 'input', attrs: { type: 'text', maxlength: 120, placeholder: 'Name' } });
-  const newRole = select(ROLES.map((r) => ({ value: r.id, label: `${r.label}: ${r.title}` })), 'ceo', () => {});
+  const people = h('ul', { class: 'fac-people', attrs: { 'aria-label': t('participants') } });
+  const newName = h('input', { class: 'input', attrs: { type: 'text', maxlength: 120, placeholder: t('name') } });
+  const newRole = select(ROLES.map((r) => ({ value: r.id, label: `${roleName(r.id, consoleLang()).label}: ${roleName(r.id, consoleLang()).title}` })), 'ceo', () => {});
   const addPerson = (): void => {
     if (act((x) => x.addParticipant(newName.value, newRole.value)) === null) {
       newName.value = '';
@@ -145,9 +149,9 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
   const addForm = h(
     'div',
     { class: 'fac-add-person' },
-    field('Name', newName),
-    field('Role', newRole),
-    h('button', { class: 'btn', attrs: { type: 'button' }, text: 'Add participant', on: { click: addPerson } }),
+    field(t('name'), newName),
+    field(t('role'), newRole),
+    h('button', { class: 'btn', attrs: { type: 'button' }, text: t('addParticipant'), on: { click: addPerson } }),
   );
 
   // Rows are rebuilt only when people are added, removed or change role, so typing a name
@@ -157,21 +161,21 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
     const list = state.session.team.participants;
     nameInputs.clear();
     if (list.length === 0) {
-      replace(people, h('li', { class: 'muted', text: 'No participants yet. Injects aimed at a role still name the role on the projector.' }));
+      replace(people, h('li', { class: 'muted', text: t('noParticipants') }));
       return;
     }
     replace(
       people,
       ...list.map((p) => {
-        const name = h('input', { class: 'input', attrs: { type: 'text', value: p.name, maxlength: 120, 'aria-label': `Name of participant ${p.name}` } });
+        const name = h('input', { class: 'input', attrs: { type: 'text', value: p.name, maxlength: 120, 'aria-label': t('participantName', { name: p.name }) } });
         name.addEventListener('input', () => act((x) => x.updateParticipant(p.id, { name: name.value })));
         nameInputs.set(p.id, name);
-        const role = select(ROLES.map((r) => ({ value: r.id, label: r.label })), p.role, (v) => act((x) => x.updateParticipant(p.id, { role: v })));
-        role.setAttribute('aria-label', `Role of ${p.name}`);
+        const role = select(ROLES.map((r) => ({ value: r.id, label: roleName(r.id, consoleLang()).label })), p.role, (v) => act((x) => x.updateParticipant(p.id, { role: v })));
+        role.setAttribute('aria-label', t('participantRole', { name: p.name }));
         const remove = h('button', {
           class: 'btn btn--small btn--ghost',
-          attrs: { type: 'button', 'aria-label': `Remove ${p.name}` },
-          text: 'Remove',
+          attrs: { type: 'button', 'aria-label': t('removeParticipant', { name: p.name }) },
+          text: t('remove'),
           on: { click: () => act((x) => x.removeParticipant(p.id)) },
         });
         return h('li', { class: 'fac-person' }, name, role, remove);
@@ -182,10 +186,10 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
   const open = h('button', {
     class: 'btn btn--primary btn--large',
     attrs: { type: 'button' },
-    text: 'Open the briefing',
+    text: t('openBriefing'),
     on: { click: () => act((x) => x.openBriefing()) },
   });
-  const presenter = h('button', { class: 'btn', attrs: { type: 'button', 'aria-keyshortcuts': 'W' }, on: { click: onOpenPresenter } }, 'Open the presenter window ', h('kbd', { text: 'W', attrs: { 'aria-hidden': 'true' } }));
+  const presenter = h('button', { class: 'btn', attrs: { type: 'button', 'aria-keyshortcuts': 'W' }, on: { click: onOpenPresenter } }, t('openPresenterWindow'), ' ', h('kbd', { text: 'W', attrs: { 'aria-hidden': 'true' } }));
 
   const { el, heading } = frame;
   el.append(
@@ -193,23 +197,24 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
       'div',
       { class: 'fac-setup__grid' },
       panel(
-        'The exercise',
+        t('theExercise'),
         'fac-setup__exercise',
-        field('Facilitator', facilitator, 'Your name, for the report.'),
-        field('Team name', team, 'Heads the projector and the after-action report.'),
-        field('Scenario', scenario),
-        h('div', { class: 'fac-open-file' }, openFile, fileInput, h('span', { class: 'fac-hint', text: 'A scenario YAML file of your own; it is checked here and kept in this browser.' })),
+        field(t('facilitator'), facilitator, t('facilitatorHint')),
+        field(t('teamName'), team, t('teamHint')),
+        field(t('scenario'), scenario),
+        scenarioNote,
+        h('div', { class: 'fac-open-file' }, openFile, fileInput, h('span', { class: 'fac-hint', text: t('openFileHint') })),
         fileProblems,
         about,
-        field('IT partner the team plays', partner),
-        h('div', { class: 'fac-seed' }, field('Seed', seed, 'The same seed and choices replay the same run.'), newSeed),
-        field('Clock', clockMode, 'Facilitator-paced suits a leadership team: no decision is ever applied without you.'),
-        field('Pace (real-time clock)', pace),
+        field(t('partner'), partner),
+        h('div', { class: 'fac-seed' }, field(t('seed'), seed, t('seedHint')), newSeed),
+        field(t('clock'), clockMode, t('clockHint')),
+        field(t('pace'), pace),
       ),
       panel(
-        'People and roles',
+        t('peopleAndRoles'),
         'fac-setup__people',
-        h('p', { class: 'muted small', text: 'Injects are aimed at roles. The projector shows who is on the spot.' }),
+        h('p', { class: 'muted small', text: t('peopleHint') }),
         people,
         addForm,
       ),
@@ -233,7 +238,7 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
       const chosen = state.exercise().scenario ?? catalog.find((e) => e.scenario?.id === s.scenarioId)?.scenario;
       replaceOptions(
         partner,
-        (chosen?.partners ?? []).map((p) => ({ value: p.id, label: `${p.name}: ${TIER_LABELS[p.tier]}` })),
+        (chosen?.partners ?? []).map((p) => ({ value: p.id, label: t('partnerOption', { name: p.name, tier: tierLabel(p.tier, consoleLang()) }) })),
         s.partner,
       );
       partner.disabled = state.scenarioLoad !== null;
@@ -247,6 +252,10 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
         const input = nameInputs.get(p.id);
         if (input) setValue(input, p.name);
       }
+      // A console in another language says when the scenario has no text in it (it runs in English).
+      // (From the catalogue, not the session: the session's language follows a moment later, and the note must not flash in between.)
+      const translated = !s.scenarioFile && catalog.some((e) => e.scenario?.id === s.scenarioId && e.translations?.[state.lang as Exclude<typeof state.lang, 'en'>]);
+      scenarioNote.hidden = state.lang === 'en' || translated || state.scenarioLoad !== null;
       // The briefing waits for the chosen scenario's data.
       open.disabled = state.scenarioLoad !== null;
     },

@@ -1,3 +1,5 @@
+import { t } from './i18n.ts';
+
 // The console's keyboard shortcuts: one table that both the key handler and the on-screen hints
 // read, so what the screen says is what the keys do. Letters are matched case-insensitively and
 // never with Ctrl, Cmd or Alt, which belong to the browser.
@@ -75,22 +77,27 @@ export function commandFor(e: KeyLike): Command | null {
   return LETTERS[e.key.toLowerCase()] ?? null;
 }
 
-/** The help list: every shortcut in words. */
-export const SHORTCUT_HELP: { keys: string; does: string }[] = [
-  { keys: 'P or Space', does: 'Start the incident, pause, resume (P always; Space when no button or field has the focus)' },
-  { keys: 'S', does: 'Speed: 1×, 2×, 4×' },
-  { keys: 'I', does: 'Release the next inject now' },
-  { keys: 'E', does: 'Give the decision 5 more real minutes (real-time clock)' },
-  { keys: 'T', does: 'Stop the decision’s timer' },
-  { keys: 'K', does: 'Skip the beat (asks first; its default applies)' },
-  { keys: '1–5', does: 'Mark the option the team chose' },
-  { keys: 'Shift + 1–5', does: 'Add a vote for an option' },
-  { keys: 'C', does: 'Record the team’s choice and the votes' },
-  { keys: 'R', does: 'Reveal the consequences to the room' },
-  { keys: 'N', does: 'Next decision' },
-  { keys: 'U', does: 'Undo the last choice (it stays in the record)' },
-  { keys: 'D', does: 'End the exercise and go to the debrief' },
-  { keys: 'O', does: 'Take a note' },
-  { keys: 'W', does: 'Open the presenter window' },
-  { keys: '?', does: 'Show these shortcuts' },
-];
+/** The help list: every shortcut in words, in the console's language. */
+export function shortcutHelp(): { keys: string; does: string }[] {
+  const rows: [string, HelpKey][] = [
+    [t('key.pOrSpace'), 'toggle-pause'],
+    ['S', 'speed'],
+    ['I', 'release'],
+    ['E', 'extend'],
+    ['T', 'hold'],
+    ['K', 'skip'],
+    ['1–5', 'select'],
+    [t('key.shiftDigits'), 'vote'],
+    ['C', 'record'],
+    ['R', 'reveal'],
+    ['N', 'continue'],
+    ['U', 'undo'],
+    ['D', 'end'],
+    ['O', 'note'],
+    ['W', 'presenter'],
+    ['?', 'help'],
+  ];
+  return rows.map(([keys, kind]) => ({ keys, does: t(`help.${kind}`) }));
+}
+
+type HelpKey = CommandKind;

@@ -8,6 +8,13 @@ import { openArchive } from '../archive.ts';
 import { CHECK_BUDGET_MS } from '../scenario-files.ts';
 import { openSyncChannel } from '../sync.ts';
 import { createConsoleStore } from './console-store.ts';
+import { rememberedLang } from '../../i18n/browser-lang.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import type { Translation } from '../../i18n/messages.ts';
+import type { Translation as ScenarioTranslation } from '../../scenarios/translation-schema.ts';
+import { addConsoleWords, hasConsoleWords, t } from './i18n.ts';
+import type { ConsoleMessages } from './messages.ts';
+import GERMAN from './messages-de.json?url&no-inline';
 import { mountConsole } from './console-app.ts';
 
 // The console's page (facilitator.html#/console), in a chunk of its own: the presenter's window
@@ -19,7 +26,7 @@ function checkInWorker(bytes: Uint8Array, name: string): Promise<LoadResult> {
     const worker = new Worker(new URL('../scenario-check-worker.ts', import.meta.url), { type: 'module' });
     const timer = setTimeout(() => {
       worker.terminate();
-      reject(new Error(`checking the file took longer than ${CHECK_BUDGET_MS / 1000} seconds; is it really a scenario file?`));
+      reject(new Error(t('checkTooLong', { seconds: CHECK_BUDGET_MS / 1000 })));
     }, CHECK_BUDGET_MS);
     worker.onmessage = (event: MessageEvent<LoadResult>) => {
       clearTimeout(timer);
@@ -29,10 +36,37 @@ function checkInWorker(bytes: Uint8Array, name: string): Promise<LoadResult> {
     worker.onerror = (event) => {
       clearTimeout(timer);
       worker.terminate();
-      reject(new Error(`the scenario checker could not run (${event.message || 'it failed to load'}); reload the page and try again`));
+      reject(new Error(t('checkerFailed', { message: event.message || t('checkerLoadFailed') })));
     };
     worker.postMessage({ name, bytes });
   });
+}
+
+/** Fetches the console's words in `lang` once; false when they cannot come (offline before they were ever fetched). */
+async function loadWords(lang: Lang): Promise<boolean> {
+  if (hasConsoleWords(lang)) return true;
+  try {
+    const res = await fetch(GERMAN);
+    const words: unknown = res.ok ? await res.json() : null;
+    if (typeof words !== 'object' || words === null) return false;
+    // Our own build's file, checked against English by tests/i18n; a key it lacks reads as English.
+    addConsoleWords('de', words as Translation<ConsoleMessages>);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A scenario's translation (validated at build time by the scenarios plugin), or why it could not be had. */
+async function loadTranslation(url: string): Promise<ScenarioTranslation | string> {
+  try {
+    const res = await fetch(url);
+    if (!res.ok) return `HTTP ${res.status}`;
+    const data: unknown = await res.json();
+    return typeof data === 'object' && data !== null ? (data as ScenarioTranslation) : 'not a translation';
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 export async function startConsole(el: HTMLElement, catalogue: Promise<CatalogueEntry[]>, presenterUrl: string): Promise<void> {
@@ -43,7 +77,9 @@ export async function startConsole(el: HTMLElement, catalogue: Promise<Catalogue
   if (testClock) (window as Window & { warRoomTestClock?: { advance(ms: number): void } }).warRoomTestClock = { advance: (ms) => testClock.advance(ms) };
 
   const storage = browserStorage();
-  const [{ archive, files, problem }, cards] = await Promise.all([openArchive(), catalogue]);
+  // A console in German fetches its words along with the archive and the catalogue: no extra wait.
+  const wanted = rememberedLang();
+  const [{ archive, files, problem }, cards, haveWords] = await Promise.all([openArchive(), catalogue, loadWords(wanted)]);
   const scenarios = new ScenarioLibrary(catalogFrom(cards));
   const store = await createConsoleStore({
     library: scenarios,
@@ -64,6 +100,9 @@ export async function startConsole(el: HTMLElement, catalogue: Promise<Catalogue
     randomSeed: () => crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000,
     // The set-up shows from the scenario's card first; its data is asked for after that paint.
     afterFirstPaint: (task) => requestAnimationFrame(() => setTimeout(task, 0)),
+    lang: haveWords ? wanted : 'en',
+    loadWords,
+    loadTranslation,
   });
   mountConsole(el, store, {
     catalog: scenarios.catalog,
@@ -83,7 +122,7 @@ export async function startConsole(el: HTMLElement, catalogue: Promise<Catalogue
       if (!opened) {
         store.getState().notify({
           tone: 'info',
-          text: `The browser blocked the new window. Open ${presenterUrl} in a new window and move it to the projector.`,
+          text: t('popupBlocked', { url: presenterUrl }),
         });
       }
     },

@@ -3,6 +3,7 @@ import type { Scenario } from '../../scenarios/schema.ts';
 import { h, replace } from '../../ui/dom.ts';
 import type { ConsoleState, ConsoleStore } from './console-store.ts';
 import { field, keyed, panel, select, setValue } from './parts.ts';
+import { t } from './i18n.ts';
 
 // Tailoring for the client without touching YAML: the company's name, sector and currency and
 // the names of the scenario's people. Each field shows the scenario's own value as its
@@ -30,17 +31,17 @@ export function tailoringView(store: ConsoleStore, base: (state: ConsoleState) =
         input.placeholder = p.name;
         input.addEventListener('input', () => act((x) => x.setTailoring({ people: { [p.id]: input.value } })));
         personInputs.set(p.id, input);
-        return h('li', null, field(`${p.name} (${p.role})`, input));
+        return h('li', null, field(t('personField', { name: p.name, role: p.role }), input));
       }),
     );
   });
 
   const el = panel(
-    'Tailor it for the client',
+    t('tailorTitle'),
     'fac-setup__tailor',
-    h('p', { class: 'muted small', text: 'Your client’s names on the projector, in the console and in the report. Leave a field empty to keep the scenario’s own. Amounts keep their numbers; only the currency shown changes.' }),
-    h('div', { class: 'fac-tailor__company' }, field('Company name', company), field('Sector', sector), field('Currency', currency)),
-    h('h3', { class: 'fac-subtitle', text: 'People in the scenario' }),
+    h('p', { class: 'muted small', text: t('tailorIntro') }),
+    h('div', { class: 'fac-tailor__company' }, field(t('companyName'), company), field(t('sector'), sector), field(t('currency'), currency)),
+    h('h3', { class: 'fac-subtitle', text: t('scenarioPeople') }),
     people,
   );
 
@@ -48,18 +49,18 @@ export function tailoringView(store: ConsoleStore, base: (state: ConsoleState) =
     el,
     update(state) {
       const scenario = base(state);
-      const t = state.session.tailoring;
+      const tailoring = state.session.tailoring;
       company.placeholder = scenario?.company.name ?? '';
       sector.placeholder = scenario?.industry ?? '';
-      setValue(company, t.company);
-      setValue(sector, t.sector);
+      setValue(company, tailoring.company);
+      setValue(sector, tailoring.sector);
       const own = scenario?.company.currency ?? 'EUR';
-      const options = [{ value: '', label: `As in the scenario: ${CURRENCY_LABELS[own]}` }, ...CURRENCIES.map((c) => ({ value: c, label: CURRENCY_LABELS[c] }))];
+      const options = [{ value: '', label: t('asInScenario', { currency: CURRENCY_LABELS[own] }) }, ...CURRENCIES.map((c) => ({ value: c, label: CURRENCY_LABELS[c] }))];
       if (currency.dataset.own !== own) {
         currency.dataset.own = own;
         replace(currency, ...options.map((o) => h('option', { attrs: { value: o.value }, text: o.label })));
       }
-      if (currency.value !== t.currency) currency.value = t.currency;
+      if (currency.value !== tailoring.currency) currency.value = tailoring.currency;
       // The scenario's data may arrive after the console opens (or a new choice downloads): the
       // fields wait for it, since the tailoring is checked against the scenario.
       const waiting = scenario === null || state.scenarioLoad !== null;
@@ -67,7 +68,7 @@ export function tailoringView(store: ConsoleStore, base: (state: ConsoleState) =
       sector.disabled = waiting;
       currency.disabled = waiting;
       renderPeople(JSON.stringify([state.session.scenarioId, state.session.scenarioFile?.key ?? null, scenario !== null]), scenario);
-      for (const [id, input] of personInputs) setValue(input, t.people[id] ?? '');
+      for (const [id, input] of personInputs) setValue(input, tailoring.people[id] ?? '');
     },
   };
 }

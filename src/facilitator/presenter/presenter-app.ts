@@ -14,6 +14,11 @@ import { fitToScreen, overflows } from './fit.ts';
 import { companyCard, injectsCard, spotlight, stageCard } from './presenter-cards.ts';
 import { presenterRoomCard } from '../room/presenter-room.ts';
 import { teamLabel } from './team-label.ts';
+import { showLang } from '../../i18n/browser-lang.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { localizeScenario } from '../../scenarios/translation.ts';
+import type { Translation as ScenarioTranslation } from '../../scenarios/translation-schema.ts';
+import { hasPresenterWords, presenterLang, t, useLang } from './i18n.ts';
 
 // The projector's window. It shows what the console sends and nothing else: it holds no
 // exercise of its own, so closing and reopening it loses nothing. On opening it shows the last
@@ -44,6 +49,10 @@ export interface PresenterEnv {
   consoleUrl: string;
   /** Real time in ms, for the discussion timer. */
   now(): number;
+  /** Fetches the presenter's words in `lang`; false when they cannot come. Words already in hand when not given. */
+  loadWords?(lang: Lang): Promise<boolean>;
+  /** A shipped scenario's translation into `lang`, or null when it has none or it cannot be had. */
+  translation?(scenarioId: string, lang: Lang): Promise<ScenarioTranslation | null>;
 }
 
 export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(): void } {
@@ -52,7 +61,7 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
 
   const title = h('h1', { class: 'pres__title' });
   const team = h('p', { class: 'pres__team' });
-  const clock = h('p', { class: 'pres__clock', attrs: { role: 'timer', 'aria-label': 'Game clock' } });
+  const clock = h('p', { class: 'pres__clock', attrs: { role: 'timer' } });
   const badge = h('p', { class: 'pres__badge' });
   const top = h(
     'header',
@@ -63,9 +72,9 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
   );
   const room = h('div', { class: 'pres__room' });
   const roomFallback = h('div', { class: 'pres__room-fallback' });
-  const card = h('section', { class: 'pres__card', attrs: { 'aria-live': 'polite', 'aria-label': 'The situation', tabindex: 0 } });
-  const spot = h('section', { class: 'pres__spot', attrs: { 'aria-label': 'On the spot' } });
-  const inject = h('section', { class: 'pres__inject', attrs: { 'aria-label': 'Injects since the last decision' } });
+  const card = h('section', { class: 'pres__card', attrs: { 'aria-live': 'polite', tabindex: 0 } });
+  const spot = h('section', { class: 'pres__spot' });
+  const inject = h('section', { class: 'pres__inject' });
   const below = h('div', { class: 'pres__below' }, inject, spot);
   const link = h('p', { class: 'pres__link', attrs: { role: 'status' } });
   const roster = h('p', { class: 'pres__roster' });
@@ -76,7 +85,29 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
   const shell = h('div', { class: 'pres' }, top, body, foot, announcer, joinCard.el);
   replace(root, shell);
   document.documentElement.dataset.facilitator = 'presenter';
-  document.title = 'Presenter · War Room';
+
+  // The presenter speaks the console's language (the frame says which), once its words are here.
+  const wordsAsked = new Set<Lang>();
+  let saidIn: Lang | null = null;
+  const speak = (wanted: Lang): void => {
+    if (!hasPresenterWords(wanted)) {
+      if (!wordsAsked.has(wanted) && env.loadWords) {
+        wordsAsked.add(wanted);
+        void env.loadWords(wanted).then((ok) => ok && render());
+      }
+    } else useLang(wanted);
+    const lang = presenterLang();
+    if (saidIn === lang) return;
+    saidIn = lang;
+    showLang(lang);
+    document.title = t('pageTitle');
+    clock.setAttribute('aria-label', t('gameClock'));
+    card.setAttribute('aria-label', t('situation'));
+    spot.setAttribute('aria-label', t('onTheSpotLabel'));
+    inject.setAttribute('aria-label', t('injectsLabel'));
+    // The services' fallback is drawn again in the new words.
+    delete roomFallback.dataset.key;
+  };
 
   // The war room reads this small store, the same shape the solo game's store has.
   const roomStore = createStore<RoomState>()(() => ({ scenario: null, view: null, paused: false, speed: 1, reducedMotion: env.reducedMotion }));
@@ -100,6 +131,22 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
   // console uses, kept while neither changes so the war room is not rebuilt on every frame.
   const fileScenarios = new Map<string, Scenario | null>();
   const shipped = new Set<string>();
+  // Translations by scenario and language: null while asked for, or when there is none.
+  const translations = new Map<string, ScenarioTranslation | null>();
+  const translationOf = (id: string, lang: Lang): ScenarioTranslation | null => {
+    if (lang === 'en' || !env.translation) return null;
+    const key = `${id}:${lang}`;
+    if (!translations.has(key)) {
+      translations.set(key, null);
+      void env.translation(id, lang).then((found) => {
+        if (!found) return;
+        translations.set(key, found);
+        tailored = null;
+        render();
+      });
+    }
+    return translations.get(key) ?? null;
+  };
   let tailored: { key: string; scenario: Scenario | null } | null = null;
   const scenarioOf = (f: PresenterFrame | null): Scenario | null => {
     if (!f) return null;
@@ -130,37 +177,41 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
         });
       }
     }
-    const key = JSON.stringify([f.scenarioId, f.scenarioFile, base !== null, f.tailoring]);
-    if (tailored?.key !== key) tailored = { key, scenario: base ? tailorScenario(base, f.tailoring) : null };
+    // The scenario in the language the console runs it in (the run's text comes in the frame's view already).
+    const translation = base && !f.scenarioFile ? translationOf(f.scenarioId, f.scenarioLang) : null;
+    const key = JSON.stringify([f.scenarioId, f.scenarioFile, base !== null, f.tailoring, f.scenarioLang, translation !== null]);
+    if (tailored?.key !== key) tailored = { key, scenario: base ? tailorScenario(localizeScenario(base, translation, f.scenarioLang), f.tailoring) : null };
     return tailored.scenario;
   };
 
   let prevFrame: PresenterFrame | null = null;
   const render = (): void => {
     const f = sync.frame;
+    speak(f?.lang ?? presenterLang());
     const scenario = scenarioOf(f);
     replace(title, scenario?.title ?? 'War Room');
-    replace(team, f?.teamName ? teamLabel(f.teamName) : 'Incident tabletop exercise');
+    replace(team, f?.teamName ? teamLabel(f.teamName, t('team', { name: f.teamName.trim() })) : t('tagline'));
     replace(clock, f?.view && f.stage !== 'setup' && f.stage !== 'briefing' ? gameTime(f.view.clock) : '');
     const state = !f
-      ? 'Waiting'
+      ? 'waiting'
       : f.stage === 'setup'
-        ? 'Setting up'
+        ? 'setup'
         : f.stage === 'briefing'
-          ? 'Briefing'
+          ? 'briefing'
           : f.stage === 'debrief'
-            ? 'Debrief'
+            ? 'debrief'
             : f.decision === 'recorded'
-              ? 'Discussion'
+              ? 'discussion'
               : f.decision === 'revealed'
-                ? 'Consequences'
+                ? 'consequences'
                 : f.clock === 'paced'
-                  ? 'Decision'
+                  ? 'decision'
                   : f.paused
-                    ? 'Paused'
-                    : `Live ${f.speed}×`;
-    replace(badge, state);
-    badge.className = `pres__badge pres__badge--${state.split(' ')[0]!.toLowerCase()}`;
+                    ? 'paused'
+                    : 'live';
+    replace(badge, state === 'live' ? t('badge.live', { speed: f!.speed }) : t(`badge.${state}`));
+    // The badge's colour goes by the state, whatever language names it.
+    badge.className = `pres__badge pres__badge--${state === 'setup' ? 'setting' : state}`;
     shell.dataset.stage = f?.stage ?? 'none';
     shell.dataset.decision = f?.decision ?? 'open';
     document.body.dataset.rev = String(f?.rev ?? -1);
@@ -176,15 +227,15 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
     below.hidden = spot.hidden && inject.hidden;
     replace(
       roster,
-      f && f.participants.length ? f.participants.map((p) => `${p.name} (${p.roleLabel})`).join(' · ') : '',
+      f && f.participants.length ? f.participants.map((p) => t('roster', { name: p.name, role: p.roleLabel })).join(' · ') : '',
     );
     replace(
       link,
       sync.link === 'connected'
         ? ''
         : sync.link === 'closed'
-          ? 'The facilitator console was closed. The exercise is saved; it continues when the console opens again.'
-          : `Waiting for the facilitator console. Open ${env.consoleUrl} in another window of this browser.`,
+          ? t('consoleClosed')
+          : t('waitingForConsole', { url: env.consoleUrl }),
     );
     link.hidden = sync.link === 'connected';
 
@@ -216,7 +267,7 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
     if (!el) return;
     const left = discussionLeft(el.dataset.ends ?? null, env.now());
     if (left === null) return;
-    const text = left === 0 ? 'Discussion time is up' : `Discussion: ${clockText(left)} left`;
+    const text = left === 0 ? t('discussionUp') : t('discussionLeft', { time: clockText(left) });
     if (el.textContent !== text) el.textContent = text;
     el.classList.toggle('pres__timer--urgent', left <= DISCUSSION_WARNING_SECONDS);
   };
@@ -261,11 +312,11 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
     if (!before || !after || before.sessionId !== after.sessionId) return;
     const lines: string[] = [];
     const newInject = after.latestInject && after.decision !== 'revealed' && (before.latestInject?.id !== after.latestInject.id || before.latestInject?.t !== after.latestInject.t);
-    if (newInject && after.latestInject) lines.push(`New ${after.latestInject.channel} from ${after.latestInject.from}: ${after.latestInject.text}`);
-    if (after.recorded && !before.recorded) lines.push(`The team chose: ${after.recorded.label}`);
-    if (after.outcome && !before.outcome) lines.push(`What happened: ${after.outcome.text}`);
-    if (after.decision === 'open' && before.decision === 'revealed' && after.view?.decision) lines.push(`Next decision: ${after.view.decision.prompt}`);
-    if (after.paused !== before.paused && after.stage === 'incident') lines.push(after.paused ? 'Paused' : 'Resumed');
+    if (newInject && after.latestInject) lines.push(t('saidInject', { channel: t(`channel.${after.latestInject.channel}`), from: after.latestInject.from, text: after.latestInject.text }));
+    if (after.recorded && !before.recorded) lines.push(t('saidChose', { label: after.recorded.label }));
+    if (after.outcome && !before.outcome) lines.push(t('saidHappened', { text: after.outcome.text }));
+    if (after.decision === 'open' && before.decision === 'revealed' && after.view?.decision) lines.push(t('saidNext', { prompt: after.view.decision.prompt }));
+    if (after.paused !== before.paused && after.stage === 'incident') lines.push(after.paused ? t('saidPaused') : t('saidResumed'));
     if (lines.length) replace(announcer, lines.join('. '));
   };
 
@@ -310,14 +361,13 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
 function fallbackRoom(f: PresenterFrame | null): Node[] {
   const view = f?.view;
   if (!view) {
-    return [h('div', { class: 'pres__splash' }, h('p', { class: 'pres__splash-mark', attrs: { 'aria-hidden': 'true' } }, brandMark()), h('p', { class: 'pres__splash-text', text: 'Incident tabletop exercise' }))];
+    return [h('div', { class: 'pres__splash' }, h('p', { class: 'pres__splash-mark', attrs: { 'aria-hidden': 'true' } }, brandMark()), h('p', { class: 'pres__splash-text', text: t('tagline') }))];
   }
-  const label = { up: 'Up', degraded: 'Degraded', down: 'Down' } as const;
   return [
     h(
       'ul',
-      { class: 'pres__services', attrs: { 'aria-label': 'Services' } },
-      ...view.services.map((s) => h('li', { class: `pres__service pres__service--${s.effective}` }, h('span', { text: s.name }), h('strong', { text: label[s.effective] }))),
+      { class: 'pres__services', attrs: { 'aria-label': t('services') } },
+      ...view.services.map((s) => h('li', { class: `pres__service pres__service--${s.effective}` }, h('span', { text: s.name }), h('strong', { text: t(`service.${s.effective}`) }))),
     ),
   ];
 }

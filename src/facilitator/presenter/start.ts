@@ -6,6 +6,27 @@ import { openArchive } from '../archive.ts';
 import { readFrame } from '../frame-store.ts';
 import { openSyncChannel } from '../sync.ts';
 import { mountPresenter, type WarRoomModule } from './presenter-app.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import type { Translation } from '../../i18n/messages.ts';
+import type { Translation as ScenarioTranslation } from '../../scenarios/translation-schema.ts';
+import { addPresenterWords, hasPresenterWords } from './i18n.ts';
+import type { PresenterMessages } from './messages.ts';
+import GERMAN from './messages-de.json?url&no-inline';
+
+/** Fetches the presenter's words in `lang` once; false when they cannot come. */
+async function loadWords(lang: Lang): Promise<boolean> {
+  if (hasPresenterWords(lang)) return true;
+  try {
+    const res = await fetch(GERMAN);
+    const words: unknown = res.ok ? await res.json() : null;
+    if (typeof words !== 'object' || words === null) return false;
+    // Our own build's file, checked against English by tests/i18n.
+    addPresenterWords('de', words as Translation<PresenterMessages>);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 // The presenter's page (facilitator.html#/presenter), part of the page's own script: it shows
 // frames, so it needs neither the engine nor the console; the war room's chunk comes only when it is shown.
@@ -35,6 +56,18 @@ export function startPresenter(el: HTMLElement, catalogue: Promise<CatalogueEntr
     reducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
     consoleUrl,
     now: () => Date.now(),
+    loadWords,
+    async translation(id, lang) {
+      if (lang === 'en') return null;
+      const url = (await catalogue).find((e) => e.scenario?.id === id)?.translations?.[lang];
+      if (!url) return null;
+      try {
+        const res = await fetch(url);
+        return res.ok ? ((await res.json()) as ScenarioTranslation) : null;
+      } catch {
+        return null;
+      }
+    },
   });
   document.body.dataset.ready = '1';
 }

@@ -1,4 +1,5 @@
-import { roleLabel } from '../../scenarios/roles.ts';
+import { roleName } from '../../i18n/roles.ts';
+import { consoleLang, t } from '../console/i18n.ts';
 import type { ConsoleRoomView, ParticipantEntry } from '../../protocol/views.ts';
 import { h, replace } from '../../ui/dom.ts';
 import type { ConsoleStore } from '../console/console-store.ts';
@@ -23,25 +24,25 @@ export function roomPanel(store: ConsoleStore, env: RoomPanelEnv): { el: HTMLEle
   const el = h('section', { class: 'room-panel', attrs: { 'aria-labelledby': 'room-panel-title' } });
 
   const render = (state: LinkState): void => {
-    const title = h('h2', { id: 'room-panel-title', class: 'room-panel__title', text: 'Workshop room' });
+    const title = h('h2', { id: 'room-panel-title', class: 'room-panel__title', text: t('roomTitle') });
     switch (state.kind) {
       case 'none':
         replace(
           el,
           title,
-          h('p', { class: 'room-panel__hint', text: 'Participants join from their own phones, vote privately and see injects aimed at their role.' }),
-          h('button', { class: 'btn btn--small btn--primary', attrs: { type: 'button' }, text: 'Open a room', on: { click: () => void link.open() } }),
+          h('p', { class: 'room-panel__hint', text: t('roomHint') }),
+          h('button', { class: 'btn btn--small btn--primary', attrs: { type: 'button' }, text: t('openRoom'), on: { click: () => void link.open(undefined, store.getState().lang) } }),
         );
         return;
       case 'opening':
-        replace(el, title, h('p', { attrs: { role: 'status' }, text: 'Opening the room…' }));
+        replace(el, title, h('p', { attrs: { role: 'status' }, text: t('openingRoom') }));
         return;
       case 'failed':
         replace(
           el,
           title,
           h('p', { class: 'room-panel__error', attrs: { role: 'alert' }, text: state.message }),
-          h('button', { class: 'btn btn--small', attrs: { type: 'button' }, text: 'Try again', on: { click: () => void link.open() } }),
+          h('button', { class: 'btn btn--small', attrs: { type: 'button' }, text: t('tryAgain'), on: { click: () => void link.open(undefined, store.getState().lang) } }),
         );
         return;
       case 'open':
@@ -54,12 +55,20 @@ export function roomPanel(store: ConsoleStore, env: RoomPanelEnv): { el: HTMLEle
     }
   };
   const off = link.onChange(render);
+  // Said again in the console's new language when it changes; the room (phones that never chose
+  // a language of their own, and the presenter's room card) follows the console.
+  const offLang = store.subscribe((s, prev) => {
+    if (s.lang === prev.lang) return;
+    link.setLanguage(s.lang);
+    render(link.state);
+  });
   render(link.state);
   void link.resume();
   return {
     el,
     destroy() {
       off();
+      offLang();
     },
   };
 }
@@ -70,11 +79,11 @@ function openRoom(link: RoomLink, state: Extract<LinkState, { kind: 'open' }>, e
   const head = h(
     'p',
     { class: 'room-panel__code' },
-    'Code ',
+    t('roomCode'),
     h('strong', { class: 'room-panel__code-value', text: state.info.code }),
     ' · ',
     h('a', { attrs: { href: state.info.joinUrl, target: '_blank', rel: 'noopener' }, text: state.info.joinUrl }),
-    state.connected ? null : h('span', { class: 'room-panel__warn', text: ' · reconnecting to the room…' }),
+    state.connected ? null : h('span', { class: 'room-panel__warn', text: t('reconnectingRoom') }),
   );
   const toggle = (label: string, key: keyof typeof settings) =>
     h(
@@ -89,12 +98,12 @@ function openRoom(link: RoomLink, state: Extract<LinkState, { kind: 'open' }>, e
   const controls = h(
     'div',
     { class: 'room-panel__settings' },
-    toggle('Show results while voting', 'resultsVisible'),
-    toggle('Anonymous votes', 'anonymous'),
-    toggle('Debrief on phones at the end', 'debriefToPhones'),
+    toggle(t('resultsVisible'), 'resultsVisible'),
+    toggle(t('anonymous'), 'anonymous'),
+    toggle(t('debriefToPhones'), 'debriefToPhones'),
   );
-  const exportButton = h('button', { class: 'btn btn--small', attrs: { type: 'button' }, text: 'Export the room’s log', on: { click: exportLog } });
-  const close = h('button', { class: 'btn btn--small btn--ghost', attrs: { type: 'button' }, text: 'Close the room', on: { click: () => link.close() } });
+  const exportButton = h('button', { class: 'btn btn--small', attrs: { type: 'button' }, text: t('exportRoomLog'), on: { click: exportLog } });
+  const close = h('button', { class: 'btn btn--small btn--ghost', attrs: { type: 'button' }, text: t('closeRoom'), on: { click: () => link.close() } });
   if (room?.readOnly) {
     // Nothing the console sends is taken any more: say why, keep the log exportable, and offer no controls that would be refused.
     return [
@@ -102,8 +111,8 @@ function openRoom(link: RoomLink, state: Extract<LinkState, { kind: 'open' }>, e
       h(
         'div',
         { class: 'room-panel__read-only', attrs: { role: 'alert' } },
-        h('p', { class: 'room-panel__read-only-title', text: 'This room is read-only' }),
-        h('p', { text: `${room.readOnly.charAt(0).toUpperCase()}${room.readOnly.slice(1)}. Phones see it as it was; votes and changes are not taken. Its log can still be exported.` }),
+        h('p', { class: 'room-panel__read-only-title', text: t('readOnlyTitle') }),
+        h('p', { text: t('readOnlyText', { why: `${room.readOnly.charAt(0).toUpperCase()}${room.readOnly.slice(1)}` }) }),
       ),
       h('div', { class: 'room-panel__actions' }, exportButton, close),
     ];
@@ -114,7 +123,7 @@ function openRoom(link: RoomLink, state: Extract<LinkState, { kind: 'open' }>, e
     h(
       'details',
       { class: 'room-panel__people', attrs: { open: people.length > 0 && people.length <= 12 } },
-      h('summary', { text: `Joined: ${people.length} (${people.filter((p) => p.connected).length} connected)` }),
+      h('summary', { text: t('joined', { count: people.length, connected: people.filter((p) => p.connected).length }) }),
       h('ul', { class: 'room-panel__list' }, ...people.map(personRow)),
     ),
   );
@@ -127,23 +136,23 @@ function personRow(p: ParticipantEntry): Node {
     'li',
     { class: `room-panel__person${p.connected ? '' : ' room-panel__person--away'}` },
     h('span', { class: 'room-panel__name', text: p.name }),
-    h('span', { class: 'room-panel__role', text: roleLabel(p.role) }),
-    h('span', { class: 'room-panel__state', text: `${p.connected ? 'connected' : 'away'}${p.voted ? ' · voted' : ''}` }),
+    h('span', { class: 'room-panel__role', text: roleName(p.role, consoleLang()).label }),
+    h('span', { class: 'room-panel__state', text: `${p.connected ? t('connected') : t('away')}${p.voted ? t('voted') : ''}` }),
   );
 }
 
 function voteBlock(link: RoomLink, room: ConsoleRoomView | null): Node {
   const vote = room?.vote ?? null;
-  if (!vote) return h('p', { class: 'room-panel__vote', text: 'No vote open: the phones vote when a decision is put to the room.' });
+  if (!vote) return h('p', { class: 'room-panel__vote', text: t('noVote') });
   const button = (text: string, action: 'close' | 'reopen' | 'reveal' | 'hide') =>
     h('button', { class: 'btn btn--small', attrs: { type: 'button' }, text, on: { click: () => link.voteAction(action) } });
   const joined = room?.participants.length ?? 0;
   return h(
     'div',
     { class: 'room-panel__vote' },
-    h('p', { attrs: { role: 'status' }, text: `${vote.open ? 'Vote open' : 'Vote closed'}: ${vote.tally.total} of ${joined} voted${vote.revealed ? ' · results shown' : ''}` }),
-    vote.open ? button('Close the vote', 'close') : button('Reopen the vote', 'reopen'),
-    vote.revealed ? button('Hide the results', 'hide') : button('Show the results', 'reveal'),
+    h('p', { attrs: { role: 'status' }, text: `${t(vote.open ? 'voteOpen' : 'voteClosed', { voted: vote.tally.total, joined })}${vote.revealed ? t('resultsShown') : ''}` }),
+    vote.open ? button(t('closeVote'), 'close') : button(t('reopenVote'), 'reopen'),
+    vote.revealed ? button(t('hideResults'), 'hide') : button(t('showResults'), 'reveal'),
     vote.ballots.some((b) => b.name !== null || b.rationale)
       ? h(
           'ul',
@@ -151,7 +160,7 @@ function voteBlock(link: RoomLink, room: ConsoleRoomView | null): Node {
           ...vote.ballots.map((b) =>
             h(
               'li',
-              { text: `${b.name ?? 'Anonymous'}: ${b.option}${b.confidence ? ` (confidence ${b.confidence}/5)` : ''}${b.rationale ? ` — ${b.rationale}` : ''}` },
+              { text: `${b.name ?? t('anonymousVoter')}: ${b.option}${b.confidence ? t('confidence', { confidence: b.confidence }) : ''}${b.rationale ? ` — ${b.rationale}` : ''}` },
             ),
           ),
         )

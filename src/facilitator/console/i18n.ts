@@ -1,0 +1,28 @@
+import type { Lang } from '../../i18n/lang.ts';
+import { translate, type Translate, type Translation } from '../../i18n/messages.ts';
+import { CONSOLE_EN, type ConsoleMessages } from './messages.ts';
+
+// The console's words in the language it shows. One console runs per page, so its language is
+// kept here, where every view reads it; the store's `lang` is the truth and sets it (useLang).
+// Other languages arrive when chosen (fetched by start.ts, or given directly in tests).
+
+const catalogues: { en: ConsoleMessages; de?: Translation<ConsoleMessages> } = { en: CONSOLE_EN };
+let current: Lang = 'en';
+
+/** The message `key` in the console's current language. */
+export const t: Translate<ConsoleMessages> = (key, ...params) => translate(catalogues, current, key, ...params);
+
+export const consoleLang = (): Lang => current;
+
+/** True when the console has its words in `lang` (English always). */
+export const hasConsoleWords = (lang: Lang): boolean => lang === 'en' || catalogues[lang] !== undefined;
+
+/** Keeps a fetched translation (our own build's file, checked against English by tests/i18n). */
+export function addConsoleWords(lang: Exclude<Lang, 'en'>, words: Translation<ConsoleMessages>): void {
+  catalogues[lang] = words;
+}
+
+/** The console shows `lang` from now on (a language without its words reads as English). */
+export function useLang(lang: Lang): void {
+  current = lang;
+}
