@@ -25,6 +25,8 @@ import { hasPresenterWords, presenterLang, t, useLang } from './i18n.ts';
 // frame it saw (from local storage) and asks the console for the current one.
 
 export interface RoomState {
+  /** The console's language, which the war room's own words follow. */
+  lang?: Lang;
   scenario: Scenario | null;
   view: GameView | null;
   paused: boolean;
@@ -111,15 +113,21 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
 
   // The war room reads this small store, the same shape the solo game's store has.
   const roomStore = createStore<RoomState>()(() => ({ scenario: null, view: null, paused: false, speed: 1, reducedMotion: env.reducedMotion }));
-  let warRoom: { destroy(): void } | null = null;
+  let warRoom: { destroy(): void; lang: Lang } | null = null;
   let loading = false;
   const ensureRoom = (): void => {
+    // The war room lays itself out for its language's words once, so a new language is a new room.
+    if (warRoom && warRoom.lang !== roomStore.getState().lang) {
+      warRoom.destroy();
+      warRoom = null;
+    }
     if (warRoom || loading || !env.loadWarRoom) return;
     loading = true;
     env
       .loadWarRoom()
       .then((m) => {
-        warRoom = m.mountWarRoom(room, roomStore);
+        loading = false;
+        warRoom = { ...m.mountWarRoom(room, roomStore), lang: roomStore.getState().lang ?? 'en' };
         shell.dataset.room = 'on';
       })
       .catch(() => {
@@ -246,7 +254,7 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
     shell.dataset.view = showRoom ? 'room' : 'plain';
     // While the room discusses a recorded choice, or the facilitator paces the clock, game time stands
     // still, so the war room shows it paused.
-    roomStore.setState({ scenario, view: showRoom ? f!.view : null, paused: !!f && (f.paused || f.clock === 'paced' || f.decision !== 'open' || f.stage !== 'incident'), speed: f?.speed ?? 1 });
+    roomStore.setState({ lang: presenterLang(), scenario, view: showRoom ? f!.view : null, paused: !!f && (f.paused || f.clock === 'paced' || f.decision !== 'open' || f.stage !== 'incident'), speed: f?.speed ?? 1 });
     if (showRoom) ensureRoom();
     const briefing = f?.stage === 'briefing' && scenario;
     const fallbackKey = JSON.stringify([showRoom, briefing ? [scenario.id, f.tailoring] : null, f?.view?.services.map((s) => s.effective)]);

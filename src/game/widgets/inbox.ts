@@ -163,7 +163,7 @@ export class Inbox implements Widget {
     const first = this.slots[0];
     if (first) this.empty.setPosition(first.x + 6, first.y + first.h / 2 - this.empty.height / 2);
     if (this.vertical) {
-      this.count.setFontSize(Math.round(10 * this.ui)).setText(n === 1 ? '1 message' : `${n} messages`);
+      this.count.setFontSize(Math.round(10 * this.ui)).setText(this.ctx.words('inbox.count', { count: n }));
       this.count.setPosition(rect.x + rect.w - 12 - this.count.width, rect.y + 13 - this.count.height / 2);
     } else {
       this.count.setFontSize(Math.round(10 * this.ui)).setText(String(n));
