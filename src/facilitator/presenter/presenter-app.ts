@@ -252,7 +252,7 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
     const fallbackKey = JSON.stringify([showRoom, briefing ? [scenario.id, f.tailoring] : null, f?.view?.services.map((s) => s.effective)]);
     if (roomFallback.dataset.key !== fallbackKey) {
       roomFallback.dataset.key = fallbackKey;
-      replace(roomFallback, ...(briefing ? companyCard(scenario) : fallbackRoom(showRoom ? f : null)));
+      replace(roomFallback, ...(briefing ? companyCard(scenario, f.scenarioLang) : fallbackRoom(showRoom ? f : null)));
     }
 
     tickDiscussion();
