@@ -130,7 +130,7 @@ export function debriefScreen(ctx: AppContext): ScreenView {
       fact(metricLabel('downtimeMinutes', lang), duration(d.metrics.downtimeMinutes, lang)),
       fact(metricLabel('complianceExposure', lang), t('ofHundred', { value: String(Math.round(d.metrics.complianceExposure)) })),
     ),
-    measuresFacts(d, lang),
+    measuresFacts(d, lang, state.runLang),
   );
 
   const timeline = h(
@@ -162,8 +162,8 @@ export function debriefScreen(ctx: AppContext): ScreenView {
     judgementPanel(d, lang),
     exportButtons('top'),
     scores,
-    comparisonPanel(d, lang),
-    closedPanel(d, lang),
+    comparisonPanel(d, lang, state.runLang),
+    closedPanel(d, lang, state.runLang),
     h('div', { class: 'debrief-grid' }, objectives, questions),
     chart,
     timeline,
