@@ -158,10 +158,17 @@ describe('a workshop in German', () => {
     await pres.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('.pres__badge')?.textContent === 'Consequences', null, { timeout: 0 });
     // The scenario's text stays in the language its run was made in.
     expect(await text(pres, '.pres__title')).toBe(GERMAN_TITLE);
+    // ...and says so, for screen readers: German scenario text on an English page is marked lang="de".
+    expect(await pres.locator('.pres__title').getAttribute('lang')).toBe('de');
+    await pres.locator('.pres__card [lang="de"]').first().waitFor();
+    await con.locator('.fac-beat-title[lang="de"]').first().waitFor({ state: 'attached' });
     expect(await con.evaluate(() => document.activeElement?.id)).toBe('fac-lang');
     await con.locator('#fac-lang').selectOption('de');
     await con.waitForFunction(() => document.documentElement.lang === 'de' && document.querySelector('.fac-tab')?.textContent === 'Übung', null, { timeout: 0 });
     await pres.waitForFunction(() => document.documentElement.lang === 'de' && document.querySelector('.pres__badge')?.textContent === 'Folgen', null, { timeout: 0 });
+    // Back in the scenario's language: nothing marked as another.
+    await pres.waitForFunction(() => document.querySelectorAll('body [lang]').length === 0, null, { timeout: 0 });
+    await con.waitForFunction(() => document.querySelectorAll('.fac-beat-title[lang]').length === 0, null, { timeout: 0 });
     expect(await con.evaluate(() => localStorage.getItem('war-room.lang'))).toBe('de');
   }, 120_000);
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +94,8 @@ describe.each([
     await page.getByRole('button', { name: 'Zum Lagebild' }).click();
     await page.waitForSelector('.briefing-screen');
     expect(await page.locator('.briefing-screen h1').textContent()).toBe(GERMAN_TITLE);
+    // Translated: the scenario's text is in the page's language, so nothing says otherwise.
+    expect(await page.locator('[lang]:not(html)').count(), 'briefing: elements with their own lang').toBe(0);
     await page.getByRole('heading', { name: 'Was auf dem Spiel steht' }).waitFor();
     await checkScreen(page, 'briefing', size);
 
@@ -111,6 +113,7 @@ describe.each([
     await page.getByRole('heading', { name: 'Eingang' }).waitFor();
     expect(await page.locator('.decision-panel .eyebrow').first().textContent()).toBe('Lage');
     expect(await page.title()).toBe('Vorfall · War Room');
+    expect(await page.locator('[lang]:not(html)').count(), 'incident: elements with their own lang').toBe(0);
     await checkScreen(page, 'incident', size);
     await chooseFirstOpen(page);
     // After a choice the outcome reads German too.
@@ -136,6 +139,60 @@ describe.each([
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
     await painted(page);
     await shot(page, `de-debrief-${size}`);
+
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 300_000);
+});
+
+// A scenario without German, played with the German interface: our words German, the scenario's
+// English text marked lang="en" (on the smallest element holding it) so a screen reader switches
+// to an English voice for it, and nothing else marked.
+const ENGLISH_ONLY = 'departing-admin';
+
+describe('an English-only scenario with the German interface', () => {
+  it('marks the scenario text lang="en" inside <html lang="de">, axe clean', async () => {
+    expect(existsSync(join(ROOT, `scenarios/translations/${ENGLISH_ONLY}.de.yaml`)), 'the scenario must have no German').toBe(false);
+    const page = await openGame(served);
+    const errors = (page as Page & { errors: string[] }).errors;
+    await page.getByRole('radio', { name: 'Deutsch' }).check();
+    await page.getByRole('button', { name: 'Szenario wählen' }).click();
+    await page.waitForSelector('.picker-screen');
+
+    // Picker: this card's words are English; a translated card's are German and unmarked.
+    const card = page.locator(`[data-scenario="${ENGLISH_ONLY}"]`);
+    expect(await card.locator('.card__title').getAttribute('lang')).toBe('en');
+    expect(await card.locator('.card__summary').getAttribute('lang')).toBe('en');
+    expect(await card.locator('.card__choose').getAttribute('lang')).toBeNull();
+    expect(await page.locator(`[data-scenario="${SCENARIO}"] [lang]`).count()).toBe(0);
+    await card.locator('.card__choose').click();
+    await page.locator('.setup__lang--english').waitFor();
+    expect(await page.locator('.setup__scenario strong').getAttribute('lang')).toBe('en');
+
+    await page.getByRole('button', { name: 'Zum Lagebild' }).click();
+    await page.waitForSelector('.briefing-screen');
+    expect(await page.locator('.briefing-screen h1').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('heading', { name: 'Was auf dem Spiel steht' }).getAttribute('lang')).toBeNull();
+    await page.getByRole('button', { name: 'Weiter zur Vorbereitung' }).click();
+    await page.waitForSelector('.prep-screen');
+    expect(await page.locator('.measure__name').first().getAttribute('lang')).toBe('en');
+    await page.getByRole('button', { name: 'Vorfall starten' }).click();
+
+    // The first decision: the situation, the question and the options are the scenario's English.
+    await page.waitForSelector('.options[data-armed="true"]');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+    expect(await page.locator('#beat-narrative').getAttribute('lang')).toBe('en');
+    expect(await page.locator('#beat-heading').getAttribute('lang')).toBe('en');
+    expect(await page.locator('.decision__prompt').getAttribute('lang')).toBe('en');
+    expect(await page.locator('.option__label').first().getAttribute('lang')).toBe('en');
+    // Our own words around them stay German and unmarked.
+    expect(await page.locator('.decision-panel .eyebrow').first().textContent()).toBe('Lage');
+    expect(await page.locator('.decision-panel .eyebrow').first().getAttribute('lang')).toBeNull();
+    expect(await page.locator('.option__meta').first().getAttribute('lang')).toBeNull();
+    expect(await page.locator('.options').getAttribute('lang')).toBeNull();
+    await painted(page);
+    expect((await axe(page)).serious, 'incident: axe').toEqual([]);
+    await shot(page, 'de-english-scenario-incident-1280x720');
 
     expect(errors).toEqual([]);
     await page.context().close();

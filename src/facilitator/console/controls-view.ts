@@ -3,6 +3,7 @@ import type { GameView } from '../../engine/view.ts';
 import { unavailableText } from '../../i18n/engine-text.ts';
 import { duration, gameTime, money } from '../../store/format.ts';
 import { h, replace } from '../../ui/dom.ts';
+import { markWritten, writtenIn } from '../../ui/text-lang.ts';
 import { clockText, DISCUSSION_MINUTES, DISCUSSION_WARNING_SECONDS, discussionLeft, EXTEND_REAL_MINUTES, TIME_STEPS } from '../clock-policy.ts';
 import type { PresenterDisplay } from '../session.ts';
 import type { ConsoleState, ConsoleStore } from './console-store.ts';
@@ -164,6 +165,7 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
   const renderOptions = keyed((state: ConsoleState) => {
     const d = state.view?.decision;
     if (!d) return replace(options);
+    const written = writtenIn(state.session.scenarioLang, lang());
     const total = Object.values(state.session.votes).reduce((a, b) => a + b, 0);
     replace(
       options,
@@ -178,7 +180,7 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
             on: { click: () => act((x) => x.select(selected ? null : o.id)) },
           },
           h('kbd', { attrs: { 'aria-hidden': 'true' }, text: String(o.key) }),
-          h('span', { class: 'fac-option__label', text: o.label }),
+          h('span', { class: 'fac-option__label', attrs: written, text: o.label }),
           o.available ? null : h('span', { class: 'fac-option__why', text: unavailableText(o, lang()) }),
         );
         const input = h('input', {
@@ -215,6 +217,7 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
     if (!view) return replace(measures);
     const spent = state.session.prep.reduce((sum, id) => sum + (view.preparation.measures.find((m) => m.id === id)?.cost ?? 0), 0);
     const left = view.preparation.budgetLeft - spent;
+    const written = writtenIn(state.session.scenarioLang, lang());
     replace(budget, t('budget', { budget: money(view.preparation.budget, view.currency, lang()), left: money(left, view.currency, lang()) }));
     replace(
       measures,
@@ -228,7 +231,7 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
           'li',
           { class: `fac-measure${chosen ? ' fac-measure--chosen' : ''}` },
           box,
-          h('label', { attrs: { for: box.id } }, h('strong', { text: m.name }), ` · ${money(m.cost, view.currency, lang())}`, h('span', { class: 'fac-measure__desc', text: m.description })),
+          h('label', { attrs: { for: box.id } }, h('strong', { attrs: written, text: m.name }), ` · ${money(m.cost, view.currency, lang())}`, h('span', { class: 'fac-measure__desc', attrs: written, text: m.description })),
         );
       }),
     );
@@ -291,6 +294,7 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
       decision.hidden = !d;
       if (d) {
         replace(prompt, d.prompt);
+        markWritten(prompt, s.scenarioLang, lang());
         replace(timer, paced ? pacedTimerText(view) : timerText(view));
         extend.hidden = paced;
         hold.hidden = paced;

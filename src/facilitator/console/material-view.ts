@@ -4,6 +4,7 @@ import { unavailableText } from '../../i18n/engine-text.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
 import { duration, gameTime, money } from '../../store/format.ts';
 import { h, replace } from '../../ui/dom.ts';
+import { writtenIn } from '../../ui/text-lang.ts';
 import { roleName } from '../../i18n/roles.ts';
 import { consoleLang, t } from './i18n.ts';
 import type { ConsoleState, ConsoleStore } from './console-store.ts';
@@ -25,12 +26,13 @@ export function materialView(store: ConsoleStore): View {
     const scenario = ex.scenario;
     const s = state.session;
     if (!scenario) return replace(body, h('p', { class: 'muted', text: t('chooseInSetup') }));
-    if (s.stage === 'setup' || s.stage === 'briefing') return replace(body, ...briefingMaterial(scenario, state.view));
+    const w = writtenIn(s.scenarioLang, consoleLang());
+    if (s.stage === 'setup' || s.stage === 'briefing') return replace(body, ...briefingMaterial(scenario, state.view, w));
     if (s.stage === 'debrief') return replace(body, h('p', { text: t('ended') }));
     // While a choice waits to be revealed, the room (and so the facilitator) is still on its beat.
     const view = s.decision === 'recorded' ? (ex.shown()?.view ?? state.view) : state.view;
     if (!view) return replace(body);
-    replace(body, ...beatMaterial(scenario, view, state, ex.state ? (t: string) => interpolate(t, ex.state!) : (t: string) => t));
+    replace(body, ...beatMaterial(scenario, view, state, ex.state ? (t: string) => interpolate(t, ex.state!) : (t: string) => t, w));
   });
 
   return {
@@ -39,7 +41,7 @@ export function materialView(store: ConsoleStore): View {
       const ex = store.getState().exercise();
       const shownBeat = ex.shown()?.view.beat?.id;
       render(
-        JSON.stringify([state.session.stage, state.session.decision, state.view?.beat?.id, shownBeat, state.view?.injects.length, state.view?.decision?.options.map((o) => o.available), state.session.team.participants, state.view?.ending?.beat]),
+        JSON.stringify([state.session.stage, state.session.scenarioLang, state.session.decision, state.view?.beat?.id, shownBeat, state.view?.injects.length, state.view?.decision?.options.map((o) => o.available), state.session.team.participants, state.view?.ending?.beat]),
         state,
       );
     },
@@ -49,14 +51,15 @@ export function materialView(store: ConsoleStore): View {
   };
 }
 
-function briefingMaterial(scenario: Scenario, view: GameView | null): Node[] {
+/** `w`: the attributes for the scenario's own text (see ui/text-lang.ts); `Object.assign(el, w)` sets an element's `lang`. */
+function briefingMaterial(scenario: Scenario, view: GameView | null, w: Written): Node[] {
   const currency = scenario.company.currency ?? 'EUR';
-  const out: Node[] = [h('p', { class: 'eyebrow', text: t('beforeIncident') }), h('h3', { class: 'fac-beat-title', text: scenario.title })];
-  if (scenario.facilitator?.overview) out.push(private_(t('overview'), h('p', { text: scenario.facilitator.overview })));
-  if (scenario.facilitator?.questions?.length) out.push(private_(t('questionsWhole'), list(scenario.facilitator.questions)));
+  const out: Node[] = [h('p', { class: 'eyebrow', text: t('beforeIncident') }), h('h3', { class: 'fac-beat-title', attrs: w, text: scenario.title })];
+  if (scenario.facilitator?.overview) out.push(private_(t('overview'), h('p', { attrs: w, text: scenario.facilitator.overview })));
+  if (scenario.facilitator?.questions?.length) out.push(private_(t('questionsWhole'), Object.assign(list(scenario.facilitator.questions), w)));
   out.push(
     h('h4', { class: 'fac-subtitle', text: t('theCompany', { name: scenario.company.name }) }),
-    h('p', { text: scenario.company.description }),
+    h('p', { attrs: w, text: scenario.company.description }),
     h(
       'ul',
       { class: 'fac-facts' },
@@ -65,7 +68,7 @@ function briefingMaterial(scenario: Scenario, view: GameView | null): Node[] {
       h('li', { text: t('revenuePerHour', { amount: money(scenario.company.revenuePerHour, currency, consoleLang()) }) }),
     ),
     h('h4', { class: 'fac-subtitle', text: t('learningObjectives') }),
-    list(scenario.objectives.map((o) => o.text)),
+    Object.assign(list(scenario.objectives.map((o) => o.text)), w),
     h('h4', { class: 'fac-subtitle', text: t('stakeholders') }),
     list(scenario.stakeholders.map((st) => (st.cares ? t('stakeholderCares', { name: st.name, role: st.role, cares: st.cares }) : t('stakeholder', { name: st.name, role: st.role })))),
   );
@@ -73,26 +76,26 @@ function briefingMaterial(scenario: Scenario, view: GameView | null): Node[] {
   return out;
 }
 
-function beatMaterial(scenario: Scenario, view: GameView, state: ConsoleState, text: (s: string) => string): Node[] {
+function beatMaterial(scenario: Scenario, view: GameView, state: ConsoleState, text: (s: string) => string, w: Written): Node[] {
   const out: Node[] = [];
   const s = state.session;
   if (view.ending && s.decision === 'open') {
-    out.push(h('p', { class: 'eyebrow', text: t('ending') }), h('h3', { class: 'fac-beat-title', text: view.ending.title }), h('p', { text: view.ending.narrative }));
-    if (scenario.facilitator?.questions?.length) out.push(private_(t('questionsDebrief'), list(scenario.facilitator.questions)));
+    out.push(h('p', { class: 'eyebrow', text: t('ending') }), h('h3', { class: 'fac-beat-title', attrs: w, text: view.ending.title }), h('p', { attrs: w, text: view.ending.narrative }));
+    if (scenario.facilitator?.questions?.length) out.push(private_(t('questionsDebrief'), Object.assign(list(scenario.facilitator.questions), w)));
     return out;
   }
   if (!view.beat) return out;
   const beat = scenario.beats.find((b) => b.id === view.beat!.id);
-  out.push(h('p', { class: 'eyebrow', text: t('thisBeat') }), h('h3', { class: 'fac-beat-title', text: view.beat.title }), h('p', { text: view.beat.narrative }));
+  out.push(h('p', { class: 'eyebrow', text: t('thisBeat') }), h('h3', { class: 'fac-beat-title', attrs: w, text: view.beat.title }), h('p', { attrs: w, text: view.beat.narrative }));
 
   const live = state.view;
   if (s.decision === 'recorded' && live?.lastChoice) {
-    out.push(private_(t('willBeRevealed'), h('p', null, h('strong', { text: `${live.lastChoice.label}: ` }), live.lastChoice.outcome)));
+    out.push(private_(t('willBeRevealed'), h('p', { attrs: w }, h('strong', { text: `${live.lastChoice.label}: ` }), live.lastChoice.outcome)));
   }
   const notes = beat?.facilitator;
-  if (notes?.questions?.length) out.push(private_(t('questionsToAsk'), list(notes.questions)));
-  if (notes?.lookFor?.length) out.push(private_(t('lookFor'), list(notes.lookFor)));
-  if (notes?.expectedActions?.length) out.push(private_(t('expectedActions'), list(notes.expectedActions)));
+  if (notes?.questions?.length) out.push(private_(t('questionsToAsk'), Object.assign(list(notes.questions), w)));
+  if (notes?.lookFor?.length) out.push(private_(t('lookFor'), Object.assign(list(notes.lookFor), w)));
+  if (notes?.expectedActions?.length) out.push(private_(t('expectedActions'), Object.assign(list(notes.expectedActions), w)));
 
   const decision = beat?.decision;
   if (decision) {
@@ -100,7 +103,7 @@ function beatMaterial(scenario: Scenario, view: GameView, state: ConsoleState, t
     out.push(
       private_(
         t('advice'),
-        h('p', null, h('strong', { text: advised ? text(advised.label) : decision.advice.option }), h('br'), text(decision.advice.why)),
+        h('p', { attrs: w }, h('strong', { text: advised ? text(advised.label) : decision.advice.option }), h('br'), text(decision.advice.why)),
         decision.default && decision.timeLimit !== undefined
           ? h('p', { class: 'muted small', text: t('ifTimeRunsOut', { label: text(decision.options.find((o) => o.id === decision.default)?.label ?? decision.default) }) })
           : null,
@@ -118,10 +121,10 @@ function beatMaterial(scenario: Scenario, view: GameView, state: ConsoleState, t
           return h(
             'li',
             null,
-            h('strong', { text: `${i + 1}. ${text(o.label)}` }),
+            h('strong', { attrs: w, text: `${i + 1}. ${text(o.label)}` }),
             o.id === decision.advice.option ? h('span', { class: 'fac-tag fac-tag--advice', text: t('advised') }) : null,
             facts ? h('span', { class: 'muted small', text: ` ${facts}` }) : null,
-            o.detail ? h('p', { class: 'small', text: text(o.detail) }) : null,
+            o.detail ? h('p', { class: 'small', attrs: w, text: text(o.detail) }) : null,
             ov && !ov.available ? h('p', { class: 'small fac-warn', text: t('notAvailableWhy', { why: unavailableText(ov, consoleLang()) }) }) : null,
           );
         }),
@@ -147,7 +150,7 @@ function beatMaterial(scenario: Scenario, view: GameView, state: ConsoleState, t
             'li',
             { class: 'fac-inject' },
             h('p', { class: 'fac-inject__head', text: `${gameTime(i.t)} · ${t(`channel.${i.channel}`)} · ${i.from}` }),
-            h('p', { text: i.text }),
+            h('p', { attrs: w, text: i.text }),
             aimed.length ? h('p', { class: 'fac-inject__aim', text: t('onTheSpot', { who: aimed.join('; ') }) }) : null,
           );
         }),
@@ -156,6 +159,8 @@ function beatMaterial(scenario: Scenario, view: GameView, state: ConsoleState, t
   }
   return out;
 }
+
+type Written = ReturnType<typeof writtenIn>;
 
 /** Material only the facilitator sees, marked as such. */
 function private_(title: string, ...children: (Node | null)[]): HTMLElement {

@@ -6,6 +6,7 @@ import { tierLabel } from '../../i18n/vocabulary.ts';
 import { roleName } from '../../i18n/roles.ts';
 import { consoleLang, t } from './i18n.ts';
 import { h, replace } from '../../ui/dom.ts';
+import { writtenIn } from '../../ui/text-lang.ts';
 import { ROLES } from '../../scenarios/roles.ts';
 import type { ConsoleState, ConsoleStore } from './console-store.ts';
 import { field, keyed, panel, replaceOptions, select, setValue } from './parts.ts';
@@ -122,12 +123,14 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
     const s = card ?? state.exercise().scenario;
     if (!s) return replace(about, h('p', { class: 'muted', text: t('chooseScenario') }));
     const setting = 'setting' in s ? s.setting : undefined;
+    // The catalogue's card is in English; the loaded scenario in the session's scenario language.
+    const w = writtenIn(card ? 'en' : state.session.scenarioLang, consoleLang());
     replace(
       about,
       h('p', { class: 'fac-about__meta', text: `${t('aboutMeta', { industry: s.industry, difficulty: t(`difficulty.${s.difficulty}`), minutes: s.playMinutes })}${setting ? ` · ${setting}` : ''}` }),
-      h('p', { text: s.summary }),
+      h('p', { attrs: w, text: s.summary }),
       h('h3', { class: 'fac-subtitle', text: t('learningObjectives') }),
-      h('ul', { class: 'fac-list' }, ...s.objectives.map((o) => h('li', { text: o.text }))),
+      h('ul', { class: 'fac-list', attrs: w }, ...s.objectives.map((o) => h('li', { text: o.text }))),
     );
   });
 
@@ -246,7 +249,7 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
       if (pace.value !== s.pace) pace.value = s.pace;
       if (clockMode.value !== s.clock) clockMode.value = s.clock;
       pace.disabled = s.clock === 'paced';
-      renderAbout(JSON.stringify([s.scenarioId, s.scenarioFile, s.tailoring, state.scenarioLoad, !!state.exercise().scenario]), undefined);
+      renderAbout(JSON.stringify([s.scenarioId, s.scenarioFile, s.scenarioLang, s.tailoring, state.scenarioLoad, !!state.exercise().scenario]), undefined);
       renderPeople(JSON.stringify(s.team.participants.map((p) => [p.id, p.role])), state);
       for (const p of s.team.participants) {
         const input = nameInputs.get(p.id);

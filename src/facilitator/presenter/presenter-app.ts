@@ -19,6 +19,7 @@ import type { Lang } from '../../i18n/lang.ts';
 import { localizeScenario } from '../../scenarios/translation.ts';
 import type { Translation as ScenarioTranslation } from '../../scenarios/translation-schema.ts';
 import { hasPresenterWords, presenterLang, t, useLang } from './i18n.ts';
+import { markWritten } from '../../ui/text-lang.ts';
 
 // The projector's window. It shows what the console sends and nothing else: it holds no
 // exercise of its own, so closing and reopening it loses nothing. On opening it shows the last
@@ -198,6 +199,7 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
     speak(f?.lang ?? presenterLang());
     const scenario = scenarioOf(f);
     replace(title, scenario?.title ?? 'War Room');
+    markWritten(title, scenario && f ? f.scenarioLang : presenterLang(), presenterLang());
     replace(team, f?.teamName ? teamLabel(f.teamName, t('team', { name: f.teamName.trim() })) : t('tagline'));
     replace(clock, f?.view && f.stage !== 'setup' && f.stage !== 'briefing' ? gameTime(f.view.clock) : '');
     const state = !f
@@ -260,7 +262,7 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
     const fallbackKey = JSON.stringify([showRoom, briefing ? [scenario.id, f.tailoring] : null, f?.view?.services.map((s) => s.effective)]);
     if (roomFallback.dataset.key !== fallbackKey) {
       roomFallback.dataset.key = fallbackKey;
-      replace(roomFallback, ...(briefing ? companyCard(scenario) : fallbackRoom(showRoom ? f : null)));
+      replace(roomFallback, ...(briefing ? companyCard(scenario, f.scenarioLang) : fallbackRoom(showRoom ? f : null)));
     }
 
     tickDiscussion();

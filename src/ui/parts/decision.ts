@@ -5,6 +5,7 @@ import { duration, gameTime, money } from '../../store/format.ts';
 import { h, replace } from '../dom.ts';
 import { icon } from './icons.ts';
 import type { Lang } from '../../i18n/lang.ts';
+import { writtenIn } from '../text-lang.ts';
 import { uiText, type UiText } from '../text.ts';
 
 // The situation, the decision and its options, the outcome of the last choice, and the ending.
@@ -35,6 +36,8 @@ export interface DecisionPanelOptions {
   guardMs?: number;
   /** The language of the panel's own words (English by default). */
   lang?: Lang;
+  /** The language the scenario's text is in (the panel's language by default). */
+  textLang?: Lang;
 }
 
 /**
@@ -49,11 +52,12 @@ const OUTCOME_KEYS = { good: 'outcomeGood', mixed: 'outcomeMixed', bad: 'outcome
 export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
   const lang = opts.lang ?? 'en';
   const t = uiText(lang);
+  const written = writtenIn(opts.textLang ?? lang, lang);
   // Always in the page (empty when there is nothing to say) so screen readers track it as a live region.
   const outcome = h('div', { class: 'outcome', attrs: { role: 'status', tabindex: '-1' } });
-  const beatTitle = h('h2', { id: 'beat-heading', class: 'beat__title' });
-  const narrative = h('p', { id: 'beat-narrative', class: 'beat__narrative' });
-  const prompt = h('h3', { class: 'decision__prompt', attrs: { tabindex: '-1', 'aria-describedby': 'beat-narrative' } });
+  const beatTitle = h('h2', { id: 'beat-heading', class: 'beat__title', attrs: written });
+  const narrative = h('p', { id: 'beat-narrative', class: 'beat__narrative', attrs: written });
+  const prompt = h('h3', { class: 'decision__prompt', attrs: { tabindex: '-1', 'aria-describedby': 'beat-narrative', ...written } });
   const countdownText = h('span', { class: 'countdown__text' });
   const countdownFill = h('span', { class: 'countdown__fill' });
   const countdown = h(
@@ -68,8 +72,8 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
   const hint = h('p', { class: 'key-hint small muted', text: t('keyHint') });
   const decision = h('div', { class: 'decision' }, prompt, countdown, optionList, error, hint);
 
-  const endingTitle = h('h2', { class: 'ending__title', attrs: { tabindex: '-1' } });
-  const endingText = h('p', { class: 'ending__text' });
+  const endingTitle = h('h2', { class: 'ending__title', attrs: { tabindex: '-1', ...written } });
+  const endingText = h('p', { class: 'ending__text', attrs: written });
   const endingBadge = h('p', { class: 'ending__badge' });
   const endingWhen = h('p', { class: 'eyebrow' });
   const debriefButton = h('button', { class: 'btn btn--primary btn--large', attrs: { type: 'button' }, text: t('seeDebrief'), on: { click: () => opts.onDebrief() } });
@@ -137,8 +141,8 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
         h(
           'span',
           { class: 'option__body' },
-          h('span', { class: 'option__label', text: option.label }),
-          option.detail ? h('span', { class: 'option__detail', text: option.detail }) : null,
+          h('span', { class: 'option__label', attrs: written, text: option.label }),
+          option.detail ? h('span', { class: 'option__detail', attrs: written, text: option.detail }) : null,
           h('span', { class: 'option__meta', text: optionMeta(option, view.currency, t, lang) }),
           reason,
         ),
@@ -201,9 +205,9 @@ export function createDecisionPanel(opts: DecisionPanelOptions): DecisionPanel {
         { class: 'outcome__label' },
         timedOut ? icon('timer', 'ico outcome__icon') : null,
         timedOut ? t('timeRanOut') : t('youChose'),
-        h('strong', { text: last.label }),
+        h('strong', { attrs: written, text: last.label }),
       ),
-      h('p', { class: 'outcome__text', text: last.outcome }),
+      h('p', { class: 'outcome__text', attrs: written, text: last.outcome }),
     );
   };
 

@@ -35,7 +35,8 @@ export interface Feed {
   destroy(): void;
 }
 
-export function createFeed(t: UiText): Feed {
+/** `written`: the attributes for scenario text (see text-lang.ts). */
+export function createFeed(t: UiText, written: { lang?: string } = {}): Feed {
   const list = h('ol', { class: 'feed__list', attrs: { reversed: true } });
   const empty = h('p', { class: 'feed__empty muted small', text: t('feedEmpty') });
   const log = h('div', { class: 'feed__log', attrs: { role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-labelledby': 'feed-heading' } }, list);
@@ -62,7 +63,7 @@ export function createFeed(t: UiText): Feed {
             h('span', { class: 'inject__from', text: t('injectFrom', { from: inject.from }) }),
             h('span', { class: 'inject__time', text: t('injectAt', { time: gameTime(inject.t) }) }),
           ),
-          h('p', { class: 'inject__text', text: inject.text }),
+          h('p', { class: 'inject__text', attrs: written, text: inject.text }),
         );
         list.prepend(item);
         const timer = setTimeout(() => {

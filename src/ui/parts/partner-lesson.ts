@@ -7,6 +7,7 @@ import { metricLabel, type DebriefData } from '../../store/debrief.ts';
 import { debriefText, signedPoints, spanShort } from '../../store/debrief-text.ts';
 import { count, gameTime, money } from '../../store/format.ts';
 import { h } from '../dom.ts';
+import { writtenIn } from '../text-lang.ts';
 
 // The debrief's partner lesson: the player's decisions and the partner's capability judged apart,
 // the same decisions with every partner side by side, the better options the partner closed, and
@@ -41,7 +42,8 @@ export function judgementPanel(d: DebriefData, lang: Lang): HTMLElement {
   );
 }
 
-export function comparisonPanel(d: DebriefData, lang: Lang): HTMLElement {
+/** `textLang`: the language the scenario's text is in (see text-lang.ts). */
+export function comparisonPanel(d: DebriefData, lang: Lang, textLang: Lang = lang): HTMLElement {
   const t = debriefText(lang);
   const { partners } = d.lessons.comparison;
   const row = (p: (typeof partners)[number]): HTMLElement =>
@@ -55,7 +57,7 @@ export function comparisonPanel(d: DebriefData, lang: Lang): HTMLElement {
       h('td', { text: duration(p.downtimeMinutes, lang) }),
       h('td', { text: count(p.customersAffected, lang) }),
       h('td', { text: gameTime(p.endedAt) }),
-      h('td', { text: p.ending ? `${p.ending.title} (${t(`outcomeWord.${p.ending.outcome}`)})` : t('compare.noEnding') }),
+      h('td', null, ...(p.ending ? [h('span', { attrs: writtenIn(textLang, lang), text: p.ending.title }), ` (${t(`outcomeWord.${p.ending.outcome}`)})`] : [t('compare.noEnding')])),
       h(
         'td',
         null,
@@ -110,7 +112,7 @@ function changeText(c: DebriefData['changes'][string][number], lang: Lang): stri
     : t('change.outOfReach', { n: c.n, beat: c.beatTitle, played: c.played, applied: c.applied });
 }
 
-export function closedPanel(d: DebriefData, lang: Lang): HTMLElement {
+export function closedPanel(d: DebriefData, lang: Lang, textLang: Lang = lang): HTMLElement {
   const t = debriefText(lang);
   const { closed } = d.lessons.comparison;
   return h(
@@ -127,7 +129,7 @@ export function closedPanel(d: DebriefData, lang: Lang): HTMLElement {
               'li',
               { class: 'closed', data: { closed: c.option.id } },
               h('p', { class: 'moment__when' }, t('closed.when', { n: c.n, when: localFirst(d, c.n, c.t), beat: c.beatTitle })),
-              h('p', null, h('strong', { text: c.option.label }), c.advised ? t('closed.advised') : ''),
+              h('p', null, h('strong', { attrs: writtenIn(textLang, lang), text: c.option.label }), c.advised ? t('closed.advised') : ''),
               h(
                 'p',
                 { class: 'small' },
@@ -160,7 +162,7 @@ export function closedPanel(d: DebriefData, lang: Lang): HTMLElement {
 }
 
 /** Uptime per service, productivity, the preparation's return and spend, for the chart area. */
-export function measuresFacts(d: DebriefData, lang: Lang): HTMLElement {
+export function measuresFacts(d: DebriefData, lang: Lang, textLang: Lang = lang): HTMLElement {
   const t = debriefText(lang);
   const { uptime, roi } = d.lessons;
   const m = (x: number): string => money(x, d.currency, lang);
@@ -193,7 +195,7 @@ export function measuresFacts(d: DebriefData, lang: Lang): HTMLElement {
           h(
             'tr',
             { data: { service: s.id } },
-            h('th', { attrs: { scope: 'row' }, text: s.name }),
+            h('th', { attrs: { scope: 'row', ...writtenIn(textLang, lang) }, text: s.name }),
             h('td', null, h('span', { class: 'uptime__bar', attrs: { 'aria-hidden': 'true' } }, h('span', { attrs: { style: `width:${Math.round(s.uptime * 100)}%` } })), ` ${formats(lang).percent(Math.round(s.uptime * 100) / 100)}`),
             h('td', { text: spanShort(s.downMinutes, lang) }),
             h('td', { text: spanShort(s.degradedMinutes, lang) }),

@@ -6,6 +6,7 @@ import { icon, type IconName } from './icons.ts';
 import { sentimentMeter } from './sentiment.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { uiText } from '../text.ts';
+import { writtenIn } from '../text-lang.ts';
 
 // Readouts of the incident in text: the canvas draws the same things, but what a player must
 // read lives here, so it works with a screen reader and without the war room scene.
@@ -68,7 +69,8 @@ export function createMetricsStrip(lang: Lang): { el: HTMLElement; update(view: 
   };
 }
 
-export function createSystemsPanel(lang: Lang): { el: HTMLElement; update(view: GameView): void } {
+/** `textLang`: the language the scenario's names are in (see text-lang.ts). */
+export function createSystemsPanel(lang: Lang, textLang: Lang = lang): { el: HTMLElement; update(view: GameView): void } {
   const t = uiText(lang);
   const services = h('ul', { class: 'systems__list' });
   const people = h('ul', { class: 'systems__people' });
@@ -102,13 +104,13 @@ export function createSystemsPanel(lang: Lang): { el: HTMLElement; update(view: 
             'li',
             { class: `svc svc--${s.effective}` },
             icon(st.icon, 'ico svc__icon'),
-            h('span', { class: 'svc__name', text: s.name }),
+            h('span', { class: 'svc__name', attrs: writtenIn(textLang, lang), text: s.name }),
             h('span', { class: 'svc__status', text: t(st.label) }),
             via ? h('span', { class: 'svc__via', text: via }) : null,
           );
         }),
       );
-      replace(people, ...view.stakeholders.map((p) => h('li', { class: 'who' }, h('span', { class: 'who__name' }, h('strong', { text: p.name }), h('span', { class: 'muted', text: ` · ${p.role}` })), sentimentMeter(p.name, p.sentiment, p.start, lang))));
+      replace(people, ...view.stakeholders.map((p) => h('li', { class: 'who' }, h('span', { class: 'who__name' }, h('strong', { text: p.name }), h('span', { class: 'muted', attrs: writtenIn(textLang, lang), text: ` · ${p.role}` })), sentimentMeter(p.name, p.sentiment, p.start, lang))));
     },
   };
 }

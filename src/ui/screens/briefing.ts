@@ -8,6 +8,7 @@ import type { AppContext, ScreenView } from '../context.ts';
 import { focusHeading, h } from '../dom.ts';
 import { prepareRoomWhenIdle } from '../parts/prepare-room.ts';
 import { sentimentMeter } from '../parts/sentiment.ts';
+import { writtenIn } from '../text-lang.ts';
 import { uiText, type UiText } from '../text.ts';
 
 // Who the company is, what its business depends on, and what is at stake.
@@ -16,9 +17,10 @@ const percent = (x: number, lang: Lang): string => formats(lang).percent(Math.ro
 
 export function briefingScreen(ctx: AppContext): ScreenView {
   const { store } = ctx;
-  const { scenario, view, lang } = store.getState();
+  const { scenario, view, lang, runLang } = store.getState();
   const t = uiText(lang);
-  const heading = h('h1', { text: scenario?.title ?? t('briefingEyebrow') });
+  const w = writtenIn(runLang, lang);
+  const heading = h('h1', { attrs: scenario ? w : {}, text: scenario?.title ?? t('briefingEyebrow') });
   if (!scenario || !view) {
     return { el: h('div', { class: 'screen' }, heading, h('p', { text: t('noRun') })), focus: () => focusHeading(heading), destroy: () => {} };
   }
@@ -29,17 +31,20 @@ export function briefingScreen(ctx: AppContext): ScreenView {
   const dependants = new Map<string, string[]>();
   for (const s of c.services) for (const d of s.dependsOn ?? []) dependants.set(d, [...(dependants.get(d) ?? []), s.name]);
 
-  const section = (id: string, title: string, ...children: (Node | null)[]): HTMLElement =>
-    h('section', { class: 'panel', attrs: { 'aria-labelledby': id } }, h('h2', { id, class: 'panel__title', text: title }), ...children);
+  const section = (id: string, title: string, ...children: (Node | null)[]): HTMLElement => sectionIn(id, title, {}, ...children);
+  // A section whose title is the scenario's own words (the company's name).
+  const sectionIn = (id: string, title: string, attrs: { lang?: string }, ...children: (Node | null)[]): HTMLElement =>
+    h('section', { class: 'panel', attrs: { 'aria-labelledby': id } }, h('h2', { id, class: 'panel__title', attrs, text: title }), ...children);
 
-  const company = section(
+  const company = sectionIn(
     'brief-company',
     c.name,
-    h('p', { class: 'lede', text: c.description }),
+    w,
+    h('p', { class: 'lede', attrs: w, text: c.description }),
     h(
       'dl',
       { class: 'facts' },
-      fact(t('industry'), scenario.industry),
+      fact(t('industry'), scenario.industry, w),
       c.annualRevenue !== undefined ? fact(t('annualRevenue'), money(c.annualRevenue, cur, lang)) : null,
       fact(t('revenuePerHour'), money(c.revenuePerHour, cur, lang)),
       fact(t('customers'), count(c.customers, lang)),
@@ -57,8 +62,8 @@ export function briefingScreen(ctx: AppContext): ScreenView {
         h(
           'li',
           { class: 'service-item' },
-          h('div', { class: 'service-item__head' }, h('strong', { text: s.name }), s.status && s.status !== 'up' ? h('span', { class: `status status--${s.status}`, text: s.status === 'down' ? t('statusDown') : t('statusDegraded') }) : null),
-          s.description ? h('p', { class: 'small', text: s.description }) : null,
+          h('div', { class: 'service-item__head' }, h('strong', { attrs: w, text: s.name }), s.status && s.status !== 'up' ? h('span', { class: `status status--${s.status}`, text: s.status === 'down' ? t('statusDown') : t('statusDegraded') }) : null),
+          s.description ? h('p', { class: 'small', attrs: w, text: s.description }) : null,
           h(
             'p',
             { class: 'small muted' },
@@ -88,7 +93,7 @@ export function briefingScreen(ctx: AppContext): ScreenView {
           'ul',
           { class: 'plain-list' },
           ...scenario.regulators.map((r) =>
-            h('li', null, h('strong', { text: r.name }), t('mustBeTold', { duration: duration(r.deadlineMinutes, lang) }), r.description ? ` ${r.description}` : ''),
+            h('li', null, h('strong', { attrs: w, text: r.name }), t('mustBeTold', { duration: duration(r.deadlineMinutes, lang) }), r.description ? h('span', { attrs: w, text: ` ${r.description}` }) : ''),
           ),
         )
       : null,
@@ -105,7 +110,7 @@ export function briefingScreen(ctx: AppContext): ScreenView {
           'li',
           { class: 'person' },
           h('span', { class: 'avatar', attrs: { 'aria-hidden': 'true' }, text: initials(p.name) }),
-          h('div', null, h('strong', { text: p.name }), h('span', { class: 'muted small', text: ` · ${p.role}` }), p.cares ? h('p', { class: 'small', text: t('caresAbout', { cares: p.cares }) }) : null, sentimentMeter(p.name, p.sentiment, undefined, lang)),
+          h('div', null, h('strong', { text: p.name }), h('span', { class: 'muted small', attrs: w, text: ` · ${p.role}` }), p.cares ? h('p', { class: 'small', text: t('caresAbout', { cares: p.cares }) }) : null, sentimentMeter(p.name, p.sentiment, undefined, lang)),
         ),
       ),
     ),
@@ -114,8 +119,8 @@ export function briefingScreen(ctx: AppContext): ScreenView {
   const partnerPanel = section(
     'brief-partner',
     t('yourPartner'),
-    h('p', null, h('strong', { text: partner.name }), ' ', h('span', { class: `tier tier--${partner.tier}`, text: tierLabel(partner.tier, lang) })),
-    h('p', { text: partner.description }),
+    h('p', null, h('strong', { attrs: w, text: partner.name }), ' ', h('span', { class: `tier tier--${partner.tier}`, text: tierLabel(partner.tier, lang) })),
+    h('p', { attrs: w, text: partner.description }),
     partnerSplit(scenario, partner, t),
     h('p', {
       class: 'small muted',
@@ -126,7 +131,7 @@ export function briefingScreen(ctx: AppContext): ScreenView {
     }),
   );
 
-  const objectives = section('brief-objectives', t('whatItTests'), h('ul', { class: 'plain-list' }, ...scenario.objectives.map((o) => h('li', { text: o.text }))));
+  const objectives = section('brief-objectives', t('whatItTests'), h('ul', { class: 'plain-list' }, ...scenario.objectives.map((o) => h('li', { attrs: w, text: o.text }))));
 
   const next = h('button', { class: 'btn btn--primary btn--large', attrs: { type: 'button' }, text: t('goToPreparation'), on: { click: () => store.getState().showPreparation() } });
   const back = h('button', { class: 'btn btn--ghost', attrs: { type: 'button' }, text: t('backToScenarios'), on: { click: () => store.getState().showPicker() } });
@@ -140,7 +145,7 @@ export function briefingScreen(ctx: AppContext): ScreenView {
       back,
       h('p', { class: 'eyebrow', text: scenario.setting ? t('briefingEyebrowSetting', { setting: scenario.setting }) : t('briefingEyebrow') }),
       heading,
-      h('p', { class: 'lede', text: scenario.summary }),
+      h('p', { class: 'lede', attrs: w, text: scenario.summary }),
     ),
     h('div', { class: 'brief-grid' }, company, stakes, services, people, partnerPanel, objectives),
     h('div', { class: 'actions actions--end actions--sticky' }, h('p', { class: 'small muted', text: t('nextPreparation') }), next),
@@ -170,8 +175,8 @@ function partnerSplit(scenario: Scenario, partner: Scenario['partners'][number],
   );
 }
 
-function fact(label: string, value: string): HTMLElement {
-  return h('div', { class: 'fact' }, h('dt', { text: label }), h('dd', { text: value }));
+function fact(label: string, value: string, attrs: { lang?: string } = {}): HTMLElement {
+  return h('div', { class: 'fact' }, h('dt', { text: label }), h('dd', { attrs, text: value }));
 }
 
 export function initials(name: string): string {

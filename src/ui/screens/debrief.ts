@@ -16,6 +16,7 @@ import { metricsChart } from '../parts/chart.ts';
 import type { HistoryEntry } from '../../store/history.ts';
 import { scoreClass } from '../parts/history.ts';
 import { closedPanel, comparisonPanel, judgementPanel, measuresFacts } from '../parts/partner-lesson.ts';
+import { writtenIn } from '../text-lang.ts';
 
 // Why the run scored what it scored: scores with reasons, objectives, a chart, the decisions
 // one by one next to what a strategic partner would have done, and questions to take home.
@@ -27,6 +28,7 @@ export function debriefScreen(ctx: AppContext): ScreenView {
   const state = store.getState();
   const lang = state.lang;
   const t = debriefText(lang);
+  const w = writtenIn(state.runLang, lang);
   const run = state.getRun();
   const compiled = state.getCompiled();
   const heading = h('h1', { text: t('title') });
@@ -72,7 +74,7 @@ export function debriefScreen(ctx: AppContext): ScreenView {
       h('h2', { id: 'verdict-heading', class: 'verdict__label', text: verdict.label }),
       h('p', { class: 'verdict__text', text: verdict.text }),
       d.ending
-        ? h('p', { class: 'verdict__ending' }, h('span', { class: `ending__badge ending__badge--${d.ending.outcome}`, text: t(`outcome.${d.ending.outcome}`) }), ' ', h('strong', { text: d.ending.title }), `. ${d.ending.narrative}`)
+        ? h('p', { class: 'verdict__ending' }, h('span', { class: `ending__badge ending__badge--${d.ending.outcome}`, text: t(`outcome.${d.ending.outcome}`) }), ' ', h('strong', { attrs: w, text: d.ending.title }), '. ', h('span', { attrs: w, text: d.ending.narrative }))
         : null,
       h(
         'p',
@@ -104,7 +106,7 @@ export function debriefScreen(ctx: AppContext): ScreenView {
           h(
             'div',
             null,
-            h('p', { class: 'objective__text', text: o.text }),
+            h('p', { class: 'objective__text', attrs: w, text: o.text }),
             h('p', { class: 'objective__rating' }, h('strong', { text: `${o.rating}: ${ratingLabel(o.rating, lang)}.` }), ` ${objectiveReasonText(o, lang)}`),
             o.evidence.length
               ? h('ul', { class: 'reasons' }, ...o.evidence.map((e) => h('li', null, h('span', { class: e.points >= 0 ? 'pts pts--plus' : 'pts pts--minus', text: signedPoints(e.points, lang) }), ` ${scoreReasonText(e, lang)}`)))
@@ -128,7 +130,7 @@ export function debriefScreen(ctx: AppContext): ScreenView {
       fact(metricLabel('downtimeMinutes', lang), duration(d.metrics.downtimeMinutes, lang)),
       fact(metricLabel('complianceExposure', lang), t('ofHundred', { value: String(Math.round(d.metrics.complianceExposure)) })),
     ),
-    measuresFacts(d, lang),
+    measuresFacts(d, lang, state.runLang),
   );
 
   const timeline = h(
@@ -139,7 +141,7 @@ export function debriefScreen(ctx: AppContext): ScreenView {
       ? h('p', { class: 'small muted', text: t('preparedWith', { measures: d.measures.map((m) => m.name).join(', ') }) })
       : h('p', { class: 'small muted', text: t('noMeasures') }),
     whatIf ? h('p', { class: 'small muted', text: t('whatIfIntro') }) : null,
-    h('ol', { class: 'timeline' }, ...d.timeline.map((e) => timelineItem(e, whatIf, lang))),
+    h('ol', { class: 'timeline' }, ...d.timeline.map((e) => timelineItem(e, whatIf, lang, w))),
   );
 
   const questions = h(
@@ -147,7 +149,7 @@ export function debriefScreen(ctx: AppContext): ScreenView {
     { class: 'panel questions', attrs: { 'aria-labelledby': 'questions-heading' } },
     h('h2', { id: 'questions-heading', class: 'panel__title', text: t('questionsHeading') }),
     h('p', { class: 'small muted', text: t('questionsIntro') }),
-    h('ol', { class: 'question-list' }, ...d.questions.map((q) => h('li', { text: q.text }))),
+    h('ol', { class: 'question-list' }, ...d.questions.map((q) => h('li', { attrs: w, text: q.text }))),
   );
 
   const el = h(
@@ -160,8 +162,8 @@ export function debriefScreen(ctx: AppContext): ScreenView {
     judgementPanel(d, lang),
     exportButtons('top'),
     scores,
-    comparisonPanel(d, lang),
-    closedPanel(d, lang),
+    comparisonPanel(d, lang, state.runLang),
+    closedPanel(d, lang, state.runLang),
     h('div', { class: 'debrief-grid' }, objectives, questions),
     chart,
     timeline,
@@ -203,7 +205,8 @@ function scoreCard(dim: DimensionScore, lang: Lang): HTMLElement {
   );
 }
 
-function timelineItem(e: DebriefData['timeline'][number], whatIf: ((n: number) => void) | null, lang: Lang): HTMLElement {
+/** `w`: the attributes for the scenario's own text (see text-lang.ts). */
+function timelineItem(e: DebriefData['timeline'][number], whatIf: ((n: number) => void) | null, lang: Lang, w: { lang?: string }): HTMLElement {
   const t = debriefText(lang);
   return h(
     'li',
@@ -214,20 +217,21 @@ function timelineItem(e: DebriefData['timeline'][number], whatIf: ((n: number) =
       h('span', { class: 'moment__n', text: String(e.n) }),
       e.local ? ` ${e.local} ` : ' ',
       h('span', { class: e.local ? 'muted small' : '', text: e.local ? `(${gameTime(e.t)})` : gameTime(e.t) }),
-      ` · ${e.beatTitle}`,
+      ' · ',
+      h('span', { attrs: w, text: e.beatTitle }),
     ),
-    h('p', { class: 'moment__prompt', text: e.prompt }),
+    h('p', { class: 'moment__prompt', attrs: w, text: e.prompt }),
     h(
       'dl',
       { class: 'moment__facts' },
       h('dt', { text: t(e.by === 'timeout' ? 'timedOut' : 'youChose') }),
-      h('dd', null, h('strong', { text: e.chosen.label }), h('span', { class: 'muted', text: t('afterWait', { span: duration(e.waited, lang) }) })),
+      h('dd', null, h('strong', { attrs: w, text: e.chosen.label }), h('span', { class: 'muted', text: t('afterWait', { span: duration(e.waited, lang) }) })),
       h('dt', { text: t('caused') }),
-      h('dd', { text: e.chosen.outcome }),
+      h('dd', { attrs: w, text: e.chosen.outcome }),
       h('dt', { text: t(e.advice.followed ? 'adviceSame' : 'adviceOther') }),
-      h('dd', null, e.advice.followed ? null : h('strong', { text: `${e.advice.label}. ` }), e.advice.closed ? t('adviceClosed') : '', e.advice.why),
+      h('dd', null, e.advice.followed ? null : h('strong', { attrs: w, text: `${e.advice.label}. ` }), e.advice.closed ? t('adviceClosed') : '', e.advice.why),
       e.notTaken.length ? h('dt', { text: t('notTaken') }) : null,
-      e.notTaken.length ? h('dd', null, h('ul', { class: 'not-taken' }, ...e.notTaken.map((o) => h('li', { text: o.label })))) : null,
+      e.notTaken.length ? h('dd', null, h('ul', { class: 'not-taken' }, ...e.notTaken.map((o) => h('li', { attrs: w, text: o.label })))) : null,
       e.notOpen.length ? h('dt', { text: t('notOpen') }) : null,
       e.notOpen.length ? h('dd', null, h('ul', { class: 'not-taken' }, ...e.notOpen.map((o) => h('li', null, o.label, o.why ? h('span', { class: 'muted', text: ` (${o.why})` }) : null)))) : null,
       e.outOfReach.length ? h('dt', { text: t('outOfReach') }) : null,

@@ -11,6 +11,7 @@ import { createStage } from '../parts/stage.ts';
 import { createMetricsStrip, createSystemsPanel } from '../parts/status.ts';
 import type { ChannelName } from '../../scenarios/schema.ts';
 import { SPEEDS, speedForKey } from '../speed-keys.ts';
+import { writtenIn } from '../text-lang.ts';
 import { uiText } from '../text.ts';
 
 // The incident: the war room canvas with the HTML layer beside it. Keyboard: 1–5 choose,
@@ -26,6 +27,7 @@ export function incidentScreen(ctx: AppContext): ScreenView {
   const scenario = initial.scenario;
   const lang = initial.lang;
   const t = uiText(lang);
+  const written = writtenIn(initial.runLang, lang);
 
   const clock = h('p', { class: 'clock', attrs: { role: 'timer', 'aria-label': t('companyTime') } });
   // T+ (time since the incident began) is the secondary reading, under or beside the local time.
@@ -49,14 +51,14 @@ export function incidentScreen(ctx: AppContext): ScreenView {
   const controls = h(
     'div',
     { class: 'controls' },
-    h('p', { class: 'controls__title', text: scenario?.title ?? '' }),
+    h('p', { class: 'controls__title', attrs: written, text: scenario?.title ?? '' }),
     h('div', { class: 'controls__clock' }, clock, elapsed, runState),
     buttons,
   );
 
   const metrics = createMetricsStrip(lang);
-  const systems = createSystemsPanel(lang);
-  const feed = createFeed(t);
+  const systems = createSystemsPanel(lang, initial.runLang);
+  const feed = createFeed(t, written);
   const stage = createStage(ctx);
   const secondsPerMinute = (): number => PACE_SECONDS[store.getState().selection.pace] / store.getState().speed;
   const decision = createDecisionPanel({
@@ -65,6 +67,7 @@ export function incidentScreen(ctx: AppContext): ScreenView {
     secondsPerMinute,
     paused: () => store.getState().paused,
     lang,
+    textLang: initial.runLang,
     defaultOption: (view) => (view.beat ? (scenario?.beats.find((b) => b.id === view.beat!.id)?.decision?.default ?? null) : null),
   });
   const pauseDialog = createPauseDialog({

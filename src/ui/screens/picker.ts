@@ -9,6 +9,7 @@ import type { AppContext, ScreenView } from '../context.ts';
 import { focusHeading, h, replace, uid } from '../dom.ts';
 import { scoreClass } from '../parts/history.ts';
 import { uiText, type UiText } from '../text.ts';
+import { writtenIn } from '../text-lang.ts';
 
 // Choose a scenario (filterable cards), the IT partner, the pace and the seed.
 
@@ -62,6 +63,8 @@ export function pickerScreen(ctx: AppContext): ScreenView {
     const words = lang !== 'en' ? e.scenario?.localized?.[lang] : undefined;
     return words && e.scenario ? { ...e, scenario: { ...e.scenario, ...words } } : e;
   });
+  // A card without the player's language shows its English words: marked so screen readers say them in English.
+  const cardWords = (c: ScenarioCard): { lang?: Lang } => writtenIn(lang === 'en' || c.localized?.[lang] ? lang : 'en', lang);
   const playable = catalog.flatMap((e) => (e.scenario ? [e.scenario] : []));
   const filters: Filters = { theme: 'all', industry: 'all', time: 'any', difficulty: 'all' };
   const best = bestScores(store.getState().history);
@@ -134,8 +137,8 @@ export function pickerScreen(ctx: AppContext): ScreenView {
       h(
         'article',
         { class: selected ? 'card card--selected' : 'card', attrs: { 'aria-labelledby': titleId }, data: { scenario: s.id } },
-        h('p', { class: 'card__eyebrow', text: s.industry }),
-        h('h2', { id: titleId, class: 'card__title', text: s.title }),
+        h('p', { class: 'card__eyebrow', attrs: cardWords(s), text: s.industry }),
+        h('h2', { id: titleId, class: 'card__title', attrs: cardWords(s), text: s.title }),
         h(
           'dl',
           { class: 'card__facts' },
@@ -145,12 +148,12 @@ export function pickerScreen(ctx: AppContext): ScreenView {
           bestScore !== undefined ? h('div', null, h('dt', { text: t('yourBest') }), h('dd', { class: `score-pill ${scoreClass(bestScore)}`, text: String(bestScore) })) : null,
         ),
         h('ul', { class: 'chips', attrs: { 'aria-label': t('themes') } }, ...s.themes.map((th) => h('li', { class: 'chip', text: themeLabel(th) }))),
-        h('p', { class: 'card__summary', text: s.summary }),
+        h('p', { class: 'card__summary', attrs: cardWords(s), text: s.summary }),
         h(
           'details',
           { class: 'card__objectives' },
           h('summary', { text: t('objectivesCount', { count: s.objectives.length }) }),
-          h('ul', null, ...s.objectives.map((o) => h('li', { text: o.text }))),
+          h('ul', { attrs: cardWords(s) }, ...s.objectives.map((o) => h('li', { text: o.text }))),
         ),
         chooseButton,
       ),
@@ -224,7 +227,7 @@ export function pickerScreen(ctx: AppContext): ScreenView {
             'label',
             { attrs: { for: id } },
             h('span', { class: 'choice__title' }, p.name, h('span', { class: `tier tier--${p.tier}`, text: tierLabel(p.tier, lang) })),
-            h('span', { class: 'choice__text', text: p.description }),
+            h('span', { class: 'choice__text', attrs: cardWords(scenario), text: p.description }),
           ),
         );
       }),
@@ -294,7 +297,7 @@ export function pickerScreen(ctx: AppContext): ScreenView {
     });
     replace(
       setupBody,
-      h('p', { class: 'setup__scenario' }, h('span', { class: 'muted', text: t('scenarioLabel') }), h('strong', { text: scenario.title })),
+      h('p', { class: 'setup__scenario' }, h('span', { class: 'muted', text: t('scenarioLabel') }), h('strong', { attrs: cardWords(scenario), text: scenario.title })),
       runLanguageNote(state),
       // At the top of the panel, where it is seen without scrolling.
       loadStatus,

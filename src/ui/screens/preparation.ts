@@ -4,14 +4,16 @@ import type { AppContext, ScreenView } from '../context.ts';
 import { focusHeading, h, uid } from '../dom.ts';
 import { prepareRoomWhenIdle } from '../parts/prepare-room.ts';
 import { uiText } from '../text.ts';
+import { writtenIn } from '../text-lang.ts';
 
 // Spend the budget on preventive measures. The total updates as measures are ticked; a measure
 // the budget cannot pay is refused with a message saying so.
 
 export function preparationScreen(ctx: AppContext): ScreenView {
   const { store } = ctx;
-  const { scenario, view, lang } = store.getState();
+  const { scenario, view, lang, runLang } = store.getState();
   const t = uiText(lang);
+  const w = writtenIn(runLang, lang);
   const heading = h('h1', { text: t('prepHeading') });
   if (!scenario || !view) {
     return { el: h('div', { class: 'screen' }, heading, h('p', { text: t('noRun') })), focus: () => focusHeading(heading), destroy: () => {} };
@@ -53,8 +55,8 @@ export function preparationScreen(ctx: AppContext): ScreenView {
         h(
           'label',
           { attrs: { for: id } },
-          h('span', { class: 'measure__head' }, h('span', { class: 'measure__name', text: m.name }), h('span', { class: 'measure__cost', text: money(m.cost, cur) })),
-          h('span', { class: 'measure__text', text: m.description }),
+          h('span', { class: 'measure__head' }, h('span', { class: 'measure__name', attrs: w, text: m.name }), h('span', { class: 'measure__cost', text: money(m.cost, cur) })),
+          h('span', { class: 'measure__text', attrs: w, text: m.description }),
           h('span', { class: 'measure__note' }),
         ),
       );
@@ -96,9 +98,9 @@ export function preparationScreen(ctx: AppContext): ScreenView {
       'div',
       { class: 'screen__head' },
       back,
-      h('p', { class: 'eyebrow', text: scenario.title }),
+      h('p', { class: 'eyebrow', attrs: w, text: scenario.title }),
       heading,
-      h('p', { class: 'lede', text: scenario.preparation.intro ?? t('prepIntro') }),
+      h('p', { class: 'lede', attrs: scenario.preparation.intro ? w : {}, text: scenario.preparation.intro ?? t('prepIntro') }),
     ),
     h(
       'section',
