@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Lang } from '../../i18n/lang.ts';
 import { localizeScenario } from '../../scenarios/translation.ts';
 import type { Translation as ScenarioTranslation } from '../../scenarios/translation-schema.ts';
-import { consoleLang, hasConsoleWords, t, useLang } from './i18n.ts';
+import { consoleLang, hasConsoleWords, sayRefusal, t, useLang } from './i18n.ts';
 import type { CompiledScenario } from '../../engine/compile.ts';
 import type { ScoreReport } from '../../engine/scoring.ts';
 import type { GameView } from '../../engine/view.ts';
@@ -12,6 +12,7 @@ import type { ScenarioLibrary } from '../../store/scenario-library.ts';
 import { createClockDriver, type Scheduler } from '../../store/clock-driver.ts';
 import type { KeyValueStorage } from '../../store/storage.ts';
 import { Exercise, type ExerciseDeps } from '../exercise.ts';
+import type { Refusal } from '../refusals.ts';
 import { presenterFrame, type PresenterFrame } from '../frame.ts';
 import { writeFrame } from '../frame-store.ts';
 import { latestUnfinished, newerCopy, readCurrent, writeCurrent, type SessionArchive } from '../persist.ts';
@@ -72,8 +73,8 @@ export interface ConsoleState {
    * browser does not have it yet), or one opened from a file. Returns the refusal.
    */
   chooseScenario(id: string, file?: { key: string; name: string }): Promise<string | null>;
-  /** Runs a command on the exercise; a refusal becomes the message. Returns the refusal. */
-  act(command: (ex: Exercise) => string | null, announce?: string): string | null;
+  /** Runs a command on the exercise; a refusal becomes the message, in the console's language. Returns that text. */
+  act(command: (ex: Exercise) => Refusal, announce?: string): string | null;
   setTab(tab: ConsoleTab): void;
   /**
    * Speaks `lang` from now on (its words fetched first, if need be): the console, the presenter,
@@ -412,8 +413,9 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
           return text;
         }
         const rev = ex.session.rev;
-        const why = command(ex);
-        if (why) {
+        const refused = command(ex);
+        if (refused) {
+          const why = sayRefusal(refused);
           set({ message: { tone: 'error', text: capitalise(why) } });
           return why;
         }
