@@ -7,6 +7,7 @@ import type { LogEntry, RunState } from '../engine/state.ts';
 import { buildView, revealedView, type GameView } from '../engine/view.ts';
 import { unavailableText } from '../i18n/engine-text.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { passedOn, type Refusal } from './refusals.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { tailoringProblem, tailorScenario, type Tailoring } from '../scenarios/tailoring.ts';
 import { PACES, type Pace, type Speed } from '../store/pace.ts';
@@ -46,7 +47,7 @@ import {
 } from './clock-policy.ts';
 
 // The facilitator's exercise: a session and the engine run it drives. Every command either
-// refuses with a sentence saying why, or returns null and leaves a new session object (rev + 1)
+// refuses with a reason as data (refusals.ts; the console words it in its language), or returns null and leaves a new session object (rev + 1)
 // for the console to save, render and send to the presenter.
 
 export interface ExerciseDeps {
@@ -67,8 +68,6 @@ export const SPEEDS: readonly Speed[] = [1, 2, 4];
 
 export const REPORT_TEXT_FIELDS = ['handling', 'summary', 'scope', 'missionArea', 'threat', 'sponsor', 'organisations', 'poc', 'hotwash'] as const satisfies readonly (keyof ReportEdits)[];
 export type ReportTextField = (typeof REPORT_TEXT_FIELDS)[number];
-
-type Refusal = string | null;
 
 export class Exercise {
   private run: Run | null = null;
@@ -207,7 +206,7 @@ export class Exercise {
 
   addParticipant(name: string, role: string): Refusal {
     const trimmed = clip(name);
-    if (!trimmed) return 'give the participant a name';
+    if (!trimmed) return { key: 'refused.participantName' };
     const participant: Participant = { id: this.deps.newId(), name: trimmed, role };
     return this.commit({ team: { ...this.current.team, participants: [...this.current.team.participants, participant] } });
   }
@@ -237,7 +236,7 @@ export class Exercise {
 
   updateParticipant(id: string, patch: Partial<Pick<Participant, 'name' | 'role'>>): Refusal {
     const list = this.current.team.participants;
-    if (!list.some((p) => p.id === id)) return 'no such participant';
+    if (!list.some((p) => p.id === id)) return { key: 'refused.noParticipant' };
     const participants = list.map((p) =>
       p.id === id ? { ...p, ...(patch.name !== undefined ? { name: clip(patch.name) } : {}), ...(patch.role !== undefined ? { role: patch.role } : {}) } : p,
     );
@@ -250,10 +249,10 @@ export class Exercise {
 
   /** Chooses a shipped scenario, or (with `file`) one opened from a YAML file. People renamed for the last one are dropped. */
   chooseScenario(id: string, file: ScenarioFileRef | null = null, lang: Lang = 'en'): Refusal {
-    if (this.current.stage !== 'setup') return 'the scenario is fixed once the briefing has started';
+    if (this.current.stage !== 'setup') return { key: 'refused.scenarioFixed' };
     const tailoring = { ...this.current.tailoring, people: {} };
     const scenario = this.resolve(id, file?.key ?? null, tailoring, lang);
-    if (!scenario) return file ? `the scenario file "${file.name}" is not in this browser` : `no scenario "${id}"`;
+    if (!scenario) return file ? { key: 'refused.noScenarioFile', params: { name: file.name } } : { key: 'refused.noScenario', params: { id } };
     const partner = scenario.partners.some((p) => p.id === this.current.partner) ? this.current.partner : (scenario.partners[0]?.id ?? '');
     return this.commit({ scenarioId: id, scenarioFile: file, scenarioTitle: scenario.title, scenarioLang: lang, tailoring, partner, ratings: {} });
   }
@@ -265,9 +264,9 @@ export class Exercise {
   setScenarioLang(lang: Lang): Refusal {
     const s = this.current;
     if (s.scenarioLang === lang) return null;
-    if (s.stage !== 'setup') return 'the scenario’s language is fixed once the briefing has started';
+    if (s.stage !== 'setup') return { key: 'refused.langFixed' };
     const scenario = this.resolve(s.scenarioId, s.scenarioFile?.key ?? null, s.tailoring, lang);
-    if (!scenario) return 'choose a scenario first';
+    if (!scenario) return { key: 'refused.chooseScenario' };
     return this.commit({ scenarioLang: lang, scenarioTitle: scenario.title });
   }
 
@@ -285,39 +284,39 @@ export class Exercise {
     };
     const base = this.deps.scenario(s.scenarioId, s.scenarioFile?.key ?? null, s.scenarioLang);
     const why = tailoringProblem(next, base);
-    if (why) return why;
+    if (why) return passedOn(why);
     const scenario = this.resolve(s.scenarioId, s.scenarioFile?.key ?? null, next);
-    if (!scenario) return 'choose a scenario first';
+    if (!scenario) return { key: 'refused.chooseScenario' };
     if (this.run) {
       try {
         this.restoreRun(scenario, this.deps.compile(scenario).index.fingerprint);
       } catch (error) {
-        return `the tailoring cannot apply to the running exercise: ${(error as Error).message}`;
+        return { key: 'refused.tailoringRun', params: { reason: (error as Error).message } };
       }
     }
     return this.commit({ tailoring: next, scenarioTitle: scenario.title, ...this.runPatch() });
   }
 
   choosePartner(id: string): Refusal {
-    if (this.current.stage !== 'setup') return 'the IT partner is fixed once the briefing has started';
-    if (!this.scenario?.partners.some((p) => p.id === id)) return `no partner "${id}" in this scenario`;
+    if (this.current.stage !== 'setup') return { key: 'refused.partnerFixed' };
+    if (!this.scenario?.partners.some((p) => p.id === id)) return { key: 'refused.noPartner', params: { id } };
     return this.commit({ partner: id });
   }
 
   setSeed(seed: number): Refusal {
-    if (this.current.stage !== 'setup') return 'the seed is fixed once the briefing has started';
+    if (this.current.stage !== 'setup') return { key: 'refused.seedFixed' };
     const why = seedProblem(seed);
-    if (why) return why;
+    if (why) return passedOn(why);
     return this.commit({ seed });
   }
 
   setPace(pace: Pace): Refusal {
-    if (!PACES.includes(pace)) return `no pace "${pace}"`;
+    if (!PACES.includes(pace)) return { key: 'refused.noPace', params: { pace } };
     return this.commit({ pace });
   }
 
   setClockMode(mode: ClockMode): Refusal {
-    if (!CLOCK_MODES.includes(mode)) return `no clock mode "${mode}"`;
+    if (!CLOCK_MODES.includes(mode)) return { key: 'refused.noClockMode', params: { mode } };
     if (mode === this.current.clock) return null;
     return this.commit({ clock: mode }, this.current.stage === 'incident' ? 'time' : undefined, mode === 'paced' ? 'Switched to the facilitator-paced clock' : 'Switched to the real-time clock');
   }
@@ -329,13 +328,13 @@ export class Exercise {
 
   /** Chooses the half of the briefing a projector too small for both shows. */
   setBriefingPage(page: BriefingPage): Refusal {
-    if (!BRIEFING_PAGES.includes(page)) return `no briefing page "${page}"`;
+    if (!BRIEFING_PAGES.includes(page)) return { key: 'refused.noBriefingPage', params: { page } };
     return this.commit({ briefingPage: page });
   }
 
   /** Sets the discussion timer for decisions (real seconds, 0 = off); a running one stops. */
   setDiscussion(seconds: number): Refusal {
-    if (!Number.isInteger(seconds) || seconds < 0 || seconds > MAX_DISCUSSION_SECONDS) return `a discussion timer is from 0 to ${MAX_DISCUSSION_SECONDS / 60} minutes`;
+    if (!Number.isInteger(seconds) || seconds < 0 || seconds > MAX_DISCUSSION_SECONDS) return { key: 'refused.discussionRange', params: { max: MAX_DISCUSSION_SECONDS / 60 } };
     return this.commit({ discussion: { seconds, endsAt: null } });
   }
 
@@ -344,7 +343,7 @@ export class Exercise {
     const why = this.live();
     if (why) return why;
     const { seconds } = this.current.discussion;
-    if (seconds === 0) return 'set the discussion time first';
+    if (seconds === 0) return { key: 'refused.discussionUnset' };
     return this.commit({ discussion: { seconds, endsAt: new Date(this.deps.now() + seconds * 1000).toISOString() } });
   }
 
@@ -356,23 +355,23 @@ export class Exercise {
   /** Starts the run and shows the room the briefing and the preparation budget. */
   openBriefing(): Refusal {
     const s = this.current;
-    if (s.stage !== 'setup') return 'the briefing is already open';
-    if (!s.team.name) return 'give the team a name first (it heads the report)';
+    if (s.stage !== 'setup') return { key: 'refused.briefingOpen' };
+    if (!s.team.name) return { key: 'refused.teamName' };
     const scenario = this.resolve(s.scenarioId, s.scenarioFile?.key ?? null);
-    if (!scenario) return 'choose a scenario first';
+    if (!scenario) return { key: 'refused.chooseScenario' };
     try {
       this.compiled = this.deps.compile(scenario);
       this.run = Run.start(this.compiled, { seed: s.seed, partner: s.partner });
     } catch (error) {
       this.compiled = null;
       this.run = null;
-      return `"${scenario.title}" cannot start: ${(error as Error).message}`;
+      return { key: 'refused.cannotStart', params: { title: scenario.title, reason: (error as Error).message } };
     }
     return this.commit({ stage: 'briefing', prep: [], ...this.runPatch() }, 'briefing', `Briefing opened for ${s.team.name}`);
   }
 
   backToSetup(): Refusal {
-    if (this.current.stage !== 'briefing') return 'the exercise has started; it can no longer go back to set-up';
+    if (this.current.stage !== 'briefing') return { key: 'refused.noWayBack' };
     this.run = null;
     this.compiled = null;
     return this.commit({ stage: 'setup', run: null, prep: [] });
@@ -381,13 +380,13 @@ export class Exercise {
   togglePreparation(measure: string): Refusal {
     const s = this.current;
     const view = this.view();
-    if (s.stage !== 'briefing' || !view) return 'preparation is bought during the briefing';
+    if (s.stage !== 'briefing' || !view) return { key: 'refused.prepInBriefing' };
     const item = view.preparation.measures.find((m) => m.id === measure);
-    if (!item) return `no preparation measure "${measure}"`;
+    if (!item) return { key: 'refused.noMeasure', params: { id: measure } };
     if (s.prep.includes(measure)) return this.commit({ prep: s.prep.filter((m) => m !== measure) });
     const spent = s.prep.reduce((sum, id) => sum + (view.preparation.measures.find((m) => m.id === id)?.cost ?? 0), 0);
     const left = view.preparation.budgetLeft - spent;
-    if (item.cost > left) return `"${item.name}" costs ${item.cost.toLocaleString('en-GB')} but only ${left.toLocaleString('en-GB')} of the budget is left`;
+    if (item.cost > left) return { key: 'refused.overBudget', params: { name: item.name, cost: item.cost, left } };
     return this.commit({ prep: [...s.prep, measure] });
   }
 
@@ -395,20 +394,20 @@ export class Exercise {
 
   /** Commits the preparation and starts the clock. */
   startIncident(): Refusal {
-    if (this.current.stage !== 'briefing') return this.current.stage === 'setup' ? 'open the briefing first' : 'the incident has already started';
+    if (this.current.stage !== 'briefing') return { key: this.current.stage === 'setup' ? 'refused.openBriefing' : 'refused.incidentStarted' };
     const why = this.engine({ type: 'prep.commit', measures: this.current.prep });
     if (why) return why;
     return this.commit({ stage: 'incident', decision: 'open', paused: false, startedAt: this.iso() }, 'started', 'Incident started');
   }
 
   pause(): Refusal {
-    if (this.current.stage !== 'incident') return 'the incident is not running';
+    if (this.current.stage !== 'incident') return { key: 'refused.notRunning' };
     if (this.current.paused) return null;
     return this.commit({ paused: true }, 'paused', 'Paused');
   }
 
   resume(): Refusal {
-    if (this.current.stage !== 'incident') return 'the incident is not running';
+    if (this.current.stage !== 'incident') return { key: 'refused.notRunning' };
     if (!this.current.paused) return null;
     return this.commit({ paused: false }, 'resumed', 'Resumed');
   }
@@ -419,7 +418,7 @@ export class Exercise {
   }
 
   setSpeed(speed: Speed): Refusal {
-    if (!SPEEDS.includes(speed)) return `speed is 1×, 2× or 4×`;
+    if (!SPEEDS.includes(speed)) return { key: 'refused.noSpeed' };
     if (speed === this.current.speed) return null;
     return this.commit({ speed }, 'speed', `Speed ${speed}×`);
   }
@@ -431,7 +430,7 @@ export class Exercise {
 
   /** Lets game time pass; the clock driver calls this only while clockRunning. */
   tick(minutes: number): Refusal {
-    if (!this.clockRunning) return 'the clock is stopped';
+    if (!this.clockRunning) return { key: 'refused.clockStopped' };
     return this.engine({ type: 'clock.tick', minutes });
   }
 
@@ -442,11 +441,11 @@ export class Exercise {
   passTime(minutes: number): Refusal {
     const why = this.live();
     if (why) return why;
-    if (!TIME_STEPS.includes(minutes as (typeof TIME_STEPS)[number])) return `time passes in steps of ${TIME_STEPS.join(' or ')} minutes`;
+    if (!TIME_STEPS.includes(minutes as (typeof TIME_STEPS)[number])) return { key: 'refused.timeSteps', params: { short: TIME_STEPS[0], long: TIME_STEPS[1] } };
     const before = this.run!.state.clock;
     const deadline = this.view()?.decision?.deadline ?? null;
     const step = pacedStep(before, deadline, minutes);
-    if (step.minutes === 0) return `the decision is due at ${gameTime(deadline!)}: record the team's choice, or skip the beat to apply its default`;
+    if (step.minutes === 0) return { key: 'refused.decisionDue', params: { time: gameTime(deadline!) } };
     const refused = this.engine({ type: 'clock.tick', minutes: step.minutes });
     if (refused) return refused;
     if (this.current.decision !== 'open') return null;
@@ -490,8 +489,8 @@ export class Exercise {
   select(option: string | null): Refusal {
     if (option !== null) {
       const found = this.view()?.decision?.options.find((o) => o.id === option);
-      if (!found) return `no option "${option}" in this decision`;
-      if (!found.available) return `option ${found.key} is not available: ${unavailableText(found, 'en')}`;
+      if (!found) return { key: 'refused.noOption', params: { id: option } };
+      if (!found.available) return { key: 'refused.optionUnavailable', params: { key: found.key, reason: unavailableText(found, this.wordsLang()) } };
     }
     return this.commit({ selected: option });
   }
@@ -499,9 +498,9 @@ export class Exercise {
   /** Sets one option's vote count. */
   setVotes(option: string, count: number): Refusal {
     const decision = this.view()?.decision;
-    if (!decision || this.current.decision !== 'open') return 'no decision is open for a vote';
-    if (!decision.options.some((o) => o.id === option)) return `no option "${option}" in this decision`;
-    if (!Number.isInteger(count) || count < 0 || count > MAX_VOTES) return `a vote count is a whole number from 0 to ${MAX_VOTES}`;
+    if (!decision || this.current.decision !== 'open') return { key: 'refused.noVote' };
+    if (!decision.options.some((o) => o.id === option)) return { key: 'refused.noOption', params: { id: option } };
+    if (!Number.isInteger(count) || count < 0 || count > MAX_VOTES) return { key: 'refused.voteRange', params: { max: MAX_VOTES } };
     const votes = { ...this.current.votes };
     if (count === 0) delete votes[option];
     else votes[option] = count;
@@ -520,21 +519,21 @@ export class Exercise {
   record(option = this.current.selected): Refusal {
     const why = this.live();
     if (why) return why;
-    if (option === null) return 'mark the option the team chose first (keys 1–5)';
+    if (option === null) return { key: 'refused.markOption' };
     const votes = castVotes(this.current.votes);
     return this.engine({ type: 'player.choose', option, ...(votes ? { votes } : {}) });
   }
 
   reveal(): Refusal {
-    if (this.current.decision !== 'recorded') return 'there is no recorded choice waiting to be revealed';
+    if (this.current.decision !== 'recorded') return { key: 'refused.nothingToReveal' };
     return this.commit({ decision: 'revealed' }, 'revealed', 'Revealed the consequences');
   }
 
   /** After the consequences: put the next decision to the room. */
   continue(): Refusal {
     const d = this.current.decision;
-    if (d === 'recorded') return 'reveal the consequences first (R)';
-    if (d !== 'revealed') return 'the current decision is still open';
+    if (d === 'recorded') return { key: 'refused.revealFirst' };
+    if (d !== 'revealed') return { key: 'refused.decisionOpen' };
     const next = this.run?.view().beat?.title;
     return this.commit({ decision: 'open', hiddenFrom: null }, 'continued', next ? `Moved on to "${next}"` : 'Moved on');
   }
@@ -542,12 +541,12 @@ export class Exercise {
   /** Takes back the last choice; the run keeps it in its record of undone choices. */
   undo(): Refusal {
     const { run, compiled } = this;
-    if (this.current.stage !== 'incident' || !run || !compiled) return 'undo works while the incident runs';
+    if (this.current.stage !== 'incident' || !run || !compiled) return { key: 'refused.undoLive' };
     let undone;
     try {
       undone = run.undoLastChoice();
     } catch (error) {
-      return (error as Error).message;
+      return passedOn((error as Error).message);
     }
     const event = undone.event;
     const option = event.type === 'player.choose' ? event.option : null;
@@ -562,14 +561,14 @@ export class Exercise {
 
   end(): Refusal {
     const s = this.current;
-    if (s.stage !== 'incident') return s.stage === 'debrief' ? 'the exercise has already ended' : 'the incident has not started';
+    if (s.stage !== 'incident') return { key: s.stage === 'debrief' ? 'refused.alreadyEnded' : 'refused.notStarted' };
     return this.commit({ stage: 'debrief', paused: true, hiddenFrom: null, decision: s.decision === 'recorded' ? 'revealed' : s.decision, endedAt: this.iso() }, 'ended', 'Ended the exercise and opened the debrief');
   }
 
   /** Back from the debrief to a run that has not reached its ending (an end pressed too early). */
   reopen(): Refusal {
-    if (this.current.stage !== 'debrief') return 'the exercise is not in its debrief';
-    if (this.run?.isOver) return 'the run has reached its ending; there is nothing left to play';
+    if (this.current.stage !== 'debrief') return { key: 'refused.notInDebrief' };
+    if (this.run?.isOver) return { key: 'refused.runOver' };
     return this.commit({ stage: 'incident', paused: true, endedAt: null }, 'reopened', 'Went back to the incident');
   }
 
@@ -577,9 +576,9 @@ export class Exercise {
 
   addNote(input: { text: string; objective: string | null; kind: NoteKind }): Refusal {
     const text = input.text.trim();
-    if (!text) return 'the note is empty';
-    if (text.length > MAX_NOTE_LENGTH) return `a note is at most ${MAX_NOTE_LENGTH} characters (this one has ${text.length})`;
-    const bad = this.checkObjective(input.objective) ?? (NOTE_KINDS.includes(input.kind) ? null : `no note kind "${input.kind}"`);
+    if (!text) return { key: 'refused.noteEmpty' };
+    if (text.length > MAX_NOTE_LENGTH) return { key: 'refused.noteTooLong', params: { max: MAX_NOTE_LENGTH, length: text.length } };
+    const bad = this.checkObjective(input.objective) ?? (NOTE_KINDS.includes(input.kind) ? null : ({ key: 'refused.noNoteKind', params: { kind: input.kind } } as const));
     if (bad) return bad;
     const state = this.run?.state;
     const note = { id: this.deps.newId(), at: this.iso(), t: state?.clock ?? 0, beat: state?.beat ?? null, objective: input.objective, kind: input.kind, text };
@@ -588,8 +587,8 @@ export class Exercise {
 
   updateNote(id: string, patch: { text?: string; objective?: string | null; kind?: NoteKind }): Refusal {
     const note = this.current.notes.find((n) => n.id === id);
-    if (!note) return 'no such note';
-    if (patch.text !== undefined && !patch.text.trim()) return 'a note cannot be empty; delete it instead';
+    if (!note) return { key: 'refused.noNote' };
+    if (patch.text !== undefined && !patch.text.trim()) return { key: 'refused.noteCleared' };
     if (patch.objective !== undefined) {
       const bad = this.checkObjective(patch.objective);
       if (bad) return bad;
@@ -609,7 +608,7 @@ export class Exercise {
     const ratings = { ...this.current.ratings };
     if (rating === null) delete ratings[objective];
     else if (['P', 'S', 'M', 'U'].includes(rating)) ratings[objective] = rating;
-    else return `a rating is P, S, M or U`;
+    else return { key: 'refused.noRating' };
     return this.commit({ ratings });
   }
 
@@ -633,7 +632,7 @@ export class Exercise {
 
   updateAction(id: string, patch: Partial<Omit<CorrectiveAction, 'id'>>): Refusal {
     const action = this.current.actions.find((a) => a.id === id);
-    if (!action) return 'no such corrective action';
+    if (!action) return { key: 'refused.noAction' };
     const next = { ...action, ...patch };
     const bad = this.checkAction(next);
     return bad ?? this.commit({ actions: this.current.actions.map((a) => (a.id === id ? next : a)) });
@@ -647,9 +646,9 @@ export class Exercise {
 
   /** Sets one of the report's free-text fields (summary, overview fields, hotwash notes, marking). */
   setReportText(field: ReportTextField, value: string): Refusal {
-    if (!REPORT_TEXT_FIELDS.includes(field)) return `no report field "${field}"`;
+    if (!REPORT_TEXT_FIELDS.includes(field)) return { key: 'refused.noReportField', params: { field } };
     const max = field === 'hotwash' ? MAX_NOTE_LENGTH * 4 : field === 'summary' ? MAX_NOTE_LENGTH * 2 : MAX_NOTE_LENGTH;
-    if (value.length > max) return `that text is at most ${max} characters`;
+    if (value.length > max) return { key: 'refused.textTooLong', params: { max } };
     return this.commit({ report: { ...this.current.report, [field]: value } });
   }
 
@@ -661,7 +660,7 @@ export class Exercise {
   setRatingReason(objective: string, reason: string): Refusal {
     const bad = this.checkObjective(objective);
     if (bad) return bad;
-    if (reason.length > MAX_NOTE_LENGTH) return `a reason is at most ${MAX_NOTE_LENGTH} characters`;
+    if (reason.length > MAX_NOTE_LENGTH) return { key: 'refused.reasonTooLong', params: { max: MAX_NOTE_LENGTH } };
     const ratingReasons = { ...this.current.report.ratingReasons, [objective]: reason };
     if (!reason.trim()) delete ratingReasons[objective];
     return this.commit({ report: { ...this.current.report, ratingReasons } });
@@ -669,10 +668,10 @@ export class Exercise {
 
   /** Edits, removes (removed: true) or merges (mergedInto: another finding's id) a generated finding. */
   editFinding(id: string, patch: FindingEdit): Refusal {
-    if (!id || id.length > 200) return 'no such finding';
-    if (patch.mergedInto === id) return 'a finding cannot be merged into itself';
+    if (!id || id.length > 200) return { key: 'refused.noFinding' };
+    if (patch.mergedInto === id) return { key: 'refused.selfMerge' };
     for (const key of ['title', 'reference', 'analysis', 'rootCause'] as const) {
-      if ((patch[key]?.length ?? 0) > MAX_NOTE_LENGTH) return `that text is at most ${MAX_NOTE_LENGTH} characters`;
+      if ((patch[key]?.length ?? 0) > MAX_NOTE_LENGTH) return { key: 'refused.textTooLong', params: { max: MAX_NOTE_LENGTH } };
     }
     const findings = { ...this.current.report.findings, [id]: { ...this.current.report.findings[id], ...patch } };
     return this.commit({ report: { ...this.current.report, findings } });
@@ -689,18 +688,18 @@ export class Exercise {
 
   private live(): Refusal {
     const s = this.current;
-    if (s.stage !== 'incident') return s.stage === 'debrief' ? 'the exercise has ended' : 'start the incident first';
-    if (s.decision === 'recorded') return 'a choice is waiting: reveal its consequences first (R)';
-    if (s.decision === 'revealed') return 'move on to the next decision first (N)';
+    if (s.stage !== 'incident') return { key: s.stage === 'debrief' ? 'refused.ended' : 'refused.startIncident' };
+    if (s.decision === 'recorded') return { key: 'refused.choiceWaiting' };
+    if (s.decision === 'revealed') return { key: 'refused.moveOn' };
     return null;
   }
 
   /** Sends an engine event; a choice the run makes (by the team, the clock or a skip) is recorded. */
   private engine(event: RunEvent, kind: JournalKind = 'recorded'): Refusal {
     const { run, compiled } = this;
-    if (!run || !compiled) return 'the exercise has not started';
+    if (!run || !compiled) return { key: 'refused.notStartedRun' };
     const why = refusal(compiled, run.state, event);
-    if (why) return why;
+    if (why) return passedOn(why);
     const inputsBefore = run.inputs.length;
     const madeBefore = decisions(run.log);
     run.send(event);
@@ -745,15 +744,15 @@ export class Exercise {
 
   private checkObjective(objective: string | null): Refusal {
     if (objective === null) return null;
-    return this.scenario?.objectives.some((o) => o.id === objective) ? null : `no learning objective "${objective}" in this scenario`;
+    return this.scenario?.objectives.some((o) => o.id === objective) ? null : { key: 'refused.noObjective', params: { id: objective } };
   }
 
   private checkAction(a: CorrectiveAction): Refusal {
-    if (!isDueDate(a.due)) return `the completion date "${a.due}" is not a date (use the date picker, or YYYY-MM-DD)`;
-    if (!isDueDate(a.start)) return `the start date "${a.start}" is not a date (use the date picker, or YYYY-MM-DD)`;
-    if (a.start && a.due && a.start > a.due) return 'the start date is after the completion date';
-    if (!CAPABILITY_ELEMENTS.includes(a.element)) return `no capability element "${a.element}"`;
-    if (!ACTION_STATUSES.includes(a.status)) return `no status "${a.status}"`;
+    if (!isDueDate(a.due)) return { key: 'refused.dueNotDate', params: { date: a.due } };
+    if (!isDueDate(a.start)) return { key: 'refused.startNotDate', params: { date: a.start } };
+    if (a.start && a.due && a.start > a.due) return { key: 'refused.startAfterDue' };
+    if (!CAPABILITY_ELEMENTS.includes(a.element)) return { key: 'refused.noElement', params: { element: a.element } };
+    if (!ACTION_STATUSES.includes(a.status)) return { key: 'refused.noStatus', params: { status: a.status } };
     return this.checkObjective(a.objective);
   }
 }

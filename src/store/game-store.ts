@@ -11,10 +11,10 @@ import { clearAutosave, readAutosave, savedScenarioId, savedScenarioLang, writeA
 import { PACE_SECONDS, type Pace, type Speed } from './pace.ts';
 import type { CatalogueEntry } from '../scenarios/bundled.ts';
 import { CompiledCache } from './catalog.ts';
-import type { ScenarioLibrary } from './scenario-library.ts';
+import { isLoadProblem, type ScenarioLibrary } from './scenario-library.ts';
 import { createClockDriver, type Scheduler } from './clock-driver.ts';
 import { money } from './format.ts';
-import { storeText } from './messages.ts';
+import { sayLoadProblem, storeText } from './messages.ts';
 import { deleteRuns, historyEntry, readHistory, recordRun, type HistoryEntry } from './history.ts';
 import { STORAGE_KEYS, tryRead, tryWrite, type KeyValueStorage } from './storage.ts';
 
@@ -340,7 +340,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
         }
         set({ scenarioLoad: { id, message: null } });
         const result = await library.load(id, lang);
-        const message = typeof result === 'string' ? result : null;
+        const message = isLoadProblem(result) ? sayLoadProblem(result, get().lang) : null;
         // A later choice owns the status line; this download still counts for when it is needed.
         if (get().scenarioLoad?.id === id) set({ scenarioLoad: message ? { id, message } : null });
         return message;

@@ -1,4 +1,4 @@
-import { translator, type Catalogue, type Translate, type Translation } from '../i18n/messages.ts';
+import { translator, type Catalogue, type ParamsOf, type Translate, type Translation } from '../i18n/messages.ts';
 import type { Lang } from '../i18n/lang.ts';
 
 // What the game store says in its own words: notices and the reasons a command is refused. The
@@ -28,6 +28,18 @@ const en = {
   whatIfNeedsEnd: 'what-if starts from a finished run',
   noSuchDecision: 'this run has no decision {decision}',
   runInProgress: 'a run is still in progress: continue it to the end, or start a new one, before opening another',
+
+  // Why a scenario's data (or its translation) could not be had (scenario-source.ts, scenario-library.ts).
+  'load.http': '“{title}” could not be downloaded (HTTP {status}); try again in a moment',
+  'load.damaged': 'the data of “{title}” is damaged',
+  'load.offline': '“{title}” is not stored in this browser yet and you are offline; connect to the internet and try again',
+  'load.failed': '“{title}” could not be downloaded ({reason}); check the connection and try again',
+  'load.translationHttp': 'the translation of “{title}” could not be downloaded (HTTP {status}); try again in a moment',
+  'load.translationDamaged': 'the translation of “{title}” is damaged',
+  'load.translationFailed': 'the translation of “{title}” could not be downloaded ({reason}); check the connection and try again',
+  'load.notInGame': 'the scenario “{id}” is not in this game',
+  'load.noData': 'the data of “{title}” is not available',
+  'load.translationMisfit': 'the {lang} translation of “{title}” does not fit it: {reason}',
 } as const satisfies Catalogue;
 
 export type StoreMessages = typeof en;
@@ -44,4 +56,16 @@ export function setStoreTranslation(lang: Exclude<Lang, 'en'>, words: Translatio
 /** The store's words in `lang` (English until that language is registered). */
 export function storeText(lang: Lang): Translate<StoreMessages> {
   return translator(catalogues, () => lang);
+}
+
+type LoadKey = Extract<keyof StoreMessages, `load.${string}`>;
+
+/** Why a scenario's data could not be had, as data: a `load.` key and the values its text needs. */
+export type LoadProblem = { [K in LoadKey]: { readonly problem: K; readonly params: ParamsOf<StoreMessages[K]> } }[LoadKey];
+
+/** A load problem in `lang` (English until that language is registered). */
+export function sayLoadProblem(problem: LoadProblem, lang: Lang): string {
+  // The union ties each key to its values; the translator cannot see that through it.
+  const say = storeText(lang) as unknown as (key: LoadKey, params: Readonly<Record<string, string | number>>) => string;
+  return say(problem.problem, problem.params);
 }

@@ -3,6 +3,7 @@ import type { CatalogueEntry } from '../scenarios/bundled.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { localizeScenario } from '../scenarios/translation.ts';
 import type { Translation } from '../scenarios/translation-schema.ts';
+import type { LoadProblem } from './messages.ts';
 import { fetchScenario, fetchTranslation } from './scenario-source.ts';
 
 // The scenarios the game knows (the catalogue's cards) and the ones whose data has arrived.
@@ -15,9 +16,9 @@ import { fetchScenario, fetchTranslation } from './scenario-source.ts';
 // translation arrives as its English data merged with that translation (localizeScenario), one
 // without arrives in English. `languageOf` says which a player gets.
 
-export type ScenarioLoader = (entry: CatalogueEntry & { url: string }) => Promise<Scenario | string>;
+export type ScenarioLoader = (entry: CatalogueEntry & { url: string }) => Promise<Scenario | LoadProblem>;
 
-export type TranslationLoader = (title: string, url: string) => Promise<Translation | string>;
+export type TranslationLoader = (title: string, url: string) => Promise<Translation | LoadProblem>;
 
 export interface LibraryOptions {
   /** How many scenarios' data to keep, those asked for last (get or load); all of them by default. */
@@ -28,7 +29,7 @@ export interface LibraryOptions {
 
 export class ScenarioLibrary {
   private readonly loaded = new Map<string, Scenario>();
-  private readonly pending = new Map<string, Promise<Scenario | string>>();
+  private readonly pending = new Map<string, Promise<Scenario | LoadProblem>>();
   /** When each scenario was last asked for (a counter, not a clock). */
   private readonly asked = new Map<string, number>();
   private asks = 0;
@@ -69,15 +70,15 @@ export class ScenarioLibrary {
     return this.loaded.get(key) ?? null;
   }
 
-  /** The scenario's data in `languageOf(id, lang)`, fetched if needed; a string says why it is not available. */
-  load(id: string, lang: Lang = 'en'): Promise<Scenario | string> {
+  /** The scenario's data in `languageOf(id, lang)`, fetched if needed; else why it is not available. */
+  load(id: string, lang: Lang = 'en'): Promise<Scenario | LoadProblem> {
     const key = this.keyOf(id, lang);
     this.asked.set(key, ++this.asks);
     const have = this.loaded.get(key);
     if (have) return Promise.resolve(have);
     const entry = this.catalog.find((e) => e.scenario?.id === id);
-    if (!entry?.scenario) return Promise.resolve(`the scenario “${id}” is not in this game`);
-    if (!entry.url) return Promise.resolve(`the data of “${entry.scenario.title}” is not available`);
+    if (!entry?.scenario) return Promise.resolve({ problem: 'load.notInGame', params: { id } });
+    if (!entry.url) return Promise.resolve({ problem: 'load.noData', params: { title: entry.scenario.title } });
     let promise = this.pending.get(key);
     if (!promise) {
       const language = this.languageOf(id, lang);
@@ -86,13 +87,13 @@ export class ScenarioLibrary {
       promise = Promise.all([this.loader({ ...entry, url: entry.url }), translationUrl ? this.translationLoader(title, translationUrl) : null]).then(
         ([scenario, translation]) => {
           this.pending.delete(key);
-          if (typeof scenario === 'string') return scenario;
-          if (typeof translation === 'string') return translation;
+          if (isLoadProblem(scenario)) return scenario;
+          if (translation && isLoadProblem(translation)) return translation;
           let result: Scenario;
           try {
             result = localizeScenario(scenario, translation, language);
           } catch (error) {
-            return `the ${language} translation of “${title}” does not fit it: ${(error as Error).message}`;
+            return { problem: 'load.translationMisfit', params: { lang: language, title, reason: (error as Error).message } };
           }
           this.keepData(key, result);
           return result;
@@ -119,3 +120,6 @@ export class ScenarioLibrary {
     }
   }
 }
+
+/** True for a load's problem, false for the data asked for. */
+export const isLoadProblem = (result: object): result is LoadProblem => 'problem' in result;

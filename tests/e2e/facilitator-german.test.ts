@@ -90,6 +90,14 @@ describe('a workshop in German', () => {
     expect(await con.getByRole('navigation', { name: 'Konsole' }).innerText()).toContain('Sitzungen');
     pres = await openFacilitatorPage(context, presenterUrl(), 'presenter', errors);
 
+    // A refused command says why in German (the exercise gives a key; the console words it).
+    await con.getByRole('button', { name: 'Briefing öffnen' }).click();
+    await con.waitForSelector('.fac-message');
+    expect(await text(con, '.fac-message')).toContain('Geben Sie dem Team zuerst einen Namen (er steht über dem Bericht)');
+    await con.locator('.fac-message').scrollIntoViewIfNeeded();
+    await painted(con);
+    await con.screenshot({ path: `${OUT}/german-console-1280x720-00-refusal.png` });
+
     await con.getByLabel('Moderation', { exact: true }).fill('Sabine Krüger');
     await con.getByLabel('Teamname').fill('Geschäftsführung Werk Nord');
     // The scenario list names each scenario's languages.

@@ -2,6 +2,7 @@ import { compileScenario } from '../../src/engine/compile.ts';
 import type { RunEvent } from '../../src/engine/machine.ts';
 import { Exercise, type ExerciseDeps } from '../../src/facilitator/exercise.ts';
 import { presenterFrame, type PresenterFrame } from '../../src/facilitator/frame.ts';
+import type { Refusal } from '../../src/facilitator/refusals.ts';
 import { newSession, type Session } from '../../src/facilitator/session.ts';
 import { parseScenario } from '../../src/scenarios/load.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
@@ -87,6 +88,6 @@ export function framesForEveryBeat(scenario: Scenario, maxBeats = 60, lang: Lang
   return frames;
 }
 
-function must(refusal: string | null): void {
-  if (refusal !== null) throw new Error(`refused: ${refusal}`);
+function must(refusal: Refusal): void {
+  if (refusal !== null) throw new Error(`refused: ${refusal.key} ${JSON.stringify('params' in refusal ? refusal.params : {})}`);
 }

@@ -4,7 +4,7 @@ import { aarMarkdown, planCsv } from '../../src/facilitator/aar-text.ts';
 import { buildAar, editableFindings, type AarIp } from '../../src/facilitator/aar.ts';
 import type { Exercise } from '../../src/facilitator/exercise.ts';
 import { docxText, unzipText } from '../unzip.ts';
-import { harness, ok, running } from './helpers.ts';
+import { harness, ok, running, said } from './helpers.ts';
 import { scoreReasonText } from '../../src/i18n/engine-text.ts';
 
 const aarOf = (ex: Exercise): AarIp => buildAar(ex.getCompiled()!, ex.session, ex.state!, ex.score()!, '2025-03-14T11:00:00.000Z', 'en');
@@ -65,7 +65,7 @@ describe('the after-action report and improvement plan', () => {
     expect(improvements[0]!.analysis).toContain('The status page was not updated');
     expect(improvements[0]!.merged).toEqual([page!.id]);
     expect(titles(aar, 'strength')).not.toContain('Paid for a standby before it was needed');
-    expect(ex.editFinding(owner!.id, { mergedInto: owner!.id })).toBe('a finding cannot be merged into itself');
+    expect(said(ex.editFinding(owner!.id, { mergedInto: owner!.id }))).toBe('a finding cannot be merged into itself');
   });
 
   it('wants a reason for a rating override and prints it', () => {
@@ -93,7 +93,7 @@ describe('the after-action report and improvement plan', () => {
   it('exports the improvement plan as CSV with HSEEP’s columns', () => {
     const { ex } = running();
     ok(ex.addAction({ issue: 'No owner for customer messages', action: 'Name a communications lead', objective: 'tell-early', owner: 'Ana Ruiz', org: 'Marketing', start: '2025-04-01', due: '2025-05-01', element: 'organisation', status: 'in progress' }));
-    expect(ex.updateAction(ex.session.actions[0]!.id, { start: '2025-06-01' })).toBe('the start date is after the completion date');
+    expect(said(ex.updateAction(ex.session.actions[0]!.id, { start: '2025-06-01' }))).toBe('the start date is after the completion date');
     const csv = planCsv(aarOf(ex)).split('\r\n');
     expect(csv[0]).toBe('n,objective,core_capability,issue,capability_element,corrective_action,responsible_organisation,point_of_contact,start_date,completion_date,status');
     expect(csv[1]).toBe('1,Tell customers early.,Public information and warning,No owner for customer messages,organisation,Name a communications lead,Marketing,Ana Ruiz,2025-04-01,2025-05-01,in progress');

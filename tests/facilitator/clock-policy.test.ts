@@ -3,7 +3,7 @@ import { discussionLeft, gameMinutesFor, msPerGameMinute, pacedStep } from '../.
 import { SessionSchema } from '../../src/facilitator/session-schema.ts';
 import { newSession } from '../../src/facilitator/session.ts';
 import { PACES } from '../../src/store/pace.ts';
-import { ok, running } from './helpers.ts';
+import { ok, running, said } from './helpers.ts';
 
 describe('the workshop clock', () => {
   it('never lets a timed decision run out in less than 2 real minutes at the relaxed pace, at any speed', () => {
@@ -56,7 +56,7 @@ describe('the facilitator-paced exercise', () => {
     const { ex } = running();
     ok(ex.setClockMode('paced'));
     expect(ex.clockRunning).toBe(false);
-    expect(ex.passTime(45)).toBe('time passes in steps of 30 or 120 minutes');
+    expect(said(ex.passTime(45))).toBe('time passes in steps of 30 or 120 minutes');
     ok(ex.passTime(30));
     expect(ex.state?.clock).toBe(14);
     expect(ex.session.decision).toBe('open');
@@ -67,11 +67,11 @@ describe('the facilitator-paced exercise', () => {
   it('runs a discussion timer in real time and stops it when the choice is recorded', () => {
     const h = running();
     const { ex } = h;
-    expect(ex.startDiscussion()).toBe('set the discussion time first');
+    expect(said(ex.startDiscussion())).toBe('set the discussion time first');
     ok(ex.setDiscussion(180));
     ok(ex.startDiscussion());
     expect(ex.session.discussion.endsAt).toBe('2025-03-14T09:03:00.000Z');
-    expect(ex.setDiscussion(2 * 60 * 60)).toBe('a discussion timer is from 0 to 60 minutes');
+    expect(said(ex.setDiscussion(2 * 60 * 60))).toBe('a discussion timer is from 0 to 60 minutes');
     ok(ex.record('restore'));
     expect(ex.session.discussion).toEqual({ seconds: 180, endsAt: null });
   });

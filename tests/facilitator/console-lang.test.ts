@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConsoleStore, type ConsoleDeps } from '../../src/facilitator/console/console-store.ts';
-import { addConsoleWords, t, useLang } from '../../src/facilitator/console/i18n.ts';
+import { addConsoleWords, sayRefusal, t, useLang } from '../../src/facilitator/console/i18n.ts';
 import germanConsole from '../../src/facilitator/console/messages-de.json';
 import { memoryStore } from '../../src/facilitator/idb.ts';
 import { readFrame } from '../../src/facilitator/frame-store.ts';
@@ -13,7 +13,8 @@ import type { Scenario } from '../../src/scenarios/schema.ts';
 import type { Translation } from '../../src/scenarios/translation-schema.ts';
 import { ScenarioLibrary } from '../../src/store/scenario-library.ts';
 import { memoryStorage } from '../../src/store/storage.ts';
-import { workshopScenario } from './helpers.ts';
+import { Exercise } from '../../src/facilitator/exercise.ts';
+import { harness, said, workshopScenario } from './helpers.ts';
 
 // The console's language: its own words, the presenter's frame, and the language a scenario's
 // text runs in, recorded with the session so a run made on a translation replays on it.
@@ -91,8 +92,44 @@ describe('the console’s language', () => {
     expect(store.getState().session.scenarioLang).toBe('de');
     expect(store.getState().view?.decision?.prompt).toBe('Was nun?');
     // The scenario's language is fixed with the run.
-    expect(store.getState().exercise().setScenarioLang('en')).toMatch(/fixed once the briefing has started/);
+    expect(said(store.getState().exercise().setScenarioLang('en'))).toMatch(/fixed once the briefing has started/);
     store.getState().dispose();
+  });
+
+  it('words the exercise’s refusals in the console’s language: German in a German console, English as before', async () => {
+    // The model gives data; the same refusal reads in whichever language the console shows.
+    const { ex, deps: exDeps } = harness();
+    const bare = Exercise.open({ ...ex.session, scenarioId: 'gone', team: { ...ex.session.team, name: 'Vorstand' } }, exDeps);
+    const noScenario = bare.openBriefing();
+    expect(noScenario).toEqual({ key: 'refused.chooseScenario' });
+    expect(said(noScenario)).toBe('choose a scenario first');
+    addConsoleWords('de', germanConsole);
+    useLang('de');
+    expect(said(noScenario)).toBe('wählen Sie zuerst ein Szenario');
+    // Numbers in a refusal are formatted for the language.
+    expect(sayRefusal({ key: 'refused.overBudget', params: { name: 'Notfallhandbuch', cost: 12500, left: 4000 } })).toBe('„Notfallhandbuch“ kostet 12.500, vom Budget sind aber nur noch 4.000 übrig');
+    useLang('en');
+    expect(sayRefusal({ key: 'refused.overBudget', params: { name: 'Runbook', cost: 12500, left: 4000 } })).toBe('"Runbook" costs 12,500 but only 4,000 of the budget is left');
+
+    // Through a German console: the message it shows and the text act returns are German.
+    const german = await createConsoleStore(deps('de').deps);
+    await expect.poll(() => german.getState().session.scenarioLang).toBe('de');
+    expect(german.getState().act((x) => x.openBriefing())).toBe('geben Sie dem Team zuerst einen Namen (er steht über dem Bericht)');
+    expect(german.getState().message?.text).toBe('Geben Sie dem Team zuerst einen Namen (er steht über dem Bericht)');
+    expect(german.getState().act((x) => x.setTeamName('Vorstand'))).toBeNull();
+    expect(german.getState().act((x) => x.openBriefing())).toBeNull();
+    expect(german.getState().act((x) => x.setScenarioLang('en'))).toBe('die Sprache des Szenarios steht fest, sobald das Briefing geöffnet ist');
+    expect(german.getState().message?.text).toBe('Die Sprache des Szenarios steht fest, sobald das Briefing geöffnet ist');
+    german.getState().dispose();
+
+    // An English console says what it always said.
+    const english = await createConsoleStore(deps('en').deps);
+    await expect.poll(() => english.getState().session.scenarioId).toBe('tiny');
+    expect(english.getState().act((x) => x.setTeamName('Board'))).toBeNull();
+    expect(english.getState().act((x) => x.openBriefing())).toBeNull();
+    expect(english.getState().act((x) => x.setScenarioLang('de'))).toBe('the scenario’s language is fixed once the briefing has started');
+    expect(english.getState().message?.text).toBe('The scenario’s language is fixed once the briefing has started');
+    english.getState().dispose();
   });
 
   it('restores a German run on its German text, and a session saved before languages as English', async () => {

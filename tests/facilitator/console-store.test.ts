@@ -6,6 +6,7 @@ import { readCurrent } from '../../src/facilitator/persist.ts';
 import type { Session } from '../../src/facilitator/session.ts';
 import { helloMessage, type SyncChannel, type SyncMessage } from '../../src/facilitator/sync.ts';
 import { ScenarioLibrary } from '../../src/store/scenario-library.ts';
+import type { LoadProblem } from '../../src/store/messages.ts';
 import { memoryStorage } from '../../src/store/storage.ts';
 import { scenarioCard } from '../../src/scenarios/bundled.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
@@ -95,7 +96,7 @@ async function runningConsole(env = setup(), clock: 'paced' | 'realtime' = 'real
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 /** A library of the workshop scenario and a second one, served from cards like the built app's, counting downloads. */
-function downloading(fail: (id: string) => string | null = () => null) {
+function downloading(fail: (id: string) => LoadProblem | null = () => null) {
   const tiny = workshopScenario();
   const other: Scenario = { ...workshopScenario(), id: 'other', title: 'Other drill' };
   const fetched: string[] = [];
@@ -160,7 +161,7 @@ describe('console store', () => {
 
   it('keeps the exercise and says why when a chosen scenario cannot be downloaded', async () => {
     const env = setup();
-    const source = downloading((id) => (id === 'other' ? null : '“Tiny” could not be downloaded (HTTP 503); try again in a moment'));
+    const source = downloading((id) => (id === 'other' ? null : { problem: 'load.http', params: { title: 'Tiny', status: '503' } }));
     env.deps.library = source.library;
     const store = await createConsoleStore(env.deps);
     const rev = store.getState().session.rev;

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { Exercise } from '../../src/facilitator/exercise.ts';
 import { MAX_PARTICIPANTS } from '../../src/facilitator/session.ts';
-import { harness, ok, running } from './helpers.ts';
+import { harness, ok, running, said } from './helpers.ts';
 
 describe('facilitator exercise: set-up and briefing', () => {
   it('needs a team name before the briefing, and fixes the scenario once it opens', () => {
     const { ex } = harness();
-    expect(ex.openBriefing()).toBe('give the team a name first (it heads the report)');
-    expect(ex.addParticipant('   ', 'ceo')).toBe('give the participant a name');
+    expect(said(ex.openBriefing())).toBe('give the team a name first (it heads the report)');
+    expect(said(ex.addParticipant('   ', 'ceo'))).toBe('give the participant a name');
     ok(ex.setTeamName('  Blue team  '));
     expect(ex.session.team.name).toBe('Blue team');
     ok(ex.openBriefing());
     expect(ex.session.stage).toBe('briefing');
     expect(ex.view()?.phase).toBe('preparation');
-    expect(ex.chooseScenario('tiny')).toBe('the scenario is fixed once the briefing has started');
-    expect(ex.setSeed(3)).toBe('the seed is fixed once the briefing has started');
+    expect(said(ex.chooseScenario('tiny'))).toBe('the scenario is fixed once the briefing has started');
+    expect(said(ex.setSeed(3))).toBe('the seed is fixed once the briefing has started');
   });
 
   it('buys preparation within the budget and commits it when the incident starts', () => {
@@ -22,7 +22,7 @@ describe('facilitator exercise: set-up and briefing', () => {
     ok(ex.setTeamName('Blue team'));
     ok(ex.openBriefing());
     ok(ex.togglePreparation('replica'));
-    expect(ex.togglePreparation('templates')).toBe('"Status templates" costs 50 but only 40 of the budget is left');
+    expect(said(ex.togglePreparation('templates'))).toBe('"Status templates" costs 50 but only 40 of the budget is left');
     ok(ex.startIncident());
     expect(ex.state?.measures).toEqual(['replica']);
     expect(ex.session).toMatchObject({ stage: 'incident', decision: 'open', paused: false, startedAt: '2025-03-14T09:00:00.000Z' });
@@ -68,7 +68,7 @@ describe('facilitator exercise: the incident', () => {
     expect(ex.state?.clock).toBe(2);
     ok(ex.pause());
     expect(ex.clockRunning).toBe(false);
-    expect(ex.tick(1)).toBe('the clock is stopped');
+    expect(said(ex.tick(1))).toBe('the clock is stopped');
     expect(ex.state?.clock).toBe(2);
     ok(ex.togglePause());
     expect(ex.clockRunning).toBe(true);
@@ -80,7 +80,7 @@ describe('facilitator exercise: the incident', () => {
     ok(ex.setVotes('failover', 4));
     ok(ex.addVote('restore'));
     ok(ex.addVote('restore'));
-    expect(ex.record()).toBe('mark the option the team chose first (keys 1–5)');
+    expect(said(ex.record())).toBe('mark the option the team chose first (keys 1–5)');
     ok(ex.select('failover'));
     ok(ex.record());
 
@@ -92,8 +92,8 @@ describe('facilitator exercise: the incident', () => {
     expect(ex.shown()?.view.beat?.id).toBe('outage');
     expect(ex.shown()?.view.clock).toBe(3);
     expect(ex.clockRunning).toBe(false);
-    expect(ex.extend()).toBe('a choice is waiting: reveal its consequences first (R)');
-    expect(ex.continue()).toBe('reveal the consequences first (R)');
+    expect(said(ex.extend())).toBe('a choice is waiting: reveal its consequences first (R)');
+    expect(said(ex.continue())).toBe('reveal the consequences first (R)');
 
     ok(ex.reveal());
     // The reveal shows what the choice caused, not the next beat: that waits for "Next decision".
@@ -115,7 +115,7 @@ describe('facilitator exercise: the incident', () => {
     ok(ex.choosePartner('fixer'));
     ok(ex.openBriefing());
     ok(ex.startIncident());
-    expect(ex.select('failover')).toBe('option 1 is not available: Needs a standby and a partner who can run it');
+    expect(said(ex.select('failover'))).toBe('option 1 is not available: Needs a standby and a partner who can run it');
     expect(ex.session.selected).toBeNull();
   });
 
@@ -138,7 +138,7 @@ describe('facilitator exercise: the incident', () => {
     expect(ex.state?.delivered).toContain('*/tweet');
     ok(ex.hold());
     expect(ex.view()?.decision?.timerHeld).toBe(true);
-    expect(ex.extend()).toBe('no timed decision is running');
+    expect(said(ex.extend())).toBe('no timed decision is running');
     ok(ex.skip());
     expect(ex.state!.log.findLast((e) => e.type === 'decision.made')).toMatchObject({ option: 'wait', by: 'facilitator' });
     expect(ex.session.journal.map((j) => j.kind)).toEqual(['briefing', 'started', 'extended', 'released', 'held', 'skipped']);
@@ -158,7 +158,7 @@ describe('facilitator exercise: the incident', () => {
     expect(ex.state).toMatchObject({ beat: 'outage', clock: 3 });
     expect(ex.session.run?.undone).toEqual([{ event: { type: 'player.choose', option: 'restore', votes: { restore: 3 } }, t: 3, beat: 'outage' }]);
     expect(ex.session.journal.at(-1)?.text).toBe('Took back "Restore from backup" (chosen at T+0:03)');
-    expect(ex.undo()).toBe('there is no choice to undo');
+    expect(said(ex.undo())).toBe('there is no choice to undo');
   });
 
   it('reopens from its saved session exactly where it was', () => {
@@ -189,7 +189,7 @@ describe('facilitator exercise: the incident', () => {
     const { ex } = running();
     ok(ex.end());
     expect(ex.session).toMatchObject({ stage: 'debrief', paused: true, endedAt: '2025-03-14T09:00:00.000Z' });
-    expect(ex.undo()).toBe('undo works while the incident runs');
+    expect(said(ex.undo())).toBe('undo works while the incident runs');
     ok(ex.reopen());
     expect(ex.session.stage).toBe('incident');
   });
@@ -210,8 +210,8 @@ describe('facilitator exercise: evaluation', () => {
       kind: 'strength',
       text: 'CIO called the failover within two minutes',
     });
-    expect(ex.addNote({ text: ' ', objective: null, kind: 'observation' })).toBe('the note is empty');
-    expect(ex.addNote({ text: 'x', objective: 'nope', kind: 'observation' })).toBe('no learning objective "nope" in this scenario');
+    expect(said(ex.addNote({ text: ' ', objective: null, kind: 'observation' }))).toBe('the note is empty');
+    expect(said(ex.addNote({ text: 'x', objective: 'nope', kind: 'observation' }))).toBe('no learning objective "nope" in this scenario');
     ok(ex.updateNote(ex.session.notes[0]!.id, { kind: 'observation' }));
     expect(ex.session.notes[0]!.kind).toBe('observation');
   });
@@ -228,7 +228,7 @@ describe('facilitator exercise: evaluation', () => {
     const { ex } = running();
     ok(ex.addAction({ issue: 'No failover runbook', action: 'Write and rehearse one', owner: 'Priya', due: '2025-04-30', objective: 'prepared' }));
     const id = ex.session.actions[0]!.id;
-    expect(ex.updateAction(id, { due: '2025-02-30' })).toBe('the completion date "2025-02-30" is not a date (use the date picker, or YYYY-MM-DD)');
+    expect(said(ex.updateAction(id, { due: '2025-02-30' }))).toBe('the completion date "2025-02-30" is not a date (use the date picker, or YYYY-MM-DD)');
     ok(ex.updateAction(id, { owner: 'Priya Shah' }));
     expect(ex.session.actions[0]).toMatchObject({ owner: 'Priya Shah', due: '2025-04-30' });
     ok(ex.removeAction(id));

@@ -1,6 +1,8 @@
 import { compileScenario, type CompiledScenario } from '../../src/engine/compile.ts';
+import { sayRefusal } from '../../src/facilitator/console/i18n.ts';
 import { Exercise, type ExerciseDeps } from '../../src/facilitator/exercise.ts';
 import { presenterFrame, type PresenterFrame } from '../../src/facilitator/frame.ts';
+import type { Refusal } from '../../src/facilitator/refusals.ts';
 import { newSession, type Session } from '../../src/facilitator/session.ts';
 import { Scenario } from '../../src/scenarios/schema.ts';
 import { tinyScenario } from '../fixtures/tiny-scenario.ts';
@@ -70,9 +72,12 @@ export const replays = (h: Harness) => (s: Session): string | null => {
 };
 
 /** Asserts a command was accepted, showing the refusal when it was not. */
-export function ok(refusal: string | null): void {
-  if (refusal !== null) throw new Error(`refused: ${refusal}`);
+export function ok(refusal: Refusal): void {
+  if (refusal !== null) throw new Error(`refused: ${sayRefusal(refusal)}`);
 }
+
+/** A command's refusal as the console words it (English unless a test chose German), or null. */
+export const said = (refusal: Refusal): string | null => (refusal ? sayRefusal(refusal) : null);
 
 /** A complete presenter frame of a running exercise, with the session id and revision given. */
 export function sampleFrame(sessionId: string, rev: number): PresenterFrame {

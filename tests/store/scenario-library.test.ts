@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scenarioCard } from '../../src/scenarios/bundled.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
 import { createGameStore } from '../../src/store/game-store.ts';
+import type { LoadProblem } from '../../src/store/messages.ts';
 import { ScenarioLibrary } from '../../src/store/scenario-library.ts';
 import { memoryStorage, STORAGE_KEYS } from '../../src/store/storage.ts';
 import { tinyScenario } from '../fixtures/tiny-scenario.ts';
@@ -12,7 +13,7 @@ import { storeHistoryActions } from '../../src/ui/parts/history.ts';
 /** A library of the tiny scenario whose download the test resolves by hand. */
 function handLibrary() {
   const scenario = tinyScenario();
-  const calls: ((result: Scenario | string) => void)[] = [];
+  const calls: ((result: Scenario | LoadProblem) => void)[] = [];
   const library = new ScenarioLibrary(
     [{ file: 'tiny.yaml', scenario: scenarioCard(scenario), url: '/tiny.json', errors: [] }],
     () => new Promise((resolve) => calls.push(resolve)),
@@ -43,8 +44,8 @@ describe('ScenarioLibrary', () => {
   it('reports a failed download and tries again on the next request', async () => {
     const { scenario, library, calls } = handLibrary();
     const first = library.load(scenario.id);
-    calls[0]!('“Tiny outage” could not be downloaded (HTTP 503); try again in a moment');
-    expect(await first).toMatch(/HTTP 503/);
+    calls[0]!({ problem: 'load.http', params: { title: 'Tiny outage', status: '503' } });
+    expect(await first).toEqual({ problem: 'load.http', params: { title: 'Tiny outage', status: '503' } });
     const second = library.load(scenario.id);
     expect(calls).toHaveLength(2);
     calls[1]!(scenario);
@@ -56,7 +57,7 @@ describe('ScenarioLibrary', () => {
 function twoScenarioLibrary(keep: number) {
   const a = tinyScenario();
   const b: Scenario = { ...tinyScenario(), id: 'tiny-two', title: 'Tiny outage, again' };
-  const calls: { id: string; resolve: (result: Scenario | string) => void }[] = [];
+  const calls: { id: string; resolve: (result: Scenario | LoadProblem) => void }[] = [];
   const library = new ScenarioLibrary(
     [a, b].map((s) => ({ file: `${s.id}.yaml`, scenario: scenarioCard(s), url: `/${s.id}.json`, errors: [] })),
     (entry) => new Promise((resolve) => calls.push({ id: entry.scenario!.id, resolve })),
@@ -159,7 +160,7 @@ describe('the game store with scenarios downloaded on demand', () => {
     const { scenario, library, calls } = handLibrary();
     const store = storeOn(library);
     const failed = store.getState().loadScenario(scenario.id);
-    calls[0]!('“Tiny outage” is not stored in this browser yet and you are offline; connect to the internet and try again');
+    calls[0]!({ problem: 'load.offline', params: { title: 'Tiny outage' } });
     expect(await failed).toMatch(/offline/);
     expect(store.getState().scenarioLoad?.message).toMatch(/offline/);
     expect(store.getState().beginBriefing()).toMatch(/offline/);
@@ -195,7 +196,7 @@ describe('reopening a past run whose scenario is not downloaded yet', () => {
     const store = storeOn(library, first.storage);
     const actions = storeHistoryActions(store);
     const failing = actions.open(id);
-    calls[0]!('“Tiny outage” could not be downloaded (HTTP 503); try again in a moment');
+    calls[0]!({ problem: 'load.http', params: { title: 'Tiny outage', status: '503' } });
     expect(await failing).toMatch(/HTTP 503/);
     expect(store.getState().screen).toBe('title');
 

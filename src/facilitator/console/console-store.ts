@@ -2,16 +2,18 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Lang } from '../../i18n/lang.ts';
 import { localizeScenario } from '../../scenarios/translation.ts';
 import type { Translation as ScenarioTranslation } from '../../scenarios/translation-schema.ts';
-import { consoleLang, hasConsoleWords, t, useLang } from './i18n.ts';
+import { consoleLang, hasConsoleWords, sayRefusal, t, useLang } from './i18n.ts';
 import type { CompiledScenario } from '../../engine/compile.ts';
 import type { ScoreReport } from '../../engine/scoring.ts';
 import type { GameView } from '../../engine/view.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
 import { CompiledCache } from '../../store/catalog.ts';
-import type { ScenarioLibrary } from '../../store/scenario-library.ts';
+import { sayLoadProblem } from '../../store/messages.ts';
+import { isLoadProblem, type ScenarioLibrary } from '../../store/scenario-library.ts';
 import { createClockDriver, type Scheduler } from '../../store/clock-driver.ts';
 import type { KeyValueStorage } from '../../store/storage.ts';
 import { Exercise, type ExerciseDeps } from '../exercise.ts';
+import type { Refusal } from '../refusals.ts';
 import { presenterFrame, type PresenterFrame } from '../frame.ts';
 import { writeFrame } from '../frame-store.ts';
 import { latestUnfinished, newerCopy, readCurrent, writeCurrent, type SessionArchive } from '../persist.ts';
@@ -72,8 +74,8 @@ export interface ConsoleState {
    * browser does not have it yet), or one opened from a file. Returns the refusal.
    */
   chooseScenario(id: string, file?: { key: string; name: string }): Promise<string | null>;
-  /** Runs a command on the exercise; a refusal becomes the message. Returns the refusal. */
-  act(command: (ex: Exercise) => string | null, announce?: string): string | null;
+  /** Runs a command on the exercise; a refusal becomes the message, in the console's language. Returns that text. */
+  act(command: (ex: Exercise) => Refusal, announce?: string): string | null;
   setTab(tab: ConsoleTab): void;
   /**
    * Speaks `lang` from now on (its words fetched first, if need be): the console, the presenter,
@@ -247,7 +249,7 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
     if (opening.stage === 'setup' && !opening.run) openingLoad = { id: opening.scenarioId, title: titleOf(opening.scenarioId) };
     else {
       const result = await library.load(opening.scenarioId);
-      if (typeof result === 'string') unavailable = result;
+      if (isLoadProblem(result)) unavailable = sayLoadProblem(result, consoleLang());
     }
   }
   // A run made on a translated scenario replays on the same text.
@@ -353,9 +355,10 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
           // A later choice owns the picker; this download still counts for when it is chosen again.
           if (get().scenarioLoad?.id !== id) return null;
           set({ scenarioLoad: null });
-          if (typeof result === 'string') {
-            set({ message: { tone: 'error', text: capitalise(result) } });
-            return result;
+          if (isLoadProblem(result)) {
+            const why = sayLoadProblem(result, get().lang);
+            set({ message: { tone: 'error', text: capitalise(why) } });
+            return why;
           }
         } else if (get().scenarioLoad) set({ scenarioLoad: null });
         const lang = await scenarioLangIn(id, !!file, get().lang);
@@ -412,8 +415,9 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
           return text;
         }
         const rev = ex.session.rev;
-        const why = command(ex);
-        if (why) {
+        const refused = command(ex);
+        if (refused) {
+          const why = sayRefusal(refused);
           set({ message: { tone: 'error', text: capitalise(why) } });
           return why;
         }
@@ -512,7 +516,7 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
         // The replay needs the scenario's data: the list shows the session again once it is here.
         if (session.run && !session.scenarioFile && !library.get(session.scenarioId) && library.catalog.some((e) => e.scenario?.id === session.scenarioId)) {
           void library.load(session.scenarioId).then((result) => {
-            if (typeof result !== 'string') set({ history: [...get().history] });
+            if (!isLoadProblem(result)) set({ history: [...get().history] });
           });
           return null;
         }
@@ -583,7 +587,7 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
       void library.load(id).then((result) => {
         // A choice made meanwhile owns the picker and its own download.
         if (store.getState().scenarioLoad?.id !== id) return;
-        store.setState({ scenarioLoad: null, ...(typeof result === 'string' ? { message: { tone: 'error' as const, text: capitalise(result) } } : {}) });
+        store.setState({ scenarioLoad: null, ...(isLoadProblem(result) ? { message: { tone: 'error' as const, text: capitalise(sayLoadProblem(result, store.getState().lang)) } } : {}) });
         void alignScenarioLang();
       });
     });

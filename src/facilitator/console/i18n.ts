@@ -1,5 +1,6 @@
 import type { Lang } from '../../i18n/lang.ts';
 import { translate, type Translate, type Translation } from '../../i18n/messages.ts';
+import type { RefusalKey, Refused } from '../refusals.ts';
 import { CONSOLE_EN, type ConsoleMessages } from './messages.ts';
 
 // The console's words in the language it shows. One console runs per page, so its language is
@@ -25,4 +26,12 @@ export function addConsoleWords(lang: Exclude<Lang, 'en'>, words: Translation<Co
 /** The console shows `lang` from now on (a language without its words reads as English). */
 export function useLang(lang: Lang): void {
   current = lang;
+}
+
+/** Why the exercise refused a command, in the console's current language. */
+export function sayRefusal(refused: Refused): string {
+  // The Refused union already ties each key to the values its text needs; `t` cannot see that
+  // through a union, so it is called as a plain key-and-values function.
+  const say = t as unknown as (key: RefusalKey, params?: Readonly<Record<string, string | number>>) => string;
+  return say(refused.key, 'params' in refused ? refused.params : undefined);
 }

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../../i18n/messages.ts';
+import { REFUSALS_EN } from '../refusals.ts';
 
 // Everything the facilitator console says in its own words (the report tab and its editor have
 // their own catalogue). German is in messages-de.json, fetched only by a console that shows it:
@@ -6,6 +7,9 @@ import type { Catalogue } from '../../i18n/messages.ts';
 // to this catalogue's type, so a missing key fails tsc.
 
 const en = {
+  // Why the exercise refused a command (the model gives the key, the console words it).
+  ...REFUSALS_EN,
+
   // The shell (shell.ts, also written into facilitator.html at build time).
   skipLink: 'Skip to the console',
   mode: 'Facilitator console',

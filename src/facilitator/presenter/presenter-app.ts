@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Scenario } from '../../scenarios/schema.ts';
 import type { Speed } from '../../store/pace.ts';
-import type { ScenarioLibrary } from '../../store/scenario-library.ts';
+import { isLoadProblem, type ScenarioLibrary } from '../../store/scenario-library.ts';
 import { tailorScenario } from '../../scenarios/tailoring.ts';
 import { gameTime } from '../../store/format.ts';
 import { h, replace } from '../../ui/dom.ts';
@@ -180,7 +180,7 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
         // Asked once per scenario; until it arrives the frame shows without the scenario's text.
         shipped.add(f.scenarioId);
         void env.library.load(f.scenarioId).then((result) => {
-          if (typeof result === 'string') return;
+          if (isLoadProblem(result)) return;
           tailored = null;
           render();
         });

@@ -10,6 +10,7 @@ import { focusHeading, h, replace, uid } from '../dom.ts';
 import { scoreClass } from '../parts/history.ts';
 import { uiText, type UiText } from '../text.ts';
 import { writtenIn } from '../text-lang.ts';
+import { themeLabel } from '../theme-label.ts';
 
 // Choose a scenario (filterable cards), the IT partner, the pace and the seed.
 
@@ -50,10 +51,6 @@ interface Filters {
   difficulty: string;
 }
 
-export function themeLabel(theme: string): string {
-  return theme.replace(/-/g, ' ');
-}
-
 export function pickerScreen(ctx: AppContext): ScreenView {
   const { store } = ctx;
   const lang = store.getState().lang;
@@ -86,7 +83,7 @@ export function pickerScreen(ctx: AppContext): ScreenView {
   const filterBar = h(
     'div',
     { class: 'filters', attrs: { role: 'group', 'aria-label': t('filterScenarios') } },
-    select(t('filterTheme'), 'theme', [{ value: 'all', label: t('allThemes') }, ...unique(playable.flatMap((s) => s.themes)).map((th) => ({ value: th, label: themeLabel(th) }))]),
+    select(t('filterTheme'), 'theme', [{ value: 'all', label: t('allThemes') }, ...unique(playable.flatMap((s) => s.themes)).map((th) => ({ value: th, label: themeLabel(th, t) }))]),
     select(t('filterIndustry'), 'industry', [{ value: 'all', label: t('allIndustries') }, ...unique(playable.map((s) => s.industry)).map((i) => ({ value: i, label: i }))]),
     select(t('filterPlayTime'), 'time', PLAY_TIME.map((p) => ({ value: p.value, label: t(p.label) }))),
     select(t('filterDifficulty'), 'difficulty', [{ value: 'all', label: t('anyDifficulty') }, ...Object.entries(DIFFICULTY_KEYS).map(([value, key]) => ({ value, label: t(key) }))]),
@@ -147,7 +144,7 @@ export function pickerScreen(ctx: AppContext): ScreenView {
           languageMark(scenarioLangs(entry), t),
           bestScore !== undefined ? h('div', null, h('dt', { text: t('yourBest') }), h('dd', { class: `score-pill ${scoreClass(bestScore)}`, text: String(bestScore) })) : null,
         ),
-        h('ul', { class: 'chips', attrs: { 'aria-label': t('themes') } }, ...s.themes.map((th) => h('li', { class: 'chip', text: themeLabel(th) }))),
+        h('ul', { class: 'chips', attrs: { 'aria-label': t('themes') } }, ...s.themes.map((th) => h('li', { class: 'chip', text: themeLabel(th, t) }))),
         h('p', { class: 'card__summary', attrs: cardWords(s), text: s.summary }),
         h(
           'details',
