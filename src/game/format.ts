@@ -1,5 +1,6 @@
 // Plain-text formatters for the canvas. Game time is in whole minutes since the incident began.
 // Clock and spans use the same formats as the HTML (src/store/format.ts): one time format.
+import type { Lang } from '../i18n/lang.ts';
 import { durationShort, gameTime } from '../store/format.ts';
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
@@ -24,8 +25,13 @@ export function formatRingTime(minutes: number): string {
 
 const CURRENCY_SYMBOL: Record<string, string> = { EUR: '€', USD: '$', GBP: '£' };
 
-/** A short amount: 950 -> "950", 12_340 -> "12.3k", 1_250_000 -> "1.25M". */
-export function formatCompact(value: number): string {
+// German writes short amounts its own way ("12.340", "1,3 Mio.", "24.000 €", "30 %"): the
+// platform's compact notation, built once.
+const GERMAN_COMPACT = new Intl.NumberFormat('de-DE', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** A short amount: 950 -> "950", 12_340 -> "12.3k", 1_250_000 -> "1.25M" (German: "12.340", "1,3 Mio."). */
+export function formatCompact(value: number, lang: Lang = 'en'): string {
+  if (lang === 'de') return GERMAN_COMPACT.format(value);
   const v = Math.abs(value);
   const sign = value < 0 ? '-' : '';
   const scaled = (n: number, unit: string): string => {
@@ -38,10 +44,11 @@ export function formatCompact(value: number): string {
   return `${sign}${Math.round(v).toLocaleString('en-GB')}`;
 }
 
-/** A compact amount of money with its currency symbol: ("EUR", 12_340) -> "€12.3k". */
-export function formatMoney(value: number, currency: string): string {
+/** A compact amount of money with its currency symbol: ("EUR", 12_340) -> "€12.3k" (German: "12.340 €"). */
+export function formatMoney(value: number, currency: string, lang: Lang = 'en'): string {
   const symbol = CURRENCY_SYMBOL[currency];
-  const amount = formatCompact(value);
+  const amount = formatCompact(value, lang);
+  if (lang === 'de') return `${amount}\u00a0${symbol ?? currency}`;
   return symbol ? `${symbol}${amount}` : `${amount} ${currency}`;
 }
 
@@ -65,7 +72,8 @@ export function truncate(text: string, maxChars: number): string {
   return `${text.slice(0, maxChars - 1).trimEnd()}…`;
 }
 
-/** A 0..1 fraction as a whole percentage: 0.876 -> "88%". */
-export function formatPercent(fraction: number): string {
-  return `${Math.round(Math.min(1, Math.max(0, fraction)) * 100)}%`;
+/** A 0..1 fraction as a whole percentage: 0.876 -> "88%" (German: "88 %"). */
+export function formatPercent(fraction: number, lang: Lang = 'en'): string {
+  const n = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
+  return lang === 'de' ? `${n}\u00a0%` : `${n}%`;
 }

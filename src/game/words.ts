@@ -10,6 +10,8 @@ import { moodLabel, type Mood } from '../i18n/vocabulary.ts';
 const en = {
   'panel.stakeholders': 'Stakeholders',
   'panel.map': 'Service map',
+  'map.axisColumns': 'infrastructure  →  customer-facing',
+  'map.axisRows': 'customer-facing on top',
   'panel.vitals': 'Business vitals',
   'panel.inbox': 'Inbox',
   'inbox.count': { one: '{count} message', other: '{count} messages' },
@@ -47,6 +49,7 @@ const en = {
   'sentiment.bad.short': 'Angry',
   servicesUp: '{up}/{total} services up',
   atRisk: 'of {amount} at risk',
+  customersOf: 'of {total} ({share})',
   moodOverall: '{mood} overall',
   'status.up': 'Up',
   'status.degraded': 'Degraded',
@@ -93,6 +96,8 @@ export const ROOM_EN: RoomMessages = en;
 export const ROOM_DE: Translation<RoomMessages> = {
   'panel.stakeholders': 'Beteiligte',
   'panel.map': 'Dienste',
+  'map.axisColumns': 'Infrastruktur  →  kundennah',
+  'map.axisRows': 'kundennah oben',
   'panel.vitals': 'Geschäftslage',
   'panel.inbox': 'Eingang',
   'inbox.count': { one: '{count} Nachricht', other: '{count} Nachrichten' },
@@ -130,6 +135,7 @@ export const ROOM_DE: Translation<RoomMessages> = {
   'sentiment.bad.short': 'Verärgert',
   servicesUp: '{up}/{total} Dienste laufen',
   atRisk: 'von {amount} gefährdet',
+  customersOf: 'von {total} ({share})',
   moodOverall: 'insgesamt {mood}',
   'status.up': 'Läuft',
   'status.degraded': 'Gestört',

@@ -3,7 +3,6 @@ import type { Lang } from '../i18n/lang.ts';
 import { translate, type Catalogues, type Translate } from '../i18n/messages.ts';
 import { DEBRIEF_DE } from './debrief-messages-de.ts';
 import { DEBRIEF_EN, type DebriefMessages } from './debrief-messages.ts';
-import { durationShort } from './format.ts';
 
 // The debrief's catalogues together: the store's debrief data and the debrief screen both word
 // themselves through this, in the language they are given.
@@ -21,12 +20,3 @@ export function signedPoints(points: number, lang: Lang): string {
   return points > 0 ? `+${n}` : points < 0 ? `−${n}` : '0';
 }
 
-/**
- * A span in a tight table cell: "95h 22m" in English; German writes the SI units ("95 h 22 min"),
- * shorter than "95 Std. 22 Min." so the uptime table stays narrow on a phone.
- */
-export function spanShort(minutes: number, lang: Lang): string {
-  if (lang === 'en') return durationShort(minutes);
-  const m = Math.max(0, Math.round(minutes));
-  return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
-}

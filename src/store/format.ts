@@ -21,10 +21,16 @@ export function clockReadout(localTime: string | null, minutes: number): { main:
   return localTime ? { main: localTime, elapsed: gameTime(minutes) } : { main: gameTime(minutes), elapsed: null };
 }
 
-/** A compact span for tight readouts: "45m", "2h 05m", "124h 32m". */
-export function durationShort(minutes: number): string {
+/**
+ * A compact span for tight readouts: "45m", "2h 05m", "124h 32m". German writes the SI units
+ * ("45 min", "2 h 05 min"), shorter than "Std."/"Min." and never read as metres.
+ */
+export function durationShort(minutes: number, lang: Lang = 'en'): string {
   const m = Math.max(0, Math.round(minutes));
-  return m < 60 ? `${m}m` : `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m`;
+  const h = Math.floor(m / 60);
+  const rest = String(m % 60).padStart(2, '0');
+  if (lang === 'de') return m < 60 ? `${m} min` : `${h} h ${rest} min`;
+  return m < 60 ? `${m}m` : `${h}h ${rest}m`;
 }
 
 export { MOODS, moodOf, type Mood } from '../i18n/vocabulary.ts';

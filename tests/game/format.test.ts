@@ -42,6 +42,15 @@ describe('money and counts', () => {
     expect(formatPercent(0.876)).toBe('88%');
     expect(formatPercent(1.2)).toBe('100%');
   });
+
+  it('writes them as German does in a German room', () => {
+    expect(formatMoney(24_000, 'EUR', 'de')).toBe('24.000\u00a0€');
+    expect(formatMoney(3_000_000, 'EUR', 'de')).toBe('3\u00a0Mio.\u00a0€');
+    expect(formatMoney(5, 'CHF', 'de')).toBe('5\u00a0CHF');
+    expect(formatCompact(1_250_000, 'de')).toBe('1,3\u00a0Mio.');
+    expect(formatCompact(9_999, 'de')).toBe('9999');
+    expect(formatPercent(0.3, 'de')).toBe('30\u00a0%');
+  });
 });
 
 describe('names', () => {

@@ -1,3 +1,4 @@
+import type { Lang } from '../../i18n/lang.ts';
 import type * as Phaser from 'phaser';
 import type { ViewChanges } from '../changes.ts';
 import { formatCompact, formatMoney, formatPercent } from '../format.ts';
@@ -192,7 +193,7 @@ export class Gauges extends TitledPanel implements Widget {
 
   private setValue(g: GaugeView, vital: Vital, frame: RoomFrame): void {
     const currency = frame.view?.currency ?? 'EUR';
-    const text = frame.view ? valueText(vital.id, g.shownValue, currency) : '—';
+    const text = frame.view ? valueText(vital.id, g.shownValue, currency, this.ctx.lang) : '—';
     // A tween asks many times a second; re-rendering an unchanged Text would be wasted work.
     if (text === g.valueText || !this.plan) return;
     g.valueText = text;
@@ -254,9 +255,9 @@ function subText(vital: Vital, frame: RoomFrame, ctx: RoomContext): string {
       return ctx.words('servicesUp', { up, total: view.services.length });
     }
     case 'revenue':
-      return ctx.words('atRisk', { amount: formatMoney(frame.scenario?.stakes.revenueAtRisk ?? 0, view.currency) });
+      return ctx.words('atRisk', { amount: formatMoney(frame.scenario?.stakes.revenueAtRisk ?? 0, view.currency, ctx.lang) });
     case 'customers':
-      return `of ${formatCompact(frame.scenario?.company.customers ?? 0)} (${formatPercent(vital.fill)})`;
+      return ctx.words('customersOf', { total: formatCompact(frame.scenario?.company.customers ?? 0, ctx.lang), share: formatPercent(vital.fill, ctx.lang) });
     case 'sentiment':
       return ctx.words('moodOverall', { mood: moodLabel(moodOf(vital.value), ctx.lang) });
     default: {
@@ -266,14 +267,14 @@ function subText(vital: Vital, frame: RoomFrame, ctx: RoomContext): string {
   }
 }
 
-function valueText(id: Vital['id'], value: number, currency: string): string {
+function valueText(id: Vital['id'], value: number, currency: string, lang: Lang): string {
   switch (id) {
     case 'uptime':
-      return formatPercent(value);
+      return formatPercent(value, lang);
     case 'revenue':
-      return formatMoney(value, currency);
+      return formatMoney(value, currency, lang);
     case 'customers':
-      return formatCompact(value);
+      return formatCompact(value, lang);
     case 'sentiment':
       return String(Math.round(value));
     default: {

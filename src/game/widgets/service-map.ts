@@ -182,7 +182,8 @@ export class ServiceMap extends TitledPanel implements Widget {
 
   /** Says which way dependencies run, when the title bar has room for it. */
   private axisHint(rect: Rect, orientation: MapOrientation | null): void {
-    const text = orientation === 'columns' ? 'infrastructure  →  customer-facing' : orientation === 'rows' || orientation === 'grid' ? 'customer-facing on top' : '';
+    const words = this.ctx.words;
+    const text = orientation === 'columns' ? words('map.axisColumns') : orientation === 'rows' || orientation === 'grid' ? words('map.axisRows') : '';
     this.hint.setFontSize(Math.round(10 * this.ui)).setText(text);
     this.hint.setPosition(this.title.x + this.title.width + 12, rect.y + 13 - this.hint.height / 2);
     const legendLeft = this.legendLeft;

@@ -4,8 +4,8 @@ import { formats } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { tierLabel } from '../../i18n/vocabulary.ts';
 import { metricLabel, type DebriefData } from '../../store/debrief.ts';
-import { debriefText, signedPoints, spanShort } from '../../store/debrief-text.ts';
-import { count, gameTime, money } from '../../store/format.ts';
+import { debriefText, signedPoints } from '../../store/debrief-text.ts';
+import { count, durationShort, gameTime, money } from '../../store/format.ts';
 import { h } from '../dom.ts';
 import { writtenIn } from '../text-lang.ts';
 
@@ -197,8 +197,8 @@ export function measuresFacts(d: DebriefData, lang: Lang, textLang: Lang = lang)
             { data: { service: s.id } },
             h('th', { attrs: { scope: 'row', ...writtenIn(textLang, lang) }, text: s.name }),
             h('td', null, h('span', { class: 'uptime__bar', attrs: { 'aria-hidden': 'true' } }, h('span', { attrs: { style: `width:${Math.round(s.uptime * 100)}%` } })), ` ${formats(lang).percent(Math.round(s.uptime * 100) / 100)}`),
-            h('td', { text: spanShort(s.downMinutes, lang) }),
-            h('td', { text: spanShort(s.degradedMinutes, lang) }),
+            h('td', { text: durationShort(s.downMinutes, lang) }),
+            h('td', { text: durationShort(s.degradedMinutes, lang) }),
           ),
         ),
       ),

@@ -39,7 +39,7 @@ export function createMetricsStrip(lang: Lang): { el: HTMLElement; update(view: 
       revenue.sub.textContent = t('spent', { amount: money(m.spend, view.currency, lang) });
       customers.value.textContent = count(m.customersAffected, lang);
       customers.sub.textContent = t('ofTotal', { total: count(totalCustomers, lang) });
-      downtime.value.textContent = durationShort(m.downtimeMinutes);
+      downtime.value.textContent = durationShort(m.downtimeMinutes, lang);
       downtime.sub.textContent = t('totalOutage');
       compliance.value.textContent = `${Math.round(m.complianceExposure)}`;
       compliance.sub.textContent = t('exposureOf100');
