@@ -109,6 +109,36 @@ export async function startTestRooms(options: { joinsPerMinute?: number; store?:
 
 export const CREATE = { scenarioId: 'leak-test', seed: 7, partner: 'ally' };
 
+/** A facilitator console in a test: what it received, its key, and a way to send controls with it. */
+export interface TestConsole {
+  room: SdkRoom;
+  got: { type: string; message: unknown }[];
+  secret: string;
+  send(type: string, body: object): void;
+}
+
+/** Opening rooms, joining phones and starting the incident on the test server `rooms()` gives (set in beforeAll). */
+export function roomClients(rooms: () => TestRooms) {
+  async function openRoom(options: object = {}): Promise<TestConsole> {
+    const room = await rooms().colyseus.sdk.create('workshop', { ...CREATE, ...options });
+    const got = record(room);
+    await until(() => last(got, 'secret') !== undefined, 'the facilitator key');
+    const secret = last<{ secret: string }>(got, 'secret')!.secret;
+    return { room, got, secret, send: (type, body) => room.send(type, { secret, ...body }) };
+  }
+  async function phone(code: string, options: object) {
+    const room = await rooms().colyseus.sdk.joinById(code, options);
+    const got = record(room);
+    await until(() => last(got, 'view') !== undefined, 'the first view');
+    return { room, got, view: () => phoneView(got), seat: () => last<SeatMessage>(got, 'seat')! };
+  }
+  async function startIncident(c: TestConsole): Promise<void> {
+    c.send('control.run', { from: 0, events: START_INCIDENT, stage: 'incident', decision: 'open', shown: null });
+    await until(() => (consoleView(c.got)?.vote ?? null) !== null, 'the vote to open');
+  }
+  return { openRoom, phone, startIncident };
+}
+
 /** Collects every message a client receives, by type, in order. */
 export function record(room: SdkRoom): { type: string; message: unknown }[] {
   const all: { type: string; message: unknown }[] = [];

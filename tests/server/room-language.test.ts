@@ -1,7 +1,6 @@
-import type { Room as SdkRoom } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/engine/compile.ts';
-import type { RoomErrorMessage, SeatMessage } from '../../src/protocol/views.ts';
+import type { RoomErrorMessage } from '../../src/protocol/views.ts';
 import { localizeScenario } from '../../src/scenarios/translation.ts';
 import { MemoryStore } from '../../server/storage/memory.ts';
 import { ReplayIds, restoreRoom, roomFingerprint } from '../../server/storage/replay.ts';
@@ -15,8 +14,7 @@ import {
   leakScenario,
   leakTranslation,
   OUTAGE_TITLE,
-  phoneView,
-  record,
+  roomClients,
   START_INCIDENT,
   startTestRooms,
   until,
@@ -35,32 +33,7 @@ afterAll(async () => {
   await rooms.close();
 });
 
-interface Console {
-  room: SdkRoom;
-  got: { type: string; message: unknown }[];
-  secret: string;
-  send(type: string, body: object): void;
-}
-
-async function openRoom(options: object = {}): Promise<Console> {
-  const room = await rooms.colyseus.sdk.create('workshop', { ...CREATE, ...options });
-  const got = record(room);
-  await until(() => last(got, 'secret') !== undefined, 'the facilitator key');
-  const secret = last<{ secret: string }>(got, 'secret')!.secret;
-  return { room, got, secret, send: (type, body) => room.send(type, { secret, ...body }) };
-}
-
-async function phone(code: string, options: object) {
-  const room = await rooms.colyseus.sdk.joinById(code, options);
-  const got = record(room);
-  await until(() => last(got, 'view') !== undefined, 'the first view');
-  return { room, got, view: () => phoneView(got), seat: () => last<SeatMessage>(got, 'seat')! };
-}
-
-async function startIncident(c: Console): Promise<void> {
-  c.send('control.run', { from: 0, events: START_INCIDENT, stage: 'incident', decision: 'open', shown: null });
-  await until(() => (consoleView(c.got)?.vote ?? null) !== null, 'the vote to open');
-}
+const { openRoom, phone, startIncident } = roomClients(() => rooms);
 
 const errors = (got: { type: string; message: unknown }[]) => got.filter((m) => m.type === 'error').map((m) => (m.message as RoomErrorMessage).message);
 

@@ -1,8 +1,7 @@
-import type { Room as SdkRoom } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isJoinCode } from '../../src/protocol/join-code.ts';
-import { SEAT_NOT_FOUND, type BallotMessage, type ConsoleRoomView, type RecordsMessage, type RoomErrorMessage, type SeatMessage, type ViewUpdateMessage } from '../../src/protocol/views.ts';
-import { consoleView, CREATE, last, LEGAL_MARKER, phoneView, record, START_INCIDENT, startTestRooms, until, type TestRooms } from './helpers.ts';
+import { SEAT_NOT_FOUND, type BallotMessage, type ConsoleRoomView, type RecordsMessage, type RoomErrorMessage, type ViewUpdateMessage } from '../../src/protocol/views.ts';
+import { consoleView, last, LEGAL_MARKER, record, roomClients, START_INCIDENT, startTestRooms, until, type TestRooms } from './helpers.ts';
 
 let rooms: TestRooms;
 beforeAll(async () => {
@@ -12,32 +11,7 @@ afterAll(async () => {
   await rooms.close();
 });
 
-interface Console {
-  room: SdkRoom;
-  got: { type: string; message: unknown }[];
-  secret: string;
-  send(type: string, body: object): void;
-}
-
-async function openRoom(options: object = {}): Promise<Console> {
-  const room = await rooms.colyseus.sdk.create('workshop', { ...CREATE, ...options });
-  const got = record(room);
-  await until(() => last(got, 'secret') !== undefined, 'the facilitator key');
-  const secret = last<{ secret: string }>(got, 'secret')!.secret;
-  return { room, got, secret, send: (type, body) => room.send(type, { secret, ...body }) };
-}
-
-async function phone(code: string, options: object) {
-  const room = await rooms.colyseus.sdk.joinById(code, options);
-  const got = record(room);
-  await until(() => last(got, 'view') !== undefined, 'the first view');
-  return { room, got, view: () => phoneView(got), seat: () => last<SeatMessage>(got, 'seat')! };
-}
-
-async function startIncident(c: Console): Promise<void> {
-  c.send('control.run', { from: 0, events: START_INCIDENT, stage: 'incident', decision: 'open', shown: null });
-  await until(() => (consoleView(c.got)?.vote ?? null) !== null, 'the vote to open');
-}
+const { openRoom, phone, startIncident } = roomClients(() => rooms);
 
 describe('workshop room', () => {
   it('opens with a six-character join code as its id and gives the console a facilitator key', async () => {
