@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/lang.ts';
-import { translate, type Catalogues, type Translate } from '../i18n/messages.ts';
+import { translator, type Catalogues, type Translate } from '../i18n/messages.ts';
 import { REPORT_EN, type ReportMessages } from './report-messages.ts';
 import { REPORT_DE } from './report-messages-de.ts';
 
@@ -11,5 +11,5 @@ const CATALOGUES: Catalogues<ReportMessages> = { en: REPORT_EN, de: REPORT_DE };
 export type ReportWords = Translate<ReportMessages>;
 
 export function reportWords(lang: Lang): ReportWords {
-  return (key, ...params) => translate(CATALOGUES, lang, key, ...params);
+  return translator(CATALOGUES, () => lang);
 }

@@ -1,6 +1,6 @@
 // Stakeholder mood from sentiment (0-100): the one scale in src/store/format.ts, shared with the
 // HTML panels, drawn here as faces.
-import { moodOf, MOODS, type Mood } from '../store/format.ts';
+import { moodOf, MOODS, type Mood } from '../i18n/vocabulary.ts';
 
 export { moodOf, MOODS, type Mood };
 

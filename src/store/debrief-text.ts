@@ -1,6 +1,5 @@
-import { formats } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { translate, type Catalogues, type Translate } from '../i18n/messages.ts';
+import { translator, type Catalogues, type Translate } from '../i18n/messages.ts';
 import { DEBRIEF_DE } from './debrief-messages-de.ts';
 import { DEBRIEF_EN, type DebriefMessages } from './debrief-messages.ts';
 
@@ -11,12 +10,5 @@ const CATALOGUES: Catalogues<DebriefMessages> = { en: DEBRIEF_EN, de: DEBRIEF_DE
 
 /** The debrief's words in `lang`. */
 export function debriefText(lang: Lang): Translate<DebriefMessages> {
-  return (key, ...params) => translate(CATALOGUES, lang, key, ...params);
+  return translator(CATALOGUES, () => lang);
 }
-
-/** Points with their sign, "+5" / "−21.8", the decimal as the language writes it ("−21,8" in German). */
-export function signedPoints(points: number, lang: Lang): string {
-  const n = lang === 'en' ? String(Math.abs(points)) : formats(lang).number(Math.abs(points));
-  return points > 0 ? `+${n}` : points < 0 ? `−${n}` : '0';
-}
-

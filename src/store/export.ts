@@ -2,18 +2,18 @@ import type { SavedRun } from '../engine/runtime.ts';
 import { objectiveReasonText, ratingLabel, scoreReasonText, scoreReportText, verdictLabel, verdictText } from '../i18n/engine-text.ts';
 import { formats } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { translate, type Catalogues, type Translate } from '../i18n/messages.ts';
+import { translator, type Catalogues, type Translate } from '../i18n/messages.ts';
 import { dimensionLabel, tierLabel } from '../i18n/vocabulary.ts';
 import type { DebriefData } from './debrief.ts';
 import { EXPORT_DE } from './export-messages-de.ts';
 import { EXPORT_EN, type ExportMessages } from './export-messages.ts';
-import { count, duration, gameTime, money } from './format.ts';
+import { count, duration, gameTime, money, signed } from './format.ts';
 
 // The debrief as files a player can keep or share: Markdown to read, JSON to replay and check.
 // The Markdown is written in the language the player plays in; the scenario's text is the scenario's own.
 
 const CATALOGUES: Catalogues<ExportMessages> = { en: EXPORT_EN, de: EXPORT_DE };
-const wordsIn = (lang: Lang): Translate<ExportMessages> => (key, ...params) => translate(CATALOGUES, lang, key, ...params);
+const wordsIn = (lang: Lang): Translate<ExportMessages> => translator(CATALOGUES, () => lang);
 
 /** Scenario text is data: keep Markdown from reading it as markup. */
 export function mdText(s: string): string {
@@ -25,7 +25,7 @@ export function debriefMarkdown(d: DebriefData, lang: Lang): string {
   const r = d.report;
   const cash = (amount: number): string => money(amount, d.currency, lang);
   const num = (n: number): string => count(n, lang);
-  const points = (n: number): string => signedNumber(n, lang);
+  const points = (n: number): string => signed(n, lang);
   const lines: string[] = [];
   const push = (...xs: string[]): void => void lines.push(...xs);
 
@@ -100,11 +100,6 @@ export function debriefMarkdown(d: DebriefData, lang: Lang): string {
   return lines.join('\n');
 }
 
-/** Points with their sign, decimals as the language writes them: "−7.2" / "−7,2". */
-function signedNumber(n: number, lang: Lang): string {
-  const sign = n > 0 ? '+' : n < 0 ? '−' : '';
-  return `${sign}${formats(lang).number(Math.abs(n))}`;
-}
 
 /** A signed amount of money: "−€12,000" / "−12.000 €". */
 function signedMoney(amount: number, currency: string, lang: Lang): string {
@@ -130,7 +125,7 @@ function comparisonMarkdown(d: DebriefData, lang: Lang): string[] {
   if (d.lessons.comparison.closed.length === 0) out.push(`- ${t('noClosed', { partner: mdText(d.partner.name) })}`);
   for (const c of d.lessons.comparison.closed) {
     const line = t(c.advised ? 'closedAdvised' : 'closed', { n: c.n, time: gameTime(c.t), beat: mdText(c.beatTitle), option: mdText(c.option.label), needs: c.needs.map((n) => mdText(n.capability)).join(', ') });
-    const worth = c.worth ? t('worth', { revenue: signedMoney(-c.worth.revenueLess, d.currency, lang), overall: signedNumber(c.worth.overallGain, lang) }) : '';
+    const worth = c.worth ? t('worth', { revenue: signedMoney(-c.worth.revenueLess, d.currency, lang), overall: signed(c.worth.overallGain, lang) }) : '';
     out.push(`- ${[line, worth].filter(Boolean).join(' ')}`);
   }
   out.push('');

@@ -2,7 +2,6 @@
 
 import { formats } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { dimensionLabel, tierLabel } from '../i18n/vocabulary.ts';
 
 /** The engine words durations in scenario text ({duration}) the same way the screens do. */
 export { duration } from '../engine/local-time.ts';
@@ -33,8 +32,6 @@ export function durationShort(minutes: number, lang: Lang = 'en'): string {
   return m < 60 ? `${m}m` : `${h}h ${rest}m`;
 }
 
-export { MOODS, moodOf, type Mood } from '../i18n/vocabulary.ts';
-
 // Amounts and counts are written by the one formatter per language; a surface passes its language.
 export function money(amount: number, currency: string, lang: Lang = 'en'): string {
   return formats(lang).money(amount, currency);
@@ -44,15 +41,9 @@ export function count(n: number, lang: Lang = 'en'): string {
   return formats(lang).number(Math.round(n));
 }
 
-export function signed(points: number): string {
-  return points > 0 ? `+${points}` : points < 0 ? `−${Math.abs(points)}` : '0';
+/** Points with their sign, as the language writes the number: "+5", "−21.8" / "−21,8", "0". */
+export function signed(points: number, lang: Lang = 'en'): string {
+  const sign = points > 0 ? '+' : points < 0 ? '−' : '';
+  return `${sign}${formats(lang).number(Math.abs(points))}`;
 }
 
-/** English names; a surface that speaks more than English uses dimensionLabel and tierLabel (src/i18n/vocabulary.ts). */
-export const DIMENSION_LABELS = {
-  communication: dimensionLabel('communication', 'en'),
-  proactivity: dimensionLabel('proactivity', 'en'),
-  businessImpact: dimensionLabel('businessImpact', 'en'),
-} as const;
-
-export const TIER_LABELS = { 'break-fix': tierLabel('break-fix', 'en'), managed: tierLabel('managed', 'en'), strategic: tierLabel('strategic', 'en') } as const;

@@ -3,8 +3,7 @@ import { compileScenario } from '../../src/engine/compile.ts';
 import { Run } from '../../src/engine/runtime.ts';
 import { scoreRun } from '../../src/engine/scoring.ts';
 import { buildDebrief } from '../../src/store/debrief.ts';
-import { signedPoints } from '../../src/store/debrief-text.ts';
-import { durationShort } from '../../src/store/format.ts';
+import { durationShort, signed } from '../../src/store/format.ts';
 import { tinyScenario } from '../fixtures/tiny-scenario.ts';
 
 /** Fixer partner, no measures, restore after 4 minutes, then silence: a poor but complete run. */
@@ -117,8 +116,8 @@ describe('debrief data', () => {
   });
 
   it('writes points and tight spans as each language does', () => {
-    expect([5, -21.8, 0].map((p) => signedPoints(p, 'en'))).toEqual(['+5', '−21.8', '0']);
-    expect([5, -21.8, 0].map((p) => signedPoints(p, 'de'))).toEqual(['+5', '−21,8', '0']);
+    expect([5, -21.8, 0].map((p) => signed(p, 'en'))).toEqual(['+5', '−21.8', '0']);
+    expect([5, -21.8, 0].map((p) => signed(p, 'de'))).toEqual(['+5', '−21,8', '0']);
     expect(durationShort(5722, 'en')).toBe('95h 22m');
     expect(durationShort(5722, 'de')).toBe('95 h 22 min');
     expect(durationShort(45, 'de')).toBe('45 min');

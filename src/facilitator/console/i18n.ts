@@ -1,5 +1,5 @@
 import type { Lang } from '../../i18n/lang.ts';
-import { translate, type Translate, type Translation } from '../../i18n/messages.ts';
+import { translator, type Translate, type Translation } from '../../i18n/messages.ts';
 import type { RefusalKey, Refused } from '../refusals.ts';
 import { CONSOLE_EN, type ConsoleMessages } from './messages.ts';
 
@@ -11,7 +11,7 @@ const catalogues: { en: ConsoleMessages; de?: Translation<ConsoleMessages> } = {
 let current: Lang = 'en';
 
 /** The message `key` in the console's current language. */
-export const t: Translate<ConsoleMessages> = (key, ...params) => translate(catalogues, current, key, ...params);
+export const t: Translate<ConsoleMessages> = translator(catalogues, () => current);
 
 export const consoleLang = (): Lang => current;
 

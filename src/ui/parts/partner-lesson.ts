@@ -4,8 +4,8 @@ import { formats } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { tierLabel } from '../../i18n/vocabulary.ts';
 import { metricLabel, type DebriefData } from '../../store/debrief.ts';
-import { debriefText, signedPoints } from '../../store/debrief-text.ts';
-import { count, durationShort, gameTime, money } from '../../store/format.ts';
+import { debriefText } from '../../store/debrief-text.ts';
+import { count, durationShort, gameTime, money, signed } from '../../store/format.ts';
 import { h } from '../dom.ts';
 import { writtenIn } from '../text-lang.ts';
 
@@ -151,7 +151,7 @@ export function closedPanel(d: DebriefData, lang: Lang, textLang: Lang = lang): 
                       partner: partnerName(d, c.worth.partner),
                       revenue: delta(-c.worth.revenueLess, (x) => money(x, d.currency, lang), t('unchanged')),
                       downtime: delta(-c.worth.downtimeLess, (x) => duration(x, lang), t('unchanged')),
-                      overall: signedPoints(c.worth.overallGain, lang),
+                      overall: signed(c.worth.overallGain, lang),
                     }),
                   )
                 : null,
@@ -177,7 +177,7 @@ export function measuresFacts(d: DebriefData, lang: Lang, textLang: Lang = lang)
         t('fact.staffHours', { hours: count(uptime.staffHoursLost, lang) }),
         uptime.employees > 0 ? t('fact.employees', { count: count(uptime.employees, lang) }) : t('fact.noStaff'),
       ),
-      fact(t('fact.prepReturn'), t('fact.lossAvoided', { money: m(roi.lossAvoided) }), t('fact.forSpent', { spent: m(roi.spent), overall: signedPoints(roi.overallGain, lang) })),
+      fact(t('fact.prepReturn'), t('fact.lossAvoided', { money: m(roi.lossAvoided) }), t('fact.forSpent', { spent: m(roi.spent), overall: signed(roi.overallGain, lang) })),
       fact(t('fact.responseSpend'), m(roi.responseSpend), t('fact.prepOfBudget', { spent: m(roi.spent), budget: m(roi.budget) })),
     ),
     h('p', { id: 'uptime-caption', class: 'small muted uptime__caption', text: t('uptime.caption', { span: duration(uptime.minutes, lang) }) }),

@@ -1,6 +1,6 @@
 import type { Lang } from '../../i18n/lang.ts';
 import { moodLabel } from '../../i18n/vocabulary.ts';
-import { moodOf } from '../../store/format.ts';
+import { moodOf } from '../../i18n/vocabulary.ts';
 import { h } from '../dom.ts';
 import { uiText } from '../text.ts';
 

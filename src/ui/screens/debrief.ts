@@ -7,9 +7,9 @@ import type { Lang } from '../../i18n/lang.ts';
 import { capabilityName } from '../../i18n/capabilities.ts';
 import { dimensionLabel, tierLabel } from '../../i18n/vocabulary.ts';
 import { buildDebrief, metricLabel, type DebriefData } from '../../store/debrief.ts';
-import { debriefText, signedPoints } from '../../store/debrief-text.ts';
+import { debriefText } from '../../store/debrief-text.ts';
 import { debriefJson, debriefMarkdown, exportFileName } from '../../store/export.ts';
-import { gameTime, money } from '../../store/format.ts';
+import { gameTime, money, signed } from '../../store/format.ts';
 import type { AppContext, ScreenView } from '../context.ts';
 import { focusHeading, h, svg } from '../dom.ts';
 import { metricsChart } from '../parts/chart.ts';
@@ -109,7 +109,7 @@ export function debriefScreen(ctx: AppContext): ScreenView {
             h('p', { class: 'objective__text', attrs: w, text: o.text }),
             h('p', { class: 'objective__rating' }, h('strong', { text: `${o.rating}: ${ratingLabel(o.rating, lang)}.` }), ` ${objectiveReasonText(o, lang)}`),
             o.evidence.length
-              ? h('ul', { class: 'reasons' }, ...o.evidence.map((e) => h('li', null, h('span', { class: e.points >= 0 ? 'pts pts--plus' : 'pts pts--minus', text: signedPoints(e.points, lang) }), ` ${scoreReasonText(e, lang)}`)))
+              ? h('ul', { class: 'reasons' }, ...o.evidence.map((e) => h('li', null, h('span', { class: e.points >= 0 ? 'pts pts--plus' : 'pts pts--minus', text: signed(e.points, lang) }), ` ${scoreReasonText(e, lang)}`)))
               : null,
           ),
         ),
@@ -200,7 +200,7 @@ function scoreCard(dim: DimensionScore, lang: Lang): HTMLElement {
     h('div', { class: 'bar', attrs: { 'aria-hidden': 'true' } }, h('span', { class: `bar__fill ${scoreClass(dim.score)}`, attrs: { style: `width:${dim.score}%` } })),
     h('p', { class: 'small muted', text: t('startsAt', { base: String(dim.base) }) }),
     dim.items.length
-      ? h('ul', { class: 'reasons' }, ...dim.items.map((i) => h('li', null, h('span', { class: i.points >= 0 ? 'pts pts--plus' : 'pts pts--minus', text: signedPoints(i.points, lang) }), ` ${scoreReasonText(i, lang)}`)))
+      ? h('ul', { class: 'reasons' }, ...dim.items.map((i) => h('li', null, h('span', { class: i.points >= 0 ? 'pts pts--plus' : 'pts pts--minus', text: signed(i.points, lang) }), ` ${scoreReasonText(i, lang)}`)))
       : h('p', { class: 'small', text: t('nothingMoved') }),
   );
 }
@@ -240,7 +240,7 @@ function timelineItem(e: DebriefData['timeline'][number], whatIf: ((n: number) =
         : null,
       e.points.length ? h('dt', { text: t('score') }) : null,
       e.points.length
-        ? h('dd', null, ...e.points.map((p) => h('span', { class: 'point' }, h('span', { class: p.points >= 0 ? 'pts pts--plus' : 'pts pts--minus', text: signedPoints(p.points, lang) }), ` ${lang === 'en' ? dimensionLabel(p.dimension, lang).toLowerCase() : dimensionLabel(p.dimension, lang)}: ${p.reason}`)))
+        ? h('dd', null, ...e.points.map((p) => h('span', { class: 'point' }, h('span', { class: p.points >= 0 ? 'pts pts--plus' : 'pts pts--minus', text: signed(p.points, lang) }), ` ${lang === 'en' ? dimensionLabel(p.dimension, lang).toLowerCase() : dimensionLabel(p.dimension, lang)}: ${p.reason}`)))
         : null,
     ),
     whatIf
