@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEBRIEF_EN } from '../../src/store/debrief-messages.ts';
 import UI_DE from '../../src/ui/messages-de.json';
-import { axe, buttonNamed, OUT, openGame, serveGame, shot, tabTo, type Served } from './harness.ts';
+import { axe, buttonNamed, OUT, openGame, playFirstOpenToEnd, serveGame, shot, tabTo, type Served } from './harness.ts';
 
 // The debrief in German: the language chosen as German (the one remembered choice,
 // `war-room.lang`), a run played to its end, and the debrief read back: German headings, verdict,
@@ -19,27 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await served?.close();
 });
-
-async function choicesMade(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const saved = JSON.parse(localStorage.getItem('war-room.save') ?? '{"inputs":[]}') as { inputs: { type: string }[] };
-    return saved.inputs.filter((i) => i.type === 'player.choose').length;
-  });
-}
-
-/** Chooses the first open option of each decision by its number key, waiting until each choice is saved. */
-async function playToEnd(page: Page): Promise<void> {
-  for (let turn = 0; !(await page.locator('.ending:not([hidden])').count()); turn++) {
-    if (turn > 60) throw new Error('the scenario did not end within 60 decisions');
-    await page.waitForSelector('.option[aria-disabled="false"], .ending:not([hidden])');
-    if (await page.locator('.ending:not([hidden])').count()) break;
-    const before = await choicesMade(page);
-    await page.waitForSelector('.options[data-armed="true"]');
-    const key = await page.$eval('.option[aria-disabled="false"] .option__key', (e) => e.textContent ?? '1');
-    await page.keyboard.press(key);
-    await expect.poll(() => choicesMade(page)).toBeGreaterThan(before);
-  }
-}
 
 /** Our English sentences (the debrief catalogue's longer texts) that must not show in a German debrief. */
 const ENGLISH_SENTENCES = Object.values(DEBRIEF_EN)
@@ -71,7 +50,7 @@ describe('the debrief in German', () => {
     await tabTo(page, 'Start the incident', buttonNamed(UI_DE.startIncident));
     await page.keyboard.press('Enter');
     await page.waitForSelector('.decision__prompt');
-    await playToEnd(page);
+    await playFirstOpenToEnd(page);
     await tabTo(page, 'See the debrief', buttonNamed(UI_DE.seeDebrief));
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-score="overall"]');

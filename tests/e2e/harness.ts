@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 // Builds the game once, serves it with `vite preview` on a free port, and drives Debian's
 // Chromium through playwright-core. Output (build, screenshots) goes to tests/e2e/out/, which
@@ -212,4 +213,32 @@ export async function shot(page: Page, name: string): Promise<string> {
   const path = join(OUT, `${name}.png`);
   await page.screenshot({ path, fullPage: false });
   return path;
+}
+
+/** How many choices the player has made in the game's saved run. */
+export async function choicesMade(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const saved = JSON.parse(localStorage.getItem('war-room.save') ?? '{"inputs":[]}') as { inputs: { type: string }[] };
+    return saved.inputs.filter((i) => i.type === 'player.choose').length;
+  });
+}
+
+/** Chooses the first open option by its number key, and waits until the choice is saved. */
+export async function chooseFirstOpen(page: Page): Promise<void> {
+  const before = await choicesMade(page);
+  // A new decision takes input only once it is armed (its guard against double presses).
+  await page.waitForSelector('.options[data-armed="true"]');
+  const key = await page.$eval('.option[aria-disabled="false"] .option__key', (e) => e.textContent ?? '1');
+  await page.keyboard.press(key);
+  await expect.poll(() => choicesMade(page)).toBeGreaterThan(before);
+}
+
+/** Plays to the ending, choosing the first open option of each decision (at most 60 of them). */
+export async function playFirstOpenToEnd(page: Page): Promise<void> {
+  for (let turn = 0; !(await page.locator('.ending:not([hidden])').count()); turn++) {
+    if (turn > 60) throw new Error('the scenario did not end within 60 decisions');
+    await page.waitForSelector('.option[aria-disabled="false"], .ending:not([hidden])');
+    if (await page.locator('.ending:not([hidden])').count()) break;
+    await chooseFirstOpen(page);
+  }
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, buttonNamed, OUT, openGame, serveGame, shot, tabTo, type Served } from './harness.ts';
+import { axe, buttonNamed, choicesMade, OUT, openGame, playFirstOpenToEnd, serveGame, shot, tabTo, type Served } from './harness.ts';
 
 // The partner lesson in the browser: a keyboard-only run with the break-fix partner whose debrief
 // names the options the partner closed and compares partners; a what-if branch from decision 3
@@ -18,32 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await served?.close();
 });
-
-async function choicesMade(page: Page): Promise<number> {
-  return page.evaluate((key) => {
-    const saved = JSON.parse(localStorage.getItem(key) ?? '{"inputs":[]}') as { inputs: { type: string }[] };
-    return saved.inputs.filter((i) => i.type === 'player.choose').length;
-  }, SAVE_KEY);
-}
-
-/** Chooses the first option open by its number key, and waits until the choice is saved. */
-async function chooseFirstOpen(page: Page): Promise<void> {
-  const before = await choicesMade(page);
-  // A new decision takes input only once it is armed (its guard against double presses).
-  await page.waitForSelector('.options[data-armed="true"]');
-  const key = await page.$eval('.option[aria-disabled="false"] .option__key', (e) => e.textContent ?? '1');
-  await page.keyboard.press(key);
-  await expect.poll(() => choicesMade(page)).toBeGreaterThan(before);
-}
-
-async function playToEnd(page: Page): Promise<void> {
-  for (let turn = 0; !(await page.locator('.ending:not([hidden])').count()); turn++) {
-    if (turn > 60) throw new Error('the scenario did not end within 60 decisions');
-    await page.waitForSelector('.option[aria-disabled="false"], .ending:not([hidden])');
-    if (await page.locator('.ending:not([hidden])').count()) break;
-    await chooseFirstOpen(page);
-  }
-}
 
 /** The debrief as a reader sees it, without the buttons. */
 async function debriefText(page: Page): Promise<string> {
@@ -95,7 +69,7 @@ describe('the partner lesson in the browser', () => {
     // An option out of the partner's reach names the capability it needs.
     await expect.poll(() => page.locator('[data-option="isolate"] .option__reason').textContent()).toMatch(/^Out of reach with your IT partner: needs 24x7\./);
     await shot(page, 'partner-1280x720-decision');
-    await playToEnd(page);
+    await playFirstOpenToEnd(page);
     await tabTo(page, 'See the debrief', buttonNamed('See the debrief'));
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-score="overall"]');
@@ -151,7 +125,7 @@ describe('the partner lesson in the browser', () => {
     const before = await choicesMade(page);
     await page.keyboard.press(keys[keys.length - 1]!);
     await expect.poll(() => choicesMade(page)).toBeGreaterThan(before);
-    await playToEnd(page);
+    await playFirstOpenToEnd(page);
     await page.getByRole('button', { name: 'See the debrief' }).click();
     await page.waitForSelector('[data-branch]');
     const branchRows = await page.$$eval('[data-branch] tbody th', (rows) => rows.map((r) => r.textContent ?? ''));

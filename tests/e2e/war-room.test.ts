@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUT, advanceGameClock, openGame, painted, serveGame, shot, type Served } from './harness.ts';
+import { OUT, advanceGameClock, choicesMade, openGame, painted, serveGame, shot, type Served } from './harness.ts';
 
 // The war room as new players meet it: a double-click never makes a second choice, the outcome
 // of a choice stays in view, Back moves between screens, ticked preparation survives a reload,
@@ -9,7 +9,6 @@ import { OUT, advanceGameClock, openGame, painted, serveGame, shot, type Served 
 // a progress bar while the game clock waits, and the volume is a keyboard control that is kept.
 
 const SCENARIO = 'ransomware-manufacturer';
-const SAVE_KEY = 'war-room.save';
 let served: Served;
 
 beforeAll(async () => {
@@ -19,13 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await served?.close();
 });
-
-async function choicesMade(page: Page): Promise<number> {
-  return page.evaluate((key) => {
-    const raw = localStorage.getItem(key);
-    return raw ? (JSON.parse(raw) as { inputs: { type: string }[] }).inputs.filter((i) => i.type === 'player.choose').length : 0;
-  }, SAVE_KEY);
-}
 
 async function toPreparation(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Choose a scenario' }).click();
