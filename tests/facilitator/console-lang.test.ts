@@ -39,6 +39,12 @@ function deps(lang: Lang, shared?: { storage: ReturnType<typeof memoryStorage>; 
   const library = new ScenarioLibrary(
     [{ file: 'tiny.yaml', scenario: scenarioCard(scenario, translated ? ['de'] : []), url: '/tiny.json', errors: [], ...(translated ? { translations: { de: '/tiny.de.json' } } : {}) }],
     async () => scenario,
+    {
+      translationLoader: async (_title, url) => {
+        fetched.push(url);
+        return GERMAN;
+      },
+    },
   );
   const d: ConsoleDeps = {
     library,
@@ -54,10 +60,6 @@ function deps(lang: Lang, shared?: { storage: ReturnType<typeof memoryStorage>; 
     loadWords: async (l) => {
       if (l === 'de') addConsoleWords('de', germanConsole);
       return true;
-    },
-    loadTranslation: async (url) => {
-      fetched.push(url);
-      return GERMAN;
     },
   };
   return { deps: d, storage, archive, fetched };

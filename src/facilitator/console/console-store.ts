@@ -1,7 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Lang } from '../../i18n/lang.ts';
-import { localizeScenario } from '../../scenarios/translation.ts';
-import type { Translation as ScenarioTranslation } from '../../scenarios/translation-schema.ts';
 import { consoleLang, hasConsoleWords, sayRefusal, t, useLang } from './i18n.ts';
 import type { CompiledScenario } from '../../engine/compile.ts';
 import type { ScoreReport } from '../../engine/scoring.ts';
@@ -142,8 +140,6 @@ export interface ConsoleDeps {
   lang?: Lang;
   /** Fetches the console's words in `lang`; false when they cannot come. Words already in hand when not given. */
   loadWords?: (lang: Lang) => Promise<boolean>;
-  /** Fetches a scenario translation from its catalogue URL, or says why it could not. */
-  loadTranslation?: (url: string) => Promise<ScenarioTranslation | string>;
 }
 
 export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStore> {
@@ -162,35 +158,15 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
   const fileStore = deps.files ?? memoryStore<ScenarioFile>((f) => f.key);
   const files = new Map<string, ScenarioFile>();
 
-  // Scenario translations, fetched when an exercise needs one; each localized scenario is kept
-  // with the English it was made from, so the same scenario object (and compile) comes back.
-  const translations = new Map<string, ScenarioTranslation>();
-  const localized = new Map<string, { base: Scenario; scenario: Scenario }>();
-  const inLang = (base: Scenario, lang: Lang): Scenario => {
-    if (lang === 'en') return base;
-    const key = `${base.id}:${lang}`;
-    const translation = translations.get(key);
-    if (!translation) return base;
-    const known = localized.get(key);
-    if (known?.base === base) return known.scenario;
-    const scenario = localizeScenario(base, translation, lang);
-    localized.set(key, { base, scenario });
-    return scenario;
-  };
+  // A scenario in another language comes from the library, which fetches its translation and
+  // keeps the localized scenario (the same object, so the same compile, each time it is asked for).
   /** The language a scenario runs in when the console speaks `lang`: that one if the scenario has it, else English. */
-  const scenarioLangFor = (id: string, file: boolean, lang: Lang): Lang =>
-    !file && lang !== 'en' && library.catalog.find((e) => e.scenario?.id === id)?.translations?.[lang] ? lang : 'en';
-  /** Fetches a scenario's translation into `lang`, if it has one and it is not here yet; a string says why it could not. */
+  const scenarioLangFor = (id: string, file: boolean, lang: Lang): Lang => (file ? 'en' : library.languageOf(id, lang));
+  /** Fetches a scenario in `lang`, if it has that translation and it is not here yet; a string says why it could not. */
   const fetchTranslation = async (id: string, lang: Lang): Promise<string | null> => {
-    if (lang === 'en' || translations.has(`${id}:${lang}`)) return null;
-    const entry = library.catalog.find((e) => e.scenario?.id === id);
-    const url = entry?.translations?.[lang];
-    if (!url) return null;
-    if (!deps.loadTranslation) return 'this console cannot fetch translations';
-    const result = await deps.loadTranslation(url).catch((error: Error) => error.message);
-    if (typeof result === 'string') return result;
-    translations.set(`${id}:${lang}`, result);
-    return null;
+    if (lang === 'en' || library.get(id, lang)) return null;
+    const result = await library.load(id, lang);
+    return isLoadProblem(result) ? sayLoadProblem(result, consoleLang()) : null;
   };
 
   const exerciseDeps: ExerciseDeps = {
@@ -198,8 +174,8 @@ export async function createConsoleStore(deps: ConsoleDeps): Promise<ConsoleStor
     newId: deps.newId,
     scenario: (id, file, lang = 'en') => {
       if (file) return files.get(file)?.scenario ?? null;
-      const base = library.get(id);
-      return base ? inLang(base, lang) : null;
+      // Until its translation is here, a scenario reads as English (a restore fetches it first).
+      return library.get(id, lang) ?? library.get(id);
     },
     compile: (s: Scenario) => cache.get(s),
     wordsLang: consoleLang,

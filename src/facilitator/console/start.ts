@@ -11,7 +11,6 @@ import { createConsoleStore } from './console-store.ts';
 import { rememberedLang } from '../../i18n/browser-lang.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type { Translation } from '../../i18n/messages.ts';
-import type { Translation as ScenarioTranslation } from '../../scenarios/translation-schema.ts';
 import { addConsoleWords, hasConsoleWords, t } from './i18n.ts';
 import type { ConsoleMessages } from './messages.ts';
 import GERMAN from './messages-de.json?url&no-inline';
@@ -57,18 +56,6 @@ async function loadWords(lang: Lang): Promise<boolean> {
   }
 }
 
-/** A scenario's translation (validated at build time by the scenarios plugin), or why it could not be had. */
-async function loadTranslation(url: string): Promise<ScenarioTranslation | string> {
-  try {
-    const res = await fetch(url);
-    if (!res.ok) return `HTTP ${res.status}`;
-    const data: unknown = await res.json();
-    return typeof data === 'object' && data !== null ? (data as ScenarioTranslation) : 'not a translation';
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
-
 export async function startConsole(el: HTMLElement, catalogue: Promise<CatalogueEntry[]>, presenterUrl: string): Promise<void> {
   // Real time, or with `?test-clock` in the address (as in the game, src/main.ts) a clock that only
   // moves when a test calls window.warRoomTestClock.advance(ms): the console's real-time game clock
@@ -102,7 +89,6 @@ export async function startConsole(el: HTMLElement, catalogue: Promise<Catalogue
     afterFirstPaint: (task) => requestAnimationFrame(() => setTimeout(task, 0)),
     lang: haveWords ? wanted : 'en',
     loadWords,
-    loadTranslation,
   });
   mountConsole(el, store, {
     catalog: scenarios.catalog,

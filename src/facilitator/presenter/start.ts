@@ -1,5 +1,6 @@
 import type { CatalogueEntry } from '../../scenarios/bundled.ts';
-import { ScenarioLibrary } from '../../store/scenario-library.ts';
+import { isLoadProblem, ScenarioLibrary } from '../../store/scenario-library.ts';
+import { fetchTranslation } from '../../store/scenario-source.ts';
 import { browserStorage } from '../../ui/browser.ts';
 import { roomFontsReady } from '../../ui/room-fonts.ts';
 import { openArchive } from '../archive.ts';
@@ -8,7 +9,6 @@ import { openSyncChannel } from '../sync.ts';
 import { mountPresenter, type WarRoomModule } from './presenter-app.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type { Translation } from '../../i18n/messages.ts';
-import type { Translation as ScenarioTranslation } from '../../scenarios/translation-schema.ts';
 import { addPresenterWords, hasPresenterWords } from './i18n.ts';
 import type { PresenterMessages } from './messages.ts';
 import GERMAN from './messages-de.json?url&no-inline';
@@ -59,14 +59,11 @@ export function startPresenter(el: HTMLElement, catalogue: Promise<CatalogueEntr
     loadWords,
     async translation(id, lang) {
       if (lang === 'en') return null;
-      const url = (await catalogue).find((e) => e.scenario?.id === id)?.translations?.[lang];
+      const entry = (await catalogue).find((e) => e.scenario?.id === id);
+      const url = entry?.translations?.[lang];
       if (!url) return null;
-      try {
-        const res = await fetch(url);
-        return res.ok ? ((await res.json()) as ScenarioTranslation) : null;
-      } catch {
-        return null;
-      }
+      const result = await fetchTranslation(entry.scenario?.title ?? id, url);
+      return isLoadProblem(result) ? null : result;
     },
   });
   document.body.dataset.ready = '1';
