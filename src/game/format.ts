@@ -1,5 +1,6 @@
 // Plain-text formatters for the canvas. Game time is in whole minutes since the incident began.
 // Clock and spans use the same formats as the HTML (src/store/format.ts): one time format.
+import { formats } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { durationShort, gameTime } from '../store/format.ts';
 
@@ -25,13 +26,12 @@ export function formatRingTime(minutes: number): string {
 
 const CURRENCY_SYMBOL: Record<string, string> = { EUR: '€', USD: '$', GBP: '£' };
 
-// German writes short amounts its own way ("12.340", "1,3 Mio.", "24.000 €", "30 %"): the
-// platform's compact notation, built once.
-const GERMAN_COMPACT = new Intl.NumberFormat('de-DE', { notation: 'compact', maximumFractionDigits: 1 });
+// English keeps the war room's own short style ("12.3k", "€1.25M"); other languages write short
+// amounts as their own locale does ("12.340", "1,3 Mio.", "24.000 €"), from the platform's Intl.
 
 /** A short amount: 950 -> "950", 12_340 -> "12.3k", 1_250_000 -> "1.25M" (German: "12.340", "1,3 Mio."). */
 export function formatCompact(value: number, lang: Lang = 'en'): string {
-  if (lang === 'de') return GERMAN_COMPACT.format(value);
+  if (lang !== 'en') return formats(lang).compact(value);
   const v = Math.abs(value);
   const sign = value < 0 ? '-' : '';
   const scaled = (n: number, unit: string): string => {
@@ -46,9 +46,9 @@ export function formatCompact(value: number, lang: Lang = 'en'): string {
 
 /** A compact amount of money with its currency symbol: ("EUR", 12_340) -> "€12.3k" (German: "12.340 €"). */
 export function formatMoney(value: number, currency: string, lang: Lang = 'en'): string {
+  if (lang !== 'en') return formats(lang).compactMoney(value, currency);
   const symbol = CURRENCY_SYMBOL[currency];
-  const amount = formatCompact(value, lang);
-  if (lang === 'de') return `${amount}\u00a0${symbol ?? currency}`;
+  const amount = formatCompact(value);
   return symbol ? `${symbol}${amount}` : `${amount} ${currency}`;
 }
 
@@ -74,6 +74,5 @@ export function truncate(text: string, maxChars: number): string {
 
 /** A 0..1 fraction as a whole percentage: 0.876 -> "88%" (German: "88 %"). */
 export function formatPercent(fraction: number, lang: Lang = 'en'): string {
-  const n = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
-  return lang === 'de' ? `${n}\u00a0%` : `${n}%`;
+  return formats(lang).percent(Math.round(Math.min(1, Math.max(0, fraction)) * 100) / 100);
 }

@@ -9,6 +9,10 @@ export type Formats = {
   number(value: number): string;
   /** Whole units of the scenario's currency: €80,000 / 80.000 €. An unknown currency code still reads: "80,000 XYZ". */
   money(amount: number, currency: string): string;
+  /** A short number for tight readouts: 1.3M / 1,3 Mio. (German keeps thousands whole: 12.340). */
+  compact(value: number): string;
+  /** A short amount of money in the scenario's currency: €24K / 24.000 €, €3M / 3 Mio. €. */
+  compactMoney(amount: number, currency: string): string;
   /** A share from 0 to 1: 0.25 → 25% / 25 %. */
   percent(share: number): string;
   /** "Sunday 04:10" / "Sonntag, 04:10" for a wall-clock instant given as epoch milliseconds, in UTC. */
@@ -37,23 +41,27 @@ export function formats(lang: Lang): Formats {
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   const plural = new Intl.PluralRules(locale);
+  const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
   const currencies = new Map<string, Intl.NumberFormat | null>();
-  const currencyFormat = (currency: string): Intl.NumberFormat | null => {
-    if (!currencies.has(currency)) {
+  const currencyFormat = (currency: string, short = false): Intl.NumberFormat | null => {
+    const key = `${currency}${short ? ':short' : ''}`;
+    if (!currencies.has(key)) {
       let format: Intl.NumberFormat | null = null;
       try {
-        format = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
+        format = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: short ? 1 : 0, ...(short ? { notation: 'compact' } : {}) });
       } catch {
         // Not an ISO 4217 code: money falls back to the number and the code as written.
       }
-      currencies.set(currency, format);
+      currencies.set(key, format);
     }
-    return currencies.get(currency) ?? null;
+    return currencies.get(key) ?? null;
   };
   const made: Formats = {
     lang,
     number: (value) => number.format(value),
     money: (amount, currency) => currencyFormat(currency)?.format(Math.round(amount)) ?? `${number.format(Math.round(amount))} ${currency}`,
+    compact: (value) => compact.format(value),
+    compactMoney: (amount, currency) => currencyFormat(currency, true)?.format(amount) ?? `${compact.format(amount)} ${currency}`,
     percent: (share) => percent.format(share),
     weekdayTime: (epochMs) => weekdayTime.format(epochMs),
     date: (epochMs) => date.format(epochMs),
