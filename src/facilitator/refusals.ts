@@ -87,12 +87,12 @@ export const REFUSALS_EN: RefusalMessages = en;
 export type RefusalKey = keyof RefusalMessages;
 
 /** A refusal of the console's catalogue: its key, and `params` when its text has placeholders (typed from the English). */
-export type Keyed = {
+type Keyed = {
   [K in RefusalKey]: [keyof ParamsOf<RefusalMessages[K]>] extends [never] ? { readonly key: K } : { readonly key: K; readonly params: ParamsOf<RefusalMessages[K]> };
 }[RefusalKey];
 
 /** A refusal the run, the seed check or the tailoring made, as their data (src/i18n/refusal-text.ts words it). */
-export type Reasoned =
+type Reasoned =
   | { readonly key: 'run'; readonly run: RunRefusal }
   | { readonly key: 'seed'; readonly seed: SeedProblem }
   | { readonly key: 'tailoring'; readonly tailoring: TailoringProblem };
