@@ -1,10 +1,12 @@
+import { currencySwapper } from './currency-text.ts';
 import type { Scenario } from './schema.ts';
 
 // Quick tailoring for a client without touching the YAML: the company's name, its sector, its
 // currency and the names of the people in the scenario, kept as a small layer of data beside the
 // scenario and applied by one pure function. Every surface (console, presenter, war room, report)
 // reads the tailored scenario, so they all say the same thing. Only text changes: ids, numbers and
-// conditions are left alone, so a run replays the same under any tailoring.
+// conditions are left alone, so a run replays the same under any tailoring. A new currency also
+// reaches the amounts written in the text (src/scenarios/currency-text.ts), not converted.
 
 /** The currencies the scenario format allows (company.currency). Amounts are not converted. */
 export const CURRENCIES = ['EUR', 'USD', 'GBP'] as const satisfies readonly NonNullable<Scenario['company']['currency']>[];
@@ -126,7 +128,11 @@ function rewrite(value: unknown, replace: (s: string) => string): unknown {
 /** The scenario as the client sees it. Returns the scenario itself when nothing is tailored. */
 export function tailorScenario(scenario: Scenario, t: Tailoring): Scenario {
   if (isUntailored(t)) return scenario;
-  const tailored = rewrite(scenario, replacer(replacements(scenario, t))) as Scenario;
+  // Money words first, on the author's text, so the names the client typed reach the text as typed.
+  const currency = scenario.company.currency ?? 'EUR';
+  const money = currencySwapper(currency, t.currency || currency);
+  const names = replacer(replacements(scenario, t));
+  const tailored = rewrite(scenario, (text) => names(money(text))) as Scenario;
   const sector = t.sector.trim();
   const company = t.company.trim();
   return {

@@ -77,7 +77,11 @@ describe('a scenario file opened and tailored in the console', () => {
     await con.getByRole('button', { name: 'Stakes and preparation' }).click();
     await caughtUp();
     await pres.screenshot({ path: `${OUT}/tailoring-presenter-1024x768-briefing-preparation.png` });
-    expect(await pres.locator('.pres').innerText()).toMatch(/\$/);
+    const preparation = await pres.locator('.pres').innerText();
+    expect(preparation).toMatch(/\$/);
+    // The amount the author wrote into the text is said in the client's currency too.
+    expect(preparation).toContain('capped at 100 dollars per payment');
+    expect(preparation).not.toMatch(/\beuros?\b/i);
 
     await con.getByRole('button', { name: /Start the incident/ }).click();
     await con.waitForSelector('body[data-stage="incident"]');
