@@ -86,6 +86,10 @@ const en = {
   'channel.regulator': 'Regulator',
   'channel.vendor': 'Vendor',
   'channel.status': 'Status page',
+
+  // The workshop room's join card (room/presenter-room.ts).
+  joinFromPhone: 'Join from your phone',
+  qrFor: 'QR code for {url}',
 } as const satisfies Catalogue;
 
 export type PresenterMessages = typeof en;
