@@ -37,12 +37,14 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
   const playable = catalog.filter((e) => e.scenario);
   // A scenario's card in the console's language where the scenario has it (the catalogue carries
   // its words, as the game's picker shows them), else in English; `lang` says which.
-  const cardOf = (id: string): { card: ScenarioCard; lang: Lang } | null => {
-    const card = catalog.find((e) => e.scenario?.id === id)?.scenario;
-    if (!card) return null;
+  const localCard = (card: ScenarioCard): { card: ScenarioCard; lang: Lang } => {
     const lang = consoleLang();
     const words = lang !== 'en' ? card.localized?.[lang] : undefined;
     return words ? { card: { ...card, ...words }, lang } : { card, lang: 'en' };
+  };
+  const cardOf = (id: string): { card: ScenarioCard; lang: Lang } | null => {
+    const card = catalog.find((e) => e.scenario?.id === id)?.scenario;
+    return card ? localCard(card) : null;
   };
 
   const facilitator = h('input', { class: 'input', attrs: { type: 'text', autocomplete: 'name', maxlength: 120 } });
@@ -59,7 +61,7 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
     // Each shipped scenario says which languages it can run in ("EN, DE").
     ...playable.map((e) => ({
       value: e.scenario!.id,
-      label: t('scenarioOption', { title: cardOf(e.scenario!.id)!.card.title, minutes: e.scenario!.playMinutes, languages: (e.scenario!.languages ?? ['en', ...Object.keys(e.translations ?? {})]).map((l) => l.toUpperCase()).join(', ') }),
+      label: t('scenarioOption', { title: localCard(e.scenario!).card.title, minutes: e.scenario!.playMinutes, languages: (e.scenario!.languages ?? ['en', ...Object.keys(e.translations ?? {})]).map((l) => l.toUpperCase()).join(', ') }),
     })),
     ...state.files.map((f) => ({ value: FILE + f.key, label: t('fileOption', { title: f.scenario.title, file: f.name }) })),
   ];
