@@ -6,6 +6,7 @@ import type { RunState } from '../src/engine/state.ts';
 import { buildView, revealedView, type GameView, type OptionView } from '../src/engine/view.ts';
 import { unavailableText } from '../src/i18n/engine-text.ts';
 import type { Lang } from '../src/i18n/lang.ts';
+import { refusalText } from '../src/i18n/refusal-text.ts';
 import { roleName } from '../src/i18n/roles.ts';
 import { dimensionLabel } from '../src/i18n/vocabulary.ts';
 import { MAX_RUN_INPUTS } from '../src/protocol/limits.ts';
@@ -170,7 +171,7 @@ export class Workshop {
       const why = refusal(this.compiled, run.state, event);
       if (why) {
         if (run === this.run) this.run = this.replay(kept);
-        return `input ${from + i + 1} (${event.type}) was refused: ${why}`;
+        return `input ${from + i + 1} (${event.type}) was refused: ${refusalText(why, this.lang)}`;
       }
       run.send(event);
     }

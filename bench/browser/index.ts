@@ -113,6 +113,8 @@ export interface BrowserFigures {
   /** The heap after each game without V8's compiled code, which grows as more of the app has run (bench/browser/heap-snapshot.ts). */
   heapObjectsMiB: number[];
   heapCodeMiB: number[];
+  /** The heap after the same five games played again in the same page, on code that has run once. */
+  heapWarmMiB: number[];
   scriptKiB: { gameFirstLoad: number; gameAll: number; facilitatorOnly: number; bareAll: number };
   scenarioDataKiB: number;
   catalogueKiB: number;
@@ -191,12 +193,19 @@ export async function browserBench(options: { json?: boolean } = {}): Promise<vo
     log(`ratio p50 ${(g.p50 / b.p50).toFixed(2)}  p95 ${(g.p95 / b.p95).toFixed(2)} (goal 1.5)`);
 
     const games = ['payments-friday-night', 'invoice-fraud', 'dns-cdn-outage', 'endpoint-agent-crash', 'departing-admin'];
-    const memory = await measureMemory(browser, gameServer.url, games);
-    const [first] = memory.afterGame;
+    // The same five games twice in one page. In the first round V8 compiles more of the app with
+    // each new scenario (its code part grows with no object kept); the second round, on code that
+    // has run once, shows whether anything is kept from game to game.
+    const memory = await measureMemory(browser, gameServer.url, [...games, ...games]);
+    const cold = memory.afterGame.slice(0, games.length);
+    const warm = memory.afterGame.slice(games.length);
+    const parts = memory.partsAfterGame.slice(0, games.length);
+    const ratio = (xs: number[]): string => (xs.at(-1)! / xs[0]!).toFixed(2);
     log(`\n## Browser: JS heap after each of ${games.length} games back to back (MiB, after GC, at the title)`);
-    log(`${memory.afterGame.map((m) => m.toFixed(1)).join(' → ')}   last/first ${(memory.afterGame.at(-1)! / first!).toFixed(2)} (goal 1.05)   peak while playing ${memory.peak.toFixed(1)}`);
-    const objects = memory.partsAfterGame.map((p) => p.objects);
-    log(`of which compiled code ${memory.partsAfterGame.map((p) => p.code.toFixed(1)).join(' → ')}; objects without it ${objects.map((m) => m.toFixed(1)).join(' → ')}   last/first ${(objects.at(-1)! / objects[0]!).toFixed(2)}`);
+    log(`first round ${cold.map((m) => m.toFixed(1)).join(' → ')}   last/first ${ratio(cold)}   peak while playing ${memory.peak.toFixed(1)}`);
+    const objects = parts.map((p) => p.objects);
+    log(`  of which compiled code ${parts.map((p) => p.code.toFixed(1)).join(' → ')}; objects without it ${objects.map((m) => m.toFixed(1)).join(' → ')}   last/first ${ratio(objects)}`);
+    log(`the same five again ${warm.map((m) => m.toFixed(1)).join(' → ')}   last/first ${ratio(warm)} (goal 1.05)`);
     if (options.json) {
       const figures: BrowserFigures = {
         frameP50: round1(g.p50),
@@ -211,9 +220,10 @@ export async function browserBench(options: { json?: boolean } = {}): Promise<vo
         bareLongestTaskMs: Math.round(Math.max(...bareLongest)),
         fromBriefingFrameMs: Math.round(median(fromBriefing)),
         fromBriefingLongestTaskMs: Math.round(Math.max(...fromBriefingLongest)),
-        heapMiB: memory.afterGame.map(round1),
-        heapObjectsMiB: memory.partsAfterGame.map((p) => round1(p.objects)),
-        heapCodeMiB: memory.partsAfterGame.map((p) => round1(p.code)),
+        heapMiB: cold.map(round1),
+        heapObjectsMiB: parts.map((p) => round1(p.objects)),
+        heapCodeMiB: parts.map((p) => round1(p.code)),
+        heapWarmMiB: warm.map(round1),
         scriptKiB: { gameFirstLoad: round1(game.firstLoad / 1024), gameAll: round1(game.all / 1024), facilitatorOnly: round1(game.otherPages / 1024), bareAll: round1(bare.all / 1024) },
         scenarioDataKiB: round1(game.data / 1024),
         catalogueKiB: round1(game.catalogue / 1024),

@@ -1,7 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client, type Room } from '@colyseus/sdk';
@@ -10,6 +8,7 @@ import pg from 'pg';
 import type { TallyMessage, ViewMessage, ViewUpdateMessage, VoteStateMessage } from '../../src/protocol/views.ts';
 import { fmt } from '../measure.ts';
 import { percentile, Waits } from './index.ts';
+import { freePort } from '../../tests/free-port.ts';
 
 // `npm run bench -- rooms-scale [--json]` (also after the room figures in `rooms`): a day of
 // workshops on two server processes sharing Redis (Colyseus' presence and room listings, a database
@@ -83,14 +82,6 @@ export interface ScaleFigures {
 }
 
 const waits = new Waits();
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 function startProcess(args: string[]): Promise<ServerProcess> {
   // Its stdout carries Colyseus' debug lines (a health check per join through the other process), not

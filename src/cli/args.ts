@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { seedProblem } from '../engine/rng.ts';
+import { seedProblemText } from '../i18n/refusal-text.ts';
 
 // Argument parsing shared by the commands: node's own parser, with its errors turned into
 // one-line usage errors (exit code 2).
@@ -33,7 +34,7 @@ export function seed(value: string | undefined, name: string, fallback: number):
   if (value === undefined) return fallback;
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
   const why = seedProblem(n);
-  if (why) throw new UsageError(`--${name}: ${why}, got "${value.slice(0, 40)}"`);
+  if (why) throw new UsageError(`--${name}: ${seedProblemText(why, 'en')}, got "${value.slice(0, 40)}"`);
   return n;
 }
 
@@ -51,8 +52,10 @@ export function seedList(value: string | undefined, name: string, fallback: read
   } else {
     throw new UsageError(`--${name} takes seeds like 1-3 or 1,2,5, got "${value.slice(0, 40)}"`);
   }
-  const bad = seeds.find((s) => seedProblem(s) !== null);
-  if (bad !== undefined) throw new UsageError(`--${name}: ${seedProblem(bad)}, got ${bad}`);
+  for (const s of seeds) {
+    const why = seedProblem(s);
+    if (why) throw new UsageError(`--${name}: ${seedProblemText(why, 'en')}, got ${s}`);
+  }
   return seeds;
 }
 

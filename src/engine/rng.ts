@@ -8,9 +8,12 @@
  */
 export const MAX_SEED = 2 ** 31 - 1;
 
+/** Why a seed is refused, as data (src/i18n/refusal-text.ts words it): it is outside 0 to `max`. */
+export type SeedProblem = { readonly why: 'seedOutOfRange'; readonly max: number };
+
 /** Why `seed` is not a valid seed, or null when it is. */
-export function seedProblem(seed: number): string | null {
-  return Number.isSafeInteger(seed) && seed >= 0 && seed <= MAX_SEED ? null : `the seed must be a whole number from 0 to ${MAX_SEED.toLocaleString('en-GB')}`;
+export function seedProblem(seed: number): SeedProblem | null {
+  return Number.isSafeInteger(seed) && seed >= 0 && seed <= MAX_SEED ? null : { why: 'seedOutOfRange', max: MAX_SEED };
 }
 
 export function seedState(seed: number): number {

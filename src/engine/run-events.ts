@@ -15,46 +15,58 @@ const MAX_VOTES = 100_000;
 const isId = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= MAX_ID;
 const whole = (x: unknown, min: number, max: number): x is number => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
 
-/** Why a value is not a well-formed run input, in words a person can act on; null when it is one. */
-export function eventShapeProblem(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'an input must be an object with a type';
+/**
+ * Why a value is not a well-formed run input, as data (src/i18n/refusal-text.ts words it in each
+ * language). Field names and types from outside are cut to 40 characters, so a hostile input
+ * cannot make the reason long.
+ */
+export type InputProblem =
+  | { readonly why: 'notAnInput' }
+  | { readonly why: 'extraFields'; readonly type: string; readonly fields: readonly string[] }
+  | { readonly why: 'measuresNotList'; readonly max: number }
+  | { readonly why: 'noOptionId' }
+  | { readonly why: 'votesNotMap' }
+  | { readonly why: 'votesOutOfRange'; readonly max: number }
+  | { readonly why: 'tickOutOfRange'; readonly max: number }
+  | { readonly why: 'extendOutOfRange'; readonly max: number }
+  | { readonly why: 'unknownInput'; readonly type: string | null };
+
+/** Why a value is not a well-formed run input; null when it is one. */
+export function eventShapeProblem(value: unknown): InputProblem | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { why: 'notAnInput' };
   const e = value as Record<string, unknown>;
   const type = e.type as RunEvent['type'] | undefined;
   const raw: unknown = e.type;
-  const only = (...allowed: string[]): string | null => {
+  const only = (...allowed: string[]): InputProblem | null => {
     const extra = Object.keys(e).filter((k) => k !== 'type' && !allowed.includes(k));
-    return extra.length > 0 ? `a ${String(type)} input has no field ${extra.map((k) => `"${k.slice(0, 40)}"`).join(', ')}` : null;
+    return extra.length > 0 ? { why: 'extraFields', type: String(type), fields: extra.map((k) => k.slice(0, 40)) } : null;
   };
   switch (type) {
     case 'prep.commit':
-      if (!Array.isArray(e.measures) || e.measures.length > MAX_LIST || !e.measures.every(isId)) {
-        return `the preparation must be a list of at most ${MAX_LIST} measure ids`;
-      }
+      if (!Array.isArray(e.measures) || e.measures.length > MAX_LIST || !e.measures.every(isId)) return { why: 'measuresNotList', max: MAX_LIST };
       return only('measures');
     case 'player.choose': {
-      if (!isId(e.option)) return 'a choice must name an option id';
+      if (!isId(e.option)) return { why: 'noOptionId' };
       if (e.votes !== undefined) {
         const votes = e.votes;
-        if (typeof votes !== 'object' || votes === null || Array.isArray(votes)) return 'votes must map option ids to counts';
+        if (typeof votes !== 'object' || votes === null || Array.isArray(votes)) return { why: 'votesNotMap' };
         const entries = Object.entries(votes);
-        if (entries.length > 5 || !entries.every(([id, n]) => isId(id) && whole(n, 0, MAX_VOTES))) {
-          return `votes are whole numbers from 0 to ${MAX_VOTES} for the decision's options`;
-        }
+        if (entries.length > 5 || !entries.every(([id, n]) => isId(id) && whole(n, 0, MAX_VOTES))) return { why: 'votesOutOfRange', max: MAX_VOTES };
       }
       return only('option', 'votes');
     }
     case 'clock.tick':
-      if (!whole(e.minutes, 1, MAX_EVENT_MINUTES)) return `the clock moves in whole minutes, from 1 to ${MAX_EVENT_MINUTES} (30 days) at a time`;
+      if (!whole(e.minutes, 1, MAX_EVENT_MINUTES)) return { why: 'tickOutOfRange', max: MAX_EVENT_MINUTES };
       return only('minutes');
     case 'facilitator.extend':
-      if (!whole(e.minutes, 1, MAX_EVENT_MINUTES)) return `a timer is extended by whole minutes, from 1 to ${MAX_EVENT_MINUTES} (30 days)`;
+      if (!whole(e.minutes, 1, MAX_EVENT_MINUTES)) return { why: 'extendOutOfRange', max: MAX_EVENT_MINUTES };
       return only('minutes');
     case 'facilitator.hold':
     case 'facilitator.release':
     case 'facilitator.skip':
       return only();
     default:
-      return `unknown input type ${typeof raw === 'string' ? `"${raw.slice(0, 40)}"` : '(none)'}`;
+      return { why: 'unknownInput', type: typeof raw === 'string' ? raw.slice(0, 40) : null };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/lang.ts';
+import { refusalText, seedProblemText } from '../i18n/refusal-text.ts';
 import { createActor } from 'xstate';
 import type { CompiledScenario } from './compile.ts';
 import type { RunEvent, RunSnapshot } from './machine.ts';
@@ -14,6 +15,7 @@ import {
 } from './rules.ts';
 import { seedProblem } from './rng.ts';
 import { eventShapeProblem, MAX_RUN_INPUTS } from './run-events.ts';
+import type { RunRefusal } from './run-refusal.ts';
 import type { LogEntry, RunState } from './state.ts';
 import { buildView, type GameView } from './view.ts';
 
@@ -40,7 +42,11 @@ export interface UndoneChoice {
   beat: string | null;
 }
 
-/** A command the run refused, with a message a player or author can act on. */
+/**
+ * A command the run refused, with a message a player or author can act on. Thrown errors speak
+ * English (the command line, a save that cannot be replayed); a surface that words a refusal in
+ * its own language asks `refusal` first.
+ */
 export class RunError extends Error {
   override name = 'RunError';
 }
@@ -76,53 +82,43 @@ export function stepSnapshot(compiled: CompiledScenario, snapshot: RunSnapshot, 
   return compiled.machine.transition(snapshot, event, stepScope(compiled));
 }
 
-/** Explains why an event cannot be applied now, or returns null when it can. */
-export function refusal(compiled: CompiledScenario, state: RunState, event: RunEvent): string | null {
+/** Why an event cannot be applied now, as data (src/i18n/refusal-text.ts words it), or null when it can. */
+export function refusal(compiled: CompiledScenario, state: RunState, event: RunEvent): RunRefusal | null {
   const { index } = compiled;
   const malformed = eventShapeProblem(event);
   if (malformed) return malformed;
   switch (event.type) {
     case 'prep.commit': {
-      if (state.phase !== 'preparation') return 'preparation is over: the incident has started';
+      if (state.phase !== 'preparation') return { why: 'prepOver' };
       const unknown = event.measures.filter((m) => !index.measures.has(m));
-      if (unknown.length > 0) {
-        return `no preparation measure ${unknown.map((m) => `"${m}"`).join(', ')}; choose from ${[...index.measures.keys()].join(', ')}`;
-      }
-      if (new Set(event.measures).size !== event.measures.length) return 'a measure can be bought only once';
+      if (unknown.length > 0) return { why: 'unknownMeasures', measures: unknown, known: [...index.measures.keys()] };
+      if (new Set(event.measures).size !== event.measures.length) return { why: 'measureTwice' };
       const cost = preparationCost(index, event.measures);
-      if (cost > state.budgetLeft) return `these measures cost ${cost} but the budget is ${state.budgetLeft}`;
+      if (cost > state.budgetLeft) return { why: 'overBudget', cost, budget: state.budgetLeft };
       return null;
     }
     case 'player.choose': {
-      if (state.phase === 'preparation') return 'the incident has not started: commit the preparation first';
-      if (state.phase === 'ended' || state.posedAt === null) return 'no decision is waiting for an answer';
+      if (state.phase === 'preparation') return { why: 'notStarted' };
+      if (state.phase === 'ended' || state.posedAt === null) return { why: 'noDecision' };
       const option = findOption(index, state, event.option);
-      if (!option) {
-        const ids = [...(index.options.get(state.beat ?? '')?.keys() ?? [])];
-        return `no option "${event.option}" in beat "${state.beat}"; options are ${ids.join(', ')}`;
-      }
+      if (!option) return { why: 'unknownOption', option: event.option, beat: state.beat ?? '', options: [...(index.options.get(state.beat ?? '')?.keys() ?? [])] };
       const votes = Object.entries(event.votes ?? {});
-      if (votes.some(([id, n]) => !index.options.get(state.beat ?? '')?.has(id) || !Number.isInteger(n) || n < 0)) {
-        return 'votes are whole numbers >= 0 for options of this decision';
-      }
-      if (!isOptionAvailable(index, state, option)) {
-        return `option "${option.id}" is not available${option.unavailable ? `: ${option.unavailable}` : ''}`;
-      }
-      return canChoose(index, state, event.option) ? null : `option "${option.id}" cannot be chosen now`;
+      if (votes.some(([id, n]) => !index.options.get(state.beat ?? '')?.has(id) || !Number.isInteger(n) || n < 0)) return { why: 'badVotes' };
+      if (!isOptionAvailable(index, state, option)) return { why: 'optionUnavailable', option: option.id, unavailable: option.unavailable ?? null };
+      return canChoose(index, state, event.option) ? null : { why: 'cannotChooseNow', option: option.id };
     }
     case 'clock.tick':
       return null;
     case 'facilitator.extend':
-      return decisionDeadline(index, state) === null ? 'no timed decision is running' : null;
     case 'facilitator.hold':
-      return decisionDeadline(index, state) === null ? 'no timed decision is running' : null;
+      return decisionDeadline(index, state) === null ? { why: 'noTimer' } : null;
     case 'facilitator.release':
-      return nextReleasableInject(index, state) === null ? 'no inject is waiting to be released in this beat' : null;
+      return nextReleasableInject(index, state) === null ? { why: 'noInject' } : null;
     case 'facilitator.skip':
-      return skipOption(index, state) === null ? 'no decision is waiting that could be skipped' : null;
+      return skipOption(index, state) === null ? { why: 'nothingToSkip' } : null;
     default: {
       const unreachable: never = event;
-      return `unknown event ${JSON.stringify(unreachable)}`;
+      return { why: 'unknownInput', type: String((unreachable as { type: unknown }).type) };
     }
   }
 }
@@ -145,7 +141,7 @@ export class Run {
 
   static start(compiled: CompiledScenario, input: RunInput): Run {
     const badSeed = seedProblem(input.seed);
-    if (badSeed) throw new RunError(`${badSeed}, got ${input.seed}`);
+    if (badSeed) throw new RunError(`${seedProblemText(badSeed, 'en')}, got ${input.seed}`);
     if (!compiled.index.partners.has(input.partner)) {
       throw new RunError(`no partner "${input.partner}"; choose from ${[...compiled.index.partners.keys()].join(', ')}`);
     }
@@ -211,7 +207,7 @@ export class Run {
 
   send(event: RunEvent): void {
     const why = refusal(this.compiled, this.state, event);
-    if (why) throw new RunError(why);
+    if (why) throw new RunError(refusalText(why, 'en'));
     this.snapshot = stepSnapshot(this.compiled, this.snapshot, event);
     this.history.push(event);
   }

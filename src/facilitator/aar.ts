@@ -291,7 +291,8 @@ export function aarFromReport(compiled: CompiledScenario, session: Session, stat
   const gapsN = findings.filter((x) => x.kind === 'partner-gap').length;
   const ratingsLine = analysis
     .filter((a) => a.rating)
-    .map((a) => w('summary.rating', { objective: a.text, rating: a.ratingLabel ?? '' }))
+    // An objective written as a sentence ends in a full stop; inside ours it would read "backups.: Performed".
+    .map((a) => w('summary.rating', { objective: withoutFullStop(a.text), rating: a.ratingLabel ?? '' }))
     .join('; ');
   const generatedSummary = [
     w('summary.exercised', { team: o.team || w('summary.theTeam'), exercise: o.exercise, dates, duration: realDuration, participants: w('summary.participants', { count: o.participants.length }) }),
@@ -386,6 +387,10 @@ export function missingCapabilities(c: Condition, has: readonly string[]): strin
     return each.every((m) => m.length > 0) ? [...new Set(each.flat())] : [];
   }
   return [];
+}
+
+function withoutFullStop(text: string): string {
+  return text.trim().replace(/[.。]+$/u, '');
 }
 
 function capabilityWords(id: string): string {

@@ -284,7 +284,7 @@ export class Exercise {
     };
     const base = this.deps.scenario(s.scenarioId, s.scenarioFile?.key ?? null, s.scenarioLang);
     const why = tailoringProblem(next, base);
-    if (why) return passedOn(why);
+    if (why) return { key: 'tailoring', tailoring: why };
     const scenario = this.resolve(s.scenarioId, s.scenarioFile?.key ?? null, next);
     if (!scenario) return { key: 'refused.chooseScenario' };
     if (this.run) {
@@ -306,7 +306,7 @@ export class Exercise {
   setSeed(seed: number): Refusal {
     if (this.current.stage !== 'setup') return { key: 'refused.seedFixed' };
     const why = seedProblem(seed);
-    if (why) return passedOn(why);
+    if (why) return { key: 'seed', seed: why };
     return this.commit({ seed });
   }
 
@@ -699,7 +699,7 @@ export class Exercise {
     const { run, compiled } = this;
     if (!run || !compiled) return { key: 'refused.notStartedRun' };
     const why = refusal(compiled, run.state, event);
-    if (why) return passedOn(why);
+    if (why) return { key: 'run', run: why };
     const inputsBefore = run.inputs.length;
     const madeBefore = decisions(run.log);
     run.send(event);

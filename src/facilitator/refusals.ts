@@ -1,11 +1,15 @@
+import type { SeedProblem } from '../engine/rng.ts';
+import type { RunRefusal } from '../engine/run-refusal.ts';
 import type { Catalogue, ParamsOf } from '../i18n/messages.ts';
+import type { TailoringProblem } from '../scenarios/tailoring.ts';
 
 // Why the exercise refused a command, as data: a key of this catalogue and the values its text
 // needs. The exercise model says nothing in words; the console words a refusal in its own
 // language (these keys are part of the console's catalogue, German in its messages-de.json).
 // Placeholders are typed from the English text, so a refusal without a value its text needs does
-// not compile. `passedOn` carries a reason worded elsewhere (the engine, the scenario checker, a
-// thrown error), which is still English.
+// not compile. The run's, the seed check's and the tailoring's own reasons come as their data
+// (`Reasoned`), worded by the engine's catalogue in the console's language; `passedOn` carries a
+// thrown error's message, which is still English.
 
 const en = {
   'refused.participantName': 'give the participant a name',
@@ -82,13 +86,21 @@ export const REFUSALS_EN: RefusalMessages = en;
 
 export type RefusalKey = keyof RefusalMessages;
 
-/** A refusal: its key, and `params` when its text has placeholders (typed from the English). */
-export type Refused = {
+/** A refusal of the console's catalogue: its key, and `params` when its text has placeholders (typed from the English). */
+type Keyed = {
   [K in RefusalKey]: [keyof ParamsOf<RefusalMessages[K]>] extends [never] ? { readonly key: K } : { readonly key: K; readonly params: ParamsOf<RefusalMessages[K]> };
 }[RefusalKey];
+
+/** A refusal the run, the seed check or the tailoring made, as their data (src/i18n/refusal-text.ts words it). */
+type Reasoned =
+  | { readonly key: 'run'; readonly run: RunRefusal }
+  | { readonly key: 'seed'; readonly seed: SeedProblem }
+  | { readonly key: 'tailoring'; readonly tailoring: TailoringProblem };
+
+export type Refused = Keyed | Reasoned;
 
 /** A command's answer: null when it was taken, else why not. */
 export type Refusal = Refused | null;
 
-/** A reason worded elsewhere (the engine, the scenario checker, an error), passed on as it is. */
+/** A thrown error's message (the engine's, the scenario checker's), passed on as it is. */
 export const passedOn = (reason: string): Refused => ({ key: 'refused.passedOn', params: { reason } });

@@ -78,15 +78,6 @@ const en = {
   tickerNews: 'News',
   tickerSocial: 'Social',
   tickerNone: 'No press or social media coverage yet',
-  'channel.alert': 'Alert',
-  'channel.email': 'Email',
-  'channel.call': 'Call',
-  'channel.chat': 'Chat',
-  'channel.social': 'Social',
-  'channel.news': 'News',
-  'channel.regulator': 'Regulator',
-  'channel.vendor': 'Vendor',
-  'channel.status': 'Status page',
 } as const satisfies Catalogue;
 
 export type RoomMessages = typeof en;
@@ -164,15 +155,6 @@ export const ROOM_DE: Translation<RoomMessages> = {
   tickerNews: 'Presse',
   tickerSocial: 'Social Media',
   tickerNone: 'Noch keine Berichte in Presse oder sozialen Medien',
-  'channel.alert': 'Alarm',
-  'channel.email': 'E-Mail',
-  'channel.call': 'Anruf',
-  'channel.chat': 'Chat',
-  'channel.social': 'Social Media',
-  'channel.news': 'Presse',
-  'channel.regulator': 'Behörde',
-  'channel.vendor': 'Dienstleister',
-  'channel.status': 'Statusseite',
 };
 
 const CATALOGUES = { en: ROOM_EN, de: ROOM_DE };

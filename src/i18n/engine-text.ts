@@ -3,23 +3,16 @@ import type { PartnerLesson } from '../engine/partner-comparison.ts';
 import type { RegulatorEvent } from '../engine/playthrough.ts';
 import { rubric } from '../engine/rubric.ts';
 import type { DimensionScore, ObjectiveRating, Rating, ScoreItem, ScoreReason, ScoreReport, Verdict, VerdictId } from '../engine/scoring.ts';
-import { ENGINE_TEXT_DE } from './engine-text-de.ts';
-import { ENGINE_TEXT_EN, type EngineMessages } from './engine-text-en.ts';
+import { engineWords as t } from './engine-words.ts';
 import { formats } from './format.ts';
 import type { Lang } from './lang.ts';
-import { translate, type Catalogues } from './messages.ts';
 import { dimensionLabel } from './vocabulary.ts';
 
 // The edge where the engine's data becomes words: score reasons, objective ratings, verdicts, the
 // partner lesson, regulator events, the "not possible" of a shut option, and the scoring rubric,
 // in each language. The engine returns kinds and numbers (src/engine/scoring.ts, rubric.ts,
 // partner-comparison.ts, playthrough.ts); every surface words them here, so they read alike.
-
-const CATALOGUES: Catalogues<EngineMessages> = { en: ENGINE_TEXT_EN, de: ENGINE_TEXT_DE };
-
-type Key = keyof EngineMessages & string;
-const t = (lang: Lang, key: Key, params: Readonly<Record<string, string | number>> = {}): string =>
-  (translate as (c: Catalogues<EngineMessages>, l: Lang, k: Key, p: Readonly<Record<string, string | number>>) => string)(CATALOGUES, lang, key, params);
+// Refusals (the run's, the seed check's, the tailoring's) are worded in refusal-text.ts.
 
 /**
  * A count as the language writes it. English keeps the engine's historical wording (toLocaleString

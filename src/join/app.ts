@@ -7,6 +7,7 @@ import { formats } from '../i18n/format.ts';
 import { LANG_NAMES, LANGS, isLang, type Lang } from '../i18n/lang.ts';
 import { translator, type Translation } from '../i18n/messages.ts';
 import { roleName } from '../i18n/roles.ts';
+import { channelLabel } from '../i18n/channels.ts';
 import { fetchJoinInfo, JoinError, Link, type LinkStatus, type Problem } from './connection.ts';
 import { h } from './dom.ts';
 import GERMAN from './messages-de.json?url&no-inline';
@@ -297,7 +298,7 @@ export class JoinApp {
               h(
                 'li',
                 { class: i.forYou ? 'inject for-you' : 'inject' },
-                h('p', { class: 'inject-meta' }, `T+${i.t} · ${this.channel(i.channel)} · ${i.from}`, i.forYou ? h('strong', { class: 'badge' }, this.t('onlyForYou')) : null),
+                h('p', { class: 'inject-meta' }, `T+${i.t} · ${channelLabel(i.channel, this.lang)} · ${i.from}`, i.forYou ? h('strong', { class: 'badge' }, this.t('onlyForYou')) : null),
                 h('p', this.asWritten(), i.text),
               ),
             ),
@@ -309,11 +310,6 @@ export class JoinApp {
     else if (view.decision && view.vote) parts.push(this.voteForm(view));
     else parts.push(h('p', { class: 'card', role: 'status' }, this.t('discussing')));
     return parts;
-  }
-
-  private channel(id: string): string {
-    const key = `channel.${id}`;
-    return key in JOIN_EN ? this.t(key as keyof JoinMessages & `channel.${string}`) : id;
   }
 
   private voteForm(view: ParticipantView): Node {

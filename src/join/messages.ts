@@ -62,15 +62,6 @@ const en = {
   thanksText: 'The exercise has ended. The facilitator will take you through the debrief.',
   scores: 'Scores',
   score: '{name}: {score}',
-  'channel.alert': 'alert',
-  'channel.email': 'email',
-  'channel.call': 'call',
-  'channel.chat': 'chat',
-  'channel.social': 'social media',
-  'channel.news': 'news',
-  'channel.regulator': 'regulator',
-  'channel.vendor': 'vendor',
-  'channel.status': 'status page',
 } as const satisfies Catalogue;
 
 export type JoinMessages = typeof en;

@@ -33,17 +33,25 @@ export function isUntailored(t: Tailoring): boolean {
   return !t.company && !t.sector && !t.currency && Object.values(t.people).every((n) => !n);
 }
 
+/** Why a tailoring cannot apply, as data (src/i18n/refusal-text.ts words it in each language). */
+export type TailoringProblem =
+  | { readonly why: 'nameTooLong'; readonly field: 'company' | 'sector'; readonly max: number }
+  | { readonly why: 'unknownCurrency'; readonly currency: string; readonly allowed: readonly string[] }
+  | { readonly why: 'tooManyPeople'; readonly max: number }
+  | { readonly why: 'personNameTooLong'; readonly id: string; readonly max: number }
+  | { readonly why: 'unknownPerson'; readonly id: string; readonly scenario: string };
+
 /** Why a tailoring cannot apply to a scenario, or null. Bounds first, then the people it names. */
-export function tailoringProblem(t: Tailoring, scenario: Scenario | null): string | null {
-  for (const [field, value] of [['company name', t.company], ['sector', t.sector]] as const) {
-    if (value.length > MAX_TAILORED_NAME) return `the ${field} is longer than ${MAX_TAILORED_NAME} characters`;
+export function tailoringProblem(t: Tailoring, scenario: Scenario | null): TailoringProblem | null {
+  for (const [field, value] of [['company', t.company], ['sector', t.sector]] as const) {
+    if (value.length > MAX_TAILORED_NAME) return { why: 'nameTooLong', field, max: MAX_TAILORED_NAME };
   }
-  if (t.currency !== '' && !CURRENCIES.includes(t.currency)) return `no currency "${String(t.currency)}" (allowed: ${CURRENCIES.join(', ')})`;
+  if (t.currency !== '' && !CURRENCIES.includes(t.currency)) return { why: 'unknownCurrency', currency: String(t.currency), allowed: CURRENCIES };
   const people = Object.entries(t.people);
-  if (people.length > MAX_TAILORED_PEOPLE) return `at most ${MAX_TAILORED_PEOPLE} people can be renamed`;
+  if (people.length > MAX_TAILORED_PEOPLE) return { why: 'tooManyPeople', max: MAX_TAILORED_PEOPLE };
   for (const [id, name] of people) {
-    if (name.length > MAX_TAILORED_NAME) return `the new name for "${id}" is longer than ${MAX_TAILORED_NAME} characters`;
-    if (scenario && !scenario.stakeholders.some((s) => s.id === id)) return `no person "${id}" in "${scenario.title}"`;
+    if (name.length > MAX_TAILORED_NAME) return { why: 'personNameTooLong', id, max: MAX_TAILORED_NAME };
+    if (scenario && !scenario.stakeholders.some((s) => s.id === id)) return { why: 'unknownPerson', id, scenario: scenario.title };
   }
   return null;
 }

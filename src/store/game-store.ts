@@ -6,6 +6,7 @@ import { refusal, Run } from '../engine/runtime.ts';
 import { scoreRun, type ScoreReport } from '../engine/scoring.ts';
 import type { GameView } from '../engine/view.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { refusalText, seedProblemText } from '../i18n/refusal-text.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { clearAutosave, readAutosave, savedScenarioId, savedScenarioLang, writeAutosave, type SessionMeta } from './autosave.ts';
 import { PACE_SECONDS, type Pace, type Speed } from './pace.ts';
@@ -170,9 +171,9 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
 
     /** Applies an engine event, refreshes the view, autosaves, and scores the run if it ended. */
     const send = (event: RunEvent): string | null => {
-      if (!run || !compiled) return 'no game is running';
+      if (!run || !compiled) return storeText(get().lang)('noGame');
       const why = refusal(compiled, run.state, event);
-      if (why) return why;
+      if (why) return refusalText(why, get().lang);
       run.send(event);
       const patch: Partial<GameState> = { view: run.view(get().lang) };
       if (run.isOver && get().report === null) {
@@ -350,7 +351,7 @@ export function createGameStore(deps: GameStoreDeps): GameStore {
       },
       setSeed(seed) {
         const why = seedProblem(seed);
-        if (why) return why;
+        if (why) return seedProblemText(why, get().lang);
         set({ selection: { ...get().selection, seed } });
         return null;
       },

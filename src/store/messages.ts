@@ -18,6 +18,7 @@ const en = {
   noPartner: '“{title}” has no IT partner to play',
   cannotAfford: '“{measure}” costs {cost} but only {left} of the budget is left. Untick something first.',
   gamePaused: 'the game is paused',
+  noGame: 'no game is running',
   prepOver: 'preparation is over',
   runGone: 'that run is no longer in the history',
   runTooOld: 'the run of “{title}” was saved before runs could be reopened, so only its scores are kept',

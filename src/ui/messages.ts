@@ -241,15 +241,6 @@ const en = {
   confidenceDown: ' (down {points})',
 
   // Feed
-  channelAlert: 'Alert',
-  channelEmail: 'Email',
-  channelCall: 'Phone call',
-  channelChat: 'Chat',
-  channelSocial: 'Social post',
-  channelNews: 'News',
-  channelRegulator: 'Regulator',
-  channelVendor: 'Vendor',
-  channelStatus: 'Status page',
   feedEmpty: 'Quiet, for now. Messages, calls and alerts will appear here.',
   incoming: 'Incoming',
   injectFrom: ' from {from}',

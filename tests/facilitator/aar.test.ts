@@ -80,6 +80,14 @@ describe('the after-action report and improvement plan', () => {
     expect(aarMarkdown(aar)).toContain('Reason: The standby had never been tested.');
   });
 
+  it('names each rated objective in the generated summary without doubling its full stop', () => {
+    const { ex } = running();
+    ok(ex.setRating('prepared', 'U'));
+    const summary = aarOf(ex).executiveSummary;
+    expect(summary).toMatch(/Objectives: .*Have a failover ready: /);
+    expect(summary).not.toContain('.:');
+  });
+
   it('keeps the game’s artefacts out of the main report unless the appendix is asked for', () => {
     const { ex } = running();
     ok(ex.end());

@@ -14,7 +14,7 @@ import type { Translation } from '../../src/scenarios/translation-schema.ts';
 import { ScenarioLibrary } from '../../src/store/scenario-library.ts';
 import { memoryStorage } from '../../src/store/storage.ts';
 import { Exercise } from '../../src/facilitator/exercise.ts';
-import { harness, said, workshopScenario } from './helpers.ts';
+import { harness, ok, running, said, workshopScenario } from './helpers.ts';
 
 // The console's language: its own words, the presenter's frame, and the language a scenario's
 // text runs in, recorded with the session so a run made on a translation replays on it.
@@ -132,6 +132,37 @@ describe('the console’s language', () => {
     expect(english.getState().act((x) => x.setScenarioLang('de'))).toBe('the scenario’s language is fixed once the briefing has started');
     expect(english.getState().message?.text).toBe('The scenario’s language is fixed once the briefing has started');
     english.getState().dispose();
+  });
+
+  it('carries the run’s, the seed check’s and the tailoring’s refusals as data, worded in the console’s language', () => {
+    const { ex } = running();
+    ok(ex.hold());
+    const noTimer = ex.extend();
+    const badPerson = ex.setTailoring({ people: { nobody: 'X Y' } });
+    const setup = harness().ex;
+    const badSeed = setup.setSeed(2 ** 31);
+    const yen = setup.setTailoring({ currency: 'JPY' as never });
+    const title = ex.scenario!.title;
+    expect([noTimer, badPerson, badSeed]).toEqual([
+      { key: 'run', run: { why: 'noTimer' } },
+      { key: 'tailoring', tailoring: { why: 'unknownPerson', id: 'nobody', scenario: title } },
+      { key: 'seed', seed: { why: 'seedOutOfRange', max: 2_147_483_647 } },
+    ]);
+    const all = [noTimer, badPerson, badSeed, yen];
+    expect(all.map(said)).toEqual([
+      'no timed decision is running',
+      `no person "nobody" in "${title}"`,
+      'the seed must be a whole number from 0 to 2,147,483,647',
+      'no currency "JPY" (allowed: EUR, USD, GBP)',
+    ]);
+    addConsoleWords('de', germanConsole);
+    useLang('de');
+    expect(all.map(said)).toEqual([
+      'es läuft keine Entscheidung mit Frist',
+      `es gibt keine Person „nobody“ in „${title}“`,
+      'erlaubt sind ganze Zahlen von 0 bis 2.147.483.647',
+      'es gibt keine Währung „JPY“ (möglich: EUR, USD, GBP)',
+    ]);
   });
 
   it('restores a German run on its German text, and a session saved before languages as English', async () => {

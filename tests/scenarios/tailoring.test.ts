@@ -6,6 +6,7 @@ import { ADVICE_POLICY, playPolicy, POLICIES } from '../../src/engine/policies.t
 import { SCENARIOS_DIR } from '../../src/scenarios/load-file.ts';
 import { parseScenario } from '../../src/scenarios/load.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
+import { tailoringProblemText } from '../../src/i18n/refusal-text.ts';
 import { NO_TAILORING, replacer, tailoringProblem, tailorScenario, type Tailoring } from '../../src/scenarios/tailoring.ts';
 
 const files = readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.yaml')).sort();
@@ -81,9 +82,15 @@ describe('tailoring a scenario for a client', () => {
 
   it('says what is wrong with a layer that cannot apply', () => {
     const s = shipped(files[0]!);
-    expect(tailoringProblem({ ...NO_TAILORING, company: 'x'.repeat(121) }, s)).toBe('the company name is longer than 120 characters');
-    expect(tailoringProblem({ ...NO_TAILORING, currency: 'JPY' as never }, s)).toBe('no currency "JPY" (allowed: EUR, USD, GBP)');
-    expect(tailoringProblem({ ...NO_TAILORING, people: { nobody: 'A B' } }, s)).toBe(`no person "nobody" in "${s.title}"`);
+    const said = (t: Tailoring): string | null => {
+      const why = tailoringProblem(t, s);
+      return why && tailoringProblemText(why, 'en');
+    };
+    expect(tailoringProblem({ ...NO_TAILORING, company: 'x'.repeat(121) }, s)).toEqual({ why: 'nameTooLong', field: 'company', max: 120 });
+    expect(said({ ...NO_TAILORING, company: 'x'.repeat(121) })).toBe('the company name is longer than 120 characters');
+    expect(said({ ...NO_TAILORING, sector: 'x'.repeat(121) })).toBe('the sector is longer than 120 characters');
+    expect(said({ ...NO_TAILORING, currency: 'JPY' as never })).toBe('no currency "JPY" (allowed: EUR, USD, GBP)');
+    expect(said({ ...NO_TAILORING, people: { nobody: 'A B' } })).toBe(`no person "nobody" in "${s.title}"`);
     expect(tailoringProblem({ ...NO_TAILORING, company: 'Acme' }, s)).toBeNull();
   });
 });

@@ -75,6 +75,17 @@ describe('game store: a run from title to debrief', () => {
     expect(s().view).toBe(before);
   });
 
+  it('words the engine’s refusals and the seed check in the player’s language', () => {
+    const { s } = track(makeStore());
+    toIncident(s);
+    expect(s().setSeed(-1)).toBe('the seed must be a whole number from 0 to 2,147,483,647');
+    s().setLang('de');
+    expect(s().choose('failover')).toBe('Option „failover“ steht nicht zur Verfügung: Needs a standby and a partner who can run it');
+    expect(s().choose('panic')).toBe('es gibt keine Option „panic“ im Abschnitt „outage“; zur Wahl stehen failover, restore, wait');
+    expect(s().setSeed(2 ** 31)).toBe('erlaubt sind ganze Zahlen von 0 bis 2.147.483.647');
+    expect(s().selection.seed).toBe(42);
+  });
+
   it('refuses choices while paused', () => {
     const { s } = track(makeStore());
     toIncident(s);

@@ -298,9 +298,9 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
         replace(timer, paced ? pacedTimerText(view) : timerText(view));
         extend.hidden = paced;
         hold.hidden = paced;
-        const live = refusalOr(compiled, run, true);
-        setDisabled(extend, live({ type: 'facilitator.extend', minutes: 1 }) !== null, t('noTimedDecision'));
-        setDisabled(hold, live({ type: 'facilitator.hold' }) !== null, t('noTimedDecision'));
+        const allows = allowedNow(compiled, run, true);
+        setDisabled(extend, !allows({ type: 'facilitator.extend', minutes: 1 }), t('noTimedDecision'));
+        setDisabled(hold, !allows({ type: 'facilitator.hold' }), t('noTimedDecision'));
         renderOptions(JSON.stringify([s.selected, s.votes, d.options.map((o) => [o.id, o.available]), view?.beat?.id]), state);
         setDisabled(record, s.selected === null, t('markFirst'));
         setDisabled(clearVotes, Object.keys(s.votes).length === 0);
@@ -321,9 +321,9 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
 
       more.hidden = !incident;
       const open = incident && s.decision === 'open' && !!view?.decision;
-      const live = refusalOr(compiled, run, open);
-      setDisabled(release, !open || live({ type: 'facilitator.release' }) !== null, t('noInjectWaiting'));
-      setDisabled(skip, !open || live({ type: 'facilitator.skip' }) !== null, t('noDecisionOpen'));
+      const allows = allowedNow(compiled, run, open);
+      setDisabled(release, !allows({ type: 'facilitator.release' }), t('noInjectWaiting'));
+      setDisabled(skip, !allows({ type: 'facilitator.skip' }), t('noDecisionOpen'));
       const canUndo = incident && (s.run?.inputs.some((e) => e.type === 'player.choose' || e.type === 'facilitator.skip') ?? false);
       setDisabled(undo, !canUndo, t('nothingToUndo'));
       setDisabled(end, !incident);
@@ -337,12 +337,13 @@ export function controlsView(store: ConsoleStore, handlers: ControlHandlers): Vi
   };
 }
 
-function refusalOr(
+/** Whether the run would take a command now; a button it would refuse is disabled with the console's own reason. */
+function allowedNow(
   compiled: ReturnType<ConsoleState['compiled']>,
   run: ReturnType<ConsoleState['exercise']>['state'],
   open: boolean,
-): (event: Parameters<typeof refusal>[2]) => string | null {
-  return (event) => (!open || !compiled || !run ? 'not now' : refusal(compiled, run, event));
+): (event: Parameters<typeof refusal>[2]) => boolean {
+  return (event) => open && !!compiled && !!run && refusal(compiled, run, event) === null;
 }
 
 function pacedTimerText(view: GameView | null): string {

@@ -1,4 +1,5 @@
 import type { Lang } from '../../i18n/lang.ts';
+import { refusalText, seedProblemText, tailoringProblemText } from '../../i18n/refusal-text.ts';
 import { translator, type Translate, type Translation } from '../../i18n/messages.ts';
 import type { RefusalKey, Refused } from '../refusals.ts';
 import { CONSOLE_EN, type ConsoleMessages } from './messages.ts';
@@ -30,7 +31,11 @@ export function useLang(lang: Lang): void {
 
 /** Why the exercise refused a command, in the console's current language. */
 export function sayRefusal(refused: Refused): string {
-  // The Refused union already ties each key to the values its text needs; `t` cannot see that
+  // The run's, the seed check's and the tailoring's reasons are worded by the engine's catalogue.
+  if (refused.key === 'run') return refusalText(refused.run, current);
+  if (refused.key === 'seed') return seedProblemText(refused.seed, current);
+  if (refused.key === 'tailoring') return tailoringProblemText(refused.tailoring, current);
+  // The Keyed union already ties each key to the values its text needs; `t` cannot see that
   // through a union, so it is called as a plain key-and-values function.
   const say = t as unknown as (key: RefusalKey, params?: Readonly<Record<string, string | number>>) => string;
   return say(refused.key, 'params' in refused ? refused.params : undefined);

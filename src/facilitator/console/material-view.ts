@@ -6,6 +6,7 @@ import { duration, gameTime, money } from '../../store/format.ts';
 import { h, replace } from '../../ui/dom.ts';
 import { writtenIn } from '../../ui/text-lang.ts';
 import { roleName } from '../../i18n/roles.ts';
+import { channelLabel } from '../../i18n/channels.ts';
 import { consoleLang, t } from './i18n.ts';
 import type { ConsoleState, ConsoleStore } from './console-store.ts';
 import { keyed, list } from './parts.ts';
@@ -149,7 +150,7 @@ function beatMaterial(scenario: Scenario, view: GameView, state: ConsoleState, t
           return h(
             'li',
             { class: 'fac-inject' },
-            h('p', { class: 'fac-inject__head', text: `${gameTime(i.t)} · ${t(`channel.${i.channel}`)} · ${i.from}` }),
+            h('p', { class: 'fac-inject__head', text: `${gameTime(i.t)} · ${channelLabel(i.channel, consoleLang())} · ${i.from}` }),
             h('p', { attrs: w, text: i.text }),
             aimed.length ? h('p', { class: 'fac-inject__aim', text: t('onTheSpot', { who: aimed.join('; ') }) }) : null,
           );

@@ -329,15 +329,6 @@ const en = {
   notAvailableWhy: 'Not available: {why}',
   injectsNewest: 'Injects (newest first)',
   onTheSpot: 'On the spot: {who}',
-  'channel.alert': 'alert',
-  'channel.email': 'email',
-  'channel.call': 'call',
-  'channel.chat': 'chat',
-  'channel.social': 'social media',
-  'channel.news': 'news',
-  'channel.regulator': 'regulator',
-  'channel.vendor': 'vendor',
-  'channel.status': 'status page',
 
   // Sessions (sessions-view.ts).
   'stage.setup': 'Setting up',

@@ -77,15 +77,6 @@ const en = {
   systems: 'Systems',
   whoCalls: 'Who will be calling',
   onTheSpot: 'On the spot',
-  'channel.alert': 'Alert',
-  'channel.email': 'Email',
-  'channel.call': 'Phone call',
-  'channel.chat': 'Chat',
-  'channel.social': 'Social post',
-  'channel.news': 'News',
-  'channel.regulator': 'Regulator',
-  'channel.vendor': 'Vendor',
-  'channel.status': 'Status page',
 
   // The workshop room's join card (room/presenter-room.ts).
   joinFromPhone: 'Join from your phone',

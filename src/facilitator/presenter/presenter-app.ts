@@ -20,6 +20,7 @@ import { localizeScenario } from '../../scenarios/translation.ts';
 import type { Translation as ScenarioTranslation } from '../../scenarios/translation-schema.ts';
 import { hasPresenterWords, presenterLang, t, useLang } from './i18n.ts';
 import { markWritten } from '../../ui/text-lang.ts';
+import { channelLabel } from '../../i18n/channels.ts';
 
 // The projector's window. It shows what the console sends and nothing else: it holds no
 // exercise of its own, so closing and reopening it loses nothing. On opening it shows the last
@@ -323,7 +324,7 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
     if (!before || !after || before.sessionId !== after.sessionId) return;
     const lines: string[] = [];
     const newInject = after.latestInject && after.decision !== 'revealed' && (before.latestInject?.id !== after.latestInject.id || before.latestInject?.t !== after.latestInject.t);
-    if (newInject && after.latestInject) lines.push(t('saidInject', { channel: t(`channel.${after.latestInject.channel}`), from: after.latestInject.from, text: after.latestInject.text }));
+    if (newInject && after.latestInject) lines.push(t('saidInject', { channel: channelLabel(after.latestInject.channel, presenterLang()), from: after.latestInject.from, text: after.latestInject.text }));
     if (after.recorded && !before.recorded) lines.push(t('saidChose', { label: after.recorded.label }));
     if (after.outcome && !before.outcome) lines.push(t('saidHappened', { text: after.outcome.text }));
     if (after.decision === 'open' && before.decision === 'revealed' && after.view?.decision) lines.push(t('saidNext', { prompt: after.view.decision.prompt }));

@@ -7,6 +7,7 @@ import { dimensionLabel } from '../../i18n/vocabulary.ts';
 import { presenterLang, t } from './i18n.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { writtenIn } from '../../ui/text-lang.ts';
+import { channelLabel } from '../../i18n/channels.ts';
 
 // The projector's side column, one card per moment of the exercise. Large type, few words, and
 // only what the frame carries (which holds nothing facilitator-only).
@@ -247,7 +248,7 @@ export function injectsCard(f: PresenterFrame | null): Node[] {
         h(
           'li',
           { class: 'pres__inject-item' },
-          h('p', { class: 'pres__inject-head' }, h('span', { class: `pres__channel pres__channel--${i.channel}`, text: t(`channel.${i.channel}`) }), ` ${i.from} · ${gameTime(i.t)}`),
+          h('p', { class: 'pres__inject-head' }, h('span', { class: `pres__channel pres__channel--${i.channel}`, text: channelLabel(i.channel, presenterLang()) }), ` ${i.from} · ${gameTime(i.t)}`),
           h('p', { class: 'pres__inject-text', attrs: w, text: i.text }),
         ),
       ),

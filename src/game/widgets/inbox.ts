@@ -2,6 +2,7 @@ import type * as Phaser from 'phaser';
 import type { InjectView } from '../../engine/view.ts';
 import { injectKey, type ViewChanges } from '../changes.ts';
 import { formatGameClock } from '../format.ts';
+import { channelLabel } from '../../i18n/channels.ts';
 import type { Rect } from '../layout.ts';
 import { CHANNEL_COLOUR, mix, PALETTE } from '../palette.ts';
 import type { PanelStyle, RoomContext, RoomFrame, Widget } from '../room.ts';
@@ -188,7 +189,7 @@ export class Inbox implements Widget {
     const sender = addText(scene, dpr, textX, 0, '', { size: 12 * this.ui, colour: PALETTE.text, bold: true });
     const meta = addText(scene, dpr, 0, 0, '', { size: 10.5 * this.ui, colour: PALETTE.textDim, mono: true });
     if (this.vertical) {
-      meta.setText(`${this.ctx.words(`channel.${inject.channel}`)} · ${formatGameClock(inject.t)}`);
+      meta.setText(`${channelLabel(inject.channel, this.ctx.lang)} · ${formatGameClock(inject.t)}`);
       meta.setPosition(slot.w - 8 - meta.width, slot.h / 2 - meta.height / 2);
       sender.setText(inject.from);
       if (sender.width > meta.x - textX - 8) {

@@ -1,32 +1,13 @@
 import type { InjectView } from '../../engine/view.ts';
 import { gameTime } from '../../store/format.ts';
-import type { ChannelName } from '../../scenarios/schema.ts';
 import { h } from '../dom.ts';
 import { icon } from './icons.ts';
-import { uiText, type UiText } from '../text.ts';
+import type { UiText } from '../text.ts';
+import { channelLabel } from '../../i18n/channels.ts';
+import type { Lang } from '../../i18n/lang.ts';
 
 // The inject feed. It is a polite live region: only new messages are added to it, so a screen
 // reader announces each one once, in full, without re-reading the rest.
-
-const CHANNEL_KEYS = {
-  alert: 'channelAlert',
-  email: 'channelEmail',
-  call: 'channelCall',
-  chat: 'channelChat',
-  social: 'channelSocial',
-  news: 'channelNews',
-  regulator: 'channelRegulator',
-  vendor: 'channelVendor',
-  status: 'channelStatus',
-} as const satisfies Record<ChannelName, string>;
-
-/** A channel's name in the screens' language. */
-export const channelLabel = (channel: ChannelName, t: UiText): string => t(CHANNEL_KEYS[channel]);
-
-/** English names, for surfaces not yet translated (the presenter). */
-export const CHANNEL_LABELS: Record<ChannelName, string> = Object.fromEntries(
-  Object.keys(CHANNEL_KEYS).map((c) => [c, channelLabel(c as ChannelName, uiText('en'))]),
-) as Record<ChannelName, string>;
 
 export interface Feed {
   el: HTMLElement;
@@ -36,7 +17,7 @@ export interface Feed {
 }
 
 /** `written`: the attributes for scenario text (see text-lang.ts). */
-export function createFeed(t: UiText, written: { lang?: string } = {}): Feed {
+export function createFeed(t: UiText, lang: Lang, written: { lang?: string } = {}): Feed {
   const list = h('ol', { class: 'feed__list', attrs: { reversed: true } });
   const empty = h('p', { class: 'feed__empty muted small', text: t('feedEmpty') });
   const log = h('div', { class: 'feed__log', attrs: { role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-labelledby': 'feed-heading' } }, list);
@@ -59,7 +40,7 @@ export function createFeed(t: UiText, written: { lang?: string } = {}): Feed {
             'p',
             { class: 'inject__meta' },
             icon(inject.channel, 'ico inject__icon'),
-            h('span', { class: 'inject__channel', text: channelLabel(inject.channel, t) }),
+            h('span', { class: 'inject__channel', text: channelLabel(inject.channel, lang) }),
             h('span', { class: 'inject__from', text: t('injectFrom', { from: inject.from }) }),
             h('span', { class: 'inject__time', text: t('injectAt', { time: gameTime(inject.t) }) }),
           ),

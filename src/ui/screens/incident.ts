@@ -58,7 +58,7 @@ export function incidentScreen(ctx: AppContext): ScreenView {
 
   const metrics = createMetricsStrip(lang);
   const systems = createSystemsPanel(lang, initial.runLang);
-  const feed = createFeed(t, written);
+  const feed = createFeed(t, lang, written);
   const stage = createStage(ctx);
   const secondsPerMinute = (): number => PACE_SECONDS[store.getState().selection.pace] / store.getState().speed;
   const decision = createDecisionPanel({

@@ -7,6 +7,7 @@ import type { BallotMessage, ConsoleRoomView, RoleView } from '../../../src/prot
 import { consoleView, START_INCIDENT, until } from '../helpers.ts';
 import { joinPhone, openConsole, since, startServer, type PhoneClient, type ServerProcess } from './crash-helpers.ts';
 import { clearRedisDatabase, emptyRedisDatabase, postgresUrl, requirePostgres } from './real-servers.ts';
+import { freePort } from '../../free-port.ts';
 
 // Issue "Rooms that survive", scale-out: two server processes sharing Redis (Colyseus' presence and
 // room listings) and PostgreSQL (the logs and the leases). Clients reach the processes through one
@@ -45,14 +46,6 @@ function startProxy(): Promise<number> {
     });
   });
   return new Promise((resolve) => proxy.listen(0, '127.0.0.1', () => resolve((proxy.address() as AddressInfo).port)));
-}
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
 }
 
 async function roomsIn(port: number): Promise<number> {
