@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { placeholders, translate, type Catalogue, type ParamsOf } from '../i18n/messages.ts';
+import { translate, type Catalogue, type ParamsOf } from '../i18n/messages.ts';
 
 // Why the room refused what the console sent, as data: a code (a key of this catalogue) and the
 // values its words need, so the console words it in its own language (these keys are part of the
@@ -45,6 +45,11 @@ export function roomError(type: string | null, refused: RoomRefused): { type: st
 }
 
 const CODES = Object.keys(en) as [RoomRefusalCode, ...RoomRefusalCode[]];
+/**
+ * The values a code's words name. (Not i18n's placeholders(): the console would pull it into the
+ * chunk it shares with the phone page, whose first load is at its 60 KB budget.)
+ */
+const named = (code: RoomRefusalCode): string[] => [...en[code].matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 
 /** An `error` message as the console checks it when it arrives: a code must come with every value its words name. */
 export const RoomErrorMessageSchema = z
@@ -54,4 +59,4 @@ export const RoomErrorMessageSchema = z
     code: z.enum(CODES).optional(),
     params: z.record(z.string().max(40), z.union([z.string().max(10_000), z.number()])).optional(),
   })
-  .refine((e) => e.code === undefined || placeholders(en[e.code]).every((p) => e.params?.[p] !== undefined), 'a refusal’s code needs the values its words name');
+  .refine((e) => e.code === undefined || named(e.code).every((p) => e.params?.[p] !== undefined), 'a refusal’s code needs the values its words name');
