@@ -14,6 +14,7 @@ import {
 } from '../src/protocol/messages.ts';
 import { SEAT_NOT_FOUND, type ConsoleRoomView, type RoleView, type ServerMessages, type VoteStateMessage } from '../src/protocol/views.ts';
 import { diffConsoleView } from '../src/protocol/console-delta.ts';
+import { roomError, type RoomRefused } from '../src/protocol/room-refusals.ts';
 import { allocateJoinCode, releaseJoinCode, reserveJoinCode } from './join-codes.ts';
 import type { Lang } from '../src/i18n/lang.ts';
 import { translationsOf, type ScenarioLibrary } from './scenarios.ts';
@@ -180,7 +181,8 @@ export class WorkshopRoom extends Room {
     this.journal.write(entry).then(then, (error: Error) => {
       roomConfig.log(`room ${this.roomId}: ${error.message}`);
       this.rollBackToLog();
-      this.refuse(client, type, this.isPhone(client) ? phoneWords({ key: 'voteNotSaved' }, this.langOf(client)) : `not saved, so not counted: ${error.message}`);
+      if (this.isPhone(client)) this.refuse(client, type, phoneWords({ key: 'voteNotSaved' }, this.langOf(client)));
+      else this.refuseConsole(client, type, { code: 'roomRefused.notSaved', params: { reason: error.message } });
       if (entry.kind === 'vote') this.sendBallot(client, entry.seat);
       this.sendConsole();
     });
@@ -224,7 +226,7 @@ export class WorkshopRoom extends Room {
       this.who.set(client.sessionId, { kind: 'console' });
       this.consoleClients.add(client);
       this.sendConsoleTo(client);
-      if (this.readOnly) this.refuse(client, null, `This room is read-only: ${this.readOnly}. Its log can still be exported.`);
+      if (this.readOnly) this.refuseConsole(client, null, { code: 'roomRefused.readOnlyJoined', params: { reason: this.readOnly } });
       return;
     }
     let seat = join.device ? this.workshop.seatOfDevice(join.device) : null;
@@ -309,12 +311,18 @@ export class WorkshopRoom extends Room {
     if (!who) return this.refuse(client, type, phoneWords({ key: 'joinFirst' }, this.workshop.lang));
     if (!this.withinRate(client, who.kind === 'console' ? CONSOLE_MESSAGES_PER_SECOND : MAX_MESSAGES_PER_SECOND)) return;
     const size = Buffer.byteLength(JSON.stringify(message ?? null) ?? '');
-    if (size > MAX_MESSAGE_BYTES) return this.refuse(client, type, `the message is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES}`);
+    if (size > MAX_MESSAGE_BYTES) {
+      if (who.kind === 'console') return this.refuseConsole(client, type, { code: 'roomRefused.tooLarge', params: { bytes: size, limit: MAX_MESSAGE_BYTES } });
+      return this.refuse(client, type, `the message is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES}`);
+    }
     // A phone's language is its own reading, not an input: a read-only room still answers it.
     if (type === 'language') return this.language(client, who, message);
-    if (this.readOnly) return this.refuse(client, type, who.kind === 'phone' ? phoneWords({ key: 'readOnly' }, this.langOf(client)) : `this room is read-only: ${this.readOnly}`);
+    if (this.readOnly) {
+      if (who.kind === 'phone') return this.refuse(client, type, phoneWords({ key: 'readOnly' }, this.langOf(client)));
+      return this.refuseConsole(client, type, { code: 'roomRefused.readOnly', params: { reason: this.readOnly } });
+    }
     if (type === 'vote') {
-      if (who.kind !== 'phone') return this.refuse(client, type, 'only participants vote');
+      if (who.kind !== 'phone') return this.refuseConsole(client, type, { code: 'roomRefused.onlyPhonesVote' });
       const vote = VoteSchema.safeParse(message);
       if (!vote.success) return this.refuseVote(client, who.seat, describeIssues(vote.error));
       const why = this.workshop.castVote(who.seat, vote.data, this.langOf(client));
@@ -329,12 +337,13 @@ export class WorkshopRoom extends Room {
       }
       return this.control(client, type, message);
     }
+    if (who.kind === 'console') return this.refuseConsole(client, type, { code: 'roomRefused.unknownType', params: { type: type.slice(0, 40) } });
     this.refuse(client, type, `unknown message type "${type.slice(0, 40)}"`);
   }
 
   /** A phone chose its language: its role's whole view in it now, and its changes in it from now on. */
   private language(client: Client, who: Who, message: unknown): void {
-    if (who.kind !== 'phone') return this.refuse(client, 'language', 'the console sets the room’s language with control.language');
+    if (who.kind !== 'phone') return this.refuseConsole(client, 'language', { code: 'roomRefused.phoneLanguage' });
     const chosen = PhoneLanguageSchema.safeParse(message);
     if (!chosen.success) return this.refuse(client, 'language', describeIssues(chosen.error));
     // The phone's own reading, not part of the exercise: not logged; the phone says it again when it rejoins.
@@ -345,15 +354,16 @@ export class WorkshopRoom extends Room {
 
   private control(client: Client, type: ControlType, message: unknown): void {
     const parsed = ControlMessages[type].safeParse(message);
-    if (!parsed.success) return this.refuse(client, type, describeIssues(parsed.error));
+    if (!parsed.success) return this.refuseConsole(client, type, { code: 'roomRefused.invalid', params: { issues: describeIssues(parsed.error) } });
     if (!this.isSecret(parsed.data.secret)) {
       roomConfig.log(`room ${this.roomId}: refused "${type}": wrong facilitator key`);
-      return this.refuse(client, type, 'that is not this room’s facilitator key');
+      return this.refuseConsole(client, type, { code: 'roomRefused.wrongKey' });
     }
     const { secret: _, ...rest } = parsed.data as ControlMessage<ControlType>;
     const control = { type, ...rest } as LoggedControl;
     const why = applyControl(this.workshop, control);
-    if (why) return this.refuse(client, type, why);
+    // The room's model words its own reasons (server/workshop.ts): passed on as they come.
+    if (why) return this.refuseConsole(client, type, { code: 'roomRefused.passedOn', params: { reason: why } });
     this.logged(client, type, { kind: 'control', control }, () => {
       this.sendChanges();
       // The console's view (hundreds of participants and ballots in a big room) follows within
@@ -575,6 +585,11 @@ export class WorkshopRoom extends Room {
     this.sendTo(client, 'error', { type: type === null ? null : type.slice(0, 40), message });
   }
 
+  /** Refuses the console as data (a code and its values), which the console words in its own language. */
+  private refuseConsole(client: Client, type: string | null, refused: RoomRefused): void {
+    this.sendTo(client, 'error', roomError(type, refused));
+  }
+
   /** A client over the message rate is refused (one error a second) and stays in the room. */
   private withinRate(client: Client, limit: number): boolean {
     const now = this.clock.currentTime;
@@ -587,7 +602,8 @@ export class WorkshopRoom extends Room {
     if (r.count <= limit) return true;
     if (!r.warned) {
       r.warned = true;
-      this.refuse(client, null, this.isPhone(client) ? phoneWords({ key: 'tooManyMessages', params: { limit } }, this.langOf(client)) : `too many messages: at most ${limit} a second`);
+      if (this.isPhone(client)) this.refuse(client, null, phoneWords({ key: 'tooManyMessages', params: { limit } }, this.langOf(client)));
+      else this.refuseConsole(client, null, { code: 'roomRefused.tooManyMessages', params: { limit } });
     }
     return false;
   }

@@ -1,7 +1,9 @@
 import scenariosUrl from 'virtual:war-room/scenarios';
 import { fetchScenarios } from '../store/scenario-source.ts';
+import { rememberedLang, showLang } from '../i18n/browser-lang.ts';
 import { registerServiceWorkerWhenSettled } from '../ui/service-worker.ts';
 import { startPresenter } from './presenter/start.ts';
+import { couldNotStart } from './start-failure.ts';
 // The same self-hosted fonts as the game: the presenter's text and its war room read alike on
 // every projector's computer, and the room's names are laid out for these letters.
 import '@fontsource-variable/inter/wght.css';
@@ -39,6 +41,8 @@ else {
   void import('./console/start.ts')
     .then((m) => m.startConsole(root, catalogue, pageUrl(PRESENTER_HASH)))
     .catch((error: Error) => {
-      root.textContent = `The facilitator console could not start: ${error.message}`;
+      const lang = rememberedLang();
+      showLang(lang);
+      root.textContent = couldNotStart(lang, error.message);
     });
 }

@@ -149,7 +149,11 @@ export const SEAT_NOT_FOUND = 4460;
 export interface RoomErrorMessage {
   /** The refused message's type, when there was one. */
   type: string | null;
+  /** Why, in words: a phone's in its language; the console's in English, for clients that know no `code`. */
   message: string;
+  /** To the console: why as data, worded in the console's language (room-refusals.ts checks it). */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ParticipantEntry {

@@ -10,6 +10,9 @@ import { axe, bodyData, OUT, openFacilitatorPage, painted, presenterFitted, serv
 const SCENARIO = 'ransomware-manufacturer';
 const GERMAN_TITLE = 'Erpresserbriefe in der Nachtschicht';
 const GERMAN_PROMPT = 'Was sagen Sie dem Schichtleiter und Ihrem IT-Partner jetzt?';
+const GERMAN_SUMMARY = 'In den frühen Stunden eines Sonntags verschlüsselt Ransomware die Bürosysteme';
+/** A scenario with no German: its card stays English, and says so. */
+const ENGLISH_ONLY = { id: 'ai-assistant-leak', title: 'The assistant that said too much' };
 let served: Served;
 let context: BrowserContext;
 let con: Page;
@@ -103,20 +106,37 @@ describe('a workshop in German', () => {
     // The scenario list names each scenario's languages.
     const option = con.locator(`#${await con.getByLabel('Szenario', { exact: true }).getAttribute('id')} option[value="${SCENARIO}"]`);
     expect(await option.innerText()).toContain('EN, DE');
+    // Each scenario under the title it has in the console's language (the catalogue's German card), else its English one.
+    expect(await option.innerText()).toContain(GERMAN_TITLE);
+    const english = con.locator(`#${await con.getByLabel('Szenario', { exact: true }).getAttribute('id')} option[value="${ENGLISH_ONLY.id}"]`);
+    expect(await english.innerText()).toContain(ENGLISH_ONLY.title);
     await con.getByLabel('Szenario', { exact: true }).selectOption(SCENARIO);
     await con.waitForFunction((t) => document.querySelector('.fac-top__who')?.textContent?.includes(t), GERMAN_TITLE, { timeout: 0 });
+    // What the scenario is about, in German and marked as the page's language (no lang of its own).
+    await con.waitForFunction((t) => document.querySelector('.fac-about')?.textContent?.includes(t), GERMAN_SUMMARY, { timeout: 0 });
+    expect(await text(con, '.fac-about__meta')).toContain('Fertigungsindustrie');
+    expect(await con.locator('.fac-about [lang]').count()).toBe(0);
+    // The tailoring names the currencies in German.
+    expect(await con.getByLabel('Währung').locator('option').allInnerTexts()).toEqual(['Wie im Szenario: Euro (€)', 'Euro (€)', 'US-Dollar ($)', 'Pfund Sterling (£)']);
     for (const [name, role] of [['Helena Marsch', 'ceo'], ['Priya Schäfer', 'cio'], ['Tom Berger', 'legal']] as const) {
       await con.getByPlaceholder('Name').fill(name);
       await con.locator('.fac-add-person select').selectOption(role);
       await con.getByRole('button', { name: 'Person hinzufügen' }).click();
     }
     await expect.poll(() => con.locator('.fac-person').count()).toBe(3);
+    // This server runs no rooms: the console says why in German.
+    await con.getByRole('button', { name: 'Raum öffnen' }).click();
+    await con.waitForSelector('.room-panel__error');
+    expect(await text(con, '.room-panel__error')).toMatch(/^Der Raum ließ sich nicht öffnen: .+ Läuft diese Konsole über „npm start“ oder „war-room serve“\?$/);
     await presenterCaughtUp();
     expect(await htmlLang(pres)).toBe('de');
     expect(await text(pres, '.pres__card')).toContain('Willkommen, Geschäftsführung Werk Nord');
     // Role names in the presenter's language.
     expect(await text(pres, '.pres__card')).toContain('Recht');
     await checkConsole('01-setup');
+    await con.locator('.fac-setup__tailor').scrollIntoViewIfNeeded();
+    await painted(con);
+    await con.screenshot({ path: `${OUT}/german-console-1280x720-01-tailoring.png` });
     await checkPresenter('01-setup');
     axeResults['console set-up'] = await axe(con);
     axeResults['presenter set-up'] = await axe(pres);

@@ -89,6 +89,22 @@ describe('workshop rooms', () => {
     expect(box!.width).toBeGreaterThan(200);
     await shot(con, 'console-room-open');
     await shot(pres, 'presenter-join-card');
+    // The join card speaks the presenter's language, which follows the console's.
+    const cardSays = (words: string, qr: string) =>
+      pres.waitForFunction(
+        ({ w, q }) =>
+          document.querySelector('.presenter-room')?.getAttribute('aria-label') === w &&
+          document.querySelector('.presenter-room__text')?.textContent?.startsWith(w) &&
+          document.querySelector('svg.presenter-room__qr')?.getAttribute('aria-label')?.startsWith(q),
+        { w: words, q: qr },
+        { timeout: 0 },
+      );
+    await cardSays('Join from your phone', 'QR code for ');
+    await con.locator('#fac-lang').selectOption('de');
+    await cardSays('Mit dem Handy teilnehmen', 'QR-Code für ');
+    await shot(pres, 'presenter-join-card-de');
+    await con.locator('#fac-lang').selectOption('en');
+    await cardSays('Join from your phone', 'QR code for ');
   }, 60_000);
 
   it('a phone with a wrong code is told there is no such workshop', async () => {

@@ -1,5 +1,6 @@
 import type { Catalogue } from '../../i18n/messages.ts';
 import { REFUSALS_EN } from '../refusals.ts';
+import { ROOM_REFUSALS_EN } from '../../protocol/room-refusals.ts';
 
 // Everything the facilitator console says in its own words (the report tab and its editor have
 // their own catalogue). German is in messages-de.json, fetched only by a console that shows it:
@@ -398,6 +399,23 @@ const en = {
   showResults: 'Show the results',
   anonymousVoter: 'Anonymous',
   confidence: ' (confidence {confidence}/5)',
+
+  // What the room link and the room server say to the console (room-link.ts, room-words.ts): the
+  // room sends its refusals as codes (src/protocol/room-refusals.ts), worded here.
+  ...ROOM_REFUSALS_EN,
+  roomRefused: 'The room refused “{type}”: {reason}',
+  roomRefusedSomething: 'The room refused a message.',
+  roomOpenFailed: 'The room could not be opened: {reason}. Is this console served by “npm start” or “war-room serve”?',
+  roomSentNoKey: 'the room did not send its facilitator key',
+  noRoomOpen: 'No room is open.',
+  roomLogFailed: 'The room’s log could not be exported: {reason}',
+  serverAnswered: 'the server answered {status}',
+  roomUnreachable: 'The room could not be reached again: the exercise goes on here, offline. Open a new room for the phones.',
+  roomClosedOnChange: 'The room was closed: it cannot follow a change of scenario, seed or partner. Open a new room for the phones.',
+  // The tailoring's currencies (tailoring-view.ts).
+  'currency.EUR': 'Euro (€)',
+  'currency.USD': 'US dollar ($)',
+  'currency.GBP': 'Pound sterling (£)',
 } as const satisfies Catalogue;
 
 export type ConsoleMessages = typeof en;

@@ -1,7 +1,8 @@
 import { MAX_SEED } from '../../engine/rng.ts';
 import { PACES } from '../../store/pace.ts';
 import { CLOCK_MODES, type ClockMode } from '../clock-policy.ts';
-import type { CatalogueEntry } from '../../scenarios/bundled.ts';
+import type { CatalogueEntry, ScenarioCard } from '../../scenarios/bundled.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { tierLabel } from '../../i18n/vocabulary.ts';
 import { roleName } from '../../i18n/roles.ts';
 import { consoleLang, t } from './i18n.ts';
@@ -34,6 +35,17 @@ export interface SetupFrame {
 export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[], onOpenPresenter: () => void, frame: SetupFrame): View {
   const act = (f: Parameters<ConsoleState['act']>[0]): string | null => store.getState().act(f);
   const playable = catalog.filter((e) => e.scenario);
+  // A scenario's card in the console's language where the scenario has it (the catalogue carries
+  // its words, as the game's picker shows them), else in English; `lang` says which.
+  const localCard = (card: ScenarioCard): { card: ScenarioCard; lang: Lang } => {
+    const lang = consoleLang();
+    const words = lang !== 'en' ? card.localized?.[lang] : undefined;
+    return words ? { card: { ...card, ...words }, lang } : { card, lang: 'en' };
+  };
+  const cardOf = (id: string): { card: ScenarioCard; lang: Lang } | null => {
+    const card = catalog.find((e) => e.scenario?.id === id)?.scenario;
+    return card ? localCard(card) : null;
+  };
 
   const facilitator = h('input', { class: 'input', attrs: { type: 'text', autocomplete: 'name', maxlength: 120 } });
   facilitator.addEventListener('input', () => act((x) => x.setFacilitator(facilitator.value)));
@@ -49,7 +61,7 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
     // Each shipped scenario says which languages it can run in ("EN, DE").
     ...playable.map((e) => ({
       value: e.scenario!.id,
-      label: t('scenarioOption', { title: e.scenario!.title, minutes: e.scenario!.playMinutes, languages: (e.scenario!.languages ?? ['en', ...Object.keys(e.translations ?? {})]).map((l) => l.toUpperCase()).join(', ') }),
+      label: t('scenarioOption', { title: localCard(e.scenario!).card.title, minutes: e.scenario!.playMinutes, languages: (e.scenario!.languages ?? ['en', ...Object.keys(e.translations ?? {})]).map((l) => l.toUpperCase()).join(', ') }),
     })),
     ...state.files.map((f) => ({ value: FILE + f.key, label: t('fileOption', { title: f.scenario.title, file: f.name }) })),
   ];
@@ -118,13 +130,14 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
     // While a scenario's data downloads, its catalogue card tells what it is, unless the client's
     // name or sector would change that text (the setting comes with the data).
     const { company, sector } = state.session.tailoring;
-    const card = loading && !company && !sector ? (catalog.find((e) => e.scenario?.id === loading.id)?.scenario ?? null) : null;
-    if (loading && !card) return replace(about, h('p', { class: 'muted', attrs: { role: 'status' }, text: t('loadingScenario', { title: loading.title }) }));
-    const s = card ?? state.exercise().scenario;
+    const shown = loading ? cardOf(loading.id) : null;
+    const card = shown && !company && !sector ? shown : null;
+    if (loading && !card) return replace(about, h('p', { class: 'muted', attrs: { role: 'status' }, text: t('loadingScenario', { title: shown?.card.title ?? loading.title }) }));
+    const s = card?.card ?? state.exercise().scenario;
     if (!s) return replace(about, h('p', { class: 'muted', text: t('chooseScenario') }));
     const setting = 'setting' in s ? s.setting : undefined;
-    // The catalogue's card is in English; the loaded scenario in the session's scenario language.
-    const w = writtenIn(card ? 'en' : state.session.scenarioLang, consoleLang());
+    // The card in the language it has words in; the loaded scenario in the session's scenario language.
+    const w = writtenIn(card ? card.lang : state.session.scenarioLang, consoleLang());
     replace(
       about,
       h('p', { class: 'fac-about__meta', text: `${t('aboutMeta', { industry: s.industry, difficulty: t(`difficulty.${s.difficulty}`), minutes: s.playMinutes })}${setting ? ` · ${setting}` : ''}` }),
@@ -238,7 +251,7 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
       renderFileProblems(JSON.stringify(state.fileProblems), state.fileProblems);
       tailor.update(state);
       // Until the scenario's data is here its card lists the partners; choosing one waits for the data.
-      const chosen = state.exercise().scenario ?? catalog.find((e) => e.scenario?.id === s.scenarioId)?.scenario;
+      const chosen = state.exercise().scenario ?? cardOf(s.scenarioId)?.card;
       replaceOptions(
         partner,
         (chosen?.partners ?? []).map((p) => ({ value: p.id, label: t('partnerOption', { name: p.name, tier: tierLabel(p.tier, consoleLang()) }) })),

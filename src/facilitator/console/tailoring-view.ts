@@ -1,4 +1,4 @@
-import { CURRENCIES, CURRENCY_LABELS, MAX_TAILORED_NAME, tailorablePeople, type Currency } from '../../scenarios/tailoring.ts';
+import { CURRENCIES, MAX_TAILORED_NAME, tailorablePeople, type Currency } from '../../scenarios/tailoring.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
 import { h, replace } from '../../ui/dom.ts';
 import type { ConsoleState, ConsoleStore } from './console-store.ts';
@@ -55,7 +55,8 @@ export function tailoringView(store: ConsoleStore, base: (state: ConsoleState) =
       setValue(company, tailoring.company);
       setValue(sector, tailoring.sector);
       const own = scenario?.company.currency ?? 'EUR';
-      const options = [{ value: '', label: t('asInScenario', { currency: CURRENCY_LABELS[own] }) }, ...CURRENCIES.map((c) => ({ value: c, label: CURRENCY_LABELS[c] }))];
+      // The currencies' names in the console's language (the view is built again when it changes).
+      const options = [{ value: '', label: t('asInScenario', { currency: t(`currency.${own}`) }) }, ...CURRENCIES.map((c) => ({ value: c, label: t(`currency.${c}`) }))];
       if (currency.dataset.own !== own) {
         currency.dataset.own = own;
         replace(currency, ...options.map((o) => h('option', { attrs: { value: o.value }, text: o.label })));

@@ -77,6 +77,10 @@ const en = {
   systems: 'Systems',
   whoCalls: 'Who will be calling',
   onTheSpot: 'On the spot',
+
+  // The workshop room's join card (room/presenter-room.ts).
+  joinFromPhone: 'Join from your phone',
+  qrFor: 'QR code for {url}',
 } as const satisfies Catalogue;
 
 export type PresenterMessages = typeof en;

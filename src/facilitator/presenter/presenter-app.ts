@@ -109,6 +109,7 @@ export function mountPresenter(root: HTMLElement, env: PresenterEnv): { destroy(
     card.setAttribute('aria-label', t('situation'));
     spot.setAttribute('aria-label', t('onTheSpotLabel'));
     inject.setAttribute('aria-label', t('injectsLabel'));
+    joinCard.render();
     // The services' fallback is drawn again in the new words.
     delete roomFallback.dataset.key;
   };

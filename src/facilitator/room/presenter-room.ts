@@ -1,6 +1,7 @@
 import type qrcodeGenerator from 'qrcode-generator';
 import type { Lang } from '../../i18n/lang.ts';
 import { h, replace, svg } from '../../ui/dom.ts';
+import { t } from '../presenter/i18n.ts';
 import { loadPublicRoomInfo, ROOM_INFO_KEY } from './room-storage.ts';
 import './room.css';
 
@@ -20,10 +21,12 @@ export interface PresenterRoomOptions {
   onLanguage?(lang: Lang): void;
 }
 
-export function presenterRoomCard(options: PresenterRoomOptions = {}): { el: HTMLElement; destroy(): void; lang(): Lang | null } {
-  const el = h('aside', { class: 'presenter-room', attrs: { 'aria-label': 'Join from your phone' } });
+/** The card; `render()` draws it again (in the presenter's words when its language changed). */
+export function presenterRoomCard(options: PresenterRoomOptions = {}): { el: HTMLElement; destroy(): void; lang(): Lang | null; render(): void } {
+  const el = h('aside', { class: 'presenter-room' });
   let lang: Lang | null = null;
   const render = (): void => {
+    el.setAttribute('aria-label', t('joinFromPhone'));
     const info = loadPublicRoomInfo();
     el.hidden = info === null;
     const was = lang;
@@ -44,7 +47,7 @@ export function presenterRoomCard(options: PresenterRoomOptions = {}): { el: HTM
       h(
         'div',
         { class: 'presenter-room__text' },
-        h('span', { text: 'Join from your phone' }),
+        h('span', { text: t('joinFromPhone') }),
         h('span', { class: 'presenter-room__code', text: info.code }),
         h('span', { class: 'presenter-room__url', text: info.joinUrl.replace(/^https?:\/\//, '').replace(/\?code=.*$/, '') }),
       ),
@@ -55,7 +58,7 @@ export function presenterRoomCard(options: PresenterRoomOptions = {}): { el: HTM
   };
   window.addEventListener('storage', onStorage);
   render();
-  return { el, destroy: () => window.removeEventListener('storage', onStorage), lang: () => lang };
+  return { el, destroy: () => window.removeEventListener('storage', onStorage), lang: () => lang, render };
 }
 
 /** The QR code as one SVG path of dark modules, with the standard four-module quiet zone. */
@@ -70,7 +73,7 @@ export function qrSvg(qrcode: QrEncoder, text: string): SVGSVGElement {
   const size = n + quiet * 2;
   return svg(
     'svg',
-    { class: 'presenter-room__qr', viewBox: `0 0 ${size} ${size}`, role: 'img', 'aria-label': `QR code for ${text}`, 'shape-rendering': 'crispEdges' },
+    { class: 'presenter-room__qr', viewBox: `0 0 ${size} ${size}`, role: 'img', 'aria-label': t('qrFor', { url: text }), 'shape-rendering': 'crispEdges' },
     svg('rect', { width: size, height: size, fill: '#fff' }),
     svg('path', { d, fill: '#000' }),
   );

@@ -5,10 +5,12 @@ import { MAX_EVENTS_PER_MESSAGE, ROOM_NAME } from '../../protocol/limits.ts';
 import type { CreateOptions, RoomSettings } from '../../protocol/messages.ts';
 import { limitSdkReconnection, rejoin } from '../../protocol/rejoin.ts';
 import { applyConsoleDelta, ConsoleDeltaSchema, ConsoleViewMessageSchema } from '../../protocol/console-delta.ts';
-import type { ConsoleRoomView, ConsoleViewMessage, RecordsMessage, RoomErrorMessage, TallyMessage } from '../../protocol/views.ts';
+import type { ConsoleRoomView, ConsoleViewMessage, RecordsMessage, TallyMessage } from '../../protocol/views.ts';
 import type { ConsoleStore } from '../console/console-store.ts';
+import { t } from '../console/i18n.ts';
 import type { Session } from '../session.ts';
 import { clearRoomInfo, loadRoomInfo, saveRoomInfo, saveVoteRecords, type RoomInfo } from './room-storage.ts';
+import { sayRoomError } from './room-words.ts';
 
 // The console's side of a workshop room. It opens the room (and keeps the facilitator key in this
 // browser's storage, never on a phone), sends the room every change of the exercise (the new run
@@ -19,7 +21,8 @@ export type LinkState =
   | { kind: 'none' }
   | { kind: 'opening' }
   | { kind: 'open'; info: RoomInfo; room: ConsoleRoomView | null; connected: boolean }
-  | { kind: 'failed'; message: string };
+  /** `reason`: why, as it came (the network's, in English); the panel words the sentence around it in the console's language. */
+  | { kind: 'failed'; reason: string };
 
 // The Colyseus SDK (about 50 KB gzip) is fetched only when a room is opened or taken up again:
 // a console that never opens one (offline, or a workshop without phones) does not wait for it.
@@ -76,7 +79,7 @@ export class RoomLink {
     try {
       const room = this.watchView(await (await client(this.endpoint)).create(ROOM_NAME, options));
       const secret = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('the room did not send its facilitator key')), 10_000);
+        const timer = setTimeout(() => reject(new Error(t('roomSentNoKey'))), 10_000);
         room.onMessage('secret', (m: { secret: string }) => {
           clearTimeout(timer);
           resolve(m.secret);
@@ -86,7 +89,7 @@ export class RoomLink {
       saveRoomInfo(info);
       this.attach(room, info);
     } catch (error) {
-      this.set({ kind: 'failed', message: `The room could not be opened: ${(error as Error).message}. Is this console served by “npm start” or “war-room serve”?` });
+      this.set({ kind: 'failed', reason: (error as Error).message });
     }
   }
 
@@ -115,15 +118,15 @@ export class RoomLink {
    * download: a file name and the JSON, or a sentence saying why there is none.
    */
   async exportLog(): Promise<{ fileName: string; text: string } | string> {
-    if (this.state.kind !== 'open') return 'No room is open.';
+    if (this.state.kind !== 'open') return t('noRoomOpen');
     const { code, secret } = this.state.info;
     try {
       const res = await fetch(`/room-log/${encodeURIComponent(code)}`, { headers: { authorization: `Bearer ${secret}` } });
       const text = await res.text();
-      if (!res.ok) return `The room's log could not be exported: ${(JSON.parse(text) as { error?: string }).error ?? `the server answered ${res.status}`}`;
+      if (!res.ok) return t('roomLogFailed', { reason: (JSON.parse(text) as { error?: string }).error ?? t('serverAnswered', { status: String(res.status) }) });
       return { fileName: `war-room-room-${code}.json`, text };
     } catch (error) {
-      return `The room's log could not be exported: ${(error as Error).message}`;
+      return t('roomLogFailed', { reason: (error as Error).message });
     }
   }
 
@@ -143,7 +146,7 @@ export class RoomLink {
     this.set({ kind: 'open', info, room: null, connected: true });
     room.onMessage('records', (m: RecordsMessage) => saveVoteRecords(info.sessionId, m.records));
     room.onMessage('tally', (m: TallyMessage) => this.takeTally(m));
-    room.onMessage('error', (e: RoomErrorMessage) => this.store.getState().notify({ tone: 'error', text: `The room refused “${e.type ?? 'a message'}”: ${e.message}` }));
+    room.onMessage('error', (e: unknown) => this.store.getState().notify({ tone: 'error', text: sayRoomError(e) }));
     room.onDrop(() => this.patch({ connected: false }));
     room.onReconnect(() => {
       this.patch({ connected: true });
@@ -218,7 +221,7 @@ export class RoomLink {
       return;
     }
     if ('room' in result) return this.attach(result.room, info);
-    this.store.getState().notify({ tone: 'error', text: 'The room could not be reached again: the exercise goes on here, offline. Open a new room for the phones.' });
+    this.store.getState().notify({ tone: 'error', text: t('roomUnreachable') });
   }
 
   /** Sends what changed since the last message: the run's new inputs (or, after an undo, its new tail) and the stage. */
@@ -231,7 +234,7 @@ export class RoomLink {
     if (this.state.kind === 'open' && this.state.room?.readOnly) return;
     if (runKey(session) !== info.run) {
       this.close();
-      this.store.getState().notify({ tone: 'info', text: 'The room was closed: it cannot follow a change of scenario, seed or partner. Open a new room for the phones.' });
+      this.store.getState().notify({ tone: 'info', text: t('roomClosedOnChange') });
       return;
     }
     const inputs = session.run?.inputs ?? [];

@@ -41,7 +41,7 @@ export function roomPanel(store: ConsoleStore, env: RoomPanelEnv): { el: HTMLEle
         replace(
           el,
           title,
-          h('p', { class: 'room-panel__error', attrs: { role: 'alert' }, text: state.message }),
+          h('p', { class: 'room-panel__error', attrs: { role: 'alert' }, text: t('roomOpenFailed', { reason: state.reason }) }),
           h('button', { class: 'btn btn--small', attrs: { type: 'button' }, text: t('tryAgain'), on: { click: () => void link.open(undefined, store.getState().lang) } }),
         );
         return;

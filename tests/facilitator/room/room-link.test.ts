@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleStore } from '../../../src/facilitator/console/console-store.ts';
 import { DEFAULT_ROOM_SETTINGS, RoomLink, type LinkState } from '../../../src/facilitator/room/room-link.ts';
 import { loadPublicRoomInfo } from '../../../src/facilitator/room/room-storage.ts';
+import { addConsoleWords, useLang } from '../../../src/facilitator/console/i18n.ts';
+import germanConsole from '../../../src/facilitator/console/messages-de.json';
 import type { ConsoleRoomView } from '../../../src/protocol/views.ts';
 import { memoryStorage } from '../../../src/store/storage.ts';
 import type { WorkshopRoom } from '../../../server/workshop-room.ts';
@@ -28,9 +30,9 @@ afterAll(async () => {
  * Just what the link reads of the console's store: a session in the incident with the first
  * decision open, in a window that is not the authority (no team list changes, no vote count taken).
  */
-function fakeStore(): ConsoleStore {
+function fakeStore(said: string[] = []): ConsoleStore {
   const session = { id: 'session-1', scenarioId: CREATE.scenarioId, seed: CREATE.seed, partner: CREATE.partner, run: { inputs: START_INCIDENT }, stage: 'incident', decision: 'open', hiddenFrom: null, votes: {} };
-  const state = { session, sync: { authority: false }, notify: () => {}, act: () => null, exercise: () => ({ shown: () => null }) };
+  const state = { session, sync: { authority: false }, notify: (m: { text: string }) => said.push(m.text), act: () => null, exercise: () => ({ shown: () => null }) };
   return { getState: () => state, subscribe: () => () => {} } as unknown as ConsoleStore;
 }
 
@@ -101,5 +103,26 @@ describe('room link', () => {
     expect(loadPublicRoomInfo()?.lang).toBe('en');
     link.close();
     await phone.leave();
+  });
+
+  it('says what the room refused in the console’s language', async () => {
+    const said: string[] = [];
+    const link = new RoomLink(fakeStore(said), `ws://127.0.0.1:${rooms.port}`);
+    await link.open(DEFAULT_ROOM_SETTINGS, 'de');
+    const { code } = (link.state as Open).info;
+    const server = matchMaker.getLocalRoomById(code) as unknown as WorkshopRoom;
+    await until(() => server.workshop.consoleView().vote !== null, 'the open vote');
+    addConsoleWords('de', germanConsole);
+    useLang('de');
+    try {
+      // The vote is open already: the room refuses to open it again, and the console says so in German.
+      link.voteAction('reopen');
+      await until(() => said.length > 0, 'the refusal');
+      expect(said[0]).toMatch(/^Der Raum hat „control\.vote“ abgelehnt: \S/);
+      link.close();
+      expect(await link.exportLog()).toBe('Es ist kein Raum geöffnet.');
+    } finally {
+      useLang('en');
+    }
   });
 });
