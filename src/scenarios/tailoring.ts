@@ -12,7 +12,6 @@ import type { Scenario } from './schema.ts';
 export const CURRENCIES = ['EUR', 'USD', 'GBP'] as const satisfies readonly NonNullable<Scenario['company']['currency']>[];
 export type Currency = (typeof CURRENCIES)[number];
 
-
 export interface Tailoring {
   /** The client's company name; empty keeps the scenario's. */
   company: string;
