@@ -66,6 +66,20 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Small modules the phone page shares with the console stay one chunk each: left to the
+          // default, the console's lazily loaded screens (which use some of them) split them into
+          // still smaller chunks, and every extra file costs the phone page a request and bytes
+          // (its first-load budget is 60 KB, tests/e2e/rooms.test.ts).
+          groups: [
+            { name: 'dom', test: /[\\/]src[\\/](ui[\\/]dom|i18n[\\/]browser-lang)\.ts$/ },
+            { name: 'rejoin', test: /[\\/]src[\\/]protocol[\\/](rejoin|limits|join-code)\.ts$/ },
+          ],
+        },
+      },
+    },
   },
 });
 

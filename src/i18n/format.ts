@@ -1,7 +1,9 @@
 import type { Lang } from './lang.ts';
 
 // Numbers, money, dates and spans as each language writes them, from the platform's Intl.
-// Intl formatters are slow to build and fast to use, so each language's set is built once.
+// Intl formatters are slow to build and fast to use, so each is built once per language, when it
+// is first used: a screen that only counts (the console's set-up) does not build the date, list
+// and relative-time formatters as well (together tens of milliseconds on a slow phone).
 
 export type Formats = {
   readonly lang: Lang;
@@ -30,18 +32,24 @@ const LOCALES: { readonly [L in Lang]: string } = { en: 'en-GB', de: 'de-DE' };
 
 const built = new Map<Lang, Formats>();
 
+/** A formatter built the first time it is asked for. */
+const once = <T>(make: () => T): (() => T) => {
+  let made: T | undefined;
+  return () => (made ??= make());
+};
+
 export function formats(lang: Lang): Formats {
   const known = built.get(lang);
   if (known) return known;
   const locale = LOCALES[lang];
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  const weekdayTime = new Intl.DateTimeFormat(locale, { weekday: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
-  const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
-  const plural = new Intl.PluralRules(locale);
-  const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+  const number = once(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }));
+  const percent = once(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }));
+  const weekdayTime = once(() => new Intl.DateTimeFormat(locale, { weekday: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }));
+  const date = once(() => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+  const relative = once(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  const list = once(() => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
+  const plural = once(() => new Intl.PluralRules(locale));
+  const compact = once(() => new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }));
   const currencies = new Map<string, Intl.NumberFormat | null>();
   const currencyFormat = (currency: string, short = false): Intl.NumberFormat | null => {
     const key = `${currency}${short ? ':short' : ''}`;
@@ -58,16 +66,16 @@ export function formats(lang: Lang): Formats {
   };
   const made: Formats = {
     lang,
-    number: (value) => number.format(value),
-    money: (amount, currency) => currencyFormat(currency)?.format(Math.round(amount)) ?? `${number.format(Math.round(amount))} ${currency}`,
-    compact: (value) => compact.format(value),
-    compactMoney: (amount, currency) => currencyFormat(currency, true)?.format(amount) ?? `${compact.format(amount)} ${currency}`,
-    percent: (share) => percent.format(share),
-    weekdayTime: (epochMs) => weekdayTime.format(epochMs),
-    date: (epochMs) => date.format(epochMs),
-    relative: (amount, unit) => relative.format(amount, unit),
-    list: (items) => list.format(items),
-    pluralCategory: (count) => plural.select(count),
+    number: (value) => number().format(value),
+    money: (amount, currency) => currencyFormat(currency)?.format(Math.round(amount)) ?? `${number().format(Math.round(amount))} ${currency}`,
+    compact: (value) => compact().format(value),
+    compactMoney: (amount, currency) => currencyFormat(currency, true)?.format(amount) ?? `${compact().format(amount)} ${currency}`,
+    percent: (share) => percent().format(share),
+    weekdayTime: (epochMs) => weekdayTime().format(epochMs),
+    date: (epochMs) => date().format(epochMs),
+    relative: (amount, unit) => relative().format(amount, unit),
+    list: (items) => list().format(items),
+    pluralCategory: (count) => plural().select(count),
   };
   built.set(lang, made);
   return made;

@@ -49,11 +49,19 @@ export function placeholders(message: Message): string[] {
   return [...names].sort();
 }
 
+/**
+ * A number as the language writes it. Whole numbers from 0 to 999 read the same in every language
+ * here (no separator, Western digits; tests/i18n/messages.test.ts holds every language to it), so
+ * they skip Intl: building the first number formatter costs a slow phone tens of milliseconds, and
+ * most screens fill in only small counts.
+ */
+const numberIn = (lang: Lang, value: number): string => (Number.isInteger(value) && value >= 0 && value < 1000 ? String(value) : formats(lang).number(value));
+
 function fill(text: string, lang: Lang, params: Readonly<Record<string, string | number>>): string {
   return text.replace(PLACEHOLDER, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? formats(lang).number(value) : value;
+    return typeof value === 'number' ? numberIn(lang, value) : value;
   });
 }
 

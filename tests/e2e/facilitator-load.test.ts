@@ -115,10 +115,36 @@ describe('facilitator mode loads scenarios when they are needed', () => {
       await page.getByRole('button', { name: 'Open the briefing' }).click();
       await page.waitForSelector('body[data-stage="briefing"]');
       expect(asked.filter((f) => f.startsWith(`scenario-${OFFLINE_CHOICE}-`))).toHaveLength(1);
+      // The running exercise's screen is a chunk of its own, fetched now: offline, from the precache.
+      await page.getByRole('heading', { name: 'Running the exercise' }).waitFor({ state: 'attached' });
+      expect(await page.locator('.fac-waiting').count()).toBe(0);
     } finally {
       await offline.close();
     }
   }, 90_000);
+
+  it('fetches the screens it does not open on (the exercise, the report, the history) only when one is first shown', async () => {
+    // A fresh browser profile: the tests above left an exercise running, which a console resumes on.
+    const fresh = await served.browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+    const page = await fresh.newPage();
+    const later: string[] = [];
+    page.on('request', (r) => {
+      if (/\/later-screens-[^/]+\.js$/.test(new URL(r.url()).pathname)) later.push(r.url());
+    });
+    page.on('pageerror', (e) => errors.push(`console (later screens): ${e.message}`));
+    await page.goto(`${served.url}facilitator.html?test-clock#/console`);
+    await page.waitForSelector('body[data-ready="1"]');
+    await page.getByLabel('Team name').waitFor();
+    expect(later).toEqual([]);
+    await page.getByRole('button', { name: 'Sessions', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sessions', exact: true }).waitFor();
+    expect(later).toHaveLength(1);
+    // One chunk holds them all: the report comes without another request.
+    await page.getByRole('button', { name: 'Report', exact: true }).click();
+    await page.locator('.fac-report').waitFor();
+    expect(later).toHaveLength(1);
+    await fresh.close();
+  }, 60_000);
 
   it('raised no page errors', () => {
     expect(errors).toEqual([]);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { formats } from '../../src/i18n/format.ts';
+import { LANGS } from '../../src/i18n/lang.ts';
 import { placeholders, translate, translator, type Catalogue, type Catalogues, type Translation } from '../../src/i18n/messages.ts';
 
 const en = {
@@ -22,6 +24,16 @@ describe('translate', () => {
     expect(translate(catalogues, 'en', 'cost', { amount: 12500 })).toBe('It costs 12,500');
     expect(translate(catalogues, 'de', 'cost', { amount: 12500 })).toBe('Kosten: 12.500');
     expect(translate(catalogues, 'de', 'plain')).toBe('Nichts einzusetzen');
+  });
+
+  it('writes whole numbers below 1000 as every language’s formatter does (the fill skips Intl for them)', () => {
+    for (const lang of LANGS) {
+      for (let n = 0; n < 1000; n++) expect(translate(catalogues, lang, 'cost', { amount: n }).endsWith(` ${formats(lang).number(n)}`)).toBe(true);
+    }
+    expect(translate(catalogues, 'de', 'cost', { amount: 999 })).toBe('Kosten: 999');
+    expect(translate(catalogues, 'de', 'cost', { amount: 1000 })).toBe('Kosten: 1.000');
+    expect(translate(catalogues, 'de', 'cost', { amount: 2.5 })).toBe('Kosten: 2,5');
+    expect(translate(catalogues, 'en', 'cost', { amount: -5 })).toBe('It costs -5');
   });
 
   it('chooses the plural form by count, with the language’s own rules', () => {

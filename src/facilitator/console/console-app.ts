@@ -5,13 +5,7 @@ import { h, isTypingTarget, replace } from '../../ui/dom.ts';
 import { skipOption } from '../../engine/rules.ts';
 import { createConfirmDialog } from './confirm-dialog.ts';
 import type { ConsoleState, ConsoleStore, ConsoleTab } from './console-store.ts';
-import { controlsView } from './controls-view.ts';
-import { evaluationView } from './evaluation-view.ts';
-import { materialView } from './material-view.ts';
-import { reportView } from './report-view.ts';
 import { roomPanel } from '../room/room-panel.ts';
-import { roomVotesView } from '../room/room-votes-view.ts';
-import { sessionsView } from './sessions-view.ts';
 import { setupView, type View } from './setup-view.ts';
 import { adoptShell, localizeShell } from './shell.ts';
 import { commandFor, shortcutHelp, type Command } from './shortcuts.ts';
@@ -21,6 +15,10 @@ import { t } from './i18n.ts';
 // (controls, private material, evaluation), the report, or the session history.
 // A language switch in the top bar: the views are built again in the new language (what is typed
 // lives in the store, so nothing is lost), and the presenter follows through its next frame.
+// Only the set-up comes with the console's first chunk: the running exercise, the report and the
+// session history are in a chunk of their own (later-screens.ts), fetched when one of them is
+// first shown (with a visible wait; the service worker precaches every chunk, so this works
+// offline too), and each is built when first shown.
 
 export interface ConsoleEnv {
   /** The shipped scenarios' cards, for the picker. */
@@ -31,6 +29,21 @@ export interface ConsoleEnv {
   openPresenter(): void;
   now(): number;
 }
+
+/** What shows under the top bar. */
+type ScreenKey = 'setup' | 'live' | 'report' | 'sessions';
+type LazyKey = Exclude<ScreenKey, 'setup'>;
+
+/** A screen built in the console's current language: its element and the views it updates. */
+interface Screen {
+  el: HTMLElement;
+  views: View[];
+  /** The running exercise's note box (shortcut O). */
+  focusNote?(): void;
+  destroy?(): void;
+}
+
+const screenKey = (state: ConsoleState): ScreenKey => (state.tab === 'exercise' ? (state.session.stage === 'setup' ? 'setup' : 'live') : state.tab);
 
 /** Leaves `el` as the only child of `parent`, without taking it out first when it is there already (the set-up the page painted). */
 const showOnly = (parent: HTMLElement, el: HTMLElement): void => {
@@ -99,11 +112,52 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
     });
   });
   // The workshop room's panel holds the room's connection: it is built once and says its words
-  // again itself when the language changes.
+  // again itself when the language changes. So do the room's votes, built with the report.
   const room = roomPanel(store, { download: env.download });
-  const roomVotes = roomVotesView(store, env.download, () => store.getState().lang);
+  let roomVotes: { el: HTMLElement; destroy(): void } | null = null;
 
-  // ---- the views, built in the console's language (again when it changes) ----
+  // ---- the screens not on show at first: their code, fetched once, gives their builder ----
+  const fetchers: { readonly [K in LazyKey]: () => Promise<() => Screen> } = {
+    live: async () => {
+      const { liveScreen } = await import('./later-screens.ts');
+      return () => liveScreen(store, { onEnd: () => void askEnd(), onSkip: () => void askSkip(), now: env.now });
+    },
+    report: async () => {
+      const { reportView, roomVotesView } = await import('./later-screens.ts');
+      return () => {
+        roomVotes ??= roomVotesView(store, env.download, () => store.getState().lang);
+        const report = reportView(store, { download: env.download, downloadBytes: env.downloadBytes, print: env.print, now: env.now, lang: () => store.getState().lang });
+        report.el.append(roomVotes.el);
+        return { el: report.el, views: [report] };
+      };
+    },
+    sessions: async () => {
+      const { sessionsView } = await import('./later-screens.ts');
+      return () => {
+        const sessions = sessionsView(store, { download: env.download, confirm: confirm.ask, now: env.now });
+        return { el: sessions.el, views: [sessions] };
+      };
+    },
+  };
+  const builders = new Map<LazyKey, () => Screen>();
+  const fetching = new Map<LazyKey, Promise<void>>();
+  /** Fetches a screen's code once (again after a failure, so a reload of the chunk can be retried). */
+  const fetchScreen = (key: LazyKey): Promise<void> => {
+    let pending = fetching.get(key);
+    if (!pending) {
+      pending = fetchers[key]().then(
+        (builder) => void builders.set(key, builder),
+        (error: unknown) => {
+          fetching.delete(key);
+          throw error;
+        },
+      );
+      fetching.set(key, pending);
+    }
+    return pending;
+  };
+
+  // ---- the views, built in the console's language (again when it changes); other screens when first shown ----
   const build = () => {
     const takeover = h(
       'div',
@@ -112,38 +166,47 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
       h('button', { class: 'btn btn--primary', attrs: { type: 'button' }, text: t('takeoverButton'), on: { click: () => void store.getState().takeControl() } }),
     );
     const setup = setupView(store, env.catalog, env.openPresenter, { el: shell.setup, heading: shell.setupHeading });
-    const controls = controlsView(store, { onEnd: () => void askEnd(), onSkip: () => void askSkip(), now: env.now });
-    const material = materialView(store);
-    const evaluation = evaluationView(store);
-    const live3 = h('div', { class: 'fac-live' }, h('h1', { class: 'visually-hidden', text: t('runningHeading') }), controls.el, material.el, evaluation.el);
-    const report = reportView(store, { download: env.download, downloadBytes: env.downloadBytes, print: env.print, now: env.now, lang: () => store.getState().lang });
-    const sessions = sessionsView(store, { download: env.download, confirm: confirm.ask, now: env.now });
-    report.el.append(roomVotes.el);
-    const help = h(
+    // The shell stays where it is: nothing above the set-up's introduction changes size.
+    messageSlot.after(takeover);
+    return { takeover, setup };
+  };
+  let v = build();
+  let screens: Partial<Record<ScreenKey, Screen>> = { setup: { el: v.setup.el, views: [v.setup] } };
+  /** The screen in the console's language, built now if its code is here; null while it is being fetched. */
+  const screenFor = (key: ScreenKey): Screen | null => {
+    const built = screens[key];
+    if (built || key === 'setup') return built ?? null;
+    const builder = builders.get(key);
+    return builder ? (screens[key] = builder()) : null;
+  };
+
+  let help: HTMLDialogElement | null = null;
+  const helpDialog = (): HTMLDialogElement => {
+    const dialog = h(
       'dialog',
       { class: 'dialog fac-dialog', attrs: { 'aria-labelledby': 'fac-help-title' } },
       h('h2', { class: 'dialog__title', id: 'fac-help-title', text: t('helpTitle') }),
       h('dl', { class: 'keys fac-keys' }, ...shortcutHelp().flatMap((s) => [h('dt', null, h('kbd', { text: s.keys })), h('dd', { text: s.does })])),
       h('p', { class: 'muted small', text: t('helpNote') }),
-      h('div', { class: 'actions' }, h('button', { class: 'btn btn--primary', attrs: { type: 'button' }, text: t('close'), on: { click: () => help.close() } })),
+      h('div', { class: 'actions' }, h('button', { class: 'btn btn--primary', attrs: { type: 'button' }, text: t('close'), on: { click: () => dialog.close() } })),
     );
-    // The shell stays where it is: nothing above the set-up's introduction changes size.
-    messageSlot.after(takeover);
-    root.append(help);
-    return { takeover, setup, controls, material, evaluation, live3, report, sessions, help };
+    root.append(dialog);
+    return dialog;
   };
-  let v = build();
   const showHelp = (): void => {
-    if (!v.help.open) v.help.showModal();
+    help ??= helpDialog();
+    if (!help.open) help.showModal();
   };
   const rebuild = (): void => {
-    const wasOpen = v.help.open;
+    const wasOpen = help?.open ?? false;
     v.takeover.remove();
-    v.help.remove();
-    v.controls.destroy?.();
+    help?.remove();
+    help = null;
+    for (const screen of Object.values(screens)) screen.destroy?.();
     // The set-up fills the frame the page painted: all but its title and introduction go.
     for (const child of [...shell.setup.children]) if (child !== shell.setupHead) child.remove();
     v = build();
+    screens = { setup: { el: v.setup.el, views: [v.setup] } };
     if (wasOpen) showHelp();
     shown = null;
   };
@@ -151,20 +214,41 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
   root.append(live, confirm.el);
   document.documentElement.dataset.facilitator = 'console';
 
-  let shown: { key: string; views: View[] } | null = null;
+  // What shows while a screen's code is on its way, or why it could not come.
+  const waiting = h('div', { class: 'fac-waiting' });
+  let shown: { key: ScreenKey; screen: Screen | null } | null = null;
+  /** A screen asked for by the facilitator (not the one the console opened on) takes the focus once it arrives. */
+  let focusOnArrival = false;
   const show = (state: ConsoleState): void => {
-    const key = state.tab === 'exercise' ? (state.session.stage === 'setup' ? 'setup' : 'live') : state.tab;
+    const key = screenKey(state);
     if (shown?.key === key) return;
-    const views: View[] = key === 'setup' ? [v.setup] : key === 'live' ? [v.controls, v.material, v.evaluation] : key === 'report' ? [v.report] : [v.sessions];
-    showOnly(main, key === 'setup' ? v.setup.el : key === 'live' ? v.live3 : key === 'report' ? v.report.el : v.sessions.el);
+    const screen = screenFor(key);
+    showOnly(main, screen?.el ?? waiting);
     // The workshop room's panel opens each view; on the set-up it follows the title and
     // introduction, which the page painted before the panel's code arrived and which must not move.
     if (key === 'setup') shell.setupHead.after(room.el);
     else main.prepend(room.el);
-    const first = shown === null;
-    shown = { key, views };
-    for (const v of views) v.update(state);
-    if (!first) views[0]!.focus();
+    const focus = shown !== null;
+    shown = { key, screen };
+    if (!screen) {
+      focusOnArrival = focus;
+      replace(waiting, h('p', { class: 'muted', attrs: { role: 'status' }, text: t('loadingView') }));
+      fetchScreen(key as LazyKey).then(
+        () => {
+          if (shown?.key !== key || shown.screen) return;
+          shown = null;
+          show(store.getState());
+          if (focusOnArrival) shown!.screen?.views[0]!.focus();
+        },
+        (error: unknown) => {
+          if (shown?.key !== key || shown.screen) return;
+          replace(waiting, h('p', { class: 'notice notice--error', attrs: { role: 'alert' }, text: t('viewUnloadable', { message: error instanceof Error ? error.message : String(error) }) }));
+        },
+      );
+      return;
+    }
+    for (const v of screen.views) v.update(state);
+    if (focus) screen.views[0]!.focus();
   };
 
   const render = (state: ConsoleState, prev: ConsoleState | null): void => {
@@ -178,7 +262,7 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
     const focusAfter = prev !== null && state.lang !== prev.lang;
     show(state);
     if (focusAfter) langSelect.focus();
-    for (const v of shown!.views) v.update(state);
+    for (const v of shown!.screen?.views ?? []) v.update(state);
     for (const b of tabButtons) {
       const current = b.dataset.tab === state.tab;
       if (current) b.setAttribute('aria-current', 'page');
@@ -255,7 +339,8 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
         return;
       case 'note':
         if (s.tab !== 'exercise' || s.session.stage === 'setup') s.setTab('exercise');
-        v.evaluation.focusNote();
+        // The note box is on the running exercise's screen, which may still be on its way.
+        if (s.session.stage !== 'setup') fetchScreen('live').then(() => screenFor('live')?.focusNote?.(), () => {}); // a failure shows in the screen's place
         return;
       case 'presenter':
         env.openPresenter();
@@ -281,7 +366,7 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
   };
   const onKey = (e: KeyboardEvent): void => {
     if (e.defaultPrevented || e.repeat || isTypingTarget(e.target)) return;
-    if (confirm.el.open || v.help.open) return;
+    if (confirm.el.open || help?.open) return;
     // Space and Enter on a focused button belong to the button.
     if ((e.key === ' ' || e.key === 'Enter') && e.target instanceof HTMLButtonElement) return;
     const command = commandFor(e);
@@ -309,8 +394,8 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
     destroy() {
       unsubscribe();
       room.destroy();
-      roomVotes.destroy();
-      v.controls.destroy?.();
+      roomVotes?.destroy();
+      for (const screen of Object.values(screens)) screen.destroy?.();
       window.removeEventListener('keydown', onKey);
       root.removeEventListener('click', onClick);
       replace(root);

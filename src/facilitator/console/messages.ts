@@ -36,6 +36,8 @@ const en = {
   takeoverText: 'This exercise is now run from another console window. This window is read-only so the two never disagree.',
   takeoverButton: 'Run it from here',
   runningHeading: 'Running the exercise',
+  loadingView: 'Loading…',
+  viewUnloadable: 'This part of the console could not be loaded ({message}). Reload the page to try again.',
   helpTitle: 'Keyboard shortcuts',
   helpNote: 'Shortcuts work whenever the cursor is not in a text field.',
   close: 'Close',

@@ -90,6 +90,10 @@ export async function startConsole(el: HTMLElement, catalogue: Promise<Catalogue
     lang: haveWords ? wanted : 'en',
     loadWords,
   });
+  // The store is made in one task and the console drawn in the next: neither holds the main thread
+  // long enough to delay a click or a key (and the opening scenario's download, afterFirstPaint,
+  // is asked for only after the next frame, so still after this).
+  await new Promise((resolve) => setTimeout(resolve, 0));
   mountConsole(el, store, {
     catalog: scenarios.catalog,
     download: downloadText,
