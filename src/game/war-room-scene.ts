@@ -26,27 +26,14 @@ import { generateTexture } from './widgets/baked.ts';
 export const WAR_ROOM_SCENE = 'war-room';
 
 /**
- * How long one task may spend building the room before it lets the page run: on an idle machine
- * the groups of panels take 0-35 ms each and the room is built in two or three tasks; on a busy
- * one a group can take 100 ms and each gets its own task, so no task grows by the whole build.
+ * How long one game step may spend building the room before it waits for the next: on an idle
+ * machine the groups of panels take 0-35 ms each and the room is built in two or three steps,
+ * rather than five (a frame apart each); on a busy one a group can take 100 ms and each gets
+ * its own step, so no task grows by the whole build.
  */
 const BUILD_SLICE_MS = 40;
-/** A build task that took longer leaves the hidden bake to a task of its own. */
-const BAKE_AFTER_MS = 10;
-
-/**
- * Runs `task` in a task of its own as soon as the page has run what waits (input, a frame that is
- * due), not at the next frame: the build went a game step, so a display refresh, at a time, and
- * waited out most of a frame between its slices.
- */
-function soon(task: () => void): void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    task();
-  };
-  channel.port2.postMessage(null);
-}
+/** A build step that took longer leaves the room's first drawing to the next step. */
+const SHOW_AFTER_MS = 10;
 
 /** What the page hears from the room while it loads its files. */
 export interface RoomLoadHooks {
@@ -86,10 +73,12 @@ export class WarRoomScene extends Phaser.Scene {
   private inbox!: Inbox;
   private ticker!: Ticker;
   private widgets: Widget[] = [];
-  /** The room's first build, a slice per task, until it is done (see create). */
+  /** The room's first build, a step per game step, until it is done (see create). */
   private building: Array<() => void> | null = null;
   /** The store changed during the first build. */
   private stale = false;
+  /** The first build's last step: the static layer has been drawn, the room not shown yet. */
+  private bakedHidden = false;
   private unsubscribe: (() => void) | null = null;
   /** The game size (device pixels) the room was last laid out for. */
   private laidOut = { width: 0, height: 0 };
@@ -130,12 +119,12 @@ export class WarRoomScene extends Phaser.Scene {
     this.widgets = [this.clock, this.compliance, this.map, this.gauges, this.portraits, this.inbox, this.ticker];
 
     this.frame = frameOf(this.source.getState());
-    // The room is built over a few tasks, not in the task that boots the game: on a busy machine
-    // one build of every panel blocked the page for over half a second.
+    // The room is built over a few steps of the game loop, not in the task that boots the game:
+    // on a busy machine one build of every panel blocked the page for over half a second.
     // Hidden until built: a half-built room is neither shown nor baked into the static layer.
     this.stale = false;
+    this.bakedHidden = false;
     this.building = this.layoutSteps();
-    soon(() => this.buildSlice());
     this.sys.setVisible(false);
     // Until the room is built the canvas is cleared to the background (a reused game's canvas
     // still holds the last run's room); from then on the opaque static layer covers every pixel.
@@ -182,7 +171,8 @@ export class WarRoomScene extends Phaser.Scene {
   }
 
   override update(time: number, delta: number): void {
-    if (this.building || !this.frame.motion) return;
+    if (this.building) return this.buildStep();
+    if (!this.frame.motion) return;
     for (const w of this.widgets) w.tick?.(time, delta, this.frame);
   }
 
@@ -214,19 +204,15 @@ export class WarRoomScene extends Phaser.Scene {
   }
 
   /**
-   * One task of the room's first build: its groups of panels, one after another while the next is
-   * likely to end within BUILD_SLICE_MS, then the next task. The game loop keeps drawing the hidden
-   * scene (the background) in between. Once built, the whole room is drawn into the static layer
-   * while still hidden, in the same task if this one was short, else in a task of its own: with
-   * software GL that drawing, and the shaders it compiles the first time, was most of the task
-   * that showed the first frame. Then the scene shows, and the next frame draws the one layer image.
+   * One game step of the room's first build: its groups of panels, one after another while the
+   * next is likely to end within BUILD_SLICE_MS. The room shows in the step after the one that
+   * finishes it unless that one was short: its first drawing (the whole room baked into the static
+   * layer, and software GL's work for it) is a long task of its own on a busy machine.
    */
-  private buildSlice(): void {
-    // The scene closed while it was being built (teardown lets go of the build).
-    if (!this.building) return;
+  private buildStep(): void {
     const started = performance.now();
     let slowest = 0;
-    while (this.building.length) {
+    while (this.building?.length) {
       const before = performance.now();
       this.building.shift()!();
       const now = performance.now();
@@ -236,8 +222,15 @@ export class WarRoomScene extends Phaser.Scene {
     // The hidden scene draws nothing until it is built: its labels go to the GPU now, a slice at
     // a time, rather than all in the task that draws the first frame.
     flushTextUploads(this);
-    if (this.building.length || performance.now() - started > BAKE_AFTER_MS) return soon(() => this.buildSlice());
-    this.layer.bake();
+    if (this.building?.length || performance.now() - started > SHOW_AFTER_MS) return;
+    if (!this.bakedHidden) {
+      // The whole room drawn into the static layer while still hidden, in a task of its own:
+      // with software GL that drawing, and the shaders it compiles the first time, was most of
+      // the task that showed the first frame. That frame then draws the one layer image.
+      this.bakedHidden = true;
+      this.layer.bake();
+      return;
+    }
     this.building = null;
     // The store changed while the room was being built (the clock waits, so only a player's action).
     if (this.stale) this.relayout();
@@ -263,6 +256,7 @@ export class WarRoomScene extends Phaser.Scene {
     // build again at the new size, still a step at a time.
     if (this.building) {
       this.building = this.layoutSteps();
+      this.bakedHidden = false;
       return;
     }
     for (const step of this.layoutSteps()) step();
@@ -351,7 +345,6 @@ export class WarRoomScene extends Phaser.Scene {
   }
 
   private teardown(): void {
-    this.building = null;
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.scale.off(Phaser.Scale.Events.RESIZE, this.resized, this);
