@@ -3,6 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { defineConfig, type IndexHtmlTransformContext, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { scenariosPlugin } from './src/scenarios/vite-plugin.ts';
+import type { CatalogueEntry } from './src/scenarios/bundled.ts';
 import { STORAGE_KEYS } from './src/store/storage.ts';
 import { consoleShell, SHELL_KEYS } from './src/facilitator/console/shell.ts';
 import consoleGerman from './src/facilitator/console/messages-de.json' with { type: 'json' };
@@ -179,11 +180,14 @@ function consoleChunkPreload(): Plugin {
 
 /**
  * A game page opened on a saved run (most often mid-incident) needs the war room's chunk (Phaser,
- * the biggest file) and the room's fonts at once. src/main.ts imports the chunk as soon as it
- * runs, but that is after its own download and start-up, and the fonts were asked for only once
- * the page was first laid out (then laid out again with them). A few bytes of inline script in
- * the page's head ask for them while the page's script is still on its way. It checks what main.ts
- * checks (a save in storage, see savedScenarioId): other visitors fetch none of it early.
+ * the biggest file), the room's fonts and the saved scenario's data at once. src/main.ts imports
+ * the chunk as soon as it runs, but that is after its own download and start-up, and the fonts
+ * were asked for only once the page was first laid out (then laid out again with them). The
+ * scenario's data was asked for only once the catalogue had arrived and said where it is: one more
+ * round trip before the run could be restored and anything drawn. A few bytes of inline script in
+ * the page's head ask for all of them while the page's script is still on its way. It checks what
+ * main.ts checks (a save in storage, see savedScenarioId, and the language it was played in, see
+ * savedScenarioLang): other visitors fetch none of it early.
  */
 function warRoomEarlyOnResume(): Plugin {
   return pageHeadPlugin('war-room-early-on-resume', (html, ctx, base) => {
@@ -199,8 +203,16 @@ function warRoomEarlyOnResume(): Plugin {
       ...fonts.map((f) => `a('preload',${JSON.stringify(base + f.fileName)},'font')`),
     ];
     const key = JSON.stringify(STORAGE_KEYS.save);
-    const add = `var a=function(r,h,t){var l=document.createElement('link');l.rel=r;l.href=h;l.crossOrigin='anonymous';if(t){l.as=t;l.type='font/woff2'}document.head.appendChild(l)};`;
-    const script = `<script>try{if(localStorage.getItem(${key})){${add}${links.join(';')}}}catch(e){}</script>`;
+    const sessionKey = JSON.stringify(STORAGE_KEYS.session);
+    // Each scenario's data and translations, by id, as the catalogue names them (the URLs main.ts fetches).
+    const catalogue = files.find((f) => f.type === 'asset' && /^scenarios-[^/]*\.json$/.test(basename(f.fileName)));
+    const entries: CatalogueEntry[] = catalogue?.type === 'asset' ? JSON.parse(String(catalogue.source)) : [];
+    const data = Object.fromEntries(entries.flatMap((e) => (e.scenario && e.url ? [[e.scenario.id, { en: e.url, ...e.translations }]] : [])));
+    const add = `var a=function(r,h,t){var l=document.createElement('link');l.rel=r;l.href=h;l.crossOrigin='anonymous';if(t)l.as=t;if(t==='font')l.type='font/woff2';document.head.appendChild(l)};`;
+    const scenario =
+      `var d=${JSON.stringify(data)}[JSON.parse(s).scenario.id];if(d){a('preload',d.en,'fetch');` +
+      `var g=(JSON.parse(localStorage.getItem(${sessionKey})||'null')||{}).lang;if(g!=='en'&&d[g])a('preload',d[g],'fetch')}`;
+    const script = `<script>try{var s=localStorage.getItem(${key});if(s){${add}${links.join(';')};${scenario}}}catch(e){}</script>`;
     // Right after the charset, before the stylesheet: an inline script after one waits for it.
     return html.replace(/<meta charset[^>]*>/i, (charset) => `${charset}\n    ${script}`);
   });

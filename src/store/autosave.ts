@@ -42,16 +42,29 @@ export function clearAutosave(storage: KeyValueStorage): void {
   }
 }
 
-/** The id of the scenario the autosave is for, so its data can be downloaded before it is read. */
-export function savedScenarioId(storage: KeyValueStorage): string | null {
+/** What the autosave says of itself before it is replayed: null when there is none, or it cannot be read. */
+function savedHeader(storage: KeyValueStorage): { scenario?: { id?: unknown }; state?: { phase?: unknown } } | null {
   const raw = tryRead(storage, STORAGE_KEYS.save);
   if (raw === null) return null;
   try {
-    const id = (JSON.parse(raw) as { scenario?: { id?: unknown } } | null)?.scenario?.id;
-    return typeof id === 'string' ? id : null;
+    return JSON.parse(raw) as { scenario?: { id?: unknown }; state?: { phase?: unknown } } | null;
   } catch {
     return null;
   }
+}
+
+/** The id of the scenario the autosave is for, so its data can be downloaded before it is read. */
+export function savedScenarioId(storage: KeyValueStorage): string | null {
+  const id = savedHeader(storage)?.scenario?.id;
+  return typeof id === 'string' ? id : null;
+}
+
+/**
+ * Whether the autosave says it was made during the incident, so the war room can be readied
+ * before the save is replayed (a save that then fails to replay has only readied it for nothing).
+ */
+export function savedInIncident(storage: KeyValueStorage): boolean {
+  return savedHeader(storage)?.state?.phase === 'incident';
 }
 
 /** The language the autosaved run's scenario was played in (English when the save says none). */

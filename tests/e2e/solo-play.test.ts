@@ -234,6 +234,10 @@ describe('solo play in the browser', () => {
     expect(await page.locator('dialog.pause-dialog').textContent()).toContain('Welcome back');
     expect(await look()).toEqual(before);
     expect(await savedRun(page)).toEqual(savedBefore);
+    // The page's head asked for the saved scenario's data while its script was still on its way
+    // (vite.config.ts, warRoomEarlyOnResume), and the script took that one download up.
+    const scenarioDownloads = await page.evaluate((id) => performance.getEntriesByType('resource').filter((e) => e.name.includes(`/assets/scenario-${id}-`)).map((e) => (e as PerformanceResourceTiming).initiatorType), SCENARIO);
+    expect(scenarioDownloads).toEqual(['link']);
 
     // Resuming starts the clock again from where it stopped.
     await page.keyboard.press('Escape');
