@@ -114,6 +114,8 @@ describe.each([
     expect(await page.locator('.decision-panel .eyebrow').first().textContent()).toBe('Lage');
     expect(await page.title()).toBe('Vorfall · War Room');
     expect(await page.locator('[lang]:not(html)').count(), 'incident: elements with their own lang').toBe(0);
+    // The options are dimmed for their first ~400 ms (the double-click guard): read them once armed.
+    await page.waitForSelector('.options[data-armed="true"]');
     await checkScreen(page, 'incident', size);
     await chooseFirstOpen(page);
     // After a choice the outcome reads German too.
