@@ -221,6 +221,24 @@ describe('a workshop in German', () => {
     axeResults['presenter debrief'] = await axe(pres);
   }, 240_000);
 
+  it('says in German why a scenario’s data could not be downloaded', async () => {
+    // A browser of its own, without the service worker, so the failed download is what the console gets.
+    const fresh = await served.browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'de-DE', reducedMotion: 'reduce', serviceWorkers: 'block' });
+    try {
+      const page = await fresh.newPage();
+      await page.route(/\/scenario-dns-cdn-outage-[^/]*\.json$/, (route) => route.fulfill({ status: 503, body: '' }));
+      await page.goto(consoleUrl());
+      await page.waitForSelector('body[data-ready="1"]');
+      await page.getByLabel('Szenario', { exact: true }).selectOption('dns-cdn-outage');
+      const alert = page.locator('.fac-message[role="alert"]');
+      await alert.waitFor();
+      expect(await alert.textContent()).toMatch(/konnte nicht heruntergeladen werden \(HTTP 503\); versuchen Sie es gleich noch einmal/);
+      await page.screenshot({ path: `${OUT}/german-console-1280x720-download-failed.png` });
+    } finally {
+      await fresh.close();
+    }
+  }, 120_000);
+
   it('had no page errors and no serious accessibility problems', () => {
     expect(errors).toEqual([]);
     const serious = Object.entries(axeResults).flatMap(([where, r]) => r.serious.map((v) => `${where}: ${v.id} ${v.targets.join(', ')}`));

@@ -14,6 +14,8 @@ import type { Translation } from '../../i18n/messages.ts';
 import { addConsoleWords, hasConsoleWords, t } from './i18n.ts';
 import type { ConsoleMessages } from './messages.ts';
 import GERMAN from './messages-de.json?url&no-inline';
+import GERMAN_STORE from '../../store/messages-de.json?url&no-inline';
+import { setStoreTranslation, type StoreMessages } from '../../store/messages.ts';
 import { mountConsole } from './console-app.ts';
 
 // The console's page (facilitator.html#/console), in a chunk of its own: the presenter's window
@@ -44,12 +46,18 @@ function checkInWorker(bytes: Uint8Array, name: string): Promise<LoadResult> {
 /** Fetches the console's words in `lang` once; false when they cannot come (offline before they were ever fetched). */
 async function loadWords(lang: Lang): Promise<boolean> {
   if (hasConsoleWords(lang)) return true;
-  try {
-    const res = await fetch(GERMAN);
+  const json = async (url: string): Promise<object | null> => {
+    const res = await fetch(url);
     const words: unknown = res.ok ? await res.json() : null;
-    if (typeof words !== 'object' || words === null) return false;
-    // Our own build's file, checked against English by tests/i18n; a key it lacks reads as English.
+    return typeof words === 'object' && words !== null ? words : null;
+  };
+  try {
+    // The store's words too: the console says why a scenario's data could not be had in them (sayLoadProblem).
+    const [words, storeWords] = await Promise.all([json(GERMAN), json(GERMAN_STORE)]);
+    if (!words || !storeWords) return false;
+    // Our own build's files, checked against English by tests/i18n; a key they lack reads as English.
     addConsoleWords('de', words as Translation<ConsoleMessages>);
+    setStoreTranslation('de', storeWords as Translation<StoreMessages>);
     return true;
   } catch {
     return false;
