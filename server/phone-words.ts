@@ -1,5 +1,5 @@
 import type { Lang } from '../src/i18n/lang.ts';
-import { translate, type Catalogues } from '../src/i18n/messages.ts';
+import { translateRef, type Catalogues, type MessageRef } from '../src/i18n/messages.ts';
 
 // What the room says to a participant's phone when it refuses something, in the phone's own
 // language. The phone shows these words as they come (it has no message of its own for them),
@@ -43,11 +43,8 @@ export const PHONE_WORDS: Catalogues<typeof EN> = { en: EN, de: DE };
 export type PhoneWords = typeof EN;
 
 /** A refusal as data: the room decides, the phone's language words it. */
-export type PhoneRefusal = {
-  [K in keyof PhoneWords]: { readonly key: K; readonly params?: Readonly<Record<string, string | number>> };
-}[keyof PhoneWords];
+export type PhoneRefusal = MessageRef<PhoneWords>;
 
 export function phoneWords(refusal: PhoneRefusal, lang: Lang): string {
-  const say = translate as (c: Catalogues<PhoneWords>, l: Lang, k: keyof PhoneWords, p?: Readonly<Record<string, string | number>>) => string;
-  return say(PHONE_WORDS, lang, refusal.key, refusal.params ?? {});
+  return translateRef(PHONE_WORDS, lang, refusal.key, 'params' in refusal ? refusal.params : undefined);
 }

@@ -1,6 +1,6 @@
 import type { SeedProblem } from '../engine/rng.ts';
 import type { RunRefusal } from '../engine/run-refusal.ts';
-import type { Catalogue, ParamsOf } from '../i18n/messages.ts';
+import type { Catalogue, MessageRef } from '../i18n/messages.ts';
 import type { TailoringProblem } from '../scenarios/tailoring.ts';
 
 // Why the exercise refused a command, as data: a key of this catalogue and the values its text
@@ -87,9 +87,7 @@ export const REFUSALS_EN: RefusalMessages = en;
 export type RefusalKey = keyof RefusalMessages;
 
 /** A refusal of the console's catalogue: its key, and `params` when its text has placeholders (typed from the English). */
-type Keyed = {
-  [K in RefusalKey]: [keyof ParamsOf<RefusalMessages[K]>] extends [never] ? { readonly key: K } : { readonly key: K; readonly params: ParamsOf<RefusalMessages[K]> };
-}[RefusalKey];
+type Keyed = MessageRef<RefusalMessages>;
 
 /** A refusal the run, the seed check or the tailoring made, as their data (src/i18n/refusal-text.ts words it). */
 type Reasoned =

@@ -1,7 +1,7 @@
 import { ENGINE_TEXT_DE } from './engine-text-de.ts';
 import { ENGINE_TEXT_EN, type EngineMessages } from './engine-text-en.ts';
 import type { Lang } from './lang.ts';
-import { translate, type Catalogues } from './messages.ts';
+import { translateRef, type Catalogues } from './messages.ts';
 
 // The engine's catalogue in every language, read by key. A module of its own, importing nothing
 // of the engine, so the engine's run can word its thrown refusals (refusal-text.ts) without an
@@ -13,4 +13,4 @@ export type EngineKey = keyof EngineMessages & string;
 
 /** The engine's message `key` in `lang`, placeholders filled. */
 export const engineWords = (lang: Lang, key: EngineKey, params: Readonly<Record<string, string | number>> = {}): string =>
-  (translate as (c: Catalogues<EngineMessages>, l: Lang, k: EngineKey, p: Readonly<Record<string, string | number>>) => string)(CATALOGUES, lang, key, params);
+  translateRef(CATALOGUES, lang, key, params);

@@ -72,8 +72,29 @@ export function translate<C extends Catalogue, K extends keyof C & string>(
   key: K,
   ...params: ParamsArg<C[K]>
 ): string {
+  return translateRef(catalogues, lang, key, params[0] as Readonly<Record<string, string | number>> | undefined);
+}
+
+/**
+ * A message carried as data (a refusal, a download problem): its key under `field` ("key" unless
+ * a protocol names it otherwise), and `params` when its text has placeholders, typed from the
+ * English text like a call of `translate`.
+ */
+export type MessageRef<C extends Catalogue, F extends string = 'key'> = {
+  [K in keyof C & string]: { readonly [P in F]: K } & ([keyof ParamsOf<C[K]>] extends [never] ? unknown : { readonly params: ParamsOf<C[K]> });
+}[keyof C & string];
+
+/**
+ * The words of a MessageRef's key and values. `translate` cannot see through a union of refs that
+ * each key comes with its own values; MessageRef already ties them, so this takes them as they are.
+ */
+export function translateRef<C extends Catalogue>(
+  catalogues: Catalogues<C>,
+  lang: Lang,
+  key: keyof C & string,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
   const message = (catalogues[lang] as Catalogue | undefined)?.[key] ?? (catalogues.en as Catalogue)[key];
-  const values = (params[0] ?? {}) as Readonly<Record<string, string | number>>;
   if (message === undefined) return key;
   if (typeof message === 'string') return fill(message, lang, values);
   const count = Number(values.count);

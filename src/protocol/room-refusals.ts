@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { translate, type Catalogue, type ParamsOf } from '../i18n/messages.ts';
+import { translateRef, type Catalogue, type MessageRef } from '../i18n/messages.ts';
 
 // Why the room refused what the console sent, as data: a code (a key of this catalogue) and the
 // values its words need, so the console words it in its own language (these keys are part of the
@@ -27,16 +27,11 @@ export const ROOM_REFUSALS_EN: RoomRefusalMessages = en;
 export type RoomRefusalCode = keyof RoomRefusalMessages;
 
 /** A refusal to the console: its code, and `params` when its words have placeholders (typed from the English). */
-export type RoomRefused = {
-  [K in RoomRefusalCode]: [keyof ParamsOf<RoomRefusalMessages[K]>] extends [never]
-    ? { readonly code: K }
-    : { readonly code: K; readonly params: ParamsOf<RoomRefusalMessages[K]> };
-}[RoomRefusalCode];
+export type RoomRefused = MessageRef<RoomRefusalMessages, 'code'>;
 
 /** The refusal in English words (the error's `message`). */
 export function roomRefusalText(refused: RoomRefused): string {
-  const say = translate as (c: { en: Catalogue }, lang: 'en', key: string, params?: Readonly<Record<string, string | number>>) => string;
-  return say({ en }, 'en', refused.code, 'params' in refused ? refused.params : undefined);
+  return translateRef({ en }, 'en', refused.code, 'params' in refused ? refused.params : undefined);
 }
 
 /** The `error` message refusing `type` (null: no one message) to the console. */

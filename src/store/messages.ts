@@ -1,4 +1,4 @@
-import { translator, type Catalogue, type ParamsOf, type Translate, type Translation } from '../i18n/messages.ts';
+import { translateRef, translator, type Catalogue, type MessageRef, type Translate, type Translation } from '../i18n/messages.ts';
 import type { Lang } from '../i18n/lang.ts';
 
 // What the game store says in its own words: notices and the reasons a command is refused. The
@@ -62,11 +62,9 @@ export function storeText(lang: Lang): Translate<StoreMessages> {
 type LoadKey = Extract<keyof StoreMessages, `load.${string}`>;
 
 /** Why a scenario's data could not be had, as data: a `load.` key and the values its text needs. */
-export type LoadProblem = { [K in LoadKey]: { readonly problem: K; readonly params: ParamsOf<StoreMessages[K]> } }[LoadKey];
+export type LoadProblem = MessageRef<Pick<StoreMessages, LoadKey>, 'problem'>;
 
 /** A load problem in `lang` (English until that language is registered). */
 export function sayLoadProblem(problem: LoadProblem, lang: Lang): string {
-  // The union ties each key to its values; the translator cannot see that through it.
-  const say = storeText(lang) as unknown as (key: LoadKey, params: Readonly<Record<string, string | number>>) => string;
-  return say(problem.problem, problem.params);
+  return translateRef(catalogues, lang, problem.problem, problem.params);
 }

@@ -1,7 +1,7 @@
 import type { Lang } from '../../i18n/lang.ts';
 import { refusalText, seedProblemText, tailoringProblemText } from '../../i18n/refusal-text.ts';
-import { translator, type Translate, type Translation } from '../../i18n/messages.ts';
-import type { RefusalKey, Refused } from '../refusals.ts';
+import { translateRef, translator, type Translate, type Translation } from '../../i18n/messages.ts';
+import type { Refused } from '../refusals.ts';
 import { CONSOLE_EN, type ConsoleMessages } from './messages.ts';
 
 // The console's words in the language it shows. One console runs per page, so its language is
@@ -15,6 +15,9 @@ let current: Lang = 'en';
 export const t: Translate<ConsoleMessages> = translator(catalogues, () => current);
 
 export const consoleLang = (): Lang => current;
+
+/** A message carried as data (a MessageRef of the console's catalogue: a refusal, the room's codes) in the console's current language. */
+export const sayRef = (key: keyof ConsoleMessages & string, params?: Readonly<Record<string, string | number>>): string => translateRef(catalogues, current, key, params);
 
 /** True when the console has its words in `lang` (English always). */
 export const hasConsoleWords = (lang: Lang): boolean => lang === 'en' || catalogues[lang] !== undefined;
@@ -35,8 +38,5 @@ export function sayRefusal(refused: Refused): string {
   if (refused.key === 'run') return refusalText(refused.run, current);
   if (refused.key === 'seed') return seedProblemText(refused.seed, current);
   if (refused.key === 'tailoring') return tailoringProblemText(refused.tailoring, current);
-  // The Keyed union already ties each key to the values its text needs; `t` cannot see that
-  // through a union, so it is called as a plain key-and-values function.
-  const say = t as unknown as (key: RefusalKey, params?: Readonly<Record<string, string | number>>) => string;
-  return say(refused.key, 'params' in refused ? refused.params : undefined);
+  return sayRef(refused.key, 'params' in refused ? refused.params : undefined);
 }
