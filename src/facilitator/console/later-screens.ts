@@ -16,7 +16,6 @@ export { sessionsView } from './sessions-view.ts';
 export { roomVotesView } from '../room/room-votes-view.ts';
 
 /** The running exercise's screen: the controls, the private material and the evaluation side by side. */
-
 export interface LiveScreen {
   el: HTMLElement;
   views: View[];
