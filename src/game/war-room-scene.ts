@@ -27,13 +27,15 @@ export const WAR_ROOM_SCENE = 'war-room';
 
 /**
  * How long one game step may spend building the room before it waits for the next: on an idle
- * machine the groups of panels take 0-35 ms each and the room is built in two or three steps,
- * rather than five (a frame apart each); on a busy one a group can take 100 ms and each gets
- * its own step, so no task grows by the whole build.
+ * machine the groups of panels take 5-30 ms each and the room is built in one step (each step
+ * more costs a frame, and with software GL the frame's commit, before the room shows); on a busy
+ * one a group can take 100 ms and each gets its own step, so no task grows by the whole build.
  */
-const BUILD_SLICE_MS = 40;
-/** A build step that took longer leaves the room's first drawing to the next step. */
-const SHOW_AFTER_MS = 10;
+const BUILD_SLICE_MS = 80;
+/** A step that built panels for longer leaves the room's first drawing (the bake) to the next step. */
+const BAKE_WITHIN_MS = 10;
+/** A bake that took longer leaves showing the room (its first frame on screen) to the next step. */
+const SHOW_WITHIN_MS = 25;
 
 /** What the page hears from the room while it loads its files. */
 export interface RoomLoadHooks {
@@ -205,9 +207,11 @@ export class WarRoomScene extends Phaser.Scene {
 
   /**
    * One game step of the room's first build: its groups of panels, one after another while the
-   * next is likely to end within BUILD_SLICE_MS. The room shows in the step after the one that
-   * finishes it unless that one was short: its first drawing (the whole room baked into the static
-   * layer, and software GL's work for it) is a long task of its own on a busy machine.
+   * next is likely to end within BUILD_SLICE_MS; then the whole room drawn into the static layer
+   * while still hidden (the bake), and the room shown. A step that took long leaves what follows
+   * to the next step: with software GL the bake, and the shaders it compiles the first time, is a
+   * long task of its own on a busy machine, and so is the frame that first shows the room. On an
+   * idle machine the room is built in one step and baked and shown in the next.
    */
   private buildStep(): void {
     const started = performance.now();
@@ -222,14 +226,12 @@ export class WarRoomScene extends Phaser.Scene {
     // The hidden scene draws nothing until it is built: its labels go to the GPU now, a slice at
     // a time, rather than all in the task that draws the first frame.
     flushTextUploads(this);
-    if (this.building?.length || performance.now() - started > SHOW_AFTER_MS) return;
+    if (this.building?.length || performance.now() - started > BAKE_WITHIN_MS) return;
     if (!this.bakedHidden) {
-      // The whole room drawn into the static layer while still hidden, in a task of its own:
-      // with software GL that drawing, and the shaders it compiles the first time, was most of
-      // the task that showed the first frame. That frame then draws the one layer image.
       this.bakedHidden = true;
+      const baking = performance.now();
       this.layer.bake();
-      return;
+      if (performance.now() - baking > SHOW_WITHIN_MS) return;
     }
     this.building = null;
     // The store changed while the room was being built (the clock waits, so only a player's action).
