@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { parseScenario } from '../../src/scenarios/load.ts';
-import { catalogFrom, describeIssue } from '../../src/store/catalog.ts';
+import { catalogFrom, describeIssue, sortedByTitle } from '../../src/store/catalog.ts';
 import { tinyScenario } from '../fixtures/tiny-scenario.ts';
 
 describe('scenario catalog', () => {
@@ -22,5 +22,18 @@ describe('scenario catalog', () => {
       'line 12, field beats[0].next: no beat "x"',
     );
     expect(describeIssue({ line: null, path: '', message: 'empty file' })).toBe('empty file');
+  });
+
+  it('sorts by the titles a reader sees, in their language’s order, with broken files last', () => {
+    const entry = (file: string, title: string | null, de?: string) => ({
+      file,
+      scenario: title === null ? null : { title, localized: de ? { de: { title: de } } : undefined },
+      errors: title === null ? ['broken'] : [],
+    });
+    const entries = [entry('broken.yaml', null), entry('a.yaml', 'Zero day at the bank', 'Ärger im Rechenzentrum'), entry('b.yaml', 'Alarm at dawn', 'Zahlungsausfall am Freitag'), entry('c.yaml', 'Ordering stops', 'Bestellungen stehen still')];
+    const german = (e: (typeof entries)[number]) => e.scenario?.localized?.de?.title ?? e.scenario?.title ?? e.file;
+    // German order of the German titles: Ä sorts with A, not after Z as a byte order would.
+    expect(sortedByTitle(entries, 'de', german).map((e) => e.file)).toEqual(['a.yaml', 'c.yaml', 'b.yaml', 'broken.yaml']);
+    expect(sortedByTitle(entries, 'en').map((e) => e.file)).toEqual(['b.yaml', 'c.yaml', 'a.yaml', 'broken.yaml']);
   });
 });

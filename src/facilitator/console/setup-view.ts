@@ -1,5 +1,6 @@
 import { MAX_SEED } from '../../engine/rng.ts';
 import { PACES } from '../../store/pace.ts';
+import { sortedByTitle } from '../../store/catalog.ts';
 import { CLOCK_MODES, type ClockMode } from '../clock-policy.ts';
 import type { CatalogueEntry, ScenarioCard } from '../../scenarios/bundled.ts';
 import type { Lang } from '../../i18n/lang.ts';
@@ -58,8 +59,8 @@ export function setupView(store: ConsoleStore, catalog: readonly CatalogueEntry[
   const scenarioValue = (state: ConsoleState): string =>
     state.scenarioLoad ? state.scenarioLoad.id : state.session.scenarioFile ? FILE + state.session.scenarioFile.key : state.session.scenarioId;
   const scenarioOptions = (state: ConsoleState): { value: string; label: string }[] => [
-    // Each shipped scenario says which languages it can run in ("EN, DE").
-    ...playable.map((e) => ({
+    // Each shipped scenario says which languages it can run in ("EN, DE"); in the order of the titles the console shows.
+    ...sortedByTitle(playable, consoleLang(), (e) => localCard(e.scenario!).card.title).map((e) => ({
       value: e.scenario!.id,
       label: t('scenarioOption', { title: localCard(e.scenario!).card.title, minutes: e.scenario!.playMinutes, languages: (e.scenario!.languages ?? ['en', ...Object.keys(e.translations ?? {})]).map((l) => l.toUpperCase()).join(', ') }),
     })),

@@ -1,5 +1,5 @@
 import { PACE_SECONDS, PACES, type Pace } from '../../store/pace.ts';
-import { describeIssue } from '../../store/catalog.ts';
+import { describeIssue, sortedByTitle } from '../../store/catalog.ts';
 import { LANG_NAMES, LANGS, type Lang } from '../../i18n/lang.ts';
 import { tierLabel } from '../../i18n/vocabulary.ts';
 import type { GameState } from '../../store/game-store.ts';
@@ -55,11 +55,14 @@ export function pickerScreen(ctx: AppContext): ScreenView {
   const { store } = ctx;
   const lang = store.getState().lang;
   const t = uiText(lang);
-  // Cards in the player's language where the scenario has it (the catalogue carries their words).
-  const catalog = store.getState().catalog.map((e) => {
-    const words = lang !== 'en' ? e.scenario?.localized?.[lang] : undefined;
-    return words && e.scenario ? { ...e, scenario: { ...e.scenario, ...words } } : e;
-  });
+  // Cards in the player's language where the scenario has it (the catalogue carries their words), in that language's order.
+  const catalog = sortedByTitle(
+    store.getState().catalog.map((e) => {
+      const words = lang !== 'en' ? e.scenario?.localized?.[lang] : undefined;
+      return words && e.scenario ? { ...e, scenario: { ...e.scenario, ...words } } : e;
+    }),
+    lang,
+  );
   // A card without the player's language shows its English words: marked so screen readers say them in English.
   const cardWords = (c: ScenarioCard): { lang?: Lang } => writtenIn(lang === 'en' || c.localized?.[lang] ? lang : 'en', lang);
   const playable = catalog.flatMap((e) => (e.scenario ? [e.scenario] : []));
