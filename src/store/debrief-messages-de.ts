@@ -15,8 +15,8 @@ export const DEBRIEF_DE: Translation<DebriefMessages> = {
   downloadMd: 'Markdown herunterladen',
   downloadJson: 'JSON herunterladen',
   print: 'Drucken oder als PDF sichern',
-  playAgainSeed: 'Noch einmal, Seed {seed}',
-  newSeed: 'Neuer Seed',
+  playAgainSeed: 'Noch einmal, Startwert {seed}',
+  newSeed: 'Neuer Startwert',
   toTitle: 'Startseite',
   verdictEyebrow: 'Urteil über die Reaktion: Ihre Entscheidungen mit Ihrem IT-Partner',
   'outcome.good': 'Guter Ausgang',
@@ -26,7 +26,7 @@ export const DEBRIEF_DE: Translation<DebriefMessages> = {
   'outcomeWord.mixed': 'durchwachsen',
   'outcomeWord.bad': 'schlecht',
   'outcomeWord.none': 'keiner',
-  meta: '{company} · {partner} ({tier}) · Seed {seed} · beendet bei {time}',
+  meta: '{company} · {partner} ({tier}) · Startwert {seed} · beendet bei {time}',
   provisional: 'Der Durchlauf hat kein Ende erreicht; die Geschäftsauswirkung beruht daher auf den bisherigen Zahlen.',
   scoresHeading: 'Die Werte und ihre Gründe',
   objectivesHeading: 'Lernziele',
@@ -88,7 +88,7 @@ export const DEBRIEF_DE: Translation<DebriefMessages> = {
 
   'compare.heading': 'Dieselben Entscheidungen mit jedem IT-Partner',
   'compare.intro':
-    'Ihre eigenen Entscheidungen, mit demselben Seed für jeden Partner nachgespielt. Wo ein Partner Ihre Wahl nicht anbieten konnte, geschah, was auch im Spiel geschieht: Die Standardoption griff.',
+    'Ihre eigenen Entscheidungen, mit demselben Startwert für jeden Partner nachgespielt. Wo ein Partner Ihre Wahl nicht anbieten konnte, geschah, was auch im Spiel geschieht: Die Standardoption griff.',
   'compare.region': 'Tabelle: Partnervergleich',
   'compare.partner': 'Partner',
   'compare.overall': 'Gesamt',
