@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, bodyData, OUT, openFacilitatorPage, painted, presenterFitted, serveGame, type AxeSummary, type Served } from './harness.ts';
+import { axe, bodyData, OUT, openFacilitatorPage, painted, presenterFitted, serveGame, type AxeSummary, type Served, consoleUrl, presenterUrl } from './harness.ts';
 
 // A workshop in German: a browser whose language is German opens the console in German, the
 // presenter follows the console's language, and the chosen scenario runs on its German text.
@@ -31,8 +31,6 @@ afterAll(async () => {
   await served?.close();
 });
 
-const consoleUrl = (): string => `${served.url}facilitator.html?test-clock#/console`;
-const presenterUrl = (): string => `${served.url}facilitator.html#/presenter`;
 // Text as written (innerText would follow the style sheet's capitals).
 const text = async (page: Page, selector: string): Promise<string> => (await page.locator(selector).first().textContent()) ?? '';
 const htmlLang = (page: Page): Promise<string> => page.evaluate(() => document.documentElement.lang);
@@ -86,12 +84,12 @@ async function checkPresenter(name: string): Promise<void> {
 
 describe('a workshop in German', () => {
   it('opens the console in German from the browser’s language, with the presenter following', async () => {
-    con = await openFacilitatorPage(context, consoleUrl(), 'console', errors);
+    con = await openFacilitatorPage(context, consoleUrl(served), 'console', errors);
     expect(await htmlLang(con)).toBe('de');
     expect(await con.locator('#fac-lang').inputValue()).toBe('de');
     expect(await text(con, '.fac-setup__head h1')).toBe('Übung vorbereiten');
     expect(await con.getByRole('navigation', { name: 'Konsole' }).innerText()).toContain('Sitzungen');
-    pres = await openFacilitatorPage(context, presenterUrl(), 'presenter', errors);
+    pres = await openFacilitatorPage(context, presenterUrl(served), 'presenter', errors);
 
     // A refused command says why in German (the exercise gives a key; the console words it).
     await con.getByRole('button', { name: 'Briefing öffnen' }).click();
@@ -227,7 +225,7 @@ describe('a workshop in German', () => {
     try {
       const page = await fresh.newPage();
       await page.route(/\/scenario-dns-cdn-outage-[^/]*\.json$/, (route) => route.fulfill({ status: 503, body: '' }));
-      await page.goto(consoleUrl());
+      await page.goto(consoleUrl(served));
       await page.waitForSelector('body[data-ready="1"]');
       await page.getByLabel('Szenario', { exact: true }).selectOption('dns-cdn-outage');
       const alert = page.locator('.fac-message[role="alert"]');

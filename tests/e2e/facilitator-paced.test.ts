@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxText, unzipText } from '../unzip.ts';
-import { advanceGameClock, bodyData, OUT, painted, openFacilitatorPage, presenterFitted, serveGame, type Served } from './harness.ts';
+import { advanceGameClock, bodyData, OUT, painted, openFacilitatorPage, presenterFitted, serveGame, type Served, consoleUrl, presenterUrl } from './harness.ts';
 
 // A facilitator-paced workshop from set-up to the Word report: game time moves only by the
 // facilitator's hand, the projector never shows scores unless asked, and the DOCX carries the
@@ -23,8 +23,8 @@ beforeAll(async () => {
   served = await serveGame('dist-facilitator-paced');
   context = await served.browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true, reducedMotion: 'reduce' });
   // The test clock: real time moves only when the test says, so "nothing moves by itself" is shown, not waited for.
-  con = await openFacilitatorPage(context, `${served.url}facilitator.html?test-clock#/console`, 'console', errors);
-  pres = await openFacilitatorPage(context, `${served.url}facilitator.html#/presenter`, 'presenter', errors);
+  con = await openFacilitatorPage(context, consoleUrl(served), 'console', errors);
+  pres = await openFacilitatorPage(context, presenterUrl(served), 'presenter', errors);
 }, 180_000);
 
 afterAll(async () => {

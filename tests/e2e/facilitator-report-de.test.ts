@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxText, unzipText } from '../unzip.ts';
-import { axe, OUT, openFacilitatorPage, painted, serveGame, type Served } from './harness.ts';
+import { axe, OUT, openFacilitatorPage, painted, serveGame, type Served, consoleUrl } from './harness.ts';
 
 // The console's report screen in German, end to end: a workshop is set up and ended, the device's
 // language is German, and the report screen, its preview and every export it hands out speak
@@ -26,7 +26,6 @@ afterAll(async () => {
   await served?.close();
 });
 
-const consoleUrl = (): string => `${served.url}facilitator.html?test-clock#/console`;
 const download = async (button: string): Promise<{ name: string; bytes: Buffer }> => {
   const [file] = await Promise.all([con.waitForEvent('download'), con.locator('.fac-report__exports button', { hasText: button }).first().click()]);
   return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
@@ -35,7 +34,7 @@ const download = async (button: string): Promise<{ name: string; bytes: Buffer }
 describe('the console report in German', () => {
   it('runs a short workshop to its debrief', async () => {
     await context.addInitScript(() => localStorage.setItem('war-room.lang', 'en'));
-    con = await openFacilitatorPage(context, consoleUrl(), 'console', errors);
+    con = await openFacilitatorPage(context, consoleUrl(served), 'console', errors);
     await con.getByLabel('Facilitator').fill('Sabine Krüger');
     await con.getByLabel('Team name').fill('Führungskreis Süd');
     await con.getByLabel('Scenario').selectOption(SCENARIO);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advanceGameClock, axe, bodyData, OUT, openFacilitatorPage, painted, serveGame, type AxeSummary, type Served } from './harness.ts';
+import { advanceGameClock, axe, bodyData, OUT, openFacilitatorPage, painted, serveGame, type AxeSummary, type Served, consoleUrl, presenterUrl } from './harness.ts';
 
 // Facilitator mode end to end: the console and the presenter as two pages of one browser
 // context, against `vite build` + `vite preview`. The console steers; the presenter follows.
@@ -32,8 +32,6 @@ afterAll(async () => {
   await served?.close();
 });
 
-const consoleUrl = (): string => `${served.url}facilitator.html?test-clock#/console`;
-const presenterUrl = (): string => `${served.url}facilitator.html#/presenter`;
 
 const open = (url: string, name: string): Promise<Page> => openFacilitatorPage(context, url, name, errors);
 
@@ -85,8 +83,8 @@ async function step(n = 1): Promise<void> {
 
 describe('facilitator mode', () => {
   it('sets up a team on the console while the presenter waits', async () => {
-    con = await open(consoleUrl(), 'console');
-    pres = await open(presenterUrl(), 'presenter');
+    con = await open(consoleUrl(served), 'console');
+    pres = await open(presenterUrl(served), 'presenter');
     await con.getByLabel('Facilitator').fill('Sam Rivera');
     await con.getByLabel('Team name').fill('Blue team');
     await con.getByLabel('Scenario').selectOption(SCENARIO);

@@ -108,6 +108,10 @@ export async function serveGame(outName = 'dist'): Promise<Served> {
   };
 }
 
+/** The facilitator's console on the test clock (tests move game time by hand), and the presenter's window, of a served build. */
+export const consoleUrl = (served: Served): string => `${served.url}facilitator.html?test-clock#/console`;
+export const presenterUrl = (served: Served): string => `${served.url}facilitator.html#/presenter`;
+
 /**
  * Opens the game in a fresh browser context (its own empty localStorage). With `testClock`, game
  * time stands still until the test moves it with advanceGameClock: no waiting on wall time.
