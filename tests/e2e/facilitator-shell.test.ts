@@ -47,7 +47,7 @@ async function openHeld(context: BrowserContext, hash: string): Promise<{ page: 
       for (const e of list.getEntries()) w.shifts.push((e as PerformanceEntry & { value: number }).value);
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  // Not 'domcontentloaded': that waits for the module scripts, which are held.
+  // Up to the response only: the shell is in the page itself, and the scripts it asks for once it has painted are held.
   await page.goto(`${served.url}facilitator.html?test-clock${hash}`, { waitUntil: 'commit' });
   await page.waitForSelector('#app > *', { state: 'attached' });
   return { page, release };
