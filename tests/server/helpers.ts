@@ -146,8 +146,13 @@ export function record(room: SdkRoom): { type: string; message: unknown }[] {
   return all;
 }
 
-/** Resolves when `check` holds, polling the event loop (no fixed sleeps; the test's timeout bounds it). */
-export async function until(check: () => boolean, what: string, limitMs = 5000): Promise<void> {
+/**
+ * Resolves when `check` holds, polling the event loop (no fixed sleeps). The limit only names what
+ * never came: it is under the suite's 20 s test timeout, and far above what a condition takes, so a
+ * machine starved by a second suite (a room server's child process once went 5 s without answering
+ * a refused vote in crash.test.ts, with two full runs on the 2 cores) is not taken for a failure.
+ */
+export async function until(check: () => boolean, what: string, limitMs = 15_000): Promise<void> {
   const end = Date.now() + limitMs;
   while (!check()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
