@@ -94,6 +94,8 @@ mountApp(root, {
   download: downloadText,
   print: () => window.print(),
 });
+// The page's own loading indicator (index.html) is gone with the first screen.
+root.removeAttribute('aria-busy');
 document.body.dataset.ready = '1';
 // Not while the war room is starting: a page opened on the incident waits for the room's first frame.
 registerServiceWorkerWhenSettled(

@@ -324,6 +324,32 @@ describe('solo play in the browser', () => {
     await context.close();
   }, 60_000);
 
+  it('shows the game’s name and a moving bar while its script is slow to come, and none of it once the title is drawn', async () => {
+    const context = await served.browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/main-[\w-]+\.js$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(served.url, { waitUntil: 'commit' });
+    // Shown once the script is late (it fades in from 300 ms), so a quick start never flashes it.
+    await page.waitForFunction(() => {
+      const boot = document.querySelector('.boot');
+      return boot !== null && getComputedStyle(boot).opacity === '1';
+    });
+    expect(await page.getAttribute('#app', 'aria-busy')).toBe('true');
+    expect(await page.locator('.boot').innerText()).toMatch(/^war room$/i);
+    await shot(page, '1280x720-loading');
+    release();
+    await page.waitForSelector('body[data-ready="1"]');
+    expect(await page.locator('.boot').count()).toBe(0);
+    expect(await page.getAttribute('#app', 'aria-busy')).toBeNull();
+    expect(await page.getByRole('button', { name: 'Choose a scenario' }).isVisible()).toBe(true);
+    await context.close();
+  }, 60_000);
+
   it('passes axe-core on every screen at the four common sizes, with screenshots of each', async () => {
     const results: Record<string, Record<string, AxeSummary['counts']>> = {};
     const problems: string[] = [];
