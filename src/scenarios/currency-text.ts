@@ -46,7 +46,7 @@ const NUMBER_WORDS = [
 ].join('|');
 // What ends an amount: a digit, a placeholder's "}", an abbreviation, a number word, or a word
 // ending in a large number ("thousands", "Hunderttausende", "Millionen").
-const AMOUNT = String.raw`(?:[\d}]|\b(?:Tsd|Mio|Mrd)\.|(?<![\p{L}])(?:${NUMBER_WORDS})|(?:hundred|thousand|million|billion|hundert|tausend|million|milliarde)(?:s|e|en|n)?)`;
+const AMOUNT = String.raw`(?:[\d}]|\b(?:Tsd|Mio|Mrd)\.|(?<![\p{L}])(?:${NUMBER_WORDS})|(?:hundred|thousand|million|billion|hundert|tausend|milliarde)(?:s|e|en|n)?)`;
 const AFTER_AMOUNT = String.raw`(?<=${AMOUNT}[\s-]+(?:of\s+)?)`;
 const PER_TIME = String.raw`(?=\s+(?:per|a|an|pro|je)\s+(?:hour|minute|day|week|month|year|Stunde|Minute|Tag|Woche|Monat|Jahr)(?![\p{L}]))`;
 const END = String.raw`(?![\p{L}\p{N}])`;

@@ -6,7 +6,8 @@ import { skipOption } from '../../engine/rules.ts';
 import { createConfirmDialog } from './confirm-dialog.ts';
 import type { ConsoleState, ConsoleStore, ConsoleTab } from './console-store.ts';
 import { roomPanel } from '../room/room-panel.ts';
-import { setupView, type View } from './setup-view.ts';
+import type { Screen } from './later-screens.ts';
+import { setupView } from './setup-view.ts';
 import { adoptShell, localizeShell } from './shell.ts';
 import { commandFor, shortcutHelp, type Command } from './shortcuts.ts';
 import { t } from './i18n.ts';
@@ -33,15 +34,6 @@ export interface ConsoleEnv {
 /** What shows under the top bar. */
 type ScreenKey = 'setup' | 'live' | 'report' | 'sessions';
 type LazyKey = Exclude<ScreenKey, 'setup'>;
-
-/** A screen built in the console's current language: its element and the views it updates. */
-interface Screen {
-  el: HTMLElement;
-  views: View[];
-  /** The running exercise's note box (shortcut O). */
-  focusNote?(): void;
-  destroy?(): void;
-}
 
 const screenKey = (state: ConsoleState): ScreenKey => (state.tab === 'exercise' ? (state.session.stage === 'setup' ? 'setup' : 'live') : state.tab);
 
@@ -116,45 +108,38 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
   const room = roomPanel(store, { download: env.download });
   let roomVotes: { el: HTMLElement; destroy(): void } | null = null;
 
-  // ---- the screens not on show at first: their code, fetched once, gives their builder ----
-  const fetchers: { readonly [K in LazyKey]: () => Promise<() => Screen> } = {
-    live: async () => {
-      const { liveScreen } = await import('./later-screens.ts');
-      return () => liveScreen(store, { onEnd: () => void askEnd(), onSkip: () => void askSkip(), now: env.now });
-    },
-    report: async () => {
-      const { reportView, roomVotesView } = await import('./later-screens.ts');
-      return () => {
-        roomVotes ??= roomVotesView(store, env.download, () => store.getState().lang);
-        const report = reportView(store, { download: env.download, downloadBytes: env.downloadBytes, print: env.print, now: env.now, lang: () => store.getState().lang });
+  // ---- the screens not on show at first: one chunk (later-screens.ts), fetched when the first of them is shown ----
+  type LaterScreens = typeof import('./later-screens.ts');
+  let later: LaterScreens | null = null;
+  let fetchingLater: Promise<LaterScreens> | null = null;
+  /** Fetches the chunk once (again after a failure, so a lost download can be retried). */
+  const fetchLater = (): Promise<LaterScreens> =>
+    (fetchingLater ??= import('./later-screens.ts').then(
+      (module) => (later = module),
+      (error: unknown) => {
+        fetchingLater = null;
+        throw error;
+      },
+    ));
+  const buildLater = (key: LazyKey, m: LaterScreens): Screen => {
+    switch (key) {
+      case 'live':
+        return m.liveScreen(store, { onEnd: () => void askEnd(), onSkip: () => void askSkip(), now: env.now });
+      case 'report': {
+        roomVotes ??= m.roomVotesView(store, env.download, () => store.getState().lang);
+        const report = m.reportView(store, { download: env.download, downloadBytes: env.downloadBytes, print: env.print, now: env.now, lang: () => store.getState().lang });
         report.el.append(roomVotes.el);
         return { el: report.el, views: [report] };
-      };
-    },
-    sessions: async () => {
-      const { sessionsView } = await import('./later-screens.ts');
-      return () => {
-        const sessions = sessionsView(store, { download: env.download, confirm: confirm.ask, now: env.now });
+      }
+      case 'sessions': {
+        const sessions = m.sessionsView(store, { download: env.download, confirm: confirm.ask, now: env.now });
         return { el: sessions.el, views: [sessions] };
-      };
-    },
-  };
-  const builders = new Map<LazyKey, () => Screen>();
-  const fetching = new Map<LazyKey, Promise<void>>();
-  /** Fetches a screen's code once (again after a failure, so a reload of the chunk can be retried). */
-  const fetchScreen = (key: LazyKey): Promise<void> => {
-    let pending = fetching.get(key);
-    if (!pending) {
-      pending = fetchers[key]().then(
-        (builder) => void builders.set(key, builder),
-        (error: unknown) => {
-          fetching.delete(key);
-          throw error;
-        },
-      );
-      fetching.set(key, pending);
+      }
+      default: {
+        const unknown: never = key;
+        throw new Error(`no console screen "${String(unknown)}"`);
+      }
     }
-    return pending;
   };
 
   // ---- the views, built in the console's language (again when it changes); other screens when first shown ----
@@ -176,8 +161,7 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
   const screenFor = (key: ScreenKey): Screen | null => {
     const built = screens[key];
     if (built || key === 'setup') return built ?? null;
-    const builder = builders.get(key);
-    return builder ? (screens[key] = builder()) : null;
+    return later ? (screens[key] = buildLater(key, later)) : null;
   };
 
   let help: HTMLDialogElement | null = null;
@@ -233,7 +217,7 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
     if (!screen) {
       focusOnArrival = focus;
       replace(waiting, h('p', { class: 'muted', attrs: { role: 'status' }, text: t('loadingView') }));
-      fetchScreen(key as LazyKey).then(
+      fetchLater().then(
         () => {
           if (shown?.key !== key || shown.screen) return;
           shown = null;
@@ -340,7 +324,7 @@ export function mountConsole(root: HTMLElement, store: ConsoleStore, env: Consol
       case 'note':
         if (s.tab !== 'exercise' || s.session.stage === 'setup') s.setTab('exercise');
         // The note box is on the running exercise's screen, which may still be on its way.
-        if (s.session.stage !== 'setup') fetchScreen('live').then(() => screenFor('live')?.focusNote?.(), () => {}); // a failure shows in the screen's place
+        if (s.session.stage !== 'setup') fetchLater().then(() => screenFor('live')?.focusNote?.(), () => {}); // a failure shows in the screen's place
         return;
       case 'presenter':
         env.openPresenter();

@@ -15,16 +15,17 @@ export { reportView } from './report-view.ts';
 export { sessionsView } from './sessions-view.ts';
 export { roomVotesView } from '../room/room-votes-view.ts';
 
-/** The running exercise's screen: the controls, the private material and the evaluation side by side. */
-export interface LiveScreen {
+/** A screen of the console, built in its current language: its element and the views it updates. */
+export interface Screen {
   el: HTMLElement;
   views: View[];
-  /** Puts the cursor in the evaluation's note box (shortcut O). */
-  focusNote(): void;
-  destroy(): void;
+  /** The running exercise's note box (shortcut O). */
+  focusNote?(): void;
+  destroy?(): void;
 }
 
-export function liveScreen(store: ConsoleStore, handlers: ControlHandlers): LiveScreen {
+/** The running exercise's screen: the controls, the private material and the evaluation side by side. */
+export function liveScreen(store: ConsoleStore, handlers: ControlHandlers): Screen {
   const controls = controlsView(store, handlers);
   const material = materialView(store);
   const evaluation = evaluationView(store);
