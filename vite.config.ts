@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { defineConfig, type IndexHtmlTransformContext, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { phaserCore } from './src/game/phaser-core-plugin.ts';
 import { scenariosPlugin } from './src/scenarios/vite-plugin.ts';
 import type { CatalogueEntry } from './src/scenarios/bundled.ts';
 import { STORAGE_KEYS } from './src/store/storage.ts';
@@ -17,6 +18,7 @@ import { toHtml } from './src/ui/markup.ts';
 // once the app has been opened, and the manifest makes it installable.
 export default defineConfig({
   plugins: [
+    phaserCore(),
     scenariosPlugin(),
     facilitatorPage(),
     consoleShellInPage(),

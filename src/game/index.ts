@@ -1,4 +1,5 @@
-import * as Phaser from 'phaser';
+import type * as Phaser from 'phaser';
+import { AUTO, CoreEvents, Game, Scale } from './phaser.ts';
 import { PALETTE } from './palette.ts';
 import type { RoomSource, RoomState } from './room.ts';
 import { WAR_ROOM_SCENE, WarRoomScene, type RoomLoadHooks } from './war-room-scene.ts';
@@ -23,8 +24,8 @@ let idle: Idle | null = null;
 const devicePixels = (): number => Math.min(2, Math.max(1, window.devicePixelRatio || 1));
 
 function createGame(parent: HTMLElement, dpr: number, size: { w: number; h: number }): Phaser.Game {
-  return new Phaser.Game({
-    type: Phaser.AUTO,
+  return new Game({
+    type: AUTO,
     parent,
     backgroundColor: PALETTE.background,
     banner: false,
@@ -37,11 +38,11 @@ function createGame(parent: HTMLElement, dpr: number, size: { w: number; h: numb
     scale: {
       // FIT with a game size of parent size x dpr: the canvas has dpr device pixels per CSS
       // pixel and Phaser scales it back down to exactly fill the parent.
-      mode: Phaser.Scale.FIT,
+      mode: Scale.FIT,
       width: size.w * dpr,
       height: size.h * dpr,
       expandParent: false,
-      autoCenter: Phaser.Scale.NO_CENTER,
+      autoCenter: Scale.NO_CENTER,
     },
     // No multisampling: it multiplies the fill cost of every frame on software GL, and the
     // room's shapes are rasterised by the canvas, which antialiases them (see widgets/baked.ts).
@@ -71,7 +72,7 @@ function prepare(dpr: number): Phaser.Game {
   const game = createGame(document.createElement('div'), dpr, { w: 1280, h: 720 });
   idle = { game, dpr };
   // Asleep until a mount wakes it; one that came first has the loop already.
-  game.events.once(Phaser.Core.Events.READY, () => {
+  game.events.once(CoreEvents.READY, () => {
     if (idle?.game === game) game.loop.sleep();
   });
   return game;
@@ -143,14 +144,14 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
     const now = size();
     if (now.w !== initial.w || now.h !== initial.h) fitTo(now);
   };
-  if (!game.isRunning) game.events.once(Phaser.Core.Events.READY, onReady);
+  if (!game.isRunning) game.events.once(CoreEvents.READY, onReady);
 
   return {
     destroy(): void {
       if (destroyed) return;
       destroyed = true;
       observer.disconnect();
-      game.events.off(Phaser.Core.Events.READY, onReady);
+      game.events.off(CoreEvents.READY, onReady);
       delete document.body.dataset.warRoomFrame;
       delete document.body.dataset.warRoomPictures;
       if (devHook.__warRoomGame === game) delete devHook.__warRoomGame;

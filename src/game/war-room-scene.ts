@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/lang.ts';
-import * as Phaser from 'phaser';
+import type * as Phaser from 'phaser';
+import { CoreEvents, LoaderEvents, Scale, Scene, SceneEvents } from './phaser.ts';
 import { diffViews, type ViewChanges } from './changes.ts';
 import type { RoomLayout } from './layout.ts';
 import { fittedRoomLayout, type RoomContent } from './room-fit.ts';
@@ -60,7 +61,7 @@ function clocksRunning(frame: RoomFrame): number {
   return (frame.view?.regulators ?? []).filter((r) => r.deadline !== null).length;
 }
 
-export class WarRoomScene extends Phaser.Scene {
+export class WarRoomScene extends Scene {
   /** The language the room speaks, fixed when it is opened. */
   private lang: Lang = 'en';
   private frame!: RoomFrame;
@@ -131,7 +132,7 @@ export class WarRoomScene extends Phaser.Scene {
     // Until the room is built the canvas is cleared to the background (a reused game's canvas
     // still holds the last run's room); from then on the opaque static layer covers every pixel.
     this.clearCanvas(true);
-    this.scale.on(Phaser.Scale.Events.RESIZE, this.resized, this);
+    this.scale.on(Scale.Events.RESIZE, this.resized, this);
 
     this.unsubscribe = this.source.subscribe((state, previous) => {
       const next = frameOf(state);
@@ -167,9 +168,9 @@ export class WarRoomScene extends Phaser.Scene {
       this.wake();
     });
 
-    this.game.events.on(Phaser.Core.Events.POST_RENDER, this.setPace, this);
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, this.teardown, this);
-    this.events.once(Phaser.Scenes.Events.DESTROY, this.teardown, this);
+    this.game.events.on(CoreEvents.POST_RENDER, this.setPace, this);
+    this.events.once(SceneEvents.SHUTDOWN, this.teardown, this);
+    this.events.once(SceneEvents.DESTROY, this.teardown, this);
   }
 
   override update(time: number, delta: number): void {
@@ -239,7 +240,7 @@ export class WarRoomScene extends Phaser.Scene {
     this.stale = false;
     this.sys.setVisible(true);
     this.clearCanvas(false);
-    this.game.events.once(Phaser.Core.Events.POST_RENDER, this.onFirstFrame);
+    this.game.events.once(CoreEvents.POST_RENDER, this.onFirstFrame);
     this.loadFiles();
   }
 
@@ -315,17 +316,17 @@ export class WarRoomScene extends Phaser.Scene {
       settled(file.key);
     };
     const done = (): void => {
-      load.off(Phaser.Loader.Events.FILE_COMPLETE, settled);
-      load.off(Phaser.Loader.Events.FILE_LOAD_ERROR, failed);
+      load.off(LoaderEvents.FILE_COMPLETE, settled);
+      load.off(LoaderEvents.FILE_LOAD_ERROR, failed);
       // A file that loaded but could not be read completes nothing: its stand-in stays.
       if (pictures.size > 0) swapIn();
       this.hooks.onSounds?.(loadedSounds(this.cache));
     };
     if (pictures.size === 0) this.hooks.onPictures?.();
     if (pictures.size === 0 && sounds === 0) return done();
-    load.on(Phaser.Loader.Events.FILE_COMPLETE, settled);
-    load.on(Phaser.Loader.Events.FILE_LOAD_ERROR, failed);
-    load.once(Phaser.Loader.Events.COMPLETE, done);
+    load.on(LoaderEvents.FILE_COMPLETE, settled);
+    load.on(LoaderEvents.FILE_LOAD_ERROR, failed);
+    load.once(LoaderEvents.COMPLETE, done);
     load.start();
   }
 
@@ -349,9 +350,9 @@ export class WarRoomScene extends Phaser.Scene {
   private teardown(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
-    this.scale.off(Phaser.Scale.Events.RESIZE, this.resized, this);
-    this.game.events.off(Phaser.Core.Events.POST_RENDER, this.onFirstFrame);
-    this.game.events.off(Phaser.Core.Events.POST_RENDER, this.setPace, this);
+    this.scale.off(Scale.Events.RESIZE, this.resized, this);
+    this.game.events.off(CoreEvents.POST_RENDER, this.onFirstFrame);
+    this.game.events.off(CoreEvents.POST_RENDER, this.setPace, this);
     // The next start (see mountWarRoom) wakes the loop itself, at the display's rate.
     this.game.loop.setFPSLimit(0);
     this.clearCanvas(true);

@@ -1,4 +1,5 @@
-import * as Phaser from 'phaser';
+import type * as Phaser from 'phaser';
+import { Graphics } from '../phaser.ts';
 import type { ChannelName } from '../../scenarios/schema.ts';
 import type { Rect } from '../layout.ts';
 import { CHANNEL_COLOUR } from '../palette.ts';
@@ -22,7 +23,7 @@ let serial = 0;
  */
 function rasterise(g: Phaser.GameObjects.Graphics, canvas: HTMLCanvasElement, w: number, h: number): void {
   g.generateTexture(canvas, w, h);
-  const camera = Phaser.GameObjects.Graphics.TargetCamera;
+  const camera = Graphics.TargetCamera;
   camera.renderList.length = 0;
   const held = camera as unknown as { scene: Phaser.Scene | null; cameraManager: Phaser.Cameras.Scene2D.CameraManager | null };
   held.scene = null;

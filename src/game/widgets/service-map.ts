@@ -1,4 +1,4 @@
-import * as Phaser from 'phaser';
+import type * as Phaser from 'phaser';
 import type { GameView } from '../../engine/view.ts';
 import type { ServiceStatusName } from '../../scenarios/schema.ts';
 import { iconTexture } from '../assets.ts';

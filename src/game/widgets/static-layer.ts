@@ -1,4 +1,5 @@
-import * as Phaser from 'phaser';
+import type * as Phaser from 'phaser';
+import { GameObject as AnyGameObject, SceneEvents, WebGLRenderer } from '../phaser.ts';
 import { PALETTE } from '../palette.ts';
 import { offDirty, onDirty } from './dirty.ts';
 import { flushTextUploads } from './text.ts';
@@ -48,7 +49,7 @@ export class StaticLayer {
     // about a fifth less CPU per frame (20 against 25 ms, four rounds on a loaded machine).
     const blend = replaceBlendMode(scene.renderer);
     if (blend !== null) this.image.setBlendMode(blend);
-    scene.events.on(Phaser.Scenes.Events.PRE_RENDER, this.bake, this);
+    scene.events.on(SceneEvents.PRE_RENDER, this.bake, this);
   }
 
   /** Objects changed every frame by a widget's tick (tweened objects are found by themselves). */
@@ -89,7 +90,7 @@ export class StaticLayer {
   }
 
   destroy(): void {
-    this.scene.events.off(Phaser.Scenes.Events.PRE_RENDER, this.bake, this);
+    this.scene.events.off(SceneEvents.PRE_RENDER, this.bake, this);
     offDirty(this.scene);
     this.moving.clear();
     this.lastMoving.clear();
@@ -104,7 +105,7 @@ export class StaticLayer {
     for (const tween of this.scene.tweens.getTweens()) {
       if (tween.isDestroyed() || tween.isPendingRemove()) continue;
       for (const target of tween.targets as unknown[]) {
-        if (target instanceof Phaser.GameObjects.GameObject && target.scene) now.add(target);
+        if (target instanceof AnyGameObject && target.scene) now.add(target);
       }
     }
     return now;
@@ -137,7 +138,7 @@ const replaceModes = new WeakMap<object, number>();
 
 /** A blend mode that writes the source pixels as they are (one per renderer); null without WebGL. */
 function replaceBlendMode(renderer: Phaser.Renderer.Canvas.CanvasRenderer | Phaser.Renderer.WebGL.WebGLRenderer): number | null {
-  if (!(renderer instanceof Phaser.Renderer.WebGL.WebGLRenderer)) return null;
+  if (!(renderer instanceof WebGLRenderer)) return null;
   let mode = replaceModes.get(renderer);
   if (mode === undefined) {
     const gl = renderer.gl;
