@@ -4,6 +4,7 @@ import { findScenarioFiles } from './find-files.ts';
 import { loadScenarioFile, PROJECT_ROOT, SCENARIOS_DIR } from './load-file.ts';
 import { localizeScenario } from './translation.ts';
 import { fingerprint } from '../engine/hash.ts';
+import { sortedByTitle } from './by-title.ts';
 import { languagesOf, scenarioCard, type BundledScenario, type CatalogueEntry } from './bundled.ts';
 import { findTranslations, loadTranslationFile } from './translation-file.ts';
 import type { Translation, TranslationLanguage } from './translation-schema.ts';
@@ -48,15 +49,16 @@ const DEV_SCENARIO_PREFIX = '/@war-room/scenario/';
 const DEV_TRANSLATION_PREFIX = '/@war-room/translation/';
 
 /**
- * The catalogue for these files; `urlOf` names where each valid scenario's data is served, and
- * `translationUrlOf` where each of its translations is.
+ * The catalogue for these files, by English title (broken files last); `urlOf` names where each
+ * valid scenario's data is served, and `translationUrlOf` where each of its translations is.
+ * Sorted here, once, so a page that opens on a saved game never sorts it.
  */
 export function catalogueOf(
   entries: readonly BundledScenario[],
   urlOf: (entry: BundledScenario & { scenario: object }) => string,
   translationUrlOf: (entry: BundledScenario & { scenario: object }, language: TranslationLanguage, translation: Translation) => string,
 ): CatalogueEntry[] {
-  return entries.map((e) => {
+  const catalogue = entries.map((e): CatalogueEntry => {
     if (!e.scenario || e.errors.length > 0) return { file: e.file, scenario: null, url: null, errors: e.errors };
     const valid = e as BundledScenario & { scenario: object };
     const languages = languagesOf(e).filter((l): l is TranslationLanguage => l !== 'en');
@@ -67,6 +69,7 @@ export function catalogueOf(
     }
     return entry;
   });
+  return sortedByTitle(catalogue, 'en');
 }
 
 /**

@@ -14,26 +14,13 @@ interface Entry {
   errors: readonly unknown[];
 }
 
-/** The catalog from scenarios validated at build time (virtual:war-room/scenarios): cards or whole scenarios. */
-export function catalogFrom<T extends Entry>(entries: readonly T[]): T[] {
-  return sortedByTitle(
-    entries.map((e) => ({ ...e, file: e.file.split('/').pop() ?? e.file, scenario: e.errors.length === 0 ? e.scenario : null })),
-    'en',
-  );
-}
-
 /**
- * Playable scenarios by title in the order `lang` sorts them, then broken files by name. `title`
- * is the title a reader sees (a card's in their language, where it has one), so a German list is
- * in German order rather than its English titles'. One collator for the whole sort: a new one per
- * comparison (what `localeCompare` makes) cost tens of ms on a slow phone.
+ * The catalog from scenarios validated at build time (virtual:war-room/scenarios): cards or whole
+ * scenarios, in the order given. The build's catalogue comes sorted by English title
+ * (catalogueOf); each screen that lists scenarios sorts them for its reader.
  */
-export function sortedByTitle<T extends Entry>(entries: readonly T[], lang: string, title: (e: T) => string = (e) => e.scenario?.title ?? e.file): T[] {
-  const compare = new Intl.Collator(lang).compare;
-  return [...entries].sort((a, b) => {
-    if ((a.scenario === null) !== (b.scenario === null)) return a.scenario === null ? 1 : -1;
-    return compare(title(a), title(b));
-  });
+export function catalogFrom<T extends Entry>(entries: readonly T[]): T[] {
+  return entries.map((e) => ({ ...e, file: e.file.split('/').pop() ?? e.file, scenario: e.errors.length === 0 ? e.scenario : null }));
 }
 
 /**

@@ -79,4 +79,12 @@ describe('the catalogue the picker reads', () => {
       }
     }
   });
+
+  it('comes sorted by English title, so a page opening on a saved game never sorts it', async () => {
+    const catalogue = catalogueOf(await bundleScenarios(), (e) => `/${e.file}.json`, () => '');
+    const titles = catalogue.map((e) => e.scenario!.title);
+    expect(titles.length).toBeGreaterThan(1);
+    // Every neighbour in order, as an English reader sorts them (a byte order would put "AI…" before "Accounts…").
+    for (let i = 1; i < titles.length; i++) expect(titles[i - 1]!.localeCompare(titles[i]!, 'en'), `${titles[i - 1]} / ${titles[i]}`).toBeLessThanOrEqual(0);
+  });
 });

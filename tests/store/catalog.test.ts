@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { parseScenario } from '../../src/scenarios/load.ts';
-import { catalogFrom, describeIssue, sortedByTitle } from '../../src/store/catalog.ts';
+import { sortedByTitle } from '../../src/scenarios/by-title.ts';
+import { catalogFrom, describeIssue } from '../../src/store/catalog.ts';
 import { tinyScenario } from '../fixtures/tiny-scenario.ts';
 
 describe('scenario catalog', () => {

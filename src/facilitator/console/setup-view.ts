@@ -1,6 +1,6 @@
 import { MAX_SEED } from '../../engine/rng.ts';
 import { PACES } from '../../store/pace.ts';
-import { sortedByTitle } from '../../store/catalog.ts';
+import { sortedByTitle } from '../../scenarios/by-title.ts';
 import { CLOCK_MODES, type ClockMode } from '../clock-policy.ts';
 import type { CatalogueEntry, ScenarioCard } from '../../scenarios/bundled.ts';
 import type { Lang } from '../../i18n/lang.ts';

@@ -1,5 +1,6 @@
 import { PACE_SECONDS, PACES, type Pace } from '../../store/pace.ts';
-import { describeIssue, sortedByTitle } from '../../store/catalog.ts';
+import { sortedByTitle } from '../../scenarios/by-title.ts';
+import { describeIssue } from '../../store/catalog.ts';
 import { LANG_NAMES, LANGS, type Lang } from '../../i18n/lang.ts';
 import { tierLabel } from '../../i18n/vocabulary.ts';
 import type { GameState } from '../../store/game-store.ts';
