@@ -240,8 +240,19 @@ export class WarRoomScene extends Scene {
     this.stale = false;
     this.sys.setVisible(true);
     this.clearCanvas(false);
-    this.game.events.once(CoreEvents.POST_RENDER, this.onFirstFrame);
-    this.loadFiles();
+    this.game.events.once(CoreEvents.POST_RENDER, this.shown, this);
+  }
+
+  /**
+   * The room's first frame is drawn: the page hears of it at once, and the room's files start
+   * loading in a task of their own, so setting up the loader and its ~25 requests is not part of
+   * the task that puts that frame on screen.
+   */
+  private shown(): void {
+    this.onFirstFrame();
+    setTimeout(() => {
+      if (this.sys.isActive()) this.loadFiles();
+    }, 0);
   }
 
   /**
@@ -351,7 +362,7 @@ export class WarRoomScene extends Scene {
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.scale.off(Scale.Events.RESIZE, this.resized, this);
-    this.game.events.off(CoreEvents.POST_RENDER, this.onFirstFrame);
+    this.game.events.off(CoreEvents.POST_RENDER, this.shown, this);
     this.game.events.off(CoreEvents.POST_RENDER, this.setPace, this);
     // The next start (see mountWarRoom) wakes the loop itself, at the display's rate.
     this.game.loop.setFPSLimit(0);
