@@ -63,6 +63,7 @@ export default defineConfig({
     }),
     phonePageWithoutServiceWorker(),
   ],
+  resolve: { alias: [{ find: /^ws$/, replacement: resolve(import.meta.dirname, 'src/join/node-websocket-stand-in.ts') }] },
   // Test and benchmark builds land in the tree; reloading the dev server for them helps nobody.
   server: { port: 5173, strictPort: false, watch: { ignored: ['**/tests/e2e/out/**', '**/bench/out/**'] } },
   build: {
