@@ -87,6 +87,12 @@ export default defineConfig({
   },
 });
 
+/**
+ * The pages' inline head scripts ask for files with this one function, as source text:
+ * `a(rel, href, as?)` adds a CORS-mode <link> (a font's with its type) to the head.
+ */
+const ADD_LINK = `function(r,h,t){var l=document.createElement('link');l.rel=r;l.href=h;l.crossOrigin='anonymous';if(t)l.as=t;if(t==='font')l.type='font/woff2';document.head.appendChild(l)}`;
+
 /** Adds facilitator.html as a second page when the root has one (the benchmark's bare Phaser app has not). */
 function facilitatorPage(): Plugin {
   return {
@@ -184,12 +190,10 @@ function facilitatorScripts(): Plugin {
     const words = Object.values(bundle).find(
       (a) => a.type === 'asset' && a.originalFileNames.some((n) => /(^|[\\/])src[\\/]facilitator[\\/]console[\\/]messages-de\.json$/.test(n)),
     );
-    const german = words
-      ? `if(document.documentElement.lang==='de'){var w=document.createElement('link');w.rel='preload';w.as='fetch';w.crossOrigin='';w.href=${JSON.stringify(base + words.fileName)};h.append(w)}`
-      : '';
+    const german = words ? `if(document.documentElement.lang==='de')a('preload',${JSON.stringify(base + words.fileName)},'fetch');` : '';
     const load =
-      `var h=document.head,done=false,a=function(u){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=u;h.append(l)},` +
-      `go=function(c){if(done)return;done=true;${JSON.stringify(preloads)}.forEach(a);if(c){${JSON.stringify(consoleChunks)}.forEach(a);${german}}` +
+      `var h=document.head,done=false,a=${ADD_LINK},m=function(u){a('modulepreload',u)},` +
+      `go=function(c){if(done)return;done=true;${JSON.stringify(preloads)}.forEach(m);if(c){${JSON.stringify(consoleChunks)}.forEach(m);${german}}` +
       // A script added to the page runs as soon as it has arrived: the entry, once the page is parsed (it needs #app).
       `var e=function(){var s=document.createElement('script');s.type='module';s.crossOrigin='';s.src=${JSON.stringify(entries[0])};h.append(s)};` +
       `if(document.readyState==='loading')document.addEventListener('DOMContentLoaded',e);else e()};`;
@@ -235,7 +239,7 @@ function warRoomEarlyOnResume(): Plugin {
     const catalogue = files.find((f) => f.type === 'asset' && /^scenarios-[^/]*\.json$/.test(basename(f.fileName)));
     const entries: CatalogueEntry[] = catalogue?.type === 'asset' ? JSON.parse(String(catalogue.source)) : [];
     const data = Object.fromEntries(entries.flatMap((e) => (e.scenario && e.url ? [[e.scenario.id, { en: e.url, ...e.translations }]] : [])));
-    const add = `var a=function(r,h,t){var l=document.createElement('link');l.rel=r;l.href=h;l.crossOrigin='anonymous';if(t)l.as=t;if(t==='font')l.type='font/woff2';document.head.appendChild(l)};`;
+    const add = `var a=${ADD_LINK};`;
     const scenario =
       `var d=${JSON.stringify(data)}[JSON.parse(s).scenario.id];if(d){a('preload',d.en,'fetch');` +
       `var g=(JSON.parse(localStorage.getItem(${sessionKey})||'null')||{}).lang;if(g!=='en'&&d[g])a('preload',d[g],'fetch')}`;

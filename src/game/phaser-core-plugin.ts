@@ -19,7 +19,8 @@ const FLAGS: Record<string, boolean> = {
 };
 const FLAG = new RegExp(`typeof (${Object.keys(FLAGS).join('|')})\\b`, 'g');
 
-const PHASER_SRC = join(dirname(createRequire(import.meta.url).resolve('phaser/package.json')), 'src') + sep;
+/** Phaser's sources, node_modules/phaser/src/ (with a trailing separator). */
+export const PHASER_SRC = join(dirname(createRequire(import.meta.url).resolve('phaser/package.json')), 'src') + sep;
 
 /** A module of Phaser's sources with its build flags set (the core entry's `global` is the browser's globalThis). */
 export function withPhaserFlags(code: string): string {

@@ -1,14 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withPhaserFlags } from '../../src/game/phaser-core-plugin.ts';
+import { PHASER_SRC, withPhaserFlags } from '../../src/game/phaser-core-plugin.ts';
 
 // The war room's Phaser is built from Phaser's sources with its build flags set (see
 // src/game/phaser.ts): a flag left as `typeof FLAG` would be "undefined" in the browser, which
 // turns every renderer off, and one replaced by anything truthy would bundle what it guards.
-
-const phaserSrc = join(dirname(createRequire(import.meta.url).resolve('phaser/package.json')), 'src');
 
 describe('Phaser build flags', () => {
   it('become the values the room is built with', () => {
@@ -24,9 +21,9 @@ describe('Phaser build flags', () => {
     // Phaser's own sources: a new flag in a Phaser update must be given a value here.
     const files = ['phaser-core.js', 'core/Game.js', 'renderer/index.js', 'core/CreateRenderer.js', 'gameobjects/container/ContainerRender.js'];
     for (const file of files) {
-      const code = withPhaserFlags(readFileSync(join(phaserSrc, file), 'utf8'));
+      const code = withPhaserFlags(readFileSync(join(PHASER_SRC, file), 'utf8'));
       expect(code.match(/typeof [A-Z][A-Z0-9_]+\b/g) ?? [], file).toEqual([]);
     }
-    expect(withPhaserFlags(readFileSync(join(phaserSrc, 'phaser-core.js'), 'utf8'))).toContain('globalThis.Phaser = Phaser');
+    expect(withPhaserFlags(readFileSync(join(PHASER_SRC, 'phaser-core.js'), 'utf8'))).toContain('globalThis.Phaser = Phaser');
   });
 });
