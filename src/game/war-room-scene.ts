@@ -27,16 +27,13 @@ import { generateTexture } from './widgets/baked.ts';
 export const WAR_ROOM_SCENE = 'war-room';
 
 /**
- * How long one game step may spend building the room before it waits for the next: on an idle
- * machine the groups of panels take 5-30 ms each and the room is built in one step (each step
- * more costs a frame, and with software GL the frame's commit, before the room shows); on a busy
- * one a group can take 100 ms and each gets its own step, so no task grows by the whole build.
+ * How long one task may spend building the room before it leaves the rest to the next task: on an
+ * idle machine the groups of panels take 5-30 ms each and the room is built in one task; on a busy
+ * one a group can take 100 ms and each gets its own task, so no task grows by the whole build.
  */
 const BUILD_SLICE_MS = 80;
-/** A step that built panels for longer leaves the room's first drawing (the bake) to the next step. */
+/** A task that built panels for longer leaves the room's first drawing (the bake) to the next task. */
 const BAKE_WITHIN_MS = 10;
-/** A bake that took longer leaves showing the room (its first frame on screen) to the next step. */
-const SHOW_WITHIN_MS = 25;
 
 /** What the page hears from the room while it loads its files. */
 export interface RoomLoadHooks {
@@ -76,7 +73,7 @@ export class WarRoomScene extends Scene {
   private inbox!: Inbox;
   private ticker!: Ticker;
   private widgets: Widget[] = [];
-  /** The room's first build, a step per game step, until it is done (see create). */
+  /** The room's first build, a task at a time, until it is done (see buildSlice). */
   private building: Array<() => void> | null = null;
   /** The store changed during the first build. */
   private stale = false;
@@ -122,16 +119,19 @@ export class WarRoomScene extends Scene {
     this.widgets = [this.clock, this.compliance, this.map, this.gauges, this.portraits, this.inbox, this.ticker];
 
     this.frame = frameOf(this.source.getState());
-    // The room is built over a few steps of the game loop, not in the task that boots the game:
-    // on a busy machine one build of every panel blocked the page for over half a second.
+    // The room is built over a few tasks, not in the task that boots the game: on a busy machine
+    // one build of every panel blocked the page for over half a second. Meanwhile the game is
+    // paused, so it draws no frames: with software GL every frame, even of an empty canvas, costs
+    // its commit, and a game step per slice made the room's first frame 300 ms later.
     // Hidden until built: a half-built room is neither shown nor baked into the static layer.
     this.stale = false;
     this.bakedHidden = false;
     this.building = this.layoutSteps();
     this.sys.setVisible(false);
-    // Until the room is built the canvas is cleared to the background (a reused game's canvas
-    // still holds the last run's room); from then on the opaque static layer covers every pixel.
-    this.clearCanvas(true);
+    this.game.pause();
+    this.nextBuildSlice();
+    // A reused game's canvas still shows the last run's room until it draws again.
+    this.game.canvas.style.visibility = 'hidden';
     this.scale.on(Scale.Events.RESIZE, this.resized, this);
 
     this.unsubscribe = this.source.subscribe((state, previous) => {
@@ -174,8 +174,7 @@ export class WarRoomScene extends Scene {
   }
 
   override update(time: number, delta: number): void {
-    if (this.building) return this.buildStep();
-    if (!this.frame.motion) return;
+    if (this.building || !this.frame.motion) return;
     for (const w of this.widgets) w.tick?.(time, delta, this.frame);
   }
 
@@ -206,15 +205,21 @@ export class WarRoomScene extends Scene {
     });
   }
 
+  /** The next slice of the first build, in a task of its own once the current one has ended. */
+  private nextBuildSlice(): void {
+    setTimeout(() => {
+      if (this.building && this.sys.isActive()) this.buildSlice();
+    }, 0);
+  }
+
   /**
-   * One game step of the room's first build: its groups of panels, one after another while the
-   * next is likely to end within BUILD_SLICE_MS; then the whole room drawn into the static layer
-   * while still hidden (the bake), and the room shown. A step that took long leaves what follows
-   * to the next step: with software GL the bake, and the shaders it compiles the first time, is a
-   * long task of its own on a busy machine, and so is the frame that first shows the room. On an
-   * idle machine the room is built in one step and baked and shown in the next.
+   * One task of the room's first build: its groups of panels, one after another while the next is
+   * likely to end within BUILD_SLICE_MS; then the whole room drawn into the static layer while
+   * still hidden (the bake), and the game resumed to show it. A task that took long leaves what
+   * follows to the next task: with software GL the bake, and the shaders it compiles the first
+   * time, is a long task of its own on a busy machine.
    */
-  private buildStep(): void {
+  private buildSlice(): void {
     const started = performance.now();
     let slowest = 0;
     while (this.building?.length) {
@@ -224,23 +229,22 @@ export class WarRoomScene extends Scene {
       slowest = Math.max(slowest, now - before);
       if (now - started + slowest > BUILD_SLICE_MS) break;
     }
-    // The hidden scene draws nothing until it is built: its labels go to the GPU now, a slice at
-    // a time, rather than all in the task that draws the first frame.
+    // Its labels go to the GPU a slice at a time, rather than all in the task that draws the first frame.
     flushTextUploads(this);
-    if (this.building?.length || performance.now() - started > BAKE_WITHIN_MS) return;
+    if (this.building?.length || (!this.bakedHidden && performance.now() - started > BAKE_WITHIN_MS)) return this.nextBuildSlice();
     if (!this.bakedHidden) {
       this.bakedHidden = true;
-      const baking = performance.now();
       this.layer.bake();
-      if (performance.now() - baking > SHOW_WITHIN_MS) return;
     }
     this.building = null;
     // The store changed while the room was being built (the clock waits, so only a player's action).
     if (this.stale) this.relayout();
     this.stale = false;
     this.sys.setVisible(true);
+    // The opaque static layer covers every pixel from now on: the canvas need not be cleared first.
     this.clearCanvas(false);
     this.game.events.once(CoreEvents.POST_RENDER, this.shown, this);
+    this.game.resume();
   }
 
   /**
@@ -249,6 +253,7 @@ export class WarRoomScene extends Scene {
    * the task that puts that frame on screen.
    */
   private shown(): void {
+    this.game.canvas.style.visibility = '';
     this.onFirstFrame();
     setTimeout(() => {
       if (this.sys.isActive()) this.loadFiles();
@@ -359,6 +364,10 @@ export class WarRoomScene extends Scene {
   }
 
   private teardown(): void {
+    this.building = null;
+    // Closed while still being built: the game, kept for the next run, draws again.
+    this.game.resume();
+    this.game.canvas.style.visibility = '';
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.scale.off(Scale.Events.RESIZE, this.resized, this);
