@@ -27,16 +27,17 @@ export function addText(scene: Phaser.Scene, dpr: number, x: number, y: number, 
   const fontFamily = spec.mono ? FONT_MONO : FONT_UI;
   const fontSize = `${textPx(spec.size)}px`;
   const fontStyle = spec.bold ? 'bold' : 'normal';
-  // Made empty and given its words below, through the wrapped updateText: Phaser's constructor
-  // would upload its first texture at once.
-  const t = scene.add.text(x, y, '', {
-    fontFamily,
-    fontSize,
-    fontStyle,
-    color: css(spec.colour),
-    resolution: dpr,
-    metrics: fontMetrics(cssFont(fontStyle, fontSize, fontFamily), TEST_STRING),
-  });
+  // Made empty and given its words below, through the wrapped updateText.
+  const t = withoutUploads(scene, () =>
+    scene.add.text(x, y, '', {
+      fontFamily,
+      fontSize,
+      fontStyle,
+      color: css(spec.colour),
+      resolution: dpr,
+      metrics: fontMetrics(cssFont(fontStyle, fontSize, fontFamily), TEST_STRING),
+    }),
+  );
   // A new font size measures the font again (Phaser draws a test string on a fresh canvas for
   // every Text, every time): the room's few fonts are measured once for the page instead.
   const style = t.style;
@@ -70,15 +71,32 @@ export function addText(scene: Phaser.Scene, dpr: number, x: number, y: number, 
       t.renderer = renderer;
     }
     // The canvas renderer draws from the canvas itself.
-    if (isWebGL(renderer)) {
-      let texts = unsent.get(scene);
-      if (!texts) unsent.set(scene, (texts = new Set()));
-      texts.add(t);
-    }
+    if (isWebGL(renderer)) unsentOf(scene).add(t);
     return t;
   };
   t.setText(spec.caps ? text.toUpperCase() : text);
+  // Phaser's setText draws nothing when the words are the same: an empty label still needs its texture.
+  if (isWebGL(t.renderer)) unsentOf(scene).add(t);
   return t;
+}
+
+/**
+ * Phaser's Text constructor sends its empty canvas to the GPU twice: as the new canvas texture,
+ * which it deletes at once, and again when it first draws. With software GL each is a copy that
+ * the room's first frame waits for (about 60 labels, half of its ~130 uploads). Made while the
+ * renderer uploads nothing, a label has no texture until flushTextUploads sends its drawn words.
+ */
+function withoutUploads<T>(scene: Phaser.Scene, make: () => T): T {
+  const renderer = scene.sys.renderer;
+  if (!isWebGL(renderer) || Object.hasOwn(renderer, 'canvasToTexture')) return make();
+  const shadow = renderer as unknown as { canvasToTexture: () => null };
+  shadow.canvasToTexture = () => null;
+  try {
+    return make();
+  } finally {
+    // Back to the renderer's own method, on its prototype.
+    delete (shadow as Partial<typeof shadow>).canvasToTexture;
+  }
 }
 
 /** Phaser's test string for a font's height (TextStyle's default): capitals, an accent and descenders. */
@@ -117,6 +135,12 @@ function isWebGL(renderer: Phaser.Renderer.Canvas.CanvasRenderer | Phaser.Render
 
 /** Per scene, the Texts whose canvas changed since their texture was last sent to the GPU. */
 const unsent = new WeakMap<Phaser.Scene, Set<Phaser.GameObjects.Text>>();
+
+function unsentOf(scene: Phaser.Scene): Set<Phaser.GameObjects.Text> {
+  let texts = unsent.get(scene);
+  if (!texts) unsent.set(scene, (texts = new Set()));
+  return texts;
+}
 
 /** Sends the scene's changed Texts to the GPU, each once; called before anything is drawn (static-layer.ts). */
 export function flushTextUploads(scene: Phaser.Scene): void {
