@@ -110,16 +110,22 @@ export function mountApp(root: HTMLElement, options: Omit<AppContext, 'toolbar'>
   replace(root, skip, topbar, noticeSlot, main);
 
   let current: { screen: Screen; view: ScreenView } | null = null;
-  const show = (screen: Screen): void => {
+  const show = (screen: Screen, focusLater = false): void => {
     current?.view.destroy();
     const view = createScreen(screen, ctx);
     replace(main, view.el);
     current = { screen, view };
     document.title = screenTitle(screen, t());
     document.body.dataset.screen = screen;
-    view.focus();
-    // A new screen starts at its top, whatever focusing its heading scrolled.
-    window.scrollTo(0, 0);
+    const focus = (): void => {
+      view.focus();
+      // A new screen starts at its top, whatever focusing its heading scrolled.
+      window.scrollTo(0, 0);
+    };
+    if (!focusLater) return focus();
+    requestAnimationFrame(() => {
+      if (current?.view === view) focus();
+    });
   };
 
   const renderNotice = (state: GameState): void => {
@@ -168,7 +174,7 @@ export function mountApp(root: HTMLElement, options: Omit<AppContext, 'toolbar'>
   renderMute(initial.muted, initial.volume);
   const stopSound = directSound(store, sound);
   renderNotice(initial);
-  show(initial.screen);
+  show(initial.screen, true);
   const stopRouting = startRouting(store);
 
   return {
