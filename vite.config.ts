@@ -82,21 +82,10 @@ export default defineConfig({
             { name: 'rejoin', test: /[\\/]src[\\/]protocol[\\/](rejoin|limits|join-code)\.ts$/ },
           ],
         },
-        // Chromium compiles a script's functions lazily, on the main thread, the first time each
-        // runs; booting Phaser and building the room runs most of the war room's chunk, and its
-        // lazy compiles were 100-300 ms of the tasks before the room's first frame (traces of the
-        // bench's mid-incident page). This hint has the whole chunk compiled while it streams in,
-        // off the main thread. Added after minification, which would drop a comment.
-        postBanner: (chunk) => (isWarRoomChunk(chunk) ? '//# allFunctionsCalledOnLoad' : ''),
       },
     },
   },
 });
-
-/** The war room's chunk: Phaser and the room, imported lazily from src/game/index.ts. */
-function isWarRoomChunk(chunk: { facadeModuleId: string | null }): boolean {
-  return chunk.facadeModuleId?.replaceAll('\\', '/').endsWith('/src/game/index.ts') ?? false;
-}
 
 /**
  * The pages' inline head scripts ask for files with this one function, as source text:
@@ -236,7 +225,7 @@ function warRoomEarlyOnResume(): Plugin {
   return pageHeadPlugin('war-room-early-on-resume', (html, ctx, base) => {
     if (!ctx.bundle || basename(ctx.filename) !== 'index.html') return undefined;
     const files = Object.values(ctx.bundle);
-    const chunk = files.find((c) => c.type === 'chunk' && isWarRoomChunk(c));
+    const chunk = files.find((c) => c.type === 'chunk' && c.facadeModuleId?.replaceAll('\\', '/').endsWith('/src/game/index.ts'));
     // The benchmark's bare Phaser app (same config, another root) has no war room.
     if (!chunk) return undefined;
     // The room's letters (Inter for words, JetBrains Mono for figures; see src/main.ts): Latin only, the rest loads if used.
