@@ -121,8 +121,8 @@ export class WarRoomScene extends Scene {
     this.frame = frameOf(this.source.getState());
     // The room is built over a few tasks, not in the task that boots the game: on a busy machine
     // one build of every panel blocked the page for over half a second. Meanwhile the game is
-    // paused, so it draws no frames: with software GL every frame, even of an empty canvas, costs
-    // its commit, and a game step per slice made the room's first frame 300 ms later.
+    // paused and draws nothing: with software GL every frame, even of a hidden scene, costs its
+    // commit (built in game steps, the longest task before the first frame was 40 ms longer).
     // Hidden until built: a half-built room is neither shown nor baked into the static layer.
     this.stale = false;
     this.bakedHidden = false;
