@@ -174,6 +174,9 @@ export function mountApp(root: HTMLElement, options: Omit<AppContext, 'toolbar'>
   renderMute(initial.muted, initial.volume);
   const stopSound = directSound(store, sound);
   renderNotice(initial);
+  // The first screen takes focus in the page's first frame: focusing lays the page out, and that
+  // first layout (the costliest, 90-140 ms on a slow machine) made the task that had just restored
+  // the run and built the screen the longest before the war room's first frame.
   show(initial.screen, true);
   const stopRouting = startRouting(store);
 
