@@ -77,8 +77,6 @@ export class WarRoomScene extends Scene {
   private building: Array<() => void> | null = null;
   /** The store changed during the first build. */
   private stale = false;
-  /** The first build's last step: the static layer has been drawn, the room not shown yet. */
-  private bakedHidden = false;
   private unsubscribe: (() => void) | null = null;
   /** The game size (device pixels) the room was last laid out for. */
   private laidOut = { width: 0, height: 0 };
@@ -125,7 +123,6 @@ export class WarRoomScene extends Scene {
     // commit (built in game steps, the longest task before the first frame was 40 ms longer).
     // Hidden until built: a half-built room is neither shown nor baked into the static layer.
     this.stale = false;
-    this.bakedHidden = false;
     this.building = this.layoutSteps();
     this.sys.setVisible(false);
     this.game.pause();
@@ -231,11 +228,8 @@ export class WarRoomScene extends Scene {
     }
     // Its labels go to the GPU a slice at a time, rather than all in the task that draws the first frame.
     flushTextUploads(this);
-    if (this.building?.length || (!this.bakedHidden && performance.now() - started > BAKE_WITHIN_MS)) return this.nextBuildSlice();
-    if (!this.bakedHidden) {
-      this.bakedHidden = true;
-      this.layer.bake();
-    }
+    if (this.building?.length || performance.now() - started > BAKE_WITHIN_MS) return this.nextBuildSlice();
+    this.layer.bake();
     this.building = null;
     // The store changed while the room was being built (the clock waits, so only a player's action).
     if (this.stale) this.relayout();
@@ -275,7 +269,6 @@ export class WarRoomScene extends Scene {
     // build again at the new size, still a step at a time.
     if (this.building) {
       this.building = this.layoutSteps();
-      this.bakedHidden = false;
       return;
     }
     for (const step of this.layoutSteps()) step();
