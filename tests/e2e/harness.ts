@@ -159,6 +159,16 @@ export async function painted(page: Page): Promise<void> {
   );
 }
 
+/**
+ * Waits until the solo page's war room has drawn its first frame and put its loader away: the
+ * game clock runs only from then on (src/ui/parts/stage.ts), so time a test moves on before it
+ * is not game time.
+ */
+export async function roomReady(page: Page): Promise<void> {
+  await page.waitForSelector('body[data-war-room-frame="1"]', { timeout: 60_000 });
+  await page.waitForSelector('.stage__loader[hidden]', { state: 'attached', timeout: 60_000 });
+}
+
 /** Moves a test-clock page's real time on by `ms`, as if that much time had passed. */
 export async function advanceGameClock(page: Page, ms: number): Promise<void> {
   await page.evaluate((n) => (window as unknown as { warRoomTestClock: { advance(ms: number): void } }).warRoomTestClock.advance(n), ms);

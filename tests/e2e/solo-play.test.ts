@@ -9,7 +9,7 @@ import { scoreRun } from '../../src/engine/scoring.ts';
 import { parseScenario } from '../../src/scenarios/load.ts';
 import { buildDebrief } from '../../src/store/debrief.ts';
 import { debriefMarkdown } from '../../src/store/export.ts';
-import { advanceGameClock, axe, buttonNamed, OUT, openGame, painted, serveGame, shot, tabTo, type AxeSummary, type Served } from './harness.ts';
+import { advanceGameClock, axe, roomReady, buttonNamed, OUT, openGame, painted, serveGame, shot, tabTo, type AxeSummary, type Served } from './harness.ts';
 import { verdictLabel } from '../../src/i18n/engine-text.ts';
 
 // The browser game end to end: built with `vite build`, served by `vite preview`, played in
@@ -208,6 +208,7 @@ describe('solo play in the browser', () => {
     await startIncident(page, 2);
     await chooseByKey(page, (keys) => keys[keys.length - 1]!);
     const clockBefore = await page.locator('.clock').textContent();
+    await roomReady(page);
     await advanceGameClock(page, 3_500); // more than one game minute at the standard pace
     await expect.poll(() => page.locator(".clock").textContent(), { timeout: 30_000 }).not.toBe(clockBefore);
     await page.keyboard.press('p');
@@ -242,6 +243,8 @@ describe('solo play in the browser', () => {
     // Resuming starts the clock again from where it stopped.
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('dialog.pause-dialog[open]').count()).toBe(0);
+    // The reloaded page rebuilds its room: the clock goes on from its first frame.
+    await roomReady(page);
     await advanceGameClock(page, 3_500);
     await expect.poll(() => page.locator('.clock-elapsed').textContent(), { timeout: 30_000 }).not.toBe(before.elapsed);
     await page.context().close();

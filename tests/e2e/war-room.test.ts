@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUT, advanceGameClock, choicesMade, openGame, painted, serveGame, shot, type Served } from './harness.ts';
+import { OUT, advanceGameClock, choicesMade, roomReady, openGame, painted, serveGame, shot, type Served } from './harness.ts';
 
 // The war room as new players meet it: a double-click never makes a second choice, the outcome
 // of a choice stays in view, Back moves between screens, ticked preparation survives a reload,
@@ -271,8 +271,7 @@ describe('the war room in the browser', () => {
     // With its code in, the room draws its first frame while the backdrop is still held: the
     // code-drawn stand-ins fill in, and the clock starts.
     code.release();
-    await page.waitForSelector('body[data-war-room-frame="1"]', { timeout: 60_000 });
-    await page.waitForSelector('.stage__loader', { state: 'hidden' });
+    await roomReady(page);
     expect(files.some((f) => f.startsWith('backdrop-'))).toBe(true);
     expect(await page.evaluate(() => document.body.dataset.warRoomPictures)).toBeUndefined();
     await advanceGameClock(page, 10_000);
