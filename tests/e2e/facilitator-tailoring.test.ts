@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxText, unzipText } from '../unzip.ts';
-import { bodyData, OUT, openFacilitatorPage, presenterFitted, serveGame, type Served } from './harness.ts';
+import { bodyData, OUT, openFacilitatorPage, painted, presenterFitted, serveGame, type Served } from './harness.ts';
 
 // Tailoring for a client in the browser: the console opens a scenario YAML file from disk (a bad
 // one first, which shows located problems and changes nothing), the facilitator gives it the
@@ -89,7 +89,9 @@ describe('a scenario file opened and tailored in the console', () => {
     // The war room draws the renamed people; their names reach the canvas through the tailored scenario.
     const names = await pres.evaluate(() => document.querySelector('.pres')?.textContent ?? '');
     expect(names).not.toContain(oldName);
-    await pres.waitForTimeout(1500);
+    // The picture is of the room once drawn: a condition, not a guess at how long drawing takes.
+    await pres.waitForFunction(() => document.body.dataset.warRoomFrame === '1', null, { timeout: 60_000 });
+    await painted(pres);
     await pres.screenshot({ path: `${OUT}/tailoring-presenter-1024x768-incident.png` });
   }, 90_000);
 
