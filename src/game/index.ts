@@ -3,6 +3,7 @@ import { AUTO, CoreEvents, Game, Scale } from './phaser.ts';
 import { PALETTE } from './palette.ts';
 import type { RoomSource, RoomState } from './room.ts';
 import { WAR_ROOM_SCENE, WarRoomScene, type RoomLoadHooks } from './war-room-scene.ts';
+import { warmUpDrawing } from './warm-up.ts';
 
 // Entry point of the Phaser chunk: src/main.ts imports this lazily, when the briefing is read
 // (to prepare the game, see prepareWarRoom) or when the incident opens.
@@ -71,9 +72,17 @@ function prepare(dpr: number): Phaser.Game {
   // Never created in the room's own parent: the game keeps its config, parent included, for good.
   const game = createGame(document.createElement('div'), dpr, { w: 1280, h: 720 });
   idle = { game, dpr };
-  // Asleep until a mount wakes it; one that came first has the loop already.
+  // Asleep until a mount wakes it; one that came first has the loop already. Still idle a task
+  // later, it pays software GL's first-drawing cost (warm-up.ts) before a room needs it.
   game.events.once(CoreEvents.READY, () => {
-    if (idle?.game === game) game.loop.sleep();
+    if (idle?.game !== game) return;
+    game.loop.sleep();
+    setTimeout(() => {
+      if (idle?.game !== game) return;
+      warmUpDrawing(game);
+      // Tests and the bench wait on this.
+      document.body.dataset.warRoomWarmedUp = '1';
+    }, 0);
   });
   return game;
 }

@@ -41,6 +41,8 @@ interface Leftovers {
   graphics: number;
   /** War room scenes (their own fields again): a closed run's scene holds its store, its room and its panels. */
   scenes: number;
+  /** Phaser scenes of any kind: the war room's, the prepared game's warm-up (src/game/warm-up.ts) and Phaser's own. */
+  phaserScenes: number;
   gameObjects: number;
   tweens: number;
   timers: number;
@@ -49,6 +51,12 @@ interface Leftovers {
   /** Bytes of the page's JavaScript objects, strings, arrays and closures: the heap without compiled code and without the DOM's C++ side. */
   objectBytes: number;
 }
+
+/**
+ * What a booted Phaser game keeps whatever it has drawn: its scene manager's system scene, and
+ * the texture manager's stamp and tile sprite (made in that scene, for drawing into textures).
+ */
+const PHASER_OWN = { scenes: 1, gameObjects: 2 };
 
 async function warRoomLeftovers(page: Page): Promise<Leftovers> {
   const cdp = await page.context().newCDPSession(page);
@@ -74,7 +82,7 @@ async function warRoomLeftovers(page: Page): Promise<Leftovers> {
   const edgeType = snapshot.meta.edge_fields.indexOf('type');
   const edgeName = snapshot.meta.edge_fields.indexOf('name_or_index');
   const property = snapshot.meta.edge_types[0].indexOf('property');
-  const found: Leftovers = { stageHosts: 0, graphics: 0, scenes: 0, gameObjects: 0, tweens: 0, timers: 0, detachedDom: 0, objectBytes: 0 };
+  const found: Leftovers = { stageHosts: 0, graphics: 0, scenes: 0, phaserScenes: 0, gameObjects: 0, tweens: 0, timers: 0, detachedDom: 0, objectBytes: 0 };
   for (let i = 0, e = 0; i < nodes.length; i += nf) {
     const label = strings[nodes[i + name]!]!;
     const kind = kinds[nodes[i + type]!]!;
@@ -85,7 +93,8 @@ async function warRoomLeftovers(page: Page): Promise<Leftovers> {
     const own = new Set<string>();
     for (const end = e + nodes[i + edgeCount]! * ef; e < end; e += ef) if (edges[e + edgeType] === property) own.add(strings[edges[e + edgeName]!]!);
     if (own.has('commandBuffer') && own.has('defaultFillColor')) found.graphics++;
-    if (own.has('bakedHidden') && own.has('widgets')) found.scenes++;
+    if (own.has('widgets') && own.has('laidOut') && own.has('building')) found.scenes++;
+    if (own.has('sys') && own.has('cameras') && own.has('children')) found.phaserScenes++;
     if (own.has('renderFlags') && own.has('cameraFilter')) found.gameObjects++;
     if (own.has('totalData') && own.has('loopCounter')) found.tweens++;
     if (own.has('repeatCount') && own.has('hasDispatched')) found.timers++;
@@ -295,6 +304,28 @@ describe('the war room in the browser', () => {
     await page.context().close();
   }, 180_000);
 
+  it('warms the prepared game up while the briefing is read, keeps nothing of it, and then draws the room', async () => {
+    const page = await openGame(served);
+    await page.getByRole('button', { name: 'Choose a scenario' }).click();
+    await page.locator(`[data-scenario="${SCENARIO}"] .card__choose`).click();
+    await page.getByRole('button', { name: 'Open the briefing' }).click();
+    // The page prepares the room's game while the briefing is read, then draws once into a
+    // throwaway texture (src/game/warm-up.ts).
+    await page.waitForFunction(() => document.body.dataset.warRoomWarmedUp === '1', null, { timeout: 60_000 });
+    const warmed = await warRoomLeftovers(page);
+    expect(warmed.scenes).toBe(0);
+    expect(warmed.phaserScenes).toBe(PHASER_OWN.scenes);
+    expect(warmed.gameObjects).toBe(PHASER_OWN.gameObjects);
+    await page.getByRole('button', { name: 'Go to preparation' }).click();
+    await page.getByRole('button', { name: 'Start the incident' }).click();
+    await page.waitForFunction(() => document.body.dataset.warRoomFrame === '1', null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.body.dataset.warRoomPictures === '1', null, { timeout: 60_000 });
+    await painted(page);
+    await shot(page, '1280x720-war-room-after-warm-up');
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
   it('keeps nothing of a closed war room alive: three incidents in a row leave no old screens or drawings behind', async () => {
     // The page keeps one Phaser game for every run; what a run adds to it must go when it closes.
     const page = await openGame(served, undefined, { testClock: true });
@@ -322,6 +353,7 @@ describe('the war room in the browser', () => {
     // game's config and that camera. At the title nothing of a war room is left.
     expect(afterOne.stageHosts).toBe(0);
     expect(afterOne.scenes).toBe(0);
+    expect(afterOne.phaserScenes).toBe(PHASER_OWN.scenes);
     const { objectBytes: bytesAfterOne, ...countsAfterOne } = afterOne;
     const { objectBytes: bytesAfterThree, ...countsAfterThree } = afterThree;
     expect(countsAfterThree).toEqual(countsAfterOne);
