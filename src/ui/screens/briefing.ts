@@ -134,7 +134,7 @@ export function briefingScreen(ctx: AppContext): ScreenView {
   const objectives = section('brief-objectives', t('whatItTests'), h('ul', { class: 'plain-list' }, ...scenario.objectives.map((o) => h('li', { attrs: w, text: o.text }))));
 
   const next = h('button', { class: 'btn btn--primary btn--large', attrs: { type: 'button' }, text: t('goToPreparation'), on: { click: () => store.getState().showPreparation() } });
-  const back = h('button', { class: 'btn btn--ghost', attrs: { type: 'button' }, text: t('backToScenarios'), on: { click: () => store.getState().showPicker() } });
+  const back = h('button', { class: 'btn btn--ghost btn--back', attrs: { type: 'button', 'aria-label': t('backToScenariosName') }, text: t('backToScenarios'), on: { click: () => store.getState().showPicker() } });
 
   const el = h(
     'div',

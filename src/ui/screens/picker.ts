@@ -311,7 +311,7 @@ export function pickerScreen(ctx: AppContext): ScreenView {
     renderLoad(state);
   };
 
-  const back = h('button', { class: 'btn btn--ghost', attrs: { type: 'button' }, text: t('backToTitle'), on: { click: () => store.getState().showTitle() } });
+  const back = h('button', { class: 'btn btn--ghost btn--back', attrs: { type: 'button', 'aria-label': t('backToTitleName') }, text: t('backToTitle'), on: { click: () => store.getState().showTitle() } });
   const el = h(
     'div',
     { class: 'screen picker-screen' },

@@ -89,7 +89,7 @@ export function preparationScreen(ctx: AppContext): ScreenView {
     text: t('startIncident'),
     on: { click: () => store.getState().commitPreparation() },
   });
-  const back = h('button', { class: 'btn btn--ghost', attrs: { type: 'button' }, text: t('backToBriefing'), on: { click: () => store.getState().showBriefing() } });
+  const back = h('button', { class: 'btn btn--ghost btn--back', attrs: { type: 'button', 'aria-label': t('backToBriefingName') }, text: t('backToBriefing'), on: { click: () => store.getState().showBriefing() } });
 
   const el = h(
     'div',
