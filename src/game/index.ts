@@ -80,7 +80,7 @@ function prepare(dpr: number): Phaser.Game {
     setTimeout(() => {
       if (idle?.game !== game) return;
       warmUpDrawing(game);
-      // Tests and the bench wait on this.
+      // The e2e tests wait on this (the bench gives the briefing a fixed reading time instead).
       document.body.dataset.warRoomWarmedUp = '1';
     }, 0);
   });

@@ -9,7 +9,7 @@ import { scoreRun } from '../../src/engine/scoring.ts';
 import { parseScenario } from '../../src/scenarios/load.ts';
 import { buildDebrief } from '../../src/store/debrief.ts';
 import { debriefMarkdown } from '../../src/store/export.ts';
-import { advanceGameClock, axe, roomReady, buttonNamed, OUT, openGame, painted, serveGame, shot, tabTo, type AxeSummary, type Served } from './harness.ts';
+import { advanceGameClock, axe, buttonNamed, OUT, openGame, painted, roomReady, serveGame, shot, tabTo, type AxeSummary, type Served } from './harness.ts';
 import { verdictLabel } from '../../src/i18n/engine-text.ts';
 
 // The browser game end to end: built with `vite build`, served by `vite preview`, played in

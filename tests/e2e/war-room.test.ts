@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUT, advanceGameClock, choicesMade, roomReady, openGame, painted, serveGame, shot, type Served } from './harness.ts';
+import { OUT, advanceGameClock, choicesMade, openGame, painted, roomReady, serveGame, shot, type Served } from './harness.ts';
 
 // The war room as new players meet it: a double-click never makes a second choice, the outcome
 // of a choice stays in view, Back moves between screens, ticked preparation survives a reload,
@@ -318,7 +318,7 @@ describe('the war room in the browser', () => {
     expect(warmed.gameObjects).toBe(PHASER_OWN.gameObjects);
     await page.getByRole('button', { name: 'Go to preparation' }).click();
     await page.getByRole('button', { name: 'Start the incident' }).click();
-    await page.waitForFunction(() => document.body.dataset.warRoomFrame === '1', null, { timeout: 60_000 });
+    await roomReady(page);
     await page.waitForFunction(() => document.body.dataset.warRoomPictures === '1', null, { timeout: 60_000 });
     await painted(page);
     await shot(page, '1280x720-war-room-after-warm-up');
