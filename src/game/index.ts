@@ -53,7 +53,9 @@ function createGame(parent: HTMLElement, dpr: number, size: { w: number; h: numb
     // Quads per batch: the room draws a few hundred objects at most, and each batch handler
     // allocates and uploads its vertex buffer for this many when created (Phaser's default 16384
     // makes megabytes per handler, copied to software GL while the room starts).
-    render: { antialias: true, antialiasGL: false, maxTextures: 1, roundPixels: false, powerPreference: 'low-power', batchSize: 1024 },
+    // The canvas keeps its pixels between frames: a frame draws the room again only where
+    // something moved (src/game/redraw.ts).
+    render: { antialias: true, antialiasGL: false, maxTextures: 1, roundPixels: false, powerPreference: 'low-power', batchSize: 1024, preserveDrawingBuffer: true },
   });
 }
 

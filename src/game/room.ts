@@ -47,6 +47,8 @@ export interface RoomContext {
    * static layer leaves them out (tweened objects need no declaring).
    */
   keepMoving(...objects: Phaser.GameObjects.GameObject[]): void;
+  /** Declares objects a counter tween repaints, drawn by the screen while it plays (see keepMoving). */
+  moveWhile(tween: Phaser.Tweens.Tween, ...objects: Phaser.GameObjects.GameObject[]): void;
   /** The room's words in the language it was opened in (the switch is on the title screen, never mid-incident). */
   words: RoomText;
   lang: Lang;

@@ -105,7 +105,14 @@ export class WarRoomScene extends Scene {
     this.layer = new StaticLayer(this, this.dpr, () => this.wake());
     const lang = this.source.getState().lang ?? 'en';
     this.lang = lang;
-    const ctx: RoomContext = { scene: this, dpr: this.dpr, keepMoving: (...objects) => this.layer.keepMoving(...objects), words: roomText(lang), lang };
+    const ctx: RoomContext = {
+      scene: this,
+      dpr: this.dpr,
+      keepMoving: (...objects) => this.layer.keepMoving(...objects),
+      moveWhile: (tween, ...objects) => this.layer.moveWhile(tween, ...objects),
+      words: roomText(lang),
+      lang,
+    };
     this.backdrop = new Backdrop(this, this.dpr);
     this.clock = new ClockBar(ctx);
     this.compliance = new ComplianceClock(ctx);
@@ -180,7 +187,10 @@ export class WarRoomScene extends Scene {
     const pace = roomPace({
       busy: this.building !== null || this.layer.dirty || this.load.isLoading(),
       ambient: this.frame.motion && !this.frame.paused,
-      tweens: this.tweens.getTweens().filter((t) => t.isPlaying()),
+      tweens: this.tweens
+        .getTweens()
+        .filter((t) => t.isPlaying())
+        .map((t) => ({ isInfinite: t.isInfinite, repaints: this.layer.repaints(t) })),
     });
     if (pace === this.pace) return;
     this.pace = pace;

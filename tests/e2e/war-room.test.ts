@@ -19,16 +19,16 @@ afterAll(async () => {
   await served?.close();
 });
 
-async function toPreparation(page: Page): Promise<void> {
+async function toPreparation(page: Page, scenario = SCENARIO): Promise<void> {
   await page.getByRole('button', { name: 'Choose a scenario' }).click();
-  await page.locator(`[data-scenario="${SCENARIO}"] .card__choose`).click();
+  await page.locator(`[data-scenario="${scenario}"] .card__choose`).click();
   await page.getByRole('button', { name: 'Open the briefing' }).click();
   await page.getByRole('button', { name: 'Go to preparation' }).click();
   await page.waitForSelector('.prep-screen');
 }
 
-async function toIncident(page: Page): Promise<void> {
-  await toPreparation(page);
+async function toIncident(page: Page, scenario = SCENARIO): Promise<void> {
+  await toPreparation(page, scenario);
   await page.getByRole('button', { name: 'Start the incident' }).click();
   await page.waitForSelector('.options[data-armed="true"]');
 }
@@ -136,6 +136,63 @@ const COUNT_DRAWS = `(() => {
 
 const draws = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as Counted).__draws);
 
+interface PieceCheck {
+  /** Frames whose moving things were drawn over pieces of the layer, checked against the whole layer. */
+  checked: number;
+  /** Of those, frames where the canvas under the moving things was not the whole layer's picture. */
+  wrong: number;
+  /** The most pixel channels one such frame got wrong. */
+  worst: number;
+  /** Frames that drew the layer in more than one piece. */
+  split: number;
+}
+
+/**
+ * Runs in the page before its scripts: checks the war room's partial redraw (src/game/redraw.ts)
+ * in WebGL terms. The layer is drawn with a blend that replaces pixels (destination factor ZERO),
+ * the moving things over it with alpha blending. Just before a frame's first moving thing, the
+ * canvas must show the layer alone, every moving thing of the last frame erased: the picture the
+ * first frame after a bake (drawing into a texture; the whole layer is then drawn) left there.
+ */
+const CHECK_PIECES = `(() => {
+  const s = (window.__pieces = { checked: 0, wrong: 0, worst: 0, split: 0 });
+  let vsync = 0;
+  const count = () => { vsync++; requestAnimationFrame(count); };
+  requestAnimationFrame(count);
+  // rebaked: something was drawn into a texture (the layer baked again) since the picture was taken.
+  let target = null, dst = null, frame = null, layer = null, rebaked = false;
+  for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+    const bind = proto.bindFramebuffer;
+    proto.bindFramebuffer = function (t, f) { target = f; return bind.call(this, t, f); };
+    const blend = proto.blendFuncSeparate;
+    proto.blendFuncSeparate = function (...a) { dst = a[1]; return blend.apply(this, a); };
+    const draw = proto.drawElements;
+    proto.drawElements = function (mode, n, type, offset) {
+      if (!frame || frame.vsync !== vsync) frame = { vsync, layer: false, done: false };
+      if (target !== null) rebaked = true;
+      else if (dst === this.ZERO) {
+        frame.layer = true;
+        if (n > 6) s.split++;
+      } else if (frame.layer && !frame.done) {
+        frame.done = true;
+        const px = new Uint8Array(this.drawingBufferWidth * this.drawingBufferHeight * 4);
+        this.readPixels(0, 0, this.drawingBufferWidth, this.drawingBufferHeight, this.RGBA, this.UNSIGNED_BYTE, px);
+        if (rebaked) {
+          layer = px;
+          rebaked = false;
+        } else if (layer) {
+          let bad = 0;
+          for (let i = 0; i < px.length; i++) if (px[i] !== layer[i]) bad++;
+          s.checked++;
+          if (bad > 0) s.wrong++;
+          s.worst = Math.max(s.worst, bad);
+        }
+      }
+      return draw.call(this, mode, n, type, offset);
+    };
+  }
+})()`;
+
 describe('the war room in the browser', () => {
   it('makes exactly one choice from a double-click, and keeps the outcome in view with the next question below it', async () => {
     for (const viewport of [
@@ -213,6 +270,24 @@ describe('the war room in the browser', () => {
     expect(await draws(page)).toBe(paused);
     await page.locator('dialog.pause-dialog').getByRole('button', { name: 'Resume' }).click();
     await page.waitForFunction((n) => (window as unknown as Counted).__draws > n + 10, paused);
+    await context.close();
+  }, 90_000);
+
+  it('draws the room again only where things moved, erasing every moving thing of the frame before', async () => {
+    const context = await served.browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'no-preference' });
+    await context.addInitScript(CHECK_PIECES);
+    const page = await context.newPage();
+    await page.goto(served.url);
+    await page.waitForSelector('body[data-ready="1"]');
+    // Its map starts with data flowing along seven links: dots that move several pixels a frame.
+    await toIncident(page, 'dns-cdn-outage');
+    await page.waitForSelector('body[data-war-room-pictures="1"]');
+    const pieces = (): Promise<PieceCheck> => page.evaluate(() => (window as unknown as { __pieces: PieceCheck }).__pieces);
+    await expect.poll(async () => (await pieces()).checked, { timeout: 60_000 }).toBeGreaterThanOrEqual(40);
+    const seen = await pieces();
+    expect(seen.split).toBeGreaterThan(0);
+    expect({ wrong: seen.wrong, worst: seen.worst }).toEqual({ wrong: 0, worst: 0 });
+    await shot(page, '1280x720-war-room-drawn-in-pieces');
     await context.close();
   }, 90_000);
 

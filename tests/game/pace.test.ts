@@ -25,6 +25,14 @@ describe('roomPace', () => {
     expect(roomPace({ busy: false, ambient: true, tweens: [once] })).toBe('lively');
   });
 
+  it('repaints a drawing step by step (the countdown ring, a gauge) at the ambient rate, paused or not', () => {
+    const repaint = { isInfinite: false, repaints: true };
+    expect(roomPace({ busy: false, ambient: false, tweens: [repaint] })).toBe('ambient');
+    expect(roomPace({ busy: false, ambient: true, tweens: [endless, repaint] })).toBe('ambient');
+    // Anything moved once alongside it still takes the display's rate.
+    expect(roomPace({ busy: false, ambient: false, tweens: [repaint, once] })).toBe('lively');
+  });
+
   it('draws at full rate while the room is built, loads its files or has a change to show', () => {
     expect(roomPace({ busy: true, ambient: false, tweens: [] })).toBe('lively');
   });

@@ -92,13 +92,13 @@ export class Baked {
     this.size = { w, h };
     this.g.clear();
     this.image.setTexture(key).setPosition(this.bounds.x, this.bounds.y).setScale(1 / dpr).setVisible(true);
-    markDirty(scene);
+    markDirty(scene, this.image);
     return this;
   }
 
   hide(): void {
     this.image.setVisible(false);
-    markDirty(this.scene);
+    markDirty(this.scene, this.image);
   }
 
   destroy(): void {

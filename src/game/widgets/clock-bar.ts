@@ -235,6 +235,7 @@ export class ClockBar implements Widget {
           this.paintRing(ring);
         },
       });
+      this.ctx.moveWhile(this.ringTween, this.ring.image, this.ringText, this.ringCaption);
     } else {
       this.shownFraction = ring.fraction;
       this.paintRing(ring);

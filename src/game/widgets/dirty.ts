@@ -2,9 +2,9 @@
 // from the layer so text and drawing helpers can call it without importing Phaser itself
 // (the layout tests import them in Node).
 
-const listeners = new WeakMap<object, () => void>();
+const listeners = new WeakMap<object, (changed: object | undefined) => void>();
 
-export function onDirty(scene: object, listener: () => void): void {
+export function onDirty(scene: object, listener: (changed: object | undefined) => void): void {
   listeners.set(scene, listener);
 }
 
@@ -12,7 +12,10 @@ export function offDirty(scene: object): void {
   listeners.delete(scene);
 }
 
-/** Tells the scene's static layer that something it holds changed and must be drawn again. */
-export function markDirty(scene: object): void {
-  listeners.get(scene)?.();
+/**
+ * Tells the scene's static layer that something changed and must be drawn again: `changed`, the
+ * object whose drawing changed, unless the change is not one object's.
+ */
+export function markDirty(scene: object, changed?: object): void {
+  listeners.get(scene)?.(changed);
 }

@@ -41,6 +41,9 @@ interface GaugeView {
   tween: Phaser.Tweens.Tween | null;
 }
 
+/** The smallest change of an arc's fill (its share of the sweep) worth animating. */
+const VISIBLE_MOVE = 0.02;
+
 export class Gauges extends TitledPanel implements Widget {
   private gauges: GaugeView[] = [];
   private plan: GaugePlan | null = null;
@@ -67,7 +70,10 @@ export class Gauges extends TitledPanel implements Widget {
       if (Math.abs(vital.fill - g.shown) < 1e-6 && vital.value === g.shownValue) continue;
       g.tween?.remove();
       g.tween = null;
-      if (!frame.motion) {
+      // A creep too small for the arc to be seen moving steps there: a count-up repaints the
+      // arc and the figure every frame (with software GL, frames that missed the display's).
+      const creep = !worse && Math.abs(vital.fill - g.shown) < VISIBLE_MOVE;
+      if (!frame.motion || creep) {
         g.shown = vital.fill;
         g.shownValue = vital.value;
         this.paintArc(g, vital);
@@ -91,6 +97,7 @@ export class Gauges extends TitledPanel implements Widget {
           g.tween = null;
         },
       });
+      this.ctx.moveWhile(g.tween, g.arc.image, g.value);
       if (worse) this.flash(g, vital);
     }
   }

@@ -55,10 +55,13 @@ export function addText(scene: Phaser.Scene, dpr: number, x: number, y: number, 
   // Every later size change goes through the same floor, wherever a widget computes it.
   const setFontSize = t.setFontSize.bind(t);
   t.setFontSize = (size: number | string) => setFontSize(textPx(typeof size === 'number' ? size : parseFloat(size)));
+  // Phaser's setColor draws the text again (and sends it to the GPU) even for the colour it has.
+  const setColor = t.setColor.bind(t);
+  t.setColor = (color: string | CanvasGradient | CanvasPattern) => (color === t.style.color ? t : setColor(color));
   const updateText = t.updateText.bind(t);
   t.updateText = () => {
     // Phaser re-renders a Text's texture only when its text or style changed; so must the static layer.
-    markDirty(scene);
+    markDirty(scene, t);
     // Measured and drawn on its canvas now (widgets read its size at once), but sent to the GPU
     // once before the next frame (flushTextUploads): a widget sets a label's size, colour and
     // words one after the other, and fitting one to its box tries several lengths, each of which
