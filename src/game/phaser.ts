@@ -26,4 +26,5 @@ export const SceneEvents: typeof Phaser.Scenes.Events = core.Scenes.Events;
 export const LoaderEvents: typeof Phaser.Loader.Events = loaderEvents;
 export const GameObject: typeof Phaser.GameObjects.GameObject = core.GameObjects.GameObject;
 export const Graphics: typeof Phaser.GameObjects.Graphics = core.GameObjects.Graphics;
+export const TransformMatrix: typeof Phaser.GameObjects.Components.TransformMatrix = core.GameObjects.Components.TransformMatrix;
 export const WebGLRenderer: typeof Phaser.Renderer.WebGL.WebGLRenderer = core.Renderer.WebGL.WebGLRenderer;

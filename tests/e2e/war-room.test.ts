@@ -279,8 +279,9 @@ describe('the war room in the browser', () => {
     const page = await context.newPage();
     await page.goto(served.url);
     await page.waitForSelector('body[data-ready="1"]');
-    // Its map starts with data flowing along seven links: dots that move several pixels a frame.
-    await toIncident(page, 'dns-cdn-outage');
+    // Its map starts with data flowing along four links (dots that move several pixels a frame)
+    // and three services down, whose halos pulse.
+    await toIncident(page, 'clinic-cooling-failure');
     await page.waitForSelector('body[data-war-room-pictures="1"]');
     const pieces = (): Promise<PieceCheck> => page.evaluate(() => (window as unknown as { __pieces: PieceCheck }).__pieces);
     await expect.poll(async () => (await pieces()).checked, { timeout: 60_000 }).toBeGreaterThanOrEqual(40);

@@ -12,6 +12,7 @@ import { drawStatusIcon } from './icons.ts';
 import { drawPanel } from './panel.ts';
 import { addText, setFitted, setWrapped } from './text.ts';
 import { Baked } from './baked.ts';
+import { Halo } from './halo.ts';
 import { TitledPanel } from './titled-panel.ts';
 
 // The company's systems and what depends on what. Status is told three ways: colour, icon
@@ -26,7 +27,7 @@ interface NodeView {
   id: string;
   box: NodeBox;
   root: Phaser.GameObjects.Container;
-  glow: Baked;
+  glow: Halo;
   card: Baked;
   painted: string;
   name: Phaser.GameObjects.Text;
@@ -45,6 +46,8 @@ interface EdgeView {
 }
 
 export const DOT_TEXTURE = 'war-room-dot';
+/** How far a down service's halo reaches beyond its card, CSS pixels. */
+const HALO_BAND = 12;
 
 export class ServiceMap extends TitledPanel implements Widget {
   private readonly edgesG: Baked;
@@ -223,11 +226,11 @@ export class ServiceMap extends TitledPanel implements Widget {
     // Two lines of 12 px text fit from NODE_TWO_LINES_H up; below that, one line.
     const density = box.h >= NODE_TWO_LINES_H ? 'full' : 'single';
     const root = scene.add.container(box.x + box.w / 2, box.y + box.h / 2);
-    const glow = new Baked(scene, dpr);
+    const glow = new Halo(scene, dpr);
     const card = new Baked(scene, dpr);
     const name = addText(scene, dpr, 0, 0, s.name, { size: NODE_NAME_PX * this.ui, colour: PALETTE.text, bold: true });
     const status = addText(scene, dpr, 0, 0, '', { size: 12 * this.ui, colour: PALETTE.textDim, bold: true, caps: true });
-    root.add([glow.image, card.image]);
+    root.add([glow.root, card.image]);
     // What kind of system it is (assets/icons/), faint at the card's right end: a watermark the
     // words may run over, so it takes no room from them.
     const icon = iconTexture(serviceKind(s));
@@ -300,17 +303,18 @@ export class ServiceMap extends TitledPanel implements Widget {
 
     node.glowTween?.remove();
     node.glowTween = null;
-    node.glow.image.setAlpha(1);
+    node.glow.root.setAlpha(1);
     if (s.effective === 'down') {
-      // A halo of outlines rather than a filled glow: only the strokes' pixels are drawn.
-      const glow = node.glow.begin({ x: left - 12, y: top - 12, w: w + 24, h: h + 24 });
-      for (let i = 1; i <= (compact ? 1 : 3); i++) {
-        glow.lineStyle(2, colour, 0.5 - i * 0.12);
-        glow.strokeRoundedRect(left - i * 3, top - i * 3, w + i * 6, h + i * 6, radius + i * 3);
-      }
-      node.glow.commit();
+      // A halo of outlines rather than a filled glow: only the strokes' pixels are drawn, within
+      // HALO_BAND of its edge.
+      node.glow.paint({ x: left - HALO_BAND, y: top - HALO_BAND, w: w + 2 * HALO_BAND, h: h + 2 * HALO_BAND }, HALO_BAND, (glow) => {
+        for (let i = 1; i <= (compact ? 1 : 3); i++) {
+          glow.lineStyle(2, colour, 0.5 - i * 0.12);
+          glow.strokeRoundedRect(left - i * 3, top - i * 3, w + i * 6, h + i * 6, radius + i * 3);
+        }
+      });
       if (motion) {
-        node.glowTween = this.ctx.scene.tweens.add({ targets: node.glow.image, alpha: 0.3, duration: 900, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
+        node.glowTween = this.ctx.scene.tweens.add({ targets: node.glow.root, alpha: 0.3, duration: 900, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
       }
     } else {
       node.glow.hide();

@@ -1,5 +1,5 @@
 import type * as Phaser from 'phaser';
-import { GameObject as AnyGameObject, SceneEvents, WebGLRenderer } from '../phaser.ts';
+import { GameObject as AnyGameObject, SceneEvents, TransformMatrix, WebGLRenderer } from '../phaser.ts';
 import { PALETTE } from '../palette.ts';
 import { pixelRect, planRedraw, type PixelRect } from '../redraw.ts';
 import { offDirty, onDirty } from './dirty.ts';
@@ -239,14 +239,41 @@ function whereDrawn(moving: ReadonlySet<Phaser.GameObjects.GameObject>, dpr: num
     const list = (o as GameObject).list;
     // A container's bounds would join children spread over the room (the map's flowing dots).
     if (list) return list.every(visit);
-    const bounded = o as Phaser.GameObjects.GameObject & Partial<Pick<Phaser.GameObjects.Image, 'getBounds'>>;
-    if (typeof bounded.getBounds !== 'function') return false;
-    const r = pixelRect(bounded.getBounds(), dpr);
+    const bounds = boundsOf(o);
+    if (!bounds) return false;
+    const r = pixelRect(bounds, dpr);
     if (r) rects.push(r);
     return r !== null;
   };
   for (const o of moving) if (!visit(o)) return null;
   return rects;
+}
+
+type Bounds = { x: number; y: number; width: number; height: number };
+type Cropped = Phaser.GameObjects.Image & { _crop: { x: number; y: number; width: number; height: number } };
+let matrices: { world: Phaser.GameObjects.Components.TransformMatrix; parents: Phaser.GameObjects.Components.TransformMatrix } | null = null;
+const point = { x: 0, y: 0 };
+
+/** Where `o` draws, in world units: a cropped image only its piece (a halo's strips); null when not known. */
+function boundsOf(o: Phaser.GameObjects.GameObject): Bounds | null {
+  const image = o as Partial<Cropped>;
+  if (typeof image.getBounds !== 'function') return null;
+  if (!image.isCropped || !image._crop || typeof image.getWorldTransformMatrix !== 'function') return image.getBounds();
+  const c = image._crop;
+  matrices ??= { world: new TransformMatrix(), parents: new TransformMatrix() };
+  const m = image.getWorldTransformMatrix(matrices.world, matrices.parents);
+  const left = c.x - image.displayOriginX!;
+  const top = c.y - image.displayOriginY!;
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const [x, y] of [[left, top], [left + c.width, top], [left, top + c.height], [left + c.width, top + c.height]] as const) {
+    m.transformPoint(x, y, point);
+    xs.push(point.x);
+    ys.push(point.y);
+  }
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
 }
 
 /** Whether the renderer clears the canvas before each frame (its config, read every frame). */
