@@ -33,6 +33,18 @@ async function toIncident(page: Page, scenario = SCENARIO): Promise<void> {
   await page.waitForSelector('.options[data-armed="true"]');
 }
 
+/** The incident at 1280×720 with motion allowed (openGame asks for reduced motion), its pictures in, `script` run in the page before its own. */
+async function incidentInMotion(script: string, scenario = SCENARIO): Promise<Page> {
+  const context = await served.browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'no-preference' });
+  await context.addInitScript(script);
+  const page = await context.newPage();
+  await page.goto(served.url);
+  await page.waitForSelector('body[data-ready="1"]');
+  await toIncident(page, scenario);
+  await page.waitForSelector('body[data-war-room-pictures="1"]');
+  return page;
+}
+
 /** What a heap snapshot of the page holds that only a war room can put there (taken after a full collection). */
 interface Leftovers {
   /** The war room's host elements, attached or not (DOM nodes are named by their opening tag). */
@@ -250,14 +262,7 @@ describe('the war room in the browser', () => {
   }, 60_000);
 
   it('draws nothing new while paused, and moves again on Resume', async () => {
-    // With motion allowed (openGame asks for reduced motion), counting the page's WebGL draw calls.
-    const context = await served.browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'no-preference' });
-    await context.addInitScript(COUNT_DRAWS);
-    const page = await context.newPage();
-    await page.goto(served.url);
-    await page.waitForSelector('body[data-ready="1"]');
-    await toIncident(page);
-    await page.waitForSelector('body[data-war-room-pictures="1"]');
+    const page = await incidentInMotion(COUNT_DRAWS);
     // Running, the room keeps drawing: the radar sweeps, data flows along the links.
     const running = await draws(page);
     await page.waitForFunction((n) => (window as unknown as Counted).__draws > n, running);
@@ -270,26 +275,20 @@ describe('the war room in the browser', () => {
     expect(await draws(page)).toBe(paused);
     await page.locator('dialog.pause-dialog').getByRole('button', { name: 'Resume' }).click();
     await page.waitForFunction((n) => (window as unknown as Counted).__draws > n + 10, paused);
-    await context.close();
+    await page.context().close();
   }, 90_000);
 
   it('draws the room again only where things moved, erasing every moving thing of the frame before', async () => {
-    const context = await served.browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'no-preference' });
-    await context.addInitScript(CHECK_PIECES);
-    const page = await context.newPage();
-    await page.goto(served.url);
-    await page.waitForSelector('body[data-ready="1"]');
     // Its map starts with data flowing along four links (dots that move several pixels a frame)
     // and three services down, whose halos pulse.
-    await toIncident(page, 'clinic-cooling-failure');
-    await page.waitForSelector('body[data-war-room-pictures="1"]');
+    const page = await incidentInMotion(CHECK_PIECES, 'clinic-cooling-failure');
     const pieces = (): Promise<PieceCheck> => page.evaluate(() => (window as unknown as { __pieces: PieceCheck }).__pieces);
     await expect.poll(async () => (await pieces()).checked, { timeout: 60_000 }).toBeGreaterThanOrEqual(40);
     const seen = await pieces();
     expect(seen.split).toBeGreaterThan(0);
     expect({ wrong: seen.wrong, worst: seen.worst }).toEqual({ wrong: 0, worst: 0 });
     await shot(page, '1280x720-war-room-drawn-in-pieces');
-    await context.close();
+    await page.context().close();
   }, 90_000);
 
   it('moves between screens with Back, and keeps ticked preparation across a reload', async () => {
