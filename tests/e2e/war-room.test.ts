@@ -288,8 +288,14 @@ describe('the war room in the browser', () => {
     expect(seen.split).toBeGreaterThan(0);
     expect({ wrong: seen.wrong, worst: seen.worst }).toEqual({ wrong: 0, worst: 0 });
     await shot(page, '1280x720-war-room-drawn-in-pieces');
+    // A new size gives the layer a new texture under the same key: the pieces must be cut from it.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await expect.poll(async () => (await pieces()).checked, { timeout: 60_000 }).toBeGreaterThanOrEqual(seen.checked + 40);
+    const resized = await pieces();
+    expect({ wrong: resized.wrong, worst: resized.worst }).toEqual({ wrong: 0, worst: 0 });
+    await shot(page, '1366x768-war-room-drawn-in-pieces');
     await page.context().close();
-  }, 90_000);
+  }, 150_000);
 
   it('moves between screens with Back, and keeps ticked preparation across a reload', async () => {
     const page = await openGame(served);

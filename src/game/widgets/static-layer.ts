@@ -109,7 +109,7 @@ export class StaticLayer {
     const h = Math.max(2, Math.ceil(height * this.dpr));
     const textures = this.scene.textures;
     if (this.texture && (this.texture.width < w || this.texture.height < h || this.texture.width > w + 1 || this.texture.height > h + 1)) {
-      this.image.setTexture('__DEFAULT');
+      for (const piece of [this.image, ...this.pieces]) piece.setTexture('__DEFAULT');
       textures.remove(this.key);
       this.texture = null;
     }
@@ -120,7 +120,9 @@ export class StaticLayer {
       (camera as { id: number }).id = BAKE_CAMERA;
       camera.setOrigin(0, 0).setZoom(this.dpr);
     }
-    this.image.setTexture(this.key).setScale(1 / this.dpr).setVisible(true);
+    // Pieces too: a new size is a new texture under the same key.
+    for (const piece of [this.image, ...this.pieces]) piece.setTexture(this.key).setScale(1 / this.dpr);
+    this.image.setVisible(true);
     this.markDirty();
   }
 
@@ -214,7 +216,6 @@ export class StaticLayer {
     this.pieces.forEach((piece, i) => {
       const r = rest[i];
       if (!r) return void piece.setVisible(false);
-      if (piece.texture.key !== this.key) piece.setTexture(this.key);
       piece.setCrop(r.x, r.y, r.w, r.h).setVisible(true);
     });
   }
