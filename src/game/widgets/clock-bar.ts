@@ -235,7 +235,8 @@ export class ClockBar implements Widget {
           this.paintRing(ring);
         },
       });
-      this.ctx.moveWhile(this.ringTween, this.ring.image, this.ringText, this.ringCaption);
+      // Only the ring changes while it empties: its time and caption are the same words.
+      this.ctx.moveWhile(this.ringTween, this.ring.image);
     } else {
       this.shownFraction = ring.fraction;
       this.paintRing(ring);

@@ -6,6 +6,7 @@ import { tierLabel } from '../../i18n/vocabulary.ts';
 import { count, duration, money } from '../../store/format.ts';
 import type { AppContext, ScreenView } from '../context.ts';
 import { focusHeading, h } from '../dom.ts';
+import { backButton } from '../parts/back-button.ts';
 import { prepareRoomWhenIdle } from '../parts/prepare-room.ts';
 import { sentimentMeter } from '../parts/sentiment.ts';
 import { writtenIn } from '../text-lang.ts';
@@ -134,7 +135,7 @@ export function briefingScreen(ctx: AppContext): ScreenView {
   const objectives = section('brief-objectives', t('whatItTests'), h('ul', { class: 'plain-list' }, ...scenario.objectives.map((o) => h('li', { attrs: w, text: o.text }))));
 
   const next = h('button', { class: 'btn btn--primary btn--large', attrs: { type: 'button' }, text: t('goToPreparation'), on: { click: () => store.getState().showPreparation() } });
-  const back = h('button', { class: 'btn btn--ghost btn--back', attrs: { type: 'button', 'aria-label': t('backToScenariosName') }, text: t('backToScenarios'), on: { click: () => store.getState().showPicker() } });
+  const back = backButton(t('backToScenarios'), t('backToScenariosName'), () => store.getState().showPicker());
 
   const el = h(
     'div',

@@ -8,6 +8,7 @@ import { bestScores } from '../../store/history.ts';
 import type { CatalogueEntry, ScenarioCard } from '../../scenarios/bundled.ts';
 import type { AppContext, ScreenView } from '../context.ts';
 import { focusHeading, h, replace, uid } from '../dom.ts';
+import { backButton } from '../parts/back-button.ts';
 import { scoreClass } from '../parts/history.ts';
 import { uiText, type UiText } from '../text.ts';
 import { writtenIn } from '../text-lang.ts';
@@ -311,7 +312,7 @@ export function pickerScreen(ctx: AppContext): ScreenView {
     renderLoad(state);
   };
 
-  const back = h('button', { class: 'btn btn--ghost btn--back', attrs: { type: 'button', 'aria-label': t('backToTitleName') }, text: t('backToTitle'), on: { click: () => store.getState().showTitle() } });
+  const back = backButton(t('backToTitle'), t('backToTitleName'), () => store.getState().showTitle());
   const el = h(
     'div',
     { class: 'screen picker-screen' },

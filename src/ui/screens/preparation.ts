@@ -2,6 +2,7 @@ import { money as formatMoney } from '../../store/format.ts';
 import type { GameState } from '../../store/game-store.ts';
 import type { AppContext, ScreenView } from '../context.ts';
 import { focusHeading, h, uid } from '../dom.ts';
+import { backButton } from '../parts/back-button.ts';
 import { prepareRoomWhenIdle } from '../parts/prepare-room.ts';
 import { uiText } from '../text.ts';
 import { writtenIn } from '../text-lang.ts';
@@ -89,7 +90,7 @@ export function preparationScreen(ctx: AppContext): ScreenView {
     text: t('startIncident'),
     on: { click: () => store.getState().commitPreparation() },
   });
-  const back = h('button', { class: 'btn btn--ghost btn--back', attrs: { type: 'button', 'aria-label': t('backToBriefingName') }, text: t('backToBriefing'), on: { click: () => store.getState().showBriefing() } });
+  const back = backButton(t('backToBriefing'), t('backToBriefingName'), () => store.getState().showBriefing());
 
   const el = h(
     'div',
