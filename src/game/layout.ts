@@ -54,7 +54,12 @@ export interface RoomOptions {
   header?: boolean;
   /** The language of the room's words: the faces keep room for its mood words (default English). */
   lang?: Lang;
+  /** A wide room's side column, as a share of its width (default SIDE_SHARES[0]); room-fit.ts widens it for faces. */
+  side?: number;
 }
+
+/** The wide room's side column as a share of the canvas's width: the usual one, then wider ones that give the faces room beside long names. */
+export const SIDE_SHARES = [0.34, 0.4, 0.46, 0.52] as const;
 
 /** Splits the canvas into the room's panels. Wide screens get a map with a side column; narrow ones stack. */
 export function roomLayout(width: number, height: number, options: RoomOptions = {}): RoomLayout {
@@ -62,7 +67,7 @@ export function roomLayout(width: number, height: number, options: RoomOptions =
   const h = Math.max(1, height);
   const compliance = options.compliance ?? true;
   const strips = { ticker: options.ticker ?? true, header: options.header ?? true, regulators: Math.max(1, options.regulators ?? 1) };
-  return w >= 600 && w >= h * 1.2 ? wideLayout(w, h, compliance, strips) : tallLayout(w, h, compliance, options.names ?? Array.from({ length: options.people ?? 4 }, () => ''), strips, options.lang ?? 'en');
+  return w >= 600 && w >= h * 1.2 ? wideLayout(w, h, compliance, strips, options.side ?? SIDE_SHARES[0]) : tallLayout(w, h, compliance, options.names ?? Array.from({ length: options.people ?? 4 }, () => ''), strips, options.lang ?? 'en');
 }
 
 interface Strips {
@@ -74,7 +79,7 @@ interface Strips {
 /** Below this body height the wide room keeps the map and the faces and leaves the gauges to the HTML. */
 const WIDE_GAUGES_MIN_BODY = 330;
 
-function wideLayout(w: number, h: number, withCompliance: boolean, strips: Strips): RoomLayout {
+function wideLayout(w: number, h: number, withCompliance: boolean, strips: Strips, side: number): RoomLayout {
   const pad = w >= 1100 ? 16 : 12;
   const gap = w >= 1100 ? 12 : 10;
   const headerH = h < 480 ? 48 : 56;
@@ -83,7 +88,7 @@ function wideLayout(w: number, h: number, withCompliance: boolean, strips: Strip
   // for two clocks' names beside their times, one above the other.
   const complianceW = Math.round(clamp(w * 0.4, strips.regulators > 1 ? 340 : 300, 520));
   const header: Rect | null = strips.header ? { x: pad, y: pad, w: w - 2 * pad - (withCompliance ? complianceW + gap : 0), h: headerH } : null;
-  const rightW = Math.round(clamp(w * 0.34, 280, 460));
+  const rightW = Math.round(clamp(w * side, 280, 460));
   const rightX = w - pad - rightW;
   // Without the header, the regulators' strip tops the map's column and the faces' column
   // starts at the top.

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/lang.ts';
-import { mapBody, portraitPlan, regulatorChips, portraitsBody, portraitWordsH, roomLayout, type RoomLayout, type RoomOptions } from './layout.ts';
+import { mapBody, portraitPlan, regulatorChips, portraitsBody, portraitWordsH, roomLayout, SIDE_SHARES, type RoomLayout, type RoomOptions } from './layout.ts';
 import { fittedServiceMap, namesCut, type NamedService } from './map-fit.ts';
 import { fitsInLines } from './text-fit.ts';
 
@@ -8,7 +8,9 @@ import { fitsInLines } from './text-fit.ts';
 // (the page and the presenter show the clock, the time left and every message in HTML), so the
 // names get that room; last, on a stage too short for all of it (a phone's, a regulator's clock
 // running), without the regulators' strip (the page's figures strip, right above the canvas, has
-// each deadline). Four candidates, each a pure layout and its plans.
+// each deadline). Four candidates, each a pure layout and its plans. A wide room whose faces give
+// way to whole names (a long name such as "Regional Health Care Inspectorate" in a narrow side
+// column) widens its side column, while the map's names stay whole, to bring the faces back.
 
 export interface RoomContent {
   services: readonly NamedService[];
@@ -29,6 +31,12 @@ function facesWhole(room: RoomLayout, people: readonly string[], lang: Lang): bo
   return tall <= plan.cells[0]!.h + 1 && people.every((n) => fitsInLines(n, plan.textW, plan.nameLines, px));
 }
 
+/** Whether the room draws its people's faces (or has nobody to draw). */
+function facesShown(room: RoomLayout, people: readonly string[], lang: Lang): boolean {
+  if (people.length === 0) return true;
+  return room.portraits !== null && portraitPlan(portraitsBody(room.portraits, room.titles), people, 6, room.ui, lang).r > 0;
+}
+
 /** How many names this room would cut (0: every one whole). */
 export function roomNamesCut(room: RoomLayout, content: RoomContent): number {
   const map = fittedServiceMap(content.services, mapBody(room.map, room.titles), room.ui);
@@ -40,13 +48,27 @@ export function roomNamesCut(room: RoomLayout, content: RoomContent): number {
 /** The usual room, then without the ticker, then without the header, then without the regulators' strip. */
 const VARIANTS: readonly RoomOptions[] = [{}, { ticker: false }, { ticker: false, header: false }, { ticker: false, header: false, compliance: false }];
 
-/** The first of VARIANTS that keeps every name whole, else the one that cuts the fewest. */
+/**
+ * The first of VARIANTS that keeps every name whole, else the one that cuts the fewest. Within
+ * it, the narrowest side column that also shows the faces, else the usual one.
+ */
 export function fittedRoomLayout(width: number, height: number, options: RoomOptions, content: RoomContent): RoomLayout {
+  const lang = content.lang ?? 'en';
+  const layout = (variant: RoomOptions, side: number): RoomLayout =>
+    roomLayout(width, height, { ...options, ...variant, side, names: content.people, people: content.people.length, regulators: content.regulators.length, lang });
   let best: { room: RoomLayout; cut: number } | null = null;
   for (const variant of VARIANTS) {
-    const room = roomLayout(width, height, { ...options, ...variant, names: content.people, people: content.people.length, regulators: content.regulators.length, lang: content.lang ?? 'en' });
+    const room = layout(variant, SIDE_SHARES[0]);
     const cut = roomNamesCut(room, content);
-    if (cut === 0) return room;
+    if (cut === 0) {
+      if (room.mode === 'wide' && !facesShown(room, content.people, lang)) {
+        const wider = SIDE_SHARES.slice(1)
+          .map((side) => layout(variant, side))
+          .find((r) => facesShown(r, content.people, lang) && roomNamesCut(r, content) === 0);
+        if (wider) return wider;
+      }
+      return room;
+    }
     if (!best || cut < best.cut) best = { room, cut };
   }
   return best!.room;

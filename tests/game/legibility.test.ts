@@ -35,8 +35,9 @@ import type { Scenario } from '../../src/scenarios/schema.ts';
 // tests/e2e/war-room.test.ts), and the same a regulator clock's row shorter. For every
 // scenario, with and without its regulators' clocks running (two at once in ai-assistant-leak):
 // no text below 12 px, every service, stakeholder and regulator name whole (wrapped, never cut),
-// and the faces kept when the regulator clock appears. The room is laid out as the scene does
-// (room-fit.ts) and checked with the plans its widgets draw from. The room's own words (moods,
+// and the faces kept when the regulator clock appears (a wide room draws them, never only the
+// names). The room is laid out as the scene does (room-fit.ts) and checked with the plans its
+// widgets draw from. The room's own words (moods,
 // gauge names and states, the pill, the ring's caption) are checked in every language it speaks:
 // the German ones are longer, and the same layout must hold them whole.
 
@@ -155,6 +156,8 @@ describe('war room legibility at the common screen sizes', () => {
           // The same plans the widgets draw from (Portraits, ServiceMap), inside the same bodies.
           const people = portraitPlan(portraitsBody(room.portraits!, room.titles), scenario.stakeholders.map((p) => p.name), 6, room.ui, lang);
           const namePx = Math.max(12, Math.round(12 * room.ui));
+          // A wide room draws the faces too: its side column widens for long names (room-fit.ts).
+          if (room.mode === 'wide' && people.r === 0) problems.push(`${scenario.id}: no faces in the ${Math.round(room.portraits!.w)} px side column`);
           for (const cell of people.cells) {
             const words = portraitWordsH(people.nameLines);
             const tall = people.beside ? Math.max(words, 2 * people.r) : words + 2 * people.r;
