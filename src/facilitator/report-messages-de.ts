@@ -29,6 +29,7 @@ export const REPORT_DE: Translation<ReportMessages> = {
   noneRecorded: 'Keine festgehalten.',
   noHotwash: 'Keine Notizen aus der Sofortnachbesprechung.',
   noPlan: 'Noch keine Korrekturmaßnahmen vereinbart.',
+  planTable: 'Tabelle des Verbesserungsplans',
   'rating.P': 'Ohne Schwierigkeiten bewältigt (P)',
   'rating.S': 'Mit einigen Schwierigkeiten bewältigt (S)',
   'rating.M': 'Mit erheblichen Schwierigkeiten bewältigt (M)',

@@ -32,6 +32,7 @@ const en = {
   noneRecorded: 'None recorded.',
   noHotwash: 'No hotwash notes recorded.',
   noPlan: 'No corrective actions agreed yet.',
+  planTable: 'Improvement plan table',
   'rating.P': 'Performed without challenges (P)',
   'rating.S': 'Performed with some challenges (S)',
   'rating.M': 'Performed with major challenges (M)',

@@ -344,15 +344,15 @@ describe('facilitator mode', () => {
     }
   }, 90_000);
 
-  it('raised no page errors and no serious accessibility violations', () => {
+  it('raised no page errors and no accessibility violations of any impact', () => {
     expect(errors).toEqual([]);
     const serious = Object.entries(axeResults).flatMap(([where, r]) => r.serious.map((v) => `${where}: ${v.id} (${v.help}) at ${v.targets.join(', ')}`));
-    // Only windows with violations are worth a line.
+    expect(serious).toEqual([]);
+    // Moderate and minor ones too (the debrief's two "Improvement plan" landmarks were one).
     const found = Object.entries(axeResults).flatMap(([where, r]) => {
       const nonZero = Object.entries(r.counts).filter(([, n]) => n > 0);
       return nonZero.length ? [`${where}: ${nonZero.map(([impact, n]) => `${n} ${impact}`).join(', ')}`] : [];
     });
-    if (found.length) console.log(`axe-core violations (nodes) by impact:\n${found.join('\n')}`);
-    expect(serious).toEqual([]);
+    expect(found).toEqual([]);
   });
 });

@@ -172,8 +172,9 @@ export function aarHtml(a: AarIp): HTMLElement {
       a.plan.length
         ? h(
             'div',
-            // A region that may scroll sideways: reachable and named for keyboard and screen-reader users.
-            { class: 'aar__wide', attrs: { role: 'region', tabindex: '0', 'aria-label': t('h.plan') } },
+            // A region that may scroll sideways: reachable and named for keyboard and screen-reader
+            // users, by a name of its own (the console's plan editor beside it is "Improvement plan").
+            { class: 'aar__wide', attrs: { role: 'region', tabindex: '0', 'aria-label': t('planTable') } },
             h(
               'table',
               { class: 'aar__table' },
