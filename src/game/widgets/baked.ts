@@ -31,18 +31,26 @@ function rasterise(g: Phaser.GameObjects.Graphics, canvas: HTMLCanvasElement, w:
 }
 
 /**
- * Rasterises `g` into a new canvas texture `key` (which must not exist yet), sent to the GPU once,
- * drawn. Phaser's `generateTexture(key)` creates the texture first, which uploads the empty
- * canvas, then uploads it again once drawn: with software GL each upload is a copy of every pixel
- * that the room's first frame waited for.
+ * Rasterises `g` into a new canvas, shown as texture `key` (which must not exist yet), sent to the
+ * GPU once, drawn. Phaser's `generateTexture(key)` creates the texture first, which uploads the
+ * empty canvas, then uploads it again once drawn: with software GL each upload is a copy of every
+ * pixel that the room's first frame waited for. A plain texture over the canvas, not a
+ * CanvasTexture: that one reads every pixel back when it is made (`getImageData`, for its pixel
+ * API, which the room never uses), about 10 ms of the room's first build for its big panels.
+ * After drawing on the canvas again, `source[0].update()` sends it to the GPU.
  */
-export function generateTexture(g: Phaser.GameObjects.Graphics, key: string, w: number, h: number): Phaser.Textures.CanvasTexture | null {
+export function generateTexture(g: Phaser.GameObjects.Graphics, key: string, w: number, h: number): Phaser.Textures.Texture | null {
   const canvas = document.createElement('canvas');
   canvas.width = w;
   canvas.height = h;
   rasterise(g, canvas, w, h);
-  return g.scene.sys.textures.addCanvas(key, canvas);
+  const texture = g.scene.sys.textures.create(key, canvas, w, h);
+  texture?.add('__BASE', 0, 0, 0, w, h);
+  return texture;
 }
+
+/** The canvas a texture made by generateTexture draws from. */
+const canvasOf = (texture: Phaser.Textures.Texture): HTMLCanvasElement => texture.source[0]!.image as HTMLCanvasElement;
 
 export class Baked {
   /** Draw here (in the coordinates of the image's parent) between begin() and commit(). */
@@ -76,12 +84,13 @@ export class Baked {
     const w = Math.ceil(this.bounds.w * dpr);
     const h = Math.ceil(this.bounds.h * dpr);
     const textures = scene.textures;
-    const existing = textures.exists(key) ? (textures.get(key) as Phaser.Textures.CanvasTexture) : null;
+    const existing = textures.exists(key) ? textures.get(key) : null;
     if (existing && this.size.w === w && this.size.h === h) {
-      // Redrawn in place and sent once. (CanvasTexture.clear() would read the pixels back and upload the empty canvas.)
-      existing.getContext().clearRect(0, 0, w, h);
-      rasterise(this.g, existing.getCanvas(), w, h);
-      existing.refresh();
+      // Redrawn in place and sent once.
+      const canvas = canvasOf(existing);
+      canvas.getContext('2d')?.clearRect(0, 0, w, h);
+      rasterise(this.g, canvas, w, h);
+      existing.source[0]!.update();
     } else {
       if (existing) {
         this.image.setTexture('__DEFAULT');
