@@ -115,6 +115,8 @@ export interface BrowserFigures {
   heapCodeMiB: number[];
   /** The heap after the same five games played again in the same page, on code that has run once. */
   heapWarmMiB: number[];
+  /** The same without V8's compiled code, which still grows as functions run often enough to be optimised. */
+  heapWarmObjectsMiB: number[];
   scriptKiB: { gameFirstLoad: number; gameAll: number; facilitatorOnly: number; bareAll: number };
   scenarioDataKiB: number;
   catalogueKiB: number;
@@ -206,6 +208,9 @@ export async function browserBench(options: { json?: boolean } = {}): Promise<vo
     const objects = parts.map((p) => p.objects);
     log(`  of which compiled code ${parts.map((p) => p.code.toFixed(1)).join(' → ')}; objects without it ${objects.map((m) => m.toFixed(1)).join(' → ')}   last/first ${ratio(objects)}`);
     log(`the same five again ${warm.map((m) => m.toFixed(1)).join(' → ')}   last/first ${ratio(warm)} (goal 1.05)`);
+    const warmParts = memory.partsAfterGame.slice(games.length);
+    const warmObjects = warmParts.map((p) => p.objects);
+    log(`  of which compiled code ${warmParts.map((p) => p.code.toFixed(1)).join(' → ')}; objects without it ${warmObjects.map((m) => m.toFixed(2)).join(' → ')}   last/first ${ratio(warmObjects)}`);
     if (options.json) {
       const figures: BrowserFigures = {
         frameP50: round1(g.p50),
@@ -224,6 +229,7 @@ export async function browserBench(options: { json?: boolean } = {}): Promise<vo
         heapObjectsMiB: parts.map((p) => round1(p.objects)),
         heapCodeMiB: parts.map((p) => round1(p.code)),
         heapWarmMiB: warm.map(round1),
+        heapWarmObjectsMiB: warmObjects.map((m) => Math.round(m * 100) / 100),
         scriptKiB: { gameFirstLoad: round1(game.firstLoad / 1024), gameAll: round1(game.all / 1024), facilitatorOnly: round1(game.otherPages / 1024), bareAll: round1(bare.all / 1024) },
         scenarioDataKiB: round1(game.data / 1024),
         catalogueKiB: round1(game.catalogue / 1024),
