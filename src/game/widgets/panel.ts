@@ -3,8 +3,9 @@ import { TITLE_H, type Rect } from '../layout.ts';
 import { PALETTE } from '../palette.ts';
 
 // The frames of the room's panels, HUD style: a thin edge with brighter corner brackets and
-// a rule under the title. Outlines only, on purpose: on software-rendered WebGL every filled
-// pixel costs frame time, and a filled panel behind everything doubles the pixels drawn.
+// a rule under the title. Outlines only, so the room's backdrop picture shows through. (Frames
+// are baked into the still layer, widgets/static-layer.ts, so a fill would cost no frame time:
+// the header has one, under its clock's small caption.)
 
 export function drawPanel(g: Phaser.GameObjects.Graphics, r: Rect, options: { title?: boolean; accent?: number } = {}): void {
   const radius = Math.min(8, r.h / 2, r.w / 2);
