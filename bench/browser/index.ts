@@ -6,6 +6,7 @@ import { loadScenarioFile, SCENARIOS_DIR } from '../../src/scenarios/load-file.t
 import { STORAGE_KEYS } from '../../src/store/storage.ts';
 import { buildApp, jsSizes, ROOT } from './build.ts';
 import { launchChromium } from './chromium.ts';
+import type { HeapParts } from './heap-snapshot.ts';
 import { measureMemory } from './memory.ts';
 import { FLUSH_LONG_TASKS, longestTaskUntil, MILESTONES_SCRIPT, type Milestones } from './milestones.ts';
 import { serve } from './serve.ts';
@@ -205,12 +206,14 @@ export async function browserBench(options: { json?: boolean } = {}): Promise<vo
     const ratio = (xs: number[]): string => (xs.at(-1)! / xs[0]!).toFixed(2);
     log(`\n## Browser: JS heap after each of ${games.length} games back to back (MiB, after GC, at the title)`);
     log(`first round ${cold.map((m) => m.toFixed(1)).join(' → ')}   last/first ${ratio(cold)}   peak while playing ${memory.peak.toFixed(1)}`);
-    const objects = parts.map((p) => p.objects);
-    log(`  of which compiled code ${parts.map((p) => p.code.toFixed(1)).join(' → ')}; objects without it ${objects.map((m) => m.toFixed(1)).join(' → ')}   last/first ${ratio(objects)}`);
+    const split = (round: HeapParts[], digits: number): number[] => {
+      const objects = round.map((p) => p.objects);
+      log(`  of which compiled code ${round.map((p) => p.code.toFixed(1)).join(' → ')}; objects without it ${objects.map((m) => m.toFixed(digits)).join(' → ')}   last/first ${ratio(objects)}`);
+      return objects;
+    };
+    split(parts, 1);
     log(`the same five again ${warm.map((m) => m.toFixed(1)).join(' → ')}   last/first ${ratio(warm)} (goal 1.05)`);
-    const warmParts = memory.partsAfterGame.slice(games.length);
-    const warmObjects = warmParts.map((p) => p.objects);
-    log(`  of which compiled code ${warmParts.map((p) => p.code.toFixed(1)).join(' → ')}; objects without it ${warmObjects.map((m) => m.toFixed(2)).join(' → ')}   last/first ${ratio(warmObjects)}`);
+    const warmObjects = split(memory.partsAfterGame.slice(games.length), 2);
     if (options.json) {
       const figures: BrowserFigures = {
         frameP50: round1(g.p50),

@@ -91,13 +91,8 @@ export class ClockBar implements Widget {
     });
     this.plan = plan;
     const frameG = this.frameG.begin({ x: rect.x - 2, y: rect.y - 2, w: rect.w + 4, h: rect.h + 4 });
-    if (!this.compact) {
-      // A dark plate under the clock and its small caption: the backdrop's charts ran behind
-      // them. Baked into the still layer, so it costs no frame time.
-      frameG.fillStyle(PALETTE.background, 0.75);
-      frameG.fillRoundedRect(rect.x, rect.y, rect.w, rect.h, Math.min(8, rect.h / 2, rect.w / 2));
-      drawPanel(frameG, rect);
-    }
+    // A dark plate under the clock and its small caption: the backdrop's charts ran behind them.
+    if (!this.compact) drawPanel(frameG, rect, { plate: 0.75 });
 
     // Radar mark: rings baked with the panel, the sweep is its own image so it can turn.
     const rr = plan.radar.r;

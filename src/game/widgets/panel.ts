@@ -3,12 +3,17 @@ import { TITLE_H, type Rect } from '../layout.ts';
 import { PALETTE } from '../palette.ts';
 
 // The frames of the room's panels, HUD style: a thin edge with brighter corner brackets and
-// a rule under the title. Outlines only, so the room's backdrop picture shows through. (Frames
-// are baked into the still layer, widgets/static-layer.ts, so a fill would cost no frame time:
-// the header has one, under its clock's small caption.)
+// a rule under the title. Outlines, so the room's backdrop picture shows through; `plate` fills
+// the panel with the background colour at that alpha where small words need a quiet ground (the
+// header's clock caption). Frames are baked into the still layer (widgets/static-layer.ts), so a
+// plate costs no frame time.
 
-export function drawPanel(g: Phaser.GameObjects.Graphics, r: Rect, options: { title?: boolean; accent?: number } = {}): void {
+export function drawPanel(g: Phaser.GameObjects.Graphics, r: Rect, options: { title?: boolean; accent?: number; plate?: number } = {}): void {
   const radius = Math.min(8, r.h / 2, r.w / 2);
+  if (options.plate) {
+    g.fillStyle(PALETTE.background, options.plate);
+    g.fillRoundedRect(r.x, r.y, r.w, r.h, radius);
+  }
   g.lineStyle(1, PALETTE.panelEdge, 1);
   g.strokeRoundedRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1, radius);
   const leg = Math.min(14, r.w / 4, r.h / 3);
