@@ -7,6 +7,7 @@ import { STORAGE_KEYS } from '../../src/store/storage.ts';
 import { buildApp, jsSizes, ROOT } from './build.ts';
 import { launchChromium } from './chromium.ts';
 import type { HeapParts } from './heap-snapshot.ts';
+import { openIdleTab } from './idle-tab.ts';
 import { measureMemory } from './memory.ts';
 import { FLUSH_LONG_TASKS, longestTaskUntil, MILESTONES_SCRIPT, type Milestones } from './milestones.ts';
 import { serve } from './serve.ts';
@@ -71,7 +72,7 @@ async function load(browser: Browser, url: string, until: 'button' | 'frame' | '
       [STORAGE_KEYS.save, save] as const,
     );
   }
-  const page = await context.newPage();
+  const page = await openIdleTab(context);
   if (slow) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');

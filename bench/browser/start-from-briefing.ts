@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { openIdleTab } from './idle-tab.ts';
 import { FLUSH_LONG_TASKS, longestTaskUntil, MILESTONES_SCRIPT, type Milestones } from './milestones.ts';
 
 // The way a player meets the war room: title, picker, briefing (read for a few seconds, while the
@@ -22,7 +23,7 @@ const READING_MS = 4000;
 export async function startFromBriefing(browser: Browser, url: string, scenarioId: string): Promise<{ frameMs: number; longestTaskMs: number }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   await context.addInitScript(MILESTONES_SCRIPT);
-  const page = await context.newPage();
+  const page = await openIdleTab(context);
   await page.goto(url);
   await page.waitForSelector('body[data-ready="1"]');
   await click(page, 'button', 'Choose a scenario');
