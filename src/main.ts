@@ -1,6 +1,6 @@
 import scenariosUrl from 'virtual:war-room/scenarios';
 import { rememberedLang, showLang } from './i18n/browser-lang.ts';
-import { savedInIncident, savedScenarioId, savedScenarioLang } from './store/autosave.ts';
+import { savedScenarioId, savedScenarioLang } from './store/autosave.ts';
 import { catalogFrom } from './store/catalog.ts';
 import { createGameStore } from './store/game-store.ts';
 import { manualTime } from './store/manual-time.ts';
@@ -44,14 +44,10 @@ const resumeId = savedScenarioId(storage);
 const loadWarRoom = loadWarRoomChunk ? () => (warRoom ??= loadWarRoomChunk()) : null;
 // A saved run resumes mid-game, most often in the war room: its code starts loading now, beside
 // the catalogue and the scenario's data, rather than after them (it is the page's biggest file).
-// A run saved mid-incident opens on the war room: its Phaser game boots as soon as the code is in
-// (src/game/index.ts, prepareWarRoom), while the page still restores the run and lays its screen
-// out, rather than after them (the renderer's set-up and Phaser's default textures then overlap
-// that work instead of following it).
-if (resumeId) {
-  const inIncident = savedInIncident(storage);
-  void loadWarRoom?.().then((mod) => (inIncident ? mod.prepareWarRoom?.() : undefined), () => undefined);
-}
+// Its Phaser game is created only when the incident's stage mounts it, at the stage's size: booted
+// earlier (at a guessed size, resized on mount), the room's first frame came 5% later (bench, 13
+// alternating loads each), its set-up competing with the page's own start.
+if (resumeId) void loadWarRoom?.().catch(() => undefined);
 // Only the catalogue (the picker's cards) comes at start-up; a scenario's data when it is chosen,
 // or now if a saved run needs it to resume. The store asks the library for the run it starts,
 // resumes or reopens, each time after a load: the last one asked for is all the page keeps.

@@ -66,13 +66,13 @@ function createGame(parent: HTMLElement, dpr: number, size: { w: number; h: numb
  * The next mountWarRoom takes it over. Does nothing when a game is already kept.
  */
 export function prepareWarRoom(): void {
-  if (!idle) prepare(devicePixels());
+  if (!idle) prepare(devicePixels(), { w: 1280, h: 720 });
 }
 
 /** A new game in a detached element, kept as the idle game and asleep once ready (unless a mount took it first). */
-function prepare(dpr: number): Phaser.Game {
+function prepare(dpr: number, size: { w: number; h: number }): Phaser.Game {
   // Never created in the room's own parent: the game keeps its config, parent included, for good.
-  const game = createGame(document.createElement('div'), dpr, { w: 1280, h: 720 });
+  const game = createGame(document.createElement('div'), dpr, size);
   idle = { game, dpr };
   // Asleep until a mount wakes it; one that came first has the loop already. Still idle a task
   // later, it pays software GL's first-drawing cost (warm-up.ts) before a room needs it.
@@ -118,12 +118,12 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
   };
 
   const source = store as unknown as RoomSource;
-  const game = reused ?? prepare(dpr);
+  const game = reused ?? prepare(dpr, initial);
   idle = null;
   parent.append(game.canvas);
   game.scale.parent = parent;
   game.scale.getParentBounds();
-  game.scale.setGameSize(initial.w * dpr, initial.h * dpr);
+  if (game.scale.gameSize.width !== initial.w * dpr || game.scale.gameSize.height !== initial.h * dpr) game.scale.setGameSize(initial.w * dpr, initial.h * dpr);
   // A game prepared moments ago may still be loading Phaser's default textures: its loop starts when they are in.
   if (game.isRunning) game.loop.wake();
   // A scene per run, removed when it closes: a scene kept for the next run held this one's store,

@@ -59,14 +59,6 @@ export function savedScenarioId(storage: KeyValueStorage): string | null {
   return typeof id === 'string' ? id : null;
 }
 
-/**
- * Whether the autosave says it was made during the incident, so the war room can be readied
- * before the save is replayed (a save that then fails to replay has only readied it for nothing).
- */
-export function savedInIncident(storage: KeyValueStorage): boolean {
-  return savedHeader(storage)?.state?.phase === 'incident';
-}
-
 /** The language the autosaved run's scenario was played in (English when the save says none). */
 export function savedScenarioLang(storage: KeyValueStorage): Lang {
   try {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/engine/compile.ts';
 import { Run } from '../../src/engine/runtime.ts';
-import { savedInIncident, savedScenarioId } from '../../src/store/autosave.ts';
+import { savedScenarioId } from '../../src/store/autosave.ts';
 import type { GameStore } from '../../src/store/game-store.ts';
 import { memoryStorage, STORAGE_KEYS } from '../../src/store/storage.ts';
 import { tinyScenario } from '../fixtures/tiny-scenario.ts';
@@ -58,26 +58,26 @@ describe('saved inputs are checked like a session import', () => {
 });
 
 describe('what a save says of itself before it is replayed', () => {
-  // The page readies the war room early for a save made during the incident (src/main.ts).
-  const header = (save: unknown): { id: string | null; inIncident: boolean } => {
+  // The page fetches a saved run's scenario data, and the war room's code, before replaying it (src/main.ts).
+  const header = (save: unknown): string | null => {
     const storage = memoryStorage();
     if (save !== undefined) storage.setItem(STORAGE_KEYS.save, typeof save === 'string' ? save : JSON.stringify(save));
-    return { id: savedScenarioId(storage), inIncident: savedInIncident(storage) };
+    return savedScenarioId(storage);
   };
 
-  it('tells a save made during the incident from one made in preparation or after the end', () => {
+  it('names the scenario of a save made in preparation, during the incident or after the end', () => {
     const run = Run.start(compileScenario(tinyScenario()), { seed: 1, partner: 'fixer' });
-    expect(header(run.save())).toEqual({ id: 'tiny', inIncident: false });
+    expect(header(run.save())).toBe('tiny');
     run.commitPreparation([]);
-    expect(header(run.save())).toEqual({ id: 'tiny', inIncident: true });
+    expect(header(run.save())).toBe('tiny');
     const saved = run.save();
-    expect(header({ ...saved, state: { ...saved.state, phase: 'ended' } })).toEqual({ id: 'tiny', inIncident: false });
+    expect(header({ ...saved, state: { ...saved.state, phase: 'ended' } })).toBe('tiny');
   });
 
   it('says nothing of a missing or damaged save', () => {
-    expect(header(undefined)).toEqual({ id: null, inIncident: false });
-    expect(header('{"format":"war-room.run","state":{"phase":"incid')).toEqual({ id: null, inIncident: false });
-    expect(header('null')).toEqual({ id: null, inIncident: false });
-    expect(header({ scenario: { id: 7 }, state: { phase: 'incident' } })).toEqual({ id: null, inIncident: true });
+    expect(header(undefined)).toBeNull();
+    expect(header('{"format":"war-room.run","state":{"phase":"incid')).toBeNull();
+    expect(header('null')).toBeNull();
+    expect(header({ scenario: { id: 7 }, state: { phase: 'incident' } })).toBeNull();
   });
 });
