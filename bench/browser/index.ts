@@ -119,6 +119,9 @@ export interface BrowserFigures {
   heapWarmMiB: number[];
   /** The same without V8's compiled code, which still grows as functions run often enough to be optimised. */
   heapWarmObjectsMiB: number[];
+  /** The same five games a third time: V8's compiled code levels off over the second round. */
+  heapThirdMiB: number[];
+  heapThirdObjectsMiB: number[];
   scriptKiB: { gameFirstLoad: number; gameAll: number; facilitatorOnly: number; bareAll: number };
   scenarioDataKiB: number;
   catalogueKiB: number;
@@ -197,12 +200,14 @@ export async function browserBench(options: { json?: boolean } = {}): Promise<vo
     log(`ratio p50 ${(g.p50 / b.p50).toFixed(2)}  p95 ${(g.p95 / b.p95).toFixed(2)} (goal 1.5)`);
 
     const games = ['payments-friday-night', 'invoice-fraud', 'dns-cdn-outage', 'endpoint-agent-crash', 'departing-admin'];
-    // The same five games twice in one page. In the first round V8 compiles more of the app with
-    // each new scenario (its code part grows with no object kept); the second round, on code that
-    // has run once, shows whether anything is kept from game to game.
-    const memory = await measureMemory(browser, gameServer.url, [...games, ...games]);
+    // The same five games three times in one page. In the first round V8 compiles more of the app
+    // with each new scenario (its code part grows with no object kept); the second round, on code
+    // that has run once, shows whether anything is kept from game to game; V8 still optimises more
+    // of the code through it, and the third round shows where that levels off.
+    const memory = await measureMemory(browser, gameServer.url, [...games, ...games, ...games]);
     const cold = memory.afterGame.slice(0, games.length);
-    const warm = memory.afterGame.slice(games.length);
+    const warm = memory.afterGame.slice(games.length, 2 * games.length);
+    const third = memory.afterGame.slice(2 * games.length);
     const parts = memory.partsAfterGame.slice(0, games.length);
     const ratio = (xs: number[]): string => (xs.at(-1)! / xs[0]!).toFixed(2);
     log(`\n## Browser: JS heap after each of ${games.length} games back to back (MiB, after GC, at the title)`);
@@ -214,7 +219,9 @@ export async function browserBench(options: { json?: boolean } = {}): Promise<vo
     };
     split(parts, 1);
     log(`the same five again ${warm.map((m) => m.toFixed(1)).join(' → ')}   last/first ${ratio(warm)} (goal 1.05)`);
-    const warmObjects = split(memory.partsAfterGame.slice(games.length), 2);
+    const warmObjects = split(memory.partsAfterGame.slice(games.length, 2 * games.length), 2);
+    log(`a third time ${third.map((m) => m.toFixed(1)).join(' → ')}   last/first ${ratio(third)}`);
+    const thirdObjects = split(memory.partsAfterGame.slice(2 * games.length), 2);
     if (options.json) {
       const figures: BrowserFigures = {
         frameP50: round1(g.p50),
@@ -234,6 +241,8 @@ export async function browserBench(options: { json?: boolean } = {}): Promise<vo
         heapCodeMiB: parts.map((p) => round1(p.code)),
         heapWarmMiB: warm.map(round1),
         heapWarmObjectsMiB: warmObjects.map((m) => Math.round(m * 100) / 100),
+        heapThirdMiB: third.map(round1),
+        heapThirdObjectsMiB: thirdObjects.map((m) => Math.round(m * 100) / 100),
         scriptKiB: { gameFirstLoad: round1(game.firstLoad / 1024), gameAll: round1(game.all / 1024), facilitatorOnly: round1(game.otherPages / 1024), bareAll: round1(bare.all / 1024) },
         scenarioDataKiB: round1(game.data / 1024),
         catalogueKiB: round1(game.catalogue / 1024),
