@@ -1,5 +1,5 @@
 import type * as Phaser from 'phaser';
-import { AUTO, CoreEvents, Game, Scale } from './phaser.ts';
+import { CANVAS, CoreEvents, Game, Scale, WEBGL } from './phaser.ts';
 import { PALETTE } from './palette.ts';
 import type { RoomSource, RoomState } from './room.ts';
 import { WAR_ROOM_SCENE, WarRoomScene, type RoomLoadHooks } from './war-room-scene.ts';
@@ -24,9 +24,37 @@ let idle: Idle | null = null;
 /** Up to 2 device pixels per CSS pixel: sharp on phones without tripling the fill cost. */
 const devicePixels = (): number => Math.min(2, Math.max(1, window.devicePixelRatio || 1));
 
+/** How the room renders (Phaser's render config, explained in createGame); its WebGL context is made to match. */
+const RENDER = { antialias: true, antialiasGL: false, maxTextures: 1, roundPixels: false, powerPreference: 'low-power', batchSize: 1024, preserveDrawingBuffer: true } as const;
+
+/**
+ * The game's WebGL context, made here rather than by Phaser: given none, Phaser chooses its
+ * renderer from a throwaway context it makes as its module loads (see withLazyWebGLTest in
+ * ./phaser-core-plugin.ts), which cost the resumed room's first frame 5% (13 alternating loads:
+ * 939 against 894 ms). The attributes are those Phaser's WebGL renderer asks for with RENDER and
+ * its own defaults (opaque, premultiplied alpha, depth and stencil). Null where WebGL is missing.
+ */
+function webGLContext(canvas: HTMLCanvasElement): WebGLRenderingContext | null {
+  return canvas.getContext('webgl', {
+    alpha: false,
+    depth: true,
+    stencil: true,
+    premultipliedAlpha: true,
+    desynchronized: false,
+    failIfMajorPerformanceCaveat: false,
+    antialias: RENDER.antialiasGL,
+    powerPreference: RENDER.powerPreference,
+    preserveDrawingBuffer: RENDER.preserveDrawingBuffer,
+  });
+}
+
 function createGame(parent: HTMLElement, dpr: number, size: { w: number; h: number }): Phaser.Game {
+  const canvas = document.createElement('canvas');
+  const gl = webGLContext(canvas);
   return new Game({
-    type: AUTO,
+    // Without WebGL, the canvas renderer on a canvas of Phaser's own. Phaser types the config's
+    // context as a 2D one; its WebGL renderer takes the WebGL one from the same field.
+    ...(gl ? { type: WEBGL, canvas, context: gl as unknown as CanvasRenderingContext2D } : { type: CANVAS }),
     parent,
     backgroundColor: PALETTE.background,
     banner: false,
@@ -55,7 +83,7 @@ function createGame(parent: HTMLElement, dpr: number, size: { w: number; h: numb
     // makes megabytes per handler, copied to software GL while the room starts).
     // The canvas keeps its pixels between frames: a frame draws the room again only where
     // something moved (src/game/redraw.ts).
-    render: { antialias: true, antialiasGL: false, maxTextures: 1, roundPixels: false, powerPreference: 'low-power', batchSize: 1024, preserveDrawingBuffer: true },
+    render: RENDER,
   });
 }
 

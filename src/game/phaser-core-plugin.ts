@@ -27,10 +27,34 @@ export function withPhaserFlags(code: string): string {
   return code.replace(FLAG, (_, flag: string) => String(FLAGS[flag])).replace(/\bglobal\.Phaser\b/g, 'globalThis.Phaser');
 }
 
+/** Phaser's device features, which test WebGL while the module loads. */
+const FEATURES = join(PHASER_SRC, 'device', 'Features.js');
+const WEBGL_TEST = 'Features.webGL = testWebGL();';
+
+/**
+ * Phaser tests WebGL as its device module loads: it makes a throwaway WebGL context, about 15 ms
+ * of the room's start on the bench's machine, the GPU process's work aside. The room makes its
+ * game's own context first and tells Phaser which renderer to use (src/game/index.ts), so Phaser
+ * never needs the answer; it is kept, but only worked out when something reads it.
+ */
+export function withLazyWebGLTest(code: string): string {
+  if (!code.includes(WEBGL_TEST)) throw new Error(`${FEATURES} no longer has "${WEBGL_TEST}": see withLazyWebGLTest in src/game/phaser-core-plugin.ts`);
+  return code.replace(
+    WEBGL_TEST,
+    "var webGLTested; Object.defineProperty(Features, 'webGL', { configurable: true, enumerable: true, get: function () { if (webGLTested === undefined) { webGLTested = testWebGL(); } return webGLTested; } });",
+  );
+}
+
+/** A module of Phaser's sources as the room builds it. */
+function phaserModule(code: string, id: string): string {
+  const flagged = withPhaserFlags(code);
+  return id.split('?')[0] === FEATURES ? withLazyWebGLTest(flagged) : flagged;
+}
+
 const flagsPlugin = {
   name: 'war-room-phaser-flags',
   transform(code: string, id: string) {
-    return id.startsWith(PHASER_SRC) ? withPhaserFlags(code) : null;
+    return id.startsWith(PHASER_SRC) ? phaserModule(code, id) : null;
   },
 };
 

@@ -19,7 +19,8 @@ import 'phaser-src/loader/filetypes/SVGFile.js';
 
 export const Game: typeof Phaser.Game = core.Game;
 export const Scene: typeof Phaser.Scene = core.Scene;
-export const AUTO: typeof Phaser.AUTO = core.AUTO;
+export const WEBGL: typeof Phaser.WEBGL = core.WEBGL;
+export const CANVAS: typeof Phaser.CANVAS = core.CANVAS;
 export const Scale: Pick<typeof Phaser.Scale, 'FIT' | 'NO_CENTER' | 'Events'> = core.Scale;
 export const CoreEvents: typeof Phaser.Core.Events = core.Core.Events;
 export const SceneEvents: typeof Phaser.Scenes.Events = core.Scenes.Events;

@@ -407,6 +407,43 @@ describe('the war room in the browser', () => {
     await page.context().close();
   }, 120_000);
 
+  it('makes one WebGL context for the room, and draws it with the canvas renderer where WebGL is missing', async () => {
+    // Counts the WebGL contexts pages get; with `refuse`, a browser without WebGL.
+    const contexts = (refuse: boolean): string => `(() => {
+      window.__webGLContexts = 0;
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+        const webGL = type === 'webgl' || type === 'experimental-webgl' || type === 'webgl2';
+        if (webGL && ${refuse}) return null;
+        const made = getContext.call(this, type, ...rest);
+        if (webGL && made) window.__webGLContexts++;
+        return made;
+      };
+    })()`;
+    for (const refuse of [false, true]) {
+      const context = await served.browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+      await context.addInitScript(contexts(refuse));
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(served.url);
+      await page.waitForSelector('body[data-ready="1"]');
+      await toIncident(page);
+      await roomReady(page);
+      await page.waitForFunction(() => document.body.dataset.warRoomPictures === '1', null, { timeout: 60_000 });
+      // Phaser's own test of WebGL, a throwaway context made as its module loaded, is not run (src/game/phaser-core-plugin.ts).
+      expect(await page.evaluate(() => (window as unknown as { __webGLContexts: number }).__webGLContexts)).toBe(refuse ? 0 : 1);
+      const room = await page.locator('.stage canvas').boundingBox();
+      expect(room?.width ?? 0).toBeGreaterThan(300);
+      if (refuse) {
+        await painted(page);
+        await shot(page, '1280x720-war-room-canvas-renderer');
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  }, 180_000);
+
   it('keeps nothing of a closed war room alive: three incidents in a row leave no old screens or drawings behind', async () => {
     // The page keeps one Phaser game for every run; what a run adds to it must go when it closes.
     const page = await openGame(served, undefined, { testClock: true });
