@@ -113,7 +113,7 @@ export class WarRoomScene extends Scene {
       words: roomText(lang),
       lang,
     };
-    this.backdrop = new Backdrop(this, this.dpr);
+    this.backdrop = new Backdrop(this);
     this.clock = new ClockBar(ctx);
     this.compliance = new ComplianceClock(ctx);
     this.map = new ServiceMap(ctx);

@@ -1,7 +1,6 @@
 import type * as Phaser from 'phaser';
 import { BACKDROP_TEXTURE } from '../assets.ts';
 import { PALETTE } from '../palette.ts';
-import { Baked } from './baked.ts';
 import { markDirty } from './dirty.ts';
 
 // The room itself: the illustrated operations room from assets/images/backdrop.svg, scaled to
@@ -14,14 +13,17 @@ export class Backdrop {
   /** Holds the picture once it has loaded; made first so it lies under every panel. */
   private readonly holder: Phaser.GameObjects.Container;
   private image: Phaser.GameObjects.Image | null = null;
-  private readonly grid: Baked;
+  /**
+   * Drawn by the renderer, not rasterised on a canvas like the room's other drawings (baked.ts): its
+   * lines are one pixel wide on whole pixels, which need no smoothing, and as a canvas the size of
+   * the stage it was the biggest texture sent to the GPU before the room's first frame (813×298 px at
+   * 1280×720, ~10 ms with software GL), only to be replaced by the picture moments later.
+   */
+  private readonly grid: Phaser.GameObjects.Graphics;
 
-  constructor(
-    private readonly scene: Phaser.Scene,
-    dpr: number,
-  ) {
+  constructor(private readonly scene: Phaser.Scene) {
     this.holder = scene.add.container(0, 0);
-    this.grid = new Baked(scene, dpr);
+    this.grid = scene.add.graphics();
   }
 
   layout(width: number, height: number): void {
@@ -35,12 +37,12 @@ export class Backdrop {
       // Cover: fill the canvas, crop the overflow, keep the drawing's proportions.
       const scale = Math.max(width / this.image.width, height / this.image.height);
       this.image.setScale(scale).setPosition(width / 2, height / 2);
-      this.grid.hide();
+      this.grid.clear().setVisible(false);
       markDirty(this.scene);
       return;
     }
-    drawGrid(this.grid.begin({ x: 0, y: 0, w: width, h: height }), width, height);
-    this.grid.commit();
+    drawGrid(this.grid.clear().setVisible(true), width, height);
+    markDirty(this.scene, this.grid);
   }
 
   destroy(): void {
@@ -53,10 +55,11 @@ export class Backdrop {
 function drawGrid(g: Phaser.GameObjects.Graphics, width: number, height: number): void {
   // Lines and dots only: the flat colour underneath is the renderer's clear colour, which
   // costs nothing, whereas a full-screen fill costs a whole screen of pixels every frame.
+  // Each line is a one-pixel rectangle on whole CSS pixels, as crisp as a stroke half a pixel in.
   const step = width < 600 ? 24 : 40;
-  g.lineStyle(1, PALETTE.grid, 0.6);
-  for (let x = step; x < width; x += step) g.lineBetween(x + 0.5, 0, x + 0.5, height);
-  for (let y = step; y < height; y += step) g.lineBetween(0, y + 0.5, width, y + 0.5);
+  g.fillStyle(PALETTE.grid, 0.6);
+  for (let x = step; x < width; x += step) g.fillRect(x, 0, 1, height);
+  for (let y = step; y < height; y += step) g.fillRect(0, y, width, 1);
   // Brighter crossings every fourth line read as a plotting table.
   g.fillStyle(PALETTE.panelEdge, 0.9);
   for (let x = step * 4; x < width; x += step * 4) for (let y = step * 4; y < height; y += step * 4) g.fillRect(x - 1, y - 1, 3, 3);
