@@ -21,6 +21,9 @@ interface Idle {
 }
 let idle: Idle | null = null;
 
+/** The size (CSS pixels) of a game made before its stage is known, or for a stage not laid out yet. */
+const DESKTOP = { w: 1280, h: 720 };
+
 /** Up to 2 device pixels per CSS pixel: sharp on phones without tripling the fill cost. */
 const devicePixels = (): number => Math.min(2, Math.max(1, window.devicePixelRatio || 1));
 
@@ -94,7 +97,7 @@ function createGame(parent: HTMLElement, dpr: number, size: { w: number; h: numb
  * The next mountWarRoom takes it over. Does nothing when a game is already kept.
  */
 export function prepareWarRoom(): void {
-  if (!idle) prepare(devicePixels(), { w: 1280, h: 720 });
+  if (!idle) prepare(devicePixels(), DESKTOP);
 }
 
 /** A new game in a detached element, kept as the idle game and asleep once ready (unless a mount took it first). */
@@ -128,7 +131,7 @@ export function mountWarRoom<S extends RoomState>(parent: HTMLElement, store: Ro
     const w = Math.round(box.width);
     const h = Math.round(box.height);
     // A parent not laid out yet (display: none) gets a desktop size until it has one.
-    return w > 0 && h > 0 ? { w, h } : { w: 1280, h: 720 };
+    return w > 0 && h > 0 ? { w, h } : DESKTOP;
   };
   const initial = size();
   let destroyed = false;
