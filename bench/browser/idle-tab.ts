@@ -35,7 +35,10 @@ export async function openIdleTab(context: BrowserContext): Promise<Page> {
         const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: false })) as { sessionId: string };
         const answered = new Promise<void>((resolve) => replies.set(i, resolve));
         await send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i, method: 'Runtime.evaluate', params: { expression: idle, awaitPromise: true } }) });
-        await Promise.race([answered, new Promise((resolve) => setTimeout(resolve, IDLE_BUDGET_MS))]);
+        // A budget in case the page never answers; cleared once it has, so no timer outlives the wait.
+        let budget: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([answered, new Promise((resolve) => (budget = setTimeout(resolve, IDLE_BUDGET_MS)))]);
+        clearTimeout(budget);
         await send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
       }),
     );

@@ -130,6 +130,7 @@ export interface BrowserFigures {
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
+const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 export async function browserBench(options: { json?: boolean } = {}): Promise<void> {
   // With --json the human-readable lines go to stderr and stdout carries one JSON object.
@@ -240,9 +241,9 @@ export async function browserBench(options: { json?: boolean } = {}): Promise<vo
         heapObjectsMiB: parts.map((p) => round1(p.objects)),
         heapCodeMiB: parts.map((p) => round1(p.code)),
         heapWarmMiB: warm.map(round1),
-        heapWarmObjectsMiB: warmObjects.map((m) => Math.round(m * 100) / 100),
+        heapWarmObjectsMiB: warmObjects.map(round2),
         heapThirdMiB: third.map(round1),
-        heapThirdObjectsMiB: thirdObjects.map((m) => Math.round(m * 100) / 100),
+        heapThirdObjectsMiB: thirdObjects.map(round2),
         scriptKiB: { gameFirstLoad: round1(game.firstLoad / 1024), gameAll: round1(game.all / 1024), facilitatorOnly: round1(game.otherPages / 1024), bareAll: round1(bare.all / 1024) },
         scenarioDataKiB: round1(game.data / 1024),
         catalogueKiB: round1(game.catalogue / 1024),
