@@ -407,7 +407,7 @@ describe('the war room in the browser', () => {
     await page.context().close();
   }, 120_000);
 
-  it('makes one WebGL context for the room, and draws it with the canvas renderer where WebGL is missing', async () => {
+  it('makes one WebGL context for the room, opaque in every pixel, and draws it with the canvas renderer where WebGL is missing', async () => {
     // Counts the WebGL contexts pages get; with `refuse`, a browser without WebGL.
     const contexts = (refuse: boolean): string => `(() => {
       window.__webGLContexts = 0;
@@ -435,6 +435,22 @@ describe('the war room in the browser', () => {
       expect(await page.evaluate(() => (window as unknown as { __webGLContexts: number }).__webGLContexts)).toBe(refuse ? 0 : 1);
       const room = await page.locator('.stage canvas').boundingBox();
       expect(room?.width ?? 0).toBeGreaterThan(300);
+      if (!refuse) {
+        // Its drawing buffer has an alpha channel (src/game/index.ts, webGLContext): every pixel must still be opaque.
+        const leastAlpha = await page.evaluate(() => {
+          const canvas = document.querySelector<HTMLCanvasElement>('.stage canvas')!;
+          const copy = document.createElement('canvas');
+          copy.width = canvas.width;
+          copy.height = canvas.height;
+          const ctx = copy.getContext('2d')!;
+          ctx.drawImage(canvas, 0, 0);
+          const pixels = ctx.getImageData(0, 0, copy.width, copy.height).data;
+          let least = 255;
+          for (let i = 3; i < pixels.length; i += 4) least = Math.min(least, pixels[i]!);
+          return least;
+        });
+        expect(leastAlpha).toBe(255);
+      }
       if (refuse) {
         await painted(page);
         await shot(page, '1280x720-war-room-canvas-renderer');
