@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 // browser, in Node tests, in the CLI and in the room server, so neither it nor anything it
 // imports may reach for a renderer, a store, the page, the wall clock or an unseeded random
 // number. Randomness comes from its seeded RNG and time from the clock it is given. Read with
-// the TypeScript compiler's parser, so comments and strings are never mistaken for code.
+// the TypeScript compiler, so comments and strings are never mistaken for code, and a local
+// that happens to be called self or document is not taken for the global.
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ENGINE = join(ROOT, 'src/engine');
@@ -31,7 +32,7 @@ function engineFiles(dir: string): string[] {
 const OPTIONS: ts.CompilerOptions = { target: ts.ScriptTarget.ESNext, lib: ['lib.esnext.d.ts', 'lib.dom.d.ts'], types: [], noResolve: true, noEmit: true, allowImportingTsExtensions: true };
 
 /** What each module does that the engine may not, as "path:line: what" (1-based lines). `sources` maps a path to its text. */
-export function impurities(sources: ReadonlyMap<string, string>): string[] {
+function impurities(sources: ReadonlyMap<string, string>): string[] {
   const host = ts.createCompilerHost(OPTIONS);
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
