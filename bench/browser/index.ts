@@ -18,6 +18,8 @@ import { startFromBriefing } from './start-from-briefing.ts';
 // times during the incident, and the heap after several games back to back.
 
 const REPEATS = 5;
+/** How long each load's frames are recorded, the incident running (the bare app: its scene). */
+const FRAME_SAMPLE_MS = 5000;
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (x: number): string => `${x.toFixed(0)} ms`;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -88,9 +90,11 @@ async function load(browser: Browser, url: string, until: 'button' | 'frame' | '
   return result;
 }
 
-function frameStats(frames: number[]): { p50: number; p95: number; count: number } {
-  const deltas = frames.slice(1).map((t, i) => t - frames[i]!);
-  return { p50: percentile(deltas, 50), p95: percentile(deltas, 95), count: deltas.length };
+/** Milliseconds between one load's animation frames. */
+const frameGaps = (frames: number[]): number[] => frames.slice(1).map((t, i) => t - frames[i]!);
+
+function frameStats(gaps: number[]): { p50: number; p95: number; count: number } {
+  return { p50: percentile(gaps, 50), p95: percentile(gaps, 95), count: gaps.length };
 }
 
 /** The figures `npm run bench -- browser --json` prints, for comparing run to run. */
@@ -162,8 +166,11 @@ export async function browserBench(options: { json?: boolean } = {}): Promise<vo
     const slowButton: number[] = [];
     const fromBriefing: number[] = [];
     const fromBriefingLongest: number[] = [];
-    let gameFrames: number[] = [];
-    let bareFrames: number[] = [];
+    // Frame times from every load, not from the first one only: that single 5 s sample read 33.3 ms
+    // at p95 in one run (December 2026) where the run before it, on the same build, read 16.8, and
+    // so did each of four later loads of it: a moment of load on the 2 cores decided the figure.
+    const gameGaps: number[] = [];
+    const bareGaps: number[] = [];
     for (let i = 0; i < REPEATS; i++) {
       button.push((await load(browser, gameServer.url, 'button', null)).button!);
       if (i < 3) slowButton.push((await load(browser, gameServer.url, 'button', null, 0, true)).button!);
@@ -173,15 +180,15 @@ export async function browserBench(options: { json?: boolean } = {}): Promise<vo
         fromBriefingLongest.push(started.longestTaskMs);
       }
       // Up to the room's pictures: they load, are decoded and swapped in after the first frame, still part of starting.
-      const w = await load(browser, gameServer.url, 'pictures', save, i === 0 ? 5000 : 0);
+      const w = await load(browser, gameServer.url, 'pictures', save, FRAME_SAMPLE_MS);
       warRoom.push(w.frame!);
       longest.push(longestTaskUntil(w, w.frame!));
       longestToPictures.push(longestTaskUntil(w, w.pictures!));
-      if (i === 0) gameFrames = w.frames;
-      const b = await load(browser, bareServer.url, 'frame', null, i === 0 ? 5000 : 0);
+      gameGaps.push(...frameGaps(w.frames));
+      const b = await load(browser, bareServer.url, 'frame', null, FRAME_SAMPLE_MS);
       bareFrame.push(b.frame!);
       bareLongest.push(longestTaskUntil(b, b.frame!));
-      if (i === 0) bareFrames = b.frames;
+      bareGaps.push(...frameGaps(b.frames));
     }
     log(`\n## Browser: time from navigation (median of ${REPEATS}, headless Chromium, SwiftShader)`);
     log(`first usable button ${ms(median(button))}   first war-room frame ${ms(median(warRoom))}   bare Phaser first frame ${ms(median(bareFrame))}`);
@@ -194,9 +201,9 @@ export async function browserBench(options: { json?: boolean } = {}): Promise<vo
       `after the briefing (room prepared while it is read): "Start the incident" to the first war-room frame ${ms(median(fromBriefing))} (runs ${fromBriefing.map(ms).join(', ')}), longest task ${ms(Math.max(...fromBriefingLongest))} (median ${ms(median(fromBriefingLongest))})`,
     );
     log(`first usable button on 1.6 Mbps / 150 ms, empty cache ${ms(median(slowButton))} (median of ${slowButton.length}; goal 1200 ms)`);
-    const g = frameStats(gameFrames);
-    const b = frameStats(bareFrames);
-    log('\n## Browser: frame time over 5 s with the incident running (ms between animation frames)');
+    const g = frameStats(gameGaps);
+    const b = frameStats(bareGaps);
+    log(`\n## Browser: frame time over ${FRAME_SAMPLE_MS / 1000} s in each of ${REPEATS} loads with the incident running (ms between animation frames)`);
     log(`war room p50 ${g.p50.toFixed(1)} p95 ${g.p95.toFixed(1)} (${g.count} frames)   bare p50 ${b.p50.toFixed(1)} p95 ${b.p95.toFixed(1)} (${b.count} frames)`);
     log(`ratio p50 ${(g.p50 / b.p50).toFixed(2)}  p95 ${(g.p95 / b.p95).toFixed(2)} (goal 1.5)`);
 
