@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { ROOT, sourceFiles } from './source-files.ts';
 
 // "src/engine/ is pure TypeScript: data in, data out" (docs/GUIDE): it runs the same in the
 // browser, in Node tests, in the CLI and in the room server, so neither it nor anything it
@@ -10,7 +11,6 @@ import { describe, expect, it } from 'vitest';
 // the TypeScript compiler, so comments and strings are never mistaken for code, and a local
 // that happens to be called self or document is not taken for the global.
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const ENGINE = join(ROOT, 'src/engine');
 
 /** The packages the engine and what it imports may use: state machines and schema validation. */
@@ -19,14 +19,6 @@ const PACKAGES = new Set(['xstate', 'zod']);
 const HOST_GLOBALS = new Set(['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'performance', 'process', 'globalThis', 'self']);
 /** Functions that schedule work or reach the network: the engine returns plans, not effects. */
 const EFFECTS = new Set(['setTimeout', 'setInterval', 'requestAnimationFrame', 'queueMicrotask', 'fetch']);
-
-function engineFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return engineFiles(path);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [path] : [];
-  });
-}
 
 /** The compiler, with the page's and the language's globals declared, so that names resolve to them or to local declarations. */
 const OPTIONS: ts.CompilerOptions = { target: ts.ScriptTarget.ESNext, lib: ['lib.esnext.d.ts', 'lib.dom.d.ts'], types: [], noResolve: true, noEmit: true, allowImportingTsExtensions: true };
@@ -83,7 +75,7 @@ function isMemberName(node: ts.Identifier): boolean {
 /** The engine's files and every project file they import, however indirectly. */
 function engineClosure(): string[] {
   const seen = new Set<string>();
-  const queue = engineFiles(ENGINE);
+  const queue = sourceFiles(ENGINE);
   while (queue.length > 0) {
     const file = queue.pop()!;
     if (seen.has(file)) continue;

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { ROOT, sourceFiles } from './source-files.ts';
 
 // "Imports point one way, no cycles" (docs/GUIDE): every module of src/ and server/, and
 // what it imports (static, dynamic and type-only imports, and re-exports, read with the
@@ -10,16 +11,7 @@ import { describe, expect, it } from 'vitest';
 // A dependency such as madge would do the same with a bundler resolver and a graph renderer
 // we do not need; the relative `.ts` imports this project uses resolve by path alone.
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const FOLDERS = ['src', 'server'];
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts') ? [path] : [];
-  });
-}
 
 /** Each file's imports of other files in the project (packages are left out: they cannot import us). */
 function importGraph(files: readonly string[]): Map<string, string[]> {

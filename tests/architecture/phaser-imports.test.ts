@@ -1,21 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT, sourceFiles } from './source-files.ts';
 
 // The war room runs on Phaser's core build (src/game/phaser.ts). A value imported from the
 // 'phaser' package itself would bundle the whole library beside it, silently: every other file
 // may take only types from 'phaser', and Phaser's sources (`phaser-src/`) only through phaser.ts.
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const BUILD = join(ROOT, 'src/game/phaser.ts');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(path);
-    return /\.ts$/.test(e.name) && !e.name.endsWith('.d.ts') ? [path] : [];
-  });
-}
 
 /** The import and export statements of a file that bring values from `module` (those with `type` before their names bring none). */
 function valueImports(code: string, module: RegExp): string[] {
