@@ -203,7 +203,7 @@ export async function browserBench(options: { json?: boolean } = {}): Promise<vo
     for (let i = REPEATS; i < FIRST_FRAME_PAIRS; i++) {
       const game = async (): Promise<void> => void warRoom.push((await load(browser, gameServer.url, 'frame', save)).frame!);
       const bareApp = async (): Promise<void> => void bareFrame.push((await load(browser, bareServer.url, 'frame', null)).frame!);
-      // Each goes first every other time: a load is slower right after the other one's.
+      // Each goes first every other time, so neither side always loads right after the other.
       if (i % 2 === 0) await game().then(bareApp);
       else await bareApp().then(game);
     }
