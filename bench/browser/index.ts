@@ -203,11 +203,16 @@ export async function browserBench(options: { json?: boolean } = {}): Promise<vo
     }
     // The longest-task figures stay those of the five full loads; these add first frames only.
     for (let i = REPEATS; i < FIRST_FRAME_PAIRS; i++) {
-      const game = async (): Promise<void> => void warRoom.push((await load(browser, gameServer.url, 'frame', save)).frame!);
-      const bareApp = async (): Promise<void> => void bareFrame.push((await load(browser, bareServer.url, 'frame', null)).frame!);
+      const game = async (): Promise<number> => (await load(browser, gameServer.url, 'frame', save)).frame!;
+      const bareApp = async (): Promise<number> => (await load(browser, bareServer.url, 'frame', null)).frame!;
       // Each goes first every other time, so neither side always loads right after the other.
-      if (i % 2 === 0) await game().then(bareApp);
-      else await bareApp().then(game);
+      if (i % 2 === 0) {
+        warRoom.push(await game());
+        bareFrame.push(await bareApp());
+      } else {
+        bareFrame.push(await bareApp());
+        warRoom.push(await game());
+      }
     }
     const pairRatios = warRoom.map((w, i) => w / bareFrame[i]!);
     log(`\n## Browser: time from navigation (median of ${REPEATS}, first frames of ${FIRST_FRAME_PAIRS}; headless Chromium, SwiftShader)`);
@@ -270,7 +275,7 @@ export async function browserBench(options: { json?: boolean } = {}): Promise<vo
         heapObjectsMiB: parts.map((p) => round1(p.objects)),
         heapCodeMiB: parts.map((p) => round1(p.code)),
         heapWarmMiB: warm.map(round1),
-        heapWarmRatio: Math.round((warm.at(-1)! / warm[0]!) * 1000) / 1000,
+        heapWarmRatio: Number(ratio(warm)),
         heapWarmObjectsMiB: warmObjects.map(round2),
         heapThirdMiB: third.map(round1),
         heapThirdObjectsMiB: thirdObjects.map(round2),
